@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= examples/corpus
+DB ?= luocdo.db
+PORT ?= 8000
+
+.PHONY: install system-deps demo test lint bench bench-full clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip setuptools wheel
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# OCR (Tesseract with Vietnamese) and the browser for the viewer tests come
+# from Debian; installed only when missing and only where apt can run.
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	      || echo "warning: could not install$$missing; the tests that need them will skip"; \
+	  else echo "warning: missing$$missing (apt-get install$$missing); the tests that need them will skip"; fi; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install system-deps
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+demo: install
+	$(BIN)/luocdo ingest $(CORPUS) --db $(DB)
+
+bench: install
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache

@@ -1,0 +1,107 @@
+"""Canonical keys: one per instrument, stable across documents and OCR.
+
+Numbers restart every year for every issuer, so a key is the number and
+symbol as people write them, the year, and — for local symbols — the
+locality of the issuer::
+
+    57-NQ/TW@2024                     national (Party Central)
+    30/2020/NĐ-CP@2020                normative, year inside the symbol
+    82/KH-UBND@2025@quang-ngai        provincial People's Committee
+    38/KH-UBND@2025@quang-ngai/ly-son a commune-level unit of Quảng Ngãi
+    18-NQ/TW@?                        cited without a date: year unknown
+    Luật:to-chuc-chinh-phu@2025       a law cited by name
+    KH@2025@quang-ngai/van-phong-ubnd-tinh#3fa2c1   no number in the text
+
+Keys contain "/" because symbols do; :func:`url_key` / :func:`from_url_key`
+give the URL-safe form the HTTP API uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from luocdo.graph.model import display_id
+from luocdo.loaders.fold import slug
+
+#: Issuer codes whose numbers are national: one register for the whole country.
+#: Anything not recognised as local (below) is treated as national too, since
+#: ministries and central bodies choose their own codes.
+NATIONAL_ISSUERS = frozenset(
+    {"TW", "QH", "UBTVQH", "CP", "TTG", "VPCP", "BCT", "BBT", "BCĐTW", "TANDTC", "VKSNDTC", "KTNN"}
+)
+
+#: Issuer codes that are local: the same number is reused by every province and
+#: commune, so the key must carry the issuer's locality.
+LOCAL_ISSUERS = frozenset({"UBND", "HĐND", "TU", "HU", "ĐU", "TTHĐND", "VPUBND", "BTVTU", "MTTQ"})
+
+
+def is_local_issuer(code: str | None) -> bool:
+    """Whether numbers under this issuer code restart per locality.
+
+    Councils and committees (UBND, HĐND), party committees below the Centre
+    (TU tỉnh ủy, ĐU đảng ủy, HU) and provincial departments, written "S" +
+    initials (SKHCN, STTTT, SNV), are local.  Everything else — the Centre,
+    the Government, ministries (BYT, BTC …), steering committees — is national.
+    """
+    if not code:
+        return False
+    head = code.upper().split("-")[0]
+    if head in NATIONAL_ISSUERS:
+        return False
+    if head in LOCAL_ISSUERS:
+        return True
+    return len(head) >= 3 and head[0] == "S" and head.isalpha()
+
+
+def scope_of(province: str | None, commune: str | None = None) -> str | None:
+    """Locality part of a key: "quang-ngai" or "quang-ngai/ly-son"."""
+    if not province:
+        return None
+    if commune:
+        return f"{slug(province)}/{slug(commune)}"
+    return slug(province)
+
+
+def instrument_key(
+    number: str | None,
+    symbol: str | None,
+    year: int | None,
+    *,
+    local: bool,
+    scope: str | None,
+) -> str:
+    """Key of a numbered instrument."""
+    ident = display_id(number, symbol) or "?"
+    key = f"{ident}@{year if year else '?'}"
+    if local:
+        key += f"@{scope or '?'}"
+    return key
+
+
+def law_key(name: str, year: int | None) -> str:
+    """Key of a law (Luật) cited by its name rather than a number."""
+    base = name
+    for prefix in ("luật ", "luat "):
+        if base.lower().startswith(prefix):
+            base = base[len(prefix):]
+    return f"Luật:{slug(base)}@{year if year else '?'}"
+
+
+def unnumbered_key(type_code: str, year: int | None, scope: str | None, issuer: str | None, title: str | None) -> str:
+    """Key of a document whose text gives no number (no header, or "Số: /BC-UBND")."""
+    digest = hashlib.sha1(slug(title or "").encode()).hexdigest()[:6]
+    who = "/".join(p for p in (scope, slug(issuer) if issuer else None) if p) or "?"
+    return f"{type_code}@{year if year else '?'}@{who}#{digest}"
+
+
+def url_key(key: str) -> str:
+    """URL-safe form: "/" → "~" (never used in keys otherwise)."""
+    return key.replace("/", "~")
+
+
+def from_url_key(value: str) -> str:
+    return value.replace("~", "/")
+
+
+def year_unknown(key: str) -> bool:
+    return "@?" in key

@@ -1,0 +1,208 @@
+"""The facts luocdo extracts, as frozen (hashable) dataclasses.
+
+These are exactly what ``luocdo extract --format jsonl`` prints: one
+:class:`DocumentRecord` per input document.  Everything downstream (graph,
+queries, viewer) is built from them and nothing else, so each fact carries
+its provenance: the source file, a character span in the loaded text and the
+sentence it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Level = Literal["central", "ministry", "party", "province", "department", "commune"]
+Relation = Literal["implements", "based_on", "cites", "reports_on", "amends"]
+
+RELATIONS: tuple[str, ...] = ("implements", "based_on", "cites", "reports_on", "amends")
+
+#: When one instrument is mentioned several times with different cues, the
+#: strongest relation wins.  A plan that "thực hiện X" and later lists X among
+#: the documents to disseminate still implements X.
+RELATION_STRENGTH: dict[str, int] = {
+    "amends": 5,
+    "implements": 4,
+    "reports_on": 3,
+    "based_on": 2,
+    "cites": 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Issuer:
+    """The body that issued an instrument, as far as the text establishes it."""
+
+    name: str
+    level: Level
+    province: str | None = None  # official province name from the registry, e.g. "Quảng Ngãi"
+    locality: str | None = None  # commune-level unit name when the issuer is a commune
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A legal document or directive, cited or ingested.
+
+    ``key`` is the canonical identity (see :mod:`luocdo.graph.keys`).
+    ``symbol`` is the part after the number ("KH-UBND", "NQ/TW", "2020/NĐ-CP"),
+    written with Đ; ``type`` the official abbreviation (KH, QĐ, NQ, CV, Luật …).
+    """
+
+    key: str
+    type: str
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    year: int | None = None
+    title: str | None = None
+    issuer: Issuer | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "key": self.key,
+            "type": self.type,
+            "number": self.number,
+            "symbol": self.symbol,
+            "date": self.date,
+            "year": self.year,
+            "title": self.title,
+            "issuer": self.issuer.to_dict() if self.issuer else None,
+        }
+        return d
+
+    @property
+    def label(self) -> str:
+        """How people write it: "82/KH-UBND", "57-NQ/TW", or the title for laws."""
+        return display_id(self.number, self.symbol) or (self.title or self.key)
+
+
+def display_id(number: str | None, symbol: str | None) -> str | None:
+    """Join number and symbol in the syntax the symbol belongs to."""
+    if not symbol:
+        return None
+    if number is None:
+        return f"/{symbol}"
+    # Party syntax "57-NQ/TW": the symbol is stored as "NQ/TW" and joined by "-".
+    if "/" in symbol and "-" not in symbol.split("/")[0] and not symbol[:4].isdigit():
+        return f"{number}-{symbol}"
+    return f"{number}/{symbol}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an instrument is mentioned: a span of the loaded text and its sentence."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """This document's relation to one cited instrument, with every mention."""
+
+    target: Instrument
+    relation: Relation
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target.to_dict(),
+            "relation": self.relation,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """An edge between two *cited* instruments, stated inside a citation.
+
+    "Quyết định số 327/QĐ-UBND … ban hành Kế hoạch hành động thực hiện Nghị quyết
+    số 71/NQ-CP" gives 327/QĐ-UBND implements 71/NQ-CP.
+    """
+
+    source: Instrument
+    target: Instrument
+    relation: Relation
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict(),
+            "relation": self.relation,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A task in a plan with its lead unit(s), coordinating units and time frame."""
+
+    task: str
+    lead: tuple[str, ...]
+    coordinating: tuple[str, ...] = ()
+    timeframe: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "lead": list(self.lead),
+            "coordinating": list(self.coordinating),
+            "timeframe": self.timeframe,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str | None
+    title: str | None
+    capacity: str | None  # TM. / KT. / Q. / TL. / TUQ. or None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """Everything extracted from one document."""
+
+    source: str
+    document: Instrument
+    place: str | None = None
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    derived: tuple[Derived, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
+    warnings: tuple[str, ...] = ()
+    content_hash: str | None = None
+    #: Lower bound on an undated document's date: the latest date it cites.
+    date_not_before: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        doc = self.document.to_dict()
+        doc["place"] = self.place
+        doc["signer"] = self.signer.to_dict() if self.signer else None
+        doc["recipients"] = list(self.recipients)
+        doc["date_not_before"] = self.date_not_before
+        return {
+            "source": self.source,
+            "content_hash": self.content_hash,
+            "document": doc,
+            "references": [r.to_dict() for r in self.references],
+            "derived": [d.to_dict() for d in self.derived],
+            "assignments": [a.to_dict() for a in self.assignments],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,139 @@
+"""The graph's shape: one place that says which nodes, edges and properties exist.
+
+Both stores (LadybugDB, Neo4j) create their schema from these tables, the
+exports walk them, and the queries rely on them.  Property types use the
+LadybugDB vocabulary; Neo4j ignores them.
+"""
+
+from __future__ import annotations
+
+# Document types: official abbreviation → (Vietnamese name, node label).
+DOC_TYPES: dict[str, tuple[str, str]] = {
+    "NQ": ("Nghị quyết", "Resolution"),
+    "QĐ": ("Quyết định", "Decision"),
+    "CT": ("Chỉ thị", "Directive"),
+    "KH": ("Kế hoạch", "Plan"),
+    "CTr": ("Chương trình", "Programme"),
+    "BC": ("Báo cáo", "Report"),
+    "CV": ("Công văn", "OfficialLetter"),
+    "TB": ("Thông báo", "Notice"),
+    "HD": ("Hướng dẫn", "Guidance"),
+    "NĐ": ("Nghị định", "Decree"),
+    "TT": ("Thông tư", "Circular"),
+    "TTLT": ("Thông tư liên tịch", "JointCircular"),
+    "Luật": ("Luật", "Law"),
+    "PL": ("Pháp lệnh", "Ordinance"),
+    "QC": ("Quy chế", "Regulation"),
+    "QyĐ": ("Quy định", "Rule"),
+    "TC": ("Thông cáo", "Communique"),
+    "PA": ("Phương án", "Scheme"),
+    "ĐA": ("Đề án", "Project"),
+    "DA": ("Dự án", "Project"),
+    "BB": ("Biên bản", "Minutes"),
+    "TTr": ("Tờ trình", "Submission"),
+    "HĐ": ("Hợp đồng", "Contract"),
+    "CĐ": ("Công điện", "Dispatch"),
+    "GM": ("Giấy mời", "Invitation"),
+    "KL": ("Kết luận", "Conclusion"),
+    "QY": ("Quy định", "Rule"),
+}
+
+
+def type_label(type_code: str) -> str:
+    return DOC_TYPES.get(type_code, ("", "Document"))[1] or "Document"
+
+
+def type_name(type_code: str) -> str:
+    return DOC_TYPES.get(type_code, (type_code, ""))[0]
+
+
+# Relations between documents (the extractor's relation → edge label).
+DOC_RELS: dict[str, str] = {
+    "implements": "IMPLEMENTS",
+    "based_on": "BASED_ON",
+    "cites": "CITES",
+    "reports_on": "REPORTS_ON",
+    "amends": "AMENDS",
+}
+DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
+
+# Relations from documents to organizations, and between organizations.
+ORG_RELS: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "ASSIGNED_TO")
+ORG_ORG_RELS: tuple[str, ...] = ("PART_OF",)
+
+LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "department", "commune")
+
+NODE_TABLES: dict[str, dict[str, str]] = {
+    "Document": {
+        "key": "STRING",  # primary key, see luocdo.graph.keys
+        "type": "STRING",  # KH, QĐ, NQ …
+        "kind": "STRING",  # Plan, Decision, Resolution … (a Neo4j label too)
+        "number": "STRING",
+        "symbol": "STRING",
+        "display": "STRING",  # "82/KH-UBND" as people write it
+        "date": "STRING",  # ISO date or null
+        "year": "INT64",
+        "date_not_before": "STRING",  # for undated documents: latest date they cite
+        "title": "STRING",
+        "issuer": "STRING",  # issuer name
+        "issuer_id": "STRING",  # Organization.id
+        "level": "STRING",  # level of the issuer
+        "province": "STRING",  # registry province name, e.g. "Quảng Ngãi"
+        "province_code": "STRING",
+        "ingested": "BOOLEAN",  # its own text was ingested (vs only cited)
+        "sources": "STRING[]",  # source files that state facts about it
+        "conflicts": "STRING",  # JSON: {property: [values…]} where sources disagree
+        "claims": "STRING",  # JSON: {source_id: {property: value}}; merged into the above
+        "search": "STRING",  # folded text for diacritic-insensitive search
+    },
+    "Organization": {
+        "id": "STRING",  # primary key: "province:51", "commune:21337", "dept:51:so-noi-vu", "central:chinh-phu"
+        "name": "STRING",
+        "level": "STRING",  # central | party | ministry | province | department | commune
+        "kind": "STRING",  # tỉnh, xã, phường, đặc khu, sở, tỉnh ủy, bộ …
+        "province": "STRING",
+        "province_code": "STRING",
+        "code": "STRING",  # registry code for provinces and communes
+        "search": "STRING",
+    },
+    "Source": {
+        "id": "STRING",  # primary key: stable id of the file (path relative to the ingest root)
+        "path": "STRING",
+        "hash": "STRING",  # sha256 of the file's bytes
+        "doc_key": "STRING",
+        "delta": "STRING",  # JSON of the GraphDelta it contributed, to replace it exactly
+        "ingested_at": "STRING",
+    },
+}
+
+# Every edge carries its provenance: which source contributed it (origin), the
+# document whose text states it (doc), the span and the sentence.
+EVIDENCE_PROPS: dict[str, str] = {
+    "origin": "STRING",  # Source.id that contributed the edge
+    "doc": "STRING",  # key of the document whose text states it
+    "file": "STRING",  # path of that document's file
+    "start": "INT64",
+    "end": "INT64",
+    "sentence": "STRING",
+    "derived": "BOOLEAN",  # stated inside a citation rather than by the document itself
+}
+
+REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
+    **{rel: ("Document", "Document", EVIDENCE_PROPS) for rel in DOC_REL_LABELS},
+    "ISSUED_BY": ("Document", "Organization", {"origin": "STRING", "raw": "STRING"}),
+    "ADDRESSED_TO": ("Document", "Organization", {"origin": "STRING", "raw": "STRING"}),
+    "ASSIGNED_TO": (
+        "Document",
+        "Organization",
+        {
+            "origin": "STRING",
+            "raw": "STRING",
+            "role": "STRING",  # lead | coordinating
+            "task": "STRING",
+            "timeframe": "STRING",
+            "start": "INT64",
+            "end": "INT64",
+        },
+    ),
+    "PART_OF": ("Organization", "Organization", {"origin": "STRING"}),
+}

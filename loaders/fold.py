@@ -1,0 +1,98 @@
+"""Diacritic and OCR folding that keeps offsets.
+
+Every pattern in the extractor runs over a *folded* copy of the text in which
+each character of the original is replaced by exactly one character: the
+lower-case base letter without tone or vowel marks ("ố" → "o", "Đ" → "d").
+Because the folded text has the same length as the original, a span found in
+it is a span in the original, so provenance needs no offset bookkeeping.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters OCR and exports put in place of letters or separators, folded to
+# what they most often stand for.  The extractor's patterns accept the wider
+# confusion classes; this table only handles the characters that have no
+# base letter at all.
+_SPECIAL = {
+    "đ": "d",
+    "Đ": "d",
+    "ð": "d",
+    "Ð": "d",
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u00a5": "y",  # "k¥ nang" for "kỹ năng"
+    "\u00a2": "c",  # "vi¢c" for "việc"
+    "\u20ac": "e",  # "nhi€m" for "nhiệm"
+    "\u00a7": "y",  # "k§" for "kỹ"
+    "\t": " ",
+}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """Fold one character to exactly one character."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch.isascii():
+        return ch.lower()
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0]
+    if unicodedata.combining(base):
+        # A stray combining mark left by OCR: make it inert for patterns.
+        return "`"
+    if base.isascii():
+        return base.lower()
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+_TABLE: dict[int, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, keep length: ``len(fold(s)) == len(s)``."""
+    out = text.translate(_TABLE)
+    if out.isascii() and len(out) == len(text):
+        return out.lower()
+    return "".join(fold_char(c) for c in text)
+
+
+def _build_table() -> None:
+    for cp in range(0x00C0, 0x1FFF):
+        ch = chr(cp)
+        f = fold_char(ch)
+        if len(f) == 1:
+            _TABLE[cp] = f
+    for ch, f in _SPECIAL.items():
+        _TABLE[ord(ch)] = f
+    for cp in range(0x0300, 0x0370):  # combining marks
+        _TABLE[cp] = "`"
+
+
+_build_table()
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """ASCII slug for keys and URLs: "Quảng Ngãi" → "quang-ngai"."""
+    return _NON_ALNUM.sub("-", fold(unicodedata.normalize("NFC", text))).strip("-")
+
+
+def squash(text: str) -> str:
+    """Folded text with runs of white space collapsed, for comparisons."""
+    return " ".join(fold(text).split())
