@@ -1,5 +1,181 @@
+"""The ``luocdo`` command line: a thin layer over loaders/, graph/ and queries/.
+
+Every command prints a readable rich table by default and JSON with --json;
+bad input gives a one-line error naming the file or parameter and a non-zero
+exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
-app = typer.Typer()
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="luocdo",
+    help="A knowledge graph of Vietnamese legal documents and directives.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
 @app.command()
-def hello():
-    print("hi")
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Files or folders (txt, docx, pdf, images)")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl for machines, table for people")] = ExtractFormat.jsonl,
+) -> None:
+    """Read documents and print what they are and every instrument they cite."""
+    from luocdo.loaders.errors import LoadError
+    from luocdo.loaders.extract import extract as run_extract
+    from luocdo.loaders.text import iter_files, load
+
+    failures: list[str] = [f"{p}: no such file or directory" for p in files if not Path(p).exists()]
+    paths = list(iter_files([p for p in files if Path(p).exists()]))
+    if not paths and not failures:
+        fail("no supported files found in " + ", ".join(files))
+    out = sys.stdout
+    for path in paths:
+        try:
+            text = load(path)
+            rec = run_extract(text, source=str(path))
+        except LoadError as e:
+            failures.append(str(e))
+            err.print(f"[red]skipped[/] {e}", highlight=False)
+            continue
+        if fmt is ExtractFormat.jsonl:
+            out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_record(rec)
+    if failures:
+        err.print(f"[bold red]{len(failures)} file(s) failed:[/]", highlight=False)
+        for f in failures:
+            err.print(f"  {f}", highlight=False)
+        raise typer.Exit(1)
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Embedded database file (default ./luocdo.db or $LUOCDO_DB)")]
+Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", help="Bolt URI of a Neo4j server (or $NEO4J_URI)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
+
+
+def open_store_or_fail(db: str | None, neo4j: str | None, read_only: bool = False):
+    from luocdo.graph.store import StoreError, open_store
+
+    try:
+        return open_store(db, neo4j, read_only=read_only)
+    except StoreError as e:
+        fail(str(e))
+    except Exception as e:  # driver or database errors: one line, not a traceback
+        fail(f"cannot open the store ({db or neo4j or 'default'}): {type(e).__name__}: {e}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders, searched recursively")],
+    db: DbOpt = None,
+    neo4j: Neo4jOpt = None,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes (default: all cores)")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction")] = 200,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest documents into the graph; unchanged files are skipped, changed ones replaced."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from luocdo.graph.ingest import ingest as run_ingest
+
+    store = open_store_or_fail(db, neo4j)
+    try:
+        with Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=as_json or not err.is_terminal,
+        ) as bar:
+            task = bar.add_task("files", total=None)
+
+            def tick(n: int) -> None:
+                bar.advance(task, n)
+
+            report = run_ingest(store, paths, batch_size=batch_size, workers=workers, progress=tick)
+        stats = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        console.print_json(json.dumps({"report": report.to_dict(), "stats": stats}, ensure_ascii=False))
+    else:
+        t = Table(title="ingest summary", show_header=False)
+        t.add_row("files seen", str(report.files))
+        t.add_row("added / replaced / unchanged", f"{report.added} / {report.replaced} / {report.unchanged}")
+        t.add_row("files failed", str(len(report.failed)))
+        for k, v in stats.items():
+            t.add_row(k, str(v))
+        console.print(t)
+    for f in report.failed:
+        err.print(f"[red]failed[/] {f}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(db: DbOpt = None, neo4j: Neo4jOpt = None, as_json: JsonOpt = False) -> None:
+    """Counts of documents, organizations, edges and sources in the store."""
+    store = open_store_or_fail(db, neo4j, read_only=True)
+    try:
+        s = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        console.print_json(json.dumps(s))
+        return
+    t = Table(title="luocdo store", show_header=False)
+    for k, v in s.items():
+        t.add_row(k, str(v))
+    console.print(t)
+
+
+def _print_record(rec) -> None:
+    d = rec.document
+    who = d.issuer.name if d.issuer else "?"
+    prov = d.issuer.province if d.issuer and d.issuer.province else "?"
+    console.rule(f"[bold]{Path(rec.source).name}")
+    console.print(
+        f"[bold]{d.type}[/] {d.label}  date={d.date or '?'} year={d.year or '?'}  issuer={who} ({d.issuer.level if d.issuer else '?'}, {prov})",
+        highlight=False,
+    )
+    console.print(f"key={d.key}  title={(d.title or '')[:100]}", highlight=False)
+    t = Table(show_lines=False, expand=True)
+    for col in ("relation", "instrument", "date", "issuer", "key", "n"):
+        t.add_column(col, overflow="fold")
+    for r in sorted(rec.references, key=lambda r: (r.relation != "implements", r.relation, r.target.key)):
+        tg = r.target
+        t.add_row(r.relation, tg.label, tg.date or "", tg.issuer.name if tg.issuer else "", tg.key, str(len(r.mentions)))
+    console.print(t)
+    for dv in rec.derived:
+        console.print(f"  derived: {dv.source.label} —{dv.relation}→ {dv.target.label}", highlight=False)
+    if rec.warnings:
+        console.print("  [yellow]warnings:[/] " + "; ".join(rec.warnings), highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -37,6 +37,7 @@ class Issuer:
     level: Level
     province: str | None = None  # official province name from the registry, e.g. "Quảng Ngãi"
     locality: str | None = None  # commune-level unit name when the issuer is a commune
+    id: str | None = None  # Organization id in the registry (graph.registry.Org.id)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,150 @@
+"""DocumentRecord → GraphDelta: the nodes and edges one document contributes.
+
+Identity is settled here: the document's own node and the nodes of what it
+cites are keyed by :mod:`luocdo.graph.keys`; recipients and assigned units
+are resolved to registry organisations.  Nothing is written: the store
+applies the delta.
+"""
+
+from __future__ import annotations
+
+from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
+from luocdo.graph.model import DocumentRecord, Instrument, Mention
+from luocdo.graph.registry import Org, registry
+from luocdo.graph.schema import DOC_RELS, type_label
+from luocdo.loaders.fold import squash
+
+
+def _doc_props(inst: Instrument) -> dict:
+    iss = inst.issuer
+    reg = registry()
+    province_code = None
+    if iss and iss.province:
+        p = reg.province(iss.province)
+        province_code = p.code if p else None
+    return {
+        "type": inst.type,
+        "kind": type_label(inst.type),
+        "number": inst.number,
+        "symbol": inst.symbol,
+        "display": inst.label,
+        "date": inst.date,
+        "year": inst.year,
+        "title": inst.title,
+        "issuer": iss.name if iss else None,
+        "issuer_id": iss.id if iss else None,
+        "level": iss.level if iss else None,
+        "province": iss.province if iss else None,
+        "province_code": province_code,
+        "search": squash(" ".join(x for x in (inst.label, inst.title or "", iss.name if iss else "") if x)),
+    }
+
+
+def _evidence(rec: DocumentRecord, m: Mention, derived: bool = False) -> dict:
+    return {
+        "doc": rec.document.key,
+        "file": rec.source,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.text,
+        "derived": derived,
+    }
+
+
+def _org_chain(org: Org) -> list[Org]:
+    """The organisation and its parents (commune → province), for PART_OF."""
+    reg = registry()
+    out = [org]
+    seen = {org.id}
+    cur = org
+    while cur.parent_id and cur.parent_id not in seen:
+        parent = reg.by_id(cur.parent_id)
+        if parent is None:
+            break
+        out.append(parent)
+        seen.add(parent.id)
+        cur = parent
+    return out
+
+
+def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: str) -> GraphDelta:
+    """The delta of one extracted document."""
+    reg = registry()
+    nodes: dict[tuple[str, str], NodeClaim] = {}
+    edges: list[EdgeRow] = []
+    orgs: dict[str, Org] = {}
+
+    def add_org(org: Org | None) -> Org | None:
+        if org is None:
+            return None
+        for o in _org_chain(org):
+            if o.id not in orgs:
+                orgs[o.id] = o
+        return org
+
+    doc = rec.document
+    own = _doc_props(doc)
+    own["date_not_before"] = rec.date_not_before
+    nodes[("Document", doc.key)] = NodeClaim.of("Document", doc.key, own, own=True)
+
+    def add_doc(inst: Instrument) -> None:
+        k = ("Document", inst.key)
+        if k not in nodes:
+            nodes[k] = NodeClaim.of("Document", inst.key, _doc_props(inst))
+
+    def issued_by(inst: Instrument) -> None:
+        if inst.issuer and inst.issuer.id:
+            org = add_org(reg.by_id(inst.issuer.id))
+            if org:
+                edges.append(EdgeRow.of("ISSUED_BY", inst.key, org.id, {"raw": inst.issuer.name}))
+
+    issued_by(doc)
+    for ref in rec.references:
+        add_doc(ref.target)
+        issued_by(ref.target)
+        m = ref.mentions[0]
+        edges.append(EdgeRow.of(DOC_RELS[ref.relation], doc.key, ref.target.key, _evidence(rec, m)))
+    for d in rec.derived:
+        add_doc(d.source)
+        add_doc(d.target)
+        edges.append(EdgeRow.of(DOC_RELS[d.relation], d.source.key, d.target.key, _evidence(rec, d.mentions[0], True)))
+
+    province = doc.issuer.province if doc.issuer else None
+    commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
+    seen_rcpt: set[str] = set()
+    for raw in rec.recipients:
+        org = add_org(reg.resolve(raw, province=province, commune=commune))
+        if org and org.id not in seen_rcpt:
+            seen_rcpt.add(org.id)
+            edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
+    seen_assign: set[tuple[str, str, str]] = set()
+    for a in rec.assignments:
+        for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):
+            for raw in units:
+                org = add_org(reg.resolve(raw, province=province, commune=commune))
+                if org is None or (org.id, role, a.task) in seen_assign:
+                    continue
+                seen_assign.add((org.id, role, a.task))
+                edges.append(
+                    EdgeRow.of(
+                        "ASSIGNED_TO",
+                        doc.key,
+                        org.id,
+                        {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe, "start": a.start, "end": a.end},
+                    )
+                )
+    for o in orgs.values():
+        row = o.row()
+        props = {k: v for k, v in row.items() if k not in ("id", "part_of")}
+        nodes[("Organization", o.id)] = NodeClaim.of("Organization", o.id, props)
+        if o.parent_id and o.parent_id in orgs:
+            edges.append(EdgeRow.of("PART_OF", o.id, o.parent_id))
+    return GraphDelta(
+        source_id=source_id,
+        path=path,
+        hash=content_hash,
+        doc_key=doc.key,
+        nodes=tuple(nodes.values()),
+        edges=tuple(dict.fromkeys(edges)),
+        warnings=rec.warnings,
+    )

@@ -1,0 +1,279 @@
+"""Find and parse citations of numbered instruments and laws named in the text.
+
+Stage "find": :data:`patterns.CITATION` over the folded text yields number +
+symbol candidates.  Stage "parse": each candidate's symbol is split into
+segments, OCR confusions are undone per segment (type code, year, issuer),
+the syntax is decided (administrative, normative, Party, công văn), and the
+words around it are read: the type word before, the date, the issuer phrase
+and the subject after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luocdo.loaders import patterns as P
+
+_SEG_SPLIT = re.compile(r"[/|]|-")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One mention of a numbered instrument, as read from the text."""
+
+    start: int  # start of the mention (type word if any, else the number)
+    end: int  # end of the core: number, symbol, date and issuer phrase
+    num_start: int
+    sym_end: int
+    number: str
+    symbol: str  # canonical, e.g. "KH-UBND", "NQ/TW", "2020/NĐ-CP", "BYT-BH"
+    type: str  # canonical type code: KH, QĐ, NQ, CV, Luật …
+    issuer_code: str | None
+    year: int | None
+    date: str | None
+    type_word: str | None  # type named by the word before the number
+    issuer_phrase: str | None
+    subject: str | None
+    subject_end: int  # end of the subject (or == end)
+    syntax: str  # admin | normative | party | letter
+
+
+def _year_ok(y: int) -> bool:
+    return 1945 <= y <= 2100
+
+
+def _date(m: re.Match[str]) -> tuple[str | None, int | None]:
+    d = m.group("d1") or m.group("d2")
+    mo = m.group("m1") or m.group("m2")
+    y = m.group("y1") or m.group("y2")
+    try:
+        di, mi, yi = int(d), int(mo), int(y)
+    except (TypeError, ValueError):
+        return None, None
+    if not (1 <= di <= 31 and 1 <= mi <= 12 and _year_ok(yi)):
+        return None, yi if _year_ok(yi) else None
+    return f"{yi:04d}-{mi:02d}-{di:02d}", yi
+
+
+def parse_date(folded: str, pos: int) -> tuple[str | None, int | None, int]:
+    """A date right after ``pos``; returns (iso date, year, end) or (None, None, pos)."""
+    m = P.DATE_AFTER.match(folded, pos, min(len(folded), pos + 60))
+    if not m:
+        return None, None, pos
+    iso, year = _date(m)
+    return iso, year, m.end()
+
+
+def _split_party_slash(seg: str) -> tuple[str, str] | None:
+    """"NQITW" → ("NQ", "TW"): OCR read the "/" of a Party symbol as I, l or 1."""
+    for i in range(2, len(seg) - 1):
+        if seg[i].upper() in "IL1|" and P.type_code(seg[:i]):
+            rest = seg[i + 1 :]
+            if rest and (P.issuer_code(rest) in P.PARTY_ISSUERS or rest.upper() in P.KNOWN_ISSUERS):
+                return seg[:i], rest
+    return None
+
+
+def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None, int | None, str] | None:
+    """Parse the part after the number.
+
+    Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
+    an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
+    """
+    text = raw.strip()
+    seps = re.findall(r"[/|]|-", text)
+    segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
+    if not segs or not any(any(c.isalpha() for c in s) for s in segs):
+        return None
+    first_sep = seps[0] if seps else "/"
+    # Party symbol with the slash misread: "57-NQITW".
+    if len(segs) == 1 and first_sep == "-":
+        split = _split_party_slash(segs[0])
+        if split:
+            segs = list(split)
+            seps = ["-", "/"]
+    year = None
+    if segs[0].isdigit() and len(segs[0]) == 4 and _year_ok(int(segs[0])):
+        year = int(segs[0])
+        segs = segs[1:]
+        if not segs:
+            return None
+    if any(s.isdigit() for s in segs[:1]):
+        return None
+    tcode = P.type_code(segs[0])
+    if tcode and len(segs) >= 2:
+        issuer = "-".join(P.issuer_code(s) for s in segs[1:])
+        head = issuer.split("-")[0]
+        if year is not None:
+            return f"{year}/{tcode}-{issuer}", tcode, issuer, year, "normative"
+        party = head in P.PARTY_ISSUERS or (first_sep == "-" and "/" in seps[1:2] and head not in ("UBND", "HĐND", "CP", "TTg"))
+        if party and head not in ("UBND", "HĐND", "CP", "TTg"):
+            return f"{tcode}/{issuer}", tcode, issuer, None, "party"
+        return f"{tcode}-{issuer}", tcode, issuer, None, "admin"
+    if tcode and len(segs) == 1:
+        # "số 12/KH" with the issuer lost: keep what there is.
+        return tcode, tcode, None, year, "admin"
+    # No type code: a letter (công văn) "627/BYT-BH", or a law "63/2020/QH14".
+    if not segs[0][0].isalpha():
+        return None
+    issuer = "-".join(P.issuer_code(s) for s in segs)
+    if len(issuer) < 2:
+        return None
+    if year is not None:
+        t = type_word if type_word in ("NQ", "Luật", "PL") else ("Luật" if issuer.startswith("QH") else (type_word or "CV"))
+        return f"{year}/{issuer}", t, issuer, year, "normative"
+    if first_sep != "/":
+        return None
+    return issuer, type_word if type_word in ("CV", "TB", "HD") else "CV", issuer, None, "letter"
+
+
+_WS = re.compile(r"\s+")
+
+
+def _looks_like_code(raw: str) -> bool:
+    """Symbols are written in capitals ("KH-UBND", "TTg"): a lower-case word after
+    a number ("01 số /tuần") is prose, not a symbol."""
+    for seg in _SEG_SPLIT.split(raw):
+        seg = seg.strip()
+        letters = [c for c in seg if c.isalpha()]
+        if letters and not letters[0].isupper():
+            return False
+    return True
+
+
+def clean(text: str) -> str:
+    """Collapse white space and strip punctuation at the ends."""
+    return _WS.sub(" ", text).strip(" ,;:.-–\"“”'")
+
+
+_SUBJECT_START = re.compile(r"[\s,]{0,3}(?:v[e&]\s+vi[e&]c\s+|v[e&]\s+|ban\s+h[a]nh\s+|ph[e&]\s+duy[e&]t\s+)", re.S)
+_SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d")
+
+
+def find_citations(text: str, folded: str) -> list[Citation]:
+    """Every numbered citation in the text, in order."""
+    out: list[Citation] = []
+    for m in P.CITATION.finditer(folded):
+        num_span = m.span("num_so") if m.group("num_so") else m.span("num")
+        number = re.sub(r"\s", "", text[num_span[0] : num_span[1]])
+        start = m.start() if m.group("so") else num_span[0]
+        # the type word right before (within 40 chars, nothing else between)
+        type_word = None
+        left_lo = max(0, start - 48)
+        tb = P.TYPE_BEFORE.search(folded, left_lo, start) if start else None
+        if m.group("so") is None:
+            tb = P.TYPE_BEFORE.search(folded, left_lo, num_span[0])
+        if tb:
+            for i, code in enumerate(P.TYPE_WORD_CODES):
+                if tb.group(f"t{i}"):
+                    type_word = code
+                    break
+            start = tb.start()
+        sym_raw = text[m.start("sym") : m.end("sym")]
+        parsed = parse_symbol(sym_raw, type_word)
+        if parsed is None:
+            continue
+        symbol, tcode, issuer, year, syntax = parsed
+        if not _looks_like_code(sym_raw):
+            continue
+        if syntax == "letter" and type_word is None and not m.group("so"):
+            # a bare "12/UBND" without "số" or a type word is too weak
+            continue
+        if type_word == "Luật" and syntax != "normative":
+            continue
+        pos = m.end("sym")
+        date, dyear, pos2 = parse_date(folded, pos)
+        if dyear and not year:
+            year = dyear
+        pos = pos2
+        issuer_phrase = None
+        im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
+        if im:
+            issuer_phrase = clean(text[im.start("who") : im.end("who")])
+            pos = im.end("who")
+            if not date:
+                d2, y2, p3 = parse_date(folded, pos)
+                if d2:
+                    date, pos = d2, p3
+                    year = year or y2
+        core_end = pos
+        subject = None
+        subject_end = core_end
+        sm = _SUBJECT_START.match(folded, pos, min(len(folded), pos + 20))
+        if sm:
+            stop = _SUBJECT_STOP.search(folded, sm.end(), min(len(folded), sm.end() + 400))
+            nxt = P.CITATION.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
+            hi = stop.start() if stop else min(len(folded), sm.end() + 400)
+            if nxt:
+                tw = P.TYPE_BEFORE.search(folded, max(sm.end(), nxt.start() - 48), nxt.start())
+                hi = min(hi, tw.start() if tw else nxt.start())
+            subject = clean(text[sm.start() : hi]) or None
+            subject_end = hi
+        out.append(
+            Citation(
+                start=start,
+                end=core_end,
+                num_start=num_span[0],
+                sym_end=m.end("sym"),
+                number=number,
+                symbol=symbol,
+                type=tcode,
+                issuer_code=issuer,
+                year=year,
+                date=date,
+                type_word=type_word,
+                issuer_phrase=issuer_phrase,
+                subject=subject,
+                subject_end=subject_end,
+                syntax=syntax,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Laws cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+# ---------------------------------------------------------------------------
+
+_LAW = re.compile(r"(?<![a-z])lu[a]t\s+(?=[a-z])")
+_LAW_STOP = re.compile(
+    r"\s+(?:ng[a-z`]{1,2}y\s+\d|n[a-z`]{1,2}m\s+(?:19|20)\d{2}|s[o0-9]{1,2}\s+\d|v[a]\s+c[a]c|v[a]\s+(?=[a-z])|d[a-z]{0,3}c\s+|quy\s+d[i1]nh|c[o0]\s+li[e&]n\s+quan)|[;,.():\n]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LawCitation:
+    start: int
+    end: int
+    name: str  # "Luật Tổ chức chính quyền địa phương" as written
+    date: str | None
+    year: int | None
+
+
+def find_laws(text: str, folded: str, taken: list[tuple[int, int]]) -> list[LawCitation]:
+    """Laws named without a number.  ``taken`` spans (numbered citations) are skipped."""
+    out: list[LawCitation] = []
+    for m in _LAW.finditer(folded):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"
+        if not text[m.start()].isupper():
+            continue
+        stop = _LAW_STOP.search(folded, m.end(), min(len(folded), m.end() + 90))
+        hi = stop.start() if stop else min(len(folded), m.end() + 90)
+        name = clean(text[m.start() : hi])
+        words = name.split()
+        if len(words) < 2 or len(words) > 12:
+            continue
+        date, year, end = None, None, hi
+        rest = folded[hi : hi + 40]
+        dm = re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest)
+        if dm:
+            date, year, end = parse_date(folded, hi)
+        else:
+            ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
+            if ym:
+                year, end = int(ym.group(1)), hi + ym.end()
+        out.append(LawCitation(m.start(), end, name, date, year))
+    return out

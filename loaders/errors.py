@@ -1,0 +1,26 @@
+"""The one error the loaders raise, so callers never see a library traceback."""
+
+from __future__ import annotations
+
+import os
+
+INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-vie"
+
+
+class LoadError(Exception):
+    """One-line, user-facing: names the file and the problem."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str):
+        self.path = os.fspath(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+    def __reduce__(self):  # keep pickling (multiprocessing) working with two args
+        return (type(self), (self.path, self.problem))
+
+
+class OcrUnavailable(LoadError):
+    """OCR was needed but Tesseract or its Vietnamese data is missing.
+
+    A subclass so a batch can tell "install something" apart from "bad file".
+    """

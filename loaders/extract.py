@@ -1,0 +1,511 @@
+"""The extractor: text → :class:`~luocdo.graph.model.DocumentRecord`.
+
+Pipeline (one module per stage): fold (loaders.fold) → header
+(loaders.header) → find and parse citations (loaders.citations) → classify
+relations and derived edges (loaders.relations) → assignments
+(loaders.assignments) → resolve issuers and keys (here).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from luocdo.graph import keys as K
+from luocdo.graph.model import (
+    RELATION_STRENGTH,
+    Derived,
+    DocumentRecord,
+    Instrument,
+    Issuer,
+    Mention,
+    Reference,
+    Signer,
+)
+from luocdo.graph.registry import Org, registry
+from luocdo.loaders import patterns as P
+from luocdo.loaders.assignments import find_assignments
+from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
+from luocdo.loaders.fold import fold, squash
+from luocdo.loaders.header import Header, parse_header, signature_date
+from luocdo.loaders.relations import classify, issued_on_basis
+
+__all__ = ["extract", "extract_text"]
+
+
+# ---------------------------------------------------------------------------
+# Context: who wrote this document, where.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    org: Org | None
+    province: str | None  # registry name
+    commune: Org | None  # the commune-level unit the document belongs to, if any
+
+
+_PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
+_UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
+_ACTOR_VERB = re.compile(
+    r"(?:,|;|\A|\n)\s*(?P<who>[^,;\n]{3,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
+)
+
+
+def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
+    """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
+    words = []
+    for m in re.finditer(r"[^\s,;.:()\"“”]+", text[pos : pos + 60]):
+        w = m.group(0)
+        if not w[0].isupper() or len(words) >= limit:
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _province_votes(text: str, folded: str) -> Counter[str]:
+    reg = registry()
+    votes: Counter[str] = Counter()
+    for m in _PROVINCE_MENTION.finditer(folded):
+        name = _capitalised_words(text, m.end(), 3)
+        if name:
+            p = reg.province(name)
+            if p:
+                votes[p.name] += 1
+    return votes
+
+
+def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[str]]:
+    reg = registry()
+    warnings: list[str] = []
+    votes = _province_votes(text, folded)
+    # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    province = None
+    candidates: list[str] = []
+    lines = list(h.agency_lines)
+    if lines:
+        for line in lines:
+            p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
+            if p:
+                province = p.name
+        issuer_line = lines[-1]
+        if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
+            issuer_line = f"{lines[-2]} {issuer_line}"
+        candidates.append(issuer_line)
+    # the actor of the opening or closing sentence
+    for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
+        for m in _ACTOR_VERB.finditer(folded, lo, hi):
+            who = clean(text[m.start("who") : m.end("who")])
+            if who and len(who.split()) <= 10:
+                candidates.append(who)
+    # the title's "… của Văn phòng UBND tỉnh"
+    if h.title:
+        tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
+        if tm:
+            candidates.append(h.title[tm.start(1) :])
+    # units named in the text ("UBND xã Bắc Ruộng"), most frequent first
+    unit_votes: Counter[str] = Counter()
+    for m in _UNIT_MENTION.finditer(folded):
+        name = _capitalised_words(text, m.end(), 3)
+        if name:
+            unit_votes[f"UBND {m.group(1)} {name}"] += 1
+    if province is None and votes:
+        province = votes.most_common(1)[0][0]
+    org = None
+    for cand in candidates:
+        o = reg.resolve(cand, province=province)
+        if o is not None:
+            org = o
+            break
+    if org is None and h.place:
+        o = reg.commune(h.place, province)
+        if o is not None:
+            org = o
+    if org is None and unit_votes:
+        o = reg.resolve(unit_votes.most_common(1)[0][0], province=province)
+        if o is not None and o.level == "commune":
+            org = o
+    # "UBND đặc khu" without a name, in a document placed in Lý Sơn
+    if org is not None and org.level == "commune" and province is None:
+        province = org.province
+    if org is not None and org.province and province != org.province:
+        province = org.province if (org.level in ("commune", "department") or province is None) else province
+    commune = None
+    if org is not None and org.level == "commune":
+        commune = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+    if org is None:
+        warnings.append("issuer not established by the text")
+    return Context(org, province, commune), warnings
+
+
+def _issuer_of(org: Org | None) -> Issuer | None:
+    if org is None:
+        return None
+    locality = None
+    if org.level == "commune":
+        reg = registry()
+        c = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+        locality = c.name if c else None
+    return Issuer(name=org.name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------
+# Cited instruments
+# ---------------------------------------------------------------------------
+
+_CENTRAL_BY_CODE = {
+    "TW": "Ban Chấp hành Trung ương",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPCP": "Văn phòng Chính phủ",
+}
+_LOCAL_ACTOR = re.compile(
+    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+)
+
+
+def _citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[Org | None, str | None]:
+    """The organisation that issued a cited instrument, and the raw phrase."""
+    reg = registry()
+    province = ctx.province
+    commune_name = ctx.commune.name if ctx.commune else None
+    head = (c.issuer_code or "").split("-")[0]
+    phrase = c.issuer_phrase
+    if phrase:
+        o = reg.resolve(phrase, province=province, commune=commune_name)
+        if o is not None:
+            return o, phrase
+    # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
+    lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
+    if lm:
+        kind = lm.group(1)
+        if kind == "tinh" and province:
+            return reg.province(province), None
+        if ctx.commune is not None:
+            return ctx.commune, None
+    if head in _CENTRAL_BY_CODE:
+        return reg.resolve(_CENTRAL_BY_CODE[head]), None
+    if head in ("UBND", "HĐND"):
+        if ctx.commune is not None and (phrase is None or "xa" in fold(phrase) or "phuong" in fold(phrase)):
+            return ctx.commune, None
+        return (reg.province(province) if province else None), None
+    if head in ("TU", "BTV"):
+        return (reg.resolve("Tỉnh ủy", province=province) if province else None), None
+    if head and K.is_local_issuer(head):
+        return reg.department_from_code(head, province), None
+    if head:
+        o = reg.resolve(head)
+        if o is not None:
+            return o, None
+    return None, phrase
+
+
+def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, doc_year: int | None) -> tuple[Instrument, bool]:
+    """Build the cited Instrument; returns it and whether its year was assumed."""
+    head = (c.issuer_code or "").split("-")[0]
+    local = K.is_local_issuer(head)
+    scope = None
+    assumed = False
+    if local:
+        if org is not None and org.level == "commune":
+            scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
+            if org.id.startswith("commune:"):
+                scope = K.scope_of(org.province, _bare_name(org.name))
+        elif org is not None and org.province:
+            scope = K.scope_of(org.province)
+        else:
+            scope = K.scope_of(ctx.province)
+    year = c.year
+    if year is None and local and org is not None and ctx.org is not None and doc_year and (
+        org.id == ctx.org.id or (ctx.commune is not None and org.id == ctx.commune.id)
+    ):
+        year, assumed = doc_year, True
+    key = K.instrument_key(c.number, c.symbol, year, local=local, scope=scope)
+    issuer = _issuer_of(org)
+    if issuer is None and phrase:
+        issuer = Issuer(name=phrase, level=_level_guess(head), province=ctx.province if local else None)
+    return (
+        Instrument(
+            key=key,
+            type=c.type,
+            number=c.number,
+            symbol=c.symbol,
+            date=c.date,
+            year=year,
+            title=c.subject,
+            issuer=issuer,
+        ),
+        assumed,
+    )
+
+
+def _bare_name(name: str) -> str:
+    """"Xã Sơn Mai" → "Sơn Mai", "Đặc khu Lý Sơn" → "Lý Sơn"."""
+    for prefix in ("Đặc khu ", "Xã ", "Phường ", "Thị trấn "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _level_guess(head: str) -> str:
+    if head in P.PARTY_ISSUERS:
+        return "party" if head != "TW" else "central"
+    if head in _CENTRAL_BY_CODE:
+        return "central"
+    if head.startswith("B"):
+        return "ministry"
+    if head.startswith("S"):
+        return "department"
+    return "province"
+
+
+# ---------------------------------------------------------------------------
+# Evidence
+# ---------------------------------------------------------------------------
+
+_EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
+
+
+def _sentence(text: str, folded: str, start: int, end: int) -> tuple[int, int, str]:
+    lo = start
+    for m in _EVIDENCE_BREAK.finditer(folded, max(0, start - 400), start):
+        lo = m.end()
+    m = _EVIDENCE_BREAK.search(folded, end, min(len(folded), end + 400))
+    hi = m.start() + (1 if m and folded[m.start()] in ".;" else 0) if m else min(len(text), end + 400)
+    s = re.sub(r"\s+", " ", text[lo:hi]).strip()
+    return lo, hi, s
+
+
+# ---------------------------------------------------------------------------
+# The pipeline
+# ---------------------------------------------------------------------------
+
+
+def extract_text(text: str, source: str = "<string>", content_hash: str | None = None) -> DocumentRecord:
+    """Extract from an already loaded text (NFC expected; normalised if not)."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    h = parse_header(text, folded)
+    warnings = list(h.warnings)
+    ctx, w = _resolve_context(text, folded, h)
+    warnings += w
+
+    cits_all = find_citations(text, folded)
+    cits = [c for c in cits_all if not (h.so_span and h.so_span[0] <= c.num_start < h.so_span[1] + 2)]
+    # own type when the header gave none: "ban hành Kế hoạch", "Trên đây là Báo cáo", title words
+    doc_type = h.type
+    if doc_type is None:
+        doc_type = h.closing_type or _type_from_opening(folded, h) or "CV"
+        warnings.append(f"document type inferred as {doc_type}")
+    # own date and year
+    date = h.date or signature_date(text)
+    cited_dates = sorted(c.date for c in cits if c.date)
+    year = h.year or (int(date[:4]) if date else None)
+    if year is None:
+        ym = re.search(r"n[a-z`]{1,2}m\s+((?:19|20)\d{2})", fold(h.title or ""))
+        if ym:
+            year = int(ym.group(1))
+    if year is None and cited_dates:
+        year = int(cited_dates[-1][:4])
+        warnings.append("year inferred from the latest cited date")
+    date_not_before = None
+    if date is None:
+        date_not_before = cited_dates[-1] if cited_dates else None
+        warnings.append("document date not stated")
+
+    classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
+    # instruments for each citation
+    insts: list[Instrument] = []
+    for c in cits:
+        org, phrase = _citation_issuer(c, text, folded, ctx)
+        inst, assumed = _instrument(c, org, phrase, ctx, year)
+        if assumed:
+            warnings.append(f"{inst.label}: cited without a date; year {year} assumed from the document")
+        insts.append(inst)
+    insts = _unify_years(insts)
+
+    # own document
+    local = K.is_local_issuer((h.issuer_code or "").split("-")[0]) if h.issuer_code else True
+    own_scope = None
+    if ctx.org is not None:
+        if ctx.commune is not None:
+            own_scope = K.scope_of(ctx.commune.province, _bare_name(ctx.commune.name))
+        else:
+            own_scope = K.scope_of(ctx.org.province or ctx.province)
+    else:
+        own_scope = K.scope_of(ctx.province)
+    if h.number and h.symbol:
+        key = K.instrument_key(h.number, h.symbol, year, local=local, scope=own_scope)
+    else:
+        key = K.unnumbered_key(doc_type, year, own_scope, ctx.org.name if ctx.org else None, h.title)
+    title = h.title
+    document = Instrument(
+        key=key,
+        type=doc_type,
+        number=h.number,
+        symbol=h.symbol,
+        date=date,
+        year=year,
+        title=title,
+        issuer=_issuer_of(ctx.org),
+    )
+
+    # references: one per distinct instrument, strongest relation wins
+    groups: dict[str, list[tuple[Instrument, str, Mention]]] = defaultdict(list)
+    for c, inst, cl in zip(cits, insts, classified, strict=True):
+        lo, hi, sent = _sentence(text, folded, c.start, c.end)
+        groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
+    taken = [(c.start, c.end) for c in cits]
+    for law in find_laws(text, folded, taken):
+        name = _canonical_law_name(law.name)
+        inst = Instrument(key=K.law_key(name, law.year), type="Luật", date=law.date, year=law.year, title=name,
+                          issuer=Issuer(name="Quốc hội", level="central"))
+        lo, hi, sent = _sentence(text, folded, law.start, law.end)
+        rel = "cites"
+        if law.start < h.preamble_end:
+            if re.search(r"c[a]n\s+c[u]\s*\Z", folded[max(0, law.start - 15) : law.start]):
+                rel = "based_on"
+        groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
+    references: list[Reference] = []
+    for key_, items in groups.items():
+        if key_ == document.key:
+            continue
+        best_rel = max((r for _, r, _ in items), key=lambda r: RELATION_STRENGTH[r])
+        target = _merge_instruments([i for i, _, _ in items])
+        references.append(Reference(target=target, relation=best_rel, mentions=tuple(m for _, _, m in items)))  # type: ignore[arg-type]
+
+    # derived edges
+    derived_map: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    by_key = {r.target.key: r.target for r in references}
+    for i, cl in enumerate(classified):
+        if cl.parent is not None and cl.parent_relation:
+            src, dst = insts[cl.parent], insts[i]
+            if src.key != dst.key:
+                lo, hi, sent = _sentence(text, folded, cits[cl.parent].start, cits[i].end)
+                derived_map[(src.key, dst.key, cl.parent_relation)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
+    for j, i, rel in issued_on_basis(folded, cits, classified):
+        src, dst = insts[j], insts[i]
+        if src.key != dst.key:
+            lo, hi, sent = _sentence(text, folded, cits[i].start, cits[j].end)
+            derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
+    derived = tuple(
+        Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]
+        for (s, t, r), ms in derived_map.items()
+        if t in by_key
+    )
+
+    signer = Signer(h.signer_name, h.signer_title, h.signer_capacity) if (h.signer_name or h.signer_title) else None
+    return DocumentRecord(
+        source=source,
+        document=document,
+        place=h.place,
+        signer=signer,
+        recipients=h.recipients,
+        references=tuple(references),
+        derived=derived,
+        assignments=tuple(find_assignments(text, folded)),
+        warnings=tuple(dict.fromkeys(warnings)),
+        content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
+        date_not_before=date_not_before,
+    )
+
+
+def extract(path_or_text, source: str | None = None) -> DocumentRecord:
+    """Extract from a loaded :class:`~luocdo.loaders.text.Text` or a plain string."""
+    if isinstance(path_or_text, str):
+        return extract_text(path_or_text, source or "<string>")
+    t = path_or_text
+    return extract_text(t.text, source or t.source, t.sha256)
+
+
+_OPENING_TYPE = re.compile(
+    r"(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?|b[a]o\s+c[a]o)\s+(?P<w>" + P.TYPE_WORD.pattern + r")?"
+)
+
+
+def _type_from_opening(folded: str, h: Header) -> str | None:
+    hi = min(len(folded), max(h.preamble_end, h.body_start) + 300)
+    for m in _OPENING_TYPE.finditer(folded, h.body_start, hi):
+        w = m.group("w")
+        if w:
+            for i, code in enumerate(P.TYPE_WORD_CODES):
+                if re.fullmatch(P.TYPE_WORDS[i][1], w):
+                    return code
+        elif folded[m.start() : m.start() + 3] == "bao":
+            return "BC"
+    return None
+
+
+def _unify_years(insts: list[Instrument]) -> list[Instrument]:
+    """A citation without a date takes the year of a dated mention of the same
+    number and symbol in the same document ("Nghị quyết 57-NQ/TW" after
+    "Nghị quyết số 57-NQ/TW ngày 22/12/2024")."""
+    known: dict[tuple[str | None, str | None, str], int] = {}
+    for i in insts:
+        if i.year:
+            known[(i.number, i.symbol, i.key.split("@", 2)[-1] if i.key.count("@") == 2 else "")] = i.year
+    out = []
+    for i in insts:
+        if i.year is None:
+            scope = i.key.split("@", 2)[-1] if i.key.count("@") == 2 else ""
+            y = known.get((i.number, i.symbol, scope))
+            if y:
+                local = i.key.count("@") == 2
+                i = Instrument(
+                    key=K.instrument_key(i.number, i.symbol, y, local=local, scope=scope if local else None),
+                    type=i.type, number=i.number, symbol=i.symbol, date=i.date, year=y, title=i.title, issuer=i.issuer,
+                )
+        out.append(i)
+    return out
+
+
+def _merge_instruments(items: list[Instrument]) -> Instrument:
+    """One instrument from several mentions: first non-empty value of each field."""
+    first = items[0]
+    date = next((i.date for i in items if i.date), None)
+    title = next((i.title for i in items if i.title), None)
+    issuer = next((i.issuer for i in items if i.issuer and i.issuer.level), None)
+    year = next((i.year for i in items if i.year), None)
+    return Instrument(key=first.key, type=first.type, number=first.number, symbol=first.symbol, date=date, year=year, title=title, issuer=issuer)
+
+
+#: Laws most often cited by name; OCR'd names are matched to these.
+KNOWN_LAWS = (
+    "Luật Tổ chức chính quyền địa phương",
+    "Luật Tổ chức Chính phủ",
+    "Luật Ban hành văn bản quy phạm pháp luật",
+    "Luật Ngân sách nhà nước",
+    "Luật Cán bộ, công chức",
+    "Luật Viên chức",
+    "Luật Giao dịch điện tử",
+    "Luật An ninh mạng",
+    "Luật An toàn thông tin mạng",
+    "Luật Công nghệ thông tin",
+    "Luật Đầu tư công",
+    "Luật Khoa học và Công nghệ",
+    "Luật Khoa học, công nghệ và đổi mới sáng tạo",
+    "Luật Tiếp cận thông tin",
+    "Luật Phổ biến, giáo dục pháp luật",
+    "Luật Thi đua, khen thưởng",
+    "Luật Dữ liệu",
+    "Luật Căn cước",
+    "Luật Đất đai",
+    "Luật Xây dựng",
+    "Luật Quy hoạch",
+)
+
+
+def _canonical_law_name(raw: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    folded = squash(raw)
+    choices = {squash(n): n for n in KNOWN_LAWS}
+    best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
+    if best and best[1] >= 82:
+        return choices[best[0]]
+    return raw

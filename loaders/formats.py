@@ -1,0 +1,471 @@
+"""Turn the bytes of one file into a decoded string, per format.
+
+Each reader takes the raw bytes and the path as given (for messages) and
+returns text that has *not* been normalised yet: ``loaders.text`` does the NFC
+and newline normalisation once, for every format, and keeps the offset map.
+Every failure is a :class:`LoadError` naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from luocdo.loaders import ocr
+from luocdo.loaders.errors import LoadError, OcrUnavailable
+
+PAGE_BREAK = "\n\f\n"
+"""Between PDF pages (and TIFF frames): page n of an offset i is text.count("\\f", 0, i) + 1."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    loader: str
+    ocr: bool = False
+    encoding: str | None = None
+
+
+def _brief(exc: BaseException) -> str:
+    msg = " ".join(str(exc).split())
+    if len(msg) > 120:
+        msg = msg[:117] + "..."
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+# --------------------------------------------------------------------------- plain text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_TEXTLIKE = re.compile(r"[\w\s\u0300-\u036f]")
+_MARK = re.compile(r"[\u0300-\u036f]")
+_STRAY_MARK = re.compile(r"(?<![^\W\d_])[\u0300-\u036f]")  # a mark not right after a letter
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """BOM-less UTF-16: Vietnamese and ASCII text has a NUL in most high bytes."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    n = len(odd)
+    z_even, z_odd = even.count(0), odd.count(0)
+    if z_odd >= 0.25 * n and z_even <= 0.02 * n:
+        return "utf-16-le"
+    if z_even >= 0.25 * n and z_odd <= 0.02 * n:
+        return "utf-16-be"
+    return None
+
+
+def _control_problem(text: str) -> str | None:
+    bad = len(_CONTROL.findall(text))
+    if bad and bad > 0.01 * len(text):
+        return f"does not look like text ({bad} control characters in {len(text)})"
+    return None
+
+
+def _cp1258_problem(text: str) -> str | None:
+    """Why text decoded as Windows-1258 is implausible, or None if it reads like text."""
+    problem = _control_problem(text)
+    if problem:
+        return problem
+    textlike = len(_TEXTLIKE.findall(text))
+    if textlike < 0.75 * len(text):
+        return f"is mostly symbols ({100 - 100 * textlike // len(text)}% not letters, digits or spaces)"
+    marks = len(_MARK.findall(text))
+    stray = len(_STRAY_MARK.findall(text))
+    if stray > max(2, 0.05 * marks):
+        return f"has {stray} tone marks that follow no letter"
+    return None
+
+
+def decode_text(data: bytes, source: str) -> Decoded:
+    """Decode a plain-text file: UTF-8 (± BOM), UTF-16 (± BOM), else Windows-1258."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding: str | None = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = _sniff_utf16(data)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                source, f"not valid {encoding.upper()} text (bad bytes at offset {exc.start})"
+            ) from None
+        problem = _control_problem(text)
+        if problem:
+            raise LoadError(source, problem)
+        return Decoded(text, "txt", encoding=encoding)
+
+    if b"\x00" in data:
+        raise LoadError(source, "looks like a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    else:
+        problem = _control_problem(text)
+        if problem:
+            raise LoadError(source, problem)
+        return Decoded(text, "txt", encoding="utf-8")
+
+    # Not UTF-8.  Text that is *mostly* valid UTF-8 is damaged UTF-8, not
+    # Windows-1258: decoding it as cp1258 would silently give mojibake.
+    valid_multi = len(_UTF8_MULTI.findall(data))
+    invalid = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if valid_multi and valid_multi >= invalid:
+        raise LoadError(
+            source,
+            f"looks like UTF-8 but has {invalid} invalid byte sequence(s), "
+            f"the first at byte {first_bad}; the file may be damaged",
+        )
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        raise LoadError(
+            source, "not text: the bytes are neither UTF-8, UTF-16 nor Windows-1258"
+        ) from None
+    problem = _cp1258_problem(text)
+    if problem:
+        raise LoadError(source, f"not text: not UTF-8, and read as Windows-1258 it {problem}")
+    return Decoded(text, "txt", encoding="cp1258")
+
+
+# --------------------------------------------------------------------------- DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_W_P, _W_TBL, _W_TR, _W_TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+_W_TXBX = _W + "txbxContent"
+_SKIP_IN_RUNS = {_W_TXBX, _MC_FALLBACK, _W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr"}
+_CONTAINERS = {_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "smartTag"}
+
+
+def _para_text(p, boxes: list) -> str:
+    """Visible text of one w:p; text boxes met on the way are collected in ``boxes``."""
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _W + "t":
+                out.append(child.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                out.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                out.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                out.append("-")
+            elif tag == _W_TXBX:
+                boxes.append(child)
+            elif tag in _SKIP_IN_RUNS or not isinstance(tag, str):
+                continue
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def _blocks(el, out: list[str]) -> None:
+    """Append one line per paragraph and table row found in a body-like element."""
+    for child in el:
+        tag = child.tag
+        if tag == _W_P:
+            boxes: list = []
+            out.append(_para_text(child, boxes))
+            for box in boxes:
+                _blocks(box, out)
+        elif tag == _W_TBL:
+            _table(child, out)
+        elif tag in _CONTAINERS:
+            _blocks(child, out)
+
+
+def _children(el, tag: str):
+    """Direct children with ``tag``, looking through content-control wrappers."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _children(child, tag)
+
+
+def _table(tbl, out: list[str]) -> None:
+    """Rows in order; a row of one-line cells on one line (tab-separated), else cell by cell.
+
+    Header tables put "UBND TỈNH ... / Số: ..." and "CỘNG HÒA ... / ngày ..." side
+    by side in multi-line cells: emitting whole cells keeps each column's lines
+    together.  Continuations of vertically merged cells are skipped.
+    """
+    for tr in _children(tbl, _W_TR):
+        cells: list[list[str]] = []
+        for tc in _children(tr, _W_TC):
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(_W + "val", "continue") != "restart":
+                continue
+            lines: list[str] = []
+            _blocks(tc, lines)
+            lines = [line for line in lines if line.strip()]
+            if lines:
+                cells.append(lines)
+        if not cells:
+            continue
+        if all(len(c) == 1 and "\n" not in c[0] for c in cells):
+            out.append("\t".join(c[0] for c in cells))
+        else:
+            for c in cells:
+                out.extend(c)
+
+
+def read_docx(data: bytes, source: str) -> Decoded:
+    """Section headers first, then body paragraphs and tables in document order."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LoadError(
+            source,
+            "is an old Word .doc (or a password-protected .docx), not DOCX; "
+            "save it as .docx without a password",
+        )
+    if not data.startswith(b"PK"):
+        raise LoadError(source, "not a valid DOCX file (not a zip archive)")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        lines: list[str] = []
+        seen: set[str] = set()
+        for ref in document.element.iter(_W + "headerReference"):
+            rid = ref.get(_R_ID)
+            if not rid or rid in seen:
+                continue
+            seen.add(rid)
+            part = document.part.related_parts.get(rid)
+            element = getattr(part, "element", None)
+            if element is not None:
+                before = len(lines)
+                _blocks(element, lines)
+                lines[before:] = [line for line in lines[before:] if line.strip()]
+        _blocks(body, lines)
+    except zipfile.BadZipFile as exc:
+        raise LoadError(source, f"corrupt DOCX file (bad zip archive: {exc})") from None
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(source, f"corrupt or unsupported DOCX file ({_brief(exc)})") from None
+    text = "\n".join(lines)
+    if not text.strip():
+        raise LoadError(source, "no text found in the DOCX file")
+    return Decoded(text, "docx")
+
+
+# --------------------------------------------------------------------------- PDF
+
+MIN_TEXT_LAYER = 200
+"""A page with fewer letters/digits than this in its text layer may be a scan."""
+OCR_DPI = 300
+MAX_RENDER_PX = 5000
+
+_GARBAGE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
+
+
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _clean_layer(text: str) -> str:
+    """Text layer, or "" when it is mostly undecodable glyphs (fonts without ToUnicode)."""
+    if text and len(_GARBAGE.findall(text)) > 0.3 * len(text):
+        return ""
+    return text.replace("\f", "\n")
+
+
+def _image_coverage(page) -> float:
+    """Share of a pdfium page covered by images (a scan is one page-sized image)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:
+            continue
+        w = max(0.0, min(right, width) - max(left, 0.0))
+        h = max(0.0, min(top, height) - max(bottom, 0.0))
+        covered += w * h
+    return min(1.0, covered / area)
+
+
+def _render(page, dpi: int):
+    """Grey Pillow image of a pdfium page at ``dpi``, capped at MAX_RENDER_PX a side."""
+    width, height = page.get_size()
+    scale = min(dpi / 72.0, MAX_RENDER_PX / max(width, height, 1.0))
+    bitmap = page.render(scale=scale, grayscale=True)
+    return bitmap.to_pil(), round(scale * 72)
+
+
+def _is_blank(page) -> bool:
+    image, _ = _render(page, 50)
+    low, high = image.convert("L").getextrema()
+    return high - low < 24
+
+
+def read_pdf(data: bytes, source: str) -> Decoded:
+    """Text layer page by page; pages without one (scans) go through OCR."""
+    if b"%PDF-" not in data[:1024]:
+        raise LoadError(source, "not a PDF file (no %PDF- header)")
+    if data.rfind(b"%%EOF") == -1:
+        raise LoadError(source, "PDF is truncated or damaged (no %%EOF end marker)")
+    try:
+        import pypdf
+
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception as exc:
+                raise LoadError(source, f"cannot decrypt the PDF ({_brief(exc)})") from None
+            if not opened:
+                raise LoadError(source, "PDF is password-protected")
+        pages = list(reader.pages)
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(source, f"corrupt PDF ({_brief(exc)})") from None
+    if not pages:
+        raise LoadError(source, "PDF has no pages")
+
+    layers: list[str] = []
+    for page in pages:
+        try:
+            layers.append(_clean_layer(page.extract_text() or ""))
+        except Exception:
+            layers.append("")
+
+    todo = [i for i, t in enumerate(layers) if _alnum(t) < MIN_TEXT_LAYER]
+    ocr_pages: list[int] = []
+    if todo:
+        ocr_pages = _pages_to_ocr(data, source, layers, todo)
+    texts = list(layers)
+    if ocr_pages:
+        texts = _ocr_pdf_pages(data, source, layers, ocr_pages)
+    text = PAGE_BREAK.join(t.strip("\n") for t in texts)
+    if not text.replace("\f", "").strip():
+        raise LoadError(source, f"no text found in the PDF ({len(pages)} page(s))")
+    return Decoded(text, "pdf+ocr" if ocr_pages else "pdf", ocr=bool(ocr_pages))
+
+
+def _open_pdfium(data: bytes, source: str):
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise LoadError(
+            source, "scanned PDF pages need pypdfium2 to render them: pip install pypdfium2"
+        ) from None
+    try:
+        return pdfium.PdfDocument(data)
+    except Exception as exc:
+        raise LoadError(source, f"corrupt PDF, cannot render it ({_brief(exc)})") from None
+
+
+def _pages_to_ocr(data: bytes, source: str, layers: list[str], todo: list[int]) -> list[int]:
+    """Which of the thin-text pages are scans (page-sized image, or ink but no text)."""
+    document = _open_pdfium(data, source)
+    try:
+        chosen = []
+        for i in todo:
+            page = document[i]
+            try:
+                if _image_coverage(page) >= 0.5 or (
+                    _alnum(layers[i]) < 3 and not _is_blank(page)
+                ):
+                    chosen.append(i)
+            finally:
+                page.close()
+    except Exception as exc:
+        raise LoadError(source, f"corrupt PDF, cannot render it ({_brief(exc)})") from None
+    finally:
+        document.close()
+    if chosen and not ocr.available():
+        if any(_alnum(layers[i]) < 3 for i in chosen):
+            ocr.tesseract(source)  # raises OcrUnavailable with the install command
+        return []  # every chosen page has *some* text layer: use it rather than fail
+    return chosen
+
+
+def _ocr_pdf_pages(data: bytes, source: str, layers: list[str], chosen: list[int]) -> list[str]:
+    document = _open_pdfium(data, source)
+
+    def rendered():
+        for i in chosen:
+            page = document[i]
+            try:
+                image, dpi = _render(page, OCR_DPI)
+            finally:
+                page.close()
+            yield ocr.to_png(image), dpi
+
+    texts = list(layers)
+    try:
+        for i, found in zip(chosen, ocr.ocr_many(rendered(), source), strict=True):
+            layer = layers[i].strip()
+            # Keep a thin text layer too: on signed scans it is the signature stamp.
+            texts[i] = found.strip("\n") + ("\n" + layer if layer else "")
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(source, f"cannot render the PDF for OCR ({_brief(exc)})") from None
+    finally:
+        document.close()
+    return texts
+
+
+# --------------------------------------------------------------------------- images
+
+
+def read_image(data: bytes, source: str) -> Decoded:
+    """OCR every frame of an image (multi-page TIFF gives several)."""
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+    ocr.tesseract(source)  # say "install Tesseract" before decoding anything
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = []
+        for frame in ImageSequence.Iterator(image):
+            upright = ImageOps.exif_transpose(frame.copy())
+            frames.append(ocr.to_png(upright))
+    except Image.DecompressionBombError:
+        raise LoadError(source, "image is too large to OCR (decompression-bomb limit)") from None
+    except UnidentifiedImageError:
+        raise LoadError(source, "not a valid image file (unknown or corrupt format)") from None
+    except OcrUnavailable:
+        raise
+    except Exception as exc:
+        raise LoadError(source, f"corrupt image ({_brief(exc)})") from None
+    # No --dpi: files often carry a wrong one (72), and Tesseract estimates it well.
+    texts = list(ocr.ocr_many(((png, None) for png in frames), source))
+    text = PAGE_BREAK.join(t.strip("\n") for t in texts)
+    if not text.replace("\f", "").strip():
+        raise LoadError(source, "OCR found no text in the image")
+    return Decoded(text, "image+ocr", ocr=True)
+
+
+READERS = {
+    ".txt": decode_text,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".png": read_image,
+    ".jpg": read_image,
+    ".jpeg": read_image,
+    ".tif": read_image,
+    ".tiff": read_image,
+    ".bmp": read_image,
+    ".webp": read_image,
+}

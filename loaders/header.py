@@ -1,0 +1,313 @@
+"""The document's own identity: header, number, place and date, type, title,
+signature and recipients.
+
+Works on flattened OCR (the two header blocks on one line, the signature
+column mixed into "Nơi nhận"), on clean text, and on documents whose header
+is missing, in which case the title, the opening and closing sentences and
+the signature say what the document is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import clean, parse_symbol
+
+# "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
+_SO_LINE = re.compile(
+    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58][o0-9bde&`]{1,2})\s*[:;]\s*"
+    r"(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
+    r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}){0,3})"
+)
+# "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*" + P.NGAY + r"\s*(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
+    + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
+)
+_MOTTO = re.compile(
+    r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[u]\s*ngh[i1]a\s*vi[e&]t\s*nam"
+    r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
+    r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
+)
+_TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
+_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[ivxl|1]{1,4}|[a-e])[ \t]*[.)][ \t]*[a-z]"
+    r"|^[ \t]*quy[e&]?t\s*[dpb]inh\s*:"
+    r"|^[ \t]*[dp]i[e&]u\s*1\b"
+)
+_NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
+_CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
+_NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
+_CAPACITY = re.compile(r"(?<![A-ZĐ])(TM|KT|Q|TL|TUQ)\s*\.\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})")
+_SIGN_TITLES = re.compile(
+    r"^(?:ph[o0]\s+)?(?:ch[u]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[u]|tr[u][o0]ng\s+ban"
+    r"|th[u]\s+t[u][o0]ng|b[o0]\s+tr[u][o0]ng|tr[u][o0]ng\s+ph[o0]ng|ch[u]\s+nhi[e&]m)\b"
+)
+_SIG_TS = re.compile(r"(20\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}")
+
+SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dao dinh mai truong luong doan ta "
+    "ha cao lam trinh thai chau to tang quach kieu lai la luu ton van hua giang khuong thach kim".split()
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:ubnd|hdnd|uy ban|so|phong|xa|phuong|tinh|trung tam|van phong|ban|dang|luu|cac|vp|ct|pct|ttdt|mttq|bch)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    number: str | None = None
+    symbol: str | None = None
+    type: str | None = None
+    issuer_code: str | None = None
+    syntax: str | None = None
+    so_span: tuple[int, int] | None = None
+    place: str | None = None
+    date: str | None = None
+    year: int | None = None
+    month: int | None = None
+    agency_lines: tuple[str, ...] = ()
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    body_start: int = 0
+    preamble_end: int = 0
+    signer_name: str | None = None
+    signer_title: str | None = None
+    signer_capacity: str | None = None
+    recipients: tuple[str, ...] = ()
+    closing_type: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _type_of_words(folded_words: str) -> str | None:
+    m = P.TYPE_WORD.search(folded_words)
+    if not m:
+        return None
+    for i, code in enumerate(P.TYPE_WORD_CODES):
+        if m.group(f"t{i}"):
+            return code
+    return None
+
+
+def parse_header(text: str, folded: str) -> Header:
+    warnings: list[str] = []
+    head_hi = min(len(text), 1500)
+    number = symbol = tcode = issuer_code = syntax = None
+    so_span = None
+    m = _SO_LINE.search(folded, 0, head_hi)
+    if m:
+        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
+        if parsed:
+            symbol, tcode, issuer_code, _y, syntax = parsed
+            number = m.group("num")
+            if number:
+                number = text[m.start("num") : m.end("num")]
+            so_span = (m.start(), m.end())
+        else:
+            m = None
+    # place and date
+    place = date = None
+    year = month = None
+    pd = _PLACE_DATE.search(folded, so_span[1] if so_span else 0, head_hi)
+    if pd is None and so_span:
+        pd = _PLACE_DATE.search(folded, 0, head_hi)
+    if pd:
+        y = int(pd.group("y"))
+        year = y
+        if pd.group("m"):
+            month = int(pd.group("m"))
+        if pd.group("d") and pd.group("m"):
+            d, mo = int(pd.group("d")), int(pd.group("m"))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                date = f"{y:04d}-{mo:02d}-{d:02d}"
+        raw_place = text[pd.start("place") : pd.end("place")]
+        place = clean(raw_place.split("\n")[-1]) or None
+        if place and (len(place) > 30 or not place[0].isupper()):
+            place = None
+    # agency block: the lines above "Số:" (or the date line), motto removed
+    block_end = so_span[0] if so_span else (pd.start() if pd else 0)
+    agency: list[str] = []
+    for lo, hi in _lines(text, 0, block_end):
+        # blank out the motto, keeping offsets, then keep what is left of the line
+        f = _MOTTO.sub(lambda mm: "\0" * len(mm.group()), folded[lo:hi])
+        kept = "".join(" " if f[i] == "\0" else text[lo + i] for i in range(hi - lo))
+        kept = clean(kept)
+        if kept and any(c.isalpha() for c in kept):
+            agency.append(kept)
+    # type line and title
+    after = pd.end() if pd else (so_span[1] if so_span else 0)
+    title = None
+    title_span = None
+    body_start = after
+    lines = _lines(text, after, min(len(text), after + 2500))
+    i = 0
+    # skip to first non-empty line
+    while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
+        i += 1
+    type_from_line = None
+    if i < len(lines):
+        lo, hi = lines[i]
+        if _TYPE_LINE.match(folded[lo:hi]) and text[lo:hi].strip().isupper():
+            type_from_line = _type_of_words(folded[lo:hi])
+            i += 1
+            while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
+                i += 1
+    # "V/v …" of a công văn
+    if i < len(lines) and re.match(r"\s*v\s*/\s*v\b", folded[lines[i][0] : lines[i][1]]):
+        type_from_line = type_from_line or "CV"
+    # title: lines until a blank line, a cue line or a heading
+    t_lines: list[tuple[int, int]] = []
+    while i < len(lines):
+        lo, hi = lines[i]
+        line = text[lo:hi]
+        if not line.strip():
+            if t_lines:
+                break
+            i += 1
+            continue
+        if _CUE_LINE.match(folded[lo:hi]) or _HEADING.match(folded, lo, hi):
+            break
+        t_lines.append((lo, hi))
+        i += 1
+        if len(t_lines) >= 5:
+            break
+    if t_lines and (type_from_line or not so_span or len(t_lines) <= 4):
+        title_span = (t_lines[0][0], t_lines[-1][1])
+        title = clean(text[title_span[0] : title_span[1]])
+        body_start = title_span[1]
+    # preamble: from the body start to the first section heading / "như sau:"
+    hm = _HEADING.search(folded, body_start)
+    ns = _NHU_SAU.search(folded, body_start, min(len(folded), body_start + 3000))
+    ends = [x for x in (hm.start() if hm else None, ns.end() if ns else None) if x is not None]
+    preamble_end = min(ends) if ends else min(len(text), body_start + 1500)
+    # closing: "Trên đây là Kế hoạch … của …"
+    closing_type = None
+    cm = re.search(r"tr[e&]n\s+d[a]y\s+[l1i]a\s+", folded[-3000:])
+    if cm:
+        closing_type = _type_of_words(folded[len(folded) - 3000 + cm.end() if len(folded) > 3000 else cm.end():][:40])
+    tcode = tcode or type_from_line
+    # signature & recipients
+    signer_name, signer_title, capacity, recipients = _signature(text, folded)
+    if not so_span:
+        warnings.append("no 'Số:' line: number and symbol unknown")
+    elif number is None:
+        warnings.append("number left blank in 'Số:'")
+    return Header(
+        number=number,
+        symbol=symbol,
+        type=tcode,
+        issuer_code=issuer_code,
+        syntax=syntax,
+        so_span=so_span,
+        place=place,
+        date=date,
+        year=year,
+        month=month,
+        agency_lines=tuple(agency),
+        title=title,
+        title_span=title_span,
+        body_start=body_start,
+        preamble_end=preamble_end,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        signer_capacity=capacity,
+        recipients=tuple(recipients),
+        closing_type=closing_type,
+        warnings=tuple(warnings),
+    )
+
+
+def signature_date(text: str) -> str | None:
+    """Earliest digital-signature timestamp ("2025-07-29T17:04:47+0700") in the text."""
+    found = sorted(f"{y}-{m}-{d}" for y, m, d in _SIG_TS.findall(text))
+    return found[0] if found else None
+
+
+def _is_name(seg: str) -> bool:
+    words = seg.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return False
+    if any(ch.isdigit() for ch in seg) or seg.isupper():
+        return False
+    from luocdo.loaders.fold import fold
+
+    f = fold(seg)
+    if _ORG_WORDS.search(f):
+        return False
+    return f.split()[0] in SURNAMES
+
+
+def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | None, list[str]]:
+    nn = None
+    for m in _NOI_NHAN.finditer(folded):
+        nn = m
+    region_lo = max(0, (nn.start() if nn else len(text)) - 600)
+    tail = text[region_lo:]
+    capacity = title = None
+    cap = None
+    for cap in _CAPACITY.finditer(tail):
+        pass
+    if cap:
+        capacity = cap.group(1) + "."
+        title = clean(cap.group(2).split("\n")[0])
+        if capacity == "TM.":
+            # "TM. ỦY BAN NHÂN DÂN" names the collective; the title is on the next line
+            nxt = tail[cap.end() :].lstrip(" \t").split("\n")
+            following = [clean(x) for x in nxt[1:4] if clean(x)]
+            capacity = f"TM. {title}"
+            title = following[0] if following and following[0].isupper() else None
+    # a bare title line ("CHỦ TỊCH", "CHÁNH VĂN PHÒNG") in the signature column
+    if title is None:
+        for line in tail.split("\n"):
+            for part in re.split(r"[:;]", line):
+                p = part.strip(" -")
+                if p and p.isupper():
+                    from luocdo.loaders.fold import fold
+
+                    if _SIGN_TITLES.match(fold(p)):
+                        title = clean(p)
+    recipients: list[str] = []
+    name = None
+    if nn:
+        for raw in text[nn.end() :].split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            segs = [s.strip() for s in re.split(r";", line)]
+            if line.startswith(("-", "+", "•")):
+                rec = clean(segs[0].lstrip("-+• "))
+                rec = re.sub(r"\s*\((?:b/c[^)]*|đ/b|d/b|b/céo|để b/c|thay b/c)\)?\s*$", "", rec, flags=re.I).strip()
+                from luocdo.loaders.fold import fold
+
+                frec = fold(rec)
+                if rec and not re.match(r"l[u]u\s*[:.]", frec) and not frec.startswith("luu "):
+                    recipients.append(rec)
+                rest = segs[1:]
+            else:
+                rest = segs
+            for s in rest:
+                s2 = clean(re.sub(r"^[^A-Za-zÀ-ỹĐđ]+", "", s))
+                if _is_name(s2):
+                    name = s2
+            if _is_name(clean(line)):
+                name = clean(line)
+    if name is None:
+        for raw in reversed(text[-1200:].split("\n")):
+            s = clean(raw)
+            if _is_name(s):
+                name = s
+                break
+    return name, title, capacity, recipients

@@ -1,0 +1,195 @@
+"""Named pattern pieces, built to run over *folded* text (see loaders.fold).
+
+Folding removes diacritics and case but keeps length, so these patterns see
+"ke hoach so 82/kh-ubnd" whatever the input looked like.  OCR damage that
+folding cannot undo is handled by confusion classes: each piece below says
+which garbles it accepts and why.  The knowledge of document types and OCR
+confusions lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ---------------------------------------------------------------------------
+# OCR confusion classes, per canonical character of a code.
+# Observed in scanned documents: "QĐ" read as "QD", "Qb", "0D", "0P", "OD";
+# "NQ" as "NO"; "HĐND" as "HPND"; "/" as "I", "|" or "l"; "ố" as 6/o/é/b/d.
+# ---------------------------------------------------------------------------
+CONFUSABLE: dict[str, str] = {
+    "Đ": "ĐDPBÞ0",
+    "D": "DĐP",
+    "Q": "QO0",
+    "O": "OQ0",
+    "I": "I1L|",
+    "L": "LI1",
+    "T": "T7",
+    "G": "G6",
+    "S": "S5",
+    "B": "B8",
+}
+
+# Official type abbreviations (Nghị định 30/2020/NĐ-CP, Phụ lục III, plus legal
+# acts).  Upper-cased for matching; the value is the canonical spelling.
+TYPE_CODES: dict[str, str] = {
+    c.upper(): c
+    for c in (
+        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA",
+        "BC", "BB", "TTr", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
+        "NĐ", "TT", "TTLT", "PL", "KL", "QĐi",
+    )
+}
+TYPE_CODES.pop("QĐI", None)
+
+#: Issuer codes that are common enough to restore from OCR damage.  The list
+#: of issuers is open (each agency picks its own); unknown codes are kept.
+KNOWN_ISSUERS: dict[str, str] = {
+    c.upper(): c
+    for c in (
+        "TW", "TU", "HU", "ĐU", "CP", "TTg", "QH", "UBTVQH", "VPCP", "UBND", "HĐND",
+        "BCĐTW", "BTV", "MTTQ", "TTHĐND", "BNV", "BTC", "BTP", "BYT", "BCA", "BQP",
+        "BGDĐT", "BKHĐT", "BKHCN", "BTTTT", "BVHTTDL", "BNNMT", "BXD", "BCT", "BNG",
+        "BLĐTBXH", "BTNMT", "BGTVT", "BNNPTNT", "NHNN", "TTCP", "KTNN",
+    )
+}
+
+#: Issuers of Party documents: their numbers are written "57-NQ/TW".
+PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "BCĐTW", "BTV", "QU", "ĐUK"})
+
+
+@lru_cache(maxsize=256)
+def _confusion_regex(code: str) -> re.Pattern[str]:
+    parts = []
+    for ch in code.upper():
+        alts = CONFUSABLE.get(ch, ch)
+        parts.append("[" + re.escape(alts) + "]")
+    return re.compile("".join(parts) + r"\Z")
+
+
+def _match_code(raw: str, table: dict[str, str]) -> str | None:
+    up = raw.upper().replace("Ð", "Đ")
+    if up in table:
+        return table[up]
+    best: tuple[int, str] | None = None
+    for key, canon in table.items():
+        if len(key) != len(up):
+            continue
+        if _confusion_regex(key).match(up):
+            diff = sum(1 for a, b in zip(key, up, strict=True) if a != b)
+            if best is None or diff < best[0]:
+                best = (diff, canon)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def type_code(raw: str) -> str | None:
+    """Canonical type code for a symbol segment, accepting OCR confusions."""
+    return _match_code(raw, TYPE_CODES)
+
+
+@lru_cache(maxsize=4096)
+def issuer_code(raw: str) -> str:
+    """Canonical issuer code: known codes restored ("HPND" → "HĐND"), others upper-cased."""
+    known = _match_code(raw, KNOWN_ISSUERS)
+    if known:
+        return known
+    up = raw.upper().replace("Ð", "Đ")
+    # Steering committees: "BCD…" is "BCĐ…" (Ban Chỉ đạo).
+    if up.startswith("BCD"):
+        up = "BCĐ" + up[3:]
+    # A stray stroke OCR puts before trailing digits: "BCĐTKNQI18" is "BCĐTKNQ18".
+    up = re.sub(r"(?<=[A-ZĐ]{2})[IL|](?=\d{1,3}\Z)", "", up)
+    return up
+
+
+# ---------------------------------------------------------------------------
+# Pieces of the citation pattern (folded text).
+# ---------------------------------------------------------------------------
+
+#: "số" and its OCR forms: "so", "s6", "sé", "sb", "sd", "s0", "sé6", and
+#: "56" (s→5, ố→6) when another number follows.
+SO = r"(?:s[o0-9bde&`]{0,2}|5[o0-9bde&`]{1,2})"
+
+#: The number: digits with an optional letter suffix ("1249a").  After "số",
+#: OCR may split the digits ("1 3" for 13).
+NUM_AFTER_SO = r"\d(?:\s?\d){0,4}(?:[a-z](?![a-z]))?"
+NUM_BARE = r"\d{1,5}(?:[a-z](?![a-z]))?"
+
+#: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
+#: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP").
+SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
+
+#: One segment of a symbol: letters, digits, OCR's "&".
+SEG = r"[a-z0-9&`]{1,14}"
+
+CITATION = re.compile(
+    r"(?<![\w.,/-])"
+    r"(?:(?P<so>" + SO + r")[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
+    r"|(?P<num>" + NUM_BARE + r"))"
+    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,4})"
+    r"(?![\w])",
+)
+
+#: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant.
+TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("KH", r"k[e&`]{0,2}\s*ho[a@]ch(?:\s+h[a]nh\s+d[o0]ng)?"),
+    ("NQ", r"ngh[i1l]\s*quy[e&`]{0,2}t"),
+    ("QĐ", r"quy[e&`]{0,2}t\s*[dpb0]inh"),
+    ("CT", r"ch[i1l]\s*th[i1l]"),
+    ("CTr", r"ch[u]?[o0]ng\s*tr[i1]nh(?:\s+h[a]nh\s+d[o0]ng)?"),
+    ("BC", r"b[a]o\s*c[a]o"),
+    ("CV", r"c[o0]ng\s*v[a]n"),
+    ("TB", r"th[o0]ng\s*b[a]o(?:\s+k[e&]t\s+lu[a]n)?"),
+    ("HD", r"h[u]?[o0]ng\s*d[a]n"),
+    ("NĐ", r"ngh[i1l]\s*[dpb]inh"),
+    ("TTLT", r"th[o0]ng\s*t[u]\s*li[e]n\s*t[i1]ch"),
+    ("TT", r"th[o0]ng\s*t[u]"),
+    ("Luật", r"lu[a]t"),
+    ("ĐA", r"[dp][e&]\s*[a&]n"),
+    ("QyĐ", r"quy\s*[dpb]inh"),
+    ("KL", r"k[e&]t\s*lu[a]n"),
+    ("CĐ", r"c[o0]ng\s*[dp]i[e&]n"),
+    ("TTr", r"t[o0]\s*tr[i1]nh"),
+)
+TYPE_WORD = re.compile(
+    r"(?:" + "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TYPE_WORDS)) + r")"
+)
+TYPE_WORD_CODES = [c for c, _ in TYPE_WORDS]
+
+#: Just before the number: type word, optional "số", nothing else but spaces.
+TYPE_BEFORE = re.compile(
+    r"(?:" + "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TYPE_WORDS)) + r")"
+    r"[\s:,.)]{0,4}(?:" + SO + r"[\s:.]{0,3})?\Z"
+)
+
+#: Dates: "ngày 22/12/2024", "ngày 22 tháng 12 năm 2024", OCR'd ("ngay 05thang 8 nam", "nim", "ndm").
+NGAY = r"ng[a-z`]{1,2}y"
+THANG = r"th[a-z`]{1,2}ng"
+NAM = r"n[a-z`]{1,2}m"
+DATE_NUMERIC = r"(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
+DATE_WORDS = (
+    r"(?P<d2>\d{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2})\s*(?:,\s*)?" + NAM + r"\s*(?P<y2>(?:19|20)\d{2})"
+)
+DATE_AFTER = re.compile(r"[\s,(]{0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
+
+#: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
+CUA = r"c[a-z`]{0,3}a\b"
+_ISSUER_STOP = (
+    r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[u]c\s+hi[e&]n"
+    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[u][o0]ng\s+d[a]n|s[u]a\s+d[o0]i|t[a]i\s+"
+)
+#: "của <issuer>" after a citation; the issuer runs until the subject starts.
+ISSUER_AFTER = re.compile(
+    r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d)",
+    re.S,
+)
+
+# Relation cues (folded).  Order matters for the alternation: longer first.
+CUES: tuple[tuple[str, str], ...] = (
+    ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
+    ("implements", r"(?:d[e&]\s+)?tri[e&]n\s+khai(?:\s+th[u]c\s+hi[e&]n)?|(?:d[e&]\s+)?th[u]c\s+hi[e&]n|qu[a]n\s+tri[e&]t"),
+    ("based_on", r"c[a]n\s+c[u]|tr[e&]n\s+c[o0]\s+s[o0&]|theo|x[e&]t\s+d[e&]\s+ngh[i1]"),
+)
+CUE = re.compile(r"(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")

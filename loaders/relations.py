@@ -1,0 +1,146 @@
+"""Classify how the document relates to each citation, and find the edges
+stated inside citations.
+
+Rules, in the order they apply to one mention:
+
+1. *Nested*: a citation that follows another one within the same clause,
+   introduced by a cue ("… Kế hoạch số 81/KH-UBND của UBND tỉnh về triển khai
+   thực hiện Nghị quyết số 66/NQ-CP …"), belongs to the earlier citation's
+   subject: it yields a derived edge 81 → 66 and, for the document, only a
+   citation.  A citation joined to a nested one by "và" or a comma is nested
+   under the same parent.
+2. *Governed*: in the opening part of the document (header, title, the
+   "Thực hiện …"/"Căn cứ …" paragraph up to the first section), a citation
+   takes the relation of the nearest clause-initial cue before it in the same
+   sentence.  "Thực hiện" in a report (Báo cáo) means reports_on.
+3. *Amends*: "sửa đổi, bổ sung", "thay thế", "bãi bỏ", "đính chính" right
+   before a citation anywhere.
+4. Otherwise the document only cites it.
+
+A plan issued on the basis of another ("Trên cơ sở Kế hoạch số 82/KH-UBND,
+UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND") yields the derived edge
+38 implements 82.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import Citation
+
+# A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
+_CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
+# A sentence break ends the reach of a cue.
+_SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
+_CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
+_NEST_CUE = re.compile(
+    r"(?:(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"|(?P<implements>(?:tri[e&]n\s+khai\s+)?th[u]c\s+hi[e&]n|tri[e&]n\s+khai|c[u]\s+th[e&]\s+h[o0]a)"
+    r"|(?P<based_on>c[a]n\s+c[u]|theo))\s*\Z"
+)
+_BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    citation: Citation
+    relation: str  # relation of the document to this citation
+    parent: int | None  # index of the citation it is nested in
+    parent_relation: str | None  # relation parent → this citation
+    cue_start: int | None
+
+
+def _clause_initial(folded: str, pos: int, floor: int) -> bool:
+    """A cue is clause-initial when only a break, ";", ",", "và", "(" or
+    nothing precedes it in its sentence."""
+    before = folded[max(floor, pos - 12) : pos]
+    stripped = before.rstrip()
+    if pos - floor <= 2 or not stripped:
+        return True
+    return bool(re.search(r"(?:[;,(:\n]|\bv[a])\s*\Z", before)) or stripped.endswith(("\n",))
+
+
+def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
+    best = None
+    for m in P.CUE.finditer(folded, floor, pos):
+        if not _clause_initial(folded, m.start(), floor):
+            continue
+        # the cue must lead to a document reference within a few words
+        ahead = folded[m.end() : m.end() + 60]
+        if not (P.TYPE_WORD.match(ahead.lstrip()) or re.match(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")", ahead)):
+            continue
+        best = (m.lastgroup or "cites", m.start())
+    return best
+
+
+def _sentence_floor(folded: str, pos: int, lo: int) -> int:
+    floor = lo
+    for m in _SENTENCE_BREAK.finditer(folded, max(lo, pos - 1500), pos):
+        floor = m.end()
+    return floor
+
+
+def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
+    out: list[Classified] = []
+    for i, c in enumerate(cits):
+        parent = parent_rel = None
+        if i > 0:
+            prev = cits[i - 1]
+            gap_lo = max(prev.end, prev.sym_end)
+            gap = folded[gap_lo : c.start] if gap_lo <= c.start else ""
+            if len(gap) < 220 and not _CLAUSE_BREAK.search(gap):
+                nm = _NEST_CUE.search(gap)
+                if nm:
+                    parent = i - 1
+                    parent_rel = nm.lastgroup
+                elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None:
+                    parent = out[i - 1].parent
+                    parent_rel = out[i - 1].parent_relation
+        relation = "cites"
+        cue_start = None
+        if parent is None:
+            floor = _sentence_floor(folded, c.start, 0)
+            if c.start < preamble_end:
+                g = _governing_cue(folded, floor, c.start)
+                if g:
+                    relation, cue_start = g
+                    if relation == "implements" and doc_type == "BC":
+                        relation = "reports_on"
+            am = re.search(r"(?:s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|b[a]i\s+b[o0]|d[i1]nh\s+ch[i1]nh)\s*(?:c[u]a\s+)?\Z", folded[max(0, c.start - 70) : c.start])
+            if am:
+                relation, cue_start = "amends", c.start - 70 + am.start()
+        out.append(Classified(c, relation, parent, parent_rel, cue_start))
+    return out
+
+
+def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classified]) -> list[tuple[int, int, str]]:
+    """(issued, basis, relation) for "<cue> X …, <unit> (đã) ban hành <type> số Y"."""
+    out = []
+    for j, c in enumerate(cits):
+        left = folded[max(0, c.start - 30) : c.start]
+        if not _BAN_HANH_BEFORE.search(left):
+            continue
+        floor = _sentence_floor(folded, c.start, 0)
+        for i in range(j - 1, -1, -1):
+            b = cits[i]
+            if b.start < floor:
+                break
+            if classified[i].parent is not None:
+                continue
+            m = None
+            for m in P.CUE.finditer(folded, floor, b.start):
+                pass
+            if m is None:
+                continue
+            cue = m.lastgroup
+            if cue == "implements":
+                rel = "implements"
+            elif cue == "based_on":
+                rel = "implements" if c.type in ("KH", "CTr") and b.type in ("KH", "CTr", "NQ", "CT") else "based_on"
+            else:
+                rel = cue or "cites"
+            out.append((j, i, rel))
+            break
+    return out
