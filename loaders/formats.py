@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 
 from luocdo.loaders import ocr
-from luocdo.loaders.errors import LoadError, OcrUnavailable
+from luocdo.loaders.errors import LoadError
 
 PAGE_BREAK = "\n\f\n"
 """Between PDF pages (and TIFF frames): page n of an offset i is text.count("\\f", 0, i) + 1."""
@@ -434,7 +434,6 @@ def read_image(data: bytes, source: str) -> Decoded:
     """OCR every frame of an image (multi-page TIFF gives several)."""
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-    ocr.tesseract(source)  # say "install Tesseract" before decoding anything
     try:
         image = Image.open(io.BytesIO(data))
         frames = []
@@ -445,8 +444,6 @@ def read_image(data: bytes, source: str) -> Decoded:
         raise LoadError(source, "image is too large to OCR (decompression-bomb limit)") from None
     except UnidentifiedImageError:
         raise LoadError(source, "not a valid image file (unknown or corrupt format)") from None
-    except OcrUnavailable:
-        raise
     except Exception as exc:
         raise LoadError(source, f"corrupt image ({_brief(exc)})") from None
     # No --dpi: files often carry a wrong one (72), and Tesseract estimates it well.

@@ -190,6 +190,6 @@ ISSUER_AFTER = re.compile(
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?tri[e&]n\s+khai(?:\s+th[u]c\s+hi[e&]n)?|(?:d[e&]\s+)?th[u]c\s+hi[e&]n|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[a]n\s+c[u]|tr[e&]n\s+c[o0]\s+s[o0&]|theo|x[e&]t\s+d[e&]\s+ngh[i1]"),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur)|tr[e&]n\s+c[o0]\s+s[o0&]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )
 CUE = re.compile(r"(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")

@@ -68,7 +68,13 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         if not _clause_initial(folded, m.start(), floor):
             continue
         # the cue must lead to a document reference within a few words
-        ahead = folded[m.end() : m.end() + 60]
+        # "Xét đề nghị của Giám đốc Sở … tại Tờ trình số …" reaches further
+        reach = 200 if re.match(r"(?:x[e&]t|theo)\s+d[e&]", folded[m.start() : m.start() + 8]) else 60
+        ahead = folded[m.end() : m.end() + reach]
+        if reach > 60:
+            tm = re.search(r"t[o0]\s*tr[i1]nh", ahead)
+            if tm:
+                ahead = ahead[tm.start() :]
         if not (P.TYPE_WORD.match(ahead.lstrip()) or re.match(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")", ahead)):
             continue
         best = (m.lastgroup or "cites", m.start())

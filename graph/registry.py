@@ -1,0 +1,585 @@
+"""Organisations: the post-1-July-2025 administrative registry plus the bodies around it.
+
+Provinces and commune-level units (xã, phường, đặc khu) come from the
+``vietnam-provinces`` package, so every one carries its official code.  The
+bodies documents are issued by or addressed to — central organs, ministries,
+provincial departments, party committees, commune offices — are not in that
+registry; they get stable ids built from their province and a slug of their
+canonical name, and a ``parent_id`` that ties them to their unit (PART_OF).
+
+Names arrive from headers, "Nơi nhận" lists and sentences, often through OCR,
+so :meth:`Registry.resolve` matches on folded text with fuzzy fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from luocdo.loaders.fold import slug, squash
+
+__all__ = ["Org", "Registry", "registry"]
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation node.  ``province`` is the registry province name."""
+
+    id: str
+    name: str
+    level: str  # central | ministry | party | province | department | commune
+    kind: str
+    province: str | None = None
+    province_code: str | None = None
+    code: str | None = None
+    parent_id: str | None = None
+
+    def row(self) -> dict:
+        """Properties of the Organization node (``part_of`` gives the PART_OF edge)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "level": self.level,
+            "kind": self.kind,
+            "province": self.province,
+            "province_code": self.province_code,
+            "code": self.code,
+            "search": squash(f"{self.name} {self.province or ''}"),
+            "part_of": self.parent_id,
+        }
+
+
+# ---------------------------------------------------------------------------
+# Tables (public facts)
+# ---------------------------------------------------------------------------
+
+#: Provinces merged on 1 July 2025: former name → today's province.
+FORMER_PROVINCES: dict[str, str] = {
+    "Hà Giang": "Tuyên Quang",
+    "Yên Bái": "Lào Cai",
+    "Bắc Kạn": "Thái Nguyên",
+    "Vĩnh Phúc": "Phú Thọ",
+    "Hòa Bình": "Phú Thọ",
+    "Bắc Giang": "Bắc Ninh",
+    "Thái Bình": "Hưng Yên",
+    "Hải Dương": "Thành phố Hải Phòng",
+    "Hà Nam": "Ninh Bình",
+    "Nam Định": "Ninh Bình",
+    "Quảng Bình": "Quảng Trị",
+    "Quảng Nam": "Thành phố Đà Nẵng",
+    "Kon Tum": "Quảng Ngãi",
+    "Bình Định": "Gia Lai",
+    "Ninh Thuận": "Khánh Hòa",
+    "Đắk Nông": "Lâm Đồng",
+    "Bình Thuận": "Lâm Đồng",
+    "Phú Yên": "Đắk Lắk",
+    "Bình Dương": "Thành phố Hồ Chí Minh",
+    "Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh",
+    "Bình Phước": "Đồng Nai",
+    "Long An": "Tây Ninh",
+    "Sóc Trăng": "Thành phố Cần Thơ",
+    "Hậu Giang": "Thành phố Cần Thơ",
+    "Bến Tre": "Vĩnh Long",
+    "Trà Vinh": "Vĩnh Long",
+    "Tiền Giang": "Đồng Tháp",
+    "Bạc Liêu": "Cà Mau",
+    "Kiên Giang": "An Giang",
+    "Thừa Thiên Huế": "Thành phố Huế",
+}
+
+#: Central organs: canonical name, level, id slug, extra spellings.
+CENTRAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Ban Chấp hành Trung ương", "central", ("bch trung uong", "ban chap hanh trung uong dang", "trung uong")),
+    ("Bộ Chính trị", "central", ("bo chinh tri",)),
+    ("Ban Bí thư", "central", ("ban bi thu",)),
+    ("Quốc hội", "central", ("quoc hoi",)),
+    ("Ủy ban Thường vụ Quốc hội", "central", ("ubtvqh", "uy ban thuong vu quoc hoi")),
+    ("Chính phủ", "central", ("chinh phu",)),
+    ("Thủ tướng Chính phủ", "central", ("thu tuong chinh phu", "thu tuong")),
+    ("Văn phòng Chính phủ", "central", ("vpcp", "van phong chinh phu")),
+)
+
+#: Ministries and ministry-level bodies (post-2025 names first), with codes.
+MINISTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Bộ Nội vụ", ("BNV",)),
+    ("Bộ Tài chính", ("BTC",)),
+    ("Bộ Khoa học và Công nghệ", ("BKHCN",)),
+    ("Bộ Thông tin và Truyền thông", ("BTTTT",)),
+    ("Bộ Kế hoạch và Đầu tư", ("BKHĐT",)),
+    ("Bộ Y tế", ("BYT",)),
+    ("Bộ Giáo dục và Đào tạo", ("BGDĐT",)),
+    ("Bộ Tư pháp", ("BTP",)),
+    ("Bộ Công an", ("BCA",)),
+    ("Bộ Quốc phòng", ("BQP",)),
+    ("Bộ Ngoại giao", ("BNG",)),
+    ("Bộ Công Thương", ("BCT",)),
+    ("Bộ Xây dựng", ("BXD",)),
+    ("Bộ Giao thông vận tải", ("BGTVT",)),
+    ("Bộ Nông nghiệp và Môi trường", ("BNNMT",)),
+    ("Bộ Nông nghiệp và Phát triển nông thôn", ("BNNPTNT",)),
+    ("Bộ Tài nguyên và Môi trường", ("BTNMT",)),
+    ("Bộ Văn hóa, Thể thao và Du lịch", ("BVHTTDL",)),
+    ("Bộ Lao động - Thương binh và Xã hội", ("BLĐTBXH",)),
+    ("Bộ Dân tộc và Tôn giáo", ("BDTTG",)),
+    ("Thanh tra Chính phủ", ("TTCP",)),
+    ("Ngân hàng Nhà nước Việt Nam", ("NHNN",)),
+    ("Ủy ban Dân tộc", ("UBDT",)),
+)
+
+#: Provincial departments and offices, with their symbol codes ("SKHCN").
+DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Văn phòng UBND tỉnh", ("VPUBND", "VP", "VPUB")),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ("VPĐĐBQHHĐND",)),
+    ("Sở Nội vụ", ("SNV",)),
+    ("Sở Tài chính", ("STC",)),
+    ("Sở Khoa học và Công nghệ", ("SKHCN",)),
+    ("Sở Thông tin và Truyền thông", ("STTTT", "STT&TT")),
+    ("Sở Kế hoạch và Đầu tư", ("SKHĐT",)),
+    ("Sở Y tế", ("SYT",)),
+    ("Sở Giáo dục và Đào tạo", ("SGDĐT",)),
+    ("Sở Tư pháp", ("STP",)),
+    ("Sở Công Thương", ("SCT",)),
+    ("Sở Xây dựng", ("SXD",)),
+    ("Sở Giao thông vận tải", ("SGTVT",)),
+    ("Sở Nông nghiệp và Môi trường", ("SNNMT",)),
+    ("Sở Nông nghiệp và Phát triển nông thôn", ("SNNPTNT", "SNN")),
+    ("Sở Tài nguyên và Môi trường", ("STNMT",)),
+    ("Sở Văn hóa, Thể thao và Du lịch", ("SVHTTDL",)),
+    ("Sở Văn hóa và Thể thao", ("SVHTT",)),
+    ("Sở Du lịch", ("SDL",)),
+    ("Sở Lao động - Thương binh và Xã hội", ("SLĐTBXH",)),
+    ("Sở Dân tộc và Tôn giáo", ("SDTTG",)),
+    ("Sở Ngoại vụ", ("SNgV",)),
+    ("Thanh tra tỉnh", ("TTr",)),
+    ("Công an tỉnh", ("CAT",)),
+    ("Bộ Chỉ huy Quân sự tỉnh", ("BCHQS",)),
+    ("Ủy ban MTTQ Việt Nam tỉnh", ("MTTQ",)),
+    ("Ban Quản lý Khu kinh tế", ("BQLKKT",)),
+    ("Cổng Thông tin điện tử tỉnh", ("CTTĐT",)),
+    ("Báo và Phát thanh, Truyền hình tỉnh", ()),
+    ("Trung tâm Phục vụ hành chính công tỉnh", ()),
+)
+
+#: Provincial party bodies.
+PARTY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Tỉnh ủy", ("TU",)),
+    ("Ban Thường vụ Tỉnh ủy", ("BTVTU",)),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ()),
+    ("Ban Tổ chức Tỉnh ủy", ()),
+    ("Ủy ban Kiểm tra Tỉnh ủy", ()),
+    ("Văn phòng Tỉnh ủy", ()),
+)
+
+#: Offices and bodies of a commune-level unit (post-2025 two-tier model).
+COMMUNE_UNITS: tuple[str, ...] = (
+    "Văn phòng HĐND và UBND",
+    "Phòng Kinh tế",
+    "Phòng Văn hóa - Xã hội",
+    "Đảng ủy",
+    "Thường trực Đảng ủy",
+    "Thường trực HĐND",
+    "HĐND",
+    "Ủy ban MTTQ Việt Nam",
+    "Công an",
+    "Ban Chỉ huy Quân sự",
+    "Trung tâm Phục vụ hành chính công",
+    "Trạm Y tế",
+)
+
+# ---------------------------------------------------------------------------
+# Name normalisation
+# ---------------------------------------------------------------------------
+
+# OCR writes "Sở" as "S&", "S6", "Sd", "S¢", "So" …; after folding: s + one junk char.
+_SO = r"s[o0&6d¢c]?"
+_UNIT_WORD = {
+    "xa": "xã",
+    "phuong": "phường",
+    "dac khu": "đặc khu",
+    "thi tran": "xã",  # former towns became communes or wards
+}
+_UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
+_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
+
+
+def _norm(text: str) -> str:
+    """Folded, OCR-cleaned form for matching: "UBND x&  Bắc Ruộng;" → "ubnd xa bac ruong"."""
+    s = squash(text)
+    s = re.sub(r"\(.*?\)", " ", s)  # "(b/cáo)", "(để thực hiện)"
+    s = re.sub(r"(?<![a-z])x[a&3-9§@]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
+    s = re.sub(r"[;:,.\"“”'`*_|]+", " ", s)
+    s = re.sub(r"^[\s\-–+•]+", "", s)
+    return " ".join(s.split())
+
+
+def _bare(name: str) -> str:
+    """Registry unit name without its kind: "Xã Sơn Mai" → "son mai"."""
+    n = squash(name)
+    for prefix in ("thanh pho ", "dac khu ", "xa ", "phuong ", "tinh "):
+        if n.startswith(prefix):
+            return n[len(prefix) :]
+    return n
+
+
+class Registry:
+    """All organisations luocdo knows by name, with fuzzy lookup."""
+
+    def __init__(self) -> None:
+        from vietnam_provinces import Province, Ward
+
+        self._by_id: dict[str, Org] = {}
+        self._provinces: list[Org] = []
+        self._communes: dict[str, list[Org]] = {}
+        self._province_names: dict[str, Org] = {}
+        for p in Province.iter_all():
+            code = f"{int(p.code):02d}"
+            org = Org(
+                id=f"province:{int(p.code)}",
+                name=p.name,
+                level="province",
+                kind=p.division_type.value,
+                province=p.name,
+                province_code=code,
+                code=code,
+            )
+            self._add(org)
+            self._provinces.append(org)
+            self._province_names[_bare(p.name)] = org
+            self._communes[p.name] = []
+        for former, today in FORMER_PROVINCES.items():
+            self._province_names[_bare(former)] = self._by_name_exact(today)
+        self._province_names["hcm"] = self._by_name_exact("Thành phố Hồ Chí Minh")
+        self._province_names["tp hcm"] = self._province_names["hcm"]
+        self._province_names["ba ria vung tau"] = self._province_names["hcm"]
+        self._province_names["hue"] = self._by_name_exact("Thành phố Huế")
+        self._commune_index: dict[str, dict[str, Org]] = {}
+        self._commune_global: dict[str, list[Org]] = {}
+        for w in Ward.iter_all():
+            prov = self._provinces_by_code[int(w.province_code)]
+            org = Org(
+                id=f"commune:{int(w.code)}",
+                name=w.name,
+                level="commune",
+                kind=w.division_type.value,
+                province=prov.name,
+                province_code=prov.code,
+                code=f"{int(w.code):05d}",
+                parent_id=prov.id,
+            )
+            self._add(org)
+            self._communes[prov.name].append(org)
+            self._commune_index.setdefault(prov.name, {})[_bare(w.name)] = org
+            self._commune_index[prov.name][squash(w.name)] = org
+            self._commune_global.setdefault(_bare(w.name), []).append(org)
+        self._central: dict[str, Org] = {}
+        for name, level, spellings in CENTRAL:
+            org = Org(id=f"central:{slug(name)}", name=name, level=level, kind="cơ quan trung ương")
+            self._add(org)
+            for s in (squash(name), *spellings):
+                self._central[s] = org
+        self._ministry_codes: dict[str, Org] = {}
+        for name, codes in MINISTRIES:
+            org = Org(id=f"ministry:{slug(name)}", name=name, level="ministry", kind="bộ")
+            self._add(org)
+            self._central[squash(name)] = org
+            for c in codes:
+                self._ministry_codes[squash(c)] = org
+        self._dept_names = {squash(n): n for n, _ in DEPARTMENTS}
+        self._dept_codes = {squash(c): n for n, codes in DEPARTMENTS for c in codes}
+        self._party_names = {squash(n): n for n, _ in PARTY}
+        self._party_codes = {squash(c): n for n, codes in PARTY for c in codes}
+
+    # -- construction helpers -------------------------------------------------
+
+    @property
+    def _provinces_by_code(self) -> dict[int, Org]:
+        return {int(p.code or 0): p for p in self._provinces}
+
+    def _add(self, org: Org) -> None:
+        self._by_id[org.id] = org
+
+    def _by_name_exact(self, name: str) -> Org:
+        for p in self._provinces:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def _derived(self, org: Org) -> Org:
+        """Register a body created on demand (department, party body, commune office)."""
+        return self._by_id.setdefault(org.id, org)
+
+    # -- public lookups -------------------------------------------------------
+
+    def provinces(self) -> list[Org]:
+        return list(self._provinces)
+
+    def communes(self, province: str | None = None) -> list[Org]:
+        """Commune-level units of a province (registry order), or of the whole country."""
+        if province is None:
+            return [c for cs in self._communes.values() for c in cs]
+        p = self.province(province)
+        return list(self._communes.get(p.name, [])) if p else []
+
+    def by_id(self, org_id: str | None) -> Org | None:
+        if not org_id:
+            return None
+        org = self._by_id.get(org_id)
+        if org is not None:
+            return org
+        return self._rebuild(org_id)
+
+    def province(self, name: str | None) -> Org | None:
+        """A province by today's name, a former name (Kon Tum → Quảng Ngãi) or an OCR'd one."""
+        if not name:
+            return None
+        n = _norm(name)
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", n)
+        n = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
+        if n in self._province_names:
+            return self._province_names[n]
+        if len(n) < 3:
+            return None
+        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        return self._province_names[hit[0]] if hit else None
+
+    def commune(self, name: str | None, province: str | None = None) -> Org | None:
+        """A xã/phường/đặc khu by name, within a province when one is known.
+
+        Without a province the name must be unique in the country.
+        """
+        if not name:
+            return None
+        n = _norm(name)
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", n)
+        kind = None
+        for word in sorted(_UNIT_WORD, key=len, reverse=True):
+            if n.startswith(word + " "):
+                kind, n = _UNIT_WORD[word], n[len(word) + 1 :]
+                break
+        if not n:
+            return None
+        p = self.province(province) if province else None
+        if p is not None:
+            index = self._commune_index.get(p.name, {})
+            org = index.get(n)
+            if org is None and len(n) >= 4:
+                hit = process.extractOne(n, index.keys(), scorer=fuzz.ratio, score_cutoff=86)
+                org = index[hit[0]] if hit else None
+            if org is not None and (kind is None or org.kind == kind or kind == "xã"):
+                return org
+            return org
+        cands = self._commune_global.get(n, [])
+        if kind:
+            typed = [c for c in cands if c.kind == kind]
+            cands = typed or cands
+        return cands[0] if len(cands) == 1 else None
+
+    def department(self, name: str, province: str | None) -> Org | None:
+        """A provincial department or office by (possibly OCR'd) name."""
+        p = self.province(province) if province else None
+        if p is None:
+            return None
+        n = _norm(name)
+        n = re.sub(r"\s+(?:tinh|thanh pho)(?:\s+[a-z]+){0,3}$", "", n) if not n.startswith(("cong an", "bo chi huy", "thanh tra", "uy ban mttq")) else n
+        m = re.match(_SO + r"\s+(.+)$", n)
+        if m:
+            n = "so " + m.group(1)
+        if n.startswith(("van phong ubnd", "vpub", "vp ubnd", "van phong uy ban")):
+            canonical = "Văn phòng UBND tỉnh"
+        else:
+            canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
+            if canonical is None:
+                hit = process.extractOne(n, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
+                canonical = self._dept_names[hit[0]] if hit else None
+        if canonical is None:
+            if not re.match(r"so\s+[a-z]", n):
+                return None
+            canonical = "Sở " + name.strip(" -;:.,").split(None, 1)[-1]
+            canonical = re.sub(r"\s+tỉnh.*$", "", canonical)
+        return self._dept(canonical, p)
+
+    def _dept(self, canonical: str, p: Org) -> Org:
+        return self._derived(
+            Org(
+                id=f"dept:{int(p.code or 0)}:{slug(canonical)}",
+                name=canonical,
+                level="department",
+                kind="văn phòng" if canonical.startswith("Văn phòng") else "sở" if canonical.startswith("Sở") else "cơ quan",
+                province=p.name,
+                province_code=p.code,
+                parent_id=p.id,
+            )
+        )
+
+    def department_from_code(self, code: str, province: str | None) -> Org | None:
+        """"SKHCN" → Sở Khoa học và Công nghệ of the province."""
+        p = self.province(province) if province else None
+        if p is None:
+            return None
+        c = squash(code.split("-")[0])
+        canonical = self._dept_codes.get(c)
+        if canonical is None:
+            return None
+        return self._dept(canonical, p)
+
+    def party(self, name: str, province: str | None) -> Org | None:
+        p = self.province(province) if province else None
+        if p is None:
+            return None
+        n = _norm(name)
+        n = re.sub(r"\s+tinh\s*$", "", n)
+        canonical = self._party_names.get(n) or self._party_codes.get(n)
+        if canonical is None:
+            hit = process.extractOne(n, self._party_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
+            canonical = self._party_names[hit[0]] if hit else None
+        if canonical is None:
+            return None
+        return self._derived(
+            Org(
+                id=f"party:{int(p.code or 0)}:{slug(canonical)}",
+                name=canonical,
+                level="party",
+                kind="cơ quan đảng",
+                province=p.name,
+                province_code=p.code,
+                parent_id=p.id,
+            )
+        )
+
+    def commune_unit(self, name: str, commune: Org) -> Org | None:
+        """An office or body of a commune ("Văn phòng HĐND và UBND xã")."""
+        n = _norm(name).replace("mttqvn", "mttq viet nam").replace(" - ", " ")
+        n = re.sub(r"^(?:cvp|pcvp)\s+", "van phong ", n)
+        choices = {squash(u).replace(" - ", " "): u for u in COMMUNE_UNITS}
+        canonical = choices.get(n)
+        if canonical is None:
+            n = re.sub(r"\s+(?:xa|phuong|dac khu)(?:\s+[a-z]+){0,3}$", "", n)
+            canonical = choices.get(n)
+        if canonical is None:
+            hit = process.extractOne(n, choices.keys(), scorer=fuzz.ratio, score_cutoff=85)
+            canonical = choices[hit[0]] if hit else None
+        if canonical is None:
+            return None
+        return self._derived(
+            Org(
+                id=f"unit:{int(commune.code or 0)}:{slug(canonical)}",
+                name=f"{canonical} {commune.name[0].lower()}{commune.name[1:]}",
+                level="commune",
+                kind="cơ quan cấp xã",
+                province=commune.province,
+                province_code=commune.province_code,
+                code=commune.code,
+                parent_id=commune.id,
+            )
+        )
+
+    def central(self, name: str) -> Org | None:
+        n = _norm(name)
+        n = re.sub(r"^(?:cua|boi)\s+", "", n)
+        if n in self._central:
+            return self._central[n]
+        code = squash(name).replace(" ", "").upper()
+        org = self._ministry_codes.get(squash(code))
+        if org is not None:
+            return org
+        if n.startswith(("bo ", "thu tuong", "chinh phu", "quoc hoi", "ban ", "van phong chinh")):
+            hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=88)
+            return self._central[hit[0]] if hit else None
+        return None
+
+    def resolve(self, text: str | None, province: str | None = None, commune: str | None = None) -> Org | None:
+        """The organisation a phrase names, or None.
+
+        ``province`` and ``commune`` are the document's context: "UBND tỉnh"
+        with no name is the context province, "Văn phòng HĐND và UBND xã" an
+        office of the context commune.  Group phrases ("UBND các xã") and
+        filing lines ("Lưu: VT") resolve to nothing.
+        """
+        if not text:
+            return None
+        n = _norm(text)
+        if not n or re.match(r"(?:luu|cac |nhu tren|nhu dieu)", n):
+            return None
+        n = re.sub(r"^(?:tm|kt|q|tl|tuq)\s+", "", n)
+        n = re.sub(r"^(?:cua|boi)\s+", "", n)
+        n = re.sub(r"^(?:chu tich|pho chu tich|ct|pct|giam doc|bi thu)\s+(?=ubnd|uy ban|hdnd|so\b|tinh|dang)", "", n)
+        ctx_commune = self.commune(commune, province) if commune else None
+        org = self.central(n)
+        if org is not None:
+            return org
+        # "UBND tỉnh Quảng Ngãi", "Ủy ban nhân dân tỉnh", "tỉnh Lâm Đồng"
+        m = re.match(r"(?:" + _UBND + r"|" + _HDND + r"|chu tich ubnd|chu tich uy ban nhan dan)?\s*(tinh|thanh pho)\b\s*(.*)$", n)
+        if m and not re.match(r"(?:uy|doan)\b", m.group(2)):
+            rest = m.group(2).strip()
+            if rest:
+                p = self.province(rest)
+                if p is not None:
+                    return p
+            elif province:
+                return self.province(province)
+        # "UBND xã Sơn Mai", "xã Sơn Mai", "UBND đặc khu Lý Sơn", "UBND đặc khu"
+        m = re.match(r"(?:" + _UBND + r"|" + _HDND + r"|chu tich ubnd)?\s*(xa|phuong|dac khu|thi tran)\b\s*(.*)$", n)
+        if m:
+            rest = m.group(2).strip()
+            if rest:
+                c = self.commune(f"{m.group(1)} {rest}", province)
+                if c is not None:
+                    return c
+            elif ctx_commune is not None:
+                return ctx_commune
+            return None
+        if re.fullmatch(r"(?:" + _UBND + r")", n):
+            return ctx_commune or (self.province(province) if province else None)
+        # party bodies
+        if re.search(r"(?:tinh|thanh)\s*uy\b|\btu\b", n):
+            return self.party(n, province)
+        # departments and provincial offices
+        if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):
+            if not (ctx_commune and n.startswith(("van phong hdnd", "uy ban mttq")) and "tinh" not in n):
+                org = self.department(n, province)
+                if org is not None:
+                    return org
+        # offices of the context commune
+        if ctx_commune is not None:
+            org = self.commune_unit(n, ctx_commune)
+            if org is not None:
+                return org
+        # a bare province name, today's or former ("Kon Tum")
+        if n in self._province_names:
+            return self._province_names[n]
+        return None
+
+    # -- ids of bodies made on demand ----------------------------------------
+
+    def _rebuild(self, org_id: str) -> Org | None:
+        """Recreate a derived body from its id (another process made it)."""
+        parts = org_id.split(":")
+        if len(parts) != 3:
+            return None
+        kind, code, name_slug = parts
+        if kind in ("dept", "party"):
+            p = self._by_id.get(f"province:{int(code)}") if code.isdigit() else None
+            if p is None:
+                return None
+            table = DEPARTMENTS if kind == "dept" else PARTY
+            for name, _ in table:
+                if slug(name) == name_slug:
+                    return self._dept(name, p) if kind == "dept" else self.party(name, p.name)
+            return None
+        if kind == "unit":
+            c = self._by_id.get(f"commune:{int(code)}") if code.isdigit() else None
+            if c is None:
+                return None
+            for name in COMMUNE_UNITS:
+                if slug(name) == name_slug:
+                    return self.commune_unit(name, c)
+        return None
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The process-wide registry (built once, ~0.2 s)."""
+    return Registry()
