@@ -43,32 +43,58 @@ def extract(
     files: Annotated[list[str], typer.Argument(help="Files or folders (txt, docx, pdf, images)")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl for machines, table for people")] = ExtractFormat.jsonl,
 ) -> None:
-    """Read documents and print what they are and every instrument they cite."""
+    """Read documents and print what they are and every instrument they cite.
+
+    A batch goes on past bad files: good records are printed as they come,
+    the failures are listed at the end (in input order) and the exit code is 1.
+    """
+    from rich.markup import escape
+
     from luocdo.loaders.errors import LoadError
     from luocdo.loaders.extract import extract as run_extract
     from luocdo.loaders.text import iter_files, load
 
-    failures: list[str] = [f"{p}: no such file or directory" for p in files if not Path(p).exists()]
-    paths = list(iter_files([p for p in files if Path(p).exists()]))
-    if not paths and not failures:
-        fail("no supported files found in " + ", ".join(files))
+    def inputs():
+        """(path, None) per file to read, or (None, error) per argument that is not there."""
+        seen: set[Path] = set()
+        for given in files:
+            try:
+                for path in iter_files([given]):
+                    key = path.resolve()
+                    if key not in seen:
+                        seen.add(key)
+                        yield path, None
+            except LoadError as e:
+                yield None, str(e)
+
+    failures: list[str] = []
+    found = 0
     out = sys.stdout
-    for path in paths:
-        try:
-            text = load(path)
-            rec = run_extract(text, source=str(path))
-        except LoadError as e:
-            failures.append(str(e))
-            err.print(f"[red]skipped[/] {e}", highlight=False)
+    for path, problem in inputs():
+        if problem is None:
+            found += 1
+            try:
+                text = load(path)
+                rec = run_extract(text, source=str(path))
+            except LoadError as e:
+                problem = str(e)
+            except Exception as e:  # an extractor bug must not sink the rest of the batch
+                problem = f"{path}: extraction failed ({type(e).__name__}: {' '.join(str(e).split())})"
+        if problem is not None:
+            failures.append(problem)
+            err.print(f"[red]skipped[/] {escape(problem)}", highlight=False, soft_wrap=True)
             continue
         if fmt is ExtractFormat.jsonl:
             out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
         else:
             _print_record(rec)
+    if not found and not failures:
+        fail("no supported files found in " + ", ".join(files))
     if failures:
         err.print(f"[bold red]{len(failures)} file(s) failed:[/]", highlight=False)
         for f in failures:
-            err.print(f"  {f}", highlight=False)
+            err.print(f"  {escape(f)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 
 

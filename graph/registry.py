@@ -209,7 +209,7 @@ def _norm(text: str) -> str:
     """Folded, OCR-cleaned form for matching: "UBND x&  Bắc Ruộng;" → "ubnd xa bac ruong"."""
     s = squash(text)
     s = re.sub(r"\(.*?\)", " ", s)  # "(b/cáo)", "(để thực hiện)"
-    s = re.sub(r"(?<![a-z])x[a&3-9§@]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
+    s = re.sub(r"(?<![a-z])x[a&3-9§@d]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
     s = re.sub(r"[;:,.\"“”'`*_|]+", " ", s)
     s = re.sub(r"^[\s\-–+•]+", "", s)
     return " ".join(s.split())
@@ -337,12 +337,15 @@ class Registry:
             return None
         n = _norm(name)
         n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", n)
-        n = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
+        stripped = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
+        prefixed, n = stripped != n, stripped
         if n in self._province_names:
             return self._province_names[n]
         if len(n) < 3:
             return None
-        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe
+        cutoff = 78 if prefixed else 88
+        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         return self._province_names[hit[0]] if hit else None
 
     def commune(self, name: str | None, province: str | None = None) -> Org | None:
@@ -366,7 +369,8 @@ class Registry:
             index = self._commune_index.get(p.name, {})
             org = index.get(n)
             if org is None and len(n) >= 4:
-                hit = process.extractOne(n, index.keys(), scorer=fuzz.ratio, score_cutoff=86)
+                # with the unit word ("xã Sơn Maz") a looser match is safe
+                hit = process.extractOne(n, index.keys(), scorer=fuzz.ratio, score_cutoff=80 if kind else 88)
                 org = index[hit[0]] if hit else None
             if org is not None and (kind is None or org.kind == kind or kind == "xã"):
                 return org
@@ -485,8 +489,8 @@ class Registry:
         org = self._ministry_codes.get(squash(code))
         if org is not None:
             return org
-        if n.startswith(("bo ", "thu tuong", "chinh phu", "quoc hoi", "ban ", "van phong chinh")):
-            hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=88)
+        if len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n):
+            hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=86)
             return self._central[hit[0]] if hit else None
         return None
 

@@ -51,7 +51,7 @@ class Context:
 _PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
 _UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
 _ACTOR_VERB = re.compile(
-    r"(?:,|;|\A|\n)\s*(?P<who>[^,;\n]{3,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
+    r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
 
 
@@ -244,6 +244,25 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
     )
 
 
+def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:
+    """A later bare mention ("Trên cơ sở Kế hoạch số 82/KH-UBND, …") of an
+    instrument cited earlier with its issuer is that instrument, not one of
+    the context's unit: local numbers repeat across units, so the issuer
+    phrase of the fuller mention wins when the dates agree."""
+    out = list(insts)
+    for i, inst in enumerate(insts):
+        if explicit[i] or inst.number is None:
+            continue
+        for j, other in enumerate(insts):
+            if j == i or not explicit[j] or other.label != inst.label:
+                continue
+            if inst.date and other.date and inst.date != other.date:
+                continue
+            out[i] = other
+            break
+    return out
+
+
 def _bare_name(name: str) -> str:
     """"Xã Sơn Mai" → "Sơn Mai", "Đặc khu Lý Sơn" → "Lý Sơn"."""
     for prefix in ("Đặc khu ", "Xã ", "Phường ", "Thị trấn "):
@@ -321,12 +340,15 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
     # instruments for each citation
     insts: list[Instrument] = []
+    explicit: list[bool] = []
     for c in cits:
         org, phrase = _citation_issuer(c, text, folded, ctx)
         inst, assumed = _instrument(c, org, phrase, ctx, year)
         if assumed:
             warnings.append(f"{inst.label}: cited without a date; year {year} assumed from the document")
         insts.append(inst)
+        explicit.append(c.issuer_phrase is not None and org is not None)
+    insts = _same_instrument_again(insts, explicit)
     insts = _unify_years(insts)
 
     # own document

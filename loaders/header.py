@@ -48,8 +48,7 @@ _SIGN_TITLES = re.compile(
 _SIG_TS = re.compile(r"(20\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}")
 
 SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dao dinh mai truong luong doan ta "
-    "ha cao lam trinh thai chau to tang quach kieu lai la luu ton van hua giang khuong thach kim".split()
+    ["nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "dao", "dinh", "mai", "truong", "luong", "doan", "ta", "ha", "cao", "lam", "trinh", "thai", "chau", "to", "tang", "quach", "kieu", "lai", "la", "luu", "ton", "van", "hua", "giang", "khuong", "thach", "kim"]
 )
 _ORG_WORDS = re.compile(
     r"\b(?:ubnd|hdnd|uy ban|so|phong|xa|phuong|tinh|trung tam|van phong|ban|dang|luu|cac|vp|ct|pct|ttdt|mttq|bch)\b"

@@ -187,9 +187,14 @@ ISSUER_AFTER = re.compile(
 )
 
 # Relation cues (folded).  Order matters for the alternation: longer first.
+# "thực hiện" and "triển khai" as OCR leaves them: "thwe hién", "thyuc hién",
+# "thuc hi¢n", "trzen khai", "trlen khai".
+THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
+TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
-    ("implements", r"(?:d[e&]\s+)?tri[e&]n\s+khai(?:\s+th[u]c\s+hi[e&]n)?|(?:d[e&]\s+)?th[u]c\s+hi[e&]n|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[ai]n\s+c(?:u|tr|ur)|tr[e&]n\s+c[o0]\s+s[o0&]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
+    ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )
 CUE = re.compile(r"(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")

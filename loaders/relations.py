@@ -37,7 +37,7 @@ _SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
     r"(?:(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"|(?P<implements>(?:tri[e&]n\s+khai\s+)?th[u]c\s+hi[e&]n|tri[e&]n\s+khai|c[u]\s+th[e&]\s+h[o0]a)"
+    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)"
     r"|(?P<based_on>c[a]n\s+c[u]|theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
@@ -98,9 +98,16 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             gap = folded[gap_lo : c.start] if gap_lo <= c.start else ""
             if len(gap) < 220 and not _CLAUSE_BREAK.search(gap):
                 nm = _NEST_CUE.search(gap)
+                # "… và theo Công văn số …": a conjunction before the cue opens
+                # a sibling clause with its own cue, not a nested citation
+                if nm and re.search(r"(?:\bv[a]|,)\s*\Z", gap[: nm.start()]):
+                    nm = None
                 if nm:
                     parent = i - 1
                     parent_rel = nm.lastgroup
+                    # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
+                    if re.search(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]", gap[: nm.start()]):
+                        parent_rel = None
                 elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None:
                     parent = out[i - 1].parent
                     parent_rel = out[i - 1].parent_relation

@@ -1,0 +1,352 @@
+"""What differs between the Cypher of LadybugDB and of Neo4j, in one place.
+
+Three things live here:
+
+* :func:`check_read_only` — the keyword check that makes ``Store.read`` refuse
+  writes on both stores.  It tokenises the query (string literals, comments
+  and backquoted names are skipped) so that ``WHERE d.title CONTAINS 'set'``
+  or ``RETURN r.start AS start`` pass, while ``MATCH (n) SET n.x = 1`` or
+  ``CALL db.create.setNodeVectorProperty(…)`` do not.
+* :class:`Dialect` — the handful of statements the stores generate, written
+  once per engine: LadybugDB has one ``Document`` table (the type label is in
+  ``kind``), needs a schema, cannot infer the type of an all-null column in a
+  parameter list (so values are ``CAST``) and reserves ``end`` (so every
+  property name is backquoted); Neo4j has no schema but one extra label per
+  document type (``:Document:Plan``), set by grouping rows by label.
+* :func:`plain` — result values turned into plain Python (nodes and
+  relationships become property dicts) so both stores answer alike.
+
+Notes for query writers (see docs/CONTRACTS.md): ``label(r)`` on LadybugDB vs
+``type(r)`` on Neo4j; write ``r.`end``` — ``end`` is reserved in LadybugDB;
+``SET n += map`` is Neo4j only; shortest paths: ``-[* SHORTEST 1..n]-`` on
+LadybugDB vs ``shortestPath(…)`` on Neo4j.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from luocdo.graph.schema import DOC_TYPES, NODE_TABLES, REL_TABLES
+from luocdo.graph.store import ReadOnlyViolation
+
+# ---------------------------------------------------------------------------
+# Read-only check
+# ---------------------------------------------------------------------------
+
+#: Clauses that write data or schema, or touch files/extensions, in either dialect.
+WRITE_KEYWORDS = frozenset(
+    {
+        "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "RENAME",
+        "COPY", "INSTALL", "UNINSTALL", "LOAD", "IMPORT", "EXPORT", "ATTACH", "FOREACH",
+        "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK", "COMMENT", "GRANT", "REVOKE", "DENY",
+        "TERMINATE",
+    }
+)  # fmt: skip
+
+#: Procedures that only read, callable with CALL (LadybugDB and Neo4j names).
+READ_PROCEDURES = frozenset(
+    {
+        # LadybugDB / Kùzu
+        "show_tables", "table_info", "show_connection", "show_functions", "show_indexes",
+        "show_sequences", "show_macros", "show_warnings", "db_version", "current_setting",
+        "show_attached_databases", "show_loaded_extensions", "show_official_extensions",
+        "show_projected_graphs", "storage_info",
+        # Neo4j
+        "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+        "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "db.indexes",
+        "db.constraints", "db.info", "db.ping", "dbms.components", "dbms.procedures",
+        "dbms.functions",
+    }
+)  # fmt: skip
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _tokens(query: str) -> list[str]:
+    """Words and punctuation of a Cypher query, without literals and comments.
+
+    String literals become the token ``'…'`` and backquoted names ``\\`…\\```, so
+    they can never be mistaken for keywords.
+    """
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c.isspace():
+            i += 1
+        elif c in "'\"":
+            j = i + 1
+            while j < n and query[j] != c:
+                j += 2 if query[j] == "\\" else 1
+            if j >= n:
+                raise ReadOnlyViolation(f"query has an unterminated string literal starting at offset {i}")
+            out.append("'…'")
+            i = j + 1
+        elif c == "`":
+            j = query.find("`", i + 1)
+            if j < 0:
+                raise ReadOnlyViolation(f"query has an unterminated `name` starting at offset {i}")
+            out.append("`…`")
+            i = j + 1
+        elif query.startswith("//", i) or query.startswith("--", i):
+            j = query.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif query.startswith("/*", i):
+            j = query.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        else:
+            m = _WORD.match(query, i)
+            if m:
+                out.append(m.group())
+                i = m.end()
+            else:
+                out.append(c)
+                i += 1
+    return out
+
+
+def write_keywords(query: str) -> list[str]:
+    """The writing clauses a query uses (empty for a read-only query)."""
+    toks = _tokens(query)
+    found: list[str] = []
+    for i, tok in enumerate(toks):
+        up = tok.upper()
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if prev in (".", ":", "$") or prev.upper() == "AS" or nxt == ":":
+            continue  # property, label, parameter, alias or map key
+        if up in WRITE_KEYWORDS:
+            found.append(up)
+        elif up == "CALL":
+            if nxt in ("{", "("):
+                continue  # a subquery: its clauses are checked like the rest
+            name = []
+            j = i + 1
+            while j < len(toks) and (_WORD.fullmatch(toks[j]) or toks[j] == "."):
+                name.append(toks[j])
+                j += 1
+            proc = "".join(name).lower()
+            if proc not in READ_PROCEDURES:
+                found.append(f"CALL {''.join(name) or '?'}")
+    return found
+
+
+def check_read_only(query: str) -> None:
+    """Raise ReadOnlyViolation when ``query`` may write."""
+    bad = write_keywords(query)
+    if bad:
+        uniq = ", ".join(dict.fromkeys(bad))
+        raise ReadOnlyViolation(f"read-only query refused: it uses {uniq}")
+
+
+# ---------------------------------------------------------------------------
+# Result values
+# ---------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """A result value as plain Python, the same from both stores.
+
+    Nodes become their property dict (null properties dropped), relationships
+    the same plus ``_type``; paths ``{"nodes": […], "rels": […]}``; Neo4j
+    temporal values become ``datetime`` objects.
+    """
+    if value is None or isinstance(value, str | int | float | bool | _dt.date | _dt.datetime):
+        return value
+    if isinstance(value, Mapping):
+        if "_NODES" in value and "_RELS" in value:  # LadybugDB recursive rel / path
+            return {"nodes": [plain(n) for n in value["_NODES"]], "rels": [plain(r) for r in value["_RELS"]]}
+        if "_LABEL" in value and "_ID" in value:  # LadybugDB node or rel
+            out = {k: plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+            if "_SRC" in value:
+                out["_type"] = value["_LABEL"]
+            return out
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    mod = type(value).__module__
+    if mod.startswith("neo4j"):
+        return _plain_neo4j(value)
+    return value
+
+
+def _plain_neo4j(value: Any) -> Any:
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {k: plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, Relationship):
+        out = {k: plain(v) for k, v in value.items() if v is not None}
+        out["_type"] = value.type
+        return out
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes], "rels": [plain(r) for r in value.relationships]}
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+# ---------------------------------------------------------------------------
+# Statements
+# ---------------------------------------------------------------------------
+
+#: Primary key property of each node table.
+PRIMARY_KEYS = {"Document": "key", "Organization": "id", "Source": "id"}
+
+#: Columns the stores keep beyond graph.schema: per-source claims on organisations too.
+EXTRA_COLUMNS: dict[str, dict[str, str]] = {"Organization": {"claims": "STRING"}}
+
+#: Labels Neo4j documents carry besides ``Document`` (one per type).
+TYPE_LABELS: tuple[str, ...] = tuple(sorted({label for _name, label in DOC_TYPES.values()} - {"Document"}))
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def q(name: str) -> str:
+    """A backquoted property or label name (``end`` is reserved in LadybugDB)."""
+    if "`" in name:
+        raise ValueError(f"bad identifier {name!r}")
+    return f"`{name}`"
+
+
+def columns(table: str) -> dict[str, str]:
+    """All columns of a node table, schema first then store-internal ones."""
+    return {**NODE_TABLES[table], **EXTRA_COLUMNS.get(table, {})}
+
+
+def value_columns(table: str) -> list[str]:
+    """Columns written on upsert (everything but the primary key)."""
+    pk = PRIMARY_KEYS[table]
+    return [c for c in columns(table) if c != pk]
+
+
+def rel_columns(rel: str) -> list[str]:
+    return list(REL_TABLES[rel][2])
+
+
+class Dialect:
+    """Statements for one engine; rows are dicts ``{"k": key, "f0": …, "f1": …}``."""
+
+    name = "cypher"
+
+    def cast(self, expr: str, typ: str) -> str:
+        return expr
+
+    def node_label(self, table: str) -> str:
+        return table
+
+    def upsert_nodes(self, table: str, kind: str | None = None) -> str:
+        pk = PRIMARY_KEYS[table]
+        sets = ", ".join(
+            f"n.{q(c)} = {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(value_columns(table))
+        )
+        return f"UNWIND $rows AS r MERGE (n:{table} {{{q(pk)}: r.k}}) SET {sets}"
+
+    def fetch_claims(self, table: str) -> str:
+        pk = PRIMARY_KEYS[table]
+        return f"UNWIND $keys AS k MATCH (n:{table} {{{q(pk)}: k}}) RETURN n.{q(pk)} AS k, n.claims AS c"
+
+    def delete_orphans(self, table: str) -> str:
+        pk = PRIMARY_KEYS[table]
+        return (
+            f"UNWIND $keys AS k MATCH (n:{table} {{{q(pk)}: k}}) "
+            f"OPTIONAL MATCH (n)-[e]-() WITH n, count(e) AS c WHERE c = 0 DELETE n"
+        )
+
+    def create_edges(self, rel: str) -> str:
+        src_t, dst_t, props = REL_TABLES[rel]
+        fields = ", ".join(f"{q(c)}: {self.cast(f'r.f{i}', t)}" for i, (c, t) in enumerate(props.items()))
+        return (
+            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}), "
+            f"(b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) CREATE (a)-[:{rel} {{{fields}}}]->(b)"
+        )
+
+    def delete_edges(self, rel: str) -> str:
+        src_t, dst_t, _ = REL_TABLES[rel]
+        return (
+            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}})-[e:{rel}]->"
+            f"(b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) WHERE e.origin = r.o DELETE e"
+        )
+
+    def delete_out_edges(self, rel: str) -> str:
+        src_t = REL_TABLES[rel][0]
+        return (
+            f"UNWIND $keys AS k MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: k}})-[e:{rel}]->() "
+            f"WHERE e.origin = $o DELETE e"
+        )
+
+    def fetch_sources(self) -> str:
+        return "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash, s.delta AS delta"
+
+    def delete_sources(self) -> str:
+        return "UNWIND $ids AS i MATCH (s:Source {id: i}) DELETE s"
+
+    def count_nodes(self, table: str, where: str = "") -> str:
+        return f"MATCH (n:{table}) {where} RETURN count(n) AS c"
+
+    def count_edges(self, rel: str) -> str:
+        return f"MATCH ()-[e:{rel}]->() RETURN count(e) AS c"
+
+
+class LadybugDialect(Dialect):
+    name = "ladybug"
+
+    def cast(self, expr: str, typ: str) -> str:
+        # An all-null field in a parameter list is typed STRING; say what it is.
+        return expr if typ == "STRING" else f"CAST({expr} AS {typ})"
+
+    def create_node_table(self, table: str) -> str:
+        cols = ", ".join(f"{q(c)} {t}" for c, t in columns(table).items())
+        return f"CREATE NODE TABLE IF NOT EXISTS {table}({cols}, PRIMARY KEY({q(PRIMARY_KEYS[table])}))"
+
+    def create_rel_table(self, rel: str) -> str:
+        src_t, dst_t, props = REL_TABLES[rel]
+        cols = "".join(f", {q(c)} {t}" for c, t in props.items())
+        return f"CREATE REL TABLE IF NOT EXISTS {rel}(FROM {src_t} TO {dst_t}{cols})"
+
+    def add_column(self, table: str, col: str, typ: str) -> str:
+        return f"ALTER TABLE {table} ADD {q(col)} {typ}"
+
+
+class Neo4jDialect(Dialect):
+    name = "neo4j"
+
+    def upsert_nodes(self, table: str, kind: str | None = None) -> str:
+        """MERGE on the primary key, then set every column and the type label.
+
+        ``SET n += map`` would be shorter but FalkorDB's Bolt and older servers
+        differ on it; explicit assignments work everywhere.
+        """
+        base = super().upsert_nodes(table)
+        if table != "Document":
+            return base
+        if kind is not None and not _IDENT.match(kind):
+            raise ValueError(f"bad document label {kind!r}")
+        others = [t for t in TYPE_LABELS if t != kind]
+        out = base
+        if kind and kind != "Document":
+            out += f", n:{kind}"
+        return out + " REMOVE n:" + ":".join(others) if others else out
+
+    def constraints(self) -> list[str]:
+        out = [
+            f"CREATE CONSTRAINT {t.lower()}_{pk} IF NOT EXISTS FOR (n:{t}) REQUIRE n.{pk} IS UNIQUE"
+            for t, pk in PRIMARY_KEYS.items()
+        ]
+        out += [
+            "CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year)",
+            "CREATE INDEX document_issuer_id IF NOT EXISTS FOR (n:Document) ON (n.issuer_id)",
+            "CREATE INDEX document_province IF NOT EXISTS FOR (n:Document) ON (n.province)",
+            "CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level)",
+        ]
+        return out
+
+    def plain_indexes(self) -> list[str]:
+        """Index statements for servers without constraints (FalkorDB)."""
+        return [f"CREATE INDEX FOR (n:{t}) ON (n.{pk})" for t, pk in PRIMARY_KEYS.items()]
+
+
+LADYBUG = LadybugDialect()
+NEO4J = Neo4jDialect()
