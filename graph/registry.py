@@ -336,7 +336,7 @@ class Registry:
         if not name:
             return None
         n = _norm(name)
-        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", n)
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r"|dang bo)\s+", "", n)
         stripped = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
         prefixed, n = stripped != n, stripped
         if n in self._province_names:

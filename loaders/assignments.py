@@ -44,7 +44,64 @@ def _units(value: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
+# Prose form: "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ, Sở Tài
+# chính triển khai …; thời gian thực hiện: quý III năm 2025."  Also "Giao Sở X
+# chủ trì …".  Unit names start with an organisation word.
+_ORG_WORD = r"(?:s[o0&6]|ubnd|uy\s+ban|van\s+ph[o0]ng|c[o0]ng\s+an|ban|trung\s+t[a]m|ph[o0]ng|b[o0]\s+ch[i1]\s+huy|thanh\s+tra|d[a]i|b[a]o|t[i1]nh\s+d[o0]an|h[o0]i)\b"
+_PROSE = re.compile(
+    r"(?:(?<=[\n;.:])|(?<=\bgiao\s)|(?<=\d[.)]\s))\s*(?:giao\s+)?(?P<lead>" + _ORG_WORD + r"[^;:.\n]{2,90}?)\s+ch[u]\s*tr[i1]"
+    r"(?:\s*,?\s*(?:v[a]\s+)?ph[o0]i\s+h[o0]p\s+v[o0]i\s+(?P<coord>(?:c[a]c\s+)?" + _ORG_WORD + r"[^;:\n]{2,240}?))?"
+    r"(?=\s+(?:tri[e&]n\s+khai|th[u]c\s+hi[e&]n|x[a]y\s+d[u]ng|t[o0]\s+ch[u]c|tham\s+m[u]u|h[u][o0]ng\s+d[a]n|theo\s+d[o0]i|ki[e&]m\s+tra|r[a]\s+so[a]t|c[a]p\s+nh[a]t|d[a]y\s+m[a]nh|n[a]ng\s+c[a]o|b[a]o\s+c[a]o)|\s*[;.]|\s*$|(?(coord)(?!)|\s*,))",
+    re.M,
+)
+_PROSE_TIME = re.compile(
+    r"th[a-z0-9`]{0,3}\s*gian\s*(?:th[a-z]{1,2}c\s*hi[a-z`]{1,3}n|ho[a]n\s*th[a]nh)?\s*[:;]?\s*(?P<t>[^;.\n]{3,80})"
+    r"|(?P<t2>(?:ho[a]n\s+th[a]nh\s+)?tr[u][o0]c\s+ng[a]y\s+\d{1,2}/\d{1,2}/\d{4}|(?:trong\s+)?qu[y]\s+[ivx1-4]+\s+n[a]m\s+\d{4}|th[u][o0]ng\s+xuy[e&]n)"
+)
+
+
+def _split_units(text: str) -> tuple[str, ...]:
+    parts = re.split(r",\s*|\s+và\s+|\s+va\s+", text)
+    return tuple(p for p in (clean(x) for x in parts) if p and p[:1].isupper())
+
+
+def _prose_assignments(text: str, folded: str) -> list[Assignment]:
+    out = []
+    for m in _PROSE.finditer(folded):
+        lead = clean(text[m.start("lead") : m.end("lead")])
+        if not lead[:1].isupper():
+            continue
+        coord = _split_units(text[m.start("coord") : m.end("coord")]) if m.group("coord") else ()
+        # the task is the rest of the sentence
+        stop = len(text)
+        for pat in (r"[.;]\s", r"\n\s*\n", r"\n\s*(?:\d{1,2}|[a-z])[.)]\s"):
+            sm = re.compile(pat).search(folded, m.end())
+            if sm:
+                stop = min(stop, sm.start())
+        task = clean(text[m.end() : stop])
+        timeframe = None
+        tm = _PROSE_TIME.search(folded, m.end(), min(len(folded), stop + 120))
+        end = stop
+        if tm:
+            g = "t" if tm.group("t") else "t2"
+            timeframe = clean(text[tm.start(g) : tm.end(g)])
+            end = max(end, tm.end())
+        out.append(Assignment(task=task[:300], lead=(lead,), coordinating=coord, timeframe=timeframe, start=m.start("lead"), end=end))
+    return out
+
+
 def find_assignments(text: str, folded: str) -> list[Assignment]:
+    """Field-list tasks first; prose tasks that do not overlap them next."""
+    out = _field_assignments(text, folded)
+    taken = [(a.start, a.end or a.start) for a in out]
+    for a in _prose_assignments(text, folded):
+        if not any(lo <= a.start < hi for lo, hi in taken):
+            out.append(a)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _field_assignments(text: str, folded: str) -> list[Assignment]:
     leads = list(_LEAD.finditer(folded)) + list(_DOER.finditer(folded))
     leads.sort(key=lambda m: m.start())
     out: list[Assignment] = []
@@ -57,10 +114,7 @@ def find_assignments(text: str, folded: str) -> list[Assignment]:
         prev_end = out[-1].end if out and out[-1].end is not None else 0
         task = ""
         task_start = lm.start()
-        if item and item.start() >= prev_end - 1:
-            task_start = item.start()
-            task = clean(text[item.end() : lm.start()])
-        elif item:
+        if (item and item.start() >= prev_end - 1) or item:
             task_start = item.start()
             task = clean(text[item.end() : lm.start()])
         # coordinating and time frame until the next lead or item

@@ -21,6 +21,10 @@ _SO_LINE = re.compile(
     r"(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
     r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}){0,3})"
 )
+_SO_BARE = re.compile(
+    r"(?m)^[ \t]*s[o0-9bde&`]{0,2}[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-)[a-z0-9&`]{1,14}"
+    r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,3})(?=\s)"
+)
 # "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*" + P.NGAY + r"\s*(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
@@ -40,7 +44,7 @@ _HEADING = re.compile(
 _NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 _NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
-_CAPACITY = re.compile(r"(?<![A-ZĐ])(TM|KT|Q|TL|TUQ)\s*\.\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})")
+_CAPACITY = re.compile(r"(?<![A-ZĐ])(TM|KT|Q|TL|TUQ|T/M|K/T)\s*[./]?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})")
 _SIGN_TITLES = re.compile(
     r"^(?:ph[o0]\s+)?(?:ch[u]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[u]|tr[u][o0]ng\s+ban"
     r"|th[u]\s+t[u][o0]ng|b[o0]\s+tr[u][o0]ng|tr[u][o0]ng\s+ph[o0]ng|ch[u]\s+nhi[e&]m)\b"
@@ -80,6 +84,14 @@ class Header:
     warnings: tuple[str, ...] = field(default=())
 
 
+def _standalone_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    block = []
+    while i < len(lines) and text[lines[i][0] : lines[i][1]].strip():
+        block.append(text[lines[i][0] : lines[i][1]].strip())
+        i += 1
+    return 0 < len(block) <= 4 and i < len(lines) and not block[-1].endswith((";", ":", ","))
+
+
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     pos = lo
@@ -105,6 +117,9 @@ def parse_header(text: str, folded: str) -> Header:
     number = symbol = tcode = issuer_code = syntax = None
     so_span = None
     m = _SO_LINE.search(folded, 0, head_hi)
+    if m is None:
+        # Party style "Số 12-KH/TU" without a colon, at the start of a header line
+        m = _SO_BARE.search(folded, 0, min(head_hi, 900))
     if m:
         parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
         if parsed:
@@ -175,8 +190,14 @@ def parse_header(text: str, folded: str) -> Header:
                 break
             i += 1
             continue
-        if _CUE_LINE.match(folded[lo:hi]) or _HEADING.match(folded, lo, hi):
+        if _HEADING.match(folded, lo, hi):
             break
+        if _CUE_LINE.match(folded[lo:hi]):
+            # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
+            # stands alone right under the type line: a short block ending
+            # without ";", ":" or "," and followed by a blank line
+            if not (type_from_line and not t_lines and _standalone_block(text, lines, i)):
+                break
         t_lines.append((lo, hi))
         i += 1
         if len(t_lines) >= 5:
@@ -260,7 +281,7 @@ def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | No
     for cap in _CAPACITY.finditer(tail):
         pass
     if cap:
-        capacity = cap.group(1) + "."
+        capacity = cap.group(1).replace("/", "") + "."
         title = clean(cap.group(2).split("\n")[0])
         if capacity == "TM.":
             # "TM. ỦY BAN NHÂN DÂN" names the collective; the title is on the next line
@@ -282,9 +303,16 @@ def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | No
     name = None
     if nn:
         for raw in text[nn.end() :].split("\n"):
-            line = raw.strip()
+            # a flattened page puts the signature column after a wide gap
+            cols = re.split(r"[ \t]{3,}", raw.strip())
+            line = cols[0]
+            for col in cols[1:]:
+                if _is_name(clean(col)):
+                    name = clean(col)
             if not line:
                 continue
+            # "Ban Tổ chức Trung ương, PHÓ BÍ THƯ": the column merged in by OCR
+            line = re.sub(r",\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}$", "", line)
             segs = [s.strip() for s in re.split(r";", line)]
             if line.startswith(("-", "+", "•")):
                 rec = clean(segs[0].lstrip("-+• "))
