@@ -83,3 +83,45 @@ def test_any_citation_is_found(cit, before, after, ocr) -> None:
     assert c.symbol == symbol
     assert c.date == iso
     assert text[c.num_start : c.num_start + len(number)] == number
+
+
+SEEDS_DIR = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
+_SEED_TEXTS = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+_OCR_NOISE = "0D6ébI|/-: \n&¢§"
+
+
+def _check_spans(text: str) -> None:
+    from luocdo.loaders.extract import extract_text
+
+    rec = extract_text(text, "<hypothesis>")
+    n = len(unicodedata.normalize("NFC", text))
+    for ref in rec.references:
+        for m in ref.mentions:
+            assert 0 <= m.start < m.end <= n
+    for d in rec.derived:
+        for m in d.mentions:
+            assert 0 <= m.start < m.end <= n
+    for a in rec.assignments:
+        assert 0 <= a.start <= (a.end if a.end is not None else n) <= n
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000))
+def test_extractor_survives_random_text(text: str) -> None:
+    _check_spans(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, max(0, len(_SEED_TEXTS) - 1)),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.text(alphabet=_OCR_NOISE, max_size=3)), max_size=25),
+)
+def test_extractor_survives_mutated_seeds(which: int, edits) -> None:
+    """Cut, insert and replace characters of a real document, as a bad scan would."""
+    if not _SEED_TEXTS:
+        return
+    text = _SEED_TEXTS[which].read_text(encoding="utf-8")
+    for where, cut, insert in edits:
+        i = int(where * len(text))
+        text = text[:i] + insert + text[i + cut :]
+    _check_spans(text)
