@@ -205,6 +205,9 @@ _UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
 _HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
 
 
+_DIGIT_LETTERS = str.maketrans({"0": "o", "6": "o", "1": "i", "3": "a", "4": "a", "8": "a", "9": "o"})
+
+
 def _norm(text: str) -> str:
     """Folded, OCR-cleaned form for matching: "UBND x&  Bắc Ruộng;" → "ubnd xa bac ruong"."""
     s = squash(text)
@@ -396,10 +399,13 @@ class Registry:
         else:
             canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
             if canonical is None:
-                hit = process.extractOne(n, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
+                # OCR digits inside words: "Né6i vy" → "neoi vy"
+                probe = n.translate(_DIGIT_LETTERS)
+                hit = process.extractOne(probe, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=80)
                 canonical = self._dept_names[hit[0]] if hit else None
         if canonical is None:
-            if not re.match(r"so\s+[a-z]", n):
+            # an unlisted department keeps the name as written, if it reads as one
+            if not re.fullmatch(r"so(?:\s+[a-z]{2,}){1,8}", n):
                 return None
             canonical = "Sở " + name.strip(" -;:.,").split(None, 1)[-1]
             canonical = re.sub(r"\s+tỉnh.*$", "", canonical)
@@ -489,7 +495,7 @@ class Registry:
         org = self._ministry_codes.get(squash(code))
         if org is not None:
             return org
-        if len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n):
+        if len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n) and not re.match(_SO + r"\s", n):
             hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=86)
             return self._central[hit[0]] if hit else None
         return None
@@ -543,7 +549,7 @@ class Registry:
         # departments and provincial offices
         if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):
             if not (ctx_commune and n.startswith(("van phong hdnd", "uy ban mttq")) and "tinh" not in n):
-                org = self.department(n, province)
+                org = self.department(text, province)
                 if org is not None:
                     return org
         # offices of the context commune
