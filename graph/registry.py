@@ -496,7 +496,7 @@ class Registry:
         if org is not None:
             return org
         if len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n) and not re.match(_SO + r"\s", n):
-            hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=86)
+            hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=84)
             return self._central[hit[0]] if hit else None
         return None
 
@@ -525,7 +525,7 @@ class Registry:
         if m and not re.match(r"(?:uy|doan)\b", m.group(2)):
             rest = m.group(2).strip()
             if rest:
-                p = self.province(rest)
+                p = self.province(f"tinh {rest}")
                 if p is not None:
                     return p
             elif province:

@@ -1,0 +1,64 @@
+"""Organisation names as documents write them → registry organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from luocdo.graph.registry import registry
+
+# (text, context province, context commune, expected id)
+ROWS = [
+    ("UBND xã Sơn Mai", None, None, "commune:21349"),
+    ("UBND đặc khu Lý Sơn", None, None, "commune:21548"),
+    ("UBND xã Bắc Ruộng", None, None, "commune:23152"),
+    ("UBND x& Béc Ruong", "Lâm Đồng", None, "commune:23152"),  # OCR
+    ("Chu tich UBND xd Son Maz", "Quảng Ngãi", None, "commune:21349"),  # OCR
+    ("UBND đặc khu", "Quảng Ngãi", "Lý Sơn", "commune:21548"),  # the context unit
+    ("UBND TINH QUANG NGAI", None, None, "province:51"),
+    ("UBND tinh Quéng Ngii", None, None, "province:51"),
+    ("Kon Tum", None, None, "province:51"),  # merged into Quảng Ngãi in 2025
+    ("tỉnh Bình Thuận", None, None, "province:68"),  # merged into Lâm Đồng
+    ("Chủ tịch UBND tỉnh", "Quảng Ngãi", None, "province:51"),
+    ("S& Noi vy;", "Quảng Ngãi", None, "dept:51:so-noi-vu"),
+    ("S& Né6i vy;", "Quảng Ngãi", None, "dept:51:so-noi-vu"),
+    ("S6 Khoa hoc va Cong nghg", "Quảng Ngãi", None, "dept:51:so-khoa-hoc-va-cong-nghe"),
+    ("Văn phòng UBND tỉnh", "Quảng Ngãi", None, "dept:51:van-phong-ubnd-tinh"),
+    ("Ban Thường vụ Tỉnh ủy", "Quảng Ngãi", None, "party:51:ban-thuong-vu-tinh-uy"),
+    ("Tỉnh ủy", "Gia Lai", None, "party:52:tinh-uy"),
+    ("Văn phòng HĐND và UBND xã", "Quảng Ngãi", "Sơn Mai", "unit:21349:van-phong-hdnd-va-ubnd"),
+    ("Uy ban MTTQVN x&;", "Lâm Đồng", "Bắc Ruộng", "unit:23152:uy-ban-mttq-viet-nam"),
+    ("Bộ Chính trị", None, None, "central:bo-chinh-tri"),
+    ("Thủ tướng Chính phủ", None, None, "central:thu-tuong-chinh-phu"),
+    ("Chinh phii", None, None, "central:chinh-phu"),
+    ("BYT", None, None, "ministry:bo-y-te"),
+    ("Bộ Khoa học và Công nghệ", None, None, "ministry:bo-khoa-hoc-va-cong-nghe"),
+    # groups and filing lines name no single organisation
+    ("UBND các xã, phường", "Quảng Ngãi", None, None),
+    ("Lưu: VT, TTHC.", "Quảng Ngãi", None, None),
+    ("Cac sd, ban, nganh tinh;", "Quảng Ngãi", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "commune", "expected"), ROWS)
+def test_resolve(text, province, commune, expected) -> None:
+    org = registry().resolve(text, province=province, commune=commune)
+    assert (org.id if org else None) == expected
+
+
+def test_counts_after_the_2025_reform() -> None:
+    reg = registry()
+    assert len(reg.provinces()) == 34
+    assert len(reg.communes()) == 3321
+    qn = reg.communes("Quảng Ngãi")
+    assert len(qn) == 96
+    assert {c.kind for c in reg.communes()} == {"xã", "phường", "đặc khu"}
+    assert sum(c.kind == "đặc khu" for c in reg.communes()) == 13
+
+
+def test_derived_bodies_rebuild_from_their_id() -> None:
+    """Worker processes create departments; the parent process must know them by id."""
+    reg = registry()
+    org = reg.by_id("dept:51:so-noi-vu")
+    assert org is not None and org.name == "Sở Nội vụ" and org.parent_id == "province:51"
+    unit = reg.by_id("unit:21349:van-phong-hdnd-va-ubnd")
+    assert unit is not None and unit.parent_id == "commune:21349"
