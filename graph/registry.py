@@ -234,6 +234,8 @@ class Registry:
         from vietnam_provinces import Province, Ward
 
         self._by_id: dict[str, Org] = {}
+        self._resolve_cache: dict[tuple, Org | None] = {}
+        self._province_cache: dict[str, Org | None] = {}
         self._provinces: list[Org] = []
         self._communes: dict[str, list[Org]] = {}
         self._province_names: dict[str, Org] = {}
@@ -338,6 +340,14 @@ class Registry:
         """A province by today's name, a former name (Kon Tum → Quảng Ngãi) or an OCR'd one."""
         if not name:
             return None
+        if name in self._province_cache:
+            return self._province_cache[name]
+        org = self._province(name)
+        if len(self._province_cache) < 100_000:
+            self._province_cache[name] = org
+        return org
+
+    def _province(self, name: str) -> Org | None:
         n = _norm(name)
         n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r"|dang bo)\s+", "", n)
         stripped = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
@@ -501,6 +511,19 @@ class Registry:
         return None
 
     def resolve(self, text: str | None, province: str | None = None, commune: str | None = None) -> Org | None:
+        """The organisation a phrase names, or None (memoised: phrases repeat across a corpus)."""
+        key = (text, province, commune)
+        try:
+            return self._resolve_cache[key]
+        except KeyError:
+            pass
+        org = self._resolve(text, province, commune)
+        if len(self._resolve_cache) > 200_000:
+            self._resolve_cache.clear()
+        self._resolve_cache[key] = org
+        return org
+
+    def _resolve(self, text: str | None, province: str | None = None, commune: str | None = None) -> Org | None:
         """The organisation a phrase names, or None.
 
         ``province`` and ``commune`` are the document's context: "UBND tỉnh"

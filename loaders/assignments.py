@@ -65,9 +65,22 @@ def _split_units(text: str) -> tuple[str, ...]:
     return tuple(p for p in (clean(x) for x in parts) if p and p[:1].isupper())
 
 
+_CHU_TRI = re.compile(r"ch[u]\s*tr[i1]\b")
+
+
 def _prose_assignments(text: str, folded: str) -> list[Assignment]:
     out = []
-    for m in _PROSE.finditer(folded):
+    # anchor on "chủ trì" (rare) and match the sentence around it, instead of
+    # trying the whole pattern at every position of the document
+    for anchor in _CHU_TRI.finditer(folded):
+        lo = max(0, anchor.start() - 110)
+        while lo > 0 and folded[lo - 1] not in "\n;.:":
+            lo -= 1
+            if anchor.start() - lo > 200:
+                break
+        m = _PROSE.search(folded, lo, min(len(folded), anchor.end() + 300))
+        if m is None or m.start("lead") > anchor.start() or (out and out[-1].start == m.start("lead")):
+            continue
         lead = clean(text[m.start("lead") : m.end("lead")])
         if not lead[:1].isupper():
             continue

@@ -63,15 +63,21 @@ def fold_char(ch: str) -> str:
 _TABLE: dict[int, str] = {}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, keep length: ``len(fold(s)) == len(s)``."""
     out = text.translate(_TABLE)
-    if out.isascii() and len(out) == len(text):
-        return out.lower()
-    return "".join(fold_char(c) for c in text)
+    if not out.isascii():
+        # characters outside the table (OCR junk, other scripts), one by one
+        out = _NON_ASCII.sub(lambda m: fold_char(m.group()), out)
+    return out
 
 
 def _build_table() -> None:
+    for cp in range(ord("A"), ord("Z") + 1):
+        _TABLE[cp] = chr(cp + 32)
     for cp in range(0x00C0, 0x1FFF):
         ch = chr(cp)
         f = fold_char(ch)
