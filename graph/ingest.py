@@ -10,6 +10,7 @@ worker processes when there is enough work to pay for them.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -85,6 +86,55 @@ def _batched(items: Iterable, n: int) -> Iterator[list]:
         yield batch
 
 
+def _known_hashes(store: Store, ids: list[str]) -> dict[str, str]:
+    """Stored content hashes of these sources, in one query."""
+    rows = store.read("MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.hash AS hash", {"ids": ids})
+    return {r["id"]: r["hash"] for r in rows}
+
+
+def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress, window: int = 1000) -> Iterator[str]:
+    """Files whose content is new or changed; unchanged ones are counted and skipped.
+
+    Hashes are compared a window at a time, so a million files never sit in
+    memory together with their stored hashes.
+    """
+    for chunk in _batched(files, window):
+        known = _known_hashes(store, [source_id_of(f) for f in chunk])
+        for f in chunk:
+            report.files += 1
+            try:
+                h = file_hash(f)
+            except OSError as e:
+                report.failed.append(f"{f}: cannot read: {e.strerror or e}")
+                if progress:
+                    progress(1)
+                continue
+            if known.get(source_id_of(f)) == h:
+                report.unchanged += 1
+                if progress:
+                    progress(1)
+                continue
+            yield str(f)
+
+
+def _parallel(paths: Iterable[str], workers: int, in_flight: int) -> Iterator[tuple[str, GraphDelta | None, str | None]]:
+    """process_file over worker processes, in order, with a bounded queue of work."""
+    from collections import deque
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        for chunk in _batched(paths, 32):
+            pending.append(pool.submit(_process_many, chunk))
+            while len(pending) * 32 >= in_flight:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _process_many(paths: list[str]) -> list[tuple[str, GraphDelta | None, str | None]]:
+    return [process_file(p) for p in paths]
+
+
 def ingest(
     store: Store,
     paths: Iterable[str | os.PathLike[str]],
@@ -93,7 +143,12 @@ def ingest(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders (recursively) into ``store``."""
+    """Ingest files and folders (recursively) into ``store``.
+
+    Streaming: files are listed, hashed, extracted (in worker processes when
+    there are enough of them) and applied one batch at a time, so memory does
+    not grow with the corpus.  Each batch is one transaction.
+    """
     from luocdo.loaders.text import iter_files
 
     report = IngestReport()
@@ -101,30 +156,21 @@ def ingest(
     for p in given:
         if not p.exists():
             report.failed.append(f"{p}: no such file or directory")
-    files = list(iter_files([str(p) for p in given if p.exists()]))
-    report.files = len(files)
-    todo: list[str] = []
-    for f in files:
-        try:
-            h = file_hash(f)
-        except OSError as e:
-            report.failed.append(f"{f}: cannot read: {e.strerror or e}")
-            if progress:
-                progress(1)
-            continue
-        if store.source_hash(source_id_of(f)) == h:
-            report.unchanged += 1
-            if progress:
-                progress(1)
-            continue
-        todo.append(str(f))
+    files = iter_files([str(p) for p in given if p.exists()])
+    todo = _changed(store, files, report, progress)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(todo) >= PARALLEL_MIN_FILES and n_workers > 1:
-        with ProcessPoolExecutor(max_workers=n_workers) as pool:
-            results = pool.map(process_file, todo, chunksize=16)
-            _apply_all(store, results, batch_size, report, progress)
+    # look ahead a little: a small job is not worth starting processes for
+    head: list[str] = []
+    for path in todo:
+        head.append(path)
+        if len(head) >= PARALLEL_MIN_FILES:
+            break
+    rest = itertools.chain(head, todo)
+    if len(head) >= PARALLEL_MIN_FILES and n_workers > 1:
+        results = _parallel(rest, n_workers, in_flight=max(4 * batch_size, 256))
     else:
-        _apply_all(store, (process_file(p) for p in todo), batch_size, report, progress)
+        results = (process_file(p) for p in rest)
+    _apply_all(store, results, batch_size, report, progress)
     return report
 
 
