@@ -205,3 +205,6 @@ def main() -> None:  # pragma: no cover - console entry
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+import luocdo.api.cli_queries  # noqa: E402  (registers the query commands)
+import luocdo.api.cli_viz  # noqa: E402, F401  (registers `luocdo viz`)
+from luocdo.api import cli_serve  # noqa: E402, F401  (registers `luocdo serve`)

@@ -75,6 +75,7 @@ class CypherStore:
         for d in deltas:
             if not isinstance(d, GraphDelta):
                 raise StoreError(f"apply() takes GraphDelta objects, got {type(d).__name__}")
+            _validate(d)
             latest[d.source_id] = d  # the last one of a source wins
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
         if not latest:
@@ -262,9 +263,12 @@ class CypherStore:
                 row[f"f{i}"] = props.get(col)
             by_kind[props.get("kind") if table == "Document" else None].append(row)
         for kind, rows in by_kind.items():
-            stmt = self._d.upsert_nodes(table, kind)
-            for chunk in _chunks(rows):
-                self._run(stmt, {"rows": chunk})
+            self._write_nodes(table, self._d.upsert_nodes(table, kind), rows)
+
+    def _write_nodes(self, table: str, stmt: str, rows: list[dict[str, Any]]) -> None:
+        """Run an upsert statement over rows (a store may split big values)."""
+        for chunk in _chunks(rows):
+            self._run(stmt, {"rows": chunk})
 
     def _put_sources(self, deltas: list[GraphDelta]) -> None:
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
@@ -273,8 +277,17 @@ class CypherStore:
         for d in deltas:
             vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.to_json(), "ingested_at": now}
             rows.append({"k": d.source_id, **{f"f{i}": vals.get(c) for i, c in enumerate(cols)}})
-        for chunk in _chunks(rows, 500):
-            self._run(self._d.upsert_nodes("Source"), {"rows": chunk})
+        self._write_nodes("Source", self._d.upsert_nodes("Source"), rows)
+
+
+def _validate(d: GraphDelta) -> None:
+    """Refuse a delta the schema cannot hold, before anything is written."""
+    for n in d.nodes:
+        if n.table not in ("Document", "Organization"):
+            raise StoreError(f"source {d.source_id}: unknown node table {n.table!r} (graph/schema.py)")
+    for e in d.edges:
+        if e.rel not in REL_TABLES:
+            raise StoreError(f"source {d.source_id}: unknown relation {e.rel!r} (graph/schema.py REL_TABLES)")
 
 
 def node_props(table: str, claims: Claims) -> dict[str, Any]:

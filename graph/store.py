@@ -24,6 +24,10 @@ class ReadOnlyViolation(StoreError):
     """A query that writes was sent where only reads are allowed."""
 
 
+class QueryTimeout(StoreError):
+    """A read ran longer than its ``timeout_s`` and was stopped."""
+
+
 @runtime_checkable
 class Store(Protocol):
     dialect: str  # "ladybug" | "neo4j"
@@ -59,7 +63,9 @@ def open_store(db: str | None = None, neo4j_uri: str | None = None, *, read_only
     if uri:
         from luocdo.graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+        return Neo4jStore(
+            uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""), read_only=read_only
+        )
     from luocdo.graph.ladybug_store import LadybugStore
 
     return LadybugStore(db or os.environ.get("LUOCDO_DB") or DEFAULT_DB, read_only=read_only)

@@ -12,7 +12,7 @@ class LoadError(Exception):
 
     def __init__(self, path: str | os.PathLike[str], problem: str):
         self.path = os.fspath(path)
-        self.problem = problem
+        self.problem = " ".join(str(problem).split())  # one line, whatever the cause said
         super().__init__(f"{self.path}: {problem}")
 
     def __reduce__(self):  # keep pickling (multiprocessing) working with two args

@@ -9,8 +9,11 @@ Every failure is a :class:`LoadError` naming the file.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
+import logging
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -317,8 +320,28 @@ def _is_blank(page) -> bool:
     return high - low < 24
 
 
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs its repairs ("incorrect startxref pointer") to stderr; a damaged
+    file is reported once, as a LoadError, so those lines are only noise."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(data: bytes, source: str) -> Decoded:
     """Text layer page by page; pages without one (scans) go through OCR."""
+    with _quiet_pypdf():
+        return _read_pdf(data, source)
+
+
+def _read_pdf(data: bytes, source: str) -> Decoded:
     if b"%PDF-" not in data[:1024]:
         raise LoadError(source, "not a PDF file (no %PDF- header)")
     if data.rfind(b"%%EOF") == -1:

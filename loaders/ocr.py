@@ -20,6 +20,8 @@ from luocdo.loaders.errors import INSTALL_OCR, LoadError, OcrUnavailable
 
 LANG = "vie"
 DEFAULT_TIMEOUT_S = 300.0
+TESSERACT_ENV = "LUOCDO_TESSERACT"
+"""Name or path of the Tesseract binary (default ``tesseract``, looked up on PATH)."""
 
 
 def _timeout() -> float:
@@ -46,10 +48,13 @@ def _languages(exe: str, tessdata: str | None) -> frozenset[str] | None:
 
 def tesseract(source: str) -> str:
     """Path of a Tesseract binary that has Vietnamese data, or raise OcrUnavailable."""
-    exe = shutil.which("tesseract")
+    wanted = os.environ.get(TESSERACT_ENV, "").strip() or "tesseract"
+    exe = shutil.which(wanted)
     if exe is None:
+        where = f" ({TESSERACT_ENV}={wanted!r} not found)" if wanted != "tesseract" else ""
         raise OcrUnavailable(
-            source, f"needs OCR but Tesseract is not installed; install it with: {INSTALL_OCR}"
+            source,
+            f"needs OCR but Tesseract is not installed{where}; install it with: {INSTALL_OCR}",
         )
     langs = _languages(exe, os.environ.get("TESSDATA_PREFIX"))
     if langs is None:

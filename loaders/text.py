@@ -119,6 +119,19 @@ def _clusters(seg: str) -> list[str]:
     return parts
 
 
+def _join_composing(clusters: list[str]) -> list[str]:
+    """Join neighbouring clusters that NFC composes together (Hangul jamo, some
+    Indic vowel signs), so that one such pair does not blur a whole run."""
+    nfc = unicodedata.normalize
+    groups: list[str] = []
+    for c in clusters:
+        if groups and nfc("NFC", groups[-1] + c) != nfc("NFC", groups[-1]) + nfc("NFC", c):
+            groups[-1] += c
+        else:
+            groups.append(c)
+    return groups
+
+
 def _nfc(s: str) -> tuple[str, _OffsetMap | None]:
     if unicodedata.is_normalized("NFC", s):
         return s, None
@@ -134,15 +147,19 @@ def _nfc(s: str) -> tuple[str, _OffsetMap | None]:
         start, end = m.span()
         out.append(s[prev:start])
         pos += start - prev
-        parts = [unicodedata.normalize("NFC", c) for c in _clusters(seg)]
+        pieces = _clusters(seg)
+        parts = [unicodedata.normalize("NFC", c) for c in pieces]
+        if "".join(parts) != norm:  # rare: a composition across starters
+            pieces = _join_composing(pieces)
+            parts = [unicodedata.normalize("NFC", c) for c in pieces]
         if "".join(parts) == norm:
             old = start
-            for cluster, part in zip(_clusters(seg), parts, strict=True):
+            for cluster, part in zip(pieces, parts, strict=True):
                 builder.add(pos, old)
                 pos += len(part)
                 old += len(cluster)
                 builder.add(pos, old)
-        else:  # a composition across starters (Hangul jamo, some Indic vowels)
+        else:  # should not happen; keep the offsets right at the run's ends
             builder.add(pos, start)
             pos += len(norm)
             builder.add(pos, end)
@@ -216,7 +233,12 @@ def _limit(source: str, max_bytes: int | None) -> int:
 
 
 def _mb(n: float) -> str:
-    return f"{n / (1024 * 1024):.4g} MB"
+    """Human size: "200 MB", "4.9 KB", "812 bytes"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.4g} MB"
+    if n >= 1024:
+        return f"{n / 1024:.4g} KB"
+    return f"{int(n)} bytes"
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
@@ -236,6 +258,8 @@ def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
         raise LoadError(source, "permission denied (cannot reach the file)") from None
     except OSError as exc:
         raise LoadError(source, f"cannot open the file ({exc.strerror or exc})") from None
+    except ValueError:  # e.g. a NUL byte in the path
+        raise LoadError(source, "not a valid file path") from None
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(source, "is a folder, not a file (use iter_files to walk folders)")
     if not stat.S_ISREG(st.st_mode):

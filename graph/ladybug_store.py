@@ -1,0 +1,245 @@
+"""LadybugDB (the maintained Kùzu fork): the embedded default store.
+
+One database file (``./luocdo.db`` or ``$LUOCDO_DB``), created with the
+schema of :mod:`luocdo.graph.schema` on first open (new columns added to the
+schema later are added with ``ALTER TABLE`` on the next writable open).
+Document types share the one ``Document`` table; the type label is ``kind``.
+
+Concurrency, as LadybugDB 0.22 behaves (checked, see tests/test_store.py):
+
+* one *writable* ``Database`` per file: a second writer process fails at
+  open with "Could not set lock on file" (reported as StoreError);
+* any number of ``read_only=True`` opens, in other processes, even while a
+  writer has the file open; a reader sees what was committed when it opened,
+  so a read-only store re-opens the file when it changed (``.db`` or
+  ``.wal`` size or mtime) before each read;
+* inside one process, the store serialises writes itself (one write
+  connection behind a lock) and gives each thread its own read connection.
+
+So ``luocdo serve`` can open read-only while ``luocdo ingest`` writes, and
+sees each committed batch on its next query.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain
+from luocdo.graph.cypher_store import CypherStore
+from luocdo.graph.schema import NODE_TABLES, REL_TABLES
+from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError
+
+
+def _message(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+class LadybugStore(CypherStore):
+    """The Store protocol on an embedded LadybugDB file (``":memory:"`` for a throwaway one)."""
+
+    dialect = "ladybug"
+    _d = LADYBUG
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.read_only = read_only
+        self._memory = self.path in ("", ":memory:")
+        if read_only and not self._memory and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path} (run `luocdo ingest` first, or check --db / LUOCDO_DB)")
+        self._local = threading.local()
+        self._generation = 0
+        self._in_tx = False
+        self._db: Any = None
+        self._wconn: Any = None
+        self._token: tuple = ()
+        self._open()
+        if not read_only:
+            self._create_schema()
+        else:
+            self._check_schema()
+
+    # -- opening ------------------------------------------------------------
+
+    def _file_token(self) -> tuple:
+        if self._memory:
+            return ()
+        out = []
+        for p in (self.path, self.path + ".wal"):
+            try:
+                st = os.stat(p)
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
+
+    def _open(self) -> None:
+        self._token = self._file_token()
+        try:
+            db = ladybug.Database(self.path, read_only=self.read_only)
+            conn = ladybug.Connection(db)
+        except RuntimeError as e:
+            msg = _message(e)
+            if "lock" in msg.lower():
+                raise StoreError(
+                    f"{self.path} is open for writing in another process ({msg}); LadybugDB allows one "
+                    "writer per file: wait for it, or open read-only"
+                ) from e
+            raise StoreError(f"cannot open LadybugDB database {self.path}: {msg}") from e
+        self._db, self._wconn = db, conn
+        self._generation += 1
+
+    def _refresh(self) -> None:
+        """Re-open a read-only database that another process has written to since."""
+        if self.read_only and not self._memory and self._file_token() != self._token:
+            with self._write_lock:
+                if self._file_token() != self._token:
+                    self._open()
+
+    def _create_schema(self) -> None:
+        with self._write_lock:
+            for table in NODE_TABLES:
+                self._exec(self._wconn, LADYBUG.create_node_table(table))
+            for rel in REL_TABLES:
+                self._exec(self._wconn, LADYBUG.create_rel_table(rel))
+            # Columns added to graph/schema.py after the file was created.
+            for table in NODE_TABLES:
+                have = self._column_names(table)
+                for col, typ in columns(table).items():
+                    if col not in have:
+                        self._exec(self._wconn, LADYBUG.add_column(table, col, typ))
+            for rel, (_s, _t, props) in REL_TABLES.items():
+                have = self._column_names(rel)
+                for col, typ in props.items():
+                    if col not in have:
+                        self._exec(self._wconn, LADYBUG.add_column(rel, col, typ))
+
+    def _column_names(self, table: str) -> set[str]:
+        rows = self._exec(self._wconn, f"CALL table_info('{table}') RETURN *")
+        return {r.get("name") for r in rows}
+
+    def _check_schema(self) -> None:
+        rows = self._exec(self._wconn, "CALL show_tables() RETURN *")
+        have = {r.get("name") for r in rows}
+        missing = [t for t in (*NODE_TABLES, *REL_TABLES) if t not in have]
+        if missing:
+            raise StoreError(f"{self.path} is not a luocdo database (no table {', '.join(missing)}); ingest into it first")
+
+    # -- running ------------------------------------------------------------
+
+    def _exec(
+        self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        try:
+            result = conn.execute(query, params or {})
+        except RuntimeError as e:
+            msg = _message(e)
+            if msg.startswith("Interrupted"):
+                raise QueryTimeout(f"query interrupted by the time limit: {query[:80]}") from e
+            raise StoreError(f"ladybug: {msg}") from e
+        if isinstance(result, list):  # several statements: the last one answers
+            for r in result[:-1]:
+                r.close()
+            result = result[-1]
+        try:
+            names = result.get_column_names()
+            rows: list[dict[str, Any]] = []
+            while result.has_next() and (limit is None or len(rows) < limit):
+                rows.append(dict(zip(names, result.get_next(), strict=True)))
+            return rows
+        except RuntimeError as e:
+            raise StoreError(f"ladybug: {_message(e)}") from e
+        finally:
+            result.close()
+
+    def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._write_lock:
+            return self._exec(self._wconn, query, params)
+
+    def _read_conn(self) -> Any:
+        self._refresh()
+        loc = self._local
+        if getattr(loc, "generation", None) != self._generation:
+            loc.conn = ladybug.Connection(self._db)
+            loc.generation = self._generation
+        return loc.conn
+
+    def _read_rows(self, query: str) -> list[dict[str, Any]]:
+        return self._exec(self._read_conn(), query)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._in_tx:
+            yield
+            return
+        self._exec(self._wconn, "BEGIN TRANSACTION")
+        self._in_tx = True
+        try:
+            yield
+        except BaseException as e:
+            with suppress(RuntimeError):  # the engine may have rolled back already
+                self._wconn.execute("ROLLBACK")
+            if isinstance(e, StoreError | KeyboardInterrupt | SystemExit):
+                raise
+            raise StoreError(f"write failed and was rolled back: {type(e).__name__}: {e}") from e
+        else:
+            self._exec(self._wconn, "COMMIT")
+        finally:
+            self._in_tx = False
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
+
+    # -- Store protocol -----------------------------------------------------
+
+    def read(
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        limit: int | None = None,
+        timeout_s: float | None = None,
+    ) -> list[dict[str, Any]]:
+        """Run a read-only query: at most ``limit`` rows, stopped after ``timeout_s``."""
+        check_read_only(query)
+        if limit is not None and limit < 0:
+            raise StoreError(f"limit must be >= 0, got {limit}")
+        conn = self._read_conn()
+        conn.set_query_timeout(int(timeout_s * 1000) if timeout_s else 0)
+        try:
+            rows = self._exec(conn, query, params, limit=limit)
+        finally:
+            conn.set_query_timeout(0)
+        return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        self._check_writable()
+        rows = self._run(query, params)
+        return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def close(self) -> None:
+        with self._write_lock:
+            for obj in (self._wconn, self._db):
+                if obj is not None:
+                    with suppress(RuntimeError):
+                        obj.close()
+            self._wconn = self._db = None
+            self._local = threading.local()
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"LadybugStore({self.path!r}, read_only={self.read_only})"

@@ -1,0 +1,5 @@
+// Document-to-document edges leaving the documents $keys.
+MATCH (a:Document)-[r]->(b:Document)
+WHERE a.key IN $keys
+RETURN a.key AS src, b.key AS dst, label(r) AS rel, r.doc AS ev_doc, r.file AS ev_file, r.start AS ev_start, r.`end` AS ev_end,
+       r.sentence AS ev_sentence, r.derived AS ev_derived

@@ -1,0 +1,247 @@
+"""Which units expected to act on X have a plan for it, and which do not.
+
+Statuses, strongest first:
+
+* ``has_plan`` — a document issued by the unit (or one of its offices, via
+  PART_OF) implements X directly or through a chain of IMPLEMENTS / BASED_ON
+  edges (``gaps_plans.cypher``);
+* ``reported_only`` — the unit only reported on X (``gaps_reports.cypher``);
+* ``possible`` — the unit issued, in X's period (X's year, or within
+  :data:`PERIOD_DAYS` after X's date, never before X), a document on the same
+  subject that does not cite X at all: title similarity of at least
+  :data:`SIMILARITY` (see :func:`title_similarity`).  The best such document is
+  the ``candidate`` and ``reason`` says why;
+* ``no_plan`` — none of these.
+
+Scopes: ``recipients`` (X's Nơi nhận and assigned units), ``province`` (every
+commune, ward and special zone of X's province from the registry, plus the
+province's departments in the graph) and ``national`` (the 34 provinces).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from luocdo.graph.schema import LEVELS
+from luocdo.loaders.fold import squash
+from luocdo.queries import loader
+from luocdo.queries.common import fetch_docs, org_from_registry, org_ref, parse_date
+from luocdo.queries.errors import BadParameter
+from luocdo.queries.models import GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
+from luocdo.queries.resolve import resolve
+
+SCOPES = ("recipients", "province", "national")
+#: "Same period": X's year, or up to this many days after X's date.
+PERIOD_DAYS = 365
+#: Minimum title similarity (0–100, see :func:`title_similarity`) for "possible".
+#: Calibrated on the seeds against 82/KH-UBND (communication on CCHC and digital
+#: transformation, 2025): Sơn Mai's communication plan scores 91, other plans on
+#: communication about CCHC 74–82, general CCHC plans ("Kế hoạch cải cách hành
+#: chính năm 2025") 72, documents on other subjects under 70.
+SIMILARITY = 75
+
+#: Phrases and words that say nothing about a subject: "ban hành", "kế hoạch",
+#: "về việc", "năm 2025" (OCR'd "nim 2025" too), function words, body words.
+_PHRASES = re.compile(
+    r"\b(?:ban hanh|ke hoach|ve viec|trien khai|thuc hien|tren dia ban|nhu sau|giai doan|cong tac"
+    r"|n[a-z]{1,2}m (?:19|20)\d\d|so \d+)\b"
+)
+_NOISE = frozenset(
+    (
+        "ve", "va", "cua", "tai", "cac", "nhung", "cho", "voi", "trong", "den", "nam", "tinh", "xa",
+        "phuong", "dac", "khu", "thanh", "pho", "huyen", "uy", "nhan", "dan", "ubnd", "hdnd", "ngay",
+        "thang", "theo",
+    )
+)
+#: Digits OCR puts inside words: "d6i" is "đổi", "s6" is "số", "so0" is "số".
+_OCR_DIGITS = str.maketrans({"6": "o", "0": "o", "1": "l", "8": "a"})
+
+
+def _subject_words(title: str | None, drop: frozenset[str] = frozenset()) -> list[str]:
+    words = []
+    for w in re.findall(r"[a-z0-9]+", _PHRASES.sub(" ", squash(title or ""))):
+        if w.isdigit():
+            continue
+        if any(c.isdigit() for c in w):
+            w = re.sub(r"(.)\1+$", r"\1", w.translate(_OCR_DIGITS))  # "so0" → "soo" → "so"
+        if w not in _NOISE and w not in drop:
+            words.append(w)
+    return words
+
+
+def _coverage(want: list[str], have: list[str]) -> float:
+    """Share of ``want``'s words found in ``have`` (per-word rapidfuzz ratio, OCR-tolerant)."""
+    if not want or not have:
+        return 0.0
+    total = 0.0
+    for w in want:
+        best = process.extractOne(w, have, scorer=fuzz.ratio)
+        total += best[1] if best and best[1] >= 60 else 0.0
+    return total / len(want)
+
+
+def title_similarity(target: str | None, other: str | None, drop: frozenset[str] = frozenset()) -> int:
+    """How far ``other``'s title is on ``target``'s subject, 0–100.
+
+    Both titles are folded and stripped of noise phrases and words, numbers
+    and the place names in ``drop``.  The score is the mean of rapidfuzz
+    ``token_set_ratio`` (shared words, order-free) and the share of the
+    target's subject words found in the other title: ``token_set_ratio``
+    alone gives 100 to any title whose words are a subset of the target's,
+    so a general "cải cách hành chính" plan would pass for a plan on
+    communication about CCHC and digital transformation.
+    """
+    tw, ow = _subject_words(target, drop), _subject_words(other, drop)
+    if not tw or not ow:
+        return 0
+    return round((fuzz.token_set_ratio(" ".join(tw), " ".join(ow)) + _coverage(tw, ow)) / 2)
+
+
+def _registry():
+    from luocdo.graph.registry import registry
+
+    return registry()
+
+
+def _with_code(o: OrgRef) -> OrgRef:
+    """Fill in the registry code of an organization the graph stored without it."""
+    if o.code:
+        return o
+    org = _registry().by_id(o.id)
+    return org_from_registry(org) if org is not None and org.code else o
+
+
+def default_scope(store: Any, target: DocRef) -> str:
+    if not target.province:
+        return "national"
+    if target.level == "commune" and _recipients(store, target):
+        return "recipients"
+    return "province"
+
+
+def _recipients(store: Any, target: DocRef) -> list[OrgRef]:
+    rows = loader.run(store, "gaps_recipients", {"key": target.key}, limit=None)
+    rank = {lvl: i for i, lvl in enumerate(LEVELS)}
+    return sorted((_with_code(org_ref(r)) for r in rows), key=lambda o: (rank.get(o.level or "", 99), o.name, o.id))
+
+
+def expected_units(store: Any, target: DocRef, scope: str) -> list[OrgRef]:
+    """The units expected to act on ``target`` in ``scope`` (its own issuer excluded)."""
+    reg = _registry()
+    if scope == "recipients":
+        units = _recipients(store, target)
+        if not units:
+            raise BadParameter(
+                f"{target.display} has no recorded recipients or assigned units (its own text "
+                f"{'gives none' if target.ingested else 'was not ingested'}); use scope 'province' or 'national'"
+            )
+    elif scope == "province":
+        prov = reg.province(target.province) if target.province else None
+        if prov is None:
+            raise BadParameter(f"{target.display} has no known province; use scope 'recipients' or 'national'")
+        units = [org_from_registry(o) for o in reg.communes(prov.name)]
+        depts = loader.run(store, "departments", {"province": prov.name, "province_code": str(prov.code or "")}, limit=None)
+        units += sorted((org_ref(r) for r in depts), key=lambda o: o.name)
+    elif scope == "national":
+        units = [org_from_registry(o) for o in reg.provinces()]
+    else:
+        raise BadParameter(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        if u.id in seen or u.id == target.issuer_id:
+            continue
+        seen.add(u.id)
+        out.append(u)
+    return out
+
+
+def _period(target: DocRef) -> tuple[int, str, str] | None:
+    d = parse_date(target.date)
+    if d is not None:
+        return d.year, d.isoformat(), (d + timedelta(days=PERIOD_DAYS)).isoformat()
+    if target.year:
+        return target.year, date(target.year, 1, 1).isoformat(), date(target.year + 1, 12, 31).isoformat()
+    return None
+
+
+def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
+    """Each expected unit of X with its status, documents and, if possible, a candidate."""
+    if scope is not None and scope not in SCOPES:
+        raise BadParameter(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
+    target = resolve(store, key_or_name)
+    scope = scope or default_scope(store, target)
+    units = expected_units(store, target, scope)
+    ids = {u.id for u in units}
+
+    def by_unit(name: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for r in loader.run(store, name, {"key": target.key}, limit=None):
+            if r["unit"] in ids:
+                out.setdefault(r["unit"], []).append(r["key"])
+        return out
+
+    plans = by_unit("gaps_plans")
+    reports = by_unit("gaps_reports")
+    incoming = loader.run(store, "doc_edges_in", {"keys": [target.key]}, limit=None)
+    mentions: dict[str, set[str]] = {}
+    for r in incoming:
+        mentions.setdefault(r["src"], set()).add(r["rel"])
+
+    todo = [u.id for u in units if u.id not in plans and u.id not in reports]
+    period_rows: dict[str, list[dict[str, Any]]] = {}
+    period = _period(target)
+    if todo and period is not None:
+        year, start, end = period
+        params = {"key": target.key, "units": todo, "year": year, "from": start, "to": end}
+        for r in loader.run(store, "gaps_period", params, limit=None):
+            period_rows.setdefault(r["unit"], []).append(r)
+
+    cands: dict[str, tuple[int, dict[str, Any], str]] = {}
+    unit_by_id = {u.id: u for u in units}
+    for uid, rows in period_rows.items():
+        drop = frozenset(squash(" ".join(x for x in (unit_by_id[uid].name, target.province or "") if x)).split())
+        best: tuple[int, dict[str, Any], str] | None = None
+        for r in sorted(rows, key=lambda r: r["key"]):
+            if r.get("date") and target.date and r["date"] < target.date:
+                continue
+            if r["key"] in mentions:
+                continue  # it cites X: a plan for X is counted above, a mere citation is not a plan
+            sim = title_similarity(target.title, r.get("title"), drop)
+            if sim < SIMILARITY:
+                continue
+            if best is None or sim > best[0]:
+                best = (sim, r, "does not cite it")
+        if best is not None:
+            cands[uid] = best
+
+    docs = fetch_docs(
+        store,
+        [k for ks in plans.values() for k in ks]
+        + [k for ks in reports.values() for k in ks]
+        + [c[1]["key"] for c in cands.values()],
+    )
+
+    def refs(keys: list[str]) -> list[DocRef]:
+        return sorted((docs[k] for k in set(keys) if k in docs), key=lambda d: (d.date or "9999", d.key))
+
+    out: list[GapUnit] = []
+    for u in units:
+        if u.id in plans:
+            out.append(GapUnit(org=u, status="has_plan", documents=refs(plans[u.id])))
+        elif u.id in reports:
+            out.append(GapUnit(org=u, status="reported_only", documents=refs(reports[u.id])))
+        elif u.id in cands and cands[u.id][1]["key"] in docs:
+            sim, r, note = cands[u.id]
+            cand = docs[r["key"]]
+            reason = f"{cand.display} {cand.date or cand.year or 'undated'}: title similarity {sim} to {target.display}; {note}"
+            out.append(GapUnit(org=u, status="possible", documents=[], candidate=cand, reason=reason))
+        else:
+            out.append(GapUnit(org=u, status="no_plan", documents=[]))
+    counts = {s: sum(1 for g in out if g.status == s) for s in GAP_STATUSES}
+    counts["total"] = len(out)
+    return GapsResult(target=target, scope=scope, units=out, counts=counts)

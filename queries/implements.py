@@ -1,0 +1,150 @@
+"""Downward queries: what implements X (directly or through a chain), and the
+propagation tree of X level by level with the delay at each step.
+
+``implements_tree.cypher`` returns every IMPLEMENTS edge among the documents
+that reach X; the walk from X down (shortest chain first, so each document
+hangs under the document nearest X) is done here, as are the delays.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from statistics import median
+from typing import Any
+
+from luocdo.graph.schema import LEVELS
+from luocdo.queries import loader
+from luocdo.queries.common import MAX_DEPTH, check_depth, days_between, evidence, fetch_docs
+from luocdo.queries.models import (
+    DocRef,
+    Evidence,
+    ImplementersResult,
+    ImplRow,
+    TraceNode,
+    TraceResult,
+)
+from luocdo.queries.resolve import resolve
+
+#: Relations that count as "only citing" X in a trace (IMPLEMENTS is the tree).
+CITING_RELS = ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS")
+
+
+def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None]]:
+    """key → (parent key, depth, evidence of the edge to the parent), breadth first from ``root``."""
+    rows = loader.run(store, "implements_tree", {"key": root}, limit=None)
+    children: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        children.setdefault(r["dst"], []).append(r)
+    for lst in children.values():
+        lst.sort(key=lambda r: r["src"])
+    out: dict[str, tuple[str, int, Evidence | None]] = {}
+    queue = deque([(root, 0)])
+    seen = {root}
+    while queue:
+        key, d = queue.popleft()
+        if d >= depth:
+            continue
+        for r in children.get(key, ()):
+            k = r["src"]
+            if k in seen:
+                continue
+            seen.add(k)
+            out[k] = (key, d + 1, evidence(r))
+            queue.append((k, d + 1))
+    return out
+
+
+def _chain(tree: dict[str, tuple[str, int, Evidence | None]], root: str, key: str) -> list[str]:
+    chain = [key]
+    while chain[-1] != root:
+        chain.append(tree[chain[-1]][0])
+    return list(reversed(chain))
+
+
+def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: int = 5) -> ImplementersResult:
+    """Documents that implement X: directly, or (``transitive``) through a chain of plans."""
+    check_depth(depth)
+    target = resolve(store, key_or_name)
+    if transitive:
+        tree = _walk_down(store, target.key, depth)
+    else:
+        rows = loader.run(store, "implementers_direct", {"key": target.key}, limit=None)
+        tree = {}
+        for r in sorted(rows, key=lambda r: r["src"]):
+            tree.setdefault(r["src"], (target.key, 1, evidence(r)))
+    docs = fetch_docs(store, tree)
+    out: list[ImplRow] = []
+    for key, (parent, d, ev) in tree.items():
+        doc = docs.get(key)
+        if doc is None:
+            continue
+        out.append(
+            ImplRow(
+                doc=doc,
+                depth=d,
+                chain=_chain(tree, target.key, key),
+                via=parent if d > 1 else None,
+                days=days_between(target.date, doc.date),
+                evidence=ev,
+            )
+        )
+    out.sort(key=lambda r: (r.depth, r.doc.date or "9999", r.doc.key))
+    return ImplementersResult(target=target, transitive=transitive, rows=out)
+
+
+def trace(store: Any, key_or_name: str, depth: int = 8) -> TraceResult:
+    """The propagation tree of X down every level, delays per step and per level.
+
+    Documents that mention X without implementing it (cite it, rest on it,
+    report on it) and are not in the tree are listed apart in ``citing_only``.
+    """
+    check_depth(depth)
+    root = resolve(store, key_or_name)
+    tree = _walk_down(store, root.key, min(depth, MAX_DEPTH))
+    incoming = loader.run(store, "doc_edges_in", {"keys": [root.key]}, limit=None)
+    citing = sorted({r["src"] for r in incoming if r["rel"] in CITING_RELS} - set(tree) - {root.key})
+    docs = fetch_docs(store, [*tree, *citing])
+    nodes = [TraceNode(doc=root, parent=None, depth=0, level=root.level)]
+    order = sorted(tree, key=lambda k: (tree[k][1], docs[k].date if k in docs and docs[k].date else "9999", k))
+    for key in order:
+        doc = docs.get(key)
+        if doc is None:
+            continue
+        parent, d, _ev = tree[key]
+        parent_doc = docs.get(parent, root if parent == root.key else None)
+        nodes.append(
+            TraceNode(
+                doc=doc,
+                parent=parent,
+                depth=d,
+                level=doc.level,
+                days_from_parent=days_between(parent_doc.date if parent_doc else None, doc.date),
+                days_from_root=days_between(root.date, doc.date),
+            )
+        )
+    return TraceResult(
+        root=root,
+        nodes=nodes,
+        median_delay_by_level=_medians(nodes[1:]),
+        citing_only=[docs[k] for k in citing if k in docs],
+    )
+
+
+def _medians(nodes: list[TraceNode]) -> dict[str, float | None]:
+    """Median delay from the parent, per level of the implementing document."""
+    by_level: dict[str, list[int]] = {}
+    present: list[str] = []
+    for n in nodes:
+        lvl = n.level or "unknown"
+        if lvl not in present:
+            present.append(lvl)
+        if n.days_from_parent is not None:
+            by_level.setdefault(lvl, []).append(n.days_from_parent)
+    rank = {lvl: i for i, lvl in enumerate(LEVELS)}
+    present.sort(key=lambda lvl: rank.get(lvl, len(LEVELS)))
+    return {lvl: (float(median(by_level[lvl])) if by_level.get(lvl) else None) for lvl in present}
+
+
+def tree_docs(result: TraceResult) -> list[DocRef]:
+    """Every document of a trace (root first), for callers drawing it."""
+    return [n.doc for n in result.nodes]

@@ -1,0 +1,202 @@
+"""Typed results of every query (pydantic v2), returned as they are by the API.
+
+Field names and shapes are the contract in docs/CONTRACTS.md; the CLI prints
+them as tables and ``model_dump_json`` gives the --json form.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class DocRef(_Model):
+    """A document as the graph knows it (ingested, or only cited by others)."""
+
+    key: str
+    url_key: str
+    display: str
+    type: str | None = None
+    kind: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    year: int | None = None
+    title: str | None = None
+    issuer: str | None = None
+    issuer_id: str | None = None
+    level: str | None = None
+    province: str | None = None
+    ingested: bool = False
+    #: For undated documents: the latest date they cite (a lower bound on their date).
+    date_not_before: str | None = None
+
+    def label(self) -> str:
+        """One line for people: number, date, issuer and key."""
+        when = self.date or (str(self.year) if self.year else "undated")
+        who = f", {self.issuer}" if self.issuer else ""
+        return f"{self.display} ({when}{who}) [{self.key}]"
+
+
+class OrgRef(_Model):
+    id: str
+    name: str
+    level: str | None = None
+    kind: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    code: str | None = None
+
+
+class Evidence(_Model):
+    """Where an edge is stated: the document whose text says it, the span and the sentence."""
+
+    doc: str | None = None
+    file: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence: str | None = None
+    derived: bool = False
+
+
+class ImplRow(_Model):
+    doc: DocRef
+    depth: int
+    chain: list[str]  # keys target → … → doc
+    via: str | None = None  # the document it implements directly, when depth > 1
+    days: int | None = None  # days from the target's date to doc's date
+    evidence: Evidence | None = None
+
+
+class ImplementersResult(_Model):
+    target: DocRef
+    transitive: bool
+    rows: list[ImplRow]
+
+
+class BasisRow(_Model):
+    doc: DocRef
+    relation: str  # IMPLEMENTS | BASED_ON: how the document below it rests on it
+    depth: int
+    chain: list[str]  # keys start → … → doc
+    evidence: Evidence | None = None
+
+
+class BasisResult(_Model):
+    doc: DocRef
+    rows: list[BasisRow]
+
+
+class TraceNode(_Model):
+    doc: DocRef
+    parent: str | None
+    depth: int
+    level: str | None = None
+    days_from_parent: int | None = None
+    days_from_root: int | None = None
+
+
+class TraceResult(_Model):
+    root: DocRef
+    nodes: list[TraceNode]
+    median_delay_by_level: dict[str, float | None]
+    citing_only: list[DocRef]
+
+
+GapStatus = Literal["has_plan", "reported_only", "possible", "no_plan"]
+GAP_STATUSES: tuple[str, ...] = ("has_plan", "reported_only", "possible", "no_plan")
+
+
+class GapUnit(_Model):
+    org: OrgRef
+    status: GapStatus
+    documents: list[DocRef]
+    candidate: DocRef | None = None
+    reason: str | None = None
+
+
+class GapsResult(_Model):
+    target: DocRef
+    scope: str
+    units: list[GapUnit]
+    counts: dict[str, int]
+
+
+class EdgeView(_Model):
+    relation: str
+    other: DocRef
+    evidence: Evidence | None = None
+
+
+class OrgEdge(_Model):
+    relation: str
+    org: OrgRef
+    role: str | None = None
+    task: str | None = None
+    raw: str | None = None
+
+
+class Card(_Model):
+    doc: DocRef
+    sources: list[str]
+    conflicts: dict[str, list]
+    outgoing: list[EdgeView]
+    incoming: list[EdgeView]
+    organizations: list[OrgEdge]
+
+
+class SearchHit(_Model):
+    kind: Literal["document", "organization"]
+    id: str
+    label: str
+    score: float
+    doc: DocRef | None = None
+    org: OrgRef | None = None
+
+
+class DocumentPage(_Model):
+    items: list[DocRef]
+    next_cursor: str | None = None
+
+
+class OrgDocument(_Model):
+    relation: str
+    role: str | None = None
+    doc: DocRef
+
+
+class CypherResult(_Model):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+
+
+class GraphNode(_Model):
+    id: str
+    label: str
+    group: Literal["document", "organization"]
+    kind: str | None = None
+    level: str | None = None
+    type: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    ingested: bool = False
+
+
+class GraphEdge(_Model):
+    source: str
+    target: str
+    relation: str
+    evidence: Evidence | None = None
+
+
+class Subgraph(_Model):
+    center: str
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]

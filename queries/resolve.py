@@ -1,0 +1,346 @@
+"""Name resolution: what people type → the canonical key of one document.
+
+People write "57-NQ/TW", "NQ 57", "Nghị quyết 57", "nghi quyet 57-nq/tw",
+"82/KH-UBND 2025", "82/KH-UBND Quảng Ngãi", OCR'd "1256/QD-UBND", or the
+key itself.  The text is parsed into constraints (number, type, symbol,
+year, date, place/issuer words), the documents with that number are fetched
+(``docs_by_number.cypher``) and each is checked against every constraint.
+A document that contradicts one is out; among the rest, the ones that match
+the most constraints win.  When several win equally, :class:`Ambiguous`
+lists them: numbers restart every year for every issuer, so guessing would
+silently answer about the wrong plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from luocdo.graph.keys import from_url_key
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import parse_symbol
+from luocdo.loaders.fold import fold, squash
+from luocdo.queries import loader
+from luocdo.queries.common import doc_ref, fetch_docs
+from luocdo.queries.errors import Ambiguous, NotFound, QueryError
+from luocdo.queries.models import DocRef
+
+__all__ = ["NameQuery", "candidates", "fit_score", "number_candidates", "parse_name", "resolve", "resolve_key"]
+
+_DATE = re.compile(r"(?<![0-9])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![0-9])")
+# number + symbol over folded text: "82/kh-ubnd", "57-nq/tw", "30/2020/nd-cp", "67 - kh - ubnd"
+_NUM_SYM = re.compile(
+    r"(?<![a-z0-9])(\d{1,5}[a-z]?)(\s{0,2}[-/|]\s{0,2}[a-z0-9&]{1,14}(?:\s{0,2}[-/|]\s{0,2}[a-z0-9&]{1,14}){0,3})(?![a-z0-9])"
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+#: Words that carry no identity: "số", dates' "ngày/tháng/năm", "của", "về",
+#: and the generic words of body names (the place names are what identify).
+_STOP = frozenset(
+    (
+        "so", "ngay", "thang", "nam", "cua", "ve", "viec", "va", "tai", "cac", "theo", "ubnd",
+        "hdnd", "uy", "ban", "nhan", "dan", "hoi", "dong", "tinh", "xa", "phuong", "dac",
+        "khu", "thanh", "pho", "huyen", "quan", "thi", "tran",
+    )
+)
+#: Fuzzy match of a place/issuer word against a document's words (OCR: "Ngii" for "Ngãi").
+WORD_MATCH = 85
+
+
+@dataclass(frozen=True, slots=True)
+class NameQuery:
+    """The constraints a typed name sets."""
+
+    text: str
+    number: str | None = None
+    type: str | None = None  # canonical type code: NQ, QĐ, KH …
+    symbol: tuple[str, ...] = ()  # folded tokens of the whole symbol: ("kh", "ubnd")
+    year: int | None = None
+    date: str | None = None
+    words: tuple[str, ...] = ()  # folded place / issuer / title words
+
+
+def _norm_number(n: str | None) -> str | None:
+    if n is None:
+        return None
+    n = n.strip().lower()
+    return n.lstrip("0") or "0"
+
+
+def _number_variants(n: str) -> list[str]:
+    """"7" → ["7", "07", "007"]: numbers under 10 are written with a leading zero."""
+    core = _norm_number(n) or n
+    out = [core, n]
+    for width in (2, 3):
+        digits = len(core) - (1 if core[-1:].isalpha() else 0)
+        if digits < width:
+            out.append("0" * (width - digits) + core)
+    return list(dict.fromkeys(x for x in out if x))
+
+
+def _sym_tokens(symbol: str | None) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(fold(symbol))) if symbol else ()
+
+
+def _word_bounded(folded: str, a: int, b: int) -> bool:
+    return (a == 0 or not folded[a - 1].isalnum()) and (b >= len(folded) or not folded[b].isalnum())
+
+
+def parse_name(text: str) -> NameQuery:
+    """Parse what a person typed into constraints (never fails; may find none)."""
+    raw = unicodedata.normalize("NFC", text or "").strip()
+    # a key, or a key prefix: "82/KH-UBND@2025@quang-ngai/ly-son" → id, year, place words
+    key_year: int | None = None
+    if "@" in raw:
+        raw = from_url_key(raw)
+        head, *rest = raw.split("@")
+        rest_words = []
+        for part in rest:
+            part = part.split("#")[0]
+            if part.isdigit():
+                key_year = int(part)
+            elif part != "?":
+                rest_words.append(re.sub(r"[-/:]", " ", part))
+        raw = " ".join([head, *rest_words])
+    folded = fold(raw)
+    blank = list(folded)
+
+    def cut(a: int, b: int) -> None:
+        for i in range(a, b):
+            blank[i] = " "
+
+    date = None
+    year = key_year
+    for m in _DATE.finditer(folded):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            date, year = f"{y:04d}-{mo:02d}-{d:02d}", y
+            cut(*m.span())
+            break
+    type_code = None
+    for m in P.TYPE_WORD.finditer("".join(blank)):
+        if not _word_bounded(folded, *m.span()):
+            continue
+        for i, code in enumerate(P.TYPE_WORD_CODES):
+            if m.group(f"t{i}"):
+                type_code = code
+                break
+        cut(*m.span())
+        break
+    number = None
+    symbol: tuple[str, ...] = ()
+    for m in _NUM_SYM.finditer("".join(blank)):
+        parsed = parse_symbol(raw[m.start(2) : m.end(2)], type_code)
+        if parsed is None:
+            continue
+        sym, tcode, _issuer, sym_year, _syntax = parsed
+        number = raw[m.start(1) : m.end(1)].strip()
+        symbol = _sym_tokens(sym)
+        if tcode and tcode != "CV":
+            type_code = type_code or tcode
+        if sym_year:
+            year = year or sym_year
+        cut(*m.span())
+        break
+    tokens = _TOKEN.findall("".join(blank))
+    words: list[str] = []
+    pending_type: str | None = None
+    for tok in tokens:
+        if tok.isdigit():
+            if len(tok) == 4 and 1945 <= int(tok) <= 2100 and (number is not None or (year is None and _has_other_number(tokens, tok))):
+                year = year or int(tok)
+                continue
+            if number is None and len(tok) <= 5:
+                number = tok
+                if pending_type and type_code is None:
+                    type_code = pending_type
+                continue
+            if len(tok) == 4 and 1945 <= int(tok) <= 2100:
+                year = year or int(tok)
+                continue
+            words.append(tok)
+            continue
+        if number is None and not symbol and len(tok) <= 4:
+            code = P.type_code(tok)
+            if code:
+                pending_type = code
+                continue
+        if re.fullmatch(r"\d{1,5}[a-z]", tok) and number is None:
+            number = tok
+            continue
+        if tok not in _STOP:
+            words.append(tok)
+    if pending_type and type_code is None and number is None:
+        words.append(fold(pending_type))
+    return NameQuery(
+        text=text,
+        number=number,
+        type=type_code,
+        symbol=symbol,
+        year=year,
+        date=date,
+        words=tuple(words),
+    )
+
+
+def _has_other_number(tokens: list[str], tok: str) -> bool:
+    """Whether another token can be the number, so a 4-digit ``tok`` is the year."""
+    return any(t.isdigit() and t != tok and len(t) <= 5 for t in tokens)
+
+
+def _haystack(d: DocRef) -> set[str]:
+    scope = d.key.split("@", 2)[2] if d.key.count("@") >= 2 else ""
+    parts = [d.province or "", d.issuer or "", scope.replace("-", " ").replace("/", " "), d.title or "", d.display]
+    return set(_TOKEN.findall(squash(" ".join(parts))))
+
+
+def fit_score(q: NameQuery, d: DocRef) -> int | None:
+    """How many constraints ``d`` meets (weighted), or None if it contradicts one."""
+    score = 0
+    if q.number is not None:
+        if _norm_number(d.number) != _norm_number(q.number):
+            return None
+        score += 10
+    if q.symbol:
+        dt = _sym_tokens(d.symbol)
+        if dt:
+            if dt != q.symbol and not (len(q.symbol) == 1 and dt[:1] == q.symbol):
+                return None
+            score += 4 if dt == q.symbol else 2
+    if q.type:
+        if d.type:
+            if fold(d.type) != fold(q.type):
+                return None
+            score += 2
+    if q.year is not None:
+        if d.year is not None:
+            if d.year != q.year:
+                return None
+            score += 2
+    if q.date is not None:
+        if d.date:
+            if d.date != q.date:
+                return None
+            score += 2
+    if q.words:
+        hay = _haystack(d)
+        for w in q.words:
+            if w in hay:
+                score += 1
+                continue
+            if len(w) >= 3 and any(len(h) >= 3 and fuzz.ratio(w, h) >= WORD_MATCH for h in hay):
+                score += 1
+                continue
+            return None
+    return score
+
+
+def _order(d: DocRef) -> tuple:
+    # deterministic listing: dated first, newest first, then key
+    return (d.date is None, "" if d.date is None else _neg(d.date), d.key)
+
+
+def _neg(s: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in s)
+
+
+def number_candidates(store: Any, q: NameQuery) -> list[DocRef]:
+    """Documents with the number ``q`` names ("7" finds "07")."""
+    if q.number is None:
+        return []
+    rows = loader.run(store, "docs_by_number", {"numbers": _number_variants(q.number)}, limit=100_000)
+    return [doc_ref(r) for r in rows]
+
+
+def _scored(store: Any, q: NameQuery) -> tuple[list[tuple[int, DocRef]], list[DocRef]]:
+    """(fitting documents with scores, same-number documents that do not fit)."""
+    docs = number_candidates(store, q)
+    fits, near = [], []
+    for d in docs:
+        s = fit_score(q, d)
+        if s is None:
+            near.append(d)
+        else:
+            fits.append((s, d))
+    fits.sort(key=lambda sd: (-sd[0], _order(sd[1])))
+    near.sort(key=_order)
+    return fits, near
+
+
+def resolve_key(store: Any, key: str) -> DocRef | None:
+    """The document with exactly this key (or its URL form), if any."""
+    for k in dict.fromkeys((key, from_url_key(key))):
+        found = fetch_docs(store, [k])
+        if k in found:
+            return found[k]
+    return None
+
+
+def resolve(store: Any, name: str) -> DocRef:
+    """The one document ``name`` designates; raises NotFound or Ambiguous."""
+    name = (name or "").strip()
+    if not name:
+        raise NotFound(name, message="empty document name")
+    exact = resolve_key(store, name)
+    if exact is not None:
+        return exact
+    q = parse_name(name)
+    if q.number is None:
+        return _resolve_by_text(store, name)
+    fits, near = _scored(store, q)
+    if not fits:
+        raise NotFound(name, near[:10])
+    best = fits[0][0]
+    top = [d for s, d in fits if s == best]
+    if len(top) == 1:
+        return top[0]
+    raise Ambiguous(name, top)
+
+
+def _resolve_by_text(store: Any, name: str) -> DocRef:
+    """Names without a number (laws by name, titles): the search must single one out."""
+    from luocdo.queries.search import search
+
+    hits = [h for h in search(store, name, limit=10) if h.kind == "document" and h.doc is not None]
+    if not hits:
+        raise NotFound(name)
+    want = squash(name)
+    exact = [h.doc for h in hits if h.doc and want in {squash(h.doc.display), squash(h.doc.title or "")}]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise Ambiguous(name, exact)
+    top = hits[0].score
+    best = [h.doc for h in hits if h.doc and h.score == top]
+    if top >= 90 and len(best) == 1 and (len(hits) == 1 or hits[1].score < top - 5):
+        return best[0]
+    raise NotFound(name, [h.doc for h in hits if h.doc])
+
+
+def candidates(store: Any, name: str, limit: int = 10) -> list[DocRef]:
+    """Documents ``name`` may designate, best first; [] when nothing fits.  Never raises."""
+    try:
+        name = (name or "").strip()
+        if not name:
+            return []
+        exact = resolve_key(store, name)
+        if exact is not None:
+            return [exact]
+        q = parse_name(name)
+        if q.number is not None:
+            fits, near = _scored(store, q)
+            out = [d for _, d in fits] or near
+            return out[: max(0, limit)]
+        from luocdo.queries.search import search
+
+        return [h.doc for h in search(store, name, limit=limit) if h.doc is not None][:limit]
+    except QueryError:
+        return []
+
+
+def resolve_doc(store: Any, key_or_name: str) -> DocRef:
+    """What every query does with its ``key_or_name`` argument."""
+    return resolve(store, key_or_name)

@@ -1,0 +1,172 @@
+"""Search documents and organizations, without regard to diacritics, case or OCR damage.
+
+Ranking: a document whose number (and type, symbol, year …) fits the query as
+a name (see :mod:`luocdo.queries.resolve`) comes first — "nghi quyet 57"
+is a name as much as a phrase.  Everything else is ranked by how well each
+query word is found among the document's words (rapidfuzz ``ratio`` per word,
+so "quyel" still finds "quyết"; numbers must match exactly) blended with
+``token_set_ratio`` and ``token_sort_ratio`` on the whole folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from luocdo.graph.schema import type_name
+from luocdo.loaders.fold import squash
+from luocdo.queries import loader
+from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
+from luocdo.queries.errors import BadParameter
+from luocdo.queries.models import DocRef, DocumentPage, SearchHit
+from luocdo.queries.resolve import fit_score, number_candidates, parse_name
+
+#: Hits under this score are noise.
+MIN_SCORE = 55.0
+#: How many rows the fast whole-text prefilter keeps for careful rescoring.
+PREFILTER = 300
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(squash(text))
+
+
+def _coverage(qwords: list[str], words: set[str]) -> float:
+    """Mean over query words of the best match among ``words`` (0–100)."""
+    if not qwords:
+        return 0.0
+    total = 0.0
+    for q in qwords:
+        if q in words:
+            total += 100
+        elif q.isdigit() or not words:
+            continue
+        else:
+            best = process.extractOne(q, words, scorer=fuzz.ratio)
+            total += best[1] if best else 0
+    return total / len(qwords)
+
+
+def _score(query: str, qwords: list[str], text: str) -> float:
+    words = set(_WORD.findall(text))
+    # token_set_ratio rewards containing the query; token_sort_ratio prefers
+    # the shorter text among those that contain it (Xã Sơn Mai before its offices)
+    return round(
+        0.7 * _coverage(qwords, words) + 0.2 * fuzz.token_set_ratio(query, text) + 0.1 * fuzz.token_sort_ratio(query, text),
+        1,
+    )
+
+
+def _doc_text(row: dict[str, Any]) -> str:
+    base = row.get("search") or squash(" ".join(x for x in (row.get("display") or row["key"], row.get("title"), row.get("issuer")) if x))
+    tname = type_name(row["type"]) if row.get("type") else ""
+    return " ".join(_WORD.findall(squash(f"{tname} {base}")))
+
+
+def _org_text(row: dict[str, Any]) -> str:
+    return " ".join(_WORD.findall(squash(f"{row.get('name') or ''} {row.get('kind') or ''} {row.get('search') or ''}")))
+
+
+def _prefilter(query: str, texts: list[str]) -> set[int]:
+    if not texts:
+        return set()
+    found = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=PREFILTER)
+    return {i for _, _, i in found}
+
+
+def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
+    """Documents and organizations matching ``text``, best first."""
+    if limit < 1:
+        raise BadParameter(f"limit must be at least 1, got {limit}")
+    query = " ".join(_words(text or ""))
+    if not query:
+        return []
+    qwords = query.split()
+    name = parse_name(text)
+    hits: list[SearchHit] = []
+
+    rows = loader.run(store, "search_documents", {}, limit=SCAN_LIMIT)
+    texts = [_doc_text(r) for r in rows]
+    keep = {rows[i]["key"]: texts[i] for i in _prefilter(query, texts)}
+    fits: dict[str, int] = {}
+    by_key: dict[str, DocRef] = {}
+    if name.number is not None:
+        # documents the text names (number, type, year … fit): whatever their words
+        for d in number_candidates(store, name):
+            f = fit_score(name, d)
+            if f is not None:
+                fits[d.key] = f
+                by_key[d.key] = d
+        text_of = {r["key"]: t for r, t in zip(rows, texts, strict=True) if r["key"] in fits}
+        keep.update(text_of)
+    by_key.update(fetch_docs(store, [k for k in keep if k not in by_key]))
+    for key, text_d in keep.items():
+        d = by_key.get(key)
+        if d is None:
+            continue
+        score = _score(query, qwords, text_d)
+        if key in fits:
+            score = max(score, round(90 + min(10.0, fits[key] / 2), 1))
+        if score >= MIN_SCORE:
+            label = d.display + (f" – {d.title}" if d.title else "")
+            hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
+
+    orows = loader.run(store, "search_organizations", {}, limit=SCAN_LIMIT)
+    otexts = [_org_text(r) for r in orows]
+    for i in _prefilter(query, otexts):
+        score = _score(query, qwords, otexts[i])
+        if score >= MIN_SCORE:
+            o = org_ref(orows[i])
+            label = o.name + (f" ({o.province})" if o.province and o.province not in o.name else "")
+            hits.append(SearchHit(kind="organization", id=o.id, label=label, score=score, org=o))
+
+    hits.sort(key=lambda h: (-h.score, h.kind != "document", not (h.doc and h.doc.ingested), h.label))
+    return hits[:limit]
+
+
+def list_documents(
+    store: Any,
+    q: str | None = None,
+    type: str | None = None,
+    issuer: str | None = None,
+    province: str | None = None,
+    year: int | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> DocumentPage:
+    """A page of documents in key order, filtered; ``cursor`` comes from the previous page."""
+    if limit < 1 or limit > 1000:
+        raise BadParameter(f"limit must be from 1 to 1000, got {limit}")
+    skip = 0
+    if cursor:
+        if not cursor.isdigit():
+            raise BadParameter(f"cursor {cursor!r} is not one this API gave out")
+        skip = int(cursor)
+    prov = province or ""
+    if province:
+        try:
+            from luocdo.graph.registry import registry
+
+            p = registry().province(province)
+            if p is not None:
+                prov = p.name
+        except ImportError:  # pragma: no cover - registry is part of the package
+            pass
+    params = {
+        "type": type or "",
+        "issuer": issuer or "",
+        "issuer_folded": squash(issuer) if issuer else "",
+        "province": prov,
+        "year": int(year) if year else 0,
+        "q": squash(q) if q else "",
+        "skip": skip,
+        "limit": limit + 1,
+    }
+    rows = loader.run(store, "documents_page", params, limit=limit + 1)
+    items = [doc_ref(r) for r in rows[:limit]]
+    nxt = str(skip + limit) if len(rows) > limit else None
+    return DocumentPage(items=items, next_cursor=nxt)

@@ -1,0 +1,75 @@
+"""A document's card (identity, every edge in and out with its evidence and
+source) and an organization's documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from luocdo.queries import loader
+from luocdo.queries.common import evidence, fetch_docs, fetch_orgs, loads_json, org_from_registry
+from luocdo.queries.errors import NotFound
+from luocdo.queries.models import Card, EdgeView, OrgDocument, OrgEdge, OrgRef
+from luocdo.queries.resolve import resolve
+
+_REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "CITES": 4}
+_ORG_REL_ORDER = {"ISSUED_BY": 0, "ASSIGNED_TO": 1, "ADDRESSED_TO": 2}
+
+
+def show(store: Any, key_or_name: str) -> Card:
+    """Everything the graph says about one document, each edge with its evidence."""
+    doc = resolve(store, key_or_name)
+    card = loader.run(store, "doc_card", {"key": doc.key}, limit=2)
+    sources = list(card[0].get("sources") or []) if card else []
+    conflicts = loads_json(card[0].get("conflicts") if card else None, {})
+    out_rows = loader.run(store, "doc_edges_out", {"keys": [doc.key]}, limit=None)
+    in_rows = loader.run(store, "doc_edges_in", {"keys": [doc.key]}, limit=None)
+    org_rows = loader.run(store, "doc_orgs", {"keys": [doc.key]}, limit=None)
+    docs = fetch_docs(store, [r["dst"] for r in out_rows] + [r["src"] for r in in_rows])
+    orgs = fetch_orgs(store, [r["dst"] for r in org_rows])
+
+    def edges(rows: list[dict[str, Any]], other: str) -> list[EdgeView]:
+        views = [
+            EdgeView(relation=r["rel"], other=docs[r[other]], evidence=evidence(r))
+            for r in rows
+            if r[other] in docs
+        ]
+        views.sort(key=lambda e: (_REL_ORDER.get(e.relation, 9), e.other.key, (e.evidence.start or 0) if e.evidence else 0))
+        return views
+
+    org_edges = [
+        OrgEdge(relation=r["rel"], org=orgs[r["dst"]], role=r.get("role"), task=r.get("task"), raw=r.get("raw"))
+        for r in org_rows
+        if r["dst"] in orgs
+    ]
+    org_edges.sort(key=lambda e: (_ORG_REL_ORDER.get(e.relation, 9), e.org.id, e.role or "", e.task or ""))
+    return Card(
+        doc=doc,
+        sources=sources,
+        conflicts=conflicts if isinstance(conflicts, dict) else {},
+        outgoing=edges(out_rows, "dst"),
+        incoming=edges(in_rows, "src"),
+        organizations=org_edges,
+    )
+
+
+def organization(store: Any, org_id: str) -> OrgRef:
+    """An organization by id: from the graph, else from the registry; NotFound otherwise."""
+    found = fetch_orgs(store, [org_id])
+    if org_id in found:
+        return found[org_id]
+    from luocdo.graph.registry import registry
+
+    org = registry().by_id(org_id)
+    if org is not None:
+        return org_from_registry(org)
+    raise NotFound(org_id, message=f"no organization with id {org_id!r}")
+
+
+def organization_documents(store: Any, org_id: str) -> list[OrgDocument]:
+    """Documents issued by, addressed to or assigning tasks to the organization."""
+    organization(store, org_id)
+    rows = loader.run(store, "org_docs", {"ids": [org_id]}, limit=None)
+    docs = fetch_docs(store, [r["src"] for r in rows])
+    out = [OrgDocument(relation=r["rel"], role=r.get("role"), doc=docs[r["src"]]) for r in rows if r["src"] in docs]
+    uniq = {(o.relation, o.role, o.doc.key): o for o in out}
+    return sorted(uniq.values(), key=lambda o: (_ORG_REL_ORDER.get(o.relation, 9), o.doc.date or "", o.doc.key, o.role or ""))

@@ -1,0 +1,116 @@
+"""The neighbourhood of a document or organization, for the viewer.
+
+Breadth first from the center, one hop per round: document–document edges
+both ways (``doc_edges_out`` / ``doc_edges_in``), document–organization edges
+(``doc_orgs`` / ``org_docs``) and PART_OF between organizations
+(``org_parts``).  Stops at ``depth`` hops or ``limit`` nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
+from luocdo.queries import loader
+from luocdo.queries.common import MAX_DEPTH, evidence, fetch_docs, fetch_orgs
+from luocdo.queries.errors import BadParameter, NotFound
+from luocdo.queries.models import DocRef, GraphEdge, GraphNode, OrgRef, Subgraph
+from luocdo.queries.resolve import resolve
+
+ALL_RELS = (*DOC_REL_LABELS, *ORG_RELS, *ORG_ORG_RELS)
+
+
+def _doc_node(d: DocRef) -> GraphNode:
+    return GraphNode(
+        id=d.key, label=d.display, group="document", kind=d.kind, level=d.level, type=d.type,
+        date=d.date, issuer=d.issuer, title=d.title, ingested=d.ingested,
+    )
+
+
+def _org_node(o: OrgRef) -> GraphNode:
+    return GraphNode(id=o.id, label=o.name, group="organization", kind=o.kind, level=o.level)
+
+
+def subgraph(
+    store: Any,
+    center: str,
+    depth: int = 2,
+    relations: list[str] | None = None,
+    limit: int = 2000,
+) -> Subgraph:
+    """Nodes and edges within ``depth`` hops of ``center`` (a document name/key or an organization id)."""
+    if not 0 <= depth <= MAX_DEPTH:
+        raise BadParameter(f"depth must be from 0 to {MAX_DEPTH}, got {depth}")
+    if limit < 1:
+        raise BadParameter(f"limit must be at least 1, got {limit}")
+    rels = set(ALL_RELS)
+    if relations:
+        wanted = {r.strip().upper() for r in relations if r and r.strip()}
+        unknown = wanted - rels
+        if unknown:
+            raise BadParameter(f"unknown relation(s) {', '.join(sorted(unknown))}; expected some of {', '.join(ALL_RELS)}")
+        rels = wanted
+
+    orgs = fetch_orgs(store, [center])
+    if center in orgs:
+        center_id, doc_front, org_front = center, set(), {center}
+    else:
+        try:
+            doc = resolve(store, center)
+        except NotFound:
+            raise NotFound(center, message=f"no document or organization matches {center!r}") from None
+        center_id, doc_front, org_front = doc.key, {doc.key}, set()
+
+    doc_seen: set[str] = set(doc_front)
+    org_seen: set[str] = set(org_front)
+    edges: dict[tuple[str, str, str], GraphEdge] = {}
+
+    def room() -> bool:
+        return len(doc_seen) + len(org_seen) < limit
+
+    for _ in range(depth):
+        new_docs: set[str] = set()
+        new_orgs: set[str] = set()
+        rows: list[tuple[str, dict[str, Any]]] = []
+        if doc_front:
+            keys = sorted(doc_front)
+            rows += [("dd", r) for r in loader.run(store, "doc_edges_out", {"keys": keys}, limit=None)]
+            rows += [("dd", r) for r in loader.run(store, "doc_edges_in", {"keys": keys}, limit=None)]
+            rows += [("do", r) for r in loader.run(store, "doc_orgs", {"keys": keys}, limit=None)]
+        if org_front:
+            ids = sorted(org_front)
+            rows += [("do", r) for r in loader.run(store, "org_docs", {"ids": ids}, limit=None)]
+            if "PART_OF" in rels:
+                rows += [("oo", {**r, "rel": "PART_OF"}) for r in loader.run(store, "org_parts", {"ids": ids}, limit=None)]
+        rows.sort(key=lambda kr: (kr[1]["rel"], kr[1]["src"], kr[1]["dst"]))
+        for kind, r in rows:
+            if r["rel"] not in rels:
+                continue
+            src, dst = r["src"], r["dst"]
+            ends = {"dd": ((src, "d"), (dst, "d")), "do": ((src, "d"), (dst, "o")), "oo": ((src, "o"), (dst, "o"))}[kind]
+            ok = True
+            for node, group in ends:
+                seen, new = (doc_seen, new_docs) if group == "d" else (org_seen, new_orgs)
+                if node in seen:
+                    continue
+                if not room():
+                    ok = False
+                    break
+                seen.add(node)
+                new.add(node)
+            if not ok:
+                continue
+            ek = (src, dst, r["rel"])
+            if ek not in edges:
+                edges[ek] = GraphEdge(source=src, target=dst, relation=r["rel"], evidence=evidence(r) if kind == "dd" else None)
+        doc_front, org_front = new_docs, new_orgs
+        if not doc_front and not org_front:
+            break
+
+    docs = fetch_docs(store, doc_seen)
+    org_refs = fetch_orgs(store, org_seen)
+    nodes = [_doc_node(docs[k]) for k in sorted(doc_seen) if k in docs]
+    nodes += [_org_node(org_refs[i]) for i in sorted(org_seen) if i in org_refs]
+    present = {n.id for n in nodes}
+    out_edges = [e for e in edges.values() if e.source in present and e.target in present]
+    return Subgraph(center=center_id, nodes=nodes, edges=out_edges)

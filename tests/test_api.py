@@ -1,0 +1,598 @@
+"""The HTTP API as a client sees it: the real server (``luocdo serve`` under
+uvicorn, on a loopback port) over a store built from the five seeds.
+
+Each query endpoint must answer exactly what the CLI answers (``luocdo
+implements … --json`` etc., run as a separate process against the same
+file while the server holds it); the endpoints the CLI has no command for
+are checked against the query functions on a read-only store.  Writes are
+checked on a second server over a copy of the store: /cypher refuses them and
+changes nothing, uploads need the token, stay under the size limit, are all
+or nothing, and an accepted document shows up in the answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+TOKEN = "s3cret-token-for-tests"
+TARGET = "82/KH-UBND 2025"  # the provincial plan the seeds implement and report on
+TARGET_KEY = "82/KH-UBND@2025@quang-ngai"
+
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds at {SEEDS}")
+
+CLI = [sys.executable, "-c", "from luocdo.api.cli import app; app()"]
+
+
+# --------------------------------------------------------------------------- helpers (shared with test_api_schema)
+
+
+def build_seeds_db(folder: Path) -> Path:
+    from luocdo.graph.ingest import ingest
+    from luocdo.graph.store import open_store
+
+    db = folder / "seeds.db"
+    store = open_store(str(db))
+    try:
+        report = ingest(store, [SEEDS])
+    finally:
+        store.close()
+    assert not report.failed, report.failed
+    return db
+
+
+def copy_db(db: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / db.name
+    for suffix in ("", ".wal"):
+        src = Path(str(db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(out) + suffix)
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(db: Path, **env: str) -> Iterator[httpx.Client]:
+    """``luocdo serve`` on a free loopback port; yields a client with its base URL."""
+    port = free_port()
+    cmd = [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db), "--log-level", "warning"]
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOCDO_", "NEO4J_"))}
+    full_env.update(env)
+    proc = subprocess.Popen(cmd, env=full_env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"luocdo serve exited with {proc.returncode}:\n{out}")
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("luocdo serve did not answer /healthz within 60 s")
+            time.sleep(0.1)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            yield client
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def cli_json(*args: str) -> object:
+    r = subprocess.run([*CLI, *args, "--json"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, f"luocdo {' '.join(args)}: {r.stderr}"
+    return json.loads(r.stdout)
+
+
+def path_key(key: str) -> str:
+    """A key as it goes into a path: URL form, the rest percent-encoded."""
+    from luocdo.graph.keys import url_key
+
+    return quote(url_key(key), safe="~@")
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory) -> Path:
+    return build_seeds_db(tmp_path_factory.mktemp("api-seeds"))
+
+
+@pytest.fixture(scope="module")
+def api(seeds_db: Path) -> Iterator[httpx.Client]:
+    """The read-only checks' server: uploads off, the seeds' store as built."""
+    with running_server(seeds_db) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def rw(seeds_db: Path, tmp_path_factory) -> Iterator[tuple[httpx.Client, Path]]:
+    """A server over a copy of the store, with a token and a 1 MB upload limit."""
+    folder = tmp_path_factory.mktemp("api-rw")
+    db = copy_db(seeds_db, folder)
+    env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads")}
+    with running_server(db, **env) as client:
+        yield client, folder / "uploads"
+
+
+@pytest.fixture(scope="module")
+def ro_store(seeds_db: Path, api):  # after the server opened the file: a second, read-only open
+    from luocdo.graph.store import open_store
+
+    store = open_store(str(seeds_db), read_only=True)
+    yield store
+    store.close()
+
+
+def auth(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+# --------------------------------------------------------------------------- same answers as the CLI
+
+K = path_key(TARGET_KEY)
+
+CLI_CASES = [
+    # (CLI arguments, API path)
+    (["implements", TARGET], f"/documents/{K}/implementers"),
+    (["implements", TARGET, "--transitive"], f"/documents/{K}/implementers?transitive=true"),
+    (["implements", TARGET, "--transitive", "--depth", "2"], f"/documents/{K}/implementers?transitive=true&depth=2"),
+    (["implements", "57-NQ/TW", "--transitive"], f"/documents/{path_key('57-NQ/TW@2024')}/implementers?transitive=true"),
+    (["basis", "272/KH-SKHCN"], f"/documents/{path_key('272/KH-SKHCN@2022@quang-ngai')}/basis"),
+    (["basis", "12/KH-UBND 2025", "--depth", "3"], "/documents/12~KH-UBND%202025/basis?depth=3"),
+    (["trace", TARGET], f"/documents/{K}/trace"),
+    (["trace", "57-NQ/TW"], f"/documents/{path_key('57-NQ/TW@2024')}/trace"),
+    (["gaps", TARGET], f"/documents/{K}/gaps"),
+    (["gaps", "272/KH-SKHCN", "--scope", "recipients"],
+     f"/documents/{path_key('272/KH-SKHCN@2022@quang-ngai')}/gaps?scope=recipients"),
+    (["gaps", TARGET, "--scope", "national"], f"/documents/{K}/gaps?scope=national"),
+    (["show", TARGET], f"/documents/{K}"),
+    (["show", "57-NQ/TW"], f"/documents/{path_key('57-NQ/TW@2024')}"),
+]
+
+
+@pytest.mark.parametrize(("args", "path"), CLI_CASES, ids=[" ".join(a) for a, _ in CLI_CASES])
+def test_same_answer_as_the_cli(api: httpx.Client, seeds_db: Path, args: list[str], path: str) -> None:
+    r = api.get(path)
+    assert r.status_code == 200, r.text
+    assert r.json() == cli_json(*args, "--db", str(seeds_db))
+
+
+ERROR_CASES = [
+    # (CLI arguments, API path, status): the CLI fails with the message the API gives
+    (["gaps", TARGET, "--scope", "recipients"], f"/documents/{K}/gaps?scope=recipients", 400),
+    (["implements", "9999/QĐ-XYZ 1990"], "/documents/9999~QĐ-XYZ%201990/implementers", 404),
+    (["show", "38/KH-UBND"], "/documents/38~KH-UBND", 409),
+]
+
+
+@pytest.mark.parametrize(("args", "path", "status"), ERROR_CASES, ids=[" ".join(a) for a, _, _ in ERROR_CASES])
+def test_same_refusal_as_the_cli(api: httpx.Client, seeds_db: Path, args: list[str], path: str,
+                                 status: int) -> None:
+    r = api.get(path)
+    assert r.status_code == status, r.text
+    err = r.json()["error"]
+    assert err["status"] == status
+    cli = subprocess.run([*CLI, *args, "--db", str(seeds_db), "--json"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    assert cli.returncode != 0
+    said = " ".join(cli.stderr.split())
+    if status == 409:  # the CLI lists the candidates as a table
+        assert all(c["key"] in cli.stderr for c in err["candidates"])
+    else:
+        assert " ".join(err["message"].split())[:60] in said
+
+
+def test_cypher_same_rows_as_the_cli(api: httpx.Client, seeds_db: Path) -> None:
+    query = "MATCH (d:Document)-[r:IMPLEMENTS]->(t:Document {key: $k}) RETURN d.key AS doc, r.sentence AS s ORDER BY doc"
+    r = api.post("/cypher", json={"query": query, "params": {"k": TARGET_KEY}})
+    assert r.status_code == 200, r.text
+    expected = cli_json("cypher", query, "--param", f"k={TARGET_KEY}", "--db", str(seeds_db))
+    assert r.json() == expected
+    assert r.json()["columns"] == ["doc", "s"] and r.json()["rows"]
+
+
+def test_healthz_counts_are_the_cli_stats(api: httpx.Client, seeds_db: Path) -> None:
+    r = api.get("/healthz")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok" and body["dialect"] == "ladybug"
+    assert body["uploads"] is False  # no token configured
+    assert body["stats"] == cli_json("stats", "--db", str(seeds_db))
+
+
+# --------------------------------------------------------------------------- the endpoints without a CLI command
+
+
+def test_resolve_one_several_none(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import Ambiguous, resolve
+
+    r = api.get("/resolve", params={"name": TARGET})
+    assert r.status_code == 200
+    assert r.json() == resolve(ro_store, TARGET).model_dump(mode="json")
+    assert r.json()["key"] == TARGET_KEY and r.json()["url_key"] == "82~KH-UBND@2025@quang-ngai"
+    # the URL form resolves too
+    assert api.get("/resolve", params={"name": "82~KH-UBND@2025@quang-ngai"}).json()["key"] == TARGET_KEY
+
+    r = api.get("/resolve", params={"name": "38/KH-UBND"})  # Quảng Ngãi 2024 and Lý Sơn 2025
+    assert r.status_code == 409
+    with pytest.raises(Ambiguous) as e:
+        resolve(ro_store, "38/KH-UBND")
+    err = r.json()["error"]
+    assert err["status"] == 409
+    assert [c["key"] for c in err["candidates"]] == [c.key for c in e.value.candidates]
+    assert len(err["candidates"]) == 2
+
+    r = api.get("/resolve", params={"name": "9999/QĐ-XYZ 1990"})
+    assert r.status_code == 404
+    assert r.json()["error"]["status"] == 404 and isinstance(r.json()["error"]["candidates"], list)
+
+
+def test_unknown_document_is_404_with_candidates(api: httpx.Client) -> None:
+    r = api.get("/documents/82~KH-UBND@2031@quang-ngai/implementers")
+    assert r.status_code == 404
+    err = r.json()["error"]
+    assert "candidates" in err and err["message"]
+
+
+def test_ambiguous_name_in_a_path_is_409(api: httpx.Client) -> None:
+    r = api.get("/documents/38~KH-UBND/gaps")
+    assert r.status_code == 409
+    assert {c["key"] for c in r.json()["error"]["candidates"]} == {
+        "38/KH-UBND@2024@quang-ngai", "38/KH-UBND@2025@quang-ngai/ly-son"}
+
+
+def test_documents_pages_cover_every_document_once(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import list_documents
+
+    keys: list[str] = []
+    cursor = None
+    for _ in range(100):
+        params = {"limit": 7, **({"cursor": cursor} if cursor else {})}
+        page = api.get("/documents", params=params)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        keys += [d["key"] for d in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert len(keys) == len(set(keys)) == ro_store.stats()["documents"]
+    filtered = api.get("/documents", params={"q": "chuyển đổi số", "type": "KH", "year": 2025})
+    assert filtered.status_code == 200
+    expected = list_documents(ro_store, q="chuyển đổi số", type="KH", year=2025)
+    assert filtered.json() == expected.model_dump(mode="json")
+    assert api.get("/documents", params={"cursor": "not-a-cursor"}).status_code == 400
+
+
+def test_organization_and_its_documents(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import organization, organization_documents
+
+    card = api.get(f"/documents/{K}").json()
+    org_id = next(o["org"]["id"] for o in card["organizations"] if o["relation"] == "ISSUED_BY")
+    r = api.get(f"/organizations/{org_id}")
+    assert r.status_code == 200
+    assert r.json() == organization(ro_store, org_id).model_dump(mode="json")
+    r = api.get(f"/organizations/{org_id}/documents")
+    assert r.status_code == 200
+    assert r.json() == [d.model_dump(mode="json") for d in organization_documents(ro_store, org_id)]
+    assert TARGET_KEY in {d["doc"]["key"] for d in r.json()}
+    for path in ("/organizations/province:00", "/organizations/province:00/documents"):
+        r = api.get(path)
+        assert r.status_code == 404 and r.json()["error"]["status"] == 404
+
+
+def test_graph_is_the_subgraph(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import subgraph
+
+    r = api.get("/graph", params={"center": "82~KH-UBND@2025@quang-ngai", "depth": 2,
+                                  "relations": "IMPLEMENTS,BASED_ON"})
+    assert r.status_code == 200
+    expected = subgraph(ro_store, TARGET_KEY, depth=2, relations=["IMPLEMENTS", "BASED_ON"])
+    assert r.json() == expected.model_dump(mode="json")
+    assert {e["relation"] for e in r.json()["edges"]} <= {"IMPLEMENTS", "BASED_ON"}
+    assert r.json()["edges"]
+    # the human form and a name give the same graph
+    assert api.get("/graph", params={"center": TARGET_KEY, "relations": "BASED_ON,IMPLEMENTS"}).json() == r.json()
+    bad = api.get("/graph", params={"center": TARGET_KEY, "relations": "IMPLEMENTS,LIKES"})
+    assert bad.status_code == 400 and "LIKES" in bad.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        (f"/documents/{K}/implementers?depth=0", 422),
+        (f"/documents/{K}/implementers?depth=11", 422),
+        (f"/documents/{K}/implementers?transitive=maybe", 422),
+        (f"/documents/{K}/gaps?scope=planet", 422),
+        ("/documents?limit=0", 422),
+        ("/documents?year=abc", 422),
+        ("/resolve", 422),
+        ("/graph", 422),
+        ("/no/such/route", 404),
+    ],
+)
+def test_bad_parameters(api: httpx.Client, path: str, status: int) -> None:
+    r = api.get(path)
+    assert r.status_code == status
+    assert r.json()["error"]["status"] == status and r.json()["error"]["message"]
+
+
+def test_root_serves_the_viewer_and_docs_exist(api: httpx.Client) -> None:
+    r = api.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "luocdo" in r.text and "<script src=\"http" not in r.text
+    assert api.get("/docs").status_code == 200
+    paths = api.get("/openapi.json").json()["paths"]
+    for p in ("/documents", "/documents/{key}", "/documents/{key}/implementers", "/documents/{key}/basis",
+              "/documents/{key}/trace", "/documents/{key}/gaps", "/organizations/{org_id}",
+              "/organizations/{org_id}/documents", "/resolve", "/graph", "/cypher", "/healthz"):
+        assert p in paths, p
+    assert "post" in paths["/documents"]
+
+
+# --------------------------------------------------------------------------- /cypher limits and refusals
+
+
+def test_cypher_caps_rows_and_reports_truncation(api: httpx.Client) -> None:
+    r = api.post("/cypher", json={"query": "MATCH (d:Document) RETURN d.key AS k ORDER BY k", "limit": 3})
+    assert r.status_code == 200
+    assert len(r.json()["rows"]) == 3 and r.json()["truncated"] is True
+    assert api.post("/cypher", json={"query": "RETURN 1 AS one", "limit": 10**6}).status_code == 422
+    assert api.post("/cypher", json={"query": "RETURN 1", "timeout_s": 0}).status_code == 422
+    r = api.post("/cypher", json={"query": "MATCH (d:Document RETURN d"})
+    assert r.status_code == 400 and r.json()["error"]["message"].startswith("query failed")
+
+
+WRITES = [
+    "CREATE (:Document {key: 'evil'})",
+    f"MATCH (d:Document {{key: '{TARGET_KEY}'}}) SET d.title = 'hacked'",
+    "MATCH (d:Document) DETACH DELETE d",
+    "MATCH (o:Organization) WITH o LIMIT 1 MERGE (o)-[:PART_OF]->(o)",
+    "match (d:Document) remove d.title",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_cypher_refuses_writes_and_changes_nothing(rw, query: str) -> None:
+    client, _ = rw
+    before = client.get("/healthz").json()["stats"]
+    title = client.get(f"/documents/{K}").json()["doc"]["title"]
+    r = client.post("/cypher", json={"query": query})
+    assert r.status_code == 403, r.text
+    assert r.json()["error"]["status"] == 403 and "read-only" in r.json()["error"]["message"]
+    assert client.get("/healthz").json()["stats"] == before
+    check = client.post("/cypher", json={"query": "MATCH (d:Document {key: $k}) RETURN d.title AS t",
+                                         "params": {"k": TARGET_KEY}})
+    assert check.json()["rows"] == [[title]]
+
+
+# --------------------------------------------------------------------------- uploads
+
+NEW_PLAN = """ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ SƠN MAI                          Độc lập - Tự do - Hạnh phúc
+Số: 77/KH-UBND                      Sơn Mai, ngày 02 tháng 6 năm 2025
+
+KẾ HOẠCH
+Triển khai thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh Quảng Ngãi
+về truyền thông cải cách hành chính và chuyển đổi số năm 2025
+
+Thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh Quảng Ngãi về truyền thông
+cải cách hành chính và chuyển đổi số năm 2025, UBND xã Sơn Mai ban hành Kế hoạch triển khai
+thực hiện trên địa bàn xã như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+Tuyên truyền đầy đủ, kịp thời các chủ trương về cải cách hành chính và chuyển đổi số.
+
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị liên quan tổ chức thực hiện.
+
+                                                    TM. ỦY BAN NHÂN DÂN
+                                                    CHỦ TỊCH
+                                                    Nguyễn Văn A
+"""
+
+
+def _files(*items: tuple[str, bytes]) -> list[tuple[str, tuple[str, bytes, str]]]:
+    return [("files", (name, data, "text/plain")) for name, data in items]
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"Authorization": "Basic dXNlcjpwYXNz"}, 401),
+        ({"Authorization": "Bearer"}, 401),
+        ({"Authorization": "Bearer wrong-token"}, 403),
+        ({"Authorization": f"Bearer {TOKEN}x"}, 403),
+    ],
+)
+def test_upload_refused_without_the_right_token(rw, headers: dict[str, str], status: int) -> None:
+    client, _ = rw
+    before = client.get("/healthz").json()["stats"]
+    r = client.post("/documents", files=_files(("plan.txt", NEW_PLAN.encode())), headers=headers)
+    assert r.status_code == status, r.text
+    assert r.json()["error"]["status"] == status
+    if status == 401:
+        assert r.headers.get("www-authenticate") == "Bearer"
+    assert client.get("/healthz").json()["stats"] == before
+
+
+def test_upload_is_off_without_a_configured_token(api: httpx.Client) -> None:
+    r = api.post("/documents", files=_files(("plan.txt", NEW_PLAN.encode())), headers=auth())
+    assert r.status_code == 403
+    assert "LUOCDO_API_TOKEN" in r.json()["error"]["message"]
+
+
+def test_oversize_upload_is_413_and_changes_nothing(rw) -> None:
+    client, uploads = rw
+    before = client.get("/healthz").json()["stats"]
+    big = NEW_PLAN.encode() * (1_200_000 // len(NEW_PLAN.encode()) + 1)  # > 1 MB
+    r = client.post("/documents", files=_files(("big.txt", big)), headers=auth())
+    assert r.status_code == 413, r.text
+    assert "1 MB" in r.json()["error"]["message"]
+
+    # chunked, with no Content-Length: counted as it streams
+    boundary = "luocdo-test-boundary"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
+            "Content-Type: text/plain\r\n\r\n").encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+
+    def body():
+        yield head
+        for i in range(0, len(big), 64 * 1024):
+            yield big[i:i + 64 * 1024]
+        yield tail
+
+    r = client.post("/documents", content=body(),
+                    headers={**auth(), "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413, r.text
+    assert client.get("/healthz").json()["stats"] == before
+    assert not any(uploads.rglob("big.txt"))
+
+
+def test_failed_upload_changes_nothing_and_says_what_failed(rw) -> None:
+    client, uploads = rw
+    before = client.get("/healthz").json()["stats"]
+    r = client.post("/documents", headers=auth(), files=_files(
+        ("good.txt", NEW_PLAN.replace("77/KH", "78/KH").encode()),
+        ("blank.txt", b"   \n  "),
+        ("notes.xyz", b"hello"),
+    ))
+    assert r.status_code == 422, r.text
+    failed = r.json()["error"]["failed"]
+    assert len(failed) == 2
+    assert failed[0].startswith("blank.txt:") and failed[1].startswith("notes.xyz:")
+    assert client.get("/healthz").json()["stats"] == before
+    assert client.get("/resolve", params={"name": "78/KH-UBND 2025"}).status_code != 200
+    assert not [p for p in uploads.rglob("*") if p.name in ("good.txt", "blank.txt", "notes.xyz")]
+    # not a multipart upload at all
+    assert client.post("/documents", headers=auth(), json={"files": []}).status_code == 422
+
+
+def test_upload_with_token_ingests_and_the_document_appears(rw) -> None:
+    client, uploads = rw
+    before = client.get("/healthz").json()["stats"]
+    implementers_before = client.get(f"/documents/{K}/implementers").json()["rows"]
+
+    r = client.post("/documents", files=_files(("kh-77-son-mai.txt", NEW_PLAN.encode())), headers=auth())
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["added"] == 1 and body["replaced"] == 0 and body["unchanged"] == 0
+    (doc,) = body["documents"]
+    assert doc["file"] == "kh-77-son-mai.txt" and doc["status"] == "added"
+    assert doc["type"] == "KH" and doc["number"] == "77" and doc["display"] == "77/KH-UBND"
+    assert doc["date"] == "2025-06-02" and doc["references"] >= 1
+    assert body["stats"]["sources"] == before["sources"] + 1
+    assert client.get("/healthz").json()["stats"] == body["stats"]
+
+    # the document is there, and it now implements 82/KH-UBND (the cached answer was dropped)
+    card = client.get(f"/documents/{quote(doc['url_key'], safe='~@')}")
+    assert card.status_code == 200 and card.json()["doc"]["ingested"] is True
+    assert client.get("/resolve", params={"name": "77/KH-UBND 2025"}).json()["key"] == doc["key"]
+    rows = client.get(f"/documents/{K}/implementers").json()["rows"]
+    assert doc["key"] in {row["doc"]["key"] for row in rows}
+    assert len(rows) == len(implementers_before) + 1
+    assert [p.name for p in uploads.rglob("*.txt")] == ["kh-77-son-mai.txt"]
+
+    # the same bytes again: the same source, nothing changes
+    again = client.post("/documents", files=_files(("kh-77-son-mai.txt", NEW_PLAN.encode())), headers=auth())
+    assert again.status_code == 200 and again.json()["unchanged"] == 1
+    assert again.json()["stats"] == body["stats"]
+
+
+def test_reads_go_on_while_an_upload_is_ingested(rw) -> None:
+    """An upload of several files takes a while; reads answer meanwhile, not after it."""
+    client, _ = rw
+    files = [(f"copy-{i}-{p.name}", p.read_bytes() + f"\n{i}\n".encode())
+             for i in range(2) for p in sorted(SEEDS.glob("*.txt"))]
+    done: dict[str, float] = {}
+
+    def upload() -> None:
+        r = client.post("/documents", files=_files(*files), headers=auth(), timeout=120)
+        assert r.status_code == 200, r.text
+        done["upload"] = time.monotonic()
+
+    t = threading.Thread(target=upload)
+    t.start()
+    reads: list[float] = []
+    query = {"query": "MATCH (d:Document)-[r]->() RETURN count(r) AS n"}  # /cypher is never cached
+    with httpx.Client(base_url=client.base_url, timeout=30) as reader:
+        while t.is_alive() and len(reads) < 10_000:
+            r = reader.post("/cypher", json=query)
+            assert r.status_code == 200
+            reads.append(time.monotonic())
+    t.join()
+    assert "upload" in done
+    answered_during = [x for x in reads if x < done["upload"]]
+    assert len(answered_during) >= 3, f"only {len(answered_during)} reads answered during the upload"
+
+
+# --------------------------------------------------------------------------- the answer cache
+
+
+def test_answer_cache_computes_once_and_forgets_on_write() -> None:
+    import asyncio
+
+    from luocdo.api.app import AnswerCache
+
+    calls: list[int] = []
+
+    def compute() -> dict[str, int]:
+        calls.append(1)
+        time.sleep(0.05)
+        return {"n": len(calls)}
+
+    async def scenario() -> None:
+        cache = AnswerCache(ttl=None)
+        answers = await asyncio.gather(*(cache.get("k", compute) for _ in range(10)))
+        assert len(calls) == 1 and set(answers) == {b'{"n":1}'}  # concurrent misses computed once
+        assert await cache.get("k", compute) == b'{"n":1}'
+        cache.invalidate()  # an upload was applied
+        assert await cache.get("k", compute) == b'{"n":2}'
+
+        off = AnswerCache(ttl=0)
+        await off.get("k", compute)
+        assert await off.get("k", compute) == b'{"n":4}'
+
+        short = AnswerCache(ttl=0.01)
+        await short.get("k", compute)
+        await asyncio.sleep(0.02)
+        assert await short.get("k", compute) == b'{"n":6}'
+
+        def boom() -> None:
+            raise RuntimeError("no")
+
+        with pytest.raises(RuntimeError):
+            await cache.get("bad", boom)  # errors are not kept
+        assert await cache.get("bad", compute) == b'{"n":7}'
+
+    asyncio.run(scenario())

@@ -1,0 +1,202 @@
+"""The query commands: tables for people, --json for machines, one-line errors.
+
+Run through typer's CliRunner on the five seeds ingested once into a
+LadybugDB file (and through --neo4j on the Bolt server when tests/conftest.py
+gives one); each command opens the store read-only as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from luocdo.api.cli import app, console, err
+from luocdo.graph.store import open_store
+from luocdo.queries import GapsResult, ImplementersResult, TraceResult, implementers
+
+K82 = "82/KH-UBND@2025@quang-ngai"
+K57 = "57-NQ/TW@2024"
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory, seeds_dir: Path) -> str:
+    from luocdo.graph.ingest import ingest
+
+    path = str(tmp_path_factory.mktemp("cli_queries") / "seeds.db")
+    store = open_store(path)
+    try:
+        assert not ingest(store, [str(seeds_dir)], workers=1).failed
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def neo4j_seed_uri(seeds_dir: Path) -> str:
+    """$NEO4J_URI holding the seeds.  Not FalkorDB: every command opens a new
+    connection, and FalkorDB's Bolt takes a minute to answer a handshake after
+    another client's goodbye (see graph/neo4j_store.py)."""
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip("CLI over Bolt needs a real Neo4j ($NEO4J_URI); the queries themselves are tested on FalkorDB")
+    from luocdo.graph.ingest import ingest
+    from luocdo.graph.neo4j_store import Neo4jStore
+
+    uri = os.environ["NEO4J_URI"]
+    store = Neo4jStore(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    try:
+        store.clear()
+        assert not ingest(store, [str(seeds_dir)], workers=1).failed
+    finally:
+        store.close()
+    return uri
+
+
+@pytest.fixture(scope="module", params=["ladybug", "bolt"])
+def where(request, seed_db) -> list[str]:
+    """The store options of each command: --db FILE, or --neo4j URI."""
+    if request.param == "ladybug":
+        return ["--db", seed_db]
+    return ["--neo4j", request.getfixturevalue("neo4j_seed_uri")]
+
+
+@pytest.fixture(autouse=True)
+def wide_console():
+    """Tables as wide as a desktop terminal, so cells are not folded mid-word."""
+    saved = (console._width, err._width)
+    console.width = err.width = 250
+    yield
+    console._width, err._width = saved
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_implements_table_and_json(where):
+    r = run("implements", "82/KH-UBND", *where)
+    assert r.exit_code == 0, r.output
+    assert "38/KH-UBND" in r.output and "Văn phòng UBND tỉnh" in r.output and "Đặc khu Lý Sơn" in r.output
+    assert "2025-04-17" in r.output
+    j = run("implements", "82/KH-UBND", "--json", *where)
+    assert j.exit_code == 0, j.output
+    got = ImplementersResult.model_validate_json(j.stdout)
+    assert got.target.key == K82
+    assert {row.doc.key for row in got.rows} >= {"38/KH-UBND@2025@quang-ngai/ly-son"}
+    store = open_store(where[1], read_only=True) if where[0] == "--db" else None
+    if store is not None:
+        try:
+            assert got == implementers(store, "82/KH-UBND")
+        finally:
+            store.close()
+
+
+def test_implements_transitive(where):
+    j = run("implements", "57-NQ/TW", "--transitive", "--json", *where)
+    assert j.exit_code == 0, j.output
+    rows = {row.doc.display: row for row in ImplementersResult.model_validate_json(j.stdout).rows}
+    assert rows["327/QĐ-UBND"].depth == 2 and rows["327/QĐ-UBND"].days == 155
+    t = run("implements", "57-NQ/TW", "-t", *where)
+    assert "359-KH/TU → 327/QĐ-UBND" in t.output
+
+
+def test_trace(where):
+    r = run("trace", "57-NQ/TW", *where)
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert out.index("359-KH/TU") < out.index("327/QĐ-UBND")
+    assert "└ 327/QĐ-UBND" in out and "Only citing 57-NQ/TW" in out and "12/KH-UBND" in out
+    j = TraceResult.model_validate_json(run("trace", "57-NQ/TW", "--json", *where).stdout)
+    assert j.median_delay_by_level == {"party": 128.0, "province": 27.0}
+
+
+def test_basis(where):
+    r = run("basis", "12/KH-UBND", *where)
+    assert r.exit_code == 0, r.output
+    for display in ("1256/QĐ-UBND", "393/QĐ-UBND", "121/QĐ-UBND"):
+        assert display in r.output
+
+
+def test_gaps(where):
+    r = run("gaps", "82/KH-UBND", *where)
+    assert r.exit_code == 0, r.output
+    assert "Xã Sơn Mai" in r.output and "possible" in r.output and "21349" in r.output
+    assert "12/KH-UBND 2025-08-05: title similarity" in r.output
+    g = GapsResult.model_validate_json(run("gaps", "82/KH-UBND", "--json", *where).stdout)
+    assert g.scope == "province" and g.counts["possible"] == 1 and g.counts["has_plan"] == 2
+    n = GapsResult.model_validate_json(run("gaps", "57-NQ/TW", "--scope", "national", "--json", *where).stdout)
+    assert n.scope == "national" and len(n.units) == 34
+
+
+def test_show_and_search(where):
+    r = run("show", "82/KH-UBND Quảng Ngãi", *where)
+    assert r.exit_code == 0, r.output
+    assert "REPORTS_ON" in r.output and "IMPLEMENTS" in r.output and "Incoming edges" in r.output
+    s = run("search", "nghi quyet 57", "--json", *where)
+    assert s.exit_code == 0, s.output
+    hits = json.loads(s.stdout)
+    assert hits[0]["id"] == K57 and hits[0]["kind"] == "document"
+    t = run("search", "nghi quyet 57", *where)
+    first = next(line for line in t.output.splitlines() if "│ 1 " in line)
+    assert "57-NQ/TW" in first
+
+
+def test_ambiguous_prints_candidates(where):
+    r = run("implements", "38/KH-UBND", *where)
+    assert r.exit_code == 1
+    assert "fits 2 documents" in r.stderr
+    assert "38/KH-UBND@2024@quang-ngai" in r.stderr and "38/KH-UBND@2025@quang-ngai/ly-son" in r.stderr
+    assert "2024-02-20" in r.stderr and "Đặc khu Lý Sơn" in r.stderr
+
+
+def test_not_found_is_one_line(where):
+    r = run("basis", "99/KH-UBND", *where)
+    assert r.exit_code == 1
+    assert r.stderr.strip().count("\n") == 0 and "no document matches '99/KH-UBND'" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_bad_parameters(where):
+    assert run("gaps", "82/KH-UBND", "--scope", "world", *where).exit_code == 2
+    assert run("implements", "82/KH-UBND", "--depth", "0", *where).exit_code == 2
+    bad = run("gaps", "82/KH-UBND", "--scope", "recipients", *where)
+    assert bad.exit_code == 2 and "recipients" in bad.stderr
+
+
+def test_missing_database(tmp_path):
+    r = run("trace", "57-NQ/TW", "--db", str(tmp_path / "none.db"))
+    assert r.exit_code != 0 and "Traceback" not in r.output
+    assert r.stderr.strip().count("\n") == 0
+
+
+def test_cypher_reads_with_params(where):
+    r = run("cypher", "MATCH (d:Document {key: $k}) RETURN d.date AS date", "--param", f"k={K82}", "--json", *where)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"columns": ["date"], "rows": [["2025-04-17"]], "truncated": False}
+    r = run("cypher", "MATCH (d:Document) RETURN d.key AS key", "--limit", "2", *where)
+    assert r.exit_code == 0 and "(truncated)" in r.output
+    assert run("cypher", "RETURN 1", "--param", "nonsense", *where).exit_code == 2
+
+
+def test_cypher_write_refused_without_flag(where):
+    count = "MATCH (d:Document) RETURN count(d) AS n"
+    before = json.loads(run("cypher", count, "--json", *where).stdout)
+    r = run("cypher", "MATCH (d:Document) DETACH DELETE d", *where)
+    assert r.exit_code == 1 and "--write" in r.stderr
+    r = run("cypher", "CREATE (:Document {key: 'evil'})", *where)
+    assert r.exit_code == 1
+    assert json.loads(run("cypher", count, "--json", *where).stdout) == before
+
+
+def test_cypher_write_with_flag(tmp_path):
+    db = str(tmp_path / "w.db")
+    open_store(db).close()
+    r = run("cypher", "CREATE (:Organization {id: 'x:1', name: 'X'})", "--write", "--db", db)
+    assert r.exit_code == 0, r.output
+    r = run("cypher", "MATCH (o:Organization) RETURN o.name AS name", "--json", "--db", db)
+    assert json.loads(r.stdout)["rows"] == [["X"]]

@@ -1,0 +1,443 @@
+"""LadybugStore: schema, per-source replace, atomicity, read-only guard, concurrency, seeds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import ladybug
+import pytest
+
+from luocdo.graph.cypher_dialect import check_read_only, write_keywords
+from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
+from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.graph.schema import NODE_TABLES, REL_TABLES
+from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+LUOCDO = [sys.executable, "-m", "luocdo.api.cli"]
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+
+def plan(sid: str, key: str, cites: dict[str, str | None], *, h: str = "h1", date: str | None = None,
+         issuer: str = "province:51", rel: str = "IMPLEMENTS") -> GraphDelta:
+    """A source whose document ``key`` relates to each of ``cites`` (key → date it gives)."""
+    nodes = [NodeClaim.of("Document", key, {"type": "KH", "kind": "Plan", "date": date, "year": 2025}, own=True)]
+    edges = [EdgeRow.of("ISSUED_BY", key, issuer, {"raw": "UBND tỉnh"})]
+    nodes.append(NodeClaim.of("Organization", issuer, {"name": "Quảng Ngãi", "level": "province", "code": "51"}))
+    for i, (target, tdate) in enumerate(cites.items()):
+        nodes.append(NodeClaim.of("Document", target, {"type": "NQ", "kind": "Resolution", "date": tdate}))
+        edges.append(EdgeRow.of(rel, key, target, {"doc": key, "file": sid, "start": 10 * i, "end": 10 * i + 8,
+                                                    "sentence": f"Thực hiện {target}", "derived": False}))
+    return GraphDelta(sid, f"/corpus/{sid}.txt", h, key, tuple(nodes), tuple(edges))
+
+
+def keys(store, table: str = "Document") -> list[str]:
+    pk = "key" if table == "Document" else "id"
+    return [r["k"] for r in store.read(f"MATCH (n:{table}) RETURN n.{pk} AS k ORDER BY k")]
+
+
+def edges(store) -> list[tuple[str, str, str, str]]:
+    rows = store.read("MATCH (a)-[r]->(b) RETURN a.key AS src, label(r) AS rel, r.origin AS o, "
+                      "coalesce(b.key, b.id) AS dst ORDER BY src, rel, dst, o")
+    return [(r["src"], r["rel"], r["dst"], r["o"]) for r in rows]
+
+
+def doc(store, key: str) -> dict:
+    rows = store.read("MATCH (d:Document {key: $k}) RETURN d", {"k": key})
+    assert rows, f"no document {key}"
+    return rows[0]["d"]
+
+
+# ---------------------------------------------------------------------------
+# read-only guard (the keyword check, then the real store)
+# ---------------------------------------------------------------------------
+
+READ_ONLY_CASES = [
+    ("MATCH (d:Document) RETURN d.key", []),
+    ("MATCH (d:Document) WHERE d.title CONTAINS 'set' RETURN d", []),
+    ("MATCH (d) WHERE d.title = \"CREATE TABLE x\" RETURN d", []),
+    ("MATCH ()-[r:IMPLEMENTS]->() RETURN r.start AS start, r.`end` AS `end`", []),
+    ("MATCH (n) RETURN n {.key, set: 1}", []),
+    ("MATCH (n) WHERE n.key = $delete RETURN n", []),
+    ("MATCH (n:Create) RETURN n // DELETE n", []),
+    ("/* MERGE */ MATCH (n) RETURN count(n)", []),
+    ("CALL show_tables() RETURN *", []),
+    ("CALL db.labels()", []),
+    ("MATCH (n) CALL { WITH n RETURN n.key AS k } RETURN k", []),
+    ("MATCH (n) SET n.x = 1", ["SET"]),
+    ("match (n) detach delete n", ["DETACH", "DELETE"]),
+    ("CREATE (:Document {key: 'x'})", ["CREATE"]),
+    ("MERGE (n:Document {key: 'x'}) RETURN n", ["MERGE"]),
+    ("MATCH (n) REMOVE n.title", ["REMOVE"]),
+    ("DROP TABLE Document", ["DROP"]),
+    ("ALTER TABLE Document ADD x STRING", ["ALTER"]),
+    ("COPY Document FROM 'x.csv'", ["COPY"]),
+    ("LOAD FROM 'x.csv' RETURN *", ["LOAD"]),
+    ("INSTALL httpfs", ["INSTALL"]),
+    ("CALL threads=4", ["CALL threads"]),
+    ("CALL apoc.create.node(['X'], {})", ["CALL apoc.create.node"]),
+    ("MATCH (n) RETURN n; MATCH (m) DELETE m", ["DELETE"]),
+    ("MATCH (n) WITH n CALL { WITH n SET n.x = 1 } RETURN n", ["SET"]),
+    ("MATCH (n) RETURN 'it''s' AS s, n", []),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), READ_ONLY_CASES)
+def test_write_keywords(query: str, expected: list[str]) -> None:
+    assert write_keywords(query) == expected
+
+
+def test_unterminated_literal_is_refused() -> None:
+    with pytest.raises(ReadOnlyViolation, match="unterminated"):
+        check_read_only("MATCH (n) WHERE n.key = 'abc RETURN n")
+
+
+@pytest.mark.parametrize("query", [q for q, exp in READ_ONLY_CASES if exp])
+def test_read_refuses_writes_and_changes_nothing(lb_store: LadybugStore, query: str) -> None:
+    lb_store.apply([plan("a", "A", {"X": "2024-01-01"})])
+    before = lb_store.stats()
+    with pytest.raises(ReadOnlyViolation):
+        lb_store.read(query)
+    assert lb_store.stats() == before
+
+
+def test_read_limit_and_timeout(lb_store: LadybugStore) -> None:
+    assert lb_store.read("UNWIND range(1, 50) AS i RETURN i", limit=3) == [{"i": 1}, {"i": 2}, {"i": 3}]
+    assert len(lb_store.read("UNWIND range(1, 50) AS i RETURN i")) == 50
+    slow = "UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b WITH a * b AS x WHERE x % 7 = 3 RETURN count(*) AS c"
+    t0 = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        lb_store.read(slow, timeout_s=0.2)
+    assert time.monotonic() - t0 < 5
+    assert lb_store.read("RETURN 1 AS one", timeout_s=0.2) == [{"one": 1}]  # the limit does not stick
+
+
+def test_bad_query_names_the_engine_error(lb_store: LadybugStore) -> None:
+    with pytest.raises(StoreError, match=r"ladybug: .*Nope"):
+        lb_store.read("MATCH (n:Nope) RETURN n")
+
+
+# ---------------------------------------------------------------------------
+# schema
+# ---------------------------------------------------------------------------
+
+
+def test_schema_from_graph_schema(lb_store: LadybugStore) -> None:
+    tables = {r["name"]: r["type"] for r in lb_store.read("CALL show_tables() RETURN *")}
+    assert {t: "NODE" for t in NODE_TABLES}.items() <= tables.items()
+    assert {t: "REL" for t in REL_TABLES}.items() <= tables.items()
+    cols = {r["name"]: r["type"] for r in lb_store.read("CALL table_info('Document') RETURN *")}
+    assert cols["sources"] == "STRING[]" and cols["year"] == "INT64" and cols["ingested"] == "BOOL"
+    rel_cols = {r["name"] for r in lb_store.read("CALL table_info('IMPLEMENTS') RETURN *")}
+    assert {"origin", "doc", "file", "start", "end", "sentence", "derived"} <= rel_cols
+
+
+def test_missing_columns_are_added_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Source(id STRING, path STRING, hash STRING, PRIMARY KEY(id))")
+    conn.close()
+    db.close()
+    with LadybugStore(path) as store:
+        cols = {r["name"] for r in store.read("CALL table_info('Source') RETURN *")}
+    assert set(NODE_TABLES["Source"]) <= cols
+
+
+# ---------------------------------------------------------------------------
+# apply: per-source replace
+# ---------------------------------------------------------------------------
+
+
+def test_apply_counts_and_reapply_is_unchanged(lb_store: LadybugStore, snapshot) -> None:
+    a, b = plan("a", "A", {"X": "2024-01-01"}), plan("b", "B", {"X": "2024-01-01"})
+    assert lb_store.apply([a, b]) == {"added": 2, "replaced": 0, "unchanged": 0}
+    first = snapshot(lb_store)
+    assert lb_store.apply([a, b]) == {"added": 0, "replaced": 0, "unchanged": 2}
+    assert snapshot(lb_store) == first
+    assert lb_store.source_hash("a") == "h1" and lb_store.source_hash("nope") is None
+    assert keys(lb_store) == ["A", "B", "X"]
+    assert doc(lb_store, "X")["sources"] == ["/corpus/a.txt", "/corpus/b.txt"]
+    assert doc(lb_store, "X")["ingested"] is False and doc(lb_store, "A")["ingested"] is True
+    stats = lb_store.stats()
+    assert (stats["documents"], stats["ingested"], stats["cited_only"], stats["organizations"]) == (3, 2, 1, 1)
+    assert (stats["IMPLEMENTS"], stats["ISSUED_BY"], stats["edges"], stats["sources"]) == (2, 2, 4, 2)
+
+
+def test_changed_source_replaces_exactly_its_facts(lb_store: LadybugStore) -> None:
+    lb_store.apply([plan("a", "A", {"X": None, "Y": None}), plan("b", "B", {"X": None})])
+    counts = lb_store.apply([plan("a", "A", {"Z": None}, h="h2")])
+    assert counts == {"added": 0, "replaced": 1, "unchanged": 0}
+    # Y was only a's: gone.  X is still b's.  Z is new.
+    assert keys(lb_store) == ["A", "B", "X", "Z"]
+    assert [e for e in edges(lb_store) if e[1] == "IMPLEMENTS"] == [
+        ("A", "IMPLEMENTS", "Z", "a"),
+        ("B", "IMPLEMENTS", "X", "b"),
+    ]
+    assert json.loads(doc(lb_store, "X")["claims"]).keys() == {"b"}
+    assert lb_store.source_hash("a") == "h2"
+
+
+def test_conflicts_are_kept_then_cleared(lb_store: LadybugStore) -> None:
+    lb_store.apply([plan("a", "A", {"X": "2024-01-01"}), plan("b", "B", {"X": "2024-02-02"})])
+    x = doc(lb_store, "X")
+    assert json.loads(x["conflicts"]) == {"date": ["2024-01-01", "2024-02-02"]}
+    assert x["date"] == "2024-01-01"  # tie: the first source in id order
+    assert lb_store.stats()["conflicts"] == 1
+    lb_store.apply([plan("a", "A", {"X": "2024-02-02"}, h="h2")])
+    x = doc(lb_store, "X")
+    assert "conflicts" not in x and x["date"] == "2024-02-02"
+
+
+def test_own_text_wins_over_citations(lb_store: LadybugStore) -> None:
+    lb_store.apply([plan("b", "B", {"A": "2024-09-09"})])
+    assert doc(lb_store, "A")["date"] == "2024-09-09" and doc(lb_store, "A")["kind"] == "Resolution"
+    lb_store.apply([plan("a", "A", {}, date="2024-01-01")])
+    a = doc(lb_store, "A")
+    assert (a["date"], a["kind"], a["ingested"]) == ("2024-01-01", "Plan", True)
+    assert json.loads(a["conflicts"]) == {"date": ["2024-01-01", "2024-09-09"], "type": ["KH", "NQ"]}
+
+
+def test_result_does_not_depend_on_order(tmp_path: Path, snapshot) -> None:
+    deltas = [plan("a", "A", {"X": "2024-01-01"}), plan("b", "B", {"X": "2024-02-02", "A": None}),
+              plan("c", "C", {"B": "2025-01-01"})]
+    with LadybugStore(tmp_path / "1.db") as s1, LadybugStore(tmp_path / "2.db") as s2:
+        s1.apply(deltas)
+        for d in reversed(deltas):
+            s2.apply([d])
+        assert snapshot(s1) == snapshot(s2)
+
+
+def test_remove_source(lb_store: LadybugStore) -> None:
+    lb_store.apply([plan("a", "A", {"X": None}), plan("b", "B", {"X": None})])
+    assert lb_store.remove_source("a") is True
+    assert lb_store.remove_source("a") is False
+    assert keys(lb_store) == ["B", "X"]
+    assert lb_store.stats()["sources"] == 1
+    lb_store.remove_source("b")
+    assert keys(lb_store) == [] and keys(lb_store, "Organization") == []
+
+
+def test_apply_is_atomic(lb_store: LadybugStore, snapshot) -> None:
+    lb_store.apply([plan("a", "A", {"X": None})])
+    before = snapshot(lb_store)
+    good = plan("b", "B", {"X": None})
+    bad = plan("c", "C", {"Y": None})
+    bad = GraphDelta(bad.source_id, bad.path, bad.hash, bad.doc_key, bad.nodes,
+                     (*bad.edges, EdgeRow.of("CITES", "C", "Y", {"start": "not a number"})))
+    with pytest.raises(StoreError):
+        lb_store.apply([good, bad, plan("a", "A", {"Z": None}, h="h2")])
+    assert snapshot(lb_store) == before
+    assert lb_store.source_hash("b") is None and lb_store.source_hash("a") == "h1"
+    assert lb_store.apply([good]) == {"added": 1, "replaced": 0, "unchanged": 0}  # still usable
+
+
+def test_ensure_organizations(lb_store: LadybugStore) -> None:
+    rows = [
+        {"id": "province:51", "name": "Quảng Ngãi", "level": "province", "code": "51", "part_of": None},
+        {"id": "commune:21349", "name": "Xã Sơn Mai", "level": "commune", "code": "21349", "part_of": "province:51"},
+    ]
+    lb_store.ensure_organizations(rows)
+    lb_store.ensure_organizations(rows)  # idempotent
+    assert lb_store.stats()["PART_OF"] == 1
+    lb_store.apply([plan("a", "A", {})])
+    lb_store.remove_source("a")  # the registry's claim keeps the organisation
+    assert keys(lb_store, "Organization") == ["commune:21349", "province:51"]
+    got = lb_store.read("MATCH (c:Organization)-[:PART_OF]->(p:Organization) RETURN c.name AS c, p.code AS p")
+    assert got == [{"c": "Xã Sơn Mai", "p": "51"}]
+    with pytest.raises(StoreError, match="parent"):
+        lb_store.ensure_organizations([{"id": "commune:1", "name": "X", "part_of": "province:99"}])
+
+
+def test_write_runs_any_statement(lb_store: LadybugStore) -> None:
+    lb_store.write("CREATE (:Organization {id: 'x:1', name: 'X'})")
+    assert keys(lb_store, "Organization") == ["x:1"]
+
+
+# ---------------------------------------------------------------------------
+# read-only opening and other processes
+# ---------------------------------------------------------------------------
+
+
+def test_read_only_store(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    with pytest.raises(StoreError, match="no database"):
+        LadybugStore(path, read_only=True)
+    with LadybugStore(path) as w:
+        w.apply([plan("a", "A", {"X": None})])
+    store = open_store(str(path), read_only=True)
+    try:
+        assert store.dialect == "ladybug" and keys(store) == ["A", "X"]
+        with pytest.raises(StoreError, match="read-only"):
+            store.apply([plan("b", "B", {})])
+        with pytest.raises(StoreError, match="read-only"):
+            store.write("MATCH (n) RETURN n")
+    finally:
+        store.close()
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from luocdo.graph.ladybug_store import LadybugStore
+    sys.path.insert(0, sys.argv[2])
+    from test_store import plan
+    store = LadybugStore(sys.argv[1])
+    store.apply([plan("a", "A", {"X": None})])
+    print("one", flush=True)
+    sys.stdin.readline()
+    store.apply([plan("b", "B", {"Y": None})])
+    print("two", flush=True)
+    sys.stdin.readline()
+    store.close()
+    """
+)
+
+
+def test_readers_in_other_processes_see_each_commit(tmp_path: Path) -> None:
+    """A writer process holds the file; this process reads it read-only meanwhile."""
+    path = tmp_path / "g.db"
+    LadybugStore(path).close()
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(Path(__file__).parent)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "one"
+        reader = LadybugStore(path, read_only=True)
+        assert keys(reader) == ["A", "X"]
+        with pytest.raises(StoreError, match="another process"):
+            LadybugStore(path)  # a second writer is refused, with a message that says why
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().strip() == "two"
+        assert keys(reader) == ["A", "B", "X", "Y"]  # re-opened on change
+        reader.close()
+    finally:
+        proc.stdin.write("\n")
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+
+
+# ---------------------------------------------------------------------------
+# the real seeds
+# ---------------------------------------------------------------------------
+
+
+def _ingest(store, *paths, **kw):
+    from luocdo.graph.ingest import ingest
+
+    return ingest(store, [str(p) for p in paths], workers=1, **kw)
+
+
+def test_seed_graph(lb_store: LadybugStore, seeds_dir: Path) -> None:
+    report = _ingest(lb_store, seeds_dir)
+    assert report.failed == [] and report.added == 5
+    rows = lb_store.read("MATCH (d:Document) WHERE d.display IN ['57-NQ/TW', '76/NQ-CP', '38/KH-UBND'] "
+                         "RETURN d.display AS display, d.key AS key, d.province AS province ORDER BY key")
+    by_display: dict[str, list[str]] = {}
+    for r in rows:
+        by_display.setdefault(r["display"], []).append(r["key"])
+    assert len(by_display["57-NQ/TW"]) == 1
+    assert len(by_display["76/NQ-CP"]) == 1
+    assert len(by_display["38/KH-UBND"]) == 2  # the province's of 2024, Lý Sơn's of 2025
+    citing = lb_store.read("MATCH (a:Document)-[r]->(b:Document {display: '57-NQ/TW'}) WHERE NOT r.derived "
+                           "RETURN DISTINCT a.key AS a")
+    assert len(citing) == 3
+    citing76 = lb_store.read("MATCH (a:Document)-[]->(b:Document {display: '76/NQ-CP'}) RETURN DISTINCT a.province AS p")
+    assert {r["p"] for r in citing76} == {"Quảng Ngãi", "Lâm Đồng"}
+    impl = {(r["a"], r["b"]) for r in lb_store.read(
+        "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.display AS a, a.year AS y, b.display AS b")}
+    assert ("38/KH-UBND", "82/KH-UBND") in impl
+    assert ("359-KH/TU", "57-NQ/TW") in impl
+    lyson = lb_store.read("MATCH (a:Document)-[:IMPLEMENTS]->(b:Document {display: '82/KH-UBND'}) "
+                          "WHERE a.display = '38/KH-UBND' RETURN a.key AS k")
+    assert [r["k"] for r in lyson] == ["38/KH-UBND@2025@quang-ngai/ly-son"]
+    communes = {r["name"]: r["code"] for r in lb_store.read(
+        "MATCH (o:Organization {level: 'commune'}) RETURN o.name AS name, o.code AS code")}
+    assert {"Xã Sơn Mai", "Đặc khu Lý Sơn", "Xã Bắc Ruộng"} <= communes.keys()
+    assert all(communes[n] and communes[n].isdigit() for n in ("Xã Sơn Mai", "Đặc khu Lý Sơn", "Xã Bắc Ruộng"))
+
+
+def test_reingest_is_a_noop(lb_store: LadybugStore, seeds_dir: Path, snapshot) -> None:
+    _ingest(lb_store, seeds_dir)
+    first, stats = snapshot(lb_store), lb_store.stats()
+    report = _ingest(lb_store, seeds_dir)
+    assert (report.added, report.replaced, report.unchanged) == (0, 0, 5)
+    assert snapshot(lb_store) == first and lb_store.stats() == stats
+
+
+def test_editing_one_file_changes_only_its_facts(tmp_path: Path, seeds_copy: Path, snapshot) -> None:
+    with LadybugStore(tmp_path / "g.db") as store:
+        _ingest(store, seeds_copy)
+        before_nodes, before_edges = snapshot(store)
+        edited = sorted(seeds_copy.glob("*.txt"))[1]
+        text = edited.read_text(encoding="utf-8")
+        cut = text.index("76/NQ-CP")  # drop everything from the first mention of 76/NQ-CP on
+        edited.write_text(text[:cut], encoding="utf-8")
+        report = _ingest(store, seeds_copy)
+        assert (report.replaced, report.unchanged) == (1, 4)
+        after_nodes, after_edges = snapshot(store)
+        sid = str(edited.resolve())
+
+        def others(edge_list):
+            return [e for e in edge_list if ("origin", repr(sid)) not in e[3]]
+
+        assert others(after_edges) == others(before_edges)
+        assert after_edges != before_edges
+        # The same as ingesting the edited corpus from scratch.
+        with LadybugStore(tmp_path / "fresh.db") as fresh:
+            _ingest(fresh, seeds_copy)
+            assert snapshot(fresh) == (after_nodes, after_edges)
+
+
+def _corpus(seeds: Path, root: Path, copies: int) -> Path:
+    for i in range(copies):
+        shutil.copytree(seeds, root / f"c{i:03d}")
+    return root
+
+
+def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path, seeds_dir: Path, snapshot) -> None:
+    corpus = _corpus(seeds_dir, tmp_path / "corpus", 40)  # 200 files
+    killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [*LUOCDO, "ingest", str(corpus), "--db", str(killed), "--batch-size", "5", "--workers", "1", "--json"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        seen = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            if killed.exists():
+                try:
+                    with LadybugStore(killed, read_only=True) as r:
+                        seen = r.stats()["sources"]
+                except StoreError:
+                    seen = 0  # not created yet
+                if seen >= 5:
+                    break
+            time.sleep(0.05)
+        assert proc.poll() is None, "ingest finished before it could be killed; make the corpus bigger"
+        os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    with LadybugStore(killed, read_only=True) as r:
+        partial = r.stats()["sources"]
+    assert 5 <= partial < 200 and partial % 5 == 0  # whole batches only
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["report"]["unchanged"] >= partial
+    subprocess.run([*LUOCDO, "ingest", str(corpus), "--db", str(clean), "--batch-size", "50", "--json"],
+                   env=env, capture_output=True, check=True, timeout=300)
+    with LadybugStore(killed, read_only=True) as a, LadybugStore(clean, read_only=True) as b:
+        assert a.stats() == b.stats()
+        assert snapshot(a) == snapshot(b)
