@@ -14,6 +14,7 @@ so :meth:`Registry.resolve` matches on folded text with fuzzy fallbacks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -262,6 +263,8 @@ class Registry:
         self._province_names["hue"] = self._by_name_exact("Thành phố Huế")
         self._commune_index: dict[str, dict[str, Org]] = {}
         self._commune_global: dict[str, list[Org]] = {}
+        self._slug_counts: dict[tuple[str, str], int] = {}
+        self._commune_exact: dict[tuple[str, str], Org] = {}
         for w in Ward.iter_all():
             prov = self._provinces_by_code[int(w.province_code)]
             org = Org(
@@ -279,6 +282,9 @@ class Registry:
             self._commune_index.setdefault(prov.name, {})[_bare(w.name)] = org
             self._commune_index[prov.name][squash(w.name)] = org
             self._commune_global.setdefault(_bare(w.name), []).append(org)
+            self._commune_exact[(prov.name, w.name.lower())] = org
+            sk = (prov.name, slug(_bare(w.name)))
+            self._slug_counts[sk] = self._slug_counts.get(sk, 0) + 1
         self._central: dict[str, Org] = {}
         for name, level, spellings in CENTRAL:
             org = Org(id=f"central:{slug(name)}", name=name, level=level, kind="cơ quan trung ương")
@@ -327,6 +333,15 @@ class Registry:
             return [c for cs in self._communes.values() for c in cs]
         p = self.province(province)
         return list(self._communes.get(p.name, [])) if p else []
+
+    def unit_slug(self, commune: Org) -> str:
+        """Key scope of a commune-level unit: "ly-son"; with its code when
+        another unit of the province folds to the same slug ("son-ha" for both
+        Xã Sơn Hà and Xã Sơn Hạ)."""
+        base = slug(_bare(commune.name))
+        if self._slug_counts.get((commune.province, base), 0) > 1:
+            return f"{base}-{commune.code}"
+        return base
 
     def by_id(self, org_id: str | None) -> Org | None:
         if not org_id:
@@ -379,6 +394,13 @@ class Registry:
             return None
         p = self.province(province) if province else None
         if p is not None:
+            # with its diacritics the name is exact: "Xã Sơn Hạ" is not "Xã Sơn Hà"
+            raw = " ".join(unicodedata.normalize("NFC", name).lower().split())
+            raw = re.sub(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", "", raw)
+            for kind_word in ("xã", "phường", "đặc khu"):
+                hit_ = self._commune_exact.get((p.name, raw)) or self._commune_exact.get((p.name, f"{kind_word} {raw}"))
+                if hit_ is not None:
+                    return hit_
             index = self._commune_index.get(p.name, {})
             org = index.get(n)
             if org is None and len(n) >= 4:

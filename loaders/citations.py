@@ -151,6 +151,9 @@ _SUBJECT_START = re.compile(r"[\s,]{0,3}(?:v[e&]\s+vi[e&]c\s+|v[e&]\s+|ban\s+h[a
 _SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d")
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def find_citations(text: str, folded: str) -> list[Citation]:
     """Every numbered citation in the text, in order."""
     out: list[Citation] = []
@@ -158,19 +161,19 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         num_span = m.span("num_so") if m.group("num_so") else m.span("num")
         number = re.sub(r"\s", "", text[num_span[0] : num_span[1]])
         start = m.start() if m.group("so") else num_span[0]
+        sym_raw = text[m.start("sym") : m.end("sym")]
+        if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
+            continue
         # the type word right before (within 40 chars, nothing else between)
         type_word = None
         left_lo = max(0, start - 48)
         tb = P.TYPE_BEFORE.search(folded, left_lo, start) if start else None
-        if m.group("so") is None:
-            tb = P.TYPE_BEFORE.search(folded, left_lo, num_span[0])
         if tb:
             for i, code in enumerate(P.TYPE_WORD_CODES):
                 if tb.group(f"t{i}"):
                     type_word = code
                     break
             start = tb.start()
-        sym_raw = text[m.start("sym") : m.end("sym")]
         parsed = parse_symbol(sym_raw, type_word)
         if parsed is None:
             continue

@@ -8,6 +8,7 @@ relations and derived edges (loaders.relations) → assignments
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -165,7 +166,7 @@ _CENTRAL_BY_CODE = {
     "VPCP": "Văn phòng Chính phủ",
 }
 _LOCAL_ACTOR = re.compile(
-    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
 )
 
 
@@ -184,8 +185,12 @@ def _citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple
     lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
     if lm:
         kind = lm.group(1)
-        if kind == "tinh" and province:
-            return reg.province(province), None
+        named = reg.resolve(clean(text[lm.start() : lm.start() + len(lm.group(0))].split(" ban ")[0].split(" xây ")[0]), province=province)
+        if kind in ("tinh", "thanh pho"):
+            if named is not None and named.level == "province":
+                return named, None
+            if province:
+                return reg.province(province), None
         if ctx.commune is not None:
             return ctx.commune, None
     if head in _CENTRAL_BY_CODE:
@@ -215,7 +220,7 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
         if org is not None and org.level == "commune":
             scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
             if org.id.startswith("commune:"):
-                scope = K.scope_of(org.province, _bare_name(org.name))
+                scope = K.scope_of(org.province, registry().unit_slug(org))
         elif org is not None and org.province:
             scope = K.scope_of(org.province)
         else:
@@ -242,6 +247,43 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
         ),
         assumed,
     )
+
+
+_DATE_BEFORE = re.compile(
+    r"(?<![a-z0-9])" + P.NGAY + r"\s+" + P.DATE_NUMERIC + r"\s*,[^.;\n]{0,90}?(?:ban\s+h[a]nh|k[y]\s+ban\s+h[a]nh|ph[a]t\s+h[a]nh)[^.;\d]{0,40}\Z"
+)
+
+
+def _date_before(c: Citation, folded: str) -> Citation:
+    """"Ngày 12/8/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 145/KH-UBND": the date leads."""
+    m = _DATE_BEFORE.search(folded, max(0, c.start - 160), c.start)
+    if m is None:
+        return c
+    from luocdo.loaders.citations import _date
+
+    iso, year = _date(m)
+    return dataclasses.replace(c, date=iso, year=c.year or year) if iso else c
+
+
+_IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)(?![a-z])")
+
+
+def _title_says_implements(folded: str, h: Header, classified: list, doc_type: str | None) -> list:
+    """A plan or programme whose own title carries X out implements X:
+    "Ban hành Chương trình hành động … thực hiện Nghị quyết số 15-NQ/TW"."""
+    if not h.title_span:
+        return classified
+    lo, hi = h.title_span
+    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …")
+    if doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", folded[lo:hi]):
+        return classified
+    out = []
+    for cl in classified:
+        c = cl.citation
+        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on") and _IMPL_CUE.search(folded, lo, c.start):
+            cl = dataclasses.replace(cl, relation="implements")
+        out.append(cl)
+    return out
 
 
 def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:
@@ -316,6 +358,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
 
     cits_all = find_citations(text, folded)
     cits = [c for c in cits_all if not (h.so_span and h.so_span[0] <= c.num_start < h.so_span[1] + 2)]
+    cits = [_date_before(c, folded) if c.date is None else c for c in cits]
     # own type when the header gave none: "ban hành Kế hoạch", "Trên đây là Báo cáo", title words
     doc_type = h.type
     if doc_type is None:
@@ -338,6 +381,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         warnings.append("document date not stated")
 
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
+    classified = _title_says_implements(folded, h, classified, doc_type)
     # instruments for each citation
     insts: list[Instrument] = []
     explicit: list[bool] = []
@@ -356,7 +400,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     own_scope = None
     if ctx.org is not None:
         if ctx.commune is not None:
-            own_scope = K.scope_of(ctx.commune.province, _bare_name(ctx.commune.name))
+            own_scope = K.scope_of(ctx.commune.province, registry().unit_slug(ctx.commune))
         else:
             own_scope = K.scope_of(ctx.org.province or ctx.province)
     else:

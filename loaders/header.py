@@ -27,8 +27,10 @@ _SO_BARE = re.compile(
 )
 # "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*" + P.NGAY + r"\s*(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
+    r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*" + P.NGAY + r"\s*(?:(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
     + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
+    # "Tuyên Quang, ngày 22/9/2025"
+    + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
 )
 _MOTTO = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[u]\s*ngh[i1]a\s*vi[e&]t\s*nam"
@@ -137,12 +139,13 @@ def parse_header(text: str, folded: str) -> Header:
     if pd is None and so_span:
         pd = _PLACE_DATE.search(folded, 0, head_hi)
     if pd:
-        y = int(pd.group("y"))
+        g_y, g_m, g_d = (pd.group("y"), pd.group("m"), pd.group("d")) if pd.group("y") else (pd.group("y_"), pd.group("m_"), pd.group("d_"))
+        y = int(g_y)
         year = y
-        if pd.group("m"):
-            month = int(pd.group("m"))
-        if pd.group("d") and pd.group("m"):
-            d, mo = int(pd.group("d")), int(pd.group("m"))
+        if g_m:
+            month = int(g_m)
+        if g_d and g_m:
+            d, mo = int(g_d), int(g_m)
             if 1 <= d <= 31 and 1 <= mo <= 12:
                 date = f"{y:04d}-{mo:02d}-{d:02d}"
         raw_place = text[pd.start("place") : pd.end("place")]

@@ -51,6 +51,8 @@ KNOWN_ISSUERS: dict[str, str] = {
         "BCĐTW", "BTV", "MTTQ", "TTHĐND", "BNV", "BTC", "BTP", "BYT", "BCA", "BQP",
         "BGDĐT", "BKHĐT", "BKHCN", "BTTTT", "BVHTTDL", "BNNMT", "BXD", "BCT", "BNG",
         "BLĐTBXH", "BTNMT", "BGTVT", "BNNPTNT", "NHNN", "TTCP", "KTNN",
+        # provincial departments whose codes carry Đ
+        "SGDĐT", "SKHĐT", "SLĐTBXH", "VPĐĐBQH",
     )
 }
 
@@ -134,15 +136,15 @@ CITATION = re.compile(
 #: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant.
 TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("KH", r"k[e&`]{0,2}\s*ho[a@]ch(?:\s+h[a]nh\s+d[o0]ng)?"),
-    ("NQ", r"ngh[i1l]\s*quy[e&`]{0,2}t"),
+    ("NQ", r"ngh[i1lj]\s*quy[e&`]{0,2}t"),
     ("QĐ", r"quy[e&`]{0,2}t\s*[dpb0]inh"),
-    ("CT", r"ch[i1l]\s*th[i1l]"),
+    ("CT", r"ch[i1lj]\s*th[i1lj]"),
     ("CTr", r"ch[u]?[o0]ng\s*tr[i1]nh(?:\s+h[a]nh\s+d[o0]ng)?"),
     ("BC", r"b[a]o\s*c[a]o"),
     ("CV", r"c[o0]ng\s*v[a]n"),
     ("TB", r"th[o0]ng\s*b[a]o(?:\s+k[e&]t\s+lu[a]n)?"),
     ("HD", r"h[u]?[o0]ng\s*d[a]n"),
-    ("NĐ", r"ngh[i1l]\s*[dpb]inh"),
+    ("NĐ", r"ngh[i1lj]\s*[dpb][i1j]nh"),
     ("TTLT", r"th[o0]ng\s*t[u]\s*li[e]n\s*t[i1]ch"),
     ("TT", r"th[o0]ng\s*t[u]"),
     ("Luật", r"lu[a]t"),

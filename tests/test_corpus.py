@@ -20,15 +20,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 TRUTH = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
 
 #: (file, check) → why the extractor gets it wrong today (reported to the extractor's owner).
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("07_snv_cv-318.txt", "date"): 'numeric date in the header: "Tuyên Quang, ngày 22/9/2025"',
-    ("13_lam-binh_27-KH-UBND.txt", "date"): 'numeric date in the header: "Lâm Bình, ngày 18/9/2025"',
-    ("17_na-hang_cv-112.txt", "relations"): '"Ngày 12/8/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 145/KH-UBND": '
-    "the date before the citation is not used, key 145/KH-UBND@?@tuyen-quang",
-    ("20_yen-son_58-BC-UBND.txt", "relations"): 'OCR "Nghj quyết" (ị read as j) is not a type word, so 57-NQ/TW nested '
-    "in the cited plan's subject becomes reports_on instead of cites",
-    ("20_yen-son_58-BC-UBND.txt", "derived"): 'same sentence: "… về trién khai thuc hi€n Nghj quyết s0 57- -NQ/TW"',
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _rows(check: str) -> list:

@@ -62,3 +62,12 @@ def test_derived_bodies_rebuild_from_their_id() -> None:
     assert org is not None and org.name == "Sở Nội vụ" and org.parent_id == "province:51"
     unit = reg.by_id("unit:21349:van-phong-hdnd-va-ubnd")
     assert unit is not None and unit.parent_id == "commune:21349"
+
+
+def test_units_that_fold_alike_get_distinct_key_scopes() -> None:
+    """Xã Sơn Hà and Xã Sơn Hạ (Quảng Ngãi) fold to the same slug; keys must not merge them."""
+    reg = registry()
+    ha, ha_ = reg.commune("Xã Sơn Hà", "Quảng Ngãi"), reg.commune("Xã Sơn Hạ", "Quảng Ngãi")
+    assert ha is not None and ha_ is not None and ha.id != ha_.id
+    assert reg.unit_slug(ha) != reg.unit_slug(ha_)
+    assert reg.unit_slug(reg.commune("Lý Sơn", "Quảng Ngãi")) == "ly-son"
