@@ -24,6 +24,7 @@ system-deps:
 	@missing=""; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \
@@ -39,8 +40,10 @@ test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
+# Ingest the corpus, print the gaps of its provincial directive, write the
+# viewer page, then serve API + viewer on http://127.0.0.1:$(PORT) until Ctrl-C.
 demo: install
-	$(BIN)/luocdo ingest $(CORPUS) --db $(DB)
+	$(BIN)/luocdo demo $(CORPUS) --db $(DB) --port $(PORT) --html luocdo-viewer.html
 
 bench: install
 	$(BIN)/python bench/extract.py

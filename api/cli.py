@@ -199,12 +199,21 @@ def _print_record(rec) -> None:
         console.print("  [yellow]warnings:[/] " + "; ".join(rec.warnings), highlight=False)
 
 
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 
 
+# The other commands register themselves on `app` when imported.
+import luocdo.api.cli_demo  # noqa: E402
+import luocdo.api.cli_export  # noqa: E402
+import luocdo.api.cli_queries  # noqa: E402
+import luocdo.api.cli_serve  # noqa: E402
+import luocdo.api.cli_viz  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
-import luocdo.api.cli_queries  # noqa: E402  (registers the query commands)
-import luocdo.api.cli_viz  # noqa: E402, F401  (registers `luocdo viz`)
-from luocdo.api import cli_serve  # noqa: E402, F401  (registers `luocdo serve`)
+    # run as a script this module is __main__; the commands live on the
+    # imported luocdo.api.cli's app
+    from luocdo.api.cli import main as _main
+
+    _main()
