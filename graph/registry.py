@@ -473,6 +473,7 @@ class Registry:
             return None
         n = _norm(name)
         n = re.sub(r"\s+tinh\s*$", "", n)
+        n = re.sub(r"\b(tinh|thanh)\s*[a-z0-9]{0,2}y\b", r"\1 uy", n)
         canonical = self._party_names.get(n) or self._party_codes.get(n)
         if canonical is None:
             hit = process.extractOne(n, self._party_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
@@ -589,7 +590,8 @@ class Registry:
         if re.fullmatch(r"(?:" + _UBND + r")", n):
             return ctx_commune or (self.province(province) if province else None)
         # party bodies
-        if re.search(r"(?:tinh|thanh)\s*uy\b|\btu\b", n):
+        # "Tỉnh ủy" as OCR leaves it: "Tinh uy", "Tinh ty", "Tinh i1y", "Tinh ity"
+        if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|\btu\b|^ban thuong vu\b", n):
             return self.party(n, province)
         # departments and provincial offices
         if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):

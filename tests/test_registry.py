@@ -25,6 +25,7 @@ ROWS = [
     ("Văn phòng UBND tỉnh", "Quảng Ngãi", None, "dept:51:van-phong-ubnd-tinh"),
     ("Ban Thường vụ Tỉnh ủy", "Quảng Ngãi", None, "party:51:ban-thuong-vu-tinh-uy"),
     ("Tỉnh ủy", "Gia Lai", None, "party:52:tinh-uy"),
+    ("Ban Thuong vu Tinh ty", "Quảng Ngãi", None, "party:51:ban-thuong-vu-tinh-uy"),  # OCR
     ("Văn phòng HĐND và UBND xã", "Quảng Ngãi", "Sơn Mai", "unit:21349:van-phong-hdnd-va-ubnd"),
     ("Uy ban MTTQVN x&;", "Lâm Đồng", "Bắc Ruộng", "unit:23152:uy-ban-mttq-viet-nam"),
     ("Bộ Chính trị", None, None, "central:bo-chinh-tri"),
