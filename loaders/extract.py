@@ -55,6 +55,8 @@ _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
 
+_ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
+
 
 def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
     """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
@@ -98,7 +100,13 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         candidates.append(issuer_line)
     # the actor of the opening or closing sentence
     for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
-        for m in _ACTOR_VERB.finditer(folded, lo, hi):
+        # anchor on the verbs (rare), then match the actor just before each
+        last = -1
+        for v in _ACTOR_VERB_ONLY.finditer(folded, lo, hi):
+            m = _ACTOR_VERB.search(folded, max(lo, v.start() - 100), v.end())
+            if m is None or m.start() <= last:
+                continue
+            last = m.start()
             who = clean(text[m.start("who") : m.end("who")])
             if who and len(who.split()) <= 10:
                 candidates.append(who)
