@@ -161,6 +161,7 @@ class LadybugStore(CypherStore):
             result.close()
 
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        self._refresh()
         with self._write_lock:
             return self._exec(self._wconn, query, params)
 

@@ -31,7 +31,9 @@ works around each difference:
 * parallel edges (same endpoints, e.g. one CITES per citing source) count as
   one row when the relationship variable is not used in the query
   (``count(d)`` over ``(d)-[:R]->(o)``): write ``-[r:R]->`` and use ``r``;
-* ``timeout`` is ignored and every error is "An unknown error occurred";
+* a transaction timeout, like the access mode, selects another graph: it is
+  not sent, so ``timeout_s`` is not enforced there;
+* every error is "An unknown error occurred";
 * a new connection right after another client's GOODBYE may not get its
   handshake answered: connections are retried (``connection_timeout``).
 """
@@ -405,7 +407,13 @@ class Neo4jStore(CypherStore):
         check_read_only(query)
         if limit is not None and limit < 0:
             raise StoreError(f"limit must be >= 0, got {limit}")
-        stmt = neo4j.Query(query, timeout=timeout_s) if timeout_s else query
+        if self.max_message and _size(query, self._enc(params or {})) > self.max_message:
+            raise StoreError(
+                f"{self.uri}: FalkorDB's Bolt crashes on requests over 4 KiB and this read is "
+                f"{_size(query, params)} bytes; pass fewer parameters"
+            )
+        # FalkorDB reads any RUN metadata (timeout, mode, db) as a graph name: send none.
+        stmt = neo4j.Query(query, timeout=timeout_s) if timeout_s and not self._escape else query
 
         def go() -> list[dict[str, Any]]:
             out: list[dict[str, Any]] = []
@@ -419,7 +427,8 @@ class Neo4jStore(CypherStore):
         try:
             return self._retry(go)
         except Neo4jError as e:
-            if "Timeout" in (e.code or "") or "terminated" in (e.message or "").lower():
+            code = e.code or ""
+            if "TimedOut" in code or "Timeout" in code or "terminated" in (e.message or "").lower():
                 raise QueryTimeout(f"query stopped by the time limit ({timeout_s}s): {query[:80]}") from e
             raise StoreError(f"neo4j: {_message(e)}") from e
         except DriverError as e:

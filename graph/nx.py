@@ -9,6 +9,7 @@ evidence.  ``claims`` (the per-source bookkeeping) is left out unless asked.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,7 +26,9 @@ GRAPH_TABLES = ("Document", "Organization")
 PAGE = 50_000
 
 
-def _keyset(store: Store, table: str, cols: list[str], keys: list[str] | None) -> Iterator[dict[str, Any]]:
+def keyset_rows(
+    store: Store, table: str, cols: list[str], keys: list[str] | None = None
+) -> Iterator[dict[str, Any]]:
     """Rows of a node table in primary-key order, a page at a time (no SKIP: keyset)."""
     pk = q(PRIMARY_KEYS[table])
     ret = ", ".join(f"n.{q(c)} AS {q(c)}" for c in cols)
@@ -50,27 +53,38 @@ def iter_nodes(
     for table in GRAPH_TABLES:
         pk = PRIMARY_KEYS[table]
         cols = [c for c in columns(table) if internal or c != "claims"]
-        for row in _keyset(store, table, cols, keys):
+        for row in keyset_rows(store, table, cols, keys):
             props = {k: v for k, v in row.items() if v is not None and k != pk}
             yield table, row[pk], props
 
 
-def iter_edges(store: Store, keys: list[str] | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+def iter_edges(
+    store: Store, keys: list[str] | None = None, *, rels: Iterable[str] | None = None
+) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """(relation, source id, target id, properties) of every edge (or those inside ``keys``).
 
     Walks the source nodes a page at a time, so memory stays bounded.
     """
-    for rel, (src_t, dst_t, props) in REL_TABLES.items():
+    for rel in rels if rels is not None else REL_TABLES:
+        src_t, dst_t, props = REL_TABLES[rel]
         spk, dpk = PRIMARY_KEYS[src_t], PRIMARY_KEYS[dst_t]
         ret = "".join(f", r.{q(c)} AS {q(c)}" for c in props)
         cond = f"a.{q(spk)} IN $src" + (f" AND b.{q(dpk)} IN $keys" if keys is not None else "")
         query = f"MATCH (a:{src_t})-[r:{rel}]->(b:{dst_t}) WHERE {cond} RETURN a.{q(spk)} AS _s, b.{q(dpk)} AS _d{ret}"
+        # A Bolt server with a small request limit (FalkorDB) gets smaller pages of keys.
+        budget = (getattr(store, "max_message", None) or 0) - len(query) - 200
+        if keys is not None:
+            budget -= len(json.dumps(keys, ensure_ascii=False).encode())
         page: list[str] = []
-        for row in _keyset(store, src_t, [spk], keys):
-            page.append(row[spk])
-            if len(page) >= PAGE // 10:
+        size = 0
+        for row in keyset_rows(store, src_t, [spk], keys):
+            key = row[spk]
+            n = len(json.dumps(key, ensure_ascii=False).encode()) + 2
+            if page and (len(page) >= PAGE // 10 or (budget > 0 and size + n > budget)):
                 yield from _edges_of(store, rel, query, page, keys)
-                page = []
+                page, size = [], 0
+            page.append(key)
+            size += n
         if page:
             yield from _edges_of(store, rel, query, page, keys)
 

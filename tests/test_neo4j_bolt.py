@@ -84,6 +84,16 @@ def test_awkward_and_long_strings_round_trip(both, snapshot, text: str) -> None:
     assert json.loads(nodes_bolt[("Document", "T1")]["claims"]).keys() == {"a", "b"}
 
 
+def test_whole_graph_walk_fits_small_requests(both, snapshot) -> None:
+    """Many long keys: pages of keys must stay under FalkorDB's 4 KiB request limit."""
+    lb, bolt = both
+    deltas = [plan(f"s{i}", f"{i}/KH-UBND@2025@quang-ngai/{'x' * 60}", {f"{i}-NQ/TW@2024": None}) for i in range(120)]
+    lb.apply(deltas)
+    bolt.apply(deltas)
+    assert bolt.stats()["IMPLEMENTS"] == 120
+    assert snapshot(bolt) == snapshot(lb)
+
+
 def test_leftover_edges_of_a_failed_batch_are_not_duplicated(bolt_store: Neo4jStore) -> None:
     """Without rollback (FalkorDB) a failed batch may leave edges; the retry must not double them."""
     d = plan("a", "A", {"X": None})
@@ -108,6 +118,7 @@ def test_read_guard_and_limit(bolt_store: Neo4jStore) -> None:
             bolt_store.read(q)
     assert bolt_store.stats() == before
     assert len(bolt_store.read("MATCH (d:Document) RETURN d.key AS k", limit=2)) == 2
+    assert len(bolt_store.read("MATCH (d:Document) RETURN d.key AS k", timeout_s=5)) == 3
     with pytest.raises(StoreError):
         bolt_store.read("MATCH (n RETURN n")
 

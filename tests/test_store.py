@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -327,6 +328,33 @@ def test_readers_in_other_processes_see_each_commit(tmp_path: Path) -> None:
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+def test_threads_read_while_another_writes(lb_store: LadybugStore) -> None:
+    errors: list[Exception] = []
+    done = threading.Event()
+
+    def reader() -> None:
+        while not done.is_set():
+            try:
+                n = lb_store.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"]
+                assert n % 2 == 0  # whole deltas only: each adds two documents
+            except Exception as e:
+                errors.append(e)
+                return
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(30):
+            lb_store.apply([plan(f"s{i}", f"D{i}", {f"T{i}": None})])
+    finally:
+        done.set()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert lb_store.stats()["documents"] == 60
 
 
 # ---------------------------------------------------------------------------
