@@ -124,7 +124,7 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
             label = o.name + (f" ({o.province})" if o.province and o.province not in o.name else "")
             hits.append(SearchHit(kind="organization", id=o.id, label=label, score=score, org=o))
 
-    hits.sort(key=lambda h: (-h.score, h.kind != "document", not (h.doc and h.doc.ingested), h.label))
+    hits.sort(key=lambda h: (-h.score, h.kind != "document", not (h.doc and h.doc.ingested), h.label, h.id))
     return hits[:limit]
 
 

@@ -15,6 +15,11 @@ _REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "CIT
 _ORG_REL_ORDER = {"ISSUED_BY": 0, "ASSIGNED_TO": 1, "ADDRESSED_TO": 2}
 
 
+def _ev_order(e: EdgeView) -> tuple:
+    ev = e.evidence
+    return (ev.file or "", ev.start or 0, ev.doc or "") if ev else ("", 0, "")
+
+
 def show(store: Any, key_or_name: str) -> Card:
     """Everything the graph says about one document, each edge with its evidence."""
     doc = resolve(store, key_or_name)
@@ -33,7 +38,7 @@ def show(store: Any, key_or_name: str) -> Card:
             for r in rows
             if r[other] in docs
         ]
-        views.sort(key=lambda e: (_REL_ORDER.get(e.relation, 9), e.other.key, (e.evidence.start or 0) if e.evidence else 0))
+        views.sort(key=lambda e: (_REL_ORDER.get(e.relation, 9), e.other.key, *_ev_order(e)))
         return views
 
     org_edges = [
@@ -41,7 +46,7 @@ def show(store: Any, key_or_name: str) -> Card:
         for r in org_rows
         if r["dst"] in orgs
     ]
-    org_edges.sort(key=lambda e: (_ORG_REL_ORDER.get(e.relation, 9), e.org.id, e.role or "", e.task or ""))
+    org_edges.sort(key=lambda e: (_ORG_REL_ORDER.get(e.relation, 9), e.org.id, e.role or "", e.task or "", e.raw or ""))
     return Card(
         doc=doc,
         sources=sources,
