@@ -39,12 +39,10 @@ def _store(db: str | None, neo4j: str | None, write: bool = False) -> Iterator[A
         yield store
     except Ambiguous as e:
         err.print(f"[bold red]error:[/] {e.name!r} fits {len(e.candidates)} documents; choose one by its key:", highlight=False)
-        t = Table(show_header=True, header_style="bold")
-        for col in ("key", "number", "date", "issuer"):
-            t.add_column(col, overflow="fold")
+        # one line per candidate: keys must stay whole to be copied, whatever the width
         for c in e.candidates:
-            t.add_row(c.key, _name(c), c.date or (str(c.year) if c.year else ""), c.issuer or "")
-        err.print(t)
+            when = c.date or (str(c.year) if c.year else "date unknown")
+            err.print(f"  {c.key}  ({_name(c)}, {when}, {c.issuer or 'issuer unknown'})", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     except BadParameter as e:
         fail(e.message, 2)

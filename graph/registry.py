@@ -591,7 +591,7 @@ class Registry:
             return ctx_commune or (self.province(province) if province else None)
         # party bodies
         # "Tỉnh ủy" as OCR leaves it: "Tinh uy", "Tinh ty", "Tinh i1y", "Tinh ity"
-        if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|\btu\b|^ban thuong vu\b", n):
+        if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|^tu$|^ban thuong vu\b", n):
             return self.party(n, province)
         # departments and provincial offices
         if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):

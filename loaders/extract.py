@@ -47,6 +47,7 @@ class Context:
     org: Org | None
     province: str | None  # registry name
     commune: Org | None  # the commune-level unit the document belongs to, if any
+    raw: str | None = None  # the issuer as written, when no organisation could be resolved
 
 
 _PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
@@ -55,6 +56,9 @@ _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
 
+# the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
+_ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
+_ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
 _ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
 
 
@@ -103,7 +107,9 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         # anchor on the verbs (rare), then match the actor just before each
         last = -1
         for v in _ACTOR_VERB_ONLY.finditer(folded, lo, hi):
-            m = _ACTOR_VERB.search(folded, max(lo, v.start() - 100), v.end())
+            if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
+                continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
+            m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
             if m is None or m.start() <= last:
                 continue
             last = m.start()
@@ -145,9 +151,12 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     commune = None
     if org is not None and org.level == "commune":
         commune = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+    raw = None
     if org is None:
         warnings.append("issuer not established by the text")
-    return Context(org, province, commune), warnings
+        # keep the body as written ("Sở Tài chính" of an unnamed province)
+        raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
+    return Context(org, province, commune, raw), warnings
 
 
 def _issuer_of(org: Org | None) -> Issuer | None:
@@ -158,7 +167,11 @@ def _issuer_of(org: Org | None) -> Issuer | None:
         reg = registry()
         c = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
         locality = c.name if c else None
-    return Issuer(name=org.name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
+    name = org.name
+    if org.level == "province":
+        # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "UBND Thành phố Huế"
+        name = f"UBND tỉnh {org.name}" if org.kind == "tỉnh" else f"UBND {org.name}"
+    return Issuer(name=name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------
@@ -313,6 +326,17 @@ def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> lis
     return out
 
 
+def _level_of_name(name: str) -> str:
+    f = fold(name)
+    if f.startswith(("bo ", "chinh phu", "thu tuong")):
+        return "ministry" if f.startswith("bo ") else "central"
+    if f.startswith(("ubnd xa", "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan phuong")):
+        return "commune"
+    if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
+        return "province"
+    return "department"
+
+
 def _bare_name(name: str) -> str:
     """"Xã Sơn Mai" → "Sơn Mai", "Đặc khu Lý Sơn" → "Lý Sơn"."""
     for prefix in ("Đặc khu ", "Xã ", "Phường ", "Thị trấn "):
@@ -426,7 +450,9 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date=date,
         year=year,
         title=title,
-        issuer=_issuer_of(ctx.org),
+        issuer=_issuer_of(ctx.org) or (
+            Issuer(name=ctx.raw, level=_level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
+        ),
     )
 
     # references: one per distinct instrument, strongest relation wins
