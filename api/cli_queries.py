@@ -73,6 +73,16 @@ def _days(n: int | None) -> str:
     return "" if n is None else f"{n:+d}" if n < 0 else str(n)
 
 
+def _days_bound(target: Any, doc: Any) -> str:
+    """"≥ 12" when only a lower bound of the document's date is known."""
+    from datetime import date
+
+    nb = getattr(doc, "date_not_before", None)
+    if not (nb and target.date):
+        return ""
+    return f"≥ {(date.fromisoformat(nb) - date.fromisoformat(target.date)).days}"
+
+
 def _short(s: str | None, n: int = 110) -> str:
     s = " ".join((s or "").split())
     return s if len(s) <= n else s[: n - 1] + "…"
@@ -119,7 +129,8 @@ def implements(
         )
         for row in r.rows:
             t.add_row(
-                str(row.depth), _name(row.doc), _when(row.doc), _days(row.days), row.doc.issuer or "",
+                str(row.depth), _name(row.doc), _when(row.doc), _days(row.days) or _days_bound(r.target, row.doc),
+                row.doc.issuer or "",
                 row.doc.level or "", " → ".join(names.get(k, k) for k in row.chain),
                 _short(row.evidence.sentence if row.evidence else "", 90),
             )

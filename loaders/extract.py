@@ -409,7 +409,10 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         warnings.append("year inferred from the latest cited date")
     date_not_before = None
     if date is None:
-        date_not_before = cited_dates[-1] if cited_dates else None
+        bounds = [d for d in (cited_dates[-1] if cited_dates else None,
+                              f"{year:04d}-{h.month:02d}-01" if (h.month and year and h.year) else None) if d]
+        # "ngày  tháng 11 năm 2025": the month bounds the date even with the day blank
+        date_not_before = max(bounds) if bounds else None
         warnings.append("document date not stated")
 
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
