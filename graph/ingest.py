@@ -104,8 +104,30 @@ def _known_hashes(store: Store, ids: list[str]) -> dict[str, str]:
     ``UNWIND … MATCH {id: i}`` goes through the primary-key index; ``WHERE
     s.id IN $ids`` scans every Source on LadybugDB, which grows with the corpus.
     """
-    rows = store.read("UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash", {"ids": ids})
-    return {r["id"]: r["hash"] for r in rows}
+    query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash"
+    out: dict[str, str] = {}
+    for part in _by_size(ids, getattr(store, "max_message", None), len(query)):
+        out.update((r["id"], r["hash"]) for r in store.read(query, {"ids": part}))
+    return out
+
+
+def _by_size(ids: list[str], max_bytes: int | None, overhead: int) -> Iterator[list[str]]:
+    """``ids`` in parts small enough for a server that limits the request size (FalkorDB's Bolt)."""
+    if not max_bytes:
+        yield ids
+        return
+    budget = max(256, max_bytes - overhead - 256)
+    part: list[str] = []
+    size = 0
+    for i in ids:
+        n = len(i.encode()) + 8
+        if part and size + n > budget:
+            yield part
+            part, size = [], 0
+        part.append(i)
+        size += n
+    if part:
+        yield part
 
 
 def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress, window: int = 1000) -> Iterator[str]:

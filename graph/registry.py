@@ -369,6 +369,10 @@ class Registry:
         prefixed, n = stripped != n, stripped
         if n in self._province_names:
             return self._province_names[n]
+        # OCR reads a word-initial Đ as B, P or 0: "Bak Lak" is Đắk Lắk
+        d_n = re.sub(r"\b[bp0](?=[a-z])", "d", n)
+        if d_n in self._province_names:
+            return self._province_names[d_n]
         if len(n) < 3:
             return None
         # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe
@@ -581,7 +585,8 @@ class Registry:
         if m:
             rest = m.group(2).strip()
             if rest:
-                c = self.commune(f"{m.group(1)} {rest}", province)
+                # the original spelling first: "Lộc Thành" is not "Lộc Thạnh"
+                c = self.commune(text, province) or self.commune(f"{m.group(1)} {rest}", province)
                 if c is not None:
                     return c
             elif ctx_commune is not None:

@@ -79,7 +79,7 @@ def _province_votes(text: str, folded: str) -> Counter[str]:
     for m in _PROVINCE_MENTION.finditer(folded):
         name = _capitalised_words(text, m.end(), 3)
         if name:
-            p = reg.province(name)
+            p = reg.province(f"tỉnh {name}")
             if p:
                 votes[p.name] += 1
     return votes

@@ -86,12 +86,12 @@ class Header:
     warnings: tuple[str, ...] = field(default=())
 
 
-def _standalone_block(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+def _standalone_block(text: str, lines: list[tuple[int, int]], i: int, most: int = 4) -> bool:
     block = []
     while i < len(lines) and text[lines[i][0] : lines[i][1]].strip():
         block.append(text[lines[i][0] : lines[i][1]].strip())
         i += 1
-    return 0 < len(block) <= 4 and i < len(lines) and not block[-1].endswith((";", ":", ","))
+    return 0 < len(block) <= most and i < len(lines) and not block[-1].endswith((";", ":", ","))
 
 
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -199,7 +199,8 @@ def parse_header(text: str, folded: str) -> Header:
             # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
             # stands alone right under the type line: a short block ending
             # without ";", ":" or "," and followed by a blank line
-            if not (type_from_line and not t_lines and _standalone_block(text, lines, i)):
+            # (also at the very top of a text with no header at all)
+            if not (not t_lines and (type_from_line or not so_span) and _standalone_block(text, lines, i, 4 if type_from_line else 2)):
                 break
         t_lines.append((lo, hi))
         i += 1
