@@ -223,6 +223,7 @@ def parse_header(text: str, folded: str) -> Header:
     tcode = tcode or type_from_line
     # signature & recipients
     signer_name, signer_title, capacity, recipients = _signature(text, folded)
+    recipients = _addressees(text, folded) + [r for r in recipients if not re.match(r"(?i)nh[uư] tr[eê]n\b", r)]
     if not so_span:
         warnings.append("no 'Số:' line: number and symbol unknown")
     elif number is None:
@@ -272,6 +273,25 @@ def _is_name(seg: str) -> bool:
     if _ORG_WORDS.search(f):
         return False
     return f.split()[0] in SURNAMES
+
+
+_KINH_GUI = re.compile(r"k[i1]nh\s*g[u]i\s*:")
+
+
+def _addressees(text: str, folded: str) -> list[str]:
+    """"Kính gửi: - UBND các xã, phường; - Sở Nội vụ." of a công văn: the
+    addressees are recipients too (the "Như trên" of Nơi nhận points to them)."""
+    m = _KINH_GUI.search(folded, 0, min(len(folded), 4000))
+    if m is None:
+        return []
+    end = folded.find("\n\n", m.end() + 3)
+    block = text[m.end() : end if end != -1 else min(len(text), m.end() + 600)]
+    out = []
+    for part in re.split(r"[;\n]", block):
+        p = clean(part.strip(" -+•.\t"))
+        if p and len(p) < 120:
+            out.append(p)
+    return out
 
 
 def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | None, list[str]]:

@@ -90,3 +90,9 @@ def test_party_signature_and_recipients() -> None:
     rec = extract_text((DATA / "tu_12_kh_tu.txt").read_text(encoding="utf-8"))
     assert rec.signer is not None and rec.signer.name == "Trần Thị Bích Hằng"
     assert rec.recipients == ("Ban Tổ chức Trung ương", "Các đảng ủy trực thuộc Tỉnh ủy")
+
+
+def test_letter_addressees_are_recipients() -> None:
+    rec = extract_text((DATA / "snv_cv.txt").read_text(encoding="utf-8"))
+    assert rec.recipients[:2] == ("UBND các xã, phường, đặc khu", "Các sở, ban, ngành tỉnh")
+    assert "Như trên" not in rec.recipients
