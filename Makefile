@@ -45,8 +45,18 @@ test: install system-deps
 demo: install
 	$(BIN)/luocdo demo $(CORPUS) --db $(DB) --port $(PORT) --html luocdo-viewer.html
 
+# Benchmarks (bench/RESULTS.md): corpora and stores are kept in $(BENCH_WORK) and reused.
+BENCH_WORK ?= /tmp/luocdo-bench
 bench: install
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/ingest.py --sizes 10000 --work $(BENCH_WORK)
+	$(BIN)/python bench/queries.py --sizes 10000 --work $(BENCH_WORK)
+
+# National scale: 1M documents need about 5 GB of corpus and 20 GB of store on disk, and hours.
+bench-full: install
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/ingest.py --sizes 10000 100000 1000000 --work $(BENCH_WORK)
+	$(BIN)/python bench/queries.py --sizes 100000 1000000 --work $(BENCH_WORK)
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache

@@ -1,0 +1,541 @@
+"""Benchmark of ingest: wall time, documents/s, peak memory and database size, 10k to 1M documents.
+
+For each size N, a corpus from ``bench/generate.py`` (made once, then reused from
+``--work``) is ingested with :func:`luocdo.graph.ingest.ingest` into a fresh
+LadybugDB file, in a child process, so that its memory can be measured: the
+peak resident set of the largest process (``wait4``), and the peak of the sum
+over the ingest process and its extraction workers (sampled with psutil every
+0.2 s; shared pages are counted in each process, so it is an upper bound).
+Then the first ``--bolt-docs`` documents of the same corpus are ingested through
+the neo4j driver into a private FalkorDB Bolt server (``--no-bolt`` skips it).
+
+The stores are kept (``WORK/store-N.db``): ``bench/queries.py`` runs on them.
+The section between ``<!-- ingest -->`` and ``<!-- /ingest -->`` of
+``bench/RESULTS.md`` shows the latest figures of every size measured.
+
+    .venv/bin/python bench/ingest.py [--sizes 10000 100000 1000000] [--work /tmp/luocdo-bench]
+        [--batch-size 200] [--workers N] [--bolt-docs 2000 | --no-bolt] [--max-minutes M] [--profile]
+        [--no-write]
+
+Targets: 100,000 documents in at most 3 minutes with peak memory at most 2 GB;
+1,000,000 documents complete with memory that does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import _machine  # noqa: E402  (bench/ is not a package)
+
+DEFAULT_WORK = Path("/tmp/luocdo-bench")
+HISTORY = HERE / ".cache" / "ingest-results.json"
+TARGET_100K_S = 180.0
+TARGET_PEAK_MB = 2048.0
+SEED = 0
+
+
+# ---------------------------------------------------------------------------
+# Corpora and stores
+# ---------------------------------------------------------------------------
+
+
+def corpus(n: int, work: Path = DEFAULT_WORK, seed: int = SEED) -> Path:
+    """The folder of an N-document corpus (``docs/``, ``truth.jsonl``), generated once."""
+    out = work / f"corpus-{n}"
+    stamp = out / "corpus.json"
+    want = {"n": n, "seed": seed, "ocr": 0.0}
+    if stamp.is_file():
+        try:
+            if json.loads(stamp.read_text())["params"] == want:
+                return out
+        except (ValueError, KeyError):
+            pass
+    if out.exists():
+        shutil.rmtree(out)
+    from generate import generate  # bench/generate.py
+
+    t0 = time.perf_counter()
+    print(f"generating {n:,} documents in {out} …", file=sys.stderr, flush=True)
+    generate(n, out, ocr=0.0, seed=seed)
+    dt = time.perf_counter() - t0
+    size = sum(f.stat().st_size for f in (out / "docs").rglob("*.txt"))
+    stamp.write_text(json.dumps({"params": want, "bytes": size, "seconds": round(dt, 1)}))
+    print(f"  {n:,} documents, {size / 1e6:,.0f} MB in {dt:.0f} s", file=sys.stderr, flush=True)
+    return out
+
+
+def corpus_bytes(folder: Path) -> int:
+    try:
+        return int(json.loads((folder / "corpus.json").read_text())["bytes"])
+    except (OSError, ValueError, KeyError):
+        return sum(f.stat().st_size for f in (folder / "docs").rglob("*.txt"))
+
+
+def store_path(n: int, work: Path = DEFAULT_WORK) -> Path:
+    return work / f"store-{n}.db"
+
+
+def db_bytes(db: Path) -> int:
+    """Size on disk of a LadybugDB store (the file and its write-ahead log)."""
+    return sum(p.stat().st_size for p in (db, Path(str(db) + ".wal")) if p.exists())
+
+
+def remove_db(db: Path) -> None:
+    for p in (db, Path(str(db) + ".wal"), Path(str(db) + ".lock"), Path(str(db) + ".shadow")):
+        if p.is_dir():
+            shutil.rmtree(p)
+        elif p.exists():
+            p.unlink()
+
+
+# ---------------------------------------------------------------------------
+# Child processes, measured
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Measured:
+    returncode: int
+    wall_s: float
+    max_rss_mb: float  # the largest single process (the child or one of its workers)
+    tree_rss_mb: float  # peak of the sum over the child and its descendants (sampled)
+    stdout: str
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None, max_s: float | None = None) -> Measured:
+    """Run ``cmd``; its wall time, peak memory and standard output (stderr passes through).
+
+    After ``max_s`` seconds the child and its workers are stopped (returncode -15).
+    """
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}, cwd=ROOT,
+                            start_new_session=True)  # fmt: skip
+    if max_s:
+        def stop() -> None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+
+        timer = threading.Timer(max_s, stop)
+        timer.daemon = True
+        timer.start()
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        try:
+            p = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not done.is_set():
+            total = 0
+            try:
+                for q in [p, *p.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        total += q.memory_info().rss
+            except psutil.Error:
+                break
+            peak[0] = max(peak[0], total)
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out_parts: list[str] = []
+    reader = threading.Thread(target=lambda: out_parts.append(proc.stdout.read() if proc.stdout else ""), daemon=True)
+    reader.start()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    if max_s:
+        timer.cancel()
+        with contextlib.suppress(ProcessLookupError):  # workers left behind by a stopped child
+            os.killpg(proc.pid, signal.SIGKILL)
+    reader.join()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(proc.returncode, wall, usage.ru_maxrss / 1024, peak[0] / 2**20, "".join(out_parts))
+
+
+def _last_json(text: str) -> dict[str, Any]:
+    """The child's result line, or (when it was stopped) its last progress record."""
+    for line in reversed(text.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    return {}
+
+
+def extrapolate(rates: list[float], step: int, n: int) -> float | None:
+    """Seconds to ingest ``n`` documents if the cost per document keeps growing as it did.
+
+    ``rates`` are docs/s over consecutive stretches of ``step`` documents; the
+    time per document is fitted as a + b·(documents already in), by least squares,
+    so the whole run takes a·n + b·n²/2.
+    """
+    pts = [((i + 0.5) * step, 1 / r) for i, r in enumerate(rates) if r > 0]
+    if len(pts) < 3:
+        return None
+    pts = pts[1:]  # the first stretch pays for starting the workers
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    b = max(0.0, sum((x - mx) * (y - my) for x, y in pts) / sxx) if sxx else 0.0
+    a = max(0.0, my - b * mx)
+    return a * n + b * n * n / 2
+
+
+# ---------------------------------------------------------------------------
+# What the child runs
+# ---------------------------------------------------------------------------
+
+
+class _Progress:
+    """Progress lines every 5 % of the corpus, and the rate of each stretch."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total = label, total
+        self.done = 0
+        self.t0 = self.last_t = time.perf_counter()
+        self.last_n = 0
+        self.step = max(1, total // 20)
+        self.rates: list[float] = []
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.done - self.last_n >= self.step or self.done >= self.total:
+            now = time.perf_counter()
+            rate = (self.done - self.last_n) / max(now - self.last_t, 1e-9)
+            self.rates.append(round(rate, 1))
+            # a record on stdout too: a run stopped by --max-minutes still has its figures
+            print(json.dumps({"progress": self.done, "t": round(now - self.t0, 2), "rates": self.rates,
+                              "step": self.step}), flush=True)  # fmt: skip
+            print(f"  [{self.label}] {self.done:>9,} docs {now - self.t0:8.1f} s  {rate:7.0f} docs/s now  "
+                  f"{self.done / (now - self.t0):7.0f} docs/s overall", file=sys.stderr, flush=True)
+            self.last_t, self.last_n = now, self.done
+
+
+def _timed_apply(store: Any) -> list[float]:
+    """Count the time spent inside ``store.apply`` (the rest is waiting for extraction)."""
+    spent = [0.0]
+    inner = store.apply
+
+    def apply(deltas):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return inner(deltas)
+        finally:
+            spent[0] += time.perf_counter() - t
+
+    store.apply = apply
+    return spent
+
+
+def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, workers: int | None,
+          profile: bool) -> None:
+    """Ingest ``docs`` (the first ``limit`` files when limit > 0) and print one JSON line."""
+    from luocdo.graph.ingest import ingest
+
+    if kind == "ladybug":
+        from luocdo.graph.ladybug_store import LadybugStore
+
+        store: Any = LadybugStore(target)
+    else:
+        from luocdo.graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(target, connection_timeout=5)
+        store.clear()
+    files = sorted(str(p) for p in docs.rglob("*.txt"))
+    if limit:
+        files = files[:limit]
+    prog = _Progress(kind, len(files))
+    spent = _timed_apply(store)
+    prof = None
+    if profile:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
+    t0 = time.perf_counter()
+    report = ingest(store, files if limit else [docs], batch_size=batch_size, workers=workers, progress=prog)
+    t_ingest = time.perf_counter() - t0
+    if prof is not None:
+        prof.disable()
+        import pstats
+
+        pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
+    stats = store.stats()
+    t1 = time.perf_counter()
+    store.close()
+    t_close = time.perf_counter() - t1
+    print(json.dumps({
+        "files": report.files, "added": report.added, "failed": len(report.failed),
+        "failed_first": report.failed[:3], "ingest_s": round(t_ingest, 2), "apply_s": round(spent[0], 2),
+        "close_s": round(t_close, 2), "rates": prog.rates, "stats": stats,
+    }))  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# The benchmark
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    store: str
+    docs: int
+    corpus_mb: float
+    wall_s: float
+    docs_per_s: float
+    first_rate: float | None
+    last_rate: float | None
+    apply_share: float | None
+    max_rss_mb: float
+    tree_rss_mb: float
+    db_mb: float | None
+    documents: int
+    edges: int
+    failed: int
+    load: tuple[float, float, float]
+    when: str
+    batch_size: int
+    workers: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def bench_ladybug(n: int, work: Path, batch_size: int, workers: int, profile: bool,
+                  max_s: float | None = None) -> Row:
+    folder = corpus(n, work)
+    db = store_path(n, work)
+    remove_db(db)
+    load = os.getloadavg()
+    print(f"ingest {n:,} documents into {db} (load average {load[0]:.2f}) …", file=sys.stderr, flush=True)
+    cmd = [sys.executable, __file__, "--child", "ladybug", str(db), str(folder / "docs"),
+           "--batch-size", str(batch_size), "--workers", str(workers)]  # fmt: skip
+    if profile:
+        cmd.append("--profile")
+    m = run_measured(cmd, max_s=max_s)
+    res = _last_json(m.stdout)
+    stopped = bool(max_s) and m.wall_s >= max_s and "progress" in res
+    if m.returncode != 0 and not stopped:
+        raise SystemExit(f"bench/ingest.py: the ingest of {n:,} documents failed (exit {m.returncode})")
+    if stopped:
+        print(f"  stopped after {max_s / 60:g} min (--max-minutes) at {res['progress']:,} documents",
+              file=sys.stderr, flush=True)  # fmt: skip
+    load_end = os.getloadavg()
+    return _row("LadybugDB (embedded)", n, folder, m, res, db_bytes(db), load, load_end, batch_size, workers)
+
+
+def bench_bolt(n: int, work: Path, limit: int, batch_size: int, workers: int) -> Row:
+    import _falkordb
+
+    folder = corpus(n, work)
+    load = os.getloadavg()
+    with _falkordb.falkordb(work / "falkordb") as server:
+        print(f"ingest the first {limit:,} documents of the {n:,} corpus into FalkorDB at {server.uri} …",
+              file=sys.stderr, flush=True)
+        cmd = [sys.executable, __file__, "--child", "bolt", server.uri, str(folder / "docs"),
+               "--limit", str(limit), "--batch-size", str(batch_size), "--workers", str(workers)]  # fmt: skip
+        m = run_measured(cmd)
+        server_mb = server.peak_rss_mb()
+    if m.returncode != 0:
+        raise SystemExit(f"bench/ingest.py: the Bolt ingest failed (exit {m.returncode})")
+    res = _last_json(m.stdout)
+    row = _row("FalkorDB via Bolt (neo4j driver)", limit, folder, m, res, None, load, os.getloadavg(),
+               batch_size, workers)
+    row.extra["server_rss_mb"] = round(server_mb or 0, 0)
+    row.extra["of_corpus"] = n
+    return row
+
+
+def _row(store: str, n: int, folder: Path, m: Measured, res: dict[str, Any], db: int | None,
+         load: tuple[float, float, float], load_end: tuple[float, float, float], batch_size: int,
+         workers: int) -> Row:
+    stats = res.get("stats", {})
+    rates = res.get("rates") or []
+    stopped = "progress" in res
+    files = res["progress"] if stopped else res.get("files") or n
+    mb = corpus_bytes(folder) / 1e6 * (files / n if n else 1)
+    step = res.get("step") or max(1, n // 20)
+    extra: dict[str, Any] = {"ingest_s": res.get("ingest_s", res.get("t")), "close_s": res.get("close_s"),
+                             "rates": rates, "target": n, "stopped": stopped}  # fmt: skip
+    for size in sorted({n, 1_000_000}):
+        if size > files:
+            est = extrapolate(rates, step, size)
+            if est is not None:
+                extra.setdefault("extrapolated_s", {})[str(size)] = round(est)
+    return Row(
+        store=store, docs=files, corpus_mb=round(mb, 1), wall_s=round(m.wall_s, 1),
+        docs_per_s=round(files / m.wall_s, 1), first_rate=rates[0] if rates else None,
+        last_rate=rates[-1] if rates else None,
+        apply_share=round(res["apply_s"] / res["ingest_s"], 2) if res.get("ingest_s") and "apply_s" in res else None,
+        max_rss_mb=round(m.max_rss_mb), tree_rss_mb=round(m.tree_rss_mb),
+        db_mb=round(db / 1e6, 1) if db is not None else None,
+        documents=int(stats.get("documents", 0)), edges=int(stats.get("edges", 0)), failed=int(res.get("failed", 0)),
+        load=tuple(round(x, 2) for x in (max(a, b) for a, b in zip(load, load_end, strict=True))),  # type: ignore[arg-type]
+        when=time.strftime("%Y-%m-%d %H:%M"), batch_size=batch_size, workers=workers, extra=extra,
+    )  # fmt: skip
+
+
+def print_row(r: Row) -> None:
+    print(f"{r.store}: {r.docs:,} docs ({r.corpus_mb:,.0f} MB) in {r.wall_s:,.1f} s = {r.docs_per_s:,.0f} docs/s "
+          f"(first 5 %: {r.first_rate or 0:,.0f}/s, last 5 %: {r.last_rate or 0:,.0f}/s; store.apply "
+          f"{(r.apply_share or 0) * 100:.0f} % of the time); peak RSS {r.max_rss_mb:,} MB largest process, "
+          f"{r.tree_rss_mb:,} MB all processes; database {r.db_mb if r.db_mb is not None else '-'} MB; "
+          f"{r.documents:,} documents, {r.edges:,} edges; failed {r.failed}; load average {r.load[0]:.2f}",
+          flush=True)  # fmt: skip
+    if r.extra.get("stopped"):
+        print(f"  STOPPED by --max-minutes at {r.docs:,} of {r.extra['target']:,} documents", flush=True)
+    for size, est in (r.extra.get("extrapolated_s") or {}).items():
+        print(f"  at the same trend (time per document growing with the store), {int(size):,} documents would take "
+              f"about {est / 60:,.0f} min", flush=True)  # fmt: skip
+
+
+def _history() -> dict[str, dict[str, Any]]:
+    try:
+        return json.loads(HISTORY.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_history(rows: list[Row]) -> dict[str, dict[str, Any]]:
+    hist = _history()
+    for r in rows:
+        key = f"{'bolt' if 'Bolt' in r.store else 'ladybug'}:{r.extra.get('of_corpus', r.extra.get('target', r.docs))}"
+        hist[key] = asdict(r)
+    HISTORY.parent.mkdir(parents=True, exist_ok=True)
+    HISTORY.write_text(json.dumps(hist, indent=1, ensure_ascii=False))
+    return hist
+
+
+def _fmt_gb(mb: float) -> str:
+    return f"{mb / 1024:.2f}"
+
+
+def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
+    lady = sorted((v for k, v in hist.items() if k.startswith("ladybug:")), key=lambda v: v["docs"])
+    bolt = sorted((v for k, v in hist.items() if k.startswith("bolt:")), key=lambda v: v["docs"])
+    lines = [
+        "## Ingest (`bench/ingest.py`)",
+        "",
+        "Generated corpora (`bench/generate.py`, seed 0, no OCR damage), ingested with "
+        "`luocdo.graph.ingest.ingest` (default batch size and workers) into a fresh LadybugDB file, in a child "
+        "process. *Peak RSS*: the largest single process (wait4), and the sum over the ingest process and its "
+        "extraction workers (sampled every 0.2 s, shared pages counted in each). *Last 5 %*: the rate over the "
+        "last twentieth of the corpus (a falling rate means the per-document cost grows with the store). "
+        "*apply*: share of the ingest spent in `store.apply` (the rest: waiting for extraction).",
+        "",
+        "| store | documents | corpus MB | wall s | docs/s | last 5 % docs/s | apply | peak RSS GB (largest / all) "
+        "| database MB | graph: documents / edges | failed | load avg | run |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in lady + bolt:
+        extra = r.get("extra", {})
+        name = r["store"] + (f" (first {r['docs']:,} of {extra['of_corpus']:,})" if "of_corpus" in extra else "")
+        if extra.get("stopped"):
+            name += f" — **stopped** at {r['docs']:,} of {extra['target']:,} (`--max-minutes`)"
+        if extra.get("server_rss_mb"):
+            name += f"; server peak {extra['server_rss_mb']:,.0f} MB"
+        lines.append(
+            f"| {name} | {r['docs']:,} | {r['corpus_mb']:,.0f} | {r['wall_s']:,.1f} | {r['docs_per_s']:,.0f} | "
+            f"{(r['last_rate'] or 0):,.0f} | {(r['apply_share'] or 0) * 100:.0f} % | "
+            f"{_fmt_gb(r['max_rss_mb'])} / {_fmt_gb(r['tree_rss_mb'])} | "
+            f"{'' if r['db_mb'] is None else format(r['db_mb'], ',.0f')} | "
+            f"{'–' if extra.get('stopped') else format(r['documents'], ',') + ' / ' + format(r['edges'], ',')} | "
+            f"{r['failed']} | {r['load'][0]:.2f} | {r['when']} |"
+        )  # fmt: skip
+    lines.append("")
+    for r in lady:
+        for size, est in (r.get("extra", {}).get("extrapolated_s") or {}).items():
+            lines.append(f"- From the {r['docs']:,}-document run: at the same trend (time per document growing "
+                         f"linearly with the store, fitted over the 5 % stretches), {int(size):,} documents would take "
+                         f"about {est / 60:,.0f} min.")  # fmt: skip
+    if any((r.get("extra", {}).get("extrapolated_s")) for r in lady):
+        lines.append("")
+    by = {r.get("extra", {}).get("target", r["docs"]): r for r in lady}
+    verdicts = []
+    r = by.get(100_000)
+    if r is None:
+        verdicts.append("100,000 documents: not measured yet (`make bench-full`).")
+    elif r["extra"].get("stopped"):
+        verdicts.append(f"100,000 documents in ≤ {TARGET_100K_S:.0f} s: **MISSED** (stopped after "
+                        f"{r['wall_s'] / 60:,.0f} min at {r['docs']:,} documents).")  # fmt: skip
+    else:
+        ok_t, ok_m = r["wall_s"] <= TARGET_100K_S, r["tree_rss_mb"] <= TARGET_PEAK_MB
+        verdicts.append(f"100,000 documents in ≤ {TARGET_100K_S:.0f} s: **{'met' if ok_t else 'MISSED'}** "
+                        f"({r['wall_s']:,.0f} s); peak ≤ 2 GB: **{'met' if ok_m else 'MISSED'}** "
+                        f"({_fmt_gb(r['tree_rss_mb'])} GB all processes).")  # fmt: skip
+    r = by.get(1_000_000)
+    if r is None:
+        verdicts.append("1,000,000 documents: not run yet (`make bench-full`).")
+    elif r["extra"].get("stopped"):
+        verdicts.append(f"1,000,000 documents: **not completed** (stopped after {r['wall_s'] / 60:,.0f} min at "
+                        f"{r['docs']:,} documents).")  # fmt: skip
+    else:
+        verdicts.append(f"1,000,000 documents: completed in {r['wall_s'] / 60:,.0f} min, peak "
+                        f"{_fmt_gb(r['tree_rss_mb'])} GB.")  # fmt: skip
+    lines += [" ".join(verdicts), "", f"Commands: `make bench` (10k), `make bench-full` (10k, 100k, 1M), or "
+              f"`.venv/bin/python bench/ingest.py --sizes N …`. Machine: {machine}."]  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="corpora and stores (reused)")
+    ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--bolt-docs", type=int, default=2000, help="documents loaded through Bolt")
+    ap.add_argument("--no-bolt", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="cProfile the ingest process (printed to stderr)")
+    ap.add_argument("--max-minutes", type=float, help="stop an ingest after this long; report its figures so far "
+                    "and the extrapolated total")  # fmt: skip
+    ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    ap.add_argument("--child", nargs=3, metavar=("KIND", "TARGET", "DOCS"), help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child:
+        kind, target, docs = a.child
+        child(kind, target, Path(docs), a.limit, a.batch_size, a.workers, a.profile)
+        return 0
+
+    a.work.mkdir(parents=True, exist_ok=True)
+    machine = _machine.describe()
+    print(f"machine: {machine}; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    rows: list[Row] = []
+    for n in a.sizes:
+        row = bench_ladybug(n, a.work, a.batch_size, a.workers, a.profile,
+                            a.max_minutes * 60 if a.max_minutes else None)
+        print_row(row)
+        rows.append(row)
+        if not a.no_write:
+            _machine.write_section("ingest", section(_save_history([row]), machine))
+    if not a.no_bolt:
+        n = min(a.sizes)
+        row = bench_bolt(n, a.work, min(a.bolt_docs, n), a.batch_size, a.workers)
+        print_row(row)
+        rows.append(row)
+        if not a.no_write:
+            _machine.write_section("ingest", section(_save_history([row]), machine))
+    if not a.no_write:
+        print(f"wrote the ingest section of {_machine.RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
