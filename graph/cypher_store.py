@@ -196,14 +196,25 @@ class CypherStore:
 
     def _swap(self, old: list[GraphDelta], new: list[GraphDelta]) -> None:
         """Remove the contributions of ``old`` and add those of ``new`` (same transaction)."""
-        touched: dict[str, set[str]] = {"Document": set(), "Organization": set()}
+        # Organisations are registry facts, the same whoever names them: they
+        # keep one "@registry" claim instead of one per source.  Otherwise a
+        # province or the Government, named by nearly every document, would
+        # carry a claim per file and be rewritten in full by every batch.
+        orgs: dict[str, dict[str, Any]] = {}
+        for d in new:
+            for n in d.nodes:
+                if n.table == "Organization":
+                    orgs[n.key] = {REGISTRY_SOURCE: {"own": False, "props": dict(n.props), "path": None}}
+        touched: dict[str, set[str]] = {"Document": set()}
         for d in (*old, *new):
             for n in d.nodes:
-                touched.setdefault(n.table, set()).add(n.key)
+                if n.table == "Document":
+                    touched["Document"].add(n.key)
             for e in d.edges:
-                touched[_table_of_endpoint(e.rel, 0)].add(e.src)
-                touched[_table_of_endpoint(e.rel, 1)].add(e.dst)
-        claims = {t: self._fetch_claims(t, sorted(keys)) for t, keys in touched.items() if t in ("Document", "Organization")}
+                for end, key in ((0, e.src), (1, e.dst)):
+                    if _table_of_endpoint(e.rel, end) == "Document":
+                        touched["Document"].add(key)
+        claims = {"Document": self._fetch_claims("Document", sorted(touched["Document"]))}
 
         for d in old:
             for table_claims in claims.values():
@@ -215,8 +226,8 @@ class CypherStore:
                     claims[n.table][n.key][d.source_id] = claim
             for e in d.edges:  # an endpoint the delta names but does not describe
                 for end, key in ((0, e.src), (1, e.dst)):
-                    c = claims[_table_of_endpoint(e.rel, end)][key]
-                    c.setdefault(d.source_id, {"own": False, "props": {}, "path": d.path})
+                    if _table_of_endpoint(e.rel, end) == "Document":
+                        claims["Document"][key].setdefault(d.source_id, {"own": False, "props": {}, "path": d.path})
 
         # 1. old edges
         gone: dict[str, dict[tuple, dict]] = defaultdict(dict)
@@ -233,6 +244,8 @@ class CypherStore:
             dead = [k for k, c in table_claims.items() if not c]
             for chunk in _chunks(dead):
                 self._run(self._d.delete_orphans(table), {"keys": chunk})
+        if orgs:
+            self._upsert("Organization", orgs)
         # 3. new edges
         made: dict[str, list[dict]] = defaultdict(list)
         for d in new:

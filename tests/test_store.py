@@ -226,8 +226,10 @@ def test_remove_source(lb_store: LadybugStore) -> None:
     assert lb_store.remove_source("a") is False
     assert keys(lb_store) == ["B", "X"]
     assert lb_store.stats()["sources"] == 1
+    orgs = keys(lb_store, "Organization")
     lb_store.remove_source("b")
-    assert keys(lb_store) == [] and keys(lb_store, "Organization") == []
+    # documents go with their last source; organisations are registry facts and stay
+    assert keys(lb_store) == [] and keys(lb_store, "Organization") == orgs
 
 
 def test_apply_is_atomic(lb_store: LadybugStore, snapshot) -> None:
