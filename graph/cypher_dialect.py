@@ -258,9 +258,31 @@ class Dialect:
     def create_edges(self, rel: str) -> str:
         src_t, dst_t, props = REL_TABLES[rel]
         fields = ", ".join(f"{q(c)}: {self.cast(f'r.f{i}', t)}" for i, (c, t) in enumerate(props.items()))
+        # Two MATCH clauses, not one with a comma: LadybugDB plans the comma
+        # form as a join over both whole tables (1.3 s for 2,000 rows on a
+        # 10k-document store, against 35 ms), a cost that grows with the store.
         return (
-            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}), "
-            f"(b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) CREATE (a)-[:{rel} {{{fields}}}]->(b)"
+            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}) "
+            f"MATCH (b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) CREATE (a)-[:{rel} {{{fields}}}]->(b)"
+        )
+
+    def merge_edges(self, rel: str) -> str:
+        """Create an edge of ``origin`` r.o between two nodes unless there is one."""
+        src_t, dst_t, _ = REL_TABLES[rel]
+        return (
+            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}) "
+            f"MATCH (b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) "
+            f"OPTIONAL MATCH (a)-[x:{rel}]->(b) WHERE x.origin = r.o "
+            f"WITH a, b, r, count(x) AS n WHERE n = 0 CREATE (a)-[:{rel} {{origin: r.o}}]->(b)"
+        )
+
+    def origin_edges(self, rel: str) -> str:
+        """Edges of ``origin`` $o out of the given nodes."""
+        src_t, dst_t, _ = REL_TABLES[rel]
+        a, b = q(PRIMARY_KEYS[src_t]), q(PRIMARY_KEYS[dst_t])
+        return (
+            f"UNWIND $keys AS k MATCH (a:{src_t} {{{a}: k}})-[e:{rel}]->(b:{dst_t}) "
+            f"WHERE e.origin = $o RETURN a.{a} AS s, b.{b} AS d"
         )
 
     def delete_edges(self, rel: str) -> str:
@@ -279,6 +301,13 @@ class Dialect:
 
     def fetch_sources(self) -> str:
         return "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash, s.delta AS delta"
+
+    def edge_origins(self) -> str:
+        """Sources that contributed an edge at a document, either way (who states something about it)."""
+        return "MATCH (d:Document {key: $k})-[e]-() RETURN DISTINCT e.origin AS o"
+
+    def source_paths(self) -> str:
+        return "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.path AS path"
 
     def delete_sources(self) -> str:
         return "UNWIND $ids AS i MATCH (s:Source {id: i}) DELETE s"

@@ -23,12 +23,15 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, Dialect, columns, rel_columns, value_columns
-from luocdo.graph.delta import GraphDelta, claims_for, merge_claims
+from luocdo.graph.delta import CITING_SOURCES_SHOWN, DocClaims, GraphDelta, merge_claims
 from luocdo.graph.schema import REL_TABLES, type_label
 from luocdo.graph.store import StoreError
 
 #: Claim key of organisations upserted by ensure_organizations (not from any file).
 REGISTRY_SOURCE = "@registry"
+
+#: Origin of the ISSUED_BY edges of cited instruments, kept once (see CypherStore._swap).
+CITED_SOURCE = "@cited"
 
 #: Rows per UNWIND statement.
 CHUNK = 2000
@@ -194,6 +197,29 @@ class CypherStore:
                     raise StoreError(f"{table} {r['k']}: claims are not JSON ({e})") from e
         return out
 
+    def _fetch_doc_claims(self, keys: list[str]) -> dict[str, DocClaims]:
+        """Aggregated claims of documents; missing ones get empty claims."""
+        out = {k: DocClaims() for k in keys}
+        for chunk in _chunks(keys):
+            for r in self._run(self._d.fetch_claims("Document"), {"keys": chunk}):
+                try:
+                    out[r["k"]] = DocClaims.load(r["c"])
+                except (ValueError, TypeError, AttributeError) as e:
+                    raise StoreError(f"Document {r['k']}: claims are not readable JSON ({e})") from e
+        return out
+
+    def _refill_paths(self, docs: dict[str, DocClaims], keys: list[str], leaving: set[str]) -> None:
+        """List citing files again where a listed one left and others remain (rare: a citer removed)."""
+        for key in keys:
+            rows = self._run(self._d.edge_origins(), {"k": key})
+            ids = sorted({r["o"] for r in rows if r["o"]} - leaving - set(docs[key].own))
+            paths: set[str] = set()
+            for chunk in _chunks(ids):
+                paths.update(r["path"] for r in self._run(self._d.source_paths(), {"ids": chunk}) if r["path"])
+            c = docs[key]
+            c.paths = sorted(paths)[:CITING_SOURCES_SHOWN]
+            c.short = False
+
     def _swap(self, old: list[GraphDelta], new: list[GraphDelta]) -> None:
         """Remove the contributions of ``old`` and add those of ``new`` (same transaction)."""
         # Organisations are registry facts, the same whoever names them: they
@@ -205,29 +231,22 @@ class CypherStore:
             for n in d.nodes:
                 if n.table == "Organization":
                     orgs[n.key] = {REGISTRY_SOURCE: {"own": False, "props": dict(n.props), "path": None}}
-        touched: dict[str, set[str]] = {"Document": set()}
+        # Documents: each source's contribution to each node it touches, taken
+        # out for the old deltas and put in for the new ones.
+        touched: set[str] = set()
         for d in (*old, *new):
-            for n in d.nodes:
-                if n.table == "Document":
-                    touched["Document"].add(n.key)
-            for e in d.edges:
-                for end, key in ((0, e.src), (1, e.dst)):
-                    if _table_of_endpoint(e.rel, end) == "Document":
-                        touched["Document"].add(key)
-        claims = {"Document": self._fetch_claims("Document", sorted(touched["Document"]))}
-
+            touched.update(_doc_contributions(d))
+        docs = self._fetch_doc_claims(sorted(touched))
+        old_ids = {d.source_id for d in old}
         for d in old:
-            for table_claims in claims.values():
-                for c in table_claims.values():
-                    c.pop(d.source_id, None)
+            for key, (own, props) in _doc_contributions(d).items():
+                docs[key].remove(d.source_id, own, props, d.path)
+        short = [k for k, c in docs.items() if c.short]
+        if short:
+            self._refill_paths(docs, short, old_ids)
         for d in new:
-            for n, claim in claims_for(d):
-                if n.table in claims:
-                    claims[n.table][n.key][d.source_id] = claim
-            for e in d.edges:  # an endpoint the delta names but does not describe
-                for end, key in ((0, e.src), (1, e.dst)):
-                    if _table_of_endpoint(e.rel, end) == "Document":
-                        claims["Document"][key].setdefault(d.source_id, {"own": False, "props": {}, "path": d.path})
+            for key, (own, props) in _doc_contributions(d).items():
+                docs[key].add(d.source_id, own, props, d.path)
 
         # 1. old edges
         gone: dict[str, dict[tuple, dict]] = defaultdict(dict)
@@ -238,22 +257,63 @@ class CypherStore:
             for chunk in _chunks(list(rows.values())):
                 self._run(self._d.delete_edges(rel), {"rows": chunk})
         # 2. nodes: upsert those with claims, drop unclaimed ones without edges
-        for table, table_claims in claims.items():
-            live = {k: c for k, c in table_claims.items() if c}
-            self._upsert(table, live)
-            dead = [k for k, c in table_claims.items() if not c]
-            for chunk in _chunks(dead):
-                self._run(self._d.delete_orphans(table), {"keys": chunk})
+        cited_issuers = self._sync_cited_issuers(docs)
+        self._upsert("Document", {k: c for k, c in docs.items() if c})
+        dead = [k for k, c in docs.items() if not c]
+        for chunk in _chunks(dead):
+            self._run(self._d.delete_orphans("Document"), {"keys": chunk})
         if orgs:
             self._upsert("Organization", orgs)
-        # 3. new edges
+        # 3. new edges.  Two kinds are facts about the registry or the cited
+        # document rather than about one file, and are kept once, not once per
+        # source that restates them: PART_OF (a commune is part of its province
+        # whoever names it) and the issuer of a cited instrument (every file
+        # citing 57-NQ/TW says the Politburo issued it).
         made: dict[str, list[dict]] = defaultdict(list)
+        part_of: dict[tuple[str, str], dict] = {}
         for d in new:
             for e in d.edges:
-                made[e.rel].append(self._edge_row(e.rel, e.src, e.dst, e.values, d.source_id))
+                if e.rel == "PART_OF":
+                    part_of[(e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
+                elif not _is_cited_issuer(d, e):
+                    made[e.rel].append(self._edge_row(e.rel, e.src, e.dst, e.values, d.source_id))
+        made["ISSUED_BY"] += cited_issuers
         for rel, rows in made.items():
             for chunk in _chunks(rows):
                 self._run(self._d.create_edges(rel), {"rows": chunk})
+        for chunk in _chunks(list(part_of.values())):
+            self._run(self._d.merge_edges("PART_OF"), {"rows": chunk})
+
+    def _sync_cited_issuers(self, docs: dict[str, DocClaims]) -> list[dict[str, Any]]:
+        """Make the ``@cited`` ISSUED_BY edges of ``docs`` follow their claims.
+
+        Deletes those no source supports any more and returns the rows of the
+        missing ones (created with the other edges).  A document's own text
+        states its issuer with its own edge; the citing sources' votes for
+        other issuers each give one ``@cited`` edge, so a disagreement stays
+        visible without an edge per citing file.
+        """
+        want: dict[tuple[str, str], str | None] = {}
+        for key, c in docs.items():
+            own_ids = {o["props"].get("issuer_id") for o in c.own.values()}
+            names = c.votes.get("issuer", {})
+            raw = json.loads(max(names, key=lambda j: (names[j], j))) if names else None
+            for j in c.votes.get("issuer_id", {}):
+                org = json.loads(j)
+                if org and org not in own_ids:
+                    want[(key, org)] = raw
+        have: set[tuple[str, str]] = set()
+        for chunk in _chunks(list(docs)):
+            for r in self._run(self._d.origin_edges("ISSUED_BY"), {"keys": chunk, "o": CITED_SOURCE}):
+                have.add((r["s"], r["d"]))
+        stale = [{"s": s, "d": d, "o": CITED_SOURCE} for s, d in sorted(have - set(want))]
+        for chunk in _chunks(stale):
+            self._run(self._d.delete_edges("ISSUED_BY"), {"rows": chunk})
+        return [
+            self._edge_row("ISSUED_BY", s, d, {"raw": raw}, CITED_SOURCE)
+            for (s, d), raw in sorted(want.items())
+            if (s, d) not in have
+        ]
 
     @staticmethod
     def _edge_row(rel: str, src: str, dst: str, values: dict[str, Any], origin: str) -> dict[str, Any]:
@@ -265,7 +325,7 @@ class CypherStore:
             row[f"f{i}"] = vals.get(c)
         return row
 
-    def _upsert(self, table: str, node_claims: dict[str, Claims]) -> None:
+    def _upsert(self, table: str, node_claims: dict[str, Claims] | dict[str, DocClaims]) -> None:
         """Write merged properties of nodes from their claims."""
         cols = value_columns(table)
         by_kind: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
@@ -303,9 +363,32 @@ def _validate(d: GraphDelta) -> None:
             raise StoreError(f"source {d.source_id}: unknown relation {e.rel!r} (graph/schema.py REL_TABLES)")
 
 
-def node_props(table: str, claims: Claims) -> dict[str, Any]:
+def _is_cited_issuer(d: GraphDelta, e: Any) -> bool:
+    """An ISSUED_BY edge a source states about an instrument it cites (not about itself)."""
+    return e.rel == "ISSUED_BY" and e.src != d.doc_key
+
+
+def _doc_contributions(d: GraphDelta) -> dict[str, tuple[bool, dict[str, Any]]]:
+    """Document key → (own, props) for every document a delta names: by a claim or as an edge's endpoint."""
+    out: dict[str, tuple[bool, dict[str, Any]]] = {}
+    for e in d.edges:
+        for end, key in ((0, e.src), (1, e.dst)):
+            if _table_of_endpoint(e.rel, end) == "Document":
+                out.setdefault(key, (False, {}))
+    for n in d.nodes:
+        if n.table == "Document":
+            out[n.key] = (n.own, dict(n.props))
+    return out
+
+
+def node_props(table: str, claims: Claims | DocClaims) -> dict[str, Any]:
     """The visible properties of a node from its claims (what the store writes)."""
-    merged, conflicts = merge_claims(claims)
+    if isinstance(claims, DocClaims):
+        merged, conflicts = claims.merge()
+        claims_json = claims.to_json()
+    else:
+        merged, conflicts = merge_claims(claims)
+        claims_json = json.dumps(claims, ensure_ascii=False, sort_keys=True)
     cols = columns(table)
     props: dict[str, Any] = {c: merged.get(c) for c in cols if c != PRIMARY_KEYS[table]}
     for c, t in cols.items():
@@ -323,7 +406,7 @@ def node_props(table: str, claims: Claims) -> dict[str, Any]:
             props[c] = bool(v)
         elif t == "STRING[]":
             props[c] = [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
-    props["claims"] = json.dumps(claims, ensure_ascii=False, sort_keys=True)
+    props["claims"] = claims_json
     if table == "Document":
         props["conflicts"] = json.dumps(conflicts, ensure_ascii=False, sort_keys=True) if conflicts else None
         props["kind"] = props.get("kind") or type_label(props.get("type") or "")

@@ -11,7 +11,6 @@ removes its claims and re-merges, so no stale value survives.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,38 +100,127 @@ def merge_claims(claims: Mapping[str, Mapping[str, Any]]) -> tuple[dict[str, Any
     """Merge per-source claims into node properties and a conflict report.
 
     ``claims`` maps source id → {"own": bool, "props": {...}, "path": str}.
-    A property takes the value from the node's own text when there is one,
-    otherwise the value most sources agree on (ties: the first source in id
-    order, so the result does not depend on ingest order).
+    Used for organisations (one registry claim each); documents keep their
+    claims aggregated in a :class:`DocClaims`, which merges the same way.
     """
-    props: dict[str, Any] = {}
-    conflicts: dict[str, list[Any]] = {}
-    order = sorted(claims)
-    names: set[str] = set()
-    for sid in order:
-        names.update(claims[sid].get("props", {}))
-    for name in sorted(names):
-        if name in COMPUTED_PROPS:
-            continue
-        own_vals = [claims[s]["props"][name] for s in order if claims[s].get("own") and name in claims[s]["props"]]
-        all_vals = [claims[s]["props"][name] for s in order if name in claims[s]["props"]]
-        if own_vals:
-            value = own_vals[0]
-        else:
-            counts = Counter(json.dumps(v, sort_keys=True, ensure_ascii=False) for v in all_vals)
-            best = max(counts.values())
-            value = next(v for v in all_vals if counts[json.dumps(v, sort_keys=True, ensure_ascii=False)] == best)
-        props[name] = value
-        if name in CONFLICT_PROPS:
-            distinct: list[Any] = []
-            for v in all_vals:
-                if v not in distinct:
-                    distinct.append(v)
-            if len(distinct) > 1:
-                conflicts[name] = distinct
-    props["ingested"] = any(c.get("own") for c in claims.values())
-    props["sources"] = sorted({c["path"] for c in claims.values() if c.get("path")})
-    return props, conflicts
+    agg = DocClaims()
+    for sid in sorted(claims):
+        c = claims[sid]
+        agg.add(sid, bool(c.get("own")), c.get("props") or {}, c.get("path"))
+    return agg.merge()
+
+
+def _j(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+
+#: Citing files listed in a document's ``sources`` (besides the files of its own text).
+CITING_SOURCES_SHOWN = 20
+
+
+@dataclass
+class DocClaims:
+    """What all sources say about one document, in a size that does not grow with the citers.
+
+    A national instrument is cited by a large share of a corpus; keeping one
+    claim per citing file made its bookkeeping, and the cost of every batch
+    that touches it, grow with the store.  Here the sources whose own text
+    *is* the document keep their claims whole (``own``); the citing ones are
+    reduced to votes: for each property, how many sources give each value.
+    A source's removal subtracts the votes of its stored delta, so the result
+    is the same as if it had never been applied.
+
+    Merging: a property takes the value of the document's own text when there
+    is one, otherwise the value most citing sources give (ties: the smaller
+    value in JSON order, so the result does not depend on ingest order).
+    """
+
+    own: dict[str, dict[str, Any]] = field(default_factory=dict)  # source id → {"props", "path"}
+    cited: int = 0  # citing sources
+    votes: dict[str, dict[str, int]] = field(default_factory=dict)  # property → JSON value → sources
+    paths: list[str] = field(default_factory=list)  # up to CITING_SOURCES_SHOWN citing files, sorted
+    short: bool = False  # a listed citing file was removed while more citers remain: refill from the store
+
+    @staticmethod
+    def load(text: str | None) -> DocClaims:
+        """From the ``claims`` column: this form, or the older one claim per source."""
+        if not text:
+            return DocClaims()
+        d = json.loads(text)
+        if not isinstance(d, dict):
+            raise ValueError("claims is not a JSON object")
+        if d.get("v") == 2:
+            return DocClaims(d.get("own") or {}, int(d.get("cited") or 0), d.get("votes") or {}, list(d.get("paths") or []))
+        agg = DocClaims()
+        for sid in sorted(d):
+            c = d[sid]
+            agg.add(sid, bool(c.get("own")), c.get("props") or {}, c.get("path"))
+        return agg
+
+    def to_json(self) -> str:
+        return _j({"v": 2, "own": self.own, "cited": self.cited, "votes": self.votes, "paths": self.paths})
+
+    def __bool__(self) -> bool:
+        return bool(self.own) or self.cited > 0
+
+    def add(self, sid: str, own: bool, props: Mapping[str, Any], path: str | None) -> None:
+        if own:
+            self.own[sid] = {"props": dict(props), "path": path}
+            return
+        self.cited += 1
+        for name, v in props.items():
+            if name in COMPUTED_PROPS or v is None:
+                continue
+            box = self.votes.setdefault(name, {})
+            box[_j(v)] = box.get(_j(v), 0) + 1
+        if path and path not in self.paths:
+            self.paths = sorted([*self.paths, path])[:CITING_SOURCES_SHOWN]
+
+    def remove(self, sid: str, own: bool, props: Mapping[str, Any], path: str | None) -> None:
+        """Undo :meth:`add` with the same arguments."""
+        if own:
+            self.own.pop(sid, None)
+            return
+        self.cited = max(0, self.cited - 1)
+        for name, v in props.items():
+            box = self.votes.get(name)
+            if box is None or v is None:
+                continue
+            j = _j(v)
+            if box.get(j, 0) <= 1:
+                box.pop(j, None)
+            else:
+                box[j] -= 1
+            if not box:
+                del self.votes[name]
+        if path in self.paths:
+            self.paths.remove(path)
+            self.short = self.cited > len(self.paths)
+
+    def merge(self) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+        """The node's properties and the properties its sources disagree on."""
+        props: dict[str, Any] = {}
+        conflicts: dict[str, list[Any]] = {}
+        owners = [self.own[s]["props"] for s in sorted(self.own)]
+        names = set(self.votes).union(*owners) - set(COMPUTED_PROPS)
+        for name in sorted(names):
+            own_vals = [o[name] for o in owners if o.get(name) is not None]
+            ranked = sorted(self.votes.get(name, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            cited_vals = [json.loads(j) for j, _n in ranked]
+            if not own_vals and not cited_vals:
+                continue
+            props[name] = own_vals[0] if own_vals else cited_vals[0]
+            if name in CONFLICT_PROPS:
+                distinct: list[Any] = []
+                for v in (*own_vals, *cited_vals):
+                    if v not in distinct:
+                        distinct.append(v)
+                if len(distinct) > 1:
+                    conflicts[name] = distinct
+        props["ingested"] = bool(self.own)
+        own_paths = sorted({o["path"] for o in self.own.values() if o.get("path")})
+        props["sources"] = own_paths + [p for p in self.paths if p not in own_paths]
+        return props, conflicts
 
 
 def claims_for(delta: GraphDelta) -> Iterable[tuple[NodeClaim, dict[str, Any]]]:

@@ -186,7 +186,8 @@ def test_changed_source_replaces_exactly_its_facts(lb_store: LadybugStore) -> No
         ("A", "IMPLEMENTS", "Z", "a"),
         ("B", "IMPLEMENTS", "X", "b"),
     ]
-    assert json.loads(doc(lb_store, "X")["claims"]).keys() == {"b"}
+    x = json.loads(doc(lb_store, "X")["claims"])
+    assert (x["own"], x["cited"], x["paths"]) == ({}, 1, ["/corpus/b.txt"])
     assert lb_store.source_hash("a") == "h2"
 
 
@@ -420,8 +421,11 @@ def test_editing_one_file_changes_only_its_facts(tmp_path: Path, seeds_copy: Pat
         after_nodes, after_edges = snapshot(store)
         sid = str(edited.resolve())
 
+        gone = {k for t, k in before_nodes if t == "Document"} - {k for t, k in after_nodes if t == "Document"}
+
         def others(edge_list):
-            return [e for e in edge_list if ("origin", repr(sid)) not in e[3]]
+            """Edges of the other files: not the edited one's, nor the issuers of what only it cited."""
+            return [e for e in edge_list if ("origin", repr(sid)) not in e[3] and e[1] not in gone]
 
         assert others(after_edges) == others(before_edges)
         assert after_edges != before_edges
@@ -471,3 +475,67 @@ def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path, seeds_di
     with LadybugStore(killed, read_only=True) as a, LadybugStore(clean, read_only=True) as b:
         assert a.stats() == b.stats()
         assert snapshot(a) == snapshot(b)
+
+
+# ---------------------------------------------------------------------------
+# claims of much-cited documents stay small
+# ---------------------------------------------------------------------------
+
+
+def test_claims_of_a_much_cited_document_do_not_grow_with_its_citers(lb_store: LadybugStore, snapshot) -> None:
+    from luocdo.graph.delta import CITING_SOURCES_SHOWN
+
+    n = CITING_SOURCES_SHOWN + 15
+    deltas = [plan(f"s{i:03d}", f"P{i:03d}", {"X": "2024-01-01" if i % 3 else "2024-02-02"}) for i in range(n)]
+    lb_store.apply(deltas[:CITING_SOURCES_SHOWN])
+    full = len(doc(lb_store, "X")["claims"])
+    lb_store.apply(deltas[CITING_SOURCES_SHOWN:])
+    x = doc(lb_store, "X")
+    assert len(x["claims"]) <= full + 4  # votes and a bounded list, not one claim per citer
+    assert json.loads(x["claims"])["cited"] == n
+    assert x["sources"] == [f"/corpus/s{i:03d}.txt" for i in range(CITING_SOURCES_SHOWN)]
+    assert x["date"] == "2024-01-01"  # the majority
+    assert json.loads(x["conflicts"]) == {"date": ["2024-01-01", "2024-02-02"]}
+    # Removing listed citers lists the next ones, read back from the store's edges.
+    for i in range(3):
+        assert lb_store.remove_source(f"s{i:03d}")
+    lb_store.apply([plan("s001", "P001", {"Y": None})])  # back, citing something else
+    x = doc(lb_store, "X")
+    want = sorted(f"/corpus/s{i:03d}.txt" for i in range(3, n))[:CITING_SOURCES_SHOWN]
+    assert x["sources"] == want and json.loads(x["claims"])["cited"] == n - 3
+    # The same as a store that never saw the removed citations.
+    with LadybugStore(Path(lb_store.path).parent / "fresh.db") as fresh:
+        fresh.apply([d for d in deltas if d.source_id not in ("s000", "s001", "s002")])
+        fresh.apply([plan("s001", "P001", {"Y": None})])
+        assert snapshot(fresh) == snapshot(lb_store)
+
+
+def test_claims_in_the_older_per_source_form_are_read(lb_store: LadybugStore) -> None:
+    lb_store.apply([plan("a", "A", {"X": "2024-01-01"})])
+    older = {"a": {"own": False, "props": {"type": "NQ", "kind": "Resolution", "date": "2024-01-01"},
+                   "path": "/corpus/a.txt"}}  # fmt: skip
+    lb_store.write("MATCH (d:Document {key: 'X'}) SET d.claims = $c", {"c": json.dumps(older)})
+    lb_store.apply([plan("b", "B", {"X": "2024-02-02"})])
+    x = doc(lb_store, "X")
+    assert x["sources"] == ["/corpus/a.txt", "/corpus/b.txt"]
+    assert json.loads(x["conflicts"]) == {"date": ["2024-01-01", "2024-02-02"]}
+    assert lb_store.remove_source("a") and doc(lb_store, "X")["date"] == "2024-02-02"
+
+
+def test_facts_restated_by_every_file_are_kept_once(tmp_path: Path, seeds_dir: Path) -> None:
+    """Three copies of the seeds: the issuer of a cited instrument and PART_OF are one edge each, not three."""
+    corpus = _corpus(seeds_dir, tmp_path / "corpus", 3)
+    with LadybugStore(tmp_path / "g.db") as store:
+        _ingest(store, corpus)
+        dup = store.read("MATCH (a)-[e:PART_OF]->(b) WITH a, b, count(e) AS n WHERE n > 1 RETURN count(*) AS c")
+        assert dup == [{"c": 0}] and store.stats()["PART_OF"] > 0
+        issuers = store.read("MATCH (d:Document)-[e:ISSUED_BY]->(o:Organization) WHERE d.`key` = '57-NQ/TW@2024' "
+                             "RETURN o.id AS o, e.origin AS origin, e.raw AS raw")  # fmt: skip
+        assert issuers == [{"o": "central:bo-chinh-tri", "origin": "@cited", "raw": "Bộ Chính trị"}]
+        # Remove every copy of the files citing it: the instrument and its issuer edge go with them.
+        citers = {r["o"] for r in store.read("MATCH (a:Document)-[e]->(d:Document {`key`: '57-NQ/TW@2024'}) "
+                                             "RETURN DISTINCT e.origin AS o")}  # fmt: skip
+        assert len(citers) >= 3
+        for sid in citers:
+            assert store.remove_source(sid)
+        assert store.read("MATCH (d:Document {`key`: '57-NQ/TW@2024'}) RETURN d.`key` AS k") == []
