@@ -262,8 +262,11 @@ class CypherStore:
         dead = [k for k, c in docs.items() if not c]
         for chunk in _chunks(dead):
             self._run(self._d.delete_orphans("Document"), {"keys": chunk})
-        if orgs:
-            self._upsert("Organization", orgs)
+        if orgs:  # written only when new or changed: most batches name the same few hundred
+            stored = self._fetch_claims("Organization", list(orgs), only_existing=True)
+            changed = {k: c for k, c in orgs.items() if _registry_props(stored.get(k)) != c[REGISTRY_SOURCE]["props"]}
+            if changed:
+                self._upsert("Organization", changed)
         # 3. new edges.  Two kinds are facts about the registry or the cited
         # document rather than about one file, and are kept once, not once per
         # source that restates them: PART_OF (a commune is part of its province
@@ -361,6 +364,13 @@ def _validate(d: GraphDelta) -> None:
     for e in d.edges:
         if e.rel not in REL_TABLES:
             raise StoreError(f"source {d.source_id}: unknown relation {e.rel!r} (graph/schema.py REL_TABLES)")
+
+
+def _registry_props(claims: Claims | None) -> dict[str, Any] | None:
+    """The registry claim's properties of a stored organisation, if it has only that claim."""
+    if not claims or set(claims) != {REGISTRY_SOURCE}:
+        return None
+    return claims[REGISTRY_SOURCE].get("props")
 
 
 def _is_cited_issuer(d: GraphDelta, e: Any) -> bool:
