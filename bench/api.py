@@ -9,6 +9,11 @@ The section between ``<!-- api -->`` and ``<!-- /api -->`` of
 ``bench/RESULTS.md`` is replaced with the figures.
 
     .venv/bin/python bench/api.py [--clients 50] [--duration 10] [--db PATH]
+    .venv/bin/python bench/api.py --store /tmp/luocdo-bench/store-100000.db [--targets 30]
+
+``--store`` serves a store built by ``bench/ingest.py`` instead (it is not
+written): the clients then ask about ``--targets`` provincial plans of that
+store in turn, so an answer cache cannot serve every request from one entry.
 
 Client and server share the machine, so the figures are a floor.
 """
@@ -99,19 +104,24 @@ class Run:
         return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
-async def hammer(base: str, path: str, clients: int, duration: float, warmup: float = 1.0) -> Run:
-    """``clients`` concurrent clients, each one request at a time, for ``duration`` seconds."""
+async def hammer(base: str, paths: list[str], clients: int, duration: float, warmup: float = 1.0) -> Run:
+    """``clients`` concurrent clients, each one request at a time, for ``duration`` seconds.
+
+    Each client walks ``paths`` in turn, starting at its own offset.
+    """
     latencies: list[float] = []
     counts = {"ok": 0, "err": 0}
     start_at = time.perf_counter() + warmup
     stop_at = start_at + duration
 
-    async def client() -> None:
+    async def client(i: int) -> None:
         async with httpx.AsyncClient(base_url=base, timeout=30) as c:
             while True:
                 t0 = time.perf_counter()
                 if t0 >= stop_at:
                     return
+                path = paths[i % len(paths)]
+                i += 1
                 try:
                     r = await c.get(path)
                     ok = r.status_code == 200
@@ -122,7 +132,8 @@ async def hammer(base: str, path: str, clients: int, duration: float, warmup: fl
                     latencies.append((t1 - t0) * 1000)
                     counts["ok" if ok else "err"] += 1
 
-    await asyncio.gather(*(client() for _ in range(clients)))
+    await asyncio.gather(*(client(i) for i in range(clients)))
+    path = paths[0]
     return Run(path.split("/")[-1].split("?")[0], path, counts["ok"] + counts["err"], counts["err"],
                duration, latencies)
 
@@ -144,12 +155,12 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
-def write_section(text: str) -> None:
+def write_section(text: str, name: str = "api") -> None:
     shared = _shared()
     if shared is not None:
-        shared.write_section("api", text)
+        shared.write_section(name, text)
         return
-    start, end = "<!-- api -->", "<!-- /api -->"
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
     block = f"{start}\n{text.strip()}\n{end}"
     old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     if start in old and end in old:
@@ -159,22 +170,47 @@ def write_section(text: str) -> None:
     RESULTS.write_text(new, encoding="utf-8")
 
 
-def bench_mode(db: Path, cached: bool, clients: int, duration: float) -> list[Run]:
-    """One server (answer cache on or off), both endpoints."""
+def store_targets(db: Path, k: int) -> list[str]:
+    """``k`` provincial plans of a store that something implements (spread over the provinces)."""
+    from luocdo.graph.ladybug_store import LadybugStore
+
+    with LadybugStore(db, read_only=True) as store:
+        rows = store.read(
+            "MATCH (i:Document)-[:IMPLEMENTS]->(d:Document) WHERE d.level = 'province' AND d.ingested = true "
+            "RETURN d.`key` AS k, d.province AS p, count(i) AS n ORDER BY p, n DESC, k"
+        )
+    by_province: dict[str, list[str]] = {}
+    for r in rows:
+        by_province.setdefault(r["p"] or "", []).append(r["k"])
+    out: list[str] = []
+    while len(out) < k and any(by_province.values()):
+        for keys in by_province.values():
+            if keys and len(out) < k:
+                out.append(keys.pop(0))
+    if not out:
+        raise SystemExit(f"bench/api.py: no provincial plan with implementers in {db}")
+    return out
+
+
+def bench_mode(db: Path, cached: bool, clients: int, duration: float, keys: list[str] | None = None) -> list[Run]:
+    """One server (answer cache on or off), both endpoints; ``keys``: the documents asked about."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = start_server(db, port, env={} if cached else {"LUOCDO_API_CACHE_TTL": "0"})
     runs = []
     try:
-        r = httpx.get(f"{base}/resolve", params={"name": TARGET_NAME}, timeout=10)
-        if r.status_code != 200:
-            raise SystemExit(f"bench/api.py: /resolve?name={TARGET_NAME} answered {r.status_code}: {r.text}")
-        key = quote(r.json()["url_key"], safe="~@")
-        for path in (f"/documents/{key}/implementers?transitive=true", f"/documents/{key}/gaps"):
-            first = httpx.get(base + path, timeout=30)
+        if keys is None:
+            r = httpx.get(f"{base}/resolve", params={"name": TARGET_NAME}, timeout=10)
+            if r.status_code != 200:
+                raise SystemExit(f"bench/api.py: /resolve?name={TARGET_NAME} answered {r.status_code}: {r.text}")
+            keys = [r.json()["url_key"]]
+        quoted = [quote(k, safe="~@") for k in keys]
+        for tmpl in ("/documents/{}/implementers?transitive=true", "/documents/{}/gaps"):
+            paths = [tmpl.format(k) for k in quoted]
+            first = httpx.get(base + paths[0], timeout=60)
             if first.status_code != 200:
-                raise SystemExit(f"bench/api.py: {path} answered {first.status_code}: {first.text}")
-            run = asyncio.run(hammer(base, path, clients, duration))
+                raise SystemExit(f"bench/api.py: {paths[0]} answered {first.status_code}: {first.text}")
+            run = asyncio.run(hammer(base, paths, clients, duration))
             run.name = f"{run.name} ({'cached' if cached else 'uncached'})"
             runs.append(run)
             print(f"{run.name:26s} {run.rps:8.1f} req/s  p50 {run.pct(50):6.1f} ms  p95 {run.pct(95):6.1f} ms  "
@@ -196,15 +232,32 @@ def main() -> None:
     ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--cache", choices=("on", "off", "both"), default="both",
                     help="the server's answer cache: on (the default of luocdo serve), off, or both runs")
+    ap.add_argument("--store", type=Path, help="serve this existing store (from bench/ingest.py) instead of the seeds")
+    ap.add_argument("--targets", type=int, default=30, help="with --store: provincial plans asked about, in turn")
     ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
     args = ap.parse_args()
-    if not args.seeds.is_dir():
-        raise SystemExit(f"bench/api.py: no seeds at {args.seeds}")
+    keys = None
+    if args.store is not None:
+        from luocdo.graph.ladybug_store import LadybugStore
 
-    stats = build_store(args.db, args.seeds)
+        if not args.store.exists():
+            raise SystemExit(f"bench/api.py: no store at {args.store} (run bench/ingest.py first)")
+        with LadybugStore(args.store, read_only=True) as s:
+            stats = s.stats()
+        keys = store_targets(args.store, args.targets)
+        db = args.store
+        what = (f"`{args.store.name}` ({stats['documents']:,} documents, {stats['edges']:,} edges); "
+                f"{len(keys)} provincial plans with implementers, asked about in turn")  # fmt: skip
+    else:
+        if not args.seeds.is_dir():
+            raise SystemExit(f"bench/api.py: no seeds at {args.seeds}")
+        stats = build_store(args.db, args.seeds)
+        db = args.db
+        what = (f"the five seeds ({stats.get('documents', '?')} documents, {stats.get('edges', '?')} edges); "
+                f"target document {TARGET_NAME!r}")
     runs: list[Run] = []
     for cached in {"on": (True,), "off": (False,), "both": (True, False)}[args.cache]:
-        runs += bench_mode(args.db, cached, args.clients, args.duration)
+        runs += bench_mode(db, cached, args.clients, args.duration, keys)
 
     info = machine()
     print(f"machine: {info}")
@@ -214,12 +267,11 @@ def main() -> None:
     if args.no_write:
         return
     lines = [
-        "## HTTP API (`bench/api.py`)",
+        "## HTTP API (`bench/api.py" + (f" --store {args.store.name}" if args.store else "") + "`)",
         "",
         f"{args.clients} concurrent clients (httpx.AsyncClient each, same machine as the server), "
-        f"{args.duration:g} s per endpoint after 1 s warm-up; one uvicorn process (`luocdo serve`); store: the "
-        f"five seeds ({stats.get('documents', '?')} documents, {stats.get('edges', '?')} edges); target document "
-        f"{TARGET_NAME!r}. *cached*: the server as it runs by default (answers kept until the next upload); "
+        f"{args.duration:g} s per endpoint after 1 s warm-up; one uvicorn process (`luocdo serve`); store: "
+        f"{what}. *cached*: the server as it runs by default (answers kept until the next upload); "
         "*uncached*: `LUOCDO_API_CACHE_TTL=0`, every request runs the queries.",
         "",
         "| endpoint | req/s | p50 ms | p95 ms | p99 ms | errors |",
@@ -230,7 +282,7 @@ def main() -> None:
         f"Target p95 < {P95_TARGET_MS:g} ms (as served by default): **{'met' if ok else 'not met'}**. "
         f"Machine: {info}. Run {time.strftime('%Y-%m-%d')}.",
     ]
-    write_section("\n".join(lines))
+    write_section("\n".join(lines), "api" if args.store is None else f"api-{args.store.stem}")
     print(f"wrote the api section of {RESULTS.relative_to(ROOT)}")
 
 

@@ -3,10 +3,12 @@
 Each Source node keeps the JSON of the delta it contributed.  Applying a delta
 whose hash is already stored changes nothing; a new hash first removes exactly
 the old contribution — its edges (found by endpoints and ``origin``), its
-claims in the nodes' ``claims`` JSON, and nodes left with neither claim nor
-edge — then adds the new one.  Node properties are always recomputed from all
-remaining claims with :func:`luocdo.graph.delta.merge_claims`, so the result
-does not depend on ingest order.
+claims in the documents' ``claims`` (a :class:`~luocdo.graph.delta.DocClaims`),
+and nodes left with neither claim nor edge — then adds the new one.  Node
+properties are always recomputed from the remaining claims, so the result
+does not depend on ingest order.  Facts every file restates (organisations,
+PART_OF, the issuer of a cited instrument) are kept once, so the cost of a
+batch does not grow with the number of files already in the store.
 
 Subclasses provide a transaction, one statement runner and a
 :class:`~luocdo.graph.cypher_dialect.Dialect`.

@@ -36,6 +36,26 @@ from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
 from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError
 
+#: LadybugDB's page cache for a database file, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides).  Left to
+#: itself the engine takes up to 80 % of the machine's memory, so one ingest of 100k documents
+#: held 3.9 GB and every reader (``luocdo serve``, the CLI) could grow as far; with a cap, memory
+#: stays flat as the store grows and the operating system's file cache does the rest.
+DEFAULT_BUFFER_POOL_MB = 1024
+
+
+def buffer_pool_bytes(memory: bool) -> int:
+    """The buffer pool to open with (0: the engine's default, needed for in-memory databases)."""
+    if memory:
+        return 0
+    raw = os.environ.get("LUOCDO_BUFFER_POOL_MB", "").strip()
+    try:
+        mb = int(raw) if raw else DEFAULT_BUFFER_POOL_MB
+    except ValueError:
+        raise StoreError(f"LUOCDO_BUFFER_POOL_MB must be a whole number of MiB, not {raw!r}") from None
+    if mb < 64:
+        raise StoreError(f"LUOCDO_BUFFER_POOL_MB={mb} is too small (at least 64)")
+    return mb * 1024 * 1024
+
 
 def _message(e: BaseException) -> str:
     text = str(e).strip()
@@ -84,7 +104,7 @@ class LadybugStore(CypherStore):
     def _open(self) -> None:
         self._token = self._file_token()
         try:
-            db = ladybug.Database(self.path, read_only=self.read_only)
+            db = ladybug.Database(self.path, read_only=self.read_only, buffer_pool_size=buffer_pool_bytes(self._memory))
             conn = ladybug.Connection(db)
         except RuntimeError as e:
             msg = _message(e)

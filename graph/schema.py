@@ -81,9 +81,9 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "province": "STRING",  # registry province name, e.g. "Quảng Ngãi"
         "province_code": "STRING",
         "ingested": "BOOLEAN",  # its own text was ingested (vs only cited)
-        "sources": "STRING[]",  # source files that state facts about it
+        "sources": "STRING[]",  # files of its own text, then up to 20 of the files citing it
         "conflicts": "STRING",  # JSON: {property: [values…]} where sources disagree
-        "claims": "STRING",  # JSON: {source_id: {property: value}}; merged into the above
+        "claims": "STRING",  # JSON of graph.delta.DocClaims (own claims, citers' votes); merged into the above
         "search": "STRING",  # folded text for diacritic-insensitive search
     },
     "Organization": {
