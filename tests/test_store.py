@@ -539,3 +539,29 @@ def test_facts_restated_by_every_file_are_kept_once(tmp_path: Path, seeds_dir: P
         for sid in citers:
             assert store.remove_source(sid)
         assert store.read("MATCH (d:Document {`key`: '57-NQ/TW@2024'}) RETURN d.`key` AS k") == []
+
+
+@pytest.mark.parametrize(
+    ("env", "memory", "expected"),
+    [
+        (None, False, 1024 * 2**20),  # the default cap
+        ("256", False, 256 * 2**20),
+        (" 2048 ", False, 2048 * 2**20),
+        ("256", True, 0),  # an in-memory database lives in its buffer pool: never capped
+        ("lots", False, "whole number"),
+        ("1.5", False, "whole number"),
+        ("16", False, "too small"),
+    ],
+)
+def test_buffer_pool_setting(monkeypatch, env, memory, expected) -> None:
+    from luocdo.graph.ladybug_store import buffer_pool_bytes
+
+    if env is None:
+        monkeypatch.delenv("LUOCDO_BUFFER_POOL_MB", raising=False)
+    else:
+        monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", env)
+    if isinstance(expected, int):
+        assert buffer_pool_bytes(memory) == expected
+    else:
+        with pytest.raises(StoreError, match=f"LUOCDO_BUFFER_POOL_MB.*{expected}"):
+            buffer_pool_bytes(memory)
