@@ -178,15 +178,24 @@ def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
     units = expected_units(store, target, scope)
     ids = {u.id for u in units}
 
-    def by_unit(name: str) -> dict[str, list[str]]:
+    plan_rows = loader.run(store, "gaps_plans", {"key": target.key}, limit=None)
+    report_rows = loader.run(store, "gaps_reports", {"key": target.key}, limit=None)
+    issuers = sorted({r["org"] for r in (*plan_rows, *report_rows)})
+    belongs: dict[str, set[str]] = {o: {o} for o in issuers}  # an issuer is its own unit too
+    if issuers:
+        for r in loader.run(store, "org_ancestors", {"ids": issuers}, limit=None):
+            belongs[r["org"]].add(r["unit"])
+
+    def by_unit(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for r in loader.run(store, name, {"key": target.key}, limit=None):
-            if r["unit"] in ids:
-                out.setdefault(r["unit"], []).append(r["key"])
+        for r in rows:
+            for unit in sorted(belongs[r["org"]] & ids):
+                if r["key"] not in out.get(unit, ()):
+                    out.setdefault(unit, []).append(r["key"])
         return out
 
-    plans = by_unit("gaps_plans")
-    reports = by_unit("gaps_reports")
+    plans = by_unit(plan_rows)
+    reports = by_unit(report_rows)
     incoming = loader.run(store, "doc_edges_in", {"keys": [target.key]}, limit=None)
     mentions: dict[str, set[str]] = {}
     for r in incoming:

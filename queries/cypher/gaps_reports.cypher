@@ -1,6 +1,4 @@
-// Reports on $key (or on a plan that implements it), with every unit their
-// issuer belongs to.
-MATCH (d:Document)-[:REPORTS_ON]->(:Document)-[:IMPLEMENTS*0..5]->(x:Document {key: $key})
-WITH DISTINCT d
-MATCH (d)-[:ISSUED_BY]->(o:Organization)-[:PART_OF*0..3]->(u:Organization)
-RETURN DISTINCT d.key AS key, u.id AS unit
+// Reports on $key (or on a plan that implements it), with the organization
+// that issued each (units it belongs to: org_ancestors.cypher).
+MATCH (x:Document {key: $key})<-[:IMPLEMENTS*0..5]-(:Document)<-[:REPORTS_ON]-(d:Document)-[:ISSUED_BY]->(o:Organization)
+RETURN DISTINCT d.key AS key, o.id AS org

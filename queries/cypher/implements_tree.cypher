@@ -1,8 +1,8 @@
-// Every IMPLEMENTS edge leaving a document that implements $key, directly or
-// through a chain (bounded at 10 steps).  Python walks the edges from $key
-// down to give each document its shortest chain, depth and delay.
-MATCH (d:Document)-[:IMPLEMENTS*1..10]->(x:Document {key: $key})
-WITH DISTINCT d
-MATCH (d)-[r:IMPLEMENTS]->(p:Document)
-RETURN d.key AS src, p.key AS dst, r.doc AS ev_doc, r.file AS ev_file, r.start AS ev_start, r.`end` AS ev_end,
+// The IMPLEMENTS edges inside the tree of documents that implement $key,
+// directly or through a chain (bounded at 10 steps): every edge d → p where p
+// is $key or in its tree.  Python walks them from $key down to give each
+// document its shortest chain, depth and delay.  Anchored at $key, so the
+// engine expands from one node rather than joining whole edge tables.
+MATCH (x:Document {key: $key})<-[:IMPLEMENTS*0..9]-(p:Document)<-[r:IMPLEMENTS]-(d:Document)
+RETURN DISTINCT d.key AS src, p.key AS dst, r.doc AS ev_doc, r.file AS ev_file, r.start AS ev_start, r.`end` AS ev_end,
        r.sentence AS ev_sentence, r.derived AS ev_derived
