@@ -32,6 +32,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import (
     APIRouter,
     Body,
@@ -72,6 +73,7 @@ from luocdo.graph.store import (
     ReadOnlyViolation,
     Store,
     StoreError,
+    StoreOverloaded,
     open_store,
 )
 from luocdo.queries.common import MAX_DEPTH
@@ -166,12 +168,26 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
 
+    @app.exception_handler(StoreOverloaded)
+    async def overloaded(_request: Request, exc: StoreOverloaded) -> JSONResponse:
+        return error_response(503, str(exc), headers={"Retry-After": "1"})
+
     @app.exception_handler(Exception)
     async def crash(_request: Request, exc: Exception) -> JSONResponse:
         return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
 
 
 # --------------------------------------------------------------------------- cache
+
+
+def query_slots() -> int:
+    """Queries run at once (``LUOCDO_API_QUERY_SLOTS``; default: twice the cores, at least 2)."""
+    raw = os.environ.get("LUOCDO_API_QUERY_SLOTS", "").strip()
+    if not raw:
+        return max(2, 2 * (os.cpu_count() or 1))
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"LUOCDO_API_QUERY_SLOTS must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
 
 
 class AnswerCache:
@@ -183,8 +199,11 @@ class AnswerCache:
     next write, 0 turns the cache off.
     """
 
-    def __init__(self, ttl: float | None, entries: int = CACHE_ENTRIES, max_bytes: int = CACHE_BYTES):
+    def __init__(self, ttl: float | None, entries: int = CACHE_ENTRIES, max_bytes: int = CACHE_BYTES,
+                 slots: int | None = None):
         self.ttl = ttl
+        self.slots = slots or query_slots()
+        self._limiter: anyio.CapacityLimiter | None = None
         self.entries = entries
         self.max_bytes = max_bytes
         self.generation = 0
@@ -193,13 +212,24 @@ class AnswerCache:
         self._data: OrderedDict[Hashable, tuple[float, bytes]] = OrderedDict()
         self._pending: dict[Hashable, asyncio.Future[bytes]] = {}
 
+    async def _compute(self, compute: Callable[[], Any]) -> Any:
+        """Run a query in a worker thread, at most ``slots`` at once.
+
+        Fifty clients asking at once on two cores gain nothing from fifty
+        threads in the engine: each holds working memory in the database's
+        page cache (which then fills) and they all slow down together.
+        """
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.slots)
+        return await anyio.to_thread.run_sync(compute, limiter=self._limiter)
+
     def invalidate(self) -> None:
         """Called from the thread that wrote; the event loop only reads ``generation``."""
         self.generation += 1
 
     async def get(self, key: Hashable, compute: Callable[[], Any]) -> bytes:
         if self.ttl == 0:
-            return to_json(await run_in_threadpool(compute))
+            return to_json(await self._compute(compute))
         if self._seen != self.generation:  # the store changed: drop every kept answer
             self._data.clear()
             self._size = 0
@@ -215,7 +245,7 @@ class AnswerCache:
         future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
         self._pending[key] = future
         try:
-            body = to_json(await run_in_threadpool(compute))
+            body = to_json(await self._compute(compute))
         except BaseException as e:
             future.set_exception(e)
             future.exception()  # retrieved: no "never retrieved" warning when nobody waits

@@ -204,7 +204,9 @@ def bench_mode(db: Path, cached: bool, clients: int, duration: float, keys: list
             if r.status_code != 200:
                 raise SystemExit(f"bench/api.py: /resolve?name={TARGET_NAME} answered {r.status_code}: {r.text}")
             keys = [r.json()["url_key"]]
-        quoted = [quote(k, safe="~@") for k in keys]
+        from luocdo.graph.keys import url_key
+
+        quoted = [quote(url_key(k), safe="~@") for k in keys]
         for tmpl in ("/documents/{}/implementers?transitive=true", "/documents/{}/gaps"):
             paths = [tmpl.format(k) for k in quoted]
             first = httpx.get(base + paths[0], timeout=60)

@@ -34,7 +34,7 @@ import ladybug
 from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain
 from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
-from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError
+from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError, StoreOverloaded
 
 #: LadybugDB's page cache for a database file, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides).  Left to
 #: itself the engine takes up to 80 % of the machine's memory, so one ingest of 100k documents
@@ -164,6 +164,11 @@ class LadybugStore(CypherStore):
             msg = _message(e)
             if msg.startswith("Interrupted"):
                 raise QueryTimeout(f"query interrupted by the time limit: {query[:80]}") from e
+            if "buffer pool is full" in msg.lower():
+                raise StoreOverloaded(
+                    f"{self.path}: the database's page cache is full ({msg}); retry, run fewer queries at once, "
+                    "or raise LUOCDO_BUFFER_POOL_MB"
+                ) from e
             raise StoreError(f"ladybug: {msg}") from e
         if isinstance(result, list):  # several statements: the last one answers
             for r in result[:-1]:

@@ -28,6 +28,10 @@ class QueryTimeout(StoreError):
     """A read ran longer than its ``timeout_s`` and was stopped."""
 
 
+class StoreOverloaded(StoreError):
+    """The engine ran out of working memory for this query (too many at once, or too big); retry later."""
+
+
 @runtime_checkable
 class Store(Protocol):
     dialect: str  # "ladybug" | "neo4j"

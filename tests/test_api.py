@@ -596,3 +596,68 @@ def test_answer_cache_computes_once_and_forgets_on_write() -> None:
         assert await cache.get("bad", compute) == b'{"n":7}'
 
     asyncio.run(scenario())
+
+
+def test_answer_cache_runs_at_most_slots_queries_at_once() -> None:
+    import asyncio
+
+    from luocdo.api.app import AnswerCache
+
+    running, peak = [0], [0]
+    lock = threading.Lock()
+
+    def compute() -> int:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.03)
+        with lock:
+            running[0] -= 1
+        return 1
+
+    async def scenario() -> None:
+        cache = AnswerCache(ttl=0, slots=3)
+        await asyncio.gather(*(cache.get(i, compute) for i in range(12)))
+
+    asyncio.run(scenario())
+    assert peak[0] == 3
+
+
+@pytest.mark.parametrize(("raw", "ok"), [("", True), ("4", True), ("0", False), ("many", False), ("-2", False)])
+def test_query_slots_setting(monkeypatch, raw: str, ok: bool) -> None:
+    from luocdo.api.app import query_slots
+
+    monkeypatch.setenv("LUOCDO_API_QUERY_SLOTS", raw)
+    if ok:
+        assert query_slots() >= 2 if not raw else query_slots() == int(raw)
+    else:
+        with pytest.raises(ValueError, match="LUOCDO_API_QUERY_SLOTS"):
+            query_slots()
+
+
+def test_engine_out_of_memory_is_503_with_retry_after(seeds_db: Path) -> None:
+    """The engine's page cache filling up is the server being busy, not a crash: 503 and Retry-After."""
+    from luocdo.api.app import create_app
+    from luocdo.graph.ladybug_store import LadybugStore
+    from luocdo.graph.store import StoreOverloaded
+
+    class Full(LadybugStore):
+        def read(self, *a, **kw):
+            if "IMPLEMENTS" in (a[0] if a else ""):
+                raise StoreOverloaded("the database's page cache is full; retry, or raise LUOCDO_BUFFER_POOL_MB")
+            return super().read(*a, **kw)
+
+    store = Full(seeds_db, read_only=True)
+    app = create_app(store=store, cache_ttl=0)
+
+    async def ask() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            key = (await c.get("/resolve", params={"name": "82/KH-UBND 2025"})).json()["url_key"]
+            return await c.get(f"/documents/{path_key(key)}/implementers")
+
+    import asyncio
+
+    r = asyncio.run(ask())
+    store.close()
+    assert r.status_code == 503 and r.headers["retry-after"] == "1"
+    assert "LUOCDO_BUFFER_POOL_MB" in r.json()["error"]["message"]
