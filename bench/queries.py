@@ -268,7 +268,8 @@ def floor_gaps(g: Any, key: str) -> dict[str, str]:
 
 
 class SearchFloor:
-    """queries.search over texts prepared once, numbers indexed in a dict (what an in-memory index saves)."""
+    """The same ranking as queries.search over every text prepared once (no word index: an exhaustive
+    prefilter), numbers indexed in a dict.  "Same answer" then says whether the word index loses hits."""
 
     def __init__(self, g: Any) -> None:
         from luocdo.queries.search import _doc_text, _org_text
@@ -292,9 +293,14 @@ class SearchFloor:
 
     def __call__(self, text: str, limit: int = 20) -> list[tuple[str, float]]:
         """(id, score) of the best hits, best first."""
+        from rapidfuzz import fuzz, process
+
         from luocdo.queries.common import doc_ref
         from luocdo.queries.resolve import _number_variants, fit_score, parse_name
-        from luocdo.queries.search import MIN_SCORE, _prefilter, _score, _words
+        from luocdo.queries.search import MIN_SCORE, PREFILTER, _score, _words
+
+        def _prefilter(q: str, texts: list[str]) -> set[int]:  # exhaustive: every text, no word index
+            return {i for _, _, i in process.extract(q, texts, scorer=fuzz.token_set_ratio, limit=PREFILTER)}
 
         query = " ".join(_words(text))
         if not query:

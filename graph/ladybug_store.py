@@ -77,6 +77,7 @@ class LadybugStore(CypherStore):
             raise StoreError(f"no database at {self.path} (run `luocdo ingest` first, or check --db / LUOCDO_DB)")
         self._local = threading.local()
         self._generation = 0
+        self._changes = 0
         self._in_tx = False
         self._db: Any = None
         self._wconn: Any = None
@@ -218,6 +219,7 @@ class LadybugStore(CypherStore):
             raise StoreError(f"write failed and was rolled back: {type(e).__name__}: {e}") from e
         else:
             self._exec(self._wconn, "COMMIT")
+            self._changes += 1
         finally:
             self._in_tx = False
 
@@ -249,8 +251,20 @@ class LadybugStore(CypherStore):
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self._check_writable()
-        rows = self._run(query, params)
+        try:
+            rows = self._run(query, params)
+        finally:
+            self._changes += 1
         return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def version(self) -> tuple:
+        """Changes whenever the data may have: a commit here, or the file written by another process.
+
+        Lets callers keep what they derived from the store (the search index)
+        until it is stale.
+        """
+        self._refresh()
+        return (self._generation, self._changes, self._file_token())
 
     def close(self) -> None:
         with self._write_lock:

@@ -11,6 +11,7 @@ so "quyel" still finds "quyết"; numbers must match exactly) blended with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -22,6 +23,7 @@ from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import DocRef, DocumentPage, SearchHit
 from luocdo.queries.resolve import fit_score, number_candidates, parse_name
+from luocdo.queries.search_index import WordIndex, index_for
 
 #: Hits under this score are noise.
 MIN_SCORE = 55.0
@@ -71,11 +73,20 @@ def _org_text(row: dict[str, Any]) -> str:
     return " ".join(_WORD.findall(squash(f"{row.get('name') or ''} {row.get('kind') or ''} {row.get('search') or ''}")))
 
 
-def _prefilter(query: str, texts: list[str]) -> set[int]:
-    if not texts:
-        return set()
+def _prefilter(query: str, index: WordIndex, qwords: list[str]) -> list[int]:
+    """Positions of the texts worth careful scoring: the word index's shortlist, then the
+    :data:`PREFILTER` best of those by ``token_set_ratio`` on the whole text."""
+    short = index.shortlist(qwords)
+    if not short:
+        return []
+    texts = [index.texts[i] for i in short]
     found = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=PREFILTER)
-    return {i for _, _, i in found}
+    return [short[j] for _, _, j in found]
+
+
+def _load(store: Any, query: str, text_of: Callable[[dict[str, Any]], str], id_col: str) -> tuple[list[str], list[str]]:
+    rows = loader.run(store, query, {}, limit=SCAN_LIMIT)
+    return [r[id_col] for r in rows], [text_of(r) for r in rows]
 
 
 def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
@@ -89,9 +100,8 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
     name = parse_name(text)
     hits: list[SearchHit] = []
 
-    rows = loader.run(store, "search_documents", {}, limit=SCAN_LIMIT)
-    texts = [_doc_text(r) for r in rows]
-    keep = {rows[i]["key"]: texts[i] for i in _prefilter(query, texts)}
+    docs = index_for(store, "documents", lambda: _load(store, "search_documents", _doc_text, "key"))
+    keep = {docs.ids[i]: docs.texts[i] for i in _prefilter(query, docs, qwords)}
     fits: dict[str, int] = {}
     by_key: dict[str, DocRef] = {}
     if name.number is not None:
@@ -101,8 +111,8 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
             if f is not None:
                 fits[d.key] = f
                 by_key[d.key] = d
-        text_of = {r["key"]: t for r, t in zip(rows, texts, strict=True) if r["key"] in fits}
-        keep.update(text_of)
+        position = {k: i for i, k in enumerate(docs.ids) if k in fits} if fits else {}
+        keep.update({k: docs.texts[i] for k, i in position.items()})
     by_key.update(fetch_docs(store, [k for k in keep if k not in by_key]))
     for key, text_d in keep.items():
         d = by_key.get(key)
@@ -115,12 +125,13 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
             label = d.display + (f" – {d.title}" if d.title else "")
             hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
 
-    orows = loader.run(store, "search_organizations", {}, limit=SCAN_LIMIT)
-    otexts = [_org_text(r) for r in orows]
-    for i in _prefilter(query, otexts):
-        score = _score(query, qwords, otexts[i])
-        if score >= MIN_SCORE:
-            o = org_ref(orows[i])
+    orgs = index_for(store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id"))
+    found = {orgs.ids[i]: orgs.texts[i] for i in _prefilter(query, orgs, qwords)}
+    rows_of = {r["id"]: r for r in loader.run(store, "orgs_by_ids", {"ids": list(found)}, limit=None)} if found else {}
+    for oid, otext in found.items():
+        score = _score(query, qwords, otext)
+        if score >= MIN_SCORE and oid in rows_of:
+            o = org_ref(rows_of[oid])
             label = o.name + (f" ({o.province})" if o.province and o.province not in o.name else "")
             hits.append(SearchHit(kind="organization", id=o.id, label=label, score=score, org=o))
 

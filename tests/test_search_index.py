@@ -1,0 +1,103 @@
+"""The in-memory word index behind search: what it shortlists, and when it is rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from luocdo.graph.ingest import ingest
+from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.queries import search
+from luocdo.queries.search_index import WordIndex
+
+TEXTS = {
+    "a": "ke hoach 82 kh ubnd thuc hien nghi quyet 57 nq tw quang ngai",
+    "b": "ke hoach 12 kh ubnd xa son mai thuc hien ke hoach 82",
+    "c": "quyet dinh 1588 qd ttg phe duyet de an chuyen doi so",
+    "d": "bao cao ket qua thuc hien ke hoach 82 kh ubnd ly son",
+    "e": "cong van 627 byt bh bao hiem y te",
+}
+INDEX = WordIndex.build(list(TEXTS), list(TEXTS.values()))
+
+
+@pytest.mark.parametrize(
+    ("words", "first", "absent"),
+    [
+        (["1588"], "c", {"a", "b", "d", "e"}),  # a number is found only as itself
+        (["158"], None, set(TEXTS)),  # … never as a near number
+        (["son", "mai"], "b", {"e"}),  # the rarest words decide the order ("so" is close to "son")
+        (["quyel"], None, {"e"}),  # an OCR'd word finds its close words (quyet)
+        (["bao", "hiem"], "e", {"c"}),  # "hiem" is close to "hien": a, b, d stay, after e
+        (["ly", "son", "82"], "d", {"e"}),  # two letters: exact only ("ly" is not "y")
+        (["zzzz"], None, set(TEXTS)),
+        ([], None, set(TEXTS)),
+    ],
+)
+def test_shortlist(words: list[str], first: str | None, absent: set[str]) -> None:
+    got = [INDEX.ids[i] for i in INDEX.shortlist(words)]
+    if first is not None:
+        assert got[0] == first
+    assert not absent & set(got)
+    assert len(got) == len(set(got))
+
+
+def test_shortlist_is_capped_and_keeps_the_best() -> None:
+    texts = [f"ke hoach {i} kh ubnd" for i in range(50)] + ["ke hoach hiem ubnd"]
+    idx = WordIndex.build([str(i) for i in range(51)], texts)
+    got = idx.shortlist(["hiem", "ke", "hoach"], k=5)
+    assert len(got) == 5 and got[0] == 50
+
+
+def test_search_sees_a_write_to_the_same_store(tmp_path: Path, seeds_dir: Path) -> None:
+    first, rest = sorted(seeds_dir.glob("*.txt"))[:1], sorted(seeds_dir.glob("*.txt"))[1:]
+    with LadybugStore(tmp_path / "g.db") as store:
+        ingest(store, first, workers=1)
+        before = {h.id for h in search(store, "Sơn Mai")}
+        v = store.version()
+        ingest(store, rest, workers=1)
+        assert store.version() != v
+        after = {h.id for h in search(store, "Sơn Mai")}
+        assert any(k.startswith("12/KH-UBND@2025@quang-ngai/son-mai") for k in after - before)
+
+
+def test_a_reader_sees_what_another_process_wrote(tmp_path: Path, seeds_dir: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    files = sorted(seeds_dir.glob("*.txt"))
+    shutil.copy(files[0], corpus)
+    db = tmp_path / "g.db"
+    with LadybugStore(db) as w:
+        ingest(w, [corpus], workers=1)
+    reader = LadybugStore(db, read_only=True)
+    try:
+        n_before = len(search(reader, "kế hoạch", limit=100))
+        for f in files[1:]:
+            shutil.copy(f, corpus)
+        with LadybugStore(db) as w:  # a writer of its own, as `luocdo ingest` would be
+            ingest(w, [corpus], workers=1)
+        assert len(search(reader, "kế hoạch", limit=100)) > n_before
+    finally:
+        reader.close()
+
+
+def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkeypatch) -> None:
+    from luocdo.queries import search_index
+
+    builds: list[int] = []
+    real = search_index.WordIndex.build
+
+    def counting(ids, texts):
+        builds.append(len(ids))
+        return real(ids, texts)
+
+    monkeypatch.setattr(search_index.WordIndex, "build", staticmethod(counting))
+    with LadybugStore(tmp_path / "g.db") as store:
+        ingest(store, [seeds_dir], workers=1)
+        for q in ("Sơn Mai", "nghi quyet 57", "Lý Sơn", "chuyển đổi số"):
+            search(store, q)
+        assert len(builds) == 2  # documents and organizations, once
+        store.write("MATCH (d:Document) WHERE d.`key` STARTS WITH '57-' SET d.title = 'đổi mới sáng tạo'")
+        search(store, "Sơn Mai")
+        assert len(builds) == 4
