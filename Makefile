@@ -51,12 +51,14 @@ bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/ingest.py --sizes 10000 --work $(BENCH_WORK)
 	$(BIN)/python bench/queries.py --sizes 10000 --work $(BENCH_WORK)
+	$(BIN)/python bench/api.py --duration 5
 
 # National scale: 1M documents need about 5 GB of corpus and 20 GB of store on disk, and hours.
 bench-full: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/ingest.py --sizes 10000 100000 1000000 --work $(BENCH_WORK)
 	$(BIN)/python bench/queries.py --sizes 100000 1000000 --work $(BENCH_WORK)
+	$(BIN)/python bench/api.py --store $(BENCH_WORK)/store-100000.db
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache

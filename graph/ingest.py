@@ -227,10 +227,15 @@ def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
         with suppress(StoreError, LookupError, ValueError, TypeError):
             rows = store.read("CALL current_setting('checkpoint_threshold') RETURN *")
             old = int(rows[0]["checkpoint_threshold"])
-    if old is None or old >= BULK_CHECKPOINT_BYTES:
+    # Changes not yet checkpointed stay in the page cache: with a capped cache,
+    # a log as large as the cache filled it at ~55,000 documents and the ingest
+    # stopped.  A quarter of the cache leaves room for the batch and its reads.
+    pool = int(getattr(store, "buffer_pool", 0) or 0)
+    bulk = min(BULK_CHECKPOINT_BYTES, pool // 4) if pool else BULK_CHECKPOINT_BYTES
+    if old is None or old >= bulk:
         yield
         return
-    store.write(f"CALL checkpoint_threshold={BULK_CHECKPOINT_BYTES}")
+    store.write(f"CALL checkpoint_threshold={bulk}")
     try:
         yield
     finally:

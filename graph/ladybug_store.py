@@ -36,20 +36,23 @@ from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
 from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError, StoreOverloaded
 
-#: LadybugDB's page cache for a database file, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides).  Left to
-#: itself the engine takes up to 80 % of the machine's memory, so one ingest of 100k documents
-#: held 3.9 GB and every reader (``luocdo serve``, the CLI) could grow as far; with a cap, memory
-#: stays flat as the store grows and the operating system's file cache does the rest.
+#: LadybugDB's page cache for a database opened read-only, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides,
+#: for writers too).  Left to itself the engine takes up to 80 % of the machine's memory in every
+#: process that opens the file: ``luocdo serve``, each CLI call.  A writer keeps the engine's default
+#: unless told: its checkpoints need room that grows with the database, and with a 1 GiB cache a
+#: checkpoint failed ("buffer pool is full") at about 40,000 documents.
 DEFAULT_BUFFER_POOL_MB = 1024
 
 
-def buffer_pool_bytes(memory: bool) -> int:
-    """The buffer pool to open with (0: the engine's default, needed for in-memory databases)."""
+def buffer_pool_bytes(memory: bool, read_only: bool = True) -> int:
+    """The buffer pool to open with (0: the engine's default, always for in-memory databases)."""
     if memory:
         return 0
     raw = os.environ.get("LUOCDO_BUFFER_POOL_MB", "").strip()
+    if not raw:
+        return DEFAULT_BUFFER_POOL_MB * 1024 * 1024 if read_only else 0
     try:
-        mb = int(raw) if raw else DEFAULT_BUFFER_POOL_MB
+        mb = int(raw)
     except ValueError:
         raise StoreError(f"LUOCDO_BUFFER_POOL_MB must be a whole number of MiB, not {raw!r}") from None
     if mb < 64:
@@ -78,6 +81,7 @@ class LadybugStore(CypherStore):
         self._local = threading.local()
         self._generation = 0
         self._changes = 0
+        self.buffer_pool = buffer_pool_bytes(self._memory, read_only)  # bytes; 0: the engine's default
         self._in_tx = False
         self._db: Any = None
         self._wconn: Any = None
@@ -105,7 +109,7 @@ class LadybugStore(CypherStore):
     def _open(self) -> None:
         self._token = self._file_token()
         try:
-            db = ladybug.Database(self.path, read_only=self.read_only, buffer_pool_size=buffer_pool_bytes(self._memory))
+            db = ladybug.Database(self.path, read_only=self.read_only, buffer_pool_size=self.buffer_pool)
             conn = ladybug.Connection(db)
         except RuntimeError as e:
             msg = _message(e)

@@ -542,18 +542,20 @@ def test_facts_restated_by_every_file_are_kept_once(tmp_path: Path, seeds_dir: P
 
 
 @pytest.mark.parametrize(
-    ("env", "memory", "expected"),
+    ("env", "memory", "read_only", "expected"),
     [
-        (None, False, 1024 * 2**20),  # the default cap
-        ("256", False, 256 * 2**20),
-        (" 2048 ", False, 2048 * 2**20),
-        ("256", True, 0),  # an in-memory database lives in its buffer pool: never capped
-        ("lots", False, "whole number"),
-        ("1.5", False, "whole number"),
-        ("16", False, "too small"),
+        (None, False, True, 1024 * 2**20),  # readers: the default cap
+        (None, False, False, 0),  # writers: the engine's own default (checkpoints need room)
+        ("256", False, True, 256 * 2**20),
+        ("256", False, False, 256 * 2**20),  # asked for: writers too
+        (" 2048 ", False, True, 2048 * 2**20),
+        ("256", True, True, 0),  # an in-memory database lives in its buffer pool: never capped
+        ("lots", False, True, "whole number"),
+        ("1.5", False, False, "whole number"),
+        ("16", False, True, "too small"),
     ],
 )
-def test_buffer_pool_setting(monkeypatch, env, memory, expected) -> None:
+def test_buffer_pool_setting(monkeypatch, env, memory, read_only, expected) -> None:
     from luocdo.graph.ladybug_store import buffer_pool_bytes
 
     if env is None:
@@ -561,7 +563,28 @@ def test_buffer_pool_setting(monkeypatch, env, memory, expected) -> None:
     else:
         monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", env)
     if isinstance(expected, int):
-        assert buffer_pool_bytes(memory) == expected
+        assert buffer_pool_bytes(memory, read_only) == expected
     else:
         with pytest.raises(StoreError, match=f"LUOCDO_BUFFER_POOL_MB.*{expected}"):
-            buffer_pool_bytes(memory)
+            buffer_pool_bytes(memory, read_only)
+
+
+@pytest.mark.parametrize(("pool_mb", "expected"), [(None, 2**30), ("128", 32 * 2**20), ("8192", 2**30)])
+def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypatch, pool_mb, expected) -> None:
+    """While an ingest runs, the log is checkpointed at a quarter of the page cache (at most 1 GiB):
+    uncheckpointed changes live in the cache, and a log as big as the cache fills it."""
+    from luocdo.graph.ingest import IngestReport, _bulk_writes
+
+    if pool_mb is None:
+        monkeypatch.delenv("LUOCDO_BUFFER_POOL_MB", raising=False)
+    else:
+        monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", pool_mb)
+
+    def threshold(s) -> int:
+        return int(s.read("CALL current_setting('checkpoint_threshold') RETURN *")[0]["checkpoint_threshold"])
+
+    with LadybugStore(tmp_path / "g.db") as store:
+        before = threshold(store)
+        with _bulk_writes(store, IngestReport()):
+            assert threshold(store) == max(expected, before)
+        assert threshold(store) == before
