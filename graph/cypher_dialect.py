@@ -244,6 +244,10 @@ class Dialect:
         )
         return f"UNWIND $rows AS r MERGE (n:{table} {{{q(pk)}: r.k}}) SET {sets}"
 
+    def write_known_nodes(self, table: str, kind: str | None, exists: bool) -> str:
+        """Like :meth:`upsert_nodes` for rows whose existence the caller has just read (one writer)."""
+        return self.upsert_nodes(table, kind)
+
     def fetch_claims(self, table: str) -> str:
         pk = PRIMARY_KEYS[table]
         return f"UNWIND $keys AS k MATCH (n:{table} {{{q(pk)}: k}}) RETURN n.{q(pk)} AS k, n.claims AS c"
@@ -325,6 +329,17 @@ class LadybugDialect(Dialect):
     def cast(self, expr: str, typ: str) -> str:
         # An all-null field in a parameter list is typed STRING; say what it is.
         return expr if typ == "STRING" else f"CAST({expr} AS {typ})"
+
+    def write_known_nodes(self, table: str, kind: str | None, exists: bool) -> str:
+        """MATCH … SET for nodes that exist, CREATE for new ones: LadybugDB's MERGE costs time that
+        grows with the table (133 ms for 200 rows of a 100k-row table, against 7 ms and 4 ms)."""
+        pk = PRIMARY_KEYS[table]
+        cols = value_columns(table)
+        if exists:
+            sets = ", ".join(f"n.{q(c)} = {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(cols))
+            return f"UNWIND $rows AS r MATCH (n:{table} {{{q(pk)}: r.k}}) SET {sets}"
+        fields = ", ".join([f"{q(pk)}: r.k"] + [f"{q(c)}: {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(cols)])
+        return f"UNWIND $rows AS r CREATE (n:{table} {{{fields}}})"
 
     def create_node_table(self, table: str) -> str:
         cols = ", ".join(f"{q(c)} {t}" for c, t in columns(table).items())

@@ -102,7 +102,7 @@ class CypherStore:
                 new.append(d)
             if new:
                 self._swap(old, new)
-                self._put_sources(new)
+                self._put_sources(new, set(stored))
         return counts
 
     def source_hash(self, source_id: str) -> str | None:
@@ -199,11 +199,12 @@ class CypherStore:
                     raise StoreError(f"{table} {r['k']}: claims are not JSON ({e})") from e
         return out
 
-    def _fetch_doc_claims(self, keys: list[str]) -> dict[str, DocClaims]:
-        """Aggregated claims of documents; missing ones get empty claims."""
+    def _fetch_doc_claims(self, keys: list[str], existing: set[str]) -> dict[str, DocClaims]:
+        """Aggregated claims of documents; missing ones get empty claims, the others go in ``existing``."""
         out = {k: DocClaims() for k in keys}
         for chunk in _chunks(keys):
             for r in self._run(self._d.fetch_claims("Document"), {"keys": chunk}):
+                existing.add(r["k"])
                 try:
                     out[r["k"]] = DocClaims.load(r["c"])
                 except (ValueError, TypeError, AttributeError) as e:
@@ -238,7 +239,8 @@ class CypherStore:
         touched: set[str] = set()
         for d in (*old, *new):
             touched.update(_doc_contributions(d))
-        docs = self._fetch_doc_claims(sorted(touched))
+        doc_exists: set[str] = set()
+        docs = self._fetch_doc_claims(sorted(touched), doc_exists)
         old_ids = {d.source_id for d in old}
         for d in old:
             for key, (own, props) in _doc_contributions(d).items():
@@ -260,7 +262,7 @@ class CypherStore:
                 self._run(self._d.delete_edges(rel), {"rows": chunk})
         # 2. nodes: upsert those with claims, drop unclaimed ones without edges
         cited_issuers = self._sync_cited_issuers(docs)
-        self._upsert("Document", {k: c for k, c in docs.items() if c})
+        self._upsert("Document", {k: c for k, c in docs.items() if c}, doc_exists)
         dead = [k for k, c in docs.items() if not c]
         for chunk in _chunks(dead):
             self._run(self._d.delete_orphans("Document"), {"keys": chunk})
@@ -268,7 +270,7 @@ class CypherStore:
             stored = self._fetch_claims("Organization", list(orgs), only_existing=True)
             changed = {k: c for k, c in orgs.items() if _registry_props(stored.get(k)) != c[REGISTRY_SOURCE]["props"]}
             if changed:
-                self._upsert("Organization", changed)
+                self._upsert("Organization", changed, set(stored))
         # 3. new edges.  Two kinds are facts about the registry or the cited
         # document rather than about one file, and are kept once, not once per
         # source that restates them: PART_OF (a commune is part of its province
@@ -330,7 +332,9 @@ class CypherStore:
             row[f"f{i}"] = vals.get(c)
         return row
 
-    def _upsert(self, table: str, node_claims: dict[str, Claims] | dict[str, DocClaims]) -> None:
+    def _upsert(
+        self, table: str, node_claims: dict[str, Claims] | dict[str, DocClaims], existing: set[str] | None = None
+    ) -> None:
         """Write merged properties of nodes from their claims."""
         cols = value_columns(table)
         by_kind: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
@@ -341,21 +345,30 @@ class CypherStore:
                 row[f"f{i}"] = props.get(col)
             by_kind[props.get("kind") if table == "Document" else None].append(row)
         for kind, rows in by_kind.items():
-            self._write_nodes(table, self._d.upsert_nodes(table, kind), rows)
+            if existing is None:
+                self._write_nodes(table, self._d.upsert_nodes(table, kind), rows)
+                continue
+            for exists in (True, False):
+                part = [r for r in rows if (r["k"] in existing) == exists]
+                if part:
+                    self._write_nodes(table, self._d.write_known_nodes(table, kind, exists), part)
 
     def _write_nodes(self, table: str, stmt: str, rows: list[dict[str, Any]]) -> None:
         """Run an upsert statement over rows (a store may split big values)."""
         for chunk in _chunks(rows):
             self._run(stmt, {"rows": chunk})
 
-    def _put_sources(self, deltas: list[GraphDelta]) -> None:
+    def _put_sources(self, deltas: list[GraphDelta], existing: set[str]) -> None:
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         cols = value_columns("Source")
         rows = []
         for d in deltas:
             vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.to_json(), "ingested_at": now}
             rows.append({"k": d.source_id, **{f"f{i}": vals.get(c) for i, c in enumerate(cols)}})
-        self._write_nodes("Source", self._d.upsert_nodes("Source"), rows)
+        for exists in (True, False):
+            part = [r for r in rows if (r["k"] in existing) == exists]
+            if part:
+                self._write_nodes("Source", self._d.write_known_nodes("Source", None, exists), part)
 
 
 def _validate(d: GraphDelta) -> None:
