@@ -196,7 +196,7 @@ def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
 
     plans = by_unit(plan_rows)
     reports = by_unit(report_rows)
-    incoming = loader.run(store, "doc_edges_in", {"keys": [target.key]}, limit=None)
+    incoming = loader.run(store, "doc_edges_in_one", {"key": target.key}, limit=None)
     mentions: dict[str, set[str]] = {}
     for r in incoming:
         mentions.setdefault(r["src"], set()).add(r["rel"])

@@ -26,8 +26,8 @@ def show(store: Any, key_or_name: str) -> Card:
     card = loader.run(store, "doc_card", {"key": doc.key}, limit=2)
     sources = list(card[0].get("sources") or []) if card else []
     conflicts = loads_json(card[0].get("conflicts") if card else None, {})
-    out_rows = loader.run(store, "doc_edges_out", {"keys": [doc.key]}, limit=None)
-    in_rows = loader.run(store, "doc_edges_in", {"keys": [doc.key]}, limit=None)
+    out_rows = loader.run(store, "doc_edges_out_one", {"key": doc.key}, limit=None)
+    in_rows = loader.run(store, "doc_edges_in_one", {"key": doc.key}, limit=None)
     org_rows = loader.run(store, "doc_orgs", {"keys": [doc.key]}, limit=None)
     docs = fetch_docs(store, [r["dst"] for r in out_rows] + [r["src"] for r in in_rows])
     orgs = fetch_orgs(store, [r["dst"] for r in org_rows])
