@@ -159,7 +159,17 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     return Context(org, province, commune, raw), warnings
 
 
-def _issuer_of(org: Org | None) -> Issuer | None:
+def _is_council(symbol: str | None) -> bool:
+    """A symbol ending in HĐND ("93/NQ-HĐND"): the People's Council issued it, not the People's Committee."""
+    return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
+
+
+def _issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
+    """The issuer of a document of ``org`` (a locality: its UBND, or its HĐND when ``council``).
+
+    The id stays the locality's: both bodies are its government, and units
+    are matched by locality (gaps); the name says which body issued it.
+    """
     if org is None:
         return None
     locality = None
@@ -168,9 +178,12 @@ def _issuer_of(org: Org | None) -> Issuer | None:
         c = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
         locality = c.name if c else None
     name = org.name
+    body = "HĐND" if council else "UBND"
     if org.level == "province":
-        # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "UBND Thành phố Huế"
-        name = f"UBND tỉnh {org.name}" if org.kind == "tỉnh" else f"UBND {org.name}"
+        # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "HĐND Thành phố Huế"
+        name = f"{body} tỉnh {org.name}" if org.kind == "tỉnh" else f"{body} {org.name}"
+    elif council and org.id.startswith("commune:"):
+        name = f"HĐND {org.name[:1].lower()}{org.name[1:]}"  # "HĐND xã Sơn Mai"
     return Issuer(name=name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
 
 
@@ -252,7 +265,7 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
     ):
         year, assumed = doc_year, True
     key = K.instrument_key(c.number, c.symbol, year, local=local, scope=scope)
-    issuer = _issuer_of(org)
+    issuer = _issuer_of(org, council=_is_council(c.symbol))
     if issuer is None and phrase:
         issuer = Issuer(name=phrase, level=_level_guess(head), province=ctx.province if local else None)
     return (
@@ -453,7 +466,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date=date,
         year=year,
         title=title,
-        issuer=_issuer_of(ctx.org) or (
+        issuer=_issuer_of(ctx.org, council=_is_council(h.symbol)) or (
             Issuer(name=ctx.raw, level=_level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
         ),
     )

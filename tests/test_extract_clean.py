@@ -96,3 +96,28 @@ def test_letter_addressees_are_recipients() -> None:
     rec = extract_text((DATA / "snv_cv.txt").read_text(encoding="utf-8"))
     assert rec.recipients[:2] == ("UBND các xã, phường, đặc khu", "Các sở, ban, ngành tỉnh")
     assert "Như trên" not in rec.recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "issuer"),
+    [
+        # a council's resolution is the council's, not the committee's, in the same locality
+        ("Căn cứ Nghị quyết số 93/NQ-HĐND ngày 08/12/2021 của HĐND tỉnh Quảng Ngãi về đẩy mạnh cải cách hành chính.",
+         "93/NQ-HĐND", ("HĐND tỉnh Quảng Ngãi", "province:51")),
+        ("Thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh Quảng Ngãi.",
+         "82/KH-UBND", ("UBND tỉnh Quảng Ngãi", "province:51")),
+    ],
+)
+def test_council_and_committee_of_a_province(text: str, label: str, issuer: tuple[str, str]) -> None:
+    head = "ỦY BAN NHÂN DÂN\nXÃ SƠN MAI\nSố: 5/KH-UBND\nSơn Mai, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nCải cách hành chính\n"
+    rec = extract_text(head + text)
+    ref = next(r for r in rec.references if r.target.label == label)
+    assert ref.target.issuer is not None and (ref.target.issuer.name, ref.target.issuer.id) == issuer
+
+
+def test_a_commune_council_resolution_names_the_council() -> None:
+    text = ("HỘI ĐỒNG NHÂN DÂN\nXÃ SƠN MAI\nSố: 15/NQ-HĐND\nSơn Mai, ngày 05 tháng 8 năm 2025\n"
+            "NGHỊ QUYẾT\nVề nhiệm vụ chuyển đổi số năm 2025\nHỘI ĐỒNG NHÂN DÂN XÃ SƠN MAI\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n")
+    issuer = extract_text(text).document.issuer
+    assert issuer is not None and issuer.name == "HĐND xã Sơn Mai" and issuer.id.startswith("commune:")
