@@ -169,24 +169,13 @@ def floor_trace(g: Any, key: str, depth: int = 8) -> tuple[set[str], set[str]]:
     return tree, citing
 
 
-def _units_of(g: Any, org: str, depth: int = 3) -> set[str]:
-    """``org`` and the organisations it is part of, up to ``depth`` PART_OF steps."""
+def _part_of_closure(g: Any, org: str, up: bool, depth: int = 3) -> set[str]:
+    """``org`` and the organisations it is part of (``up``) or that are part of it, ``depth`` PART_OF steps."""
+    step = _out_by if up else _in_by
     out = {org}
     frontier = {org}
     for _ in range(depth):
-        frontier = {p for o in frontier for p in _out_by(g, o, ("PART_OF",))} - out
-        if not frontier:
-            break
-        out |= frontier
-    return out
-
-
-def _parts_of(g: Any, unit: str, depth: int = 3) -> set[str]:
-    """``unit`` and the organisations that are part of it, down ``depth`` PART_OF steps."""
-    out = {unit}
-    frontier = {unit}
-    for _ in range(depth):
-        frontier = {s for o in frontier for s in _in_by(g, o, ("PART_OF",))} - out
+        frontier = {x for o in frontier for x in step(g, o, ("PART_OF",))} - out
         if not frontier:
             break
         out |= frontier
@@ -220,7 +209,7 @@ def floor_gaps(g: Any, key: str) -> dict[str, str]:
         out: dict[str, set[str]] = {}
         for d in docs:
             for o in _out_by(g, d, ("ISSUED_BY",)):
-                for u in _units_of(g, o) & wanted:
+                for u in _part_of_closure(g, o, up=True) & wanted:
                     out.setdefault(u, set()).add(d)
         return out
 
@@ -250,7 +239,7 @@ def floor_gaps(g: Any, key: str) -> dict[str, str]:
             continue
         year, start, end = period
         drop = frozenset(squash(" ".join(x for x in (names[u], t.get("province") or "") if x)).split())
-        for o in _parts_of(g, u):
+        for o in _part_of_closure(g, u, up=False):
             for d in _in_by(g, o, ("ISSUED_BY",)):
                 a = g.nodes[d]
                 if d == key or d in mentions:

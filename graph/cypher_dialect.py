@@ -237,11 +237,13 @@ class Dialect:
     def node_label(self, table: str) -> str:
         return table
 
+    def _node_values(self, table: str) -> list[tuple[str, str]]:
+        """(column, parameter expression) of every value column: row field ``f<i>`` for column i."""
+        return [(q(c), self.cast(f"r.f{i}", columns(table)[c])) for i, c in enumerate(value_columns(table))]
+
     def upsert_nodes(self, table: str, kind: str | None = None) -> str:
         pk = PRIMARY_KEYS[table]
-        sets = ", ".join(
-            f"n.{q(c)} = {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(value_columns(table))
-        )
+        sets = ", ".join(f"n.{c} = {v}" for c, v in self._node_values(table))
         return f"UNWIND $rows AS r MERGE (n:{table} {{{q(pk)}: r.k}}) SET {sets}"
 
     def write_known_nodes(self, table: str, kind: str | None, exists: bool) -> str:
@@ -259,24 +261,29 @@ class Dialect:
             f"OPTIONAL MATCH (n)-[e]-() WITH n, count(e) AS c WHERE c = 0 DELETE n"
         )
 
-    def create_edges(self, rel: str) -> str:
-        src_t, dst_t, props = REL_TABLES[rel]
-        fields = ", ".join(f"{q(c)}: {self.cast(f'r.f{i}', t)}" for i, (c, t) in enumerate(props.items()))
-        # Two MATCH clauses, not one with a comma: LadybugDB plans the comma
-        # form as a join over both whole tables (1.3 s for 2,000 rows on a
-        # 10k-document store, against 35 ms), a cost that grows with the store.
-        return (
-            f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}) "
-            f"MATCH (b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) CREATE (a)-[:{rel} {{{fields}}}]->(b)"
-        )
+    @staticmethod
+    def _match_ends(rel: str) -> str:
+        """Both endpoints of each row's edge (r.s, r.d), by primary key.
 
-    def merge_edges(self, rel: str) -> str:
-        """Create an edge of ``origin`` r.o between two nodes unless there is one."""
+        Two MATCH clauses, not one with a comma: LadybugDB plans the comma
+        form as a join over both whole tables (1.3 s for 2,000 rows on a
+        10k-document store, against 35 ms), a cost that grows with the store.
+        """
         src_t, dst_t, _ = REL_TABLES[rel]
         return (
             f"UNWIND $rows AS r MATCH (a:{src_t} {{{q(PRIMARY_KEYS[src_t])}: r.s}}) "
-            f"MATCH (b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}}) "
-            f"OPTIONAL MATCH (a)-[x:{rel}]->(b) WHERE x.origin = r.o "
+            f"MATCH (b:{dst_t} {{{q(PRIMARY_KEYS[dst_t])}: r.d}})"
+        )
+
+    def create_edges(self, rel: str) -> str:
+        props = REL_TABLES[rel][2]
+        fields = ", ".join(f"{q(c)}: {self.cast(f'r.f{i}', t)}" for i, (c, t) in enumerate(props.items()))
+        return f"{self._match_ends(rel)} CREATE (a)-[:{rel} {{{fields}}}]->(b)"
+
+    def merge_edges(self, rel: str) -> str:
+        """Create an edge of ``origin`` r.o between two nodes unless there is one."""
+        return (
+            f"{self._match_ends(rel)} OPTIONAL MATCH (a)-[x:{rel}]->(b) WHERE x.origin = r.o "
             f"WITH a, b, r, count(x) AS n WHERE n = 0 CREATE (a)-[:{rel} {{origin: r.o}}]->(b)"
         )
 
@@ -333,12 +340,9 @@ class LadybugDialect(Dialect):
     def write_known_nodes(self, table: str, kind: str | None, exists: bool) -> str:
         """MATCH … SET for nodes that exist, CREATE for new ones: LadybugDB's MERGE costs time that
         grows with the table (133 ms for 200 rows of a 100k-row table, against 7 ms and 4 ms)."""
-        pk = PRIMARY_KEYS[table]
-        cols = value_columns(table)
         if exists:
-            sets = ", ".join(f"n.{q(c)} = {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(cols))
-            return f"UNWIND $rows AS r MATCH (n:{table} {{{q(pk)}: r.k}}) SET {sets}"
-        fields = ", ".join([f"{q(pk)}: r.k"] + [f"{q(c)}: {self.cast(f'r.f{i}', columns(table)[c])}" for i, c in enumerate(cols)])
+            return self.upsert_nodes(table).replace(" MERGE ", " MATCH ", 1)
+        fields = ", ".join([f"{q(PRIMARY_KEYS[table])}: r.k"] + [f"{c}: {v}" for c, v in self._node_values(table)])
         return f"UNWIND $rows AS r CREATE (n:{table} {{{fields}}})"
 
     def create_node_table(self, table: str) -> str:

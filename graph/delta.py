@@ -11,7 +11,7 @@ removes its claims and re-merges, so no stale value survives.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -172,7 +172,8 @@ class DocClaims:
             if name in COMPUTED_PROPS or v is None:
                 continue
             box = self.votes.setdefault(name, {})
-            box[_j(v)] = box.get(_j(v), 0) + 1
+            j = _j(v)
+            box[j] = box.get(j, 0) + 1
         if path and path not in self.paths:
             self.paths = sorted([*self.paths, path])[:CITING_SOURCES_SHOWN]
 
@@ -221,9 +222,3 @@ class DocClaims:
         own_paths = sorted({o["path"] for o in self.own.values() if o.get("path")})
         props["sources"] = own_paths + [p for p in self.paths if p not in own_paths]
         return props, conflicts
-
-
-def claims_for(delta: GraphDelta) -> Iterable[tuple[NodeClaim, dict[str, Any]]]:
-    """Each node claim of a delta in the form stored under the node's ``claims``."""
-    for n in delta.nodes:
-        yield n, {"own": n.own, "props": dict(n.props), "path": delta.path}
