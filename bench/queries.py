@@ -296,22 +296,20 @@ class SearchFloor:
             return []
         qwords = query.split()
         name = parse_name(text)
-        keep = {self.keys[i]: self.texts[i] for i in _prefilter(query, self.texts)}
-        fits: dict[str, int] = {}
-        if name.number is not None:
+        scored: list[tuple[float, bool, str]] = []
+        fits: set[str] = set()
+        if name.number is not None:  # a named document scores by its fit alone
             for num in _number_variants(name.number):
                 for k in self.by_number.get(num, ()):
                     f = fit_score(name, doc_ref({"key": k, **self.g.nodes[k]}))
                     if f is not None:
-                        fits[k] = f
-                        keep[k] = self.text_of[k]
-        scored: list[tuple[float, bool, str]] = []
-        for k, t in keep.items():
-            score = _score(query, qwords, t)
-            if k in fits:
-                score = max(score, round(90 + min(10.0, fits[k] / 2), 1))
-            if score >= MIN_SCORE:
-                scored.append((-score, False, k))
+                        fits.add(k)
+                        scored.append((-round(90 + min(10.0, f / 2), 1), False, k))
+        for i in _prefilter(query, self.texts):
+            if self.keys[i] not in fits:
+                score = _score(query, qwords, self.texts[i])
+                if score >= MIN_SCORE:
+                    scored.append((-score, False, self.keys[i]))
         for i in _prefilter(query, self.org_texts):
             score = _score(query, qwords, self.org_texts[i])
             if score >= MIN_SCORE:

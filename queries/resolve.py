@@ -18,9 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from luocdo.graph.keys import from_url_key
+from luocdo.graph.schema import type_name
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import parse_symbol
 from luocdo.loaders.fold import fold, squash
@@ -29,7 +31,19 @@ from luocdo.queries.common import doc_ref, fetch_docs
 from luocdo.queries.errors import Ambiguous, NotFound, QueryError
 from luocdo.queries.models import DocRef
 
-__all__ = ["NameQuery", "candidates", "fit_score", "number_candidates", "parse_name", "resolve", "resolve_key"]
+__all__ = [
+    "NameColumns",
+    "NameQuery",
+    "candidates",
+    "doc_order",
+    "fit_score",
+    "fit_scores",
+    "number_candidates",
+    "parse_name",
+    "resolve",
+    "resolve_key",
+    "scope_words",
+]
 
 _DATE = re.compile(r"(?<![0-9])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![0-9])")
 # number + symbol over folded text: "82/kh-ubnd", "57-nq/tw", "30/2020/nd-cp", "67 - kh - ubnd"
@@ -45,7 +59,7 @@ _STOP = frozenset(
         "hdnd", "uy", "ban", "nhan", "dan", "hoi", "dong", "tinh", "xa", "phuong", "dac",
         "khu", "thanh", "pho", "huyen", "quan", "thi", "tran",
     )
-)
+)  # fmt: skip
 #: Fuzzy match of a place/issuer word against a document's words (OCR: "Ngii" for "Ngãi").
 WORD_MATCH = 85
 
@@ -71,7 +85,7 @@ def _norm_number(n: str | None) -> str | None:
 
 
 def _number_variants(n: str) -> list[str]:
-    """"7" → ["7", "07", "007"]: numbers under 10 are written with a leading zero."""
+    """ "7" → ["7", "07", "007"]: numbers under 10 are written with a leading zero."""
     core = _norm_number(n) or n
     out = [core, n]
     for width in (2, 3):
@@ -150,7 +164,11 @@ def parse_name(text: str) -> NameQuery:
     pending_type: str | None = None
     for tok in tokens:
         if tok.isdigit():
-            if len(tok) == 4 and 1945 <= int(tok) <= 2100 and (number is not None or (year is None and _has_other_number(tokens, tok))):
+            if (
+                len(tok) == 4
+                and 1945 <= int(tok) <= 2100
+                and (number is not None or (year is None and _has_other_number(tokens, tok)))
+            ):
                 year = year or int(tok)
                 continue
             if number is None and len(tok) <= 5:
@@ -191,9 +209,15 @@ def _has_other_number(tokens: list[str], tok: str) -> bool:
     return any(t.isdigit() and t != tok and len(t) <= 5 for t in tokens)
 
 
+def scope_words(key: str) -> str:
+    """The place part of a key ("quang-ngai/son-mai") as words."""
+    scope = key.split("@", 2)[2] if key.count("@") >= 2 else ""
+    return scope.replace("-", " ").replace("/", " ")
+
+
 def _haystack(d: DocRef) -> set[str]:
-    scope = d.key.split("@", 2)[2] if d.key.count("@") >= 2 else ""
-    parts = [d.province or "", d.issuer or "", scope.replace("-", " ").replace("/", " "), d.title or "", d.display]
+    tname = type_name(d.type) if d.type else ""
+    parts = [tname, d.province or "", d.issuer or "", scope_words(d.key), d.title or "", d.display]
     return set(_TOKEN.findall(squash(" ".join(parts))))
 
 
@@ -228,17 +252,153 @@ def fit_score(q: NameQuery, d: DocRef) -> int | None:
     if q.words:
         hay = _haystack(d)
         for w in q.words:
-            if w in hay:
-                score += 1
-                continue
-            if len(w) >= 3 and any(len(h) >= 3 and fuzz.ratio(w, h) >= WORD_MATCH for h in hay):
+            if w in hay or any(_fit_word(w, h) for h in hay):
                 score += 1
                 continue
             return None
     return score
 
 
-def _order(d: DocRef) -> tuple:
+# ---------------------------------------------------------------------------
+# The same test over columns, for every document at once
+# ---------------------------------------------------------------------------
+
+
+def _date_int(s: str | None) -> int:
+    return int(s.replace("-", "")) if s else 0
+
+
+class _Interned:
+    """Distinct values and the position of each, so a column holds small integers."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._ix: dict[Any, int] = {}
+
+    def __call__(self, v: Any) -> int:
+        if not v:
+            return -1
+        i = self._ix.get(v)
+        if i is None:
+            i = self._ix[v] = len(self.values)
+            self.values.append(v)
+        return i
+
+
+@dataclass(frozen=True)
+class NameColumns:
+    """What :func:`fit_score` reads of a document, for every document of a search index, as columns.
+
+    At national scale a name like "25/KH-UBND" has the number of ten thousand
+    documents (numbers restart per issuer and year); fetching and checking
+    each one cost most of a search.  Columns are checked all at once, and only
+    the best few documents are fetched.
+    """
+
+    by_number: dict[str, np.ndarray]  # normalized number → positions
+    symbol: np.ndarray  # index into symbols, -1: none
+    symbols: tuple[tuple[str, ...], ...]
+    type: np.ndarray  # index into types (folded codes), -1: none
+    types: tuple[str, ...]
+    year: np.ndarray  # 0: unknown
+    date: np.ndarray  # yyyymmdd, 0: undated
+    ingested: np.ndarray
+    rank: np.ndarray  # of each key in sorted order: the last tie-break
+
+    @staticmethod
+    def build(rows: list[dict[str, Any]]) -> NameColumns:
+        n = len(rows)
+        syms, types = _Interned(), _Interned()
+        by_number: dict[str, list[int]] = {}
+        symbol = np.full(n, -1, np.int32)
+        typ = np.full(n, -1, np.int32)
+        year = np.zeros(n, np.int32)
+        date = np.zeros(n, np.int32)
+        ingested = np.zeros(n, bool)
+        sym_of: dict[Any, int] = {}  # symbol or type as stored → its interned id (few distinct values)
+        type_of: dict[Any, int] = {}
+        for i, r in enumerate(rows):
+            num = _norm_number(r.get("number"))
+            if num is not None:
+                by_number.setdefault(num, []).append(i)
+            s, t = r.get("symbol"), r.get("type")
+            if s not in sym_of:
+                sym_of[s] = syms(_sym_tokens(s))
+            if t not in type_of:
+                type_of[t] = types(fold(t) if t else None)
+            symbol[i], typ[i] = sym_of[s], type_of[t]
+            year[i] = int(r.get("year") or 0)
+            date[i] = _date_int(r.get("date"))
+            ingested[i] = bool(r.get("ingested"))
+        rank = np.empty(n, np.int32)
+        rank[sorted(range(n), key=lambda i: rows[i]["key"])] = np.arange(n, dtype=np.int32)
+        return NameColumns(
+            {k: np.asarray(v, np.int32) for k, v in by_number.items()},
+            symbol, tuple(syms.values), typ, tuple(types.values), year, date, ingested, rank,
+        )  # fmt: skip
+
+    def order(self, pos: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The permutation putting ``pos`` best first: higher score, ingested, dated and newest, then key."""
+        return np.lexsort(
+            (self.rank[pos], -self.date[pos], self.date[pos] == 0, ~self.ingested[pos], -scores)
+        )
+
+
+def _table(
+    values: tuple[Any, ...], test: Any, none: tuple[bool, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ok, points) of each distinct value, and last the ones of "no value" (index -1)."""
+    pairs = [test(v) for v in values] + [none]
+    return np.array([p[0] for p in pairs], bool), np.array([p[1] for p in pairs], np.int32)
+
+
+def fit_scores(q: NameQuery, cols: NameColumns, holding: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the documents ``q`` fits and their :func:`fit_score`, for every document at once.
+
+    ``holding(word, like, cutoff)`` gives a boolean mask of the documents
+    having, among their :func:`_haystack` words, one that ``like(word, it)``
+    (``cutoff``: the rapidfuzz ratio below which none is); the place/issuer
+    words are checked through it.
+    """
+    empty = np.zeros(0, np.int32)
+    if q.number is None:
+        return empty, empty
+    pos = cols.by_number.get(_norm_number(q.number) or "", empty)
+    score = np.full(len(pos), 10, np.int32)
+    ok = np.ones(len(pos), bool)
+
+    def apply(column: np.ndarray, values: tuple[Any, ...], test: Any) -> None:
+        nonlocal score
+        good, points = _table(values, test, (True, 0))
+        at = column[pos]
+        ok[:] &= good[at]
+        score += points[at]
+
+    if q.symbol:
+        apply(cols.symbol, cols.symbols,
+              lambda dt: (True, 4) if dt == q.symbol else ((True, 2) if len(q.symbol) == 1 and dt[:1] == q.symbol else (False, 0)))  # fmt: skip
+    if q.type:
+        want = fold(q.type)
+        apply(cols.type, cols.types, lambda t: (t == want, 2))
+    for column, value in ((cols.year, q.year), (cols.date, _date_int(q.date) if q.date else None)):
+        if value is not None:
+            at = column[pos]
+            known = at != 0
+            ok &= ~known | (at == value)
+            score += 2 * known
+    pos, score = pos[ok], score[ok]
+    for w in q.words:
+        has = holding(w, _fit_word, WORD_MATCH)[pos]
+        pos, score = pos[has], score[has] + 1
+    return pos, score
+
+
+def _fit_word(w: str, h: str) -> bool:
+    """Whether the document word ``h`` stands for the typed place/issuer word ``w`` (OCR: "ngii")."""
+    return w == h or (len(w) >= 3 and len(h) >= 3 and fuzz.ratio(w, h) >= WORD_MATCH)
+
+
+def doc_order(d: DocRef) -> tuple:
     # deterministic listing: dated first, newest first, then key
     return (d.date is None, "" if d.date is None else _neg(d.date), d.key)
 
@@ -251,7 +411,9 @@ def number_candidates(store: Any, q: NameQuery) -> list[DocRef]:
     """Documents with the number ``q`` names ("7" finds "07")."""
     if q.number is None:
         return []
-    rows = loader.run(store, "docs_by_number", {"numbers": _number_variants(q.number)}, limit=100_000)
+    rows = loader.run(
+        store, "docs_by_number", {"numbers": _number_variants(q.number)}, limit=100_000
+    )
     return [doc_ref(r) for r in rows]
 
 
@@ -265,8 +427,8 @@ def _scored(store: Any, q: NameQuery) -> tuple[list[tuple[int, DocRef]], list[Do
             near.append(d)
         else:
             fits.append((s, d))
-    fits.sort(key=lambda sd: (-sd[0], _order(sd[1])))
-    near.sort(key=_order)
+    fits.sort(key=lambda sd: (-sd[0], doc_order(sd[1])))
+    near.sort(key=doc_order)
     return fits, near
 
 
@@ -308,7 +470,9 @@ def _resolve_by_text(store: Any, name: str) -> DocRef:
     if not hits:
         raise NotFound(name)
     want = squash(name)
-    exact = [h.doc for h in hits if h.doc and want in {squash(h.doc.display), squash(h.doc.title or "")}]
+    exact = [
+        h.doc for h in hits if h.doc and want in {squash(h.doc.display), squash(h.doc.title or "")}
+    ]
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:

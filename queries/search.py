@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from luocdo.graph.schema import type_name
@@ -21,8 +22,15 @@ from luocdo.loaders.fold import squash
 from luocdo.queries import loader
 from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
 from luocdo.queries.errors import BadParameter
-from luocdo.queries.models import DocRef, DocumentPage, SearchHit
-from luocdo.queries.resolve import fit_score, number_candidates, parse_name
+from luocdo.queries.models import DocumentPage, SearchHit
+from luocdo.queries.resolve import (
+    NameColumns,
+    NameQuery,
+    doc_order,
+    fit_scores,
+    parse_name,
+    scope_words,
+)
 from luocdo.queries.search_index import WordIndex, index_for
 
 #: Hits under this score are noise.
@@ -58,19 +66,29 @@ def _score(query: str, qwords: list[str], text: str) -> float:
     # token_set_ratio rewards containing the query; token_sort_ratio prefers
     # the shorter text among those that contain it (Xã Sơn Mai before its offices)
     return round(
-        0.7 * _coverage(qwords, words) + 0.2 * fuzz.token_set_ratio(query, text) + 0.1 * fuzz.token_sort_ratio(query, text),
+        0.7 * _coverage(qwords, words)
+        + 0.2 * fuzz.token_set_ratio(query, text)
+        + 0.1 * fuzz.token_sort_ratio(query, text),
         1,
     )
 
 
 def _doc_text(row: dict[str, Any]) -> str:
-    base = row.get("search") or squash(" ".join(x for x in (row.get("display") or row["key"], row.get("title"), row.get("issuer")) if x))
+    base = row.get("search") or squash(
+        " ".join(
+            x for x in (row.get("display") or row["key"], row.get("title"), row.get("issuer")) if x
+        )
+    )
     tname = type_name(row["type"]) if row.get("type") else ""
     return " ".join(_WORD.findall(squash(f"{tname} {base}")))
 
 
 def _org_text(row: dict[str, Any]) -> str:
-    return " ".join(_WORD.findall(squash(f"{row.get('name') or ''} {row.get('kind') or ''} {row.get('search') or ''}")))
+    return " ".join(
+        _WORD.findall(
+            squash(f"{row.get('name') or ''} {row.get('kind') or ''} {row.get('search') or ''}")
+        )
+    )
 
 
 def _prefilter(query: str, index: WordIndex, qwords: list[str]) -> list[int]:
@@ -84,9 +102,43 @@ def _prefilter(query: str, index: WordIndex, qwords: list[str]) -> list[int]:
     return [short[j] for _, _, j in found]
 
 
-def _load(store: Any, query: str, text_of: Callable[[dict[str, Any]], str], id_col: str) -> tuple[list[str], list[str]]:
+def _load(
+    store: Any, query: str, text_of: Callable[[dict[str, Any]], str], id_col: str
+) -> tuple[list[str], list[str]]:
     rows = loader.run(store, query, {}, limit=SCAN_LIMIT)
     return [r[id_col] for r in rows], [text_of(r) for r in rows]
+
+
+def _load_documents(store: Any) -> tuple[list[str], list[str], list[str], NameColumns]:
+    """Keys, ranked texts, the place words a name may use (province, key scope), and the name columns."""
+    rows = loader.run(store, "search_documents", {}, limit=SCAN_LIMIT)
+    places: dict[tuple[str, str], str] = {}  # few distinct places: fold each once
+    more = []
+    for r in rows:
+        at = (r.get("province") or "", r["key"].split("@", 2)[-1] if r["key"].count("@") >= 2 else "")
+        if at not in places:
+            places[at] = squash(f"{at[0]} {scope_words(r['key'])}")
+        more.append(places[at])
+    return [r["key"] for r in rows], [_doc_text(r) for r in rows], more, NameColumns.build(rows)
+
+
+def _rank(h: SearchHit) -> tuple:
+    """Best first: score, documents before organizations, then as name resolution lists documents
+    (ingested, dated and newest, key); organizations by name."""
+    if h.doc is not None:
+        return (-h.score, 0, not h.doc.ingested, *doc_order(h.doc))
+    return (-h.score, 1, h.label, h.id)
+
+
+def _named(index: WordIndex, name: NameQuery, limit: int) -> tuple[dict[int, float], np.ndarray]:
+    """The best ``limit`` documents the text names (number, type, year … fit), whatever their words,
+    with their scores (90 to 100 by how much of the name they meet); and the positions of all of them."""
+    if name.number is None or index.names is None:
+        return {}, np.zeros(0, np.int32)
+    pos, fit = fit_scores(name, index.names, index.holding)
+    scores = np.round(90 + np.minimum(10.0, fit / 2), 1)
+    best = index.names.order(pos, scores)[:limit]
+    return dict(zip(pos[best].tolist(), scores[best].tolist(), strict=True)), pos
 
 
 def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
@@ -97,37 +149,32 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
     if not query:
         return []
     qwords = query.split()
-    name = parse_name(text)
     hits: list[SearchHit] = []
 
-    docs = index_for(store, "documents", lambda: _load(store, "search_documents", _doc_text, "key"))
-    keep = {docs.ids[i]: docs.texts[i] for i in _prefilter(query, docs, qwords)}
-    fits: dict[str, int] = {}
-    by_key: dict[str, DocRef] = {}
-    if name.number is not None:
-        # documents the text names (number, type, year … fit): whatever their words
-        for d in number_candidates(store, name):
-            f = fit_score(name, d)
-            if f is not None:
-                fits[d.key] = f
-                by_key[d.key] = d
-        position = {k: i for i, k in enumerate(docs.ids) if k in fits} if fits else {}
-        keep.update({k: docs.texts[i] for k, i in position.items()})
-    by_key.update(fetch_docs(store, [k for k in keep if k not in by_key]))
-    for key, text_d in keep.items():
-        d = by_key.get(key)
-        if d is None:
-            continue
-        score = _score(query, qwords, text_d)
-        if key in fits:
-            score = max(score, round(90 + min(10.0, fits[key] / 2), 1))
-        if score >= MIN_SCORE:
+    docs = index_for(store, "documents", lambda: _load_documents(store))
+    named, fitted = _named(docs, parse_name(text), limit)
+    # a named document scores by its fit, even when its words match too; the others by their words
+    scores = {docs.ids[i]: s for i, s in named.items()}
+    worded = _prefilter(query, docs, qwords)
+    for i, is_named in zip(worded, np.isin(worded, fitted), strict=True):
+        if not is_named:
+            scores[docs.ids[i]] = _score(query, qwords, docs.texts[i])
+    refs = fetch_docs(store, [k for k, s in scores.items() if s >= MIN_SCORE])
+    for key, score in scores.items():
+        d = refs.get(key)
+        if d is not None and score >= MIN_SCORE:
             label = d.display + (f" – {d.title}" if d.title else "")
             hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
 
-    orgs = index_for(store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id"))
+    orgs = index_for(
+        store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id")
+    )
     found = {orgs.ids[i]: orgs.texts[i] for i in _prefilter(query, orgs, qwords)}
-    rows_of = {r["id"]: r for r in loader.run(store, "orgs_by_ids", {"ids": list(found)}, limit=None)} if found else {}
+    rows_of = (
+        {r["id"]: r for r in loader.run(store, "orgs_by_ids", {"ids": list(found)}, limit=None)}
+        if found
+        else {}
+    )
     for oid, otext in found.items():
         score = _score(query, qwords, otext)
         if score >= MIN_SCORE and oid in rows_of:
@@ -135,7 +182,7 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
             label = o.name + (f" ({o.province})" if o.province and o.province not in o.name else "")
             hits.append(SearchHit(kind="organization", id=o.id, label=label, score=score, org=o))
 
-    hits.sort(key=lambda h: (-h.score, h.kind != "document", not (h.doc and h.doc.ingested), h.label, h.id))
+    hits.sort(key=_rank)
     return hits[:limit]
 
 

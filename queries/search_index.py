@@ -23,11 +23,14 @@ import math
 import threading
 import weakref
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    from luocdo.queries.resolve import NameColumns
 
 #: Documents kept by the quick score for careful scoring.
 SHORTLIST = 2000
@@ -45,15 +48,20 @@ class WordIndex:
     texts: tuple[str, ...]
     vocab: tuple[str, ...]
     postings: dict[str, np.ndarray]
+    #: Documents' name fields as columns (:class:`~luocdo.queries.resolve.NameColumns`), when built with them.
+    names: NameColumns | None = None
+    #: Words of ``more`` (see :meth:`build`): found by :meth:`holding`, not by :meth:`shortlist`.
+    more_vocab: tuple[str, ...] = ()
+    more_postings: dict[str, np.ndarray] = field(default_factory=dict)
 
     @staticmethod
-    def build(ids: Sequence[str], texts: Sequence[str]) -> WordIndex:
-        lists: dict[str, list[int]] = {}
-        for i, text in enumerate(texts):
-            for w in set(text.split()):
-                lists.setdefault(w, []).append(i)
-        postings = {w: np.asarray(ix, dtype=np.int32) for w, ix in lists.items()}
-        return WordIndex(tuple(ids), tuple(texts), tuple(sorted(postings)), postings)
+    def build(
+        ids: Sequence[str], texts: Sequence[str], more: Sequence[str] | None = None, names: NameColumns | None = None
+    ) -> WordIndex:
+        """``more[i]``: words a name may use for text ``i`` (its place) that are not part of the ranked text."""
+        postings = _postings(texts)
+        extra = _postings(more) if more is not None else {}
+        return WordIndex(tuple(ids), tuple(texts), tuple(sorted(postings)), postings, names, tuple(sorted(extra)), extra)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -70,6 +78,17 @@ class WordIndex:
                 out.append((w, score))
         return out
 
+    def holding(self, word: str, like: Callable[[str, str], bool], cutoff: float) -> np.ndarray:
+        """Mask of the texts holding a word that ``like(word, it)`` (none below rapidfuzz ratio ``cutoff``)."""
+        mask = np.zeros(len(self.ids), dtype=bool)
+        for vocab, postings in ((self.vocab, self.postings), (self.more_vocab, self.more_postings)):
+            if word in postings:
+                mask[postings[word]] = True
+            for w, _s, _i in process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+                if w != word and like(word, w):
+                    mask[postings[w]] = True
+        return mask
+
     def shortlist(self, qwords: Sequence[str], k: int = SHORTLIST) -> list[int]:
         """Positions of the (at most ``k``) texts that hold the rarest query words, best first."""
         n = len(self.ids)
@@ -77,11 +96,15 @@ class WordIndex:
             return []
         score = np.zeros(n, dtype=np.float32)
         for q in dict.fromkeys(qwords):
-            best = np.zeros(n, dtype=np.float32)  # each query word counts once per text: its closest word
+            best = np.zeros(
+                n, dtype=np.float32
+            )  # each query word counts once per text: its closest word
             for w, closeness in self.close_words(q):
                 ix = self.postings[w]
                 idf = math.log(1 + n / len(ix))
-                best[ix] = np.maximum(best[ix], np.float32(idf * closeness / 100))  # ix: distinct positions
+                best[ix] = np.maximum(
+                    best[ix], np.float32(idf * closeness / 100)
+                )  # ix: distinct positions
             score += best
         hit = np.flatnonzero(score)
         if len(hit) > k:
@@ -89,11 +112,24 @@ class WordIndex:
         return sorted(hit.tolist(), key=lambda i: (-score[i], i))
 
 
-_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, WordIndex]]] = weakref.WeakKeyDictionary()
+def _postings(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """For each word, the positions of the texts holding it (ascending)."""
+    lists: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for w in set(text.split()):
+            lists.setdefault(w, []).append(i)
+    return {w: np.asarray(ix, dtype=np.int32) for w, ix in lists.items()}
+
+
+_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, WordIndex]]] = (
+    weakref.WeakKeyDictionary()
+)
 _lock = threading.Lock()
 
 
-def index_for(store: Any, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]) -> WordIndex:
+def index_for(
+    store: Any, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]
+) -> WordIndex:
     """The ``name`` index of ``store`` (``load`` gives ids and texts), rebuilt when the store changed."""
     version_of = getattr(store, "version", None)
     if version_of is None:

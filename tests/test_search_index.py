@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -88,9 +89,9 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
     builds: list[int] = []
     real = search_index.WordIndex.build
 
-    def counting(ids, texts):
+    def counting(ids, texts, *more):
         builds.append(len(ids))
-        return real(ids, texts)
+        return real(ids, texts, *more)
 
     monkeypatch.setattr(search_index.WordIndex, "build", staticmethod(counting))
     with LadybugStore(tmp_path / "g.db") as store:
@@ -101,3 +102,73 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
         store.write("MATCH (d:Document) WHERE d.`key` STARTS WITH '57-' SET d.title = 'đổi mới sáng tạo'")
         search(store, "Sơn Mai")
         assert len(builds) == 4
+
+
+# ---------------------------------------------------------------------------
+# Names checked as columns (resolve.fit_scores) = checked one by one (resolve.fit_score)
+# ---------------------------------------------------------------------------
+
+_GEN = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
+
+
+@pytest.fixture(scope="module")
+def named_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
+    """The seeds and 400 generated documents (a quarter OCR-damaged): many share a number."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("luocdo_bench_generate_names", _GEN)
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gen
+    spec.loader.exec_module(gen)
+    work = tmp_path_factory.mktemp("names")
+    truth = gen.generate(400, work / "corpus", ocr=0.25, seed=11)
+    store = LadybugStore(work / "g.db")
+    ingest(store, [seeds_dir, work / "corpus" / "docs"], workers=1)
+    rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
+    yield store, rows
+    store.close()
+
+
+def _typed_names(rows: list[dict]) -> list[str]:
+    """What people type for the generated documents: number/symbol, with province or year, OCR'd."""
+    out = [
+        "57-NQ/TW", "NQ 57", "Nghị quyết 57", "nghi quyet 57-nq/tw", "82/KH-UBND", "82/KH-UBND 2025",
+        "82/KH-UBND Quảng Ngãi", "Kế hoạch 82 Quang Ngii", "1588/QĐ-TTg", "1588/QD-TTg", "quyết định 1588 năm 2024",
+        "12/KH-UBND Sơn Mai", "76/NQ-CP", "Nghị quyết 57 ngày 22/12/2024", "7", "07/CT-TTg", "93/NQ-HĐND",
+    ]  # fmt: skip
+    for r in rows[::7]:
+        if r["number"]:
+            prov = r["issuer"]["province"] or ""
+            out += [f"{r['number']}/{r['symbol']}", f"{r['number']}/{r['symbol']} {prov}", f"{r['type']} {r['number']} {r['year']}"]
+    return out
+
+
+def test_names_checked_as_columns_equal_one_by_one(named_store) -> None:
+    from luocdo.queries.resolve import fit_score, fit_scores, number_candidates, parse_name
+    from luocdo.queries.search import _load_documents
+
+    store, rows = named_store
+    index = WordIndex.build(*_load_documents(store))
+    checked = 0
+    for text in _typed_names(rows):
+        q = parse_name(text)
+        assert q.number is not None, text
+        want = {d.key: s for d in number_candidates(store, q) if (s := fit_score(q, d)) is not None}
+        assert index.names is not None
+        pos, scores = fit_scores(q, index.names, index.holding)
+        got = {index.ids[i]: int(s) for i, s in zip(pos.tolist(), scores.tolist(), strict=True)}
+        assert got == want, text
+        checked += len(want)
+    assert checked > 200  # the table exercises many fits, not a few
+
+
+def test_search_lists_the_named_documents_as_resolution_does(named_store) -> None:
+    from luocdo.queries.resolve import candidates
+
+    store, rows = named_store
+    for text in ("82/KH-UBND", "57-NQ/TW", *(f"{r['number']}/{r['symbol']}" for r in rows[::40] if r["number"])):
+        want = [d.key for d in candidates(store, text, limit=5)]
+        got = [h.id for h in search(store, text, limit=5) if h.kind == "document"]
+        assert got[: len(want)] == want, text
