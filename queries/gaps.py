@@ -32,6 +32,7 @@ from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref, parse_date
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
+from luocdo.queries.org_tree import org_tree
 from luocdo.queries.resolve import resolve
 
 SCOPES = ("recipients", "province", "national")
@@ -66,7 +67,7 @@ def _subject_words(title: str | None, drop: frozenset[str] = frozenset()) -> lis
     for w in re.findall(r"[a-z0-9]+", _PHRASES.sub(" ", squash(title or ""))):
         if w.isdigit():
             continue
-        if any(c.isdigit() for c in w):
+        if not w.isalpha():  # [a-z0-9]+ and not all digits: a letter word with OCR digits
             w = re.sub(r"(.)\1+$", r"\1", w.translate(_OCR_DIGITS))  # "so0" → "soo" → "so"
         if w not in _NOISE and w not in drop:
             words.append(w)
@@ -95,7 +96,12 @@ def title_similarity(target: str | None, other: str | None, drop: frozenset[str]
     so a general "cải cách hành chính" plan would pass for a plan on
     communication about CCHC and digital transformation.
     """
-    tw, ow = _subject_words(target, drop), _subject_words(other, drop)
+    return _similarity(_subject_words(target, drop), other, drop)
+
+
+def _similarity(tw: list[str], other: str | None, drop: frozenset[str]) -> int:
+    """:func:`title_similarity` with the target's subject words already found (one target, many titles)."""
+    ow = _subject_words(other, drop)
     if not tw or not ow:
         return 0
     return round((fuzz.token_set_ratio(" ".join(tw), " ".join(ow)) + _coverage(tw, ow)) / 2)
@@ -182,7 +188,11 @@ def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
     report_rows = loader.run(store, "gaps_reports", {"key": target.key}, limit=None)
     issuers = sorted({r["org"] for r in (*plan_rows, *report_rows)})
     belongs: dict[str, set[str]] = {o: {o} for o in issuers}  # an issuer is its own unit too
-    if issuers:
+    tree = org_tree(store)
+    if tree is not None:
+        for o in issuers:
+            belongs[o] |= tree.ancestors(o)
+    elif issuers:
         for r in loader.run(store, "org_ancestors", {"ids": issuers}, limit=None):
             belongs[r["org"]].add(r["unit"])
 
@@ -206,21 +216,31 @@ def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
     period = _period(target)
     if todo and period is not None:
         year, start, end = period
-        params = {"key": target.key, "units": todo, "year": year, "from": start, "to": end}
-        for r in loader.run(store, "gaps_period", params, limit=None):
-            period_rows.setdefault(r["unit"], []).append(r)
+        params = {"key": target.key, "year": year, "from": start, "to": end}
+        if tree is not None:  # the units' offices from the tree in memory, then one hop in the store
+            units_of: dict[str, list[str]] = {}
+            for uid in todo:
+                for o in tree.members(uid):
+                    units_of.setdefault(o, []).append(uid)
+            for r in loader.run(store, "gaps_period_orgs", {**params, "orgs": sorted(units_of)}, limit=None):
+                for uid in units_of[r["org"]]:
+                    period_rows.setdefault(uid, []).append(r)
+        else:
+            for r in loader.run(store, "gaps_period", {**params, "units": todo}, limit=None):
+                period_rows.setdefault(r["unit"], []).append(r)
 
     cands: dict[str, tuple[int, dict[str, Any], str]] = {}
     unit_by_id = {u.id: u for u in units}
     for uid, rows in period_rows.items():
         drop = frozenset(squash(" ".join(x for x in (unit_by_id[uid].name, target.province or "") if x)).split())
         best: tuple[int, dict[str, Any], str] | None = None
+        tw = _subject_words(target.title, drop)
+        sims: dict[str | None, int] = {}  # titles repeat ("Kế hoạch cải cách hành chính năm 2025")
         for r in sorted(rows, key=lambda r: r["key"]):
-            if r.get("date") and target.date and r["date"] < target.date:
-                continue
             if r["key"] in mentions:
                 continue  # it cites X: a plan for X is counted above, a mere citation is not a plan
-            sim = title_similarity(target.title, r.get("title"), drop)
+            title = r.get("title")
+            sim = sims[title] if title in sims else sims.setdefault(title, _similarity(tw, title, drop))
             if sim < SIMILARITY:
                 continue
             if best is None or sim > best[0]:

@@ -20,14 +20,14 @@ remote Neo4j that other clients write to) are read in full every time.
 from __future__ import annotations
 
 import math
-import threading
-import weakref
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from luocdo.queries.derived import derived
 
 if TYPE_CHECKING:
     from luocdo.queries.resolve import NameColumns
@@ -121,26 +121,9 @@ def _postings(texts: Sequence[str]) -> dict[str, np.ndarray]:
     return {w: np.asarray(ix, dtype=np.int32) for w, ix in lists.items()}
 
 
-_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, WordIndex]]] = (
-    weakref.WeakKeyDictionary()
-)
-_lock = threading.Lock()
-
-
 def index_for(
     store: Any, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]
 ) -> WordIndex:
     """The ``name`` index of ``store`` (``load`` gives ids and texts), rebuilt when the store changed."""
-    version_of = getattr(store, "version", None)
-    if version_of is None:
-        return WordIndex.build(*load())
-    version = version_of()
-    with _lock:
-        got = _cache.get(store, {}).get(name)
-        if got is not None and got[0] == version:
-            return got[1]
-    index = WordIndex.build(*load())
-    with _lock:
-        per_store = _cache.setdefault(store, {})
-        per_store[name] = (version, index)
-    return index
+    got = derived(store, f"words:{name}", lambda: WordIndex.build(*load()))
+    return got if got is not None else WordIndex.build(*load())

@@ -1,0 +1,36 @@
+"""What queries derive from a whole store (a word index, the organization tree), kept until the store changes.
+
+Building such a thing reads a table in full, so it is worth keeping between
+queries; ``store.version()`` says when it is stale (a commit here, or the
+database file written by another process).  Stores without ``version`` (a
+remote Neo4j that other clients write to) get ``None``: callers then ask the
+store each time.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, Any]]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def derived(store: Any, name: str, build: Callable[[], T]) -> T | None:
+    """The ``name`` thing of ``store``, built by ``build`` once per store version; None without versions."""
+    version_of = getattr(store, "version", None)
+    if version_of is None:
+        return None
+    version = version_of()
+    with _lock:
+        got = _cache.get(store, {}).get(name)
+        if got is not None and got[0] == version:
+            return got[1]
+    value = build()
+    with _lock:
+        _cache.setdefault(store, {})[name] = (version, value)
+    return value
