@@ -82,7 +82,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
     text = raw.strip()
-    seps = re.findall(r"[/|]|-", text)
+    seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
     if not segs or not any(any(c.isalpha() for c in s) for s in segs):
         return None
@@ -159,7 +159,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
     out: list[Citation] = []
     for m in P.CITATION.finditer(folded):
         num_span = m.span("num_so") if m.group("num_so") else m.span("num")
-        number = re.sub(r"\s", "", text[num_span[0] : num_span[1]])
+        number = _WS.sub("", text[num_span[0] : num_span[1]])
         start = m.start() if m.group("so") else num_span[0]
         sym_raw = text[m.start("sym") : m.end("sym")]
         if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"

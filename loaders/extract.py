@@ -29,6 +29,7 @@ from luocdo.graph.model import (
 from luocdo.graph.registry import Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
+from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
 from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
@@ -378,12 +379,12 @@ _EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
 
 
 def _sentence(text: str, folded: str, start: int, end: int) -> tuple[int, int, str]:
-    lo = start
-    for m in _EVIDENCE_BREAK.finditer(folded, max(0, start - 400), start):
-        lo = m.end()
-    m = _EVIDENCE_BREAK.search(folded, end, min(len(folded), end + 400))
-    hi = m.start() + (1 if m and folded[m.start()] in ".;" else 0) if m else min(len(text), end + 400)
-    s = re.sub(r"\s+", " ", text[lo:hi]).strip()
+    found = breaks(_EVIDENCE_BREAK, folded)
+    lo = found.last_end(max(0, start - 400), start)
+    lo = start if lo is None else lo
+    m = found.first(end, min(len(folded), end + 400))
+    hi = m[0] + (1 if folded[m[0]] in ".;" else 0) if m else min(len(text), end + 400)
+    s = " ".join(text[lo:hi].split())
     return lo, hi, s
 
 

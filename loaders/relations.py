@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from luocdo.loaders import patterns as P
+from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
@@ -52,6 +53,20 @@ class Classified:
     cue_start: int | None
 
 
+_CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\bv[a])\s*\Z")
+_XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
+_TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
+_LEADS_TO_DOCUMENT = re.compile(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")")
+_SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
+_REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
+#: "sửa đổi, bổ sung … (của)" right before a citation.  Searched in a window that must end at the
+#: citation, so the lookahead turns away positions that cannot start one of the cues.
+_AMENDS_BEFORE = re.compile(
+    r"(?=[stbd])(?:s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|b[a]i\s+b[o0]|d[i1]nh\s+ch[i1]nh)"
+    r"\s*(?:c[u]a\s+)?\Z"
+)
+
+
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
     nothing precedes it in its sentence."""
@@ -59,7 +74,7 @@ def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     stripped = before.rstrip()
     if pos - floor <= 2 or not stripped:
         return True
-    return bool(re.search(r"(?:[;,(:\n]|\bv[a])\s*\Z", before)) or stripped.endswith(("\n",))
+    return bool(_CLAUSE_OPENER.search(before)) or stripped.endswith(("\n",))
 
 
 def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
@@ -69,23 +84,22 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             continue
         # the cue must lead to a document reference within a few words
         # "Xét đề nghị của Giám đốc Sở … tại Tờ trình số …" reaches further
-        reach = 200 if re.match(r"(?:x[e&]t|theo)\s+d[e&]", folded[m.start() : m.start() + 8]) else 60
+        reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
         ahead = folded[m.end() : m.end() + reach]
         if reach > 60:
-            tm = re.search(r"t[o0]\s*tr[i1]nh", ahead)
+            tm = _TO_TRINH.search(ahead)
             if tm:
                 ahead = ahead[tm.start() :]
-        if not (P.TYPE_WORD.match(ahead.lstrip()) or re.match(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")", ahead)):
+        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead)):
             continue
         best = (m.lastgroup or "cites", m.start())
     return best
 
 
 def _sentence_floor(folded: str, pos: int, lo: int) -> int:
-    floor = lo
-    for m in _SENTENCE_BREAK.finditer(folded, max(lo, pos - 1500), pos):
-        floor = m.end()
-    return floor
+    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters."""
+    end = breaks(_SENTENCE_BREAK, folded).last_end(max(lo, pos - 1500), pos)
+    return lo if end is None else end
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
@@ -100,13 +114,13 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 nm = _NEST_CUE.search(gap)
                 # "… và theo Công văn số …": a conjunction before the cue opens
                 # a sibling clause with its own cue, not a nested citation
-                if nm and re.search(r"(?:\bv[a]|,)\s*\Z", gap[: nm.start()]):
+                if nm and _SIBLING_CLAUSE.search(gap, 0, nm.start()):
                     nm = None
                 if nm:
                     parent = i - 1
                     parent_rel = nm.lastgroup
                     # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
-                    if re.search(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]", gap[: nm.start()]):
+                    if _REVIEWS.search(gap, 0, nm.start()):
                         parent_rel = None
                 elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None:
                     parent = out[i - 1].parent
@@ -121,7 +135,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":
                         relation = "reports_on"
-            am = re.search(r"(?:s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|b[a]i\s+b[o0]|d[i1]nh\s+ch[i1]nh)\s*(?:c[u]a\s+)?\Z", folded[max(0, c.start - 70) : c.start])
+            am = _AMENDS_BEFORE.search(folded[max(0, c.start - 70) : c.start])
             if am:
                 relation, cue_start = "amends", c.start - 70 + am.start()
         out.append(Classified(c, relation, parent, parent_rel, cue_start))

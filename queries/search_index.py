@@ -96,15 +96,14 @@ class WordIndex:
             return []
         score = np.zeros(n, dtype=np.float32)
         for q in dict.fromkeys(qwords):
-            best = np.zeros(
-                n, dtype=np.float32
-            )  # each query word counts once per text: its closest word
+            best = np.zeros(n, dtype=np.float32)  # each query word counts once per text: its closest word
+            own = math.log(1 + n / len(self.postings[q])) if q in self.postings else math.inf
             for w, closeness in self.close_words(q):
-                ix = self.postings[w]
-                idf = math.log(1 + n / len(ix))
-                best[ix] = np.maximum(
-                    best[ix], np.float32(idf * closeness / 100)
-                )  # ix: distinct positions
+                ix = self.postings[w]  # distinct positions
+                # a near word is worth no more than the word itself: "nghinh" (rare) stands in for
+                # "ninh" (common), it is not a better clue to it
+                idf = min(math.log(1 + n / len(ix)), own)
+                best[ix] = np.maximum(best[ix], np.float32(idf * closeness / 100))
             score += best
         hit = np.flatnonzero(score)
         if len(hit) > k:

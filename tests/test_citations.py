@@ -120,3 +120,21 @@ def test_laws_by_name() -> None:
         ("Luật Tổ chức chính quyền địa phương", "2015-06-19", 2015),
         ("Luật Tổ chức Chính phủ", None, 2025),
     ]
+
+
+def test_type_words_start_with_the_letters_the_lookahead_lets_through() -> None:
+    """TYPE_BEFORE's lookahead (patterns.TYPE_WORD_FIRST) must not turn a type word away."""
+    import re as _re
+
+    from luocdo.loaders import patterns as P
+
+    for code, pattern in P.TYPE_WORDS:
+        first = _re._parser.parse(pattern)[0]  # (opcode, argument) of the first element
+        op, arg = first
+        if op is _re._constants.LITERAL:
+            letters = {chr(arg)}
+        else:
+            assert op is _re._constants.IN, (code, first)
+            letters = {chr(a) for o, a in arg if o is _re._constants.LITERAL}
+            assert all(o is _re._constants.LITERAL for o, _a in arg), (code, first)
+        assert letters <= set(P.TYPE_WORD_FIRST), (code, letters)
