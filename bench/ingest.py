@@ -460,12 +460,15 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"{r['failed']} | {r['load'][0]:.2f} | {r['when']} |"
         )  # fmt: skip
     lines.append("")
-    for r in lady:
-        for size, est in (r.get("extra", {}).get("extrapolated_s") or {}).items():
-            lines.append(f"- From the {r['docs']:,}-document run: at the same trend (time per document growing "
-                         f"linearly with the store, fitted over the 5 % stretches), {int(size):,} documents would take "
-                         f"about {est / 60:,.0f} min.")  # fmt: skip
-    if any((r.get("extra", {}).get("extrapolated_s")) for r in lady):
+    # a trend is shown only for sizes no run has measured
+    measured = {r["docs"] for r in lady if not r.get("extra", {}).get("stopped")}
+    guesses = [(r, int(size), est) for r in lady
+               for size, est in (r.get("extra", {}).get("extrapolated_s") or {}).items() if int(size) not in measured]  # fmt: skip
+    for r, size, est in guesses:
+        lines.append(f"- From the {r['docs']:,}-document run: at the same trend (time per document growing "
+                     f"linearly with the store, fitted over the 5 % stretches), {size:,} documents would take "
+                     f"about {est / 60:,.0f} min.")  # fmt: skip
+    if guesses:
         lines.append("")
     by = {r.get("extra", {}).get("target", r["docs"]): r for r in lady}
     verdicts = []

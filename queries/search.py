@@ -1,11 +1,14 @@
 """Search documents and organizations, without regard to diacritics, case or OCR damage.
 
 Ranking: a document whose number (and type, symbol, year …) fits the query as
-a name (see :mod:`luocdo.queries.resolve`) comes first — "nghi quyet 57"
-is a name as much as a phrase.  Everything else is ranked by how well each
-query word is found among the document's words (rapidfuzz ``ratio`` per word,
-so "quyel" still finds "quyết"; numbers must match exactly) blended with
-``token_set_ratio`` and ``token_sort_ratio`` on the whole folded text.
+a name (see :mod:`luocdo.queries.resolve`) comes first, scored 90–100 by how
+much of the name it meets — "nghi quyet 57" is a name as much as a phrase.
+Everything else is ranked by how well each query word is found among the
+document's words (rapidfuzz ``ratio`` per word, so "quyel" still finds
+"quyết"; numbers must match exactly) blended with ``token_set_ratio`` and
+``token_sort_ratio`` on the whole folded text.  Equal scores list documents
+before organizations, then as name resolution lists documents (ingested,
+dated and newest, key).
 """
 
 from __future__ import annotations
