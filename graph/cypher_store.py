@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import threading
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -183,8 +184,8 @@ class CypherStore:
     @staticmethod
     def _stored_delta(sid: str, text: str | None) -> GraphDelta:
         try:
-            return GraphDelta.from_json(text or "")
-        except (ValueError, KeyError, TypeError) as e:
+            return GraphDelta.unpack(text or "")
+        except (ValueError, KeyError, TypeError, zlib.error) as e:
             raise StoreError(f"Source {sid}: stored delta is unreadable ({e}); remove the database and ingest again") from e
 
     def _fetch_claims(self, table: str, keys: Iterable[str], only_existing: bool = False) -> dict[str, Claims]:
@@ -363,7 +364,7 @@ class CypherStore:
         cols = value_columns("Source")
         rows = []
         for d in deltas:
-            vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.to_json(), "ingested_at": now}
+            vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.pack(), "ingested_at": now}
             rows.append({"k": d.source_id, **{f"f{i}": vals.get(c) for i, c in enumerate(cols)}})
         for exists in (True, False):
             part = [r for r in rows if (r["k"] in existing) == exists]

@@ -10,7 +10,9 @@ removes its claims and re-merges, so no stale value survives.
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,6 +61,10 @@ class EdgeRow:
         return dict(self.props)
 
 
+#: Prefix of a packed delta (:meth:`GraphDelta.pack`); a plain one starts with "{".
+PACKED = "z85:"
+
+
 @dataclass(frozen=True, slots=True)
 class GraphDelta:
     source_id: str  # stable id of the file (its path relative to the ingest root)
@@ -82,6 +88,22 @@ class GraphDelta:
             ensure_ascii=False,
             sort_keys=True,
         )
+
+    def pack(self) -> str:
+        """The form kept on the Source node: the JSON, zlib-compressed, base85.
+
+        The JSON repeats every edge's evidence sentence; kept plain it was half
+        of the database (4.9 KB of text per document) and so of what each
+        checkpoint rewrites.  :meth:`unpack` also reads plain JSON (databases
+        written before).
+        """
+        return PACKED + base64.b85encode(zlib.compress(self.to_json().encode("utf-8"), 6)).decode("ascii")
+
+    @staticmethod
+    def unpack(text: str) -> GraphDelta:
+        if text.startswith(PACKED):
+            text = zlib.decompress(base64.b85decode(text[len(PACKED) :])).decode("utf-8")
+        return GraphDelta.from_json(text)
 
     @staticmethod
     def from_json(text: str) -> GraphDelta:

@@ -101,7 +101,7 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "path": "STRING",
         "hash": "STRING",  # sha256 of the file's bytes
         "doc_key": "STRING",
-        "delta": "STRING",  # JSON of the GraphDelta it contributed, to replace it exactly
+        "delta": "STRING",  # the GraphDelta it contributed (GraphDelta.pack), to replace it exactly
         "ingested_at": "STRING",
     },
 }

@@ -588,3 +588,22 @@ def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypat
         with _bulk_writes(store, IngestReport()):
             assert threshold(store) == max(expected, before)
         assert threshold(store) == before
+
+
+def test_deltas_are_kept_packed_and_older_plain_ones_still_read(lb_store: LadybugStore) -> None:
+    from luocdo.graph.delta import PACKED
+
+    d = plan("a", "A", {"X": "2024-01-01"})
+    assert GraphDelta.unpack(d.pack()) == d and GraphDelta.unpack(d.to_json()) == d
+    assert len(d.pack()) < len(d.to_json())
+    lb_store.apply([d])
+    stored = lb_store.read("MATCH (s:Source {id: 'a'}) RETURN s.delta AS d")[0]["d"]
+    assert stored.startswith(PACKED)
+    # a database written before deltas were packed: the plain JSON is read to remove the source
+    lb_store.write("MATCH (s:Source {id: 'a'}) SET s.delta = $d", {"d": d.to_json()})
+    assert lb_store.remove_source("a")
+    assert lb_store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 0}]
+    lb_store.apply([d])
+    lb_store.write("MATCH (s:Source {id: 'a'}) SET s.delta = 'z85:not base85 at all'")
+    with pytest.raises(StoreError, match="stored delta is unreadable"):
+        lb_store.remove_source("a")
