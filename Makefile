@@ -53,7 +53,7 @@ bench: install
 	$(BIN)/python bench/queries.py --sizes 10000 --work $(BENCH_WORK)
 	$(BIN)/python bench/api.py --duration 5
 
-# National scale: 1M documents need about 5 GB of corpus and 20 GB of store on disk, and hours.
+# National scale: 1M documents need about 4 GB of corpus and 10 GB of store on disk, and about an hour.
 bench-full: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/ingest.py --sizes 10000 100000 1000000 --work $(BENCH_WORK)
