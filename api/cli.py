@@ -153,6 +153,8 @@ def ingest(
         for k, v in stats.items():
             t.add_row(k, str(v))
         console.print(t)
+    for note in report.notes:
+        err.print(f"[yellow]note[/] {note}", highlight=False)
     for f in report.failed:
         err.print(f"[red]failed[/] {f}", highlight=False)
     if report.failed:

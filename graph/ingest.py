@@ -44,6 +44,8 @@ class IngestReport:
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
     warnings: int = 0
+    #: What the store did along the way that a user should know (its page cache raised …).
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -53,6 +55,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "warnings": self.warnings,
+            "notes": self.notes,
         }
 
 
@@ -210,8 +213,12 @@ def ingest(
         results = (process_file(p) for p in rest)
     if not head:
         return report
-    with _bulk_writes(store, report):
-        _apply_all(store, results, batch_size, report, progress)
+    seen = len(getattr(store, "notes", ()))
+    try:
+        with _bulk_writes(store, report):
+            _apply_all(store, results, batch_size, report, progress)
+    finally:
+        report.notes += list(getattr(store, "notes", ()))[seen:]
     return report
 
 

@@ -23,6 +23,7 @@ sees each committed batch on its next query.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -36,11 +37,10 @@ from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
 from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError, StoreOverloaded
 
-#: LadybugDB's page cache for a database opened read-only, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides,
-#: for writers too).  Left to itself the engine takes up to 80 % of the machine's memory in every
-#: process that opens the file: ``luocdo serve``, each CLI call.  A writer keeps the engine's default
-#: unless told: its checkpoints need room that grows with the database, and with a 1 GiB cache a
-#: checkpoint failed ("buffer pool is full") at about 40,000 documents.
+#: LadybugDB's page cache, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides).  Left to itself the engine
+#: takes up to 80 % of the machine's memory in every process that opens the file: an ingest, ``luocdo
+#: serve``, each CLI call.  A writer whose checkpoint finds the cache too small (the room a checkpoint
+#: needs grows with the database) reopens the file with twice as much (:meth:`LadybugStore._grow_pool`).
 DEFAULT_BUFFER_POOL_MB = 1024
 
 
@@ -50,7 +50,7 @@ def buffer_pool_bytes(memory: bool, read_only: bool = True) -> int:
         return 0
     raw = os.environ.get("LUOCDO_BUFFER_POOL_MB", "").strip()
     if not raw:
-        return DEFAULT_BUFFER_POOL_MB * 1024 * 1024 if read_only else 0
+        return DEFAULT_BUFFER_POOL_MB * 1024 * 1024
     try:
         mb = int(raw)
     except ValueError:
@@ -58,6 +58,18 @@ def buffer_pool_bytes(memory: bool, read_only: bool = True) -> int:
     if mb < 64:
         raise StoreError(f"LUOCDO_BUFFER_POOL_MB={mb} is too small (at least 64)")
     return mb * 1024 * 1024
+
+
+def _engine_default_pool() -> int:
+    """What the engine takes when not told: 80 % of the machine's memory."""
+    try:
+        return int(0.8 * os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
+        return 8 * 2**30
+
+
+#: "CALL checkpoint_threshold=…" and the like: remembered, and set again when the file is reopened.
+_SETTING = re.compile(r"\s*CALL\s+(\w+)\s*=\s*(\S+?)\s*;?\s*\Z", re.I)
 
 
 def _message(e: BaseException) -> str:
@@ -82,6 +94,9 @@ class LadybugStore(CypherStore):
         self._generation = 0
         self._changes = 0
         self.buffer_pool = buffer_pool_bytes(self._memory, read_only)  # bytes; 0: the engine's default
+        self._settings: dict[str, str] = {}
+        #: What happened to the page cache (for the ingest report): "raised to N MiB …".
+        self.notes: list[str] = []
         self._in_tx = False
         self._db: Any = None
         self._wconn: Any = None
@@ -222,10 +237,44 @@ class LadybugStore(CypherStore):
                 raise
             raise StoreError(f"write failed and was rolled back: {type(e).__name__}: {e}") from e
         else:
-            self._exec(self._wconn, "COMMIT")
+            try:
+                self._exec(self._wconn, "COMMIT")
+            except StoreOverloaded as e:
+                # "Transaction committed successfully, but the post-commit checkpoint failed": the
+                # data is durable (the log is replayed on opening); only the cache was too small
+                if "committed successfully" not in str(e).lower() or not self._grow_pool():
+                    raise
             self._changes += 1
         finally:
             self._in_tx = False
+
+    def _grow_pool(self) -> bool:
+        """Reopen the file with twice the page cache, up to the engine's own default; False when at it.
+
+        A checkpoint rewrites the changed parts of the database in the cache; how
+        much room that takes grows with the database.  Starting small and
+        doubling keeps an ingest's memory at what the database needs (about
+        1 GiB for 100,000 documents) rather than at 80 % of the machine.
+        """
+        if self._memory or self.read_only:
+            return False
+        ceiling = _engine_default_pool()
+        current = self.buffer_pool or ceiling
+        if current >= ceiling:
+            return False
+        self.buffer_pool = min(2 * current, ceiling)
+        self.notes.append(
+            f"LadybugDB's page cache raised to {self.buffer_pool // 2**20:,} MiB: a checkpoint of "
+            f"{self.path} needed more than {current // 2**20:,} MiB"
+        )
+        with self._write_lock:
+            for obj in (self._wconn, self._db):
+                with suppress(RuntimeError):
+                    obj.close()
+            self._open()
+            for name, value in self._settings.items():
+                self._exec(self._wconn, f"CALL {name}={value}")
+        return True
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -256,9 +305,19 @@ class LadybugStore(CypherStore):
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self._check_writable()
         try:
-            rows = self._run(query, params)
+            try:
+                rows = self._run(query, params)
+            except StoreOverloaded as e:
+                # the page cache was too small for the write or for the checkpoint after it
+                if self._in_tx or not self._grow_pool():
+                    raise
+                committed = "committed successfully" in str(e).lower()
+                rows = [] if committed else self._run(query, params)
         finally:
             self._changes += 1
+        m = _SETTING.match(query)
+        if m:
+            self._settings[m.group(1).lower()] = m.group(2)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def version(self) -> tuple:

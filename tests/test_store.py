@@ -20,7 +20,13 @@ from luocdo.graph.cypher_dialect import check_read_only, write_keywords
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
-from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError, open_store
+from luocdo.graph.store import (
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    StoreOverloaded,
+    open_store,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 LUOCDO = [sys.executable, "-m", "luocdo.api.cli"]
@@ -545,7 +551,7 @@ def test_facts_restated_by_every_file_are_kept_once(tmp_path: Path, seeds_dir: P
     ("env", "memory", "read_only", "expected"),
     [
         (None, False, True, 1024 * 2**20),  # readers: the default cap
-        (None, False, False, 0),  # writers: the engine's own default (checkpoints need room)
+        (None, False, False, 1024 * 2**20),  # writers too (raised when a checkpoint needs more)
         ("256", False, True, 256 * 2**20),
         ("256", False, False, 256 * 2**20),  # asked for: writers too
         (" 2048 ", False, True, 2048 * 2**20),
@@ -569,7 +575,7 @@ def test_buffer_pool_setting(monkeypatch, env, memory, read_only, expected) -> N
             buffer_pool_bytes(memory, read_only)
 
 
-@pytest.mark.parametrize(("pool_mb", "expected"), [(None, 2**30), ("128", 32 * 2**20), ("8192", 2**30)])
+@pytest.mark.parametrize(("pool_mb", "expected"), [(None, 256 * 2**20), ("128", 32 * 2**20), ("8192", 2**30)])
 def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypatch, pool_mb, expected) -> None:
     """While an ingest runs, the log is checkpointed at a quarter of the page cache (at most 1 GiB):
     uncheckpointed changes live in the cache, and a log as big as the cache fills it."""
@@ -607,3 +613,45 @@ def test_deltas_are_kept_packed_and_older_plain_ones_still_read(lb_store: Ladybu
     lb_store.write("MATCH (s:Source {id: 'a'}) SET s.delta = 'z85:not base85 at all'")
     with pytest.raises(StoreError, match="stored delta is unreadable"):
         lb_store.remove_source("a")
+
+
+def test_a_checkpoint_short_of_cache_reopens_with_twice_as_much(tmp_path: Path, seeds_dir: Path, monkeypatch) -> None:
+    """The engine's "committed successfully, but the post-commit checkpoint failed" (its page cache was
+    too small): the data is kept, the file reopened with a cache twice as large, the ingest goes on."""
+    monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", "64")
+    files = sorted(seeds_dir.glob("*.txt"))
+    with LadybugStore(tmp_path / "g.db") as store:
+        real = store._exec
+        failed: list[str] = []
+
+        def exec_(conn, query, params=None, **kw):
+            rows = real(conn, query, params, **kw)
+            if query == "COMMIT" and not failed:
+                failed.append(query)
+                raise StoreOverloaded("g.db: the database's page cache is full (Transaction committed successfully, "
+                                      "but the post-commit checkpoint failed. …: The buffer pool is full and no "
+                                      "memory could be freed!)")  # fmt: skip
+            return rows
+
+        monkeypatch.setattr(store, "_exec", exec_)
+        report = _ingest(store, *files[:2])
+        assert failed and report.added == 2 and not report.failed
+        assert store.buffer_pool == 128 * 2**20
+        assert report.notes == [f"LadybugDB's page cache raised to 128 MiB: a checkpoint of {store.path} needed more than 64 MiB"]
+        _ingest(store, *files)
+        assert store.stats()["sources"] == len(files)
+
+
+def test_the_cache_is_not_raised_past_the_engine_default(tmp_path: Path, monkeypatch) -> None:
+    from luocdo.graph import ladybug_store
+
+    monkeypatch.setattr(ladybug_store, "_engine_default_pool", lambda: 100 * 2**20)
+    monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", "64")
+    with LadybugStore(tmp_path / "g.db") as store:
+        store.write("CALL checkpoint_threshold=12345678")
+        assert store._grow_pool() and store.buffer_pool == 100 * 2**20
+        setting = store.read("CALL current_setting('checkpoint_threshold') RETURN *")[0]["checkpoint_threshold"]
+        assert int(setting) == 12345678  # set again on the reopened file
+        assert not store._grow_pool() and len(store.notes) == 1
+    with LadybugStore(tmp_path / "g.db", read_only=True) as reader:
+        assert not reader._grow_pool()  # a reader's cache is what it was told
