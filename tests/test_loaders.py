@@ -621,3 +621,23 @@ def test_iter_files_walks_folders(tmp_path):
     # A file named explicitly is yielded whatever it is, so load() can say why it fails.
     with pytest.raises(LoadError, match="unsupported file type"):
         load(got[-1])
+
+
+def test_fold_of_long_texts_equals_the_table_translation() -> None:
+    """fold() maps long texts through an array; the result must be the str.translate one, character for character."""
+    import random
+
+    from luocdo.loaders import fold as F
+
+    every = "".join(chr(c) for c in range(0x0001, 0x3000) if not 0xD800 <= c <= 0xDFFF)
+    rng = random.Random(4)
+    samples = [every, every[::-1], "".join(rng.choice(every) for _ in range(5000)),
+               "Kế hoạch số 82/KH-UBND\tngày 17/4/2025 của UBND tỉnh Quảng Ngãi 😀 \U0001F600" * 20]  # fmt: skip
+    for text in samples:
+        assert len(text) >= F._LONG
+        want = text.translate(F._TABLE)
+        assert F._translate_long(text) == want
+        got = F.fold(text)
+        assert len(got) == len(text)
+    lone = "x\ud800" * 600  # a lone surrogate cannot be encoded: the table path
+    assert F._translate_long(lone) == lone.translate(F._TABLE)
