@@ -314,31 +314,62 @@ def _hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")  # "~$x.docx": Word's lock file
 
 
+def _walk_sorted(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder`` in sorted path order, one directory listing at a time.
+
+    The order is that of sorting every path (``Path`` compares part by part),
+    without holding a million paths to sort them; links to folders are not
+    followed (no loops), hidden files and folders are skipped.
+    """
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if _hidden(e.name):
+            continue
+        try:
+            is_dir = e.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if not e.is_symlink():
+                yield from _walk_sorted(Path(e.path))
+        elif Path(e.name).suffix.lower() in SUPPORTED_SUFFIXES:
+            yield Path(e.path)
+
+
+def _identity(p: Path) -> int | str:
+    """The same file whatever path reaches it (device and inode; the resolved path if it cannot be read)."""
+    try:
+        st = p.stat()
+    except OSError:
+        return str(p.resolve())
+    return (st.st_dev << 64) | st.st_ino
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files to load from files and folders (walked recursively), each once.
+    """Files to load from files and folders (walked recursively, streamed), each once.
 
     Folders yield only supported suffixes, sorted, skipping hidden folders and
     files.  A file named explicitly is yielded whatever its suffix, so that
     :func:`load` can say why it cannot be read instead of it vanishing.  A
-    path that does not exist raises :class:`LoadError`.
+    path that does not exist raises :class:`LoadError`.  What is kept per file
+    is one integer (to yield each file once), so a million-file corpus costs
+    tens of megabytes, not its list of paths.
     """
-    seen: set[Path] = set()
+    seen: set[int | str] = set()
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(p, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not _hidden(d))
-                for name in files:
-                    if not _hidden(name) and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                        found.append(Path(root, name))
-            candidates = sorted(found)
+            candidates: Iterable[Path] = _walk_sorted(p)
         elif p.exists() or p.is_symlink():
             candidates = [p]
         else:
             raise LoadError(os.fspath(given), "no such file or folder")
         for c in candidates:
-            key = c.resolve()
+            key = _identity(c)
             if key not in seen:
                 seen.add(key)
                 yield c

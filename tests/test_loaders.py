@@ -641,3 +641,29 @@ def test_fold_of_long_texts_equals_the_table_translation() -> None:
         assert len(got) == len(text)
     lone = "x\ud800" * 600  # a lone surrogate cannot be encoded: the table path
     assert F._translate_long(lone) == lone.translate(F._TABLE)
+
+
+def test_iter_files_streams_in_the_order_of_sorting_every_path(tmp_path):
+    """The folder walk holds one listing at a time, yet yields what sorting all paths would."""
+    import random
+
+    rng = random.Random(9)
+    root = tmp_path / "c"
+    names = ["a", "b", "b.txt", "B", "a-1", "a_1", "z9", "ä", "10", "2"]
+    made = []
+    for _ in range(120):
+        parts = [rng.choice(names) for _ in range(rng.randint(0, 3))]
+        f = root.joinpath(*parts, rng.choice(names) + rng.choice([".txt", ".pdf", ".TXT"]))
+        if any(p.exists() and p.is_file() for p in f.parents):
+            continue
+        if f.exists() and f.is_dir():
+            continue
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("x")
+        made.append(f)
+    want = sorted({p for p in made})
+    assert list(iter_files([root])) == want
+    # a file reached twice (a folder and the file itself, or a hard link) comes once
+    (root / "hard.txt").hardlink_to(want[0])
+    got = list(iter_files([root, want[0]]))
+    assert got.count(want[0]) == 1 and root / "hard.txt" not in got
