@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import random
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,13 +13,9 @@ import pytest
 from luocdo.loaders.extract import extract
 from luocdo.loaders.fold import fold
 from luocdo.loaders.text import load
+from tests.bench_modules import bench_module
 
-_PATH = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
-_spec = importlib.util.spec_from_file_location("luocdo_bench_generate", _PATH)
-assert _spec and _spec.loader
-gen = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = gen
-_spec.loader.exec_module(gen)
+gen = bench_module("generate")
 
 
 def _truth(path: Path) -> list[dict]:

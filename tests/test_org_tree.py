@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from luocdo.graph.ingest import ingest
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.queries import gaps, loader
 from luocdo.queries.org_tree import OrgTree, org_tree
+from tests.bench_modules import bench_module
 
 EDGES = [("office:a", "commune:x"), ("commune:x", "province:p"), ("province:p", "nation"), ("nation", "world"),
          ("office:b", "commune:x"), ("commune:y", "province:p")]  # fmt: skip
@@ -53,12 +53,7 @@ def test_a_cycle_does_not_loop() -> None:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
     """500 generated documents of two provinces, and the seeds (whose offices issue plans too)."""
-    path = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
-    spec = importlib.util.spec_from_file_location("luocdo_bench_generate_tree", path)
-    assert spec and spec.loader
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen
-    spec.loader.exec_module(gen)
+    gen = bench_module("generate")
     work = tmp_path_factory.mktemp("tree")
     truth = gen.generate(500, work / "corpus", ocr=0.2, seed=5, provinces=["Quảng Ngãi", "Lâm Đồng"])
     store = LadybugStore(work / "g.db")

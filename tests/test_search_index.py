@@ -12,6 +12,7 @@ from luocdo.graph.ingest import ingest
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.queries import search
 from luocdo.queries.search_index import WordIndex
+from tests.bench_modules import bench_module
 
 TEXTS = {
     "a": "ke hoach 82 kh ubnd thuc hien nghi quyet 57 nq tw quang ngai",
@@ -108,20 +109,10 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
 # Names checked as columns (resolve.fit_scores) = checked one by one (resolve.fit_score)
 # ---------------------------------------------------------------------------
 
-_GEN = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
-
-
 @pytest.fixture(scope="module")
 def named_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
     """The seeds and 400 generated documents (a quarter OCR-damaged): many share a number."""
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location("luocdo_bench_generate_names", _GEN)
-    assert spec and spec.loader
-    gen = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = gen
-    spec.loader.exec_module(gen)
+    gen = bench_module("generate")
     work = tmp_path_factory.mktemp("names")
     truth = gen.generate(400, work / "corpus", ocr=0.25, seed=11)
     store = LadybugStore(work / "g.db")
