@@ -126,6 +126,7 @@ SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
 SEG = r"[a-z0-9&`]{1,14}"
 
 CITATION = re.compile(
+    r"(?=[s\d])"  # "số" or a digit starts every citation: most positions are turned away here
     r"(?<![\w.,/-])"
     r"(?:(?P<so>" + SO + r")[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
     r"|(?P<num>" + NUM_BARE + r"))"
@@ -204,4 +205,7 @@ CUES: tuple[tuple[str, str], ...] = (
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )
-CUE = re.compile(r"(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")
+#: The letters a cue can start with (a test compares CUE with and without this lookahead): most
+#: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).
+CUE_FIRST = "bcdqstx"
+CUE = re.compile(r"(?=[" + CUE_FIRST + r"])(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")
