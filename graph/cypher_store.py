@@ -348,11 +348,15 @@ class CypherStore:
         for kind, rows in by_kind.items():
             if existing is None:
                 self._write_nodes(table, self._d.upsert_nodes(table, kind), rows)
-                continue
-            for exists in (True, False):
-                part = [r for r in rows if (r["k"] in existing) == exists]
-                if part:
-                    self._write_nodes(table, self._d.write_known_nodes(table, kind, exists), part)
+            else:
+                self._write_known(table, kind, rows, existing)
+
+    def _write_known(self, table: str, kind: str | None, rows: list[dict[str, Any]], existing: set[str]) -> None:
+        """Rows whose existence was just read: the existing ones updated, the others created (no MERGE)."""
+        for exists in (True, False):
+            part = [r for r in rows if (r["k"] in existing) == exists]
+            if part:
+                self._write_nodes(table, self._d.write_known_nodes(table, kind, exists), part)
 
     def _write_nodes(self, table: str, stmt: str, rows: list[dict[str, Any]]) -> None:
         """Run an upsert statement over rows (a store may split big values)."""
@@ -366,10 +370,7 @@ class CypherStore:
         for d in deltas:
             vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.pack(), "ingested_at": now}
             rows.append({"k": d.source_id, **{f"f{i}": vals.get(c) for i, c in enumerate(cols)}})
-        for exists in (True, False):
-            part = [r for r in rows if (r["k"] in existing) == exists]
-            if part:
-                self._write_nodes("Source", self._d.write_known_nodes("Source", None, exists), part)
+        self._write_known("Source", None, rows, existing)
 
 
 def _validate(d: GraphDelta) -> None:

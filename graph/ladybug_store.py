@@ -268,9 +268,7 @@ class LadybugStore(CypherStore):
             f"{self.path} needed more than {current // 2**20:,} MiB"
         )
         with self._write_lock:
-            for obj in (self._wconn, self._db):
-                with suppress(RuntimeError):
-                    obj.close()
+            self._close_handles()
             self._open()
             for name, value in self._settings.items():
                 self._exec(self._wconn, f"CALL {name}={value}")
@@ -329,14 +327,17 @@ class LadybugStore(CypherStore):
         self._refresh()
         return (self._generation, self._changes, self._file_token())
 
+    def _close_handles(self) -> None:
+        for obj in (self._wconn, self._db):
+            if obj is not None:
+                with suppress(RuntimeError):
+                    obj.close()
+        self._wconn = self._db = None
+        self._local = threading.local()
+
     def close(self) -> None:
         with self._write_lock:
-            for obj in (self._wconn, self._db):
-                if obj is not None:
-                    with suppress(RuntimeError):
-                        obj.close()
-            self._wconn = self._db = None
-            self._local = threading.local()
+            self._close_handles()
 
     def __enter__(self) -> LadybugStore:
         return self

@@ -368,11 +368,10 @@ def fit_scores(q: NameQuery, cols: NameColumns, holding: Any) -> tuple[np.ndarra
     ok = np.ones(len(pos), bool)
 
     def apply(column: np.ndarray, values: tuple[Any, ...], test: Any) -> None:
-        nonlocal score
         good, points = _table(values, test, (True, 0))
         at = column[pos]
         ok[:] &= good[at]
-        score += points[at]
+        score[:] += points[at]
 
     if q.symbol:
         apply(cols.symbol, cols.symbols,

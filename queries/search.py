@@ -118,9 +118,9 @@ def _load_documents(store: Any) -> tuple[list[str], list[str], list[str], NameCo
     places: dict[tuple[str, str], str] = {}  # few distinct places: fold each once
     more = []
     for r in rows:
-        at = (r.get("province") or "", r["key"].split("@", 2)[-1] if r["key"].count("@") >= 2 else "")
+        at = (r.get("province") or "", scope_words(r["key"]))
         if at not in places:
-            places[at] = squash(f"{at[0]} {scope_words(r['key'])}")
+            places[at] = squash(" ".join(at))
         more.append(places[at])
     return [r["key"] for r in rows], [_doc_text(r) for r in rows], more, NameColumns.build(rows)
 
