@@ -533,7 +533,7 @@ def test_reads_go_on_while_an_upload_is_ingested(rw) -> None:
     """An upload of several files takes a while; reads answer meanwhile, not after it."""
     client, _ = rw
     files = [(f"copy-{i}-{p.name}", p.read_bytes() + f"\n{i}\n".encode())
-             for i in range(2) for p in sorted(SEEDS.glob("*.txt"))]
+             for i in range(4) for p in sorted(SEEDS.glob("*.txt"))]  # long enough to be caught reading
     done: dict[str, float] = {}
 
     def upload() -> None:
@@ -610,7 +610,15 @@ def test_answer_cache_runs_at_most_slots_queries_at_once() -> None:
         with lock:
             running[0] += 1
             peak[0] = max(peak[0], running[0])
-        time.sleep(0.03)
+        # hold the slot until three run at once (or a second passes): the peak does not depend on
+        # how fast threads start on a loaded machine
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            with lock:
+                if peak[0] >= 3:
+                    break
+            time.sleep(0.005)
+        time.sleep(0.01)
         with lock:
             running[0] -= 1
         return 1
