@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luocdo.loaders import patterns as P
+from luocdo.loaders.scan import keyword_finditer
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
 
@@ -243,6 +244,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
 # ---------------------------------------------------------------------------
 
 _LAW = re.compile(r"(?=l)(?<![a-z])lu[a]t\s+(?=[a-z])")  # (?=l): fewer tries
+LAW_WORDS = ("luat",)  # every match of _LAW starts with it (loaders.scan)
 _LAW_STOP = re.compile(
     r"\s+(?:ng[a-z`]{1,2}y\s+\d|n[a-z`]{1,2}m\s+(?:19|20)\d{2}|s[o0-9]{1,2}\s+\d|v[a]\s+c[a]c|v[a]\s+(?=[a-z])|d[a-z]{0,3}c\s+|quy\s+d[i1]nh|c[o0]\s+li[e&]n\s+quan)|[;,.():\n]"
 )
@@ -260,7 +262,7 @@ class LawCitation:
 def find_laws(text: str, folded: str, taken: list[tuple[int, int]]) -> list[LawCitation]:
     """Laws named without a number.  ``taken`` spans (numbered citations) are skipped."""
     out: list[LawCitation] = []
-    for m in _LAW.finditer(folded):
+    for m in keyword_finditer(_LAW, folded, LAW_WORDS):
         if any(a <= m.start() < b for a, b in taken):
             continue
         # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"

@@ -34,6 +34,7 @@ from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
 from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
+from luocdo.loaders.scan import keyword_finditer
 
 __all__ = ["extract", "extract_text"]
 
@@ -52,7 +53,10 @@ class Context:
 
 
 _PROVINCE_MENTION = re.compile(r"(?=t)(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")  # (?=t): fewer tries
-_UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
+#: The words every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (see loaders.scan; a test checks).
+PROVINCE_WORDS = ("tinh", "thanh")
+UNIT_WORDS = ("ubnd", "uy", "hdnd", "hoi")
+_UNIT_MENTION = re.compile(r"(?=[uh])(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
 _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
@@ -63,10 +67,13 @@ _ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN
 _ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
 
 
+_WORD = re.compile(r"[^\s,;.:()\"“”]+")
+
+
 def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
     """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
     words = []
-    for m in re.finditer(r"[^\s,;.:()\"“”]+", text[pos : pos + 60]):
+    for m in _WORD.finditer(text, pos, pos + 60):
         w = m.group(0)
         if not w[0].isupper() or len(words) >= limit:
             break
@@ -77,7 +84,9 @@ def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
 def _province_votes(text: str, folded: str) -> Counter[str]:
     reg = registry()
     votes: Counter[str] = Counter()
-    for m in _PROVINCE_MENTION.finditer(folded):
+    for m in keyword_finditer(_PROVINCE_MENTION, folded, PROVINCE_WORDS):
+        if not text[m.end()].isupper():  # "tỉnh năm 2025": the name starts with a capital (or there is none)
+            continue
         name = _capitalised_words(text, m.end(), 3)
         if name:
             p = reg.province(f"tỉnh {name}")
@@ -124,7 +133,9 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
             candidates.append(h.title[tm.start(1) :])
     # units named in the text ("UBND xã Bắc Ruộng"), most frequent first
     unit_votes: Counter[str] = Counter()
-    for m in _UNIT_MENTION.finditer(folded):
+    for m in keyword_finditer(_UNIT_MENTION, folded, UNIT_WORDS):
+        if not text[m.end()].isupper():
+            continue
         name = _capitalised_words(text, m.end(), 3)
         if name:
             unit_votes[f"UBND {m.group(1)} {name}"] += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_symbol
@@ -26,12 +27,41 @@ _SO_BARE = re.compile(
     r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,3})(?=\s)"
 )
 # "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*" + P.NGAY + r"\s*(?:(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
+_PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
+_DATE_AFTER_COMMA = (
+    r",\s*" + P.NGAY + r"\s*(?:(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
     + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
     # "Tuyên Quang, ngày 22/9/2025"
     + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
 )
+_PLACE_DATE = re.compile(_PLACE + _DATE_AFTER_COMMA)
+_COMMA_DATE = re.compile(_DATE_AFTER_COMMA)
+_PLACE_BREAKS = "\n,;:"
+
+
+def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_PLACE_DATE.search(folded, lo, hi)``, found from the commas instead of from every position.
+
+    The regex search tries up to forty place lengths at each position of the
+    header; a match needs ", ngày …" after the place, and a place holds no
+    comma, so the first comma followed by a date whose place can start far
+    enough before it gives the leftmost match (a test compares the two).
+    """
+    c = folded.find(",", lo, hi)
+    while c != -1:
+        if _COMMA_DATE.match(folded, c, hi):
+            w0 = c
+            while w0 > lo and folded[w0 - 1].isspace():
+                w0 -= 1
+            for e in range(w0, c + 1):  # the place ends at e, white space runs from e to the comma
+                bad = max(folded.rfind(ch, lo, e) for ch in _PLACE_BREAKS)
+                s = max(e - 40, bad + 1, lo)
+                if e - s >= 2:
+                    return _PLACE_DATE.match(folded, s, hi)
+        c = folded.find(",", c + 1, hi)
+    return None
+
+
 _MOTTO = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[u]\s*ngh[i1]a\s*vi[e&]t\s*nam"
     r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
@@ -135,9 +165,9 @@ def parse_header(text: str, folded: str) -> Header:
     # place and date
     place = date = None
     year = month = None
-    pd = _PLACE_DATE.search(folded, so_span[1] if so_span else 0, head_hi)
+    pd = place_date(folded, so_span[1] if so_span else 0, head_hi)
     if pd is None and so_span:
-        pd = _PLACE_DATE.search(folded, 0, head_hi)
+        pd = place_date(folded, 0, head_hi)
     if pd:
         g_y, g_m, g_d = (pd.group("y"), pd.group("m"), pd.group("d")) if pd.group("y") else (pd.group("y_"), pd.group("m_"), pd.group("d_"))
         y = int(g_y)
@@ -294,10 +324,94 @@ def _addressees(text: str, folded: str) -> list[str]:
     return out
 
 
+_COLUMN_GAP = re.compile(r"[ \t]{3,}")
+_MERGED_TITLE = re.compile(r",\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}$")
+_FOR_INFO = re.compile(r"\s*\((?:b/c[^)]*|đ/b|d/b|b/céo|để b/c|thay b/c)\)?\s*$", re.I)
+_FILED = re.compile(r"l[u]u\s*[:.]")
+_LEADING_NON_LETTERS = re.compile(r"^[^A-Za-zÀ-ỹĐđ]+")
+_TITLE_SPLIT = re.compile(r"[:;]")
+
+
+def _last_match(pattern: re.Pattern[str], folded: str, window: int = 4000) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``folded``, looked for in the tail first.
+
+    For patterns whose matches cannot overlap (a match cannot start inside
+    another, as for "Nơi nhận:"), the last match of a scan of the tail is the
+    last match of a scan of the whole text; the whole text is scanned only when
+    the tail has none.
+    """
+    last = None
+    lo = max(0, len(folded) - window)
+    for m in pattern.finditer(folded, lo):
+        last = m
+    if last is None and lo:
+        for m in pattern.finditer(folded):
+            last = m
+    return last
+
+
+@lru_cache(maxsize=4096)
+def _title_in_line(line: str) -> str | None:
+    """The last signer's title standing alone in a line ("CHỦ TỊCH", "KT. GIÁM ĐỐC" parts)."""
+    from luocdo.loaders.fold import fold
+
+    title = None
+    for part in _TITLE_SPLIT.split(line):
+        p = part.strip(" -")
+        if p and p.isupper() and _SIGN_TITLES.match(fold(p)):
+            title = clean(p)
+    return title
+
+
+@lru_cache(maxsize=8192)
+def _recipient_line(raw: str) -> tuple[str | None, str | None]:
+    """One line after "Nơi nhận:": (the recipient it lists, the last signer's name in it).
+
+    Recipient lists and signature columns repeat from one document to the
+    next, so each distinct line is read once.
+    """
+    from luocdo.loaders.fold import fold
+
+    name = None
+    # a flattened page puts the signature column after a wide gap
+    cols = _COLUMN_GAP.split(raw.strip())
+    line = cols[0]
+    for col in cols[1:]:
+        if _is_name(clean(col)):
+            name = clean(col)
+    if not line:
+        return None, name
+    # "Ban Tổ chức Trung ương, PHÓ BÍ THƯ": the column merged in by OCR
+    line = _MERGED_TITLE.sub("", line)
+    segs = [x.strip() for x in line.split(";")]
+    recipient = None
+    if line.startswith(("-", "+", "•")):
+        rec = clean(segs[0].lstrip("-+• "))
+        rec = _FOR_INFO.sub("", rec).strip()
+        frec = fold(rec)
+        if rec and not _FILED.match(frec) and not frec.startswith("luu "):
+            recipient = rec
+        rest = segs[1:]
+    else:
+        rest = segs
+    for x in rest:
+        s2 = clean(_LEADING_NON_LETTERS.sub("", x))
+        if _is_name(s2):
+            name = s2
+    whole = clean(line)
+    if _is_name(whole):
+        name = whole
+    return recipient, name
+
+
+@lru_cache(maxsize=8192)
+def _name_line(raw: str) -> str | None:
+    s = clean(raw)
+    return s if _is_name(s) else None
+
+
 def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | None, list[str]]:
-    nn = None
-    for m in _NOI_NHAN.finditer(folded):
-        nn = m
+    nn = _last_match(_NOI_NHAN, folded)
     region_lo = max(0, (nn.start() if nn else len(text)) - 600)
     tail = text[region_lo:]
     capacity = title = None
@@ -316,49 +430,18 @@ def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | No
     # a bare title line ("CHỦ TỊCH", "CHÁNH VĂN PHÒNG") in the signature column
     if title is None:
         for line in tail.split("\n"):
-            for part in re.split(r"[:;]", line):
-                p = part.strip(" -")
-                if p and p.isupper():
-                    from luocdo.loaders.fold import fold
-
-                    if _SIGN_TITLES.match(fold(p)):
-                        title = clean(p)
+            title = _title_in_line(line) or title
     recipients: list[str] = []
     name = None
     if nn:
         for raw in text[nn.end() :].split("\n"):
-            # a flattened page puts the signature column after a wide gap
-            cols = re.split(r"[ \t]{3,}", raw.strip())
-            line = cols[0]
-            for col in cols[1:]:
-                if _is_name(clean(col)):
-                    name = clean(col)
-            if not line:
-                continue
-            # "Ban Tổ chức Trung ương, PHÓ BÍ THƯ": the column merged in by OCR
-            line = re.sub(r",\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}$", "", line)
-            segs = [s.strip() for s in re.split(r";", line)]
-            if line.startswith(("-", "+", "•")):
-                rec = clean(segs[0].lstrip("-+• "))
-                rec = re.sub(r"\s*\((?:b/c[^)]*|đ/b|d/b|b/céo|để b/c|thay b/c)\)?\s*$", "", rec, flags=re.I).strip()
-                from luocdo.loaders.fold import fold
-
-                frec = fold(rec)
-                if rec and not re.match(r"l[u]u\s*[:.]", frec) and not frec.startswith("luu "):
-                    recipients.append(rec)
-                rest = segs[1:]
-            else:
-                rest = segs
-            for s in rest:
-                s2 = clean(re.sub(r"^[^A-Za-zÀ-ỹĐđ]+", "", s))
-                if _is_name(s2):
-                    name = s2
-            if _is_name(clean(line)):
-                name = clean(line)
+            recipient, found = _recipient_line(raw)
+            if recipient:
+                recipients.append(recipient)
+            name = found or name
     if name is None:
         for raw in reversed(text[-1200:].split("\n")):
-            s = clean(raw)
-            if _is_name(s):
-                name = s
+            name = _name_line(raw)
+            if name:
                 break
     return name, title, capacity, recipients

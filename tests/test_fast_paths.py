@@ -1,0 +1,136 @@
+"""Shortcuts taken for speed answer as the plain regex searches they replace.
+
+Each one finds the same match as the search it stands for: on table rows
+that name the edge cases, on the seeds, and on random text built from the
+pieces the pattern cares about (commas, line breaks, date words, digits).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luocdo.loaders import header as H
+from luocdo.loaders.fold import fold
+from luocdo.loaders.text import load
+
+
+def _span(m):
+    return None if m is None else (m.span(), m.groupdict())
+
+
+@pytest.mark.parametrize(
+    ("text", "lo"),
+    [
+        ("Sơn Mai, ngày 05 tháng 8 năm 2025", 0),
+        ("Tuyên Quang, ngày 22/9/2025", 0),
+        ("Quảng Ngãi\n, ngày 05 tháng 8 năm 2025", 0),  # the line break is white space before the comma
+        ("X\n, ngày 05 tháng 8 năm 2025", 0),  # a one-letter place: no match
+        ("a, b, Lâm Đồng, ngày  tháng 11 năm 2025", 0),  # blank day
+        ("Số: 12/KH-UBND  Quảng Ngãi, ngày 1/2/2025", 6),
+        ("x" * 60 + ", ngày 1/2/2025", 0),  # a place is at most forty letters
+        ("Hà Nội,ngày 1/2/2025, Huế, ngày 3/4/2025", 0),
+        ("no date here, ngày mai", 0),
+        ("   , ngày 1/2/2025", 0),  # white space only
+        ("ab:  , ngày 1/2/2025", 0),
+    ],
+)
+def test_place_date_table(text: str, lo: int) -> None:
+    f = fold(text)
+    assert _span(H.place_date(f, lo, len(f))) == _span(H._PLACE_DATE.search(f, lo, len(f)))
+
+
+def test_place_date_on_the_seeds(seeds_dir: Path) -> None:
+    checked = 0
+    for path in sorted(seeds_dir.glob("*.txt")):
+        f = fold(load(path).text)
+        for lo in range(0, 1500, 7):
+            hi = min(len(f), 1500)
+            assert _span(H.place_date(f, lo, hi)) == _span(H._PLACE_DATE.search(f, lo, hi)), (path.name, lo)
+            checked += 1
+    assert checked > 500
+
+
+_PIECES = st.sampled_from(
+    [",", ", ", " ,", "\n", ";", ":", " ", "  ", "\t", "ngay", "ngày", " thang ", "tháng", " nam ", "năm",
+     "2025", "1999", "05", "8", "/", "-", ".", "Quảng Ngãi", "ab", "x", "Sơn Mai", "số"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.integers(min_value=0, max_value=30))
+def test_place_date_random(pieces: list[str], lo: int) -> None:
+    f = fold("".join(pieces))
+    lo = min(lo, len(f))
+    for hi in (len(f), max(lo, len(f) - 3)):
+        assert _span(H.place_date(f, lo, hi)) == _span(H._PLACE_DATE.search(f, lo, hi))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nơi nhận:\n- A;\nNơi nhận:\n- B;",
+        "x" * 5000 + "Nơi nhận:\n- A;",  # in the tail
+        "Nơi nhận:\n- A;" + "x" * 5000,  # only before the tail: the whole text is read
+        "no recipients at all",
+        "Noi nhan :\n" + "y" * 4100 + "noi nhan:",
+    ],
+)
+def test_last_match_is_the_last_of_a_full_scan(text: str) -> None:
+    f = fold(text)
+    full = None
+    for full in H._NOI_NHAN.finditer(f):
+        pass
+    assert _span(H._last_match(H._NOI_NHAN, f)) == _span(full)
+
+
+# --------------------------------------------------------------------------- keyword scans
+
+from luocdo.loaders import citations as C  # noqa: E402
+from luocdo.loaders import extract as E  # noqa: E402
+from luocdo.loaders.scan import keyword_finditer  # noqa: E402
+
+KEYWORD_SCANS = [
+    ("_PROVINCE_MENTION", E._PROVINCE_MENTION, E.PROVINCE_WORDS),
+    ("_UNIT_MENTION", E._UNIT_MENTION, E.UNIT_WORDS),
+    ("_LAW", C._LAW, C.LAW_WORDS),
+]
+_MENTIONS = (
+    "UBND tỉnh Quảng Ngãi; Ủy ban nhân dân\nxã Bắc Ruộng; HĐND thành phố Huế; Hội đồng nhân dân  đặc khu Lý Sơn; "
+    "thành phố Đà Nẵng, tỉnh năm 2025, quy tắc, tuy nhiên, huy động, Luật Đất đai, pháp luật, luật  Ngân sách, "
+    "uy ban nhan dan phuong An Hai, hoi dong nhan dan tinh Gia Lai, thanhpho, tinhthan"
+)
+
+
+def _spans(it):
+    return [(m.span(), m.groups()) for m in it]
+
+
+@pytest.mark.parametrize(("name", "rx", "words"), KEYWORD_SCANS, ids=[k[0] for k in KEYWORD_SCANS])
+def test_keyword_scan_equals_finditer(name, rx, words, seeds_dir: Path) -> None:
+    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))] + [fold(_MENTIONS)]
+    found = 0
+    for f in texts:
+        want = _spans(rx.finditer(f))
+        assert _spans(keyword_finditer(rx, f, words)) == want, name
+        found += len(want)
+        for lo, hi in ((5, len(f) - 5), (len(f) // 3, 2 * len(f) // 3)):
+            assert _spans(keyword_finditer(rx, f, words, lo, hi)) == _spans(rx.finditer(f, lo, hi)), name
+    assert found > 5, f"{name}: too few matches to compare"
+
+
+_MENTION_PIECES = st.sampled_from(
+    ["tinh", "tỉnh", "thanh", "pho", "phố", "ubnd", "uy", "ban", "nhan", "dan", "hdnd", "hội", "hoi", "dong",
+     "xa", "phuong", "dac", "khu", "luat", "Luật", " ", "  ", "\n", ",", "a", "Quảng", "q", "t"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MENTION_PIECES, max_size=30))
+def test_keyword_scans_random(pieces: list[str]) -> None:
+    f = fold("".join(pieces))
+    for name, rx, words in KEYWORD_SCANS:
+        assert _spans(keyword_finditer(rx, f, words)) == _spans(rx.finditer(f)), name
