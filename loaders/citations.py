@@ -148,7 +148,8 @@ def _looks_like_code(raw: str) -> bool:
 
 def clean(text: str) -> str:
     """Collapse white space and strip punctuation at the ends."""
-    return _WS.sub(" ", text).strip(" ,;:.-–\"“”'")
+    # str.split() breaks at the characters \s matches; the ends lose their spaces in strip anyway
+    return " ".join(text.split()).strip(" ,;:.-–\"“”'")
 
 
 _SUBJECT_START = re.compile(r"[\s,]{0,3}(?:v[e&]\s+vi[e&]c\s+|v[e&]\s+|ban\s+h[a]nh\s+|ph[e&]\s+duy[e&]t\s+)", re.S)

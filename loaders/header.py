@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_symbol
+from luocdo.loaders.scan import LinePattern
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
@@ -68,10 +69,11 @@ _MOTTO = re.compile(
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
-_HEADING = re.compile(
-    r"(?m)^[ \t]*(?:[ivxl|1]{1,4}|[a-e])[ \t]*[.)][ \t]*[a-z]"
-    r"|^[ \t]*quy[e&]?t\s*[dpb]inh\s*:"
-    r"|^[ \t]*[dp]i[e&]u\s*1\b"
+#: A section heading at the start of a line: "I. MỤC ĐÍCH", "a) …", "QUYẾT ĐỊNH:", "Điều 1".
+_HEADING = LinePattern(
+    r"[ \t]*(?:(?:[ivxl|1]{1,4}|[a-e])[ \t]*[.)][ \t]*[a-z]"
+    r"|quy[e&]?t\s*[dpb]inh\s*:"
+    r"|[dp]i[e&]u\s*1\b)"
 )
 _NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
@@ -223,7 +225,7 @@ def parse_header(text: str, folded: str) -> Header:
                 break
             i += 1
             continue
-        if _HEADING.match(folded, lo, hi):
+        if _HEADING.plain.match(folded, lo, hi):
             break
         if _CUE_LINE.match(folded[lo:hi]):
             # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
@@ -243,7 +245,7 @@ def parse_header(text: str, folded: str) -> Header:
     # preamble: from the body start to the first section heading / "như sau:"
     hm = _HEADING.search(folded, body_start)
     ns = _NHU_SAU.search(folded, body_start, min(len(folded), body_start + 3000))
-    ends = [x for x in (hm.start() if hm else None, ns.end() if ns else None) if x is not None]
+    ends = [x for x in (hm[0] if hm else None, ns.end() if ns else None) if x is not None]
     preamble_end = min(ends) if ends else min(len(text), body_start + 1500)
     # closing: "Trên đây là Kế hoạch … của …"
     closing_type = None

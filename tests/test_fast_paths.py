@@ -134,3 +134,56 @@ def test_keyword_scans_random(pieces: list[str]) -> None:
     f = fold("".join(pieces))
     for name, rx, words in KEYWORD_SCANS:
         assert _spans(keyword_finditer(rx, f, words)) == _spans(rx.finditer(f)), name
+
+
+def test_clean_collapses_the_white_space_the_regex_did() -> None:
+    """clean() splits with str.split(): the same characters as \\s, on every code point."""
+    import re
+
+    ws_re = {c for c in map(chr, range(0x110000)) if re.match(r"\s", c)}
+    ws_split = {c for c in map(chr, range(0x110000)) if len(("a" + c + "b").split()) == 2}
+    assert ws_re == ws_split
+    for raw in (" a\u00a0 b\n", ", x  y ;", "\u2003a\u3000b\u2028", "“Kế hoạch”  ", "-\t-"):
+        assert C.clean(raw) == re.sub(r"\s+", " ", raw).strip(" ,;:.-–\"“”'")
+
+
+# --------------------------------------------------------------------------- line patterns
+
+from luocdo.loaders import assignments as A  # noqa: E402
+
+LINE_PATTERNS = [("_LEAD", A._LEAD), ("_COORD", A._COORD), ("_DOER", A._DOER), ("_TIME", A._TIME),
+                 ("_ITEM", A._ITEM), ("_FIELD_START", A._FIELD_START), ("_HEADING", H._HEADING)]
+_FIELDS = (
+    "1. Thực hiện đăng tải\n- Đơn vị chủ trì: Trung tâm.\n  - Đơn vị phối hợp: Sở A; Sở B\n- Thời gian thực hiện: Quý III\n"
+    "a) Cơ quan thực hiện: Sở Nội vụ\nI. MỤC ĐÍCH\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành\n2.1) x\n\n+ Bộ phận chủ trì thực hiện: A\n"
+)
+
+
+@pytest.mark.parametrize(("name", "lp"), LINE_PATTERNS, ids=[k[0] for k in LINE_PATTERNS])
+def test_line_pattern_equals_multiline_scan(name, lp, seeds_dir: Path) -> None:
+    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))] + [fold(_FIELDS), fold("x\n" + _FIELDS)]
+    found = 0
+    for f in texts:
+        want = [m.span() for m in lp.plain.finditer(f)]
+        assert list(lp.finditer(f)) == want, name
+        found += len(want)
+        for lo, hi in ((1, len(f)), (7, len(f) - 9), (len(f) // 3, 2 * len(f) // 3)):
+            assert list(lp.finditer(f, lo, hi)) == [m.span() for m in lp.plain.finditer(f, lo, hi)], (name, lo, hi)
+            m = lp.plain.search(f, lo, hi)
+            assert lp.search(f, lo, hi) == (m.span() if m else None), (name, lo, hi)
+    assert found > 0, name
+
+
+_LINE_PIECES = st.sampled_from(
+    ["\n", " ", "\t", "-", "+", "1", "2.1", "a", "i", ".", ")", ":", ";", "don vi", "chu tri", "phoi hop", "thuc hien",
+     "thoi gian", "quyet dinh", "dieu 1", "x", "Đơn vị"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=30), st.integers(min_value=0, max_value=20))
+def test_line_patterns_random(pieces: list[str], lo: int) -> None:
+    f = fold("".join(pieces))
+    lo = min(lo, len(f))
+    for name, lp in LINE_PATTERNS:
+        assert list(lp.finditer(f, lo)) == [m.span() for m in lp.plain.finditer(f, lo)], name
