@@ -53,7 +53,7 @@ class LinePattern:
     tests) gives, for patterns whose matches never end with a line break.
     """
 
-    __slots__ = ("_at_start", "_after_break", "plain")
+    __slots__ = ("_after_break", "_at_start", "plain")
 
     def __init__(self, body: str, flags: int = 0) -> None:
         self.plain = re.compile(r"(?m)^(?:" + body + ")", flags)
