@@ -253,7 +253,7 @@ def time_bare(texts: list[str], mb: float) -> tuple[Timing, int]:
 
 STAGES = (
     "fold", "parse_header", "_resolve_context", "find_citations", "classify", "_citation_issuer",
-    "_instrument", "_sentence", "find_laws", "issued_on_basis", "find_assignments", "signature_date",
+    "_instrument", "_Sentences", "find_laws", "issued_on_basis", "find_assignments", "signature_date",
 )
 
 

@@ -53,9 +53,9 @@ class Context:
 
 
 _PROVINCE_MENTION = re.compile(r"(?=t)(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")  # (?=t): fewer tries
-#: The words every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (see loaders.scan; a test checks).
-PROVINCE_WORDS = ("tinh", "thanh")
-UNIT_WORDS = ("ubnd", "uy", "hdnd", "hoi")
+#: What every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (loaders.scan; a test checks).
+PROVINCE_WORDS = (r"tinh", r"thanh\s")
+UNIT_WORDS = (r"ubnd", r"uy\s", r"hdnd", r"hoi\s")
 _UNIT_MENTION = re.compile(r"(?=[uh])(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
 _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
@@ -65,6 +65,7 @@ _ACTOR_VERB = re.compile(
 _ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
 _ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
 _ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
+VERB_WORDS = (r"ban\s", r"xay\s", r"bao\s")  # what every match of _ACTOR_VERB_ONLY starts with
 
 
 _WORD = re.compile(r"[^\s,;.:()\"“”]+")
@@ -116,7 +117,7 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
         # anchor on the verbs (rare), then match the actor just before each
         last = -1
-        for v in _ACTOR_VERB_ONLY.finditer(folded, lo, hi):
+        for v in keyword_finditer(_ACTOR_VERB_ONLY, folded, VERB_WORDS, lo, hi):
             if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
                 continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
             m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
@@ -389,14 +390,26 @@ def _level_guess(head: str) -> str:
 _EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
 
 
-def _sentence(text: str, folded: str, start: int, end: int) -> tuple[int, int, str]:
-    found = breaks(_EVIDENCE_BREAK, folded)
-    lo = found.last_end(max(0, start - 400), start)
-    lo = start if lo is None else lo
-    m = found.first(end, min(len(folded), end + 400))
-    hi = m[0] + (1 if folded[m[0]] in ".;" else 0) if m else min(len(text), end + 400)
-    s = " ".join(text[lo:hi].split())
-    return lo, hi, s
+class _Sentences:
+    """The evidence sentence around a span of one document (several citations share one: read it once)."""
+
+    __slots__ = ("folded", "found", "said", "text")
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.found = breaks(_EVIDENCE_BREAK, folded)
+        self.said: dict[tuple[int, int], str] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[int, int, str]:
+        folded, found = self.folded, self.found
+        lo = found.last_end(max(0, start - 400), start)
+        lo = start if lo is None else lo
+        m = found.first(end, min(len(folded), end + 400))
+        hi = m[0] + (1 if folded[m[0]] in ".;" else 0) if m else min(len(self.text), end + 400)
+        s = self.said.get((lo, hi))
+        if s is None:
+            s = self.said[(lo, hi)] = " ".join(self.text[lo:hi].split())
+        return lo, hi, s
 
 
 # ---------------------------------------------------------------------------
@@ -484,16 +497,17 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     )
 
     # references: one per distinct instrument, strongest relation wins
+    _sentence = _Sentences(text, folded)
     groups: dict[str, list[tuple[Instrument, str, Mention]]] = defaultdict(list)
     for c, inst, cl in zip(cits, insts, classified, strict=True):
-        lo, hi, sent = _sentence(text, folded, c.start, c.end)
+        lo, hi, sent = _sentence(c.start, c.end)
         groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
     taken = [(c.start, c.end) for c in cits]
     for law in find_laws(text, folded, taken):
         name = _canonical_law_name(law.name)
         inst = Instrument(key=K.law_key(name, law.year), type="Luật", date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
-        lo, hi, sent = _sentence(text, folded, law.start, law.end)
+        lo, hi, sent = _sentence(law.start, law.end)
         rel = "cites"
         if law.start < h.preamble_end:
             if re.search(r"c[a]n\s+c[u]\s*\Z", folded[max(0, law.start - 15) : law.start]):
@@ -514,12 +528,12 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         if cl.parent is not None and cl.parent_relation:
             src, dst = insts[cl.parent], insts[i]
             if src.key != dst.key:
-                lo, hi, sent = _sentence(text, folded, cits[cl.parent].start, cits[i].end)
+                lo, hi, sent = _sentence(cits[cl.parent].start, cits[i].end)
                 derived_map[(src.key, dst.key, cl.parent_relation)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
     for j, i, rel in issued_on_basis(folded, cits, classified):
         src, dst = insts[j], insts[i]
         if src.key != dst.key:
-            lo, hi, sent = _sentence(text, folded, cits[i].start, cits[j].end)
+            lo, hi, sent = _sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
     derived = tuple(
         Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]

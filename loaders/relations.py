@@ -67,6 +67,11 @@ _AMENDS_BEFORE = re.compile(
 )
 
 
+#: Words one of which every match of _AMENDS_BEFORE holds ("sửa đổi", "thay thế", "bãi bỏ", "đính chính"):
+#: a window without any has no match (a test checks the words against the pattern).
+AMENDS_WORDS = ("sua", "thay", "bai", "dinh", "d1nh")
+
+
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
     nothing precedes it in its sentence."""
@@ -135,7 +140,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":
                         relation = "reports_on"
-            am = _AMENDS_BEFORE.search(folded[max(0, c.start - 70) : c.start])
+            window = folded[max(0, c.start - 70) : c.start]
+            am = _AMENDS_BEFORE.search(window) if any(w in window for w in AMENDS_WORDS) else None
             if am:
                 relation, cue_start = "amends", c.start - 70 + am.start()
         out.append(Classified(c, relation, parent, parent_rel, cue_start))

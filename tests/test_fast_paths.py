@@ -97,11 +97,13 @@ KEYWORD_SCANS = [
     ("_PROVINCE_MENTION", E._PROVINCE_MENTION, E.PROVINCE_WORDS),
     ("_UNIT_MENTION", E._UNIT_MENTION, E.UNIT_WORDS),
     ("_LAW", C._LAW, C.LAW_WORDS),
+    ("_ACTOR_VERB_ONLY", E._ACTOR_VERB_ONLY, E.VERB_WORDS),
 ]
 _MENTIONS = (
     "UBND tỉnh Quảng Ngãi; Ủy ban nhân dân\nxã Bắc Ruộng; HĐND thành phố Huế; Hội đồng nhân dân  đặc khu Lý Sơn; "
     "thành phố Đà Nẵng, tỉnh năm 2025, quy tắc, tuy nhiên, huy động, Luật Đất đai, pháp luật, luật  Ngân sách, "
-    "uy ban nhan dan phuong An Hai, hoi dong nhan dan tinh Gia Lai, thanhpho, tinhthan"
+    "uy ban nhan dan phuong An Hai, hoi dong nhan dan tinh Gia Lai, thanhpho, tinhthan, "
+    "Sở Nội vụ xây dựng Kế hoạch, UBND tỉnh ban  hành, báo cáo kết quả, bao\ncao ket qua, xây dựng"
 )
 
 
@@ -124,7 +126,8 @@ def test_keyword_scan_equals_finditer(name, rx, words, seeds_dir: Path) -> None:
 
 _MENTION_PIECES = st.sampled_from(
     ["tinh", "tỉnh", "thanh", "pho", "phố", "ubnd", "uy", "ban", "nhan", "dan", "hdnd", "hội", "hoi", "dong",
-     "xa", "phuong", "dac", "khu", "luat", "Luật", " ", "  ", "\n", ",", "a", "Quảng", "q", "t"]
+     "xa", "phuong", "dac", "khu", "luat", "Luật", " ", "  ", "\n", ",", "a", "Quảng", "q", "t",
+     "ban", "hanh", "xay", "dung", "bao", "cao", "ket", "qua"]
 )
 
 
@@ -187,3 +190,28 @@ def test_line_patterns_random(pieces: list[str], lo: int) -> None:
     lo = min(lo, len(f))
     for name, lp in LINE_PATTERNS:
         assert list(lp.finditer(f, lo)) == [m.span() for m in lp.plain.finditer(f, lo)], name
+
+
+_AMENDS_PIECES = st.sampled_from(
+    ["sua", "sửa", "doi", "đổi", "d0i", ",", " ", "\n", "va", "bo", "bổ", "sung", "thay", "the", "thế", "bai", "bãi",
+     "dinh", "d1nh", "chinh", "ch1nh", "cua", "của", "x", "Quyết định"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_AMENDS_PIECES, max_size=16))
+def test_amends_words_are_in_every_amends_cue(pieces: list[str]) -> None:
+    from luocdo.loaders import relations as R
+
+    window = fold("".join(pieces))
+    if R._AMENDS_BEFORE.search(window):
+        assert any(w in window for w in R.AMENDS_WORDS), window
+
+
+@pytest.mark.parametrize("cue", ["sửa đổi, bổ sung", "sửa đổi bổ sung một số điều của", "thay thế", "bãi bỏ", "đính chính", "đ1nh ch1nh"])
+def test_amends_words_table(cue: str) -> None:
+    from luocdo.loaders import relations as R
+
+    window = fold(f"Quyết định {cue} ")
+    assert R._AMENDS_BEFORE.search(window), cue
+    assert any(w in window for w in R.AMENDS_WORDS), cue
