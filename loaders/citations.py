@@ -162,10 +162,10 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 def find_citations(text: str, folded: str) -> list[Citation]:
     """Every numbered citation in the text, in order."""
     out: list[Citation] = []
-    for m in P.CITATION.finditer(folded):
-        num_span = m.span("num_so") if m.group("num_so") else m.span("num")
+    for m in P.CITATION_SCAN.finditer(folded):
+        after_so, num_span = P.citation_parts(m)
         number = _WS.sub("", text[num_span[0] : num_span[1]])
-        start = m.start() if m.group("so") else num_span[0]
+        start = m.start()  # "số", or the number itself
         sym_raw = text[m.start("sym") : m.end("sym")]
         if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
             continue
@@ -185,7 +185,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         symbol, tcode, issuer, year, syntax = parsed
         if not _looks_like_code(sym_raw):
             continue
-        if syntax == "letter" and type_word is None and not m.group("so"):
+        if syntax == "letter" and type_word is None and not after_so:
             # a bare "12/UBND" without "số" or a type word is too weak
             continue
         if type_word == "Luật" and syntax != "normative":

@@ -215,3 +215,55 @@ def test_amends_words_table(cue: str) -> None:
     window = fold(f"Quyết định {cue} ")
     assert R._AMENDS_BEFORE.search(window), cue
     assert any(w in window for w in R.AMENDS_WORDS), cue
+
+
+# --------------------------------------------------------------------------- the citation scan
+
+from luocdo.loaders import patterns as P  # noqa: E402
+
+
+def _plain_citations(f: str, lo: int = 0) -> list:
+    out = []
+    for m in P.CITATION.finditer(f, lo):
+        num = m.span("num_so") if m.group("num_so") else m.span("num")
+        out.append((m.span(), m.span("sym"), bool(m.group("so")), num))
+    return out
+
+
+def _scanned_citations(f: str, lo: int = 0) -> list:
+    out = []
+    for m in P.CITATION_SCAN.finditer(f, lo):
+        after_so, num = P.citation_parts(m)
+        out.append((m.span(), m.span("sym"), after_so, num))
+    return out
+
+
+_CITED = (
+    "Nghị quyết số 57-NQ/TW, Nghi quyét s6 57-NQITW, số 1 3-NQ/TU, 56 1 3-NQ/TU, 07/CT- -TTg, 30/2020/NĐ-CP, "
+    "Công văn 627/BYT-BH; số:12/KH-UBND 5o 12/KH, 512/QĐ-UBND, x12/KH, 1.5/KH, 22/12/2024, 2021-2025, số 1249a/QĐ-TTg, "
+    "s0 88 | KH-SKHCN, 12/UBND-KT.",
+)
+
+
+def test_citation_scan_equals_citation(seeds_dir: Path) -> None:
+    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))] + [fold(t) for t in _CITED]
+    found = 0
+    for f in texts:
+        want = _plain_citations(f)
+        assert _scanned_citations(f) == want
+        assert _scanned_citations(f, 3) == _plain_citations(f, 3)
+        found += len(want)
+    assert found > 100
+
+
+_CITATION_PIECES = st.sampled_from(
+    ["so", "số", "s6", "sé", "56", "5o", "s", "5", "1", "12", "2024", "a", " ", "  ", "\n", "/", "|", "-", "- -", ".", ",",
+     "KH", "UBND", "NQ", "TW", "QĐ", "2020", "x", ":", "I"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CITATION_PIECES, max_size=24))
+def test_citation_scan_random(pieces: list[str]) -> None:
+    f = fold("".join(pieces))
+    assert _scanned_citations(f) == _plain_citations(f)
