@@ -19,6 +19,7 @@ give the URL-safe form the HTTP API uses.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from luocdo.graph.model import display_id
 from luocdo.loaders.fold import slug
@@ -53,6 +54,7 @@ def is_local_issuer(code: str | None) -> bool:
     return len(head) >= 3 and head[0] == "S" and head.isalpha()
 
 
+@lru_cache(maxsize=16384)  # a few thousand localities; asked for at every citation
 def scope_of(province: str | None, commune: str | None = None) -> str | None:
     """Locality part of a key: "quang-ngai" or "quang-ngai/ly-son"."""
     if not province:

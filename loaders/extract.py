@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luocdo.graph import keys as K
 from luocdo.graph.model import (
@@ -177,6 +178,7 @@ def _is_council(symbol: str | None) -> bool:
     return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
 
 
+@lru_cache(maxsize=16384)  # a pure function of the organisation: asked for at every citation
 def _issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
     """The issuer of a document of ``org`` (a locality: its UBND, or its HĐND when ``council``).
 
@@ -609,6 +611,8 @@ def _unify_years(insts: list[Instrument]) -> list[Instrument]:
 def _merge_instruments(items: list[Instrument]) -> Instrument:
     """One instrument from several mentions: first non-empty value of each field."""
     first = items[0]
+    if len(items) == 1 and (first.issuer is None or first.issuer.level):
+        return first  # what the merge below would rebuild, field for field
     date = next((i.date for i in items if i.date), None)
     title = next((i.title for i in items if i.title), None)
     issuer = next((i.issuer for i in items if i.issuer and i.issuer.level), None)
@@ -642,11 +646,17 @@ KNOWN_LAWS = (
 )
 
 
+@lru_cache(maxsize=1)
+def _known_law_names() -> dict[str, str]:
+    return {squash(n): n for n in KNOWN_LAWS}
+
+
+@lru_cache(maxsize=4096)  # the same few laws are cited, in the same words, across a corpus
 def _canonical_law_name(raw: str) -> str:
     from rapidfuzz import fuzz, process
 
     folded = squash(raw)
-    choices = {squash(n): n for n in KNOWN_LAWS}
+    choices = _known_law_names()
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
     if best and best[1] >= 82:
         return choices[best[0]]
