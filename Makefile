@@ -57,6 +57,7 @@ bench: install
 bench-full: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/ingest.py --sizes 10000 100000 1000000 --work $(BENCH_WORK)
+	$(BIN)/python bench/checkpoint.py --plain --work $(BENCH_WORK)
 	$(BIN)/python bench/queries.py --sizes 100000 1000000 --work $(BENCH_WORK)
 	$(BIN)/python bench/api.py --store $(BENCH_WORK)/store-100000.db
 
