@@ -211,7 +211,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         sm = _SUBJECT_START.match(folded, pos, min(len(folded), pos + 20))
         if sm:
             stop = _SUBJECT_STOP.search(folded, sm.end(), min(len(folded), sm.end() + 400))
-            nxt = P.CITATION.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
+            nxt = P.CITATION_SCAN.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
             hi = stop.start() if stop else min(len(folded), sm.end() + 400)
             if nxt:
                 tw = P.TYPE_BEFORE.search(folded, max(sm.end(), nxt.start() - 48), nxt.start())

@@ -129,7 +129,7 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
             if who and len(who.split()) <= 10:
                 candidates.append(who)
     # the title's "… của Văn phòng UBND tỉnh"
-    if h.title and not P.CITATION.search(fold(h.title)):
+    if h.title and not P.CITATION_SCAN.search(fold(h.title)):
         tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
         if tm:
             candidates.append(h.title[tm.start(1) :])

@@ -101,14 +101,24 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
     return best
 
 
-def _sentence_floor(folded: str, pos: int, lo: int) -> int:
-    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters."""
-    end = breaks(_SENTENCE_BREAK, folded).last_end(max(lo, pos - 1500), pos)
+#: Sentence breaks are read this far past the last position asked about (see :func:`breaks`).
+SENTENCE_MARGIN = 400
+
+
+def _sentence_floor(folded: str, pos: int, lo: int, read_to: int | None = None) -> int:
+    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters.
+
+    ``read_to``: the breaks are read only up to there (at least
+    :data:`SENTENCE_MARGIN` past ``pos``, which is a citation's start, never white
+    space: see :func:`breaks`); the whole text otherwise.
+    """
+    end = breaks(_SENTENCE_BREAK, folded, read_to).last_end(max(lo, pos - 1500), pos)
     return lo if end is None else end
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
     out: list[Classified] = []
+    read_to = min(len(folded), preamble_end + SENTENCE_MARGIN)
     for i, c in enumerate(cits):
         parent = parent_rel = None
         if i > 0:
@@ -133,8 +143,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
         relation = "cites"
         cue_start = None
         if parent is None:
-            floor = _sentence_floor(folded, c.start, 0)
-            if c.start < preamble_end:
+            if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
+                floor = _sentence_floor(folded, c.start, 0, read_to)
                 g = _governing_cue(folded, floor, c.start)
                 if g:
                     relation, cue_start = g

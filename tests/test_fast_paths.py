@@ -267,3 +267,34 @@ _CITATION_PIECES = st.sampled_from(
 def test_citation_scan_random(pieces: list[str]) -> None:
     f = fold("".join(pieces))
     assert _scanned_citations(f) == _plain_citations(f)
+
+
+def test_citation_scan_search_in_windows(seeds_dir: Path) -> None:
+    """Searched in a window (the subject of a citation), the two patterns find the same first match."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        f = fold(load(path).text)
+        for lo in range(0, len(f), 37):
+            hi = min(len(f), lo + 400)
+            a, b = P.CITATION.search(f, lo, hi), P.CITATION_SCAN.search(f, lo, hi)
+            assert (a and a.span()) == (b and b.span()), (path.name, lo)
+
+
+# --------------------------------------------------------------------------- breaks read to a point
+
+
+def test_sentence_breaks_read_to_a_margin(seeds_dir: Path) -> None:
+    """Breaks read only up to SENTENCE_MARGIN past a position answer as breaks read over the whole text,
+    at the positions asked about: citations, which never start with white space."""
+    from luocdo.loaders import relations as R
+    from luocdo.loaders.breaks import Breaks
+
+    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))]
+    texts.append(fold("a.\n\n\n   \n" + " " * 500 + "\n- b. c\n  1) d " * 40))
+    for f in texts:
+        full = Breaks(R._SENTENCE_BREAK, f)
+        for pos in range(0, len(f), 11):
+            if f[pos].isspace():
+                continue
+            read_to = min(len(f), pos + R.SENTENCE_MARGIN)
+            part = Breaks(R._SENTENCE_BREAK, f, read_to)
+            assert part.last_end(max(0, pos - 1500), pos) == full.last_end(max(0, pos - 1500), pos), pos
