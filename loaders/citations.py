@@ -174,10 +174,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         left_lo = max(0, start - 48)
         tb = P.TYPE_BEFORE.search(folded, left_lo, start) if start else None
         if tb:
-            for i, code in enumerate(P.TYPE_WORD_CODES):
-                if tb.group(f"t{i}"):
-                    type_word = code
-                    break
+            type_word = P.type_word_code(tb)
             start = tb.start()
         parsed = parse_symbol(sym_raw, type_word)
         if parsed is None:

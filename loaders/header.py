@@ -137,12 +137,7 @@ def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _type_of_words(folded_words: str) -> str | None:
     m = P.TYPE_WORD.search(folded_words)
-    if not m:
-        return None
-    for i, code in enumerate(P.TYPE_WORD_CODES):
-        if m.group(f"t{i}"):
-            return code
-    return None
+    return P.type_word_code(m) if m else None
 
 
 def parse_header(text: str, folded: str) -> Header:

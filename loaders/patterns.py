@@ -183,6 +183,16 @@ TYPE_WORD = re.compile(
     r"(?:" + "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TYPE_WORDS)) + r")"
 )
 TYPE_WORD_CODES = [c for c, _ in TYPE_WORDS]
+_CODE_OF_GROUP = {f"t{i}": code for i, code in enumerate(TYPE_WORD_CODES)}
+
+
+def type_word_code(m: re.Match[str]) -> str | None:
+    """The type code of the type word a :data:`TYPE_WORD` or :data:`TYPE_BEFORE` match found.
+
+    The type words hold no capturing group of their own (a test checks), so
+    the last group the match closed is the one named after the word.
+    """
+    return _CODE_OF_GROUP.get(m.lastgroup or "")
 
 #: The letters a type word can start with (each of :data:`TYPE_WORDS`; a test checks).  Searched
 #: for backwards from a number, :data:`TYPE_BEFORE` is tried at each position of a window: this

@@ -298,3 +298,17 @@ def test_sentence_breaks_read_to_a_margin(seeds_dir: Path) -> None:
             read_to = min(len(f), pos + R.SENTENCE_MARGIN)
             part = Breaks(R._SENTENCE_BREAK, f, read_to)
             assert part.last_end(max(0, pos - 1500), pos) == full.last_end(max(0, pos - 1500), pos), pos
+
+
+def test_type_words_hold_no_group_of_their_own() -> None:
+    """type_word_code reads the word's group as the match's last group: no other group may close after it."""
+    assert P.TYPE_WORD.groups == len(P.TYPE_WORDS)
+    assert P.TYPE_BEFORE.groups == len(P.TYPE_WORDS)
+    for i, (code, pattern) in enumerate(P.TYPE_WORDS):
+        for rx in (P.TYPE_WORD, P.TYPE_BEFORE):
+            sample = {"KH": "ke hoach", "NQ": "nghi quyet", "QĐ": "quyet dinh", "CT": "chi thi", "CTr": "chuong trinh",
+                      "BC": "bao cao", "CV": "cong van", "TB": "thong bao", "HD": "huong dan", "NĐ": "nghi dinh",
+                      "TTLT": "thong tu lien tich", "TT": "thong tu", "Luật": "luat", "ĐA": "de an", "QyĐ": "quy dinh",
+                      "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh"}[code]  # fmt: skip
+            m = rx.search(sample + " so ")
+            assert m and P.type_word_code(m) == next(c for j, c in enumerate(P.TYPE_WORD_CODES) if m.group(f"t{j}")), code
