@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,10 +98,60 @@ def _province_votes(text: str, folded: str) -> Counter[str]:
     return votes
 
 
+def _actor_candidates(text: str, folded: str, h: Header) -> Iterator[str]:
+    """Who acts in the opening and closing sentences ("Sở Nội vụ xây dựng Kế hoạch …"), then the
+    title's "… của Văn phòng UBND tỉnh": issuer candidates after the agency block."""
+    for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
+        # anchor on the verbs (rare), then match the actor just before each
+        last = -1
+        for v in keyword_finditer(_ACTOR_VERB_ONLY, folded, VERB_WORDS, lo, hi):
+            if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
+                continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
+            m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
+            if m is None or m.start() <= last:
+                continue
+            last = m.start()
+            who = clean(text[m.start("who") : m.end("who")])
+            if who and len(who.split()) <= 10:
+                yield who
+    if h.title and not P.CITATION_SCAN.search(fold(h.title)):
+        tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
+        if tm:
+            yield h.title[tm.start(1) :]
+
+
+def _unit_votes(text: str, folded: str) -> Counter[str]:
+    """Units named in the text ("UBND xã Bắc Ruộng"), by how often."""
+    unit_votes: Counter[str] = Counter()
+    for m in keyword_finditer(_UNIT_MENTION, folded, UNIT_WORDS):
+        if not text[m.end()].isupper():
+            continue
+        name = _capitalised_words(text, m.end(), 3)
+        if name:
+            unit_votes[f"UBND {m.group(1)} {name}"] += 1
+    return unit_votes
+
+
+def _more(known: list[str], later: Iterator[str]) -> Iterator[str]:
+    """The candidates in ``known``, then those of ``later``, each added to ``known`` as it is read."""
+    yield from list(known)
+    for cand in later:
+        known.append(cand)
+        yield cand
+
+
 def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[str]]:
+    """The issuer and province of the document.
+
+    Evidence in order of trust: the agency block, the provinces named in the
+    text (only when the block names none), the actor of the opening and closing
+    sentences and the title (only when the block's issuer does not resolve),
+    the place of the date line, the units named in the text.  Later evidence is
+    read only when the earlier leaves the question open: most documents carry
+    a header that settles it.
+    """
     reg = registry()
     warnings: list[str] = []
-    votes = _province_votes(text, folded)
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     province = None
     candidates: list[str] = []
@@ -114,37 +165,12 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
             issuer_line = f"{lines[-2]} {issuer_line}"
         candidates.append(issuer_line)
-    # the actor of the opening or closing sentence
-    for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
-        # anchor on the verbs (rare), then match the actor just before each
-        last = -1
-        for v in keyword_finditer(_ACTOR_VERB_ONLY, folded, VERB_WORDS, lo, hi):
-            if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
-                continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
-            m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
-            if m is None or m.start() <= last:
-                continue
-            last = m.start()
-            who = clean(text[m.start("who") : m.end("who")])
-            if who and len(who.split()) <= 10:
-                candidates.append(who)
-    # the title's "… của Văn phòng UBND tỉnh"
-    if h.title and not P.CITATION_SCAN.search(fold(h.title)):
-        tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
-        if tm:
-            candidates.append(h.title[tm.start(1) :])
-    # units named in the text ("UBND xã Bắc Ruộng"), most frequent first
-    unit_votes: Counter[str] = Counter()
-    for m in keyword_finditer(_UNIT_MENTION, folded, UNIT_WORDS):
-        if not text[m.end()].isupper():
-            continue
-        name = _capitalised_words(text, m.end(), 3)
-        if name:
-            unit_votes[f"UBND {m.group(1)} {name}"] += 1
-    if province is None and votes:
-        province = votes.most_common(1)[0][0]
+    if province is None:
+        votes = _province_votes(text, folded)
+        if votes:
+            province = votes.most_common(1)[0][0]
     org = None
-    for cand in candidates:
+    for cand in _more(candidates, _actor_candidates(text, folded, h)):
         o = reg.resolve(cand, province=province)
         if o is not None:
             org = o
@@ -153,10 +179,12 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         o = reg.commune(h.place, province)
         if o is not None:
             org = o
-    if org is None and unit_votes:
-        o = reg.resolve(unit_votes.most_common(1)[0][0], province=province)
-        if o is not None and o.level == "commune":
-            org = o
+    if org is None:
+        unit_votes = _unit_votes(text, folded)
+        if unit_votes:
+            o = reg.resolve(unit_votes.most_common(1)[0][0], province=province)
+            if o is not None and o.level == "commune":
+                org = o
     # "UBND đặc khu" without a name, in a document placed in Lý Sơn
     if org is not None and org.level == "commune" and province is None:
         province = org.province
