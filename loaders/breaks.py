@@ -20,8 +20,13 @@ class Breaks:
 
     __slots__ = ("ends", "starts")
 
-    def __init__(self, pattern: re.Pattern[str], text: str, hi: int | None = None) -> None:
-        spans = [m.span() for m in pattern.finditer(text, 0, len(text) if hi is None else hi)]
+    def __init__(self, pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str, hi: int | None = None) -> None:
+        end = len(text) if hi is None else hi
+        if isinstance(pattern, tuple):
+            # parts whose matches cannot overlap one another: their union, in order
+            spans = sorted(m.span() for part in pattern for m in part.finditer(text, 0, end))
+        else:
+            spans = [m.span() for m in pattern.finditer(text, 0, end)]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
 
@@ -41,7 +46,7 @@ class Breaks:
 
 
 @lru_cache(maxsize=16)
-def breaks(pattern: re.Pattern[str], text: str, hi: int | None = None) -> Breaks:
+def breaks(pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str, hi: int | None = None) -> Breaks:
     """The :class:`Breaks` of ``pattern`` in ``text`` (kept for the texts in hand: same text, same object).
 
     With ``hi``, only ``text[:hi]`` is read: enough for questions about

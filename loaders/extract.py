@@ -418,6 +418,9 @@ def _level_guess(head: str) -> str:
 # ---------------------------------------------------------------------------
 
 _EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
+#: The same breaks as three patterns that each start with one plain character (found fast) and
+#: cannot overlap one another: the union of their matches is _EVIDENCE_BREAK's (a test compares).
+EVIDENCE_BREAK_PARTS = (re.compile(";"), re.compile(r"\.(?=\s)"), re.compile(r"\n(?:\s*\n|\s*[-+•]\s)"))
 
 
 class _Sentences:
@@ -427,7 +430,7 @@ class _Sentences:
 
     def __init__(self, text: str, folded: str) -> None:
         self.text, self.folded = text, folded
-        self.found = breaks(_EVIDENCE_BREAK, folded)
+        self.found = breaks(EVIDENCE_BREAK_PARTS, folded)
         self.said: dict[tuple[int, int], str] = {}
 
     def __call__(self, start: int, end: int) -> tuple[int, int, str]:

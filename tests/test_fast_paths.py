@@ -312,3 +312,26 @@ def test_type_words_hold_no_group_of_their_own() -> None:
                       "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh"}[code]  # fmt: skip
             m = rx.search(sample + " so ")
             assert m and P.type_word_code(m) == next(c for j, c in enumerate(P.TYPE_WORD_CODES) if m.group(f"t{j}")), code
+
+
+_BREAK_PIECES = st.sampled_from([";", ".", ". ", ".\n", "\n", "\n\n", " ", "\t", "-", "+", "•", "a", "1", "x.y"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BREAK_PIECES, max_size=30))
+def test_evidence_break_parts_random(pieces: list[str]) -> None:
+    from luocdo.loaders.breaks import Breaks
+
+    f = "".join(pieces)
+    whole, parts = Breaks(E._EVIDENCE_BREAK, f), Breaks(E.EVIDENCE_BREAK_PARTS, f)
+    assert (parts.starts, parts.ends) == (whole.starts, whole.ends)
+
+
+def test_evidence_break_parts_on_the_seeds(seeds_dir: Path) -> None:
+    from luocdo.loaders.breaks import Breaks
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        f = fold(load(path).text)
+        whole, parts = Breaks(E._EVIDENCE_BREAK, f), Breaks(E.EVIDENCE_BREAK_PARTS, f)
+        assert (parts.starts, parts.ends) == (whole.starts, whole.ends)
+        assert len(whole.starts) > 20
