@@ -68,16 +68,19 @@ def _split_units(text: str) -> tuple[str, ...]:
 _CHU_TRI = re.compile(r"ch[u]\s*tr[i1]\b")
 
 
+def clause_start(folded: str, a: int) -> int:
+    """Where the clause holding position ``a`` starts: after the last break ("\\n", ";", ".", ":")
+    before ``a - 110``, looking back no further than ``a - 201``."""
+    lo0 = max(0, a - 110)
+    return max(max(folded.rfind(ch, max(0, a - 202), lo0) for ch in "\n;.:") + 1, a - 201, 0)
+
+
 def _prose_assignments(text: str, folded: str) -> list[Assignment]:
     out = []
     # anchor on "chủ trì" (rare) and match the sentence around it, instead of
     # trying the whole pattern at every position of the document
     for anchor in _CHU_TRI.finditer(folded):
-        lo = max(0, anchor.start() - 110)
-        while lo > 0 and folded[lo - 1] not in "\n;.:":
-            lo -= 1
-            if anchor.start() - lo > 200:
-                break
+        lo = clause_start(folded, anchor.start())
         m = _PROSE.search(folded, lo, min(len(folded), anchor.end() + 300))
         if m is None or m.start("lead") > anchor.start() or (out and out[-1].start == m.start("lead")):
             continue

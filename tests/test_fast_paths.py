@@ -335,3 +335,27 @@ def test_evidence_break_parts_on_the_seeds(seeds_dir: Path) -> None:
         whole, parts = Breaks(E._EVIDENCE_BREAK, f), Breaks(E.EVIDENCE_BREAK_PARTS, f)
         assert (parts.starts, parts.ends) == (whole.starts, whole.ends)
         assert len(whole.starts) > 20
+
+
+def _clause_start_by_steps(folded: str, a: int) -> int:
+    """The walk clause_start replaced: one character back at a time."""
+    lo = max(0, a - 110)
+    while lo > 0 and folded[lo - 1] not in "\n;.:":
+        lo -= 1
+        if a - lo > 200:
+            break
+    return lo
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n;.:", max_size=400), st.integers(min_value=0, max_value=400))
+def test_clause_start_random(text: str, a: int) -> None:
+    a = min(a, len(text))
+    assert A.clause_start(text, a) == _clause_start_by_steps(text, a)
+
+
+def test_clause_start_on_the_seeds(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        f = fold(load(path).text)
+        for a in range(0, len(f), 13):
+            assert A.clause_start(f, a) == _clause_start_by_steps(f, a), a
