@@ -163,12 +163,13 @@ def find_citations(text: str, folded: str) -> list[Citation]:
     """Every numbered citation in the text, in order."""
     out: list[Citation] = []
     for m in P.CITATION_SCAN.finditer(folded):
+        sym_start, sym_end = m.span("sym")
+        sym_raw = text[sym_start:sym_end]
+        if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
+            continue
         after_so, num_span = P.citation_parts(m)
         number = _WS.sub("", text[num_span[0] : num_span[1]])
         start = m.start()  # "số", or the number itself
-        sym_raw = text[m.start("sym") : m.end("sym")]
-        if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
-            continue
         # the type word right before (within 40 chars, nothing else between)
         type_word = None
         left_lo = max(0, start - 48)
@@ -187,7 +188,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
             continue
         if type_word == "Luật" and syntax != "normative":
             continue
-        pos = m.end("sym")
+        pos = sym_end
         date, dyear, pos2 = parse_date(folded, pos)
         if dyear and not year:
             year = dyear
@@ -220,7 +221,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
                 start=start,
                 end=core_end,
                 num_start=num_span[0],
-                sym_end=m.end("sym"),
+                sym_end=sym_end,
                 number=number,
                 symbol=symbol,
                 type=tcode,

@@ -163,8 +163,8 @@ def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classifi
     out = []
     for j, c in enumerate(cits):
         left = folded[max(0, c.start - 30) : c.start]
-        if not _BAN_HANH_BEFORE.search(left):
-            continue
+        if not ("ban" in left or "xay" in left) or not _BAN_HANH_BEFORE.search(left):
+            continue  # every "ban hành" / "xây dựng" cue holds one of the two words
         floor = _sentence_floor(folded, c.start, 0)
         for i in range(j - 1, -1, -1):
             b = cits[i]

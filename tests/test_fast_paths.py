@@ -359,3 +359,14 @@ def test_clause_start_on_the_seeds(seeds_dir: Path) -> None:
         f = fold(load(path).text)
         for a in range(0, len(f), 13):
             assert A.clause_start(f, a) == _clause_start_by_steps(f, a), a
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["da", "đã", "ban", "hanh", "hành", "xay", "xây", "dung", "dựng", "va", " ", "  ", "\n", "x"]),
+                max_size=12))
+def test_ban_hanh_cue_holds_ban_or_xay(pieces: list[str]) -> None:
+    from luocdo.loaders import relations as R
+
+    left = fold("".join(pieces))
+    if R._BAN_HANH_BEFORE.search(left):
+        assert "ban" in left or "xay" in left
