@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_symbol
-from luocdo.loaders.scan import LinePattern
+from luocdo.loaders.scan import LinePattern, keyword_finditer
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
@@ -79,6 +79,7 @@ _NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 _NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
 _CAPACITY = re.compile(r"(?<![A-ZĐ])(TM|KT|Q|TL|TUQ|T/M|K/T)\s*[./]?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})")
+CAPACITY_WORDS = ("TM", "KT", "Q", "TL", "TUQ", r"T/M", r"K/T")  # what every match of _CAPACITY starts with
 _SIGN_TITLES = re.compile(
     r"^(?:ph[o0]\s+)?(?:ch[u]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[u]|tr[u][o0]ng\s+ban"
     r"|th[u]\s+t[u][o0]ng|b[o0]\s+tr[u][o0]ng|tr[u][o0]ng\s+ph[o0]ng|ch[u]\s+nhi[e&]m)\b"
@@ -413,7 +414,7 @@ def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | No
     tail = text[region_lo:]
     capacity = title = None
     cap = None
-    for cap in _CAPACITY.finditer(tail):
+    for cap in keyword_finditer(_CAPACITY, tail, CAPACITY_WORDS):
         pass
     if cap:
         capacity = cap.group(1).replace("/", "") + "."

@@ -98,12 +98,14 @@ KEYWORD_SCANS = [
     ("_UNIT_MENTION", E._UNIT_MENTION, E.UNIT_WORDS),
     ("_LAW", C._LAW, C.LAW_WORDS),
     ("_ACTOR_VERB_ONLY", E._ACTOR_VERB_ONLY, E.VERB_WORDS),
+    ("_CAPACITY", H._CAPACITY, H.CAPACITY_WORDS),
 ]
 _MENTIONS = (
     "UBND tỉnh Quảng Ngãi; Ủy ban nhân dân\nxã Bắc Ruộng; HĐND thành phố Huế; Hội đồng nhân dân  đặc khu Lý Sơn; "
     "thành phố Đà Nẵng, tỉnh năm 2025, quy tắc, tuy nhiên, huy động, Luật Đất đai, pháp luật, luật  Ngân sách, "
     "uy ban nhan dan phuong An Hai, hoi dong nhan dan tinh Gia Lai, thanhpho, tinhthan, "
-    "Sở Nội vụ xây dựng Kế hoạch, UBND tỉnh ban  hành, báo cáo kết quả, bao\ncao ket qua, xây dựng"
+    "Sở Nội vụ xây dựng Kế hoạch, UBND tỉnh ban  hành, báo cáo kết quả, bao\ncao ket qua, xây dựng, "
+    "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC, TM. ỦY BAN NHÂN DÂN, T/M BAN, K/T CHỦ TỊCH, TUQ. CHỦ TỊCH, QUẢNG, XTM. AB, Q. CHÁNH"
 )
 
 
@@ -113,7 +115,9 @@ def _spans(it):
 
 @pytest.mark.parametrize(("name", "rx", "words"), KEYWORD_SCANS, ids=[k[0] for k in KEYWORD_SCANS])
 def test_keyword_scan_equals_finditer(name, rx, words, seeds_dir: Path) -> None:
-    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))] + [fold(_MENTIONS)]
+    raw = [load(p).text for p in sorted(seeds_dir.glob("*.txt"))] + [_MENTIONS]
+    # the signature's capacity ("KT. GIÁM ĐỐC") is read in the text as written, the rest folded
+    texts = raw if rx is H._CAPACITY else [fold(t) for t in raw]
     found = 0
     for f in texts:
         want = _spans(rx.finditer(f))
