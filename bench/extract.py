@@ -3,16 +3,20 @@
 Builds a corpus of ``--docs`` documents of about ``--size`` bytes from the five
 OCR'd seeds in ../shared/seeds (renumbered, cut or padded to size, so no two
 documents are the same) mixed half and half with clean-Unicode plans written
-here, then times ``extract(load_string(text))`` over it in one process and in
-a ProcessPoolExecutor with every usable core, next to one bare
-``re.finditer(r"\\d+[/-][A-Z]")`` pass over the same texts.  The target is
-1,000 documents/s per core on 10 KB documents, within 10x of the bare pass;
-when one core misses it, a cProfile of the slowest functions is printed.
-The block between ``<!-- extract -->`` and ``<!-- /extract -->`` of
-``bench/RESULTS.md`` is replaced with the figures.
+here: a header and an opening that cite, then task paragraphs of which a fifth
+cite several instruments each, so that the corpus carries about as many
+references per KB as the seeds do.  It times ``extract(load_string(text))``
+over it in one process and in a ProcessPoolExecutor with every usable core,
+next to one bare ``re.finditer(r"\\d+[/-][A-Z]")`` pass over the same texts,
+and once more in one process on plans whose every paragraph cites (the
+corpus of runs before 2026-11-23; ``--dense`` makes it the main one).  The
+target is 1,000 documents/s per core on 10 KB documents, within 10x of the
+bare pass; when one core misses it, or with ``--profile``, the time per stage
+and the profiles are printed.  The block between ``<!-- extract -->`` and
+``<!-- /extract -->`` of ``bench/RESULTS.md`` is replaced with the figures.
 
     .venv/bin/python bench/extract.py [--docs 5000] [--size 10240] [--workers N]
-                                      [--profile] [--no-write]
+                                      [--profile] [--dense] [--no-write]
 """
 
 from __future__ import annotations
