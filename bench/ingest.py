@@ -287,6 +287,7 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
         "files": report.files, "added": report.added, "failed": len(report.failed),
         "failed_first": report.failed[:3], "ingest_s": round(t_ingest, 2), "apply_s": round(spent[0], 2),
         "close_s": round(t_close, 2), "rates": prog.rates, "stats": stats,
+        "notes": list(report.notes),  # the page cache raised when a checkpoint needed more
     }))  # fmt: skip
 
 
@@ -373,7 +374,7 @@ def _row(store: str, n: int, folder: Path, m: Measured, res: dict[str, Any], db:
     mb = corpus_bytes(folder) / 1e6 * (files / n if n else 1)
     step = res.get("step") or max(1, n // 20)
     extra: dict[str, Any] = {"ingest_s": res.get("ingest_s", res.get("t")), "close_s": res.get("close_s"),
-                             "rates": rates, "target": n, "stopped": stopped}  # fmt: skip
+                             "rates": rates, "target": n, "stopped": stopped, "notes": res.get("notes") or []}  # fmt: skip
     for size in sorted({n, 1_000_000}):
         if size > files:
             est = extrapolate(rates, step, size)
@@ -401,6 +402,8 @@ def print_row(r: Row) -> None:
           flush=True)  # fmt: skip
     if r.extra.get("stopped"):
         print(f"  STOPPED by --max-minutes at {r.docs:,} of {r.extra['target']:,} documents", flush=True)
+    for note in r.extra.get("notes") or []:
+        print(f"  note: {note}", flush=True)
     for size, est in (r.extra.get("extrapolated_s") or {}).items():
         print(f"  at the same trend (time per document growing with the store), {int(size):,} documents would take "
               f"about {est / 60:,.0f} min", flush=True)  # fmt: skip
@@ -451,6 +454,8 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             name += f" — **stopped** at {r['docs']:,} of {extra['target']:,} (`--max-minutes`)"
         if extra.get("server_rss_mb"):
             name += f"; server peak {extra['server_rss_mb']:,.0f} MB"
+        if extra.get("notes"):
+            name += "; " + "; ".join(extra["notes"])
         lines.append(
             f"| {name} | {r['docs']:,} | {r['corpus_mb']:,.0f} | {r['wall_s']:,.1f} | {r['docs_per_s']:,.0f} | "
             f"{(r['last_rate'] or 0):,.0f} | {(r['apply_share'] or 0) * 100:.0f} % | "
