@@ -1,13 +1,15 @@
-"""Scanning a whole document for a pattern that always starts with a keyword.
+"""Finding a pattern over a whole document without trying it at every position.
 
 A regular expression searched over 10 KB of text is tried at every
 position, and each try costs the engine a call, whatever the first letter
 rules out: about 50 µs per pattern per document, the largest part of
 extraction for the patterns looked for everywhere ("tỉnh …", "UBND xã …",
-"Luật …").  A pattern that starts with plain letters is found far faster:
-the engine looks for those letters first.  When every match of the pattern
-starts with one of a few such keywords, trying the pattern only where they
-occur finds the same matches.
+"Luật …").  A pattern that starts with plain characters is found far faster:
+the engine looks for those characters first.  So a pattern whose every match
+starts with one of a few keywords is tried only where they occur
+(:func:`keyword_finditer`), and a pattern that starts a line is searched from
+the line breaks (:class:`LinePattern`).  Both give the matches of the plain
+search; tests/test_fast_paths.py compares them on the seeds and random text.
 """
 
 from __future__ import annotations
