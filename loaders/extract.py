@@ -54,11 +54,11 @@ class Context:
     raw: str | None = None  # the issuer as written, when no organisation could be resolved
 
 
-_PROVINCE_MENTION = re.compile(r"(?=t)(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")  # (?=t): fewer tries
+_PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
 #: What every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (loaders.scan; a test checks).
 PROVINCE_WORDS = (r"tinh", r"thanh\s")
 UNIT_WORDS = (r"ubnd", r"uy\s", r"hdnd", r"hoi\s")
-_UNIT_MENTION = re.compile(r"(?=[uh])(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
+_UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
 _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_symbol
+from luocdo.loaders.fold import fold
 from luocdo.loaders.scan import LinePattern, keyword_finditer
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
@@ -295,8 +296,6 @@ def _is_name(seg: str) -> bool:
         return False
     if any(ch.isdigit() for ch in seg) or seg.isupper():
         return False
-    from luocdo.loaders.fold import fold
-
     f = fold(seg)
     if _ORG_WORDS.search(f):
         return False
@@ -351,8 +350,6 @@ def _last_match(pattern: re.Pattern[str], folded: str, window: int = 4000) -> re
 @lru_cache(maxsize=4096)
 def _title_in_line(line: str) -> str | None:
     """The last signer's title standing alone in a line ("CHỦ TỊCH", "KT. GIÁM ĐỐC" parts)."""
-    from luocdo.loaders.fold import fold
-
     title = None
     for part in _TITLE_SPLIT.split(line):
         p = part.strip(" -")
@@ -368,8 +365,6 @@ def _recipient_line(raw: str) -> tuple[str | None, str | None]:
     Recipient lists and signature columns repeat from one document to the
     next, so each distinct line is read once.
     """
-    from luocdo.loaders.fold import fold
-
     name = None
     # a flattened page puts the signature column after a wide gap
     cols = _COLUMN_GAP.split(raw.strip())

@@ -125,8 +125,9 @@ SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
 #: One segment of a symbol: letters, digits, OCR's "&".
 SEG = r"[a-z0-9&`]{1,14}"
 
+#: A citation: "số" or a number, then a symbol.  The readable form: the extractor runs CITATION_SCAN,
+#: which finds the same matches faster (a test compares the two).
 CITATION = re.compile(
-    r"(?=[s\d])"  # "số" or a digit starts every citation: most positions are turned away here
     r"(?<![\w.,/-])"
     r"(?:(?P<so>" + SO + r")[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
     r"|(?P<num>" + NUM_BARE + r"))"
