@@ -13,7 +13,7 @@ on Neo4j other writers exist, so the cache is off unless
 ``LUOCDO_API_CACHE_TTL`` (seconds) says how stale an answer may be.
 
 Keys contain "/" (57-NQ/TW), so paths carry the URL form of
-:func:`luocdo.graph.keys.url_key` ("/" written "~"); ``/resolve`` turns what
+:func:`luocdo.core.keys.url_key` ("/" written "~"); ``/resolve`` turns what
 a person typed into a key.  Every error is ``{"error": {"status", "message",
 "candidates"?}}`` with a status that means something (datasette style).
 """
@@ -65,7 +65,7 @@ from luocdo.api.models import (
     UploadedDocument,
     UploadResult,
 )
-from luocdo.graph.keys import from_url_key, url_key
+from luocdo.core.keys import from_url_key, url_key
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.graph.store import (
     DEFAULT_DB,
@@ -323,7 +323,7 @@ class Service:
     def ingest_files(self, files: list[tuple[str, bytes]]) -> UploadResult:
         """Extract every file, then apply them all in one transaction, or nothing.
 
-        This is :func:`luocdo.graph.ingest.ingest` made all-or-nothing (ingest
+        This is :func:`luocdo.pipeline.ingest` made all-or-nothing (ingest
         applies the files that worked and lists the others).  Files are kept
         under ``upload_dir/<sha256[:16]>/<name>``: the same bytes uploaded
         again are the same source (unchanged), and evidence keeps pointing at a
@@ -331,10 +331,10 @@ class Service:
         this upload wrote are removed and the store is not touched.
         """
         from luocdo.graph.build import build_delta
-        from luocdo.graph.ingest import source_id_of
         from luocdo.loaders.errors import LoadError
         from luocdo.loaders.extract import extract
         from luocdo.loaders.text import load
+        from luocdo.pipeline import source_id_of
 
         with self.write_lock:
             created: list[Path] = []

@@ -126,7 +126,7 @@ def ingest(
     """Ingest documents into the graph; unchanged files are skipped, changed ones replaced."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from luocdo.graph.ingest import ingest as run_ingest
+    from luocdo.pipeline import ingest as run_ingest
 
     store = open_store_or_fail(db, neo4j)
     try:

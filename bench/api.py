@@ -44,8 +44,8 @@ P95_TARGET_MS = 100.0
 
 
 def build_store(db: Path, seeds: Path) -> dict:
-    from luocdo.graph.ingest import ingest
     from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
 
     db.parent.mkdir(parents=True, exist_ok=True)
     store = open_store(str(db))
@@ -204,7 +204,7 @@ def bench_mode(db: Path, cached: bool, clients: int, duration: float, keys: list
             if r.status_code != 200:
                 raise SystemExit(f"bench/api.py: /resolve?name={TARGET_NAME} answered {r.status_code}: {r.text}")
             keys = [r.json()["url_key"]]
-        from luocdo.graph.keys import url_key
+        from luocdo.core.keys import url_key
 
         quoted = [quote(url_key(k), safe="~@") for k in keys]
         for tmpl in ("/documents/{}/implementers?transitive=true", "/documents/{}/gaps"):

@@ -38,8 +38,8 @@ from ingest import DEFAULT_WORK, corpus, db_bytes, remove_db, run_measured, stor
 
 def _child(db: str, files_list: str) -> None:
     """Ingest the listed files into ``db``; print the timings as one JSON line."""
-    from luocdo.graph.ingest import ingest
     from luocdo.graph.ladybug_store import LadybugStore
+    from luocdo.pipeline import ingest
 
     files = Path(files_list).read_text(encoding="utf-8").split("\n")
     t0 = time.perf_counter()

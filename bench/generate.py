@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from luocdo.graph import keys as K
-from luocdo.loaders.fold import slug
+from luocdo.core import keys as K
+from luocdo.core.fold import slug
 
 __all__ = ["Tally", "garble", "generate", "main", "same_key"]
 
@@ -210,7 +210,7 @@ def garble(text: str, rng: random.Random, strength: float = 0.9) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Organisations (ids follow graph/registry.py)
+# Organisations (ids follow luocdo/core/registry.py)
 # ---------------------------------------------------------------------------
 
 

@@ -1,7 +1,7 @@
 """Benchmark of ingest: wall time, documents/s, peak memory and database size, 10k to 1M documents.
 
 For each size N, a corpus from ``bench/generate.py`` (made once, then reused from
-``--work``) is ingested with :func:`luocdo.graph.ingest.ingest` into a fresh
+``--work``) is ingested with :func:`luocdo.pipeline.ingest` into a fresh
 LadybugDB file, in a child process, so that its memory can be measured: the
 peak resident set of the largest process (``wait4``), and the peak of the sum
 over the ingest process and its extraction workers (sampled with psutil every
@@ -249,7 +249,7 @@ def _timed_apply(store: Any) -> list[float]:
 def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, workers: int | None,
           profile: bool) -> None:
     """Ingest ``docs`` (the first ``limit`` files when limit > 0) and print one JSON line."""
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     if kind == "ladybug":
         from luocdo.graph.ladybug_store import LadybugStore
@@ -437,7 +437,7 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         "## Ingest (`bench/ingest.py`)",
         "",
         "Generated corpora (`bench/generate.py`, seed 0, no OCR damage), ingested with "
-        "`luocdo.graph.ingest.ingest` (default batch size and workers) into a fresh LadybugDB file, in a child "
+        "`luocdo.pipeline.ingest` (default batch size and workers) into a fresh LadybugDB file, in a child "
         "process. *Peak RSS*: the largest single process (wait4), and the sum over the ingest process and its "
         "extraction workers (sampled every 0.2 s, shared pages counted in each). *Last 5 %*: the rate over the "
         "last twentieth of the corpus (a falling rate means the per-document cost grows with the store). "

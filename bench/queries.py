@@ -184,8 +184,8 @@ def _part_of_closure(g: Any, org: str, up: bool, depth: int = 3) -> set[str]:
 
 def floor_gaps(g: Any, key: str) -> dict[str, str]:
     """unit id → status, for the province scope, as queries/gaps.py defines it."""
-    from luocdo.graph.registry import registry
-    from luocdo.loaders.fold import squash
+    from luocdo.core.fold import squash
+    from luocdo.core.registry import registry
     from luocdo.queries.gaps import PERIOD_DAYS, SIMILARITY, title_similarity
 
     t = g.nodes[key]

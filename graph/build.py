@@ -1,18 +1,18 @@
 """DocumentRecord → GraphDelta: the nodes and edges one document contributes.
 
 Identity is settled here: the document's own node and the nodes of what it
-cites are keyed by :mod:`luocdo.graph.keys`; recipients and assigned units
+cites are keyed by :mod:`luocdo.core.keys`; recipients and assigned units
 are resolved to registry organisations.  Nothing is written: the store
 applies the delta.
 """
 
 from __future__ import annotations
 
+from luocdo.core.fold import squash
+from luocdo.core.model import DocumentRecord, Instrument, Mention
+from luocdo.core.registry import Org, registry
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
-from luocdo.graph.model import DocumentRecord, Instrument, Mention
-from luocdo.graph.registry import Org, registry
 from luocdo.graph.schema import DOC_RELS, type_label
-from luocdo.loaders.fold import squash
 
 
 def _doc_props(inst: Instrument) -> dict:

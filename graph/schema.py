@@ -65,7 +65,7 @@ LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "departme
 
 NODE_TABLES: dict[str, dict[str, str]] = {
     "Document": {
-        "key": "STRING",  # primary key, see luocdo.graph.keys
+        "key": "STRING",  # primary key, see luocdo.core.keys
         "type": "STRING",  # KH, QĐ, NQ …
         "kind": "STRING",  # Plan, Decision, Resolution … (a Neo4j label too)
         "number": "STRING",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from luocdo.graph.model import Assignment
+from luocdo.core.model import Assignment
 from luocdo.loaders.citations import clean
 from luocdo.loaders.scan import LinePattern
 

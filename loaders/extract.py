@@ -1,4 +1,4 @@
-"""The extractor: text → :class:`~luocdo.graph.model.DocumentRecord`.
+"""The extractor: text → :class:`~luocdo.core.model.DocumentRecord`.
 
 Pipeline (one module per stage): fold (loaders.fold) → header
 (loaders.header) → find and parse citations (loaders.citations) → classify
@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from luocdo.graph import keys as K
-from luocdo.graph.model import (
+from luocdo.core import keys as K
+from luocdo.core.fold import fold, squash
+from luocdo.core.model import (
     RELATION_STRENGTH,
     Derived,
     DocumentRecord,
@@ -28,12 +29,11 @@ from luocdo.graph.model import (
     Reference,
     Signer,
 )
-from luocdo.graph.registry import Org, registry
+from luocdo.core.registry import Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
-from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
 from luocdo.loaders.scan import keyword_finditer
@@ -620,19 +620,18 @@ def _unify_years(insts: list[Instrument]) -> list[Instrument]:
     """A citation without a date takes the year of a dated mention of the same
     number and symbol in the same document ("Nghị quyết 57-NQ/TW" after
     "Nghị quyết số 57-NQ/TW ngày 22/12/2024")."""
-    known: dict[tuple[str | None, str | None, str], int] = {}
+    known: dict[tuple[str | None, str | None, str | None], int] = {}
     for i in insts:
         if i.year:
-            known[(i.number, i.symbol, i.key.split("@", 2)[-1] if i.key.count("@") == 2 else "")] = i.year
+            known[(i.number, i.symbol, K.Key.parse(i.key).scope)] = i.year
     out = []
     for i in insts:
         if i.year is None:
-            scope = i.key.split("@", 2)[-1] if i.key.count("@") == 2 else ""
-            y = known.get((i.number, i.symbol, scope))
+            key = K.Key.parse(i.key)
+            y = known.get((i.number, i.symbol, key.scope))
             if y:
-                local = i.key.count("@") == 2
                 i = Instrument(
-                    key=K.instrument_key(i.number, i.symbol, y, local=local, scope=scope if local else None),
+                    key=str(key.with_year(y)),
                     type=i.type, number=i.number, symbol=i.symbol, date=i.date, year=y, title=i.title, issuer=i.issuer,
                 )
         out.append(i)

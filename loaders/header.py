@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from luocdo.core.fold import fold
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_symbol
-from luocdo.loaders.fold import fold
 from luocdo.loaders.scan import LinePattern, keyword_finditer
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from luocdo.graph.keys import url_key
+from luocdo.core.keys import url_key
 from luocdo.queries import loader
 from luocdo.queries.models import DocRef, Evidence, OrgRef
 

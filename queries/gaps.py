@@ -26,8 +26,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from luocdo.core.fold import squash
 from luocdo.graph.schema import LEVELS
-from luocdo.loaders.fold import squash
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref, parse_date
 from luocdo.queries.errors import BadParameter
@@ -108,7 +108,7 @@ def _similarity(tw: list[str], other: str | None, drop: frozenset[str]) -> int:
 
 
 def _registry():
-    from luocdo.graph.registry import registry
+    from luocdo.core.registry import registry
 
     return registry()
 

@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from luocdo.graph.keys import from_url_key
+from luocdo.core.fold import fold, squash
+from luocdo.core.keys import Key, from_url_key
 from luocdo.graph.schema import type_name
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import parse_symbol
-from luocdo.loaders.fold import fold, squash
 from luocdo.queries import loader
 from luocdo.queries.common import doc_ref, fetch_docs
 from luocdo.queries.errors import Ambiguous, NotFound, QueryError
@@ -211,7 +211,10 @@ def _has_other_number(tokens: list[str], tok: str) -> bool:
 
 def scope_words(key: str) -> str:
     """The place part of a key ("quang-ngai/son-mai") as words."""
-    scope = key.split("@", 2)[2] if key.count("@") >= 2 else ""
+    try:
+        scope = Key.parse(key).scope or ""
+    except ValueError:
+        return ""
     return scope.replace("-", " ").replace("/", " ")
 
 

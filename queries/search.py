@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from luocdo.core.fold import squash
 from luocdo.graph.schema import type_name
-from luocdo.loaders.fold import squash
 from luocdo.queries import loader
 from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
 from luocdo.queries.errors import BadParameter
@@ -210,7 +210,7 @@ def list_documents(
     prov = province or ""
     if province:
         try:
-            from luocdo.graph.registry import registry
+            from luocdo.core.registry import registry
 
             p = registry().province(province)
             if p is not None:

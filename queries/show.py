@@ -62,7 +62,7 @@ def organization(store: Any, org_id: str) -> OrgRef:
     found = fetch_orgs(store, [org_id])
     if org_id in found:
         return found[org_id]
-    from luocdo.graph.registry import registry
+    from luocdo.core.registry import registry
 
     org = registry().by_id(org_id)
     if org is not None:

@@ -43,8 +43,8 @@ CLI = [sys.executable, "-c", "from luocdo.api.cli import app; app()"]
 
 
 def build_seeds_db(folder: Path) -> Path:
-    from luocdo.graph.ingest import ingest
     from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
 
     db = folder / "seeds.db"
     store = open_store(str(db))
@@ -114,7 +114,7 @@ def cli_json(*args: str) -> object:
 
 def path_key(key: str) -> str:
     """A key as it goes into a path: URL form, the rest percent-encoded."""
-    from luocdo.graph.keys import url_key
+    from luocdo.core.keys import url_key
 
     return quote(url_key(key), safe="~@")
 

@@ -26,7 +26,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory, seeds_dir: Path) -> str:
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     path = str(tmp_path_factory.mktemp("cli_queries") / "seeds.db")
     store = open_store(path)
@@ -44,8 +44,8 @@ def neo4j_seed_uri(seeds_dir: Path) -> str:
     another client's goodbye (see graph/neo4j_store.py)."""
     if not os.environ.get("NEO4J_URI"):
         pytest.skip("CLI over Bolt needs a real Neo4j ($NEO4J_URI); the queries themselves are tested on FalkorDB")
-    from luocdo.graph.ingest import ingest
     from luocdo.graph.neo4j_store import Neo4jStore
+    from luocdo.pipeline import ingest
 
     uri = os.environ["NEO4J_URI"]
     store = Neo4jStore(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))

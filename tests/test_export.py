@@ -120,7 +120,7 @@ def test_rdf_uses_eli(store) -> None:
 
 
 def test_seed_rdf(tmp_path: Path, seeds_dir: Path) -> None:
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     with LadybugStore(tmp_path / "s.db") as s:
         ingest(s, [str(seeds_dir)], workers=1)

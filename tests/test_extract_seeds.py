@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from luocdo.core.fold import squash
 from luocdo.loaders.extract import extract_text
-from luocdo.loaders.fold import squash
 from tests.seeds_truth import SEEDS
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luocdo.core.fold import fold
 from luocdo.loaders import header as H
-from luocdo.loaders.fold import fold
 from luocdo.loaders.text import load
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from luocdo.core.fold import fold
 from luocdo.loaders.extract import extract
-from luocdo.loaders.fold import fold
 from luocdo.loaders.text import load
 from tests.bench_modules import bench_module
 
@@ -62,7 +62,7 @@ def test_numbers_restart_per_issuer_and_year(corpus) -> None:
         assert k not in seen, k
         seen.add(k)
         assert len(t["number"]) >= 2  # "07/CT-TTg": numbers under 10 take a leading zero
-    # one key per document, except that graph/keys.py scopes a commune by its slug, so two units
+    # one key per document, except that luocdo/core/keys.py scopes a commune by its slug, so two units
     # of one province whose names differ only by diacritics (Xã Sơn Hà / Xã Sơn Hạ) can share keys
     by_key: dict[str, list[str]] = {}
     for t in truth:

@@ -25,9 +25,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from luocdo.core.fold import squash
 from luocdo.loaders import ocr
 from luocdo.loaders.errors import INSTALL_OCR, LoadError, OcrUnavailable
-from luocdo.loaders.fold import squash
 from luocdo.loaders.formats import PAGE_BREAK
 from luocdo.loaders.text import SUPPORTED_SUFFIXES, Text, iter_files, load, load_string
 
@@ -627,7 +627,7 @@ def test_fold_of_long_texts_equals_the_table_translation() -> None:
     """fold() maps long texts through an array; the result must be the str.translate one, character for character."""
     import random
 
-    from luocdo.loaders import fold as F
+    from luocdo.core import fold as F
 
     every = "".join(chr(c) for c in range(0x0001, 0x3000) if not 0xD800 <= c <= 0xDFFF)
     rng = random.Random(4)

@@ -141,7 +141,7 @@ SAME_ANSWERS = [
 
 
 def test_seeds_give_the_same_graph_and_answers(both, seeds_dir: Path, snapshot) -> None:
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     lb, bolt = both
     for store in (lb, bolt):

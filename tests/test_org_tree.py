@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from luocdo.graph.ingest import ingest
 from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.pipeline import ingest
 from luocdo.queries import gaps, loader
 from luocdo.queries.org_tree import OrgTree, org_tree
 from tests.bench_modules import bench_module

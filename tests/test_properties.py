@@ -14,8 +14,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luocdo.core.fold import fold
 from luocdo.loaders.citations import find_citations
-from luocdo.loaders.fold import fold
 
 # (type word, administrative type code) pairs people write before a number
 TYPES = [("Kế hoạch", "KH"), ("Quyết định", "QĐ"), ("Nghị quyết", "NQ"), ("Chỉ thị", "CT"), ("Hướng dẫn", "HD")]

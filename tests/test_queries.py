@@ -49,7 +49,7 @@ LY_SON = "commune:21548"
 
 
 def _ingest(store, seeds_dir: Path) -> None:
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     report = ingest(store, [str(seeds_dir)], workers=1)
     assert not report.failed, report.failed
@@ -295,7 +295,7 @@ def test_depth_is_checked(store, depth):
 
 
 def test_gaps_82_province(store):
-    from luocdo.graph.registry import registry
+    from luocdo.core.registry import registry
 
     g = gaps(store, "82/KH-UBND")
     assert g.scope == "province"
@@ -355,8 +355,8 @@ def _synthetic_store(path: str):
     (possible); D issued an unrelated plan, and one on the subject but before
     X (no_plan); E's office issued a plan based on X (has_plan through PART_OF).
     """
+    from luocdo.core.registry import registry
     from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
-    from luocdo.graph.registry import registry
 
     communes = registry().communes("Quảng Ngãi")[:5]
     a, b, c, d, e = communes
@@ -511,7 +511,7 @@ def test_organizations(store):
     docs = organization_documents(store, SON_MAI)
     assert {(d.relation, d.doc.key) for d in docs} >= {("ISSUED_BY", K12_SON_MAI)}
     # a commune no document mentions: from the registry
-    from luocdo.graph.registry import registry
+    from luocdo.core.registry import registry
 
     other = next(c for c in registry().communes("Quảng Ngãi") if c.id not in (SON_MAI, LY_SON))
     assert organization(store, other.id).code == str(other.code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from luocdo.graph.registry import registry
+from luocdo.core.registry import registry
 
 # (text, context province, context commune, expected id)
 ROWS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from luocdo.core.fold import fold
 from luocdo.loaders.citations import find_citations
-from luocdo.loaders.fold import fold
 from luocdo.loaders.relations import classify, issued_on_basis
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from luocdo.graph.ingest import ingest
 from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.pipeline import ingest
 from luocdo.queries import search
 from luocdo.queries.search_index import WordIndex
 from tests.bench_modules import bench_module

@@ -372,7 +372,7 @@ def test_threads_read_while_another_writes(lb_store: LadybugStore) -> None:
 
 
 def _ingest(store, *paths, **kw):
-    from luocdo.graph.ingest import ingest
+    from luocdo.pipeline import ingest
 
     return ingest(store, [str(p) for p in paths], workers=1, **kw)
 
@@ -579,7 +579,7 @@ def test_buffer_pool_setting(monkeypatch, env, memory, read_only, expected) -> N
 def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypatch, pool_mb, expected) -> None:
     """While an ingest runs, the log is checkpointed at a quarter of the page cache (at most 1 GiB):
     uncheckpointed changes live in the cache, and a log as big as the cache fills it."""
-    from luocdo.graph.ingest import IngestReport, _bulk_writes
+    from luocdo.pipeline import IngestReport, _bulk_writes
 
     if pool_mb is None:
         monkeypatch.delenv("LUOCDO_BUFFER_POOL_MB", raising=False)

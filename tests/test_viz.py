@@ -391,8 +391,8 @@ def _queries():
 def seed_db(tmp_path_factory):
     if not SEEDS.is_dir():
         pytest.skip(f"{SEEDS} is absent")
-    from luocdo.graph.ingest import ingest
     from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
 
     db = tmp_path_factory.mktemp("viz") / "seeds.db"
     store = open_store(str(db))

@@ -47,7 +47,7 @@ class Issuer:
 class Instrument:
     """A legal document or directive, cited or ingested.
 
-    ``key`` is the canonical identity (see :mod:`luocdo.graph.keys`).
+    ``key`` is the canonical identity (see :mod:`luocdo.core.keys`).
     ``symbol`` is the part after the number ("KH-UBND", "NQ/TW", "2020/NĐ-CP"),
     written with Đ; ``type`` the official abbreviation (KH, QĐ, NQ, CV, Luật …).
     """

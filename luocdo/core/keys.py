@@ -19,10 +19,11 @@ give the URL-safe form the HTTP API uses.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from luocdo.graph.model import display_id
-from luocdo.loaders.fold import slug
+from luocdo.core.fold import slug
+from luocdo.core.model import display_id
 
 #: Issuer codes whose numbers are national: one register for the whole country.
 #: Anything not recognised as local (below) is treated as national too, since
@@ -107,3 +108,77 @@ def from_url_key(value: str) -> str:
 
 def year_unknown(key: str) -> bool:
     return "@?" in key
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A document key as a value: parsed once, printed back unchanged.
+
+    Three shapes share the ``@`` grammar: a numbered instrument
+    (``ident@year[@scope]``), a law cited by name (``Luật:slug@year``) and a
+    document without a number (``TYPE@year@scope#digest``).  ``?`` stands for
+    an unknown year or scope and is kept as such, so ``str(Key.parse(s)) == s``.
+    """
+
+    ident: str
+    year: int | None = None
+    scope: str | None = None
+    #: Whether the key carries a scope part at all ("@?" counts: local, place unknown).
+    scoped: bool = False
+    digest: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Key:
+        """Read a key in its stored or URL form; raises ValueError on anything else."""
+        value = from_url_key(text.strip())
+        head, sep, digest = value.partition("#")
+        parts = head.split("@")
+        if len(parts) not in (2, 3) or not parts[0] or (sep and not digest):
+            raise ValueError(f"not a document key: {text!r} (expected IDENT@YEAR[@SCOPE][#DIGEST])")
+        year_part = parts[1]
+        if year_part != "?" and not (year_part.isdigit() and len(year_part) == 4):
+            raise ValueError(f"not a document key: {text!r} (year {year_part!r} is neither YYYY nor ?)")
+        scope = parts[2] if len(parts) == 3 else None
+        if scope == "":
+            raise ValueError(f"not a document key: {text!r} (empty scope)")
+        return cls(
+            ident=parts[0],
+            year=None if year_part == "?" else int(year_part),
+            scope=None if scope in (None, "?") else scope,
+            scoped=len(parts) == 3,
+            digest=digest or None,
+        )
+
+    def __str__(self) -> str:
+        out = f"{self.ident}@{self.year if self.year else '?'}"
+        if self.scoped:
+            out += f"@{self.scope or '?'}"
+        if self.digest:
+            out += f"#{self.digest}"
+        return out
+
+    @property
+    def url(self) -> str:
+        return url_key(str(self))
+
+    @property
+    def is_law(self) -> bool:
+        return self.ident.startswith("Luật:")
+
+    @property
+    def is_numbered(self) -> bool:
+        """Whether the key names a number and symbol (not a law's name, not a digest)."""
+        return not self.is_law and self.digest is None
+
+    @property
+    def province(self) -> str | None:
+        """Slug of the province part of the scope ("quang-ngai")."""
+        return self.scope.split("/", 1)[0] if self.scope else None
+
+    @property
+    def commune(self) -> str | None:
+        """Slug of the commune part of the scope, when the issuer is commune-level."""
+        return self.scope.split("/", 1)[1] if self.scope and "/" in self.scope else None
+
+    def with_year(self, year: int | None) -> Key:
+        return replace(self, year=year)

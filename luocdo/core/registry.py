@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from luocdo.loaders.fold import slug, squash
+from luocdo.core.fold import slug, squash
 
 __all__ = ["Org", "Registry", "registry"]
 
