@@ -84,6 +84,7 @@ from luocdo.queries.models import (
     CypherResult,
     DocRef,
     DocumentPage,
+    GapScope,
     GapsResult,
     ImplementersResult,
     OrgDocument,
@@ -605,7 +606,7 @@ async def trace(svc: Svc, key: KeyPath, depth: Depth = 8) -> Any:
             tags=["queries"])
 async def gaps(
     svc: Svc, key: KeyPath,
-    scope: Annotated[Literal["recipients", "province", "national"] | None, Query(
+    scope: Annotated[GapScope | None, Query(
         description="Which units should have acted (default: chosen from the document)")] = None,
 ) -> Any:
     """Which units have a plan for the document, and which do not."""

@@ -18,14 +18,13 @@ from rich.table import Table
 from rich.text import Text
 
 from luocdo.api.cli import DbOpt, JsonOpt, Neo4jOpt, app, console, err, fail, open_store_or_fail
+from luocdo.queries.models import GAP_SCOPES
 
 DepthOpt = Annotated[int, typer.Option("--depth", "-d", min=1, max=10, help="Maximum chain length")]
 
 
-class Scope(str, Enum):
-    recipients = "recipients"
-    province = "province"
-    national = "national"
+#: The gap scopes as a choice for typer (the list itself is queries.models.GAP_SCOPES).
+Scope = Enum("Scope", {s: s for s in GAP_SCOPES}, type=str)  # type: ignore[misc]
 
 
 @contextmanager

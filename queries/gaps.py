@@ -26,16 +26,16 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from luocdo.core.fold import squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, squash
 from luocdo.graph.schema import LEVELS
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref, parse_date
 from luocdo.queries.errors import BadParameter
-from luocdo.queries.models import GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
+from luocdo.queries.models import GAP_SCOPES, GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
 from luocdo.queries.org_tree import org_tree
 from luocdo.queries.resolve import resolve
 
-SCOPES = ("recipients", "province", "national")
+SCOPES = GAP_SCOPES
 #: "Same period": X's year, or up to this many days after X's date.
 PERIOD_DAYS = 365
 #: Minimum title similarity (0–100, see :func:`title_similarity`) for "possible".
@@ -58,8 +58,6 @@ _NOISE = frozenset(
         "thang", "theo",
     )
 )
-#: Digits OCR puts inside words: "d6i" is "đổi", "s6" is "số", "so0" is "số".
-_OCR_DIGITS = str.maketrans({"6": "o", "0": "o", "1": "l", "8": "a"})
 
 
 def _subject_words(title: str | None, drop: frozenset[str] = frozenset()) -> list[str]:
@@ -68,7 +66,7 @@ def _subject_words(title: str | None, drop: frozenset[str] = frozenset()) -> lis
         if w.isdigit():
             continue
         if not w.isalpha():  # [a-z0-9]+ and not all digits: a letter word with OCR digits
-            w = re.sub(r"(.)\1+$", r"\1", w.translate(_OCR_DIGITS))  # "so0" → "soo" → "so"
+            w = re.sub(r"(.)\1+$", r"\1", w.translate(OCR_DIGIT_LETTERS))  # "so0" → "soo" → "so"
         if w not in _NOISE and w not in drop:
             words.append(w)
     return words

@@ -6,7 +6,7 @@ them as tables and ``model_dump_json`` gives the --json form.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -118,6 +118,11 @@ class GapUnit(_Model):
     documents: list[DocRef]
     candidate: DocRef | None = None
     reason: str | None = None
+
+
+#: Which units a gaps question expects a plan from (queries/gaps.py says how each is found).
+GapScope = Literal["recipients", "province", "national"]
+GAP_SCOPES: tuple[str, ...] = get_args(GapScope)
 
 
 class GapsResult(_Model):

@@ -123,3 +123,8 @@ def slug(text: str) -> str:
 def squash(text: str) -> str:
     """Folded text with runs of white space collapsed, for comparisons."""
     return " ".join(fold(text).split())
+
+
+#: Digits OCR reads for letters inside a word: "d6i" is "đổi", "s6" is "số", "N6i" is "Nội",
+#: "so0" is "số".  Applied only to words that mix letters and digits, after folding.
+OCR_DIGIT_LETTERS = str.maketrans({"0": "o", "6": "o", "9": "o", "1": "i", "3": "a", "4": "a", "8": "a"})

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from luocdo.core.fold import slug, squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
 
 __all__ = ["Org", "Registry", "registry"]
 
@@ -206,7 +206,6 @@ _UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
 _HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
 
 
-_DIGIT_LETTERS = str.maketrans({"0": "o", "6": "o", "1": "i", "3": "a", "4": "a", "8": "a", "9": "o"})
 
 
 def _norm(text: str) -> str:
@@ -436,7 +435,7 @@ class Registry:
             canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
             if canonical is None:
                 # OCR digits inside words: "Né6i vy" → "neoi vy"
-                probe = n.translate(_DIGIT_LETTERS)
+                probe = n.translate(OCR_DIGIT_LETTERS)
                 hit = process.extractOne(probe, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=80)
                 canonical = self._dept_names[hit[0]] if hit else None
         if canonical is None:
