@@ -74,12 +74,10 @@ def _days(n: int | None) -> str:
 
 def _days_bound(target: Any, doc: Any) -> str:
     """"≥ 12" when only a lower bound of the document's date is known."""
-    from datetime import date
+    from luocdo.core.dates import days_between
 
-    nb = getattr(doc, "date_not_before", None)
-    if not (nb and target.date):
-        return ""
-    return f"≥ {(date.fromisoformat(nb) - date.fromisoformat(target.date)).days}"
+    days = days_between(target.date, getattr(doc, "date_not_before", None))
+    return "" if days is None else f"≥ {days}"
 
 
 def _short(s: str | None, n: int = 110) -> str:

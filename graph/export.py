@@ -34,7 +34,6 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -43,6 +42,7 @@ import networkx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, SKOS
 
+from luocdo.core.dates import iso_date
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns
 from luocdo.graph.nx import iter_edges, iter_nodes, keyset_rows, to_networkx
 from luocdo.graph.schema import DOC_TYPES, REL_TABLES, type_name
@@ -61,7 +61,6 @@ ELI_RELS = {
     "REPORTS_ON": ELI.related_to,
 }
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ExportError(Exception):
@@ -96,11 +95,8 @@ class _Iris:
 
 
 def _date(value: str) -> Literal | None:
-    if not _ISO_DATE.match(value or ""):
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
+    """An xsd:date literal for a stored date that is a whole, valid date."""
+    if iso_date(value) is None or len(value) != 10:
         return None
     return Literal(value, datatype=XSD.date)
 

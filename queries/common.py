@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from luocdo.core.keys import url_key
@@ -99,23 +98,6 @@ def fetch_orgs(store: Any, ids: Iterable[str]) -> dict[str, OrgRef]:
         return {}
     rows = loader.run(store, "orgs_by_ids", {"ids": wanted}, limit=len(wanted) + 1)
     return {r["id"]: org_ref(r) for r in rows}
-
-
-def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def days_between(a: str | None, b: str | None) -> int | None:
-    """Days from date ``a`` to date ``b`` (None when either is unknown)."""
-    da, db = parse_date(a), parse_date(b)
-    if da is None or db is None:
-        return None
-    return (db - da).days
 
 
 def loads_json(value: Any, default: Any) -> Any:

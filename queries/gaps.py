@@ -26,10 +26,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from luocdo.core.dates import iso_date
 from luocdo.core.fold import OCR_DIGIT_LETTERS, squash
 from luocdo.graph.schema import LEVELS
 from luocdo.queries import loader
-from luocdo.queries.common import fetch_docs, org_from_registry, org_ref, parse_date
+from luocdo.queries.common import fetch_docs, org_from_registry, org_ref
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import GAP_SCOPES, GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
 from luocdo.queries.org_tree import org_tree
@@ -165,7 +166,7 @@ def expected_units(store: Any, target: DocRef, scope: str) -> list[OrgRef]:
 
 
 def _period(target: DocRef) -> tuple[int, str, str] | None:
-    d = parse_date(target.date)
+    d = iso_date(target.date)
     if d is not None:
         return d.year, d.isoformat(), (d + timedelta(days=PERIOD_DAYS)).isoformat()
     if target.year:

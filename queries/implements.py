@@ -13,9 +13,10 @@ from collections import deque
 from statistics import median
 from typing import Any
 
+from luocdo.core.dates import days_between
 from luocdo.graph.schema import LEVELS
 from luocdo.queries import loader
-from luocdo.queries.common import MAX_DEPTH, check_depth, days_between, evidence, fetch_docs
+from luocdo.queries.common import MAX_DEPTH, check_depth, evidence, fetch_docs
 from luocdo.queries.models import (
     DocRef,
     Evidence,
