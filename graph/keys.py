@@ -107,3 +107,42 @@ def from_url_key(value: str) -> str:
 
 def year_unknown(key: str) -> bool:
     return "@?" in key
+
+
+# ---------------------------------------------------------------------------
+# Aliases: the keys under which one instrument is cited
+# ---------------------------------------------------------------------------
+
+
+def ident_group(key: str) -> str | None:
+    """The part of a key every citation of one national instrument shares.
+
+    "57-NQ/TW@2024" and "57-NQ/TW@?" → "57-NQ/TW"; "Luật:dat-dai@2013" and
+    "Luật:dat-dai@?" → "Luật:dat-dai".  Local keys (a third "@" part: numbers
+    restart per locality) and keys without a number ("…#digest") have none:
+    they are never merged by the store.
+    """
+    if "#" in key:
+        return None
+    head, sep, _year = key.rpartition("@")
+    if not sep or "@" in head or head in ("", "?"):
+        return None
+    return head
+
+
+def key_year(key: str) -> int | None:
+    """Year part of a key, None when unknown ("@?")."""
+    _head, _sep, y = key.partition("@")
+    y = y.split("@", 1)[0]
+    return int(y) if y.isdigit() else None
+
+
+def is_name_key(key: str) -> bool:
+    """A law cited by its name rather than by its number."""
+    return key.startswith("Luật:")
+
+
+def canonical_rank(key: str) -> tuple[int, str]:
+    """Which key of an instrument's aliases names its node: the number with a year
+    first, then the number alone, then the name with a year, then the name alone."""
+    return (2 * is_name_key(key) + (key_year(key) is None), key)
