@@ -19,6 +19,7 @@ give the URL-safe form the HTTP API uses.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from luocdo.graph.model import display_id
@@ -73,11 +74,38 @@ def instrument_key(
     scope: str | None,
 ) -> str:
     """Key of a numbered instrument."""
-    ident = display_id(number, symbol) or "?"
+    ident = display_id(number, _key_symbol(symbol)) or "?"
     key = f"{ident}@{year if year else '?'}"
     if local:
         key += f"@{scope or '?'}"
     return key
+
+
+#: A symbol never ends in a word of the text's structure: "45/2013/QH13 | Khoản 2"
+#: read from a table is 45/2013/QH13.
+_STRUCTURE_TAIL = re.compile(r"-(?:ĐIỀU|KHOẢN|ĐIỂM|CHƯƠNG|MỤC|PHẦN)$")
+
+#: "2013/QH13": a law's year and the National Assembly that passed it.
+_ASSEMBLY = re.compile(r"^((?:19|20)\d{2})/QH(\d{1,2})$")
+
+#: First year of each National Assembly; in the year it took over both occur.
+_ASSEMBLY_FROM = {10: 1997, 11: 2002, 12: 2007, 13: 2011, 14: 2016, 15: 2021, 16: 2026}
+
+
+def _key_symbol(symbol: str | None) -> str | None:
+    """The symbol as the key spells it: without a structure word glued on, and
+    with the Assembly that sat in the law's year ("31/2024/QH14" is a slip for
+    QH15: laws are numbered per year, so the year settles which one)."""
+    if not symbol:
+        return symbol
+    symbol = _STRUCTURE_TAIL.sub("", symbol)
+    m = _ASSEMBLY.match(symbol)
+    if m:
+        year, n = int(m.group(1)), int(m.group(2))
+        sitting = [a for a, start in _ASSEMBLY_FROM.items() if start <= year <= _ASSEMBLY_FROM.get(a + 1, 9999)]
+        if sitting and n not in sitting and len(sitting) == 1:
+            symbol = f"{year}/QH{sitting[0]}"
+    return symbol
 
 
 def law_key(name: str, year: int | None) -> str:
