@@ -147,4 +147,5 @@ def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: st
         nodes=tuple(nodes.values()),
         edges=tuple(dict.fromkeys(edges)),
         warnings=rec.warnings,
+        aliases=tuple(sorted({(a.alias, a.key) for a in rec.aliases if a.alias != a.key})),
     )

@@ -193,7 +193,7 @@ def _plain_neo4j(value: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 #: Primary key property of each node table.
-PRIMARY_KEYS = {"Document": "key", "Organization": "id", "Source": "id"}
+PRIMARY_KEYS = {"Document": "key", "Organization": "id", "Source": "id", "Identity": "grp"}
 
 #: Columns the stores keep beyond graph.schema: per-source claims on organisations too.
 EXTRA_COLUMNS: dict[str, dict[str, str]] = {"Organization": {"claims": "STRING"}}

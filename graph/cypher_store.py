@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from luocdo.core import keys as K
+from luocdo.graph import identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, Dialect, columns, rel_columns, value_columns
 from luocdo.graph.delta import CITING_SOURCES_SHOWN, DocClaims, GraphDelta, merge_claims
 from luocdo.graph.schema import REL_TABLES, type_label
@@ -102,7 +104,11 @@ class CypherStore:
                     counts["added"] += 1
                 new.append(d)
             if new:
-                self._swap(old, new)
+                before, after, extra = self._settle(old, new)
+                self._swap(
+                    [identity.remap(d, before) for d in (*old, *extra)],
+                    [identity.remap(d, after) for d in (*new, *extra)],
+                )
                 self._put_sources(new, set(stored))
         return counts
 
@@ -116,7 +122,12 @@ class CypherStore:
             stored = self._sources([source_id])
             if source_id not in stored:
                 return False
-            self._swap([self._stored_delta(source_id, stored[source_id][1])], [])
+            gone = self._stored_delta(source_id, stored[source_id][1])
+            before, after, extra = self._settle([gone], [])
+            self._swap(
+                [identity.remap(d, before) for d in (gone, *extra)],
+                [identity.remap(d, after) for d in extra],
+            )
             self._run(self._d.delete_sources(), {"ids": [source_id]})
         return True
 
@@ -291,6 +302,107 @@ class CypherStore:
                 self._run(self._d.create_edges(rel), {"rows": chunk})
         for chunk in _chunks(list(part_of.values())):
             self._run(self._d.merge_edges("PART_OF"), {"rows": chunk})
+
+    # -- identity: which keys name one instrument (graph.identity) -----------
+
+    def _groups(self, names: Iterable[str]) -> dict[str, identity.Group]:
+        names = sorted(set(names))
+        out: dict[str, identity.Group] = {}
+        for chunk in _chunks(names):
+            for r in self._run(
+                "UNWIND $keys AS k MATCH (n:Identity {grp: k}) RETURN n.grp AS k, n.state AS c", {"keys": chunk}
+            ):
+                try:
+                    out[r["k"]] = identity.Group.load(r["k"], r["c"])
+                except (ValueError, TypeError, AttributeError) as e:
+                    raise StoreError(f"Identity {r['k']}: state is not readable JSON ({e})") from e
+        for g in names:
+            out.setdefault(g, identity.Group(g))
+        return out
+
+    def _settle(
+        self, old: list[GraphDelta], new: list[GraphDelta]
+    ) -> tuple[dict[str, str], dict[str, str], list[GraphDelta]]:
+        """Count what the deltas say about identities and settle the groups they touch.
+
+        Returns the key of every named document's node before and after, and the
+        stored deltas of other sources that name a key whose node changed (to be
+        written again under the new key: the merge, or the split when the proof left).
+        """
+        touched: set[str] = set()
+        for d in (*old, *new):
+            names, _links = identity.contributions(d)
+            touched.update(K.ident_group(k) for k in names)  # type: ignore[misc]
+        if not touched:
+            return {}, {}, []
+        groups = self._groups(touched)
+        while True:  # links reach other groups (a name and a number): load the whole component
+            more = identity.linked_groups(groups.values()) - set(groups)
+            if not more:
+                break
+            groups.update(self._groups(more))
+        before = {k: c for g in groups.values() for k, c in g.canonical.items()}
+        for d in old:
+            identity.count(groups, d, -1)
+        for d in new:
+            identity.count(groups, d, +1)
+        while True:
+            more = identity.linked_groups(groups.values()) - set(groups)
+            if not more:
+                break
+            groups.update(self._groups(more))
+            before.update({k: c for grp in more for k, c in groups[grp].canonical.items()})
+        identity.settle(groups)
+        after = {k: c for g in groups.values() for k, c in g.canonical.items()}
+        # sources outside this batch that name a key whose node moves
+        batch = {d.source_id for d in (*old, *new)}
+        moved = sorted(k for k, c in before.items() if after.get(k, k) != c)
+        extra = self._sources_naming(moved, before, batch)
+        # their other keys keep the node they have (read, not recounted)
+        rest = {k for d in extra for k in identity.contributions(d)[0]} - set(before) - set(after)
+        if rest:
+            for g in self._groups({K.ident_group(k) for k in rest}).values():  # type: ignore[misc]
+                for k, c in g.canonical.items():
+                    before.setdefault(k, c)
+                    after.setdefault(k, c)
+        for k in {*before, *after}:
+            before.setdefault(k, k)
+            after.setdefault(k, k)
+        live = [g for g in groups.values() if g]
+        dead = [g.grp for g in groups.values() if not g]
+        for chunk in _chunks(dead):
+            self._run("UNWIND $keys AS k MATCH (n:Identity {grp: k}) DELETE n", {"keys": chunk})
+        if live:
+            existing = set(self._groups_existing([g.grp for g in live]))
+            rows = [{"k": g.grp, "f0": g.to_json()} for g in live]
+            self._write_known("Identity", None, rows, existing)
+        return before, after, extra
+
+    def _groups_existing(self, grps: list[str]) -> list[str]:
+        out: list[str] = []
+        for chunk in _chunks(grps):
+            out += [r["k"] for r in self._run("UNWIND $keys AS k MATCH (n:Identity {grp: k}) RETURN n.grp AS k", {"keys": chunk})]
+        return out
+
+    def _sources_naming(self, keys: list[str], node_of: dict[str, str], skip: set[str]) -> list[GraphDelta]:
+        """Stored deltas of sources (not in ``skip``) whose text names one of ``keys``."""
+        if not keys:
+            return []
+        wanted = set(keys)
+        ids: set[str] = set()
+        nodes = sorted({node_of.get(k, k) for k in keys})
+        for key in nodes:
+            ids.update(r["o"] for r in self._run(self._d.edge_origins(), {"k": key}) if r["o"])
+        for c in self._fetch_doc_claims(nodes, set()).values():
+            ids.update(c.own)
+        ids -= skip
+        ids -= {REGISTRY_SOURCE, CITED_SOURCE}
+        out: list[GraphDelta] = []
+        for sid, (_h, text) in sorted(self._sources(sorted(ids)).items()):
+            d = self._stored_delta(sid, text)
+            if wanted & identity.contributions(d)[0]:
+                out.append(d)
+        return out
 
     def _sync_cited_issuers(self, docs: dict[str, DocClaims]) -> list[dict[str, Any]]:
         """Make the ``@cited`` ISSUED_BY edges of ``docs`` follow their claims.

@@ -74,6 +74,8 @@ class GraphDelta:
     nodes: tuple[NodeClaim, ...] = ()
     edges: tuple[EdgeRow, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    #: (alias key, key) pairs the text proves name one instrument (graph.identity)
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> str:
         return json.dumps(
@@ -84,6 +86,7 @@ class GraphDelta:
                 "doc_key": self.doc_key,
                 "nodes": [[n.table, n.key, dict(n.props), n.own] for n in self.nodes],
                 "edges": [[e.rel, e.src, e.dst, dict(e.props)] for e in self.edges],
+                **({"aliases": [list(p) for p in self.aliases]} if self.aliases else {}),
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -115,6 +118,7 @@ class GraphDelta:
             d["doc_key"],
             tuple(NodeClaim.of(t, k, p, o) for t, k, p, o in d["nodes"]),
             tuple(EdgeRow.of(r, s, t, p) for r, s, t, p in d["edges"]),
+            aliases=tuple((a, b) for a, b in d.get("aliases") or ()),
         )
 
 

@@ -104,6 +104,11 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "delta": "STRING",  # the GraphDelta it contributed (GraphDelta.pack), to replace it exactly
         "ingested_at": "STRING",
     },
+    # Bookkeeping of graph.identity: which keys name one instrument, per identity group.
+    "Identity": {
+        "grp": "STRING",  # primary key: "57-NQ/TW", "Luật:dat-dai" (graph.keys.ident_group)
+        "state": "STRING",  # JSON of graph.identity.Group: files naming each key, links, canonical keys
+    },
 }
 
 # Every edge carries its provenance: which source contributed it (origin), the

@@ -21,6 +21,7 @@ from luocdo.core import keys as K
 from luocdo.core.fold import fold, squash
 from luocdo.core.model import (
     RELATION_STRENGTH,
+    Alias,
     Derived,
     DocumentRecord,
     Instrument,
@@ -536,8 +537,25 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         lo, hi, sent = _sentence(c.start, c.end)
         groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
     taken = [(c.start, c.end) for c in cits]
+    aliases: list[Alias] = []
+    if doc_type == "Luật" and h.number and h.symbol and h.title and year:
+        own_name = _law_title(h.title)
+        if own_name:
+            aliases.append(Alias(K.law_key(_canonical_law_name(own_name), year), key))
+    by_num = {c.num_start: i for i, c in enumerate(cits)}
     for law in find_laws(text, folded, taken):
         name = _canonical_law_name(law.name)
+        paired = _numbered_after(law.end, folded, by_num)
+        if paired is not None:
+            # "Luật Đất đai số 45/2013/QH13": the name is the number's, one instrument
+            inst = insts[paired]
+            y = law.year or inst.year
+            lo, hi, sent = _sentence(law.start, cits[paired].end)
+            aliases.append(Alias(K.law_key(name, y), inst.key, Mention(law.start, cits[paired].end, sent)))
+            if inst.title is None:
+                inst = dataclasses.replace(inst, title=name)
+            groups[inst.key].insert(0, (inst, classified[paired].relation, Mention(law.start, law.end, sent)))
+            continue
         inst = Instrument(key=K.law_key(name, law.year), type="Luật", date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         lo, hi, sent = _sentence(law.start, law.end)
@@ -546,6 +564,11 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
             if re.search(r"c[a]n\s+c[u]\s*\Z", folded[max(0, law.start - 15) : law.start]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
+    for a in aliases:
+        # the same law under its name elsewhere in this text is the numbered one
+        if a.mention is not None and a.alias in groups and a.key in groups:
+            numbered = groups[a.key][0][0]
+            groups[a.key] += [(numbered, r, m) for _i, r, m in groups.pop(a.alias)]
     references: list[Reference] = []
     for key_, items in groups.items():
         if key_ == document.key:
@@ -587,7 +610,26 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         warnings=tuple(dict.fromkeys(warnings)),
         content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
         date_not_before=date_not_before,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)),
     )
+
+
+#: "số" (or its OCR forms) between a law's name and its number
+_SO = re.compile(r"\s*,?\s*(?:s[o0]\S{0,2}\s*:?\s*)?")
+
+
+def _numbered_after(end: int, folded: str, by_num: dict[int, int]) -> int | None:
+    """The citation whose number follows a law's name ("… số 45/2013/QH13"), if any."""
+    m = _SO.match(folded, end, min(len(folded), end + 12))
+    return by_num.get(m.end()) if m else None
+
+
+def _law_title(title: str) -> str | None:
+    """A law's own name from its title ("LUẬT ĐẤT ĐAI"), when the title is one."""
+    t = " ".join(title.split())
+    if "[" in t or len(t.split()) > 14 or not re.match(r"lu[a]t\s+\S", fold(t[:6]).lower()):
+        return None
+    return t
 
 
 def extract(path_or_text, source: str | None = None) -> DocumentRecord:

@@ -19,6 +19,7 @@ give the URL-safe form the HTTP API uses.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -74,11 +75,38 @@ def instrument_key(
     scope: str | None,
 ) -> str:
     """Key of a numbered instrument."""
-    ident = display_id(number, symbol) or "?"
+    ident = display_id(number, _key_symbol(symbol)) or "?"
     key = f"{ident}@{year if year else '?'}"
     if local:
         key += f"@{scope or '?'}"
     return key
+
+
+#: A symbol never ends in a word of the text's structure: "45/2013/QH13 | Khoản 2"
+#: read from a table is 45/2013/QH13.
+_STRUCTURE_TAIL = re.compile(r"-(?:ĐIỀU|KHOẢN|ĐIỂM|CHƯƠNG|MỤC|PHẦN)$")
+
+#: "2013/QH13": a law's year and the National Assembly that passed it.
+_ASSEMBLY = re.compile(r"^((?:19|20)\d{2})/QH(\d{1,2})$")
+
+#: First year of each National Assembly; in the year it took over both occur.
+_ASSEMBLY_FROM = {10: 1997, 11: 2002, 12: 2007, 13: 2011, 14: 2016, 15: 2021, 16: 2026}
+
+
+def _key_symbol(symbol: str | None) -> str | None:
+    """The symbol as the key spells it: without a structure word glued on, and
+    with the Assembly that sat in the law's year ("31/2024/QH14" is a slip for
+    QH15: laws are numbered per year, so the year settles which one)."""
+    if not symbol:
+        return symbol
+    symbol = _STRUCTURE_TAIL.sub("", symbol)
+    m = _ASSEMBLY.match(symbol)
+    if m:
+        year, n = int(m.group(1)), int(m.group(2))
+        sitting = [a for a, start in _ASSEMBLY_FROM.items() if start <= year <= _ASSEMBLY_FROM.get(a + 1, 9999)]
+        if sitting and n not in sitting and len(sitting) == 1:
+            symbol = f"{year}/QH{sitting[0]}"
+    return symbol
 
 
 def law_key(name: str, year: int | None) -> str:
@@ -182,3 +210,42 @@ class Key:
 
     def with_year(self, year: int | None) -> Key:
         return replace(self, year=year)
+
+
+# ---------------------------------------------------------------------------
+# Aliases: the keys under which one instrument is cited
+# ---------------------------------------------------------------------------
+
+
+def ident_group(key: str) -> str | None:
+    """The part of a key every citation of one national instrument shares.
+
+    "57-NQ/TW@2024" and "57-NQ/TW@?" → "57-NQ/TW"; "Luật:dat-dai@2013" and
+    "Luật:dat-dai@?" → "Luật:dat-dai".  Local keys (a third "@" part: numbers
+    restart per locality) and keys without a number ("…#digest") have none:
+    they are never merged by the store.
+    """
+    if "#" in key:
+        return None
+    head, sep, _year = key.rpartition("@")
+    if not sep or "@" in head or head in ("", "?"):
+        return None
+    return head
+
+
+def key_year(key: str) -> int | None:
+    """Year part of a key, None when unknown ("@?")."""
+    _head, _sep, y = key.partition("@")
+    y = y.split("@", 1)[0]
+    return int(y) if y.isdigit() else None
+
+
+def is_name_key(key: str) -> bool:
+    """A law cited by its name rather than by its number."""
+    return key.startswith("Luật:")
+
+
+def canonical_rank(key: str) -> tuple[int, str]:
+    """Which key of an instrument's aliases names its node: the number with a year
+    first, then the number alone, then the name with a year, then the name alone."""
+    return (2 * is_name_key(key) + (key_year(key) is None), key)

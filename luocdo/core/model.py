@@ -143,6 +143,19 @@ class Derived:
 
 
 @dataclass(frozen=True, slots=True)
+class Alias:
+    """The text proves two keys name one instrument: "Luật Đất đai số 45/2013/QH13"
+    (the law's name and year, and its number), or a law's own text and its title."""
+
+    alias: str
+    key: str
+    mention: Mention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alias": self.alias, "key": self.key, "mention": self.mention.to_dict() if self.mention else None}
+
+
+@dataclass(frozen=True, slots=True)
 class Assignment:
     """A task in a plan with its lead unit(s), coordinating units and time frame."""
 
@@ -190,6 +203,7 @@ class DocumentRecord:
     content_hash: str | None = None
     #: Lower bound on an undated document's date: the latest date it cites.
     date_not_before: str | None = None
+    aliases: tuple[Alias, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -198,7 +212,7 @@ class DocumentRecord:
         doc["signer"] = self.signer.to_dict() if self.signer else None
         doc["recipients"] = list(self.recipients)
         doc["date_not_before"] = self.date_not_before
-        return {
+        out = {
             "source": self.source,
             "content_hash": self.content_hash,
             "document": doc,
@@ -207,3 +221,6 @@ class DocumentRecord:
             "assignments": [a.to_dict() for a in self.assignments],
             "warnings": list(self.warnings),
         }
+        if self.aliases:
+            out["aliases"] = [a.to_dict() for a in self.aliases]
+        return out
