@@ -29,7 +29,11 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from luocdo.graph.cypher_dialect import NEO4J, check_read_only, plain
 from luocdo.graph.cypher_store import CypherStore
+from luocdo.graph.schema import REL_TABLES
 from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
+
+#: Python types a value of each schema type may have (Neo4j itself does not check them).
+_TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "INT64": (int,), "BOOLEAN": (bool,), "DOUBLE": (float, int)}
 
 #: Neo4j status codes of a statement that tried to write where it may not.
 _WRITE_REFUSED = ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
@@ -86,6 +90,21 @@ class Neo4jStore(CypherStore):
             self._create_schema()
 
     # -- plumbing -----------------------------------------------------------
+
+    @staticmethod
+    def _edge_row(rel: str, src: str, dst: str, values: dict[str, Any], origin: str) -> dict[str, Any]:
+        """The embedded store's typed columns refuse a value of the wrong type; so does this one.
+
+        Neo4j Community has no property type constraints, so the check is here;
+        raised inside the batch's transaction, it rolls the whole batch back.
+        """
+        row = CypherStore._edge_row(rel, src, dst, values, origin)
+        for i, (col, typ) in enumerate(REL_TABLES[rel][2].items()):
+            v = row.get(f"f{i}")
+            ok = _TYPES.get(typ)
+            if v is not None and ok and (not isinstance(v, ok) or (typ == "INT64" and isinstance(v, bool))):
+                raise StoreError(f"{rel} {src} -> {dst}: {col} must be {typ}, got {type(v).__name__} {v!r}")
+        return row
 
     def _sess(self, mode: str = neo4j.WRITE_ACCESS) -> Any:
         kw: dict[str, Any] = {"default_access_mode": mode}

@@ -139,3 +139,19 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
         yield request.getfixturevalue("lb_store")
     else:
         yield request.getfixturevalue("neo4j_store")
+
+
+def ingest_seeds(store: Any, seeds: Path) -> None:
+    """The five seeds into ``store``; they must all be added."""
+    from luocdo.graph.ingest import ingest
+
+    report = ingest(store, [str(seeds)], workers=1)
+    assert not report.failed, report.failed
+    assert report.added == 5, report
+
+
+@pytest.fixture
+def neo4j_seeds(neo4j_server: Neo4jServer, seeds_dir: Path) -> Neo4jServer:
+    """The session's Neo4j holding the five seeds (loaded again only if something else was loaded since)."""
+    neo4j_server.holding("seeds", lambda s: ingest_seeds(s, seeds_dir))
+    return neo4j_server
