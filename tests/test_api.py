@@ -8,6 +8,10 @@ are checked against the query functions on a read-only store.  Writes are
 checked on a second server over a copy of the store: /cypher refuses them and
 changes nothing, uploads need the token, stay under the size limit, are all
 or nothing, and an accepted document shows up in the answers.
+
+Every test runs twice: the servers over the LadybugDB file, then over the real
+Neo4j server holding the same seeds, where the answers must still be those of
+the CLI on the LadybugDB file.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+
+from tests.conftest import STORES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -73,10 +79,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, **env: str) -> Iterator[httpx.Client]:
-    """``luocdo serve`` on a free loopback port; yields a client with its base URL."""
+def running_server(db: Path | None, *, neo4j: str | None = None, **env: str) -> Iterator[httpx.Client]:
+    """``luocdo serve`` over ``db`` (or the Neo4j at ``neo4j``) on a free loopback port; a client for it."""
     port = free_port()
-    cmd = [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db), "--log-level", "warning"]
+    where = ["--neo4j", neo4j] if neo4j else ["--db", str(db)]
+    cmd = [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), *where, "--log-level", "warning"]
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOCDO_", "NEO4J_"))}
     full_env.update(env)
     proc = subprocess.Popen(cmd, env=full_env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -127,30 +134,73 @@ def seeds_db(tmp_path_factory) -> Path:
     return build_seeds_db(tmp_path_factory.mktemp("api-seeds"))
 
 
+@pytest.fixture(scope="module", params=STORES)
+def backend(request) -> str:
+    """The store under the servers of this module: "ladybug", then "neo4j"."""
+    return request.param
+
+
+def _ensure(request: pytest.FixtureRequest, backend: str, content: str) -> None:
+    """On Neo4j, the server's one database holds the seeds (``content`` names who writes to them)."""
+    if backend == "neo4j":
+        from tests.conftest import ingest_seeds
+
+        request.getfixturevalue("neo4j_server").holding(content, lambda s: ingest_seeds(s, SEEDS))
+
+
 @pytest.fixture(scope="module")
-def api(seeds_db: Path) -> Iterator[httpx.Client]:
+def api_server(request, backend: str, seeds_db: Path) -> Iterator[httpx.Client]:
     """The read-only checks' server: uploads off, the seeds' store as built."""
-    with running_server(seeds_db) as client:
+    if backend == "ladybug":
+        with running_server(seeds_db) as client:
+            yield client
+        return
+    _ensure(request, backend, "seeds")
+    with running_server(None, neo4j=request.getfixturevalue("neo4j_server").uri) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
-def rw(seeds_db: Path, tmp_path_factory) -> Iterator[tuple[httpx.Client, Path]]:
-    """A server over a copy of the store, with a token and a 1 MB upload limit."""
+def rw_server(request, backend: str, seeds_db: Path, tmp_path_factory) -> Iterator[tuple[httpx.Client, Path]]:
+    """A server over a copy of the store (on Neo4j: the seeds loaded again), a token, a 1 MB upload limit."""
     folder = tmp_path_factory.mktemp("api-rw")
-    db = copy_db(seeds_db, folder)
     env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads")}
-    with running_server(db, **env) as client:
+    if backend == "ladybug":
+        with running_server(copy_db(seeds_db, folder), **env) as client:
+            yield client, folder / "uploads"
+        return
+    _ensure(request, backend, "api-rw")
+    with running_server(None, neo4j=request.getfixturevalue("neo4j_server").uri, **env) as client:
         yield client, folder / "uploads"
 
 
+@pytest.fixture
+def api(request, backend: str, api_server: httpx.Client) -> httpx.Client:
+    _ensure(request, backend, "seeds")
+    return api_server
+
+
+@pytest.fixture
+def rw(request, backend: str, rw_server: tuple[httpx.Client, Path]) -> tuple[httpx.Client, Path]:
+    _ensure(request, backend, "api-rw")  # what earlier uploads of this module added stays
+    return rw_server
+
+
 @pytest.fixture(scope="module")
-def ro_store(seeds_db: Path, api):  # after the server opened the file: a second, read-only open
+def ro_store_open(request, backend: str, seeds_db: Path, api_server):  # after the server opened the file
     from luocdo.graph.store import open_store
 
-    store = open_store(str(seeds_db), read_only=True)
+    if backend == "ladybug":
+        store = open_store(str(seeds_db), read_only=True)  # a second, read-only open
+    else:
+        store = request.getfixturevalue("neo4j_server").store(read_only=True)
     yield store
     store.close()
+
+
+@pytest.fixture
+def ro_store(api, ro_store_open):
+    return ro_store_open
 
 
 def auth(token: str = TOKEN) -> dict[str, str]:
@@ -221,11 +271,11 @@ def test_cypher_same_rows_as_the_cli(api: httpx.Client, seeds_db: Path) -> None:
     assert r.json()["columns"] == ["doc", "s"] and r.json()["rows"]
 
 
-def test_healthz_counts_are_the_cli_stats(api: httpx.Client, seeds_db: Path) -> None:
+def test_healthz_counts_are_the_cli_stats(api: httpx.Client, seeds_db: Path, backend: str) -> None:
     r = api.get("/healthz")
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok" and body["dialect"] == "ladybug"
+    assert body["status"] == "ok" and body["dialect"] == backend
     assert body["uploads"] is False  # no token configured
     assert body["stats"] == cli_json("stats", "--db", str(seeds_db))
 

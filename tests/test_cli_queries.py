@@ -1,14 +1,13 @@
 """The query commands: tables for people, --json for machines, one-line errors.
 
 Run through typer's CliRunner on the five seeds ingested once into a
-LadybugDB file (and through --neo4j on the Bolt server when tests/conftest.py
-gives one); each command opens the store read-only as a user would.
+LadybugDB file and through --neo4j on the real Neo4j server of
+tests/conftest.py; each command opens the store read-only as a user would.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from typer.testing import CliRunner
 from luocdo.api.cli import app, console, err
 from luocdo.graph.store import open_store
 from luocdo.queries import GapsResult, ImplementersResult, TraceResult, implementers
+from tests.conftest import STORES
 
 K82 = "82/KH-UBND@2025@quang-ngai"
 K57 = "57-NQ/TW@2024"
@@ -37,32 +37,12 @@ def seed_db(tmp_path_factory, seeds_dir: Path) -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def neo4j_seed_uri(seeds_dir: Path) -> str:
-    """$NEO4J_URI holding the seeds.  Not FalkorDB: every command opens a new
-    connection, and FalkorDB's Bolt takes a minute to answer a handshake after
-    another client's goodbye (see graph/neo4j_store.py)."""
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("CLI over Bolt needs a real Neo4j ($NEO4J_URI); the queries themselves are tested on FalkorDB")
-    from luocdo.graph.neo4j_store import Neo4jStore
-    from luocdo.pipeline import ingest
-
-    uri = os.environ["NEO4J_URI"]
-    store = Neo4jStore(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    try:
-        store.clear()
-        assert not ingest(store, [str(seeds_dir)], workers=1).failed
-    finally:
-        store.close()
-    return uri
-
-
-@pytest.fixture(scope="module", params=["ladybug", "bolt"])
+@pytest.fixture(params=STORES)
 def where(request, seed_db) -> list[str]:
-    """The store options of each command: --db FILE, or --neo4j URI."""
+    """The store options of each command: --db FILE, or --neo4j URI (the seeds on the real server)."""
     if request.param == "ladybug":
         return ["--db", seed_db]
-    return ["--neo4j", request.getfixturevalue("neo4j_seed_uri")]
+    return ["--neo4j", request.getfixturevalue("neo4j_seeds").uri]
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +58,7 @@ def run(*args: str):
     return runner.invoke(app, list(args))
 
 
-def test_implements_table_and_json(where):
+def test_implements_table_and_json(where, seed_db):
     r = run("implements", "82/KH-UBND", *where)
     assert r.exit_code == 0, r.output
     assert "38/KH-UBND" in r.output and "Văn phòng UBND tỉnh" in r.output and "Đặc khu Lý Sơn" in r.output
@@ -88,12 +68,11 @@ def test_implements_table_and_json(where):
     got = ImplementersResult.model_validate_json(j.stdout)
     assert got.target.key == K82
     assert {row.doc.key for row in got.rows} >= {"38/KH-UBND@2025@quang-ngai/ly-son"}
-    store = open_store(where[1], read_only=True) if where[0] == "--db" else None
-    if store is not None:
-        try:
-            assert got == implementers(store, "82/KH-UBND")
-        finally:
-            store.close()
+    store = open_store(seed_db, read_only=True)  # the same answer as on the embedded store
+    try:
+        assert got == implementers(store, "82/KH-UBND")
+    finally:
+        store.close()
 
 
 def test_implements_transitive(where):

@@ -18,6 +18,7 @@ from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
 from luocdo.graph.export import ELI, ExportError, export, render, to_rdf, write_neo4j_csv
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.schema import REL_TABLES
+from tests.conftest import STORES
 
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 EVIDENCE = {"file": "/c/a.txt", "start": 5, "end": 20, "derived": False}
@@ -66,11 +67,46 @@ def _graph_deltas() -> list[GraphDelta]:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
+def lb_export_store(tmp_path_factory: pytest.TempPathFactory):
     s = LadybugStore(tmp_path_factory.mktemp("export") / "g.db")
     s.apply(_graph_deltas())
     yield s
     s.close()
+
+
+@pytest.fixture(scope="module")
+def neo4j_export_store(neo4j_server):
+    s = neo4j_server.store(read_only=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=STORES)
+def store(request, lb_export_store):
+    """The same small graph on each store (reloaded into Neo4j when another test used it meanwhile)."""
+    if request.param == "ladybug":
+        return lb_export_store
+    request.getfixturevalue("neo4j_server").holding("export", lambda s: s.apply(_graph_deltas()))
+    return request.getfixturevalue("neo4j_export_store")
+
+
+@pytest.mark.neo4j
+def test_every_format_is_the_same_from_both_stores(lb_export_store, neo4j_server, neo4j_export_store,
+                                                   tmp_path: Path) -> None:
+    neo4j_server.holding("export", lambda s: s.apply(_graph_deltas()))
+    lb, neo = lb_export_store, neo4j_export_store
+    assert isomorphic(to_rdf(lb), to_rdf(neo))
+    assert render(lb, "json") == render(neo, "json")
+    assert gnx.to_networkx(lb).nodes(data=True) == gnx.to_networkx(neo).nodes(data=True)
+    counts = {name: write_neo4j_csv(s, tmp_path / name) for name, s in (("lb", lb), ("neo", neo))}
+    assert counts["lb"] == counts["neo"]
+    for f in sorted((tmp_path / "lb").glob("*.csv")):
+        if f.name == "sources.csv":  # all but the time of ingest
+            when = _read(tmp_path / "lb" / "sources_header.csv")[0].index("ingested_at:string")
+            assert ([r[:when] for r in _read(f)] == [r[:when] for r in _read(tmp_path / "neo" / f.name)])
+            continue
+        assert sorted(_read(f)) == sorted(_read(tmp_path / "neo" / f.name)), f.name
+    assert (tmp_path / "lb" / "import.sh").read_text() == (tmp_path / "neo" / "import.sh").read_text()
 
 
 def doc_iri(key: str) -> URIRef:

@@ -1,13 +1,13 @@
 """The questions of issue 4, answered on the five real seeds, on both stores.
 
-The seeds are ingested once per session into LadybugDB (and into the Bolt
-server of tests/conftest.py when one is available); every test reads only.
+The seeds are ingested once per session into LadybugDB and into the Neo4j
+server of tests/conftest.py; every test reads only and must get the same
+answer from both.
 Writes are tested on throwaway stores.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -36,6 +36,7 @@ from luocdo.queries import (
 from luocdo.queries.cypher_run import writes
 from luocdo.queries.gaps import title_similarity
 from luocdo.queries.resolve import parse_name
+from tests.conftest import STORES
 
 K82 = "82/KH-UBND@2025@quang-ngai"
 K57 = "57-NQ/TW@2024"
@@ -69,44 +70,26 @@ def ladybug_seed_db(tmp_path_factory, seeds_dir: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def bolt_seed_store(tmp_path_factory, seeds_dir: Path):
-    """A Neo4jStore holding the five seeds: on $NEO4J_URI, else on a FalkorDB of its own.
-
-    Its own server, not the session's shared one, because other tests empty
-    that one before each test and FalkorDB's Bolt has a single graph.
-    """
-    from luocdo.graph.neo4j_store import Neo4jStore
-
-    proc = None
-    if os.environ.get("NEO4J_URI"):
-        uri, user, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "")
-    else:
-        from tests.conftest import start_falkordb
-
-        proc, uri = start_falkordb(tmp_path_factory.mktemp("falkordb-queries"))
-        user, password = None, ""
-    store = Neo4jStore(uri, user, password, connection_timeout=3)
-    try:
-        store.clear()
-        _ingest(store, seeds_dir)
-        yield store
-    finally:
-        store.close()
-        if proc is not None:
-            from tests.conftest import stop
-
-            stop(proc)
+def ladybug_seed_store(ladybug_seed_db):
+    s = open_store(ladybug_seed_db, read_only=True)
+    yield s
+    s.close()
 
 
-@pytest.fixture(scope="session", params=["ladybug", "bolt"])
-def store(request, ladybug_seed_db):
+@pytest.fixture(scope="session")
+def neo4j_seed_store(neo4j_server):
+    s = neo4j_server.store(read_only=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=STORES)
+def store(request):
     """A store holding the five seeds, on each backend; the tests only read it."""
     if request.param == "ladybug":
-        s = open_store(ladybug_seed_db, read_only=True)
-        yield s
-        s.close()
-    else:
-        yield request.getfixturevalue("bolt_seed_store")
+        return request.getfixturevalue("ladybug_seed_store")
+    request.getfixturevalue("neo4j_seeds")  # reloaded if another test used the server meanwhile
+    return request.getfixturevalue("neo4j_seed_store")
 
 
 # ---------------------------------------------------------------------------
@@ -346,7 +329,7 @@ def test_gaps_recipients(store):
         gaps(store, "82/KH-UBND", scope="world")
 
 
-def _synthetic_store(path: str):
+def _synthetic_store(s):
     """A small graph with one unit per gap status, built from deltas (no seeds needed).
 
     X = 5/KH-UBND of Quảng Ngãi (2025-03-01).  Commune A has a plan that
@@ -396,28 +379,24 @@ def _synthetic_store(path: str):
         edges = [EdgeRow.of("ISSUED_BY", key, issuer.id, {"raw": issuer.name}), *parts]
         edges += [EdgeRow.of(rel, key, dst, ev) for rel, dst in rels]
         deltas.append(GraphDelta(source_id=key, path=key, hash=key, doc_key=key, nodes=tuple(nodes), edges=tuple(edges)))
-    s = open_store(path)
     s.apply(deltas)
     return s, x, communes
 
 
-def test_gaps_statuses_on_a_built_graph(tmp_path):
-    s, x, (a, b, c, d, e) = _synthetic_store(str(tmp_path / "g.db"))
-    try:
-        g = gaps(s, x)
-        assert g.scope == "province"
-        units = {u.org.id: u for u in g.units}
-        assert units[a.id].status == "has_plan"
-        assert {doc.key for doc in units[a.id].documents} == {"1/KH-UBND@2025@a", "2/KH-UBND@2025@a"}
-        assert units[b.id].status == "reported_only"
-        assert [doc.key for doc in units[b.id].documents] == ["3/BC-UBND@2025@b"]
-        assert units[c.id].status == "possible" and units[c.id].candidate.key == "4/KH-UBND@2025@c"
-        assert "does not cite it" in units[c.id].reason
-        assert units[d.id].status == "no_plan"  # unrelated, or on the subject but before X
-        assert units[e.id].status == "has_plan"  # its office's plan rests on X
-        assert g.counts == {"has_plan": 2, "reported_only": 1, "possible": 1, "no_plan": 92, "total": 96}
-    finally:
-        s.close()
+def test_gaps_statuses_on_a_built_graph(any_store):
+    s, x, (a, b, c, d, e) = _synthetic_store(any_store)
+    g = gaps(s, x)
+    assert g.scope == "province"
+    units = {u.org.id: u for u in g.units}
+    assert units[a.id].status == "has_plan"
+    assert {doc.key for doc in units[a.id].documents} == {"1/KH-UBND@2025@a", "2/KH-UBND@2025@a"}
+    assert units[b.id].status == "reported_only"
+    assert [doc.key for doc in units[b.id].documents] == ["3/BC-UBND@2025@b"]
+    assert units[c.id].status == "possible" and units[c.id].candidate.key == "4/KH-UBND@2025@c"
+    assert "does not cite it" in units[c.id].reason
+    assert units[d.id].status == "no_plan"  # unrelated, or on the subject but before X
+    assert units[e.id].status == "has_plan"  # its office's plan rests on X
+    assert g.counts == {"has_plan": 2, "reported_only": 1, "possible": 1, "no_plan": 92, "total": 96}
 
 
 TITLE_ROWS = [
@@ -583,13 +562,9 @@ def test_write_detection(query, clause):
     assert writes(query) == clause
 
 
-def test_run_cypher_write_allowed_when_asked(tmp_path):
-    s = open_store(str(tmp_path / "w.db"))
-    try:
-        run_cypher(s, "CREATE (:Organization {id: 'x:1', name: 'X'})", write=True)
-        assert run_cypher(s, "MATCH (o:Organization) RETURN o.id AS id").rows == [["x:1"]]
-    finally:
-        s.close()
+def test_run_cypher_write_allowed_when_asked(any_store):
+    run_cypher(any_store, "CREATE (:Organization {id: 'x:1', name: 'X'})", write=True)
+    assert run_cypher(any_store, "MATCH (o:Organization) RETURN o.id AS id").rows == [["x:1"]]
 
 
 def test_run_cypher_errors_are_one_line(store):
