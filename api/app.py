@@ -21,21 +21,19 @@ a person typed into a key.  Every error is ``{"error": {"status", "message",
 import asyncio
 import hashlib
 import hmac
-import math
 import os
 import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, MutableMapping
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Hashable, Iterator, MutableMapping
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import (
     APIRouter,
-    Body,
     Depends,
     FastAPI,
     File,
@@ -55,10 +53,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luocdo import queries as Q
+from luocdo.api.cypher_pool import CypherRunner
+from luocdo.api.cypher_route import max_answer_bytes
+from luocdo.api.cypher_route import router as cypher_router
 from luocdo.api.models import (
-    CYPHER_MAX_ROWS,
-    CYPHER_MAX_TIMEOUT_S,
-    CypherRequest,
     ErrorDetail,
     ErrorResponse,
     Health,
@@ -69,7 +67,6 @@ from luocdo.graph.keys import from_url_key, url_key
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.graph.store import (
     DEFAULT_DB,
-    QueryTimeout,
     ReadOnlyViolation,
     Store,
     StoreError,
@@ -77,11 +74,10 @@ from luocdo.graph.store import (
     open_store,
 )
 from luocdo.queries.common import MAX_DEPTH
-from luocdo.queries.errors import QueryError, WriteRefused
+from luocdo.queries.errors import QueryError
 from luocdo.queries.models import (
     BasisResult,
     Card,
-    CypherResult,
     DocRef,
     DocumentPage,
     GapsResult,
@@ -279,6 +275,7 @@ class Service:
         self.upload_dir = upload_dir
         self.owns_store = owns_store
         self.cache = AnswerCache(cache_ttl)
+        self.cypher = CypherRunner(store, max_bytes=max_answer_bytes())
         self.write_lock = threading.Lock()
         self._page: str | None = None
 
@@ -319,6 +316,26 @@ class Service:
         return self._page
 
     # -- upload ------------------------------------------------------------
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store to write an upload with: on a LadybugDB file served read-only, a writable open
+        held only while the upload is applied (so ``luocdo ingest`` can write between uploads)."""
+        st = self.store
+        if st.dialect != "ladybug" or not getattr(st, "read_only", False):
+            yield st
+            return
+        from luocdo.graph.ladybug_store import LadybugStore
+
+        try:
+            w = LadybugStore(st.path)
+        except StoreError as e:
+            raise ApiError(503, f"the store cannot be written now: {e}; nothing was changed",
+                           headers={"Retry-After": "5"}) from e
+        try:
+            yield w
+        finally:
+            w.close()
 
     def ingest_files(self, files: list[tuple[str, bytes]]) -> UploadResult:
         """Extract every file, then apply them all in one transaction, or nothing.
@@ -373,25 +390,26 @@ class Service:
                                    "nothing was changed", failed=failed)
                 docs: list[UploadedDocument] = []
                 deltas = []
-                for name, rec, delta, sha, sid in done:
-                    before = self.store.source_hash(sid)
-                    status: Literal["added", "replaced", "unchanged"]
-                    status = "unchanged" if before == sha else ("replaced" if before else "added")
-                    if status != "unchanged":
-                        deltas.append(delta)
-                    d = rec.document
-                    docs.append(UploadedDocument(
-                        file=name, status=status, key=delta.doc_key, url_key=url_key(delta.doc_key),
-                        type=d.type, number=d.number, symbol=d.symbol, display=d.label, date=d.date,
-                        title=d.title, issuer=d.issuer.name if d.issuer else None,
-                        references=len(rec.references), derived=len(rec.derived),
-                        assignments=len(rec.assignments), warnings=list(delta.warnings),
-                    ))
-                if deltas:
-                    try:
-                        self.store.apply(deltas)
-                    finally:
-                        wrote = True
+                with self.writer() as store:  # the file's write lock from here to the commit only
+                    for name, rec, delta, sha, sid in done:
+                        before = store.source_hash(sid)
+                        status: Literal["added", "replaced", "unchanged"]
+                        status = "unchanged" if before == sha else ("replaced" if before else "added")
+                        if status != "unchanged":
+                            deltas.append(delta)
+                        d = rec.document
+                        docs.append(UploadedDocument(
+                            file=name, status=status, key=delta.doc_key, url_key=url_key(delta.doc_key),
+                            type=d.type, number=d.number, symbol=d.symbol, display=d.label, date=d.date,
+                            title=d.title, issuer=d.issuer.name if d.issuer else None,
+                            references=len(rec.references), derived=len(rec.derived),
+                            assignments=len(rec.assignments), warnings=list(delta.warnings),
+                        ))
+                    if deltas:
+                        try:
+                            store.apply(deltas)
+                        finally:
+                            wrote = True
             except BaseException:
                 _remove(created, self.upload_dir)
                 raise
@@ -651,23 +669,6 @@ def _subgraph(store: Store, center: str, depth: int, rels: tuple[str, ...] | Non
     return Q.subgraph(store, center, depth=depth, relations=list(rels) if rels else None, limit=limit)
 
 
-@router.post("/cypher", response_model=CypherResult, responses=_errors(400, 403), tags=["graph"])
-def cypher(svc: Svc, body: Annotated[CypherRequest, Body()]) -> Any:
-    """Read-only Cypher with parameters; writes are refused (403), rows and time are capped."""
-    limit = min(body.limit, CYPHER_MAX_ROWS)
-    timeout = min(body.timeout_s, CYPHER_MAX_TIMEOUT_S)
-    try:
-        result = Q.run_cypher(svc.store, body.query, body.params, write=False, limit=limit, timeout_s=timeout)
-    except (WriteRefused, ReadOnlyViolation) as e:
-        what = str(e).split(";")[0]
-        raise ApiError(403, f"/cypher is read-only: {what}; nothing was run") from e
-    except QueryTimeout as e:
-        raise ApiError(400, f"query stopped at the {timeout:g} s time cap: {_one_line(e)}") from e
-    except StoreError as e:  # the engine's parser and binder errors are the client's query
-        raise ApiError(400, f"query failed: {_one_line(e)}") from e
-    return result.model_copy(update={"rows": [[_finite(v) for v in row] for row in result.rows]})
-
-
 @router.post("/documents", response_model=UploadResult, responses=_errors(400, 401, 403, 413),
              tags=["documents"])
 async def upload(
@@ -689,17 +690,6 @@ async def upload(
 
 def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split())[:500]
-
-
-def _finite(v: Any) -> Any:
-    """JSON has no NaN or infinity: those floats go out as strings."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return str(v)
-    if isinstance(v, list):
-        return [_finite(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _finite(x) for k, x in v.items()}
-    return v
 
 
 # --------------------------------------------------------------------------- factory
@@ -728,6 +718,19 @@ def _upload_dir(given: str | os.PathLike[str] | None, db: str | None, store: Sto
     return Path(tempfile.gettempdir()) / "luocdo-uploads"
 
 
+def _open_for_serving(db: str | None, neo4j_uri: str | None) -> Store:
+    """A LadybugDB file is served read-only (the engine itself refuses writes; uploads open a
+    writer for their commit); a missing file is created empty first.  Neo4j is opened as given."""
+    if neo4j_uri or os.environ.get("NEO4J_URI"):
+        return open_store(db, neo4j_uri)
+    path = db or os.environ.get("LUOCDO_DB") or DEFAULT_DB
+    if path in ("", ":memory:"):
+        return open_store(path)
+    if not Path(path).exists():
+        open_store(path).close()
+    return open_store(path, read_only=True)
+
+
 def create_app(
     db: str | None = None,
     neo4j_uri: str | None = None,
@@ -754,7 +757,7 @@ def create_app(
         raise ValueError(f"the upload limit must be a positive number of MB, not {limit_mb!r}")
     owns = store is None
     if store is None:
-        store = open_store(db, neo4j_uri)
+        store = _open_for_serving(db, neo4j_uri)
     if cache_ttl == -1:
         cache_ttl = _env_float("LUOCDO_API_CACHE_TTL", None if store.dialect == "ladybug" else 0.0)
     svc = Service(
@@ -771,6 +774,7 @@ def create_app(
         try:
             yield
         finally:
+            svc.cypher.close()
             if svc.owns_store:
                 svc.store.close()
 
@@ -785,5 +789,6 @@ def create_app(
     app.state.service = svc
     _install_error_handlers(app)
     app.include_router(router)
+    app.include_router(cypher_router)
     app.add_middleware(UploadGuard, service=svc)
     return app
