@@ -1,16 +1,18 @@
 """The HTTP service: the queries of :mod:`luocdo.queries` over one store, as JSON.
 
-One store per app.  Queries run in the thread pool (the LadybugDB store
-gives each thread its own read connection and serialises writes behind one
-lock), so a slow query never stalls the event loop; an upload is extracted
-and applied in the same pool under a lock of its own, and reads keep
-flowing while it runs.
+One store per app; a LadybugDB file is opened read-only, so the engine
+itself refuses writes, and an upload opens a writer only while it commits.
+Queries run in the thread pool (the LadybugDB store gives each thread its
+own read connection), so a slow query never stalls the event loop; clients'
+own Cypher runs apart, in worker processes of its own
+(:mod:`luocdo.api.cypher_route`).  An upload is extracted in the pool under
+a lock of its own, and reads keep flowing while it runs.
 
 Answers are cached as JSON bytes per (route, arguments) until the store
-changes.  On LadybugDB this server is the only writer (the file takes one
-writable open), so an upload is the only change and it empties the cache;
-on Neo4j other writers exist, so the cache is off unless
-``LUOCDO_API_CACHE_TTL`` (seconds) says how stale an answer may be.
+changes: an upload, or on LadybugDB any process writing to the file (its
+size and time are checked on every request); on Neo4j other writers are
+not seen, so the cache is off unless ``LUOCDO_API_CACHE_TTL`` (seconds)
+says how stale an answer may be.
 
 Keys contain "/" (57-NQ/TW), so paths carry the URL form of
 :func:`luocdo.graph.keys.url_key` ("/" written "~"); ``/resolve`` turns what
@@ -277,11 +279,19 @@ class Service:
         self.cache = AnswerCache(cache_ttl)
         self.cypher = CypherRunner(store, max_bytes=max_answer_bytes())
         self.write_lock = threading.Lock()
+        self._file_state: tuple | None = None
         self._page: str | None = None
 
     async def answer(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Response:
         """``fn(store, *args, **kwargs)`` as a JSON response, from the cache when it can."""
         key = (name, args, tuple(sorted(kwargs.items())))
+        state = getattr(self.store, "file_state", None)
+        if state is not None:  # another process (luocdo ingest) may write to a file served read-only
+            now = state()
+            if now != self._file_state:
+                if self._file_state is not None:
+                    self.cache.invalidate()
+                self._file_state = now
         body = await self.cache.get(key, lambda: fn(self.store, *args, **kwargs))
         return Response(body, media_type="application/json")
 
@@ -547,12 +557,14 @@ def _key(value: str) -> str:
 
 
 @router.get("/healthz", response_model=Health, tags=["service"])
-def healthz(svc: Svc) -> Health:
-    """Liveness and the store's counts."""
-    return Health(
-        version=VERSION, dialect=svc.store.dialect, uploads=svc.token is not None,
-        max_upload_mb=svc.max_upload_bytes / (1024 * 1024), stats=svc.store.stats(),
-    )
+async def healthz(svc: Svc) -> Any:
+    """Liveness and the store's counts (kept like every answer until the store changes)."""
+    return await svc.answer("healthz", _health, svc.token is not None, svc.max_upload_bytes)
+
+
+def _health(store: Store, uploads: bool, max_upload_bytes: int) -> Health:
+    return Health(version=VERSION, dialect=store.dialect, uploads=uploads,
+                  max_upload_mb=max_upload_bytes / (1024 * 1024), stats=store.stats())
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -771,6 +783,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        svc.cypher.start()
         try:
             yield
         finally:

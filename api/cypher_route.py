@@ -12,13 +12,16 @@ parsed 400 with the engine's message; a write 403.
 
 from __future__ import annotations
 
+import hmac
 import os
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request, Response
 
+from luocdo.api.cypher_pool import CypherRunner
+from luocdo.api.limits import TooMany
 from luocdo.api.models import CYPHER_MAX_ROWS, CYPHER_MAX_TIMEOUT_S, CypherRequest, ErrorResponse
-from luocdo.queries.cypher_run import QueryOutOfMemory, QueryTimedOut
+from luocdo.queries.cypher_run import QueryTimedOut
 from luocdo.queries.errors import QueryError, WriteRefused
 from luocdo.queries.models import CypherResult
 
@@ -52,20 +55,38 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 @router.post("/cypher", response_model=CypherResult, responses=_ERRORS, tags=["graph"])
 async def cypher(request: Request, body: Annotated[CypherRequest, Body()]) -> Any:
-    """Read-only Cypher with parameters: writes are refused (403); rows, bytes and time are capped."""
+    """Read-only Cypher with parameters: writes are refused (403); rows, bytes, time and memory are capped,
+    and so are the queries per client (429)."""
     from luocdo.api.app import ApiError
 
     svc = request.app.state.service
+    runner: CypherRunner = svc.cypher
+    if runner.token is not None:
+        _check_token(request.headers.get("authorization"), runner.token, ApiError)
     limit = min(body.limit, CYPHER_MAX_ROWS)
     timeout = min(body.timeout_s, CYPHER_MAX_TIMEOUT_S)
+    client = request.client.host if request.client else "?"
     try:
-        answer = await svc.cypher.run(request, body.query, body.params, limit=limit, timeout_s=timeout)
+        answer = await runner.run(client, body.query, body.params, limit=limit, timeout_s=timeout)
+    except TooMany as e:
+        raise ApiError(429, e.message, headers={"Retry-After": str(e.retry_after)}) from e
     except WriteRefused as e:
         raise ApiError(403, f"/cypher is read-only: {e.message.split(';')[0]}; nothing was run") from e
     except QueryTimedOut as e:
         raise ApiError(504, e.message, headers={"Retry-After": "10"}) from e
-    except QueryOutOfMemory as e:
-        raise ApiError(503, e.message, headers={"Retry-After": "10"}) from e
     except QueryError as e:
-        raise ApiError(e.status, e.message) from e
+        headers = {"Retry-After": "5"} if e.status == 503 else None
+        raise ApiError(e.status, e.message, headers=headers) from e
     return Response(answer, media_type="application/json")
+
+
+def _check_token(authorization: str | None, token: str, error: Any) -> None:
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if not authorization:
+        raise error(401, "/cypher needs a bearer token on this server (header 'Authorization: Bearer <token>')",
+                    headers=challenge)
+    scheme, _, value = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise error(401, "malformed Authorization header: expected 'Bearer <token>'", headers=challenge)
+    if not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise error(403, "wrong bearer token for /cypher")

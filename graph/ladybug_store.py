@@ -129,7 +129,7 @@ class LadybugStore(CypherStore):
         return tuple(out)
 
     def _open(self) -> None:
-        self._token = self._file_token()
+        token = self._file_token()
         try:
             db = ladybug.Database(self.path, read_only=self.read_only, buffer_pool_size=self.buffer_pool)
             conn = ladybug.Connection(db)
@@ -142,6 +142,7 @@ class LadybugStore(CypherStore):
                 ) from e
             raise StoreError(f"cannot open LadybugDB database {self.path}: {msg}") from e
         self._db, self._wconn = db, conn
+        self._token = token
         self._generation += 1
 
     def _refresh(self) -> None:
@@ -149,7 +150,14 @@ class LadybugStore(CypherStore):
         if self.read_only and not self._memory and self._file_token() != self._token:
             with self._write_lock:
                 if self._file_token() != self._token:
-                    self._open()
+                    try:
+                        self._open()
+                    except StoreError:
+                        if self._db is None:
+                            raise
+                        # a writer is in the middle of a commit: the snapshot already open answers,
+                        # and the next read tries again
+
 
     def _create_schema(self) -> None:
         with self._write_lock:
@@ -386,6 +394,10 @@ class LadybugStore(CypherStore):
         if m:
             self._settings[m.group(1).lower()] = m.group(2)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def file_state(self) -> tuple:
+        """Size and time of the file and its log: changes when any process writes (cheap, opens nothing)."""
+        return self._file_token()
 
     def version(self) -> tuple:
         """Changes whenever the data may have: a commit here, or the file written by another process.

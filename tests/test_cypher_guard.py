@@ -172,7 +172,7 @@ def test_cli_bounds_memory_and_bytes(seeds_db: Path) -> None:
 @pytest.fixture(scope="module")
 def server(seeds_db: Path, tmp_path_factory) -> Iterator[httpx.Client]:
     db = copy_db(seeds_db, tmp_path_factory.mktemp("guard-server"))
-    with running_server(db) as client:
+    with running_server(db, LUOCDO_CYPHER_PER_MINUTE="100000") as client:
         yield client
 
 
