@@ -1,16 +1,18 @@
 """The HTTP service: the queries of :mod:`luocdo.queries` over one store, as JSON.
 
-One store per app.  Queries run in the thread pool (the LadybugDB store
-gives each thread its own read connection and serialises writes behind one
-lock), so a slow query never stalls the event loop; an upload is extracted
-and applied in the same pool under a lock of its own, and reads keep
-flowing while it runs.
+One store per app; a LadybugDB file is opened read-only, so the engine
+itself refuses writes, and an upload opens a writer only while it commits.
+Queries run in the thread pool (the LadybugDB store gives each thread its
+own read connection), so a slow query never stalls the event loop; clients'
+own Cypher runs apart, in worker processes of its own
+(:mod:`luocdo.api.cypher_route`).  An upload is extracted in the pool under
+a lock of its own, and reads keep flowing while it runs.
 
 Answers are cached as JSON bytes per (route, arguments) until the store
-changes.  On LadybugDB this server is the only writer (the file takes one
-writable open), so an upload is the only change and it empties the cache;
-on Neo4j other writers exist, so the cache is off unless
-``LUOCDO_API_CACHE_TTL`` (seconds) says how stale an answer may be.
+changes: an upload, or on LadybugDB any process writing to the file (its
+size and time are checked on every request); on Neo4j other writers are
+not seen, so the cache is off unless ``LUOCDO_API_CACHE_TTL`` (seconds)
+says how stale an answer may be.
 
 Keys contain "/" (57-NQ/TW), so paths carry the URL form of
 :func:`luocdo.core.keys.url_key` ("/" written "~"); ``/resolve`` turns what
@@ -21,21 +23,19 @@ a person typed into a key.  Every error is ``{"error": {"status", "message",
 import asyncio
 import hashlib
 import hmac
-import math
 import os
 import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, MutableMapping
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Hashable, Iterator, MutableMapping
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import (
     APIRouter,
-    Body,
     Depends,
     FastAPI,
     File,
@@ -55,10 +55,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from luocdo import queries as Q
+from luocdo.api.cypher_pool import CypherRunner
+from luocdo.api.cypher_route import max_answer_bytes
+from luocdo.api.cypher_route import router as cypher_router
 from luocdo.api.models import (
-    CYPHER_MAX_ROWS,
-    CYPHER_MAX_TIMEOUT_S,
-    CypherRequest,
     ErrorDetail,
     ErrorResponse,
     Health,
@@ -69,7 +69,6 @@ from luocdo.core.keys import from_url_key, url_key
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.graph.store import (
     DEFAULT_DB,
-    QueryTimeout,
     ReadOnlyViolation,
     Store,
     StoreError,
@@ -77,11 +76,10 @@ from luocdo.graph.store import (
     open_store,
 )
 from luocdo.queries.common import MAX_DEPTH
-from luocdo.queries.errors import QueryError, WriteRefused
+from luocdo.queries.errors import QueryError
 from luocdo.queries.models import (
     BasisResult,
     Card,
-    CypherResult,
     DocRef,
     DocumentPage,
     GapScope,
@@ -280,12 +278,21 @@ class Service:
         self.upload_dir = upload_dir
         self.owns_store = owns_store
         self.cache = AnswerCache(cache_ttl)
+        self.cypher = CypherRunner(store, max_bytes=max_answer_bytes())
         self.write_lock = threading.Lock()
+        self._file_state: tuple | None = None
         self._page: str | None = None
 
     async def answer(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Response:
         """``fn(store, *args, **kwargs)`` as a JSON response, from the cache when it can."""
         key = (name, args, tuple(sorted(kwargs.items())))
+        state = getattr(self.store, "file_state", None)
+        if state is not None:  # another process (luocdo ingest) may write to a file served read-only
+            now = state()
+            if now != self._file_state:
+                if self._file_state is not None:
+                    self.cache.invalidate()
+                self._file_state = now
         body = await self.cache.get(key, lambda: fn(self.store, *args, **kwargs))
         return Response(body, media_type="application/json")
 
@@ -320,6 +327,26 @@ class Service:
         return self._page
 
     # -- upload ------------------------------------------------------------
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store to write an upload with: on a LadybugDB file served read-only, a writable open
+        held only while the upload is applied (so ``luocdo ingest`` can write between uploads)."""
+        st = self.store
+        if st.dialect != "ladybug" or not getattr(st, "read_only", False):
+            yield st
+            return
+        from luocdo.graph.ladybug_store import LadybugStore
+
+        try:
+            w = LadybugStore(st.path)
+        except StoreError as e:
+            raise ApiError(503, f"the store cannot be written now: {e}; nothing was changed",
+                           headers={"Retry-After": "5"}) from e
+        try:
+            yield w
+        finally:
+            w.close()
 
     def ingest_files(self, files: list[tuple[str, bytes]]) -> UploadResult:
         """Extract every file, then apply them all in one transaction, or nothing.
@@ -374,25 +401,26 @@ class Service:
                                    "nothing was changed", failed=failed)
                 docs: list[UploadedDocument] = []
                 deltas = []
-                for name, rec, delta, sha, sid in done:
-                    before = self.store.source_hash(sid)
-                    status: Literal["added", "replaced", "unchanged"]
-                    status = "unchanged" if before == sha else ("replaced" if before else "added")
-                    if status != "unchanged":
-                        deltas.append(delta)
-                    d = rec.document
-                    docs.append(UploadedDocument(
-                        file=name, status=status, key=delta.doc_key, url_key=url_key(delta.doc_key),
-                        type=d.type, number=d.number, symbol=d.symbol, display=d.label, date=d.date,
-                        title=d.title, issuer=d.issuer.name if d.issuer else None,
-                        references=len(rec.references), derived=len(rec.derived),
-                        assignments=len(rec.assignments), warnings=list(delta.warnings),
-                    ))
-                if deltas:
-                    try:
-                        self.store.apply(deltas)
-                    finally:
-                        wrote = True
+                with self.writer() as store:  # the file's write lock from here to the commit only
+                    for name, rec, delta, sha, sid in done:
+                        before = store.source_hash(sid)
+                        status: Literal["added", "replaced", "unchanged"]
+                        status = "unchanged" if before == sha else ("replaced" if before else "added")
+                        if status != "unchanged":
+                            deltas.append(delta)
+                        d = rec.document
+                        docs.append(UploadedDocument(
+                            file=name, status=status, key=delta.doc_key, url_key=url_key(delta.doc_key),
+                            type=d.type, number=d.number, symbol=d.symbol, display=d.label, date=d.date,
+                            title=d.title, issuer=d.issuer.name if d.issuer else None,
+                            references=len(rec.references), derived=len(rec.derived),
+                            assignments=len(rec.assignments), warnings=list(delta.warnings),
+                        ))
+                    if deltas:
+                        try:
+                            store.apply(deltas)
+                        finally:
+                            wrote = True
             except BaseException:
                 _remove(created, self.upload_dir)
                 raise
@@ -530,12 +558,14 @@ def _key(value: str) -> str:
 
 
 @router.get("/healthz", response_model=Health, tags=["service"])
-def healthz(svc: Svc) -> Health:
-    """Liveness and the store's counts."""
-    return Health(
-        version=VERSION, dialect=svc.store.dialect, uploads=svc.token is not None,
-        max_upload_mb=svc.max_upload_bytes / (1024 * 1024), stats=svc.store.stats(),
-    )
+async def healthz(svc: Svc) -> Any:
+    """Liveness and the store's counts (kept like every answer until the store changes)."""
+    return await svc.answer("healthz", _health, svc.token is not None, svc.max_upload_bytes)
+
+
+def _health(store: Store, uploads: bool, max_upload_bytes: int) -> Health:
+    return Health(version=VERSION, dialect=store.dialect, uploads=uploads,
+                  max_upload_mb=max_upload_bytes / (1024 * 1024), stats=store.stats())
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -652,23 +682,6 @@ def _subgraph(store: Store, center: str, depth: int, rels: tuple[str, ...] | Non
     return Q.subgraph(store, center, depth=depth, relations=list(rels) if rels else None, limit=limit)
 
 
-@router.post("/cypher", response_model=CypherResult, responses=_errors(400, 403), tags=["graph"])
-def cypher(svc: Svc, body: Annotated[CypherRequest, Body()]) -> Any:
-    """Read-only Cypher with parameters; writes are refused (403), rows and time are capped."""
-    limit = min(body.limit, CYPHER_MAX_ROWS)
-    timeout = min(body.timeout_s, CYPHER_MAX_TIMEOUT_S)
-    try:
-        result = Q.run_cypher(svc.store, body.query, body.params, write=False, limit=limit, timeout_s=timeout)
-    except (WriteRefused, ReadOnlyViolation) as e:
-        what = str(e).split(";")[0]
-        raise ApiError(403, f"/cypher is read-only: {what}; nothing was run") from e
-    except QueryTimeout as e:
-        raise ApiError(400, f"query stopped at the {timeout:g} s time cap: {_one_line(e)}") from e
-    except StoreError as e:  # the engine's parser and binder errors are the client's query
-        raise ApiError(400, f"query failed: {_one_line(e)}") from e
-    return result.model_copy(update={"rows": [[_finite(v) for v in row] for row in result.rows]})
-
-
 @router.post("/documents", response_model=UploadResult, responses=_errors(400, 401, 403, 413),
              tags=["documents"])
 async def upload(
@@ -690,17 +703,6 @@ async def upload(
 
 def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split())[:500]
-
-
-def _finite(v: Any) -> Any:
-    """JSON has no NaN or infinity: those floats go out as strings."""
-    if isinstance(v, float) and not math.isfinite(v):
-        return str(v)
-    if isinstance(v, list):
-        return [_finite(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _finite(x) for k, x in v.items()}
-    return v
 
 
 # --------------------------------------------------------------------------- factory
@@ -729,6 +731,19 @@ def _upload_dir(given: str | os.PathLike[str] | None, db: str | None, store: Sto
     return Path(tempfile.gettempdir()) / "luocdo-uploads"
 
 
+def _open_for_serving(db: str | None, neo4j_uri: str | None) -> Store:
+    """A LadybugDB file is served read-only (the engine itself refuses writes; uploads open a
+    writer for their commit); a missing file is created empty first.  Neo4j is opened as given."""
+    if neo4j_uri or os.environ.get("NEO4J_URI"):
+        return open_store(db, neo4j_uri)
+    path = db or os.environ.get("LUOCDO_DB") or DEFAULT_DB
+    if path in ("", ":memory:"):
+        return open_store(path)
+    if not Path(path).exists():
+        open_store(path).close()
+    return open_store(path, read_only=True)
+
+
 def create_app(
     db: str | None = None,
     neo4j_uri: str | None = None,
@@ -755,7 +770,7 @@ def create_app(
         raise ValueError(f"the upload limit must be a positive number of MB, not {limit_mb!r}")
     owns = store is None
     if store is None:
-        store = open_store(db, neo4j_uri)
+        store = _open_for_serving(db, neo4j_uri)
     if cache_ttl == -1:
         cache_ttl = _env_float("LUOCDO_API_CACHE_TTL", None if store.dialect == "ladybug" else 0.0)
     svc = Service(
@@ -769,9 +784,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        svc.cypher.start()
         try:
             yield
         finally:
+            svc.cypher.close()
             if svc.owns_store:
                 svc.store.close()
 
@@ -786,5 +803,6 @@ def create_app(
     app.state.service = svc
     _install_error_handlers(app)
     app.include_router(router)
+    app.include_router(cypher_router)
     app.add_middleware(UploadGuard, service=svc)
     return app

@@ -314,19 +314,28 @@ def cypher(
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the graph")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100_000, help="Maximum rows returned")] = 1000,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, max=300.0, help="Seconds before the query is stopped")] = 10.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, max=4096.0, help="MB of JSON rows before the answer is cut")] = 64.0,
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run Cypher on the store: read-only unless --write; rows and time are bounded."""
+    """Run Cypher on the store: read-only unless --write; rows, bytes, time and memory are bounded."""
     from luocdo.queries import run_cypher
+    from luocdo.queries.cypher_run import capped_memory, memory_budget_mb
 
     params = dict(_parse_param(p) for p in param or [])
 
     def render(r: Any) -> None:
-        t = _table(f"{len(r.rows)} row(s){' (truncated)' if r.truncated else ''}", r.columns or ["(no rows)"])
+        t = _table(f"{len(r.rows)} row(s){f' (truncated: {r.truncated_by})' if r.truncated else ''}", r.columns or ["(no rows)"])
         for row in r.rows:
             t.add_row(*(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
         console.print(t)
 
-    _run(as_json, db, neo4j, lambda s: run_cypher(s, query, params, write=write, limit=limit, timeout_s=timeout), render, write=write)
+    def go(store: Any) -> Any:
+        if write:
+            return run_cypher(store, query, params, write=True)
+        with capped_memory(memory_budget_mb()):  # the store is open: what the query allocates is bounded
+            return run_cypher(store, query, params, limit=limit, timeout_s=timeout,
+                              max_bytes=int(max_mb * 1024 * 1024))
+
+    _run(as_json, db, neo4j, go, render, write=write)

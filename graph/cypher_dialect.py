@@ -30,112 +30,154 @@ from collections.abc import Mapping
 from typing import Any
 
 from luocdo.graph.schema import DOC_TYPES, NODE_TABLES, REL_TABLES
-from luocdo.graph.store import ReadOnlyViolation
+from luocdo.graph.store import ReadOnlyViolation, StoreError
 
 # ---------------------------------------------------------------------------
 # Read-only check
 # ---------------------------------------------------------------------------
 
-#: Clauses that write data or schema, or touch files/extensions, in either dialect.
+#: Clauses that write data or schema, touch files, extensions or other databases, in either dialect.
 WRITE_KEYWORDS = frozenset(
     {
         "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "RENAME",
         "COPY", "INSTALL", "UNINSTALL", "LOAD", "IMPORT", "EXPORT", "ATTACH", "FOREACH",
         "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK", "COMMENT", "GRANT", "REVOKE", "DENY",
-        "TERMINATE",
+        "TERMINATE", "USE", "SHOW",
     }
 )  # fmt: skip
 
-#: Procedures that only read, callable with CALL (LadybugDB and Neo4j names).
+#: The procedures a read-only query may CALL: what the schema is, nothing about the server
+#: (settings such as ``current_setting('home_directory')``, files, extensions, attached databases).
 READ_PROCEDURES = frozenset(
     {
         # LadybugDB / Kùzu
-        "show_tables", "table_info", "show_connection", "show_functions", "show_indexes",
-        "show_sequences", "show_macros", "show_warnings", "db_version", "current_setting",
-        "show_attached_databases", "show_loaded_extensions", "show_official_extensions",
-        "show_projected_graphs", "storage_info",
+        "show_tables", "table_info", "show_connection", "show_indexes", "show_functions", "db_version",
         # Neo4j
         "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
-        "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "db.indexes",
-        "db.constraints", "db.info", "db.ping", "dbms.components", "dbms.procedures",
-        "dbms.functions",
+        "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "db.indexes", "db.constraints",
+        "db.ping",
     }
 )  # fmt: skip
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Namespaces whose functions reach outside the graph (Neo4j plug-ins and administration).
+FOREIGN_NAMESPACES = frozenset({"apoc", "gds", "dbms", "db"})
 
 
-def _tokens(query: str) -> list[str]:
-    """Words and punctuation of a Cypher query, without literals and comments.
+class CypherSyntaxError(StoreError):
+    """The query cannot be read at all (an unterminated string, name or comment); ``offset`` says where."""
 
-    String literals become the token ``'…'`` and backquoted names ``\\`…\\```, so
-    they can never be mistaken for keywords.
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+# The lexical pieces of Cypher as both engines read them (openCypher's lexer): tried in this
+# order at each position, the longest match of a piece wins.
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<line_comment>//[^\n]*)                # "--" is NOT a comment: 1--1 is one minus minus one
+    | (?P<block_comment>/\*(?:[^*]|\*(?!/))*\*/)
+    | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")   # backslash escapes, as the engines read them
+    | (?P<name>`[^`]*`)                          # a backquoted name
+    | (?P<number>                                # a number is one token even when a word follows
+        0[xX][0-9A-Fa-f]+
+      | (?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?
+      )
+    | (?P<param>\$(?:\w+|`[^`]*`))
+    | (?P<word>[^\W\d]\w*)                        # keywords and identifiers (letters, digits, _)
+    | (?P<other>.)
+    """,
+    re.X | re.S,
+)
+_OPENERS = {"'": "string literal", '"': "string literal", "`": "`name`", "/*": "comment"}
+
+
+def cypher_tokens(query: str) -> list[tuple[str, str, int]]:
+    """(kind, text, offset) of each token of a query, without spaces and comments.
+
+    Raises :class:`CypherSyntaxError` where a string, name or comment is never closed.
     """
-    out: list[str] = []
-    i, n = 0, len(query)
-    while i < n:
-        c = query[i]
-        if c.isspace():
-            i += 1
-        elif c in "'\"":
-            j = i + 1
-            while j < n and query[j] != c:
-                j += 2 if query[j] == "\\" else 1
-            if j >= n:
-                raise ReadOnlyViolation(f"query has an unterminated string literal starting at offset {i}")
-            out.append("'…'")
-            i = j + 1
-        elif c == "`":
-            j = query.find("`", i + 1)
-            if j < 0:
-                raise ReadOnlyViolation(f"query has an unterminated `name` starting at offset {i}")
-            out.append("`…`")
-            i = j + 1
-        elif query.startswith("//", i) or query.startswith("--", i):
-            j = query.find("\n", i)
-            i = n if j < 0 else j + 1
-        elif query.startswith("/*", i):
-            j = query.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-        else:
-            m = _WORD.match(query, i)
-            if m:
-                out.append(m.group())
-                i = m.end()
-            else:
-                out.append(c)
-                i += 1
+    out: list[tuple[str, str, int]] = []
+    pos, n = 0, len(query)
+    while pos < n:
+        m = _TOKEN.match(query, pos)
+        assert m is not None  # "other" matches any one character
+        kind = m.lastgroup or "other"
+        text = m.group()
+        if kind == "other" and (text in "'\"`" or query.startswith("/*", pos)):
+            what = _OPENERS[query[pos : pos + 2] if text == "/" else text]
+            raise CypherSyntaxError(f"unterminated {what} starting at offset {pos}", pos)
+        if kind not in ("space", "line_comment", "block_comment"):
+            out.append((kind, text, pos))
+        pos = m.end()
     return out
 
 
 def write_keywords(query: str) -> list[str]:
-    """The writing clauses a query uses (empty for a read-only query)."""
-    toks = _tokens(query)
+    """What makes a query unfit for the read-only path: writing clauses, unlisted procedures.
+
+    Empty for a query that only reads the graph.  A keyword counts wherever it
+    stands as a word outside strings, names and comments, even glued to a number
+    (``LIMIT 1SET``), unless it is a property (``n.set``), a label (``:Set``), a
+    parameter or a map key (``{set: 1}``).
+    """
+    toks = cypher_tokens(query)
     found: list[str] = []
-    for i, tok in enumerate(toks):
-        up = tok.upper()
-        prev = toks[i - 1] if i else ""
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if prev in (".", ":", "$") or prev.upper() == "AS" or nxt == ":":
-            continue  # property, label, parameter, alias or map key
-        if up in WRITE_KEYWORDS:
+    for i, (kind, text, _pos) in enumerate(toks):
+        if kind != "word":
+            continue
+        up = text.upper()
+        prev = toks[i - 1][1] if i else ""
+        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+        if prev in (".", ":") or (nxt == ":" and prev in ("{", ",")):
+            continue  # property, label or map key
+        if not text.isascii() and any(w.upper() in WRITE_KEYWORDS for w in re.findall(r"[A-Za-z]+", text)):
+            found.append(text)  # a keyword glued to letters the engine may not take as part of a name
+        elif up in WRITE_KEYWORDS:
             found.append(up)
         elif up == "CALL":
-            if nxt in ("{", "("):
+            if nxt == "{" or _scoped_subquery(toks, i + 1):
                 continue  # a subquery: its clauses are checked like the rest
-            name = []
-            j = i + 1
-            while j < len(toks) and (_WORD.fullmatch(toks[j]) or toks[j] == "."):
-                name.append(toks[j])
-                j += 1
-            proc = "".join(name).lower()
-            if proc not in READ_PROCEDURES:
-                found.append(f"CALL {''.join(name) or '?'}")
+            name, j = _dotted(toks, i + 1)
+            if name.lower() not in READ_PROCEDURES:
+                found.append(f"CALL {name or '?'}")
+        elif text.lower() in FOREIGN_NAMESPACES and nxt == "." and prev.upper() != "CALL":
+            name, j = _dotted(toks, i)
+            if j < len(toks) and toks[j][1] == "(" and name.lower() not in READ_PROCEDURES:
+                found.append(name)  # a plug-in or administration function: apoc.load.json(…)
     return found
 
 
+def _dotted(toks: list[tuple[str, str, int]], i: int) -> tuple[str, int]:
+    """The dotted name starting at token ``i`` (``db.schema.visualization``) and the index after it."""
+    parts: list[str] = []
+    while i < len(toks) and toks[i][0] in ("word", "name"):
+        parts.append(toks[i][1].strip("`"))
+        i += 1
+        if i + 1 < len(toks) and toks[i][1] == "." and toks[i + 1][0] in ("word", "name"):
+            parts.append(".")
+            i += 1
+        else:
+            break
+    return "".join(parts), i
+
+
+def _scoped_subquery(toks: list[tuple[str, str, int]], i: int) -> bool:
+    """Whether ``CALL`` at ``i - 1`` opens Neo4j's ``CALL (a, b) { … }``."""
+    if i >= len(toks) or toks[i][1] != "(":
+        return False
+    j = i + 1
+    while j < len(toks) and (toks[j][0] == "word" or toks[j][1] in (",", "*")):
+        j += 1
+    return j + 1 < len(toks) and toks[j][1] == ")" and toks[j + 1][1] == "{"
+
+
 def check_read_only(query: str) -> None:
-    """Raise ReadOnlyViolation when ``query`` may write."""
+    """Raise ReadOnlyViolation when ``query`` may write or reach outside the graph.
+
+    Raises :class:`CypherSyntaxError` (a 400, not a refusal) when the query cannot be tokenised.
+    """
     bad = write_keywords(query)
     if bad:
         uniq = ", ".join(dict.fromkeys(bad))

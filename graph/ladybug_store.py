@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -35,7 +36,13 @@ import ladybug
 from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain
 from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
-from luocdo.graph.store import DEFAULT_DB, QueryTimeout, StoreError, StoreOverloaded
+from luocdo.graph.store import (
+    DEFAULT_DB,
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    StoreOverloaded,
+)
 
 #: LadybugDB's page cache, in MiB (``LUOCDO_BUFFER_POOL_MB`` overrides).  Left to itself the engine
 #: takes up to 80 % of the machine's memory in every process that opens the file: an ingest, ``luocdo
@@ -122,7 +129,7 @@ class LadybugStore(CypherStore):
         return tuple(out)
 
     def _open(self) -> None:
-        self._token = self._file_token()
+        token = self._file_token()
         try:
             db = ladybug.Database(self.path, read_only=self.read_only, buffer_pool_size=self.buffer_pool)
             conn = ladybug.Connection(db)
@@ -135,6 +142,7 @@ class LadybugStore(CypherStore):
                 ) from e
             raise StoreError(f"cannot open LadybugDB database {self.path}: {msg}") from e
         self._db, self._wconn = db, conn
+        self._token = token
         self._generation += 1
 
     def _refresh(self) -> None:
@@ -142,7 +150,14 @@ class LadybugStore(CypherStore):
         if self.read_only and not self._memory and self._file_token() != self._token:
             with self._write_lock:
                 if self._file_token() != self._token:
-                    self._open()
+                    try:
+                        self._open()
+                    except StoreError:
+                        if self._db is None:
+                            raise
+                        # a writer is in the middle of a commit: the snapshot already open answers,
+                        # and the next read tries again
+
 
     def _create_schema(self) -> None:
         with self._write_lock:
@@ -176,25 +191,35 @@ class LadybugStore(CypherStore):
 
     # -- running ------------------------------------------------------------
 
-    def _exec(
-        self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    def _execute(self, conn: Any, query: str, params: dict[str, Any] | None = None) -> Any:
+        """The engine's result of ``query`` (of the last statement when there are several)."""
         try:
             result = conn.execute(query, params or {})
         except RuntimeError as e:
-            msg = _message(e)
-            if msg.startswith("Interrupted"):
-                raise QueryTimeout(f"query interrupted by the time limit: {query[:80]}") from e
-            if "buffer pool is full" in msg.lower():
-                raise StoreOverloaded(
-                    f"{self.path}: the database's page cache is full ({msg}); retry, run fewer queries at once, "
-                    "or raise LUOCDO_BUFFER_POOL_MB"
-                ) from e
-            raise StoreError(f"ladybug: {msg}") from e
+            raise self._error(e, query) from e
         if isinstance(result, list):  # several statements: the last one answers
             for r in result[:-1]:
                 r.close()
             result = result[-1]
+        return result
+
+    def _error(self, e: RuntimeError, query: str) -> StoreError:
+        msg = _message(e)
+        if msg.startswith("Interrupted"):
+            return QueryTimeout(f"query interrupted by the time limit: {query[:80]}")
+        if "buffer pool is full" in msg.lower():
+            return StoreOverloaded(
+                f"{self.path}: the database's page cache is full ({msg}); retry, run fewer queries at once, "
+                "or raise LUOCDO_BUFFER_POOL_MB"
+            )
+        if "read-only" in msg.lower() and "write" in msg.lower():
+            return ReadOnlyViolation(f"{self.path} is open read-only: {msg}")
+        return StoreError(f"ladybug: {msg}")
+
+    def _exec(
+        self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        result = self._execute(conn, query, params)
         try:
             names = result.get_column_names()
             rows: list[dict[str, Any]] = []
@@ -202,7 +227,7 @@ class LadybugStore(CypherStore):
                 rows.append(dict(zip(names, result.get_next(), strict=True)))
             return rows
         except RuntimeError as e:
-            raise StoreError(f"ladybug: {_message(e)}") from e
+            raise self._error(e, query) from e
         finally:
             result.close()
 
@@ -301,6 +326,58 @@ class LadybugStore(CypherStore):
             conn.set_query_timeout(0)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
+    def stream(
+        self, query: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Like :meth:`read`, one row at a time: the caller stops when it has enough (rows, bytes, time).
+
+        The query runs (and is checked) now; the rows are fetched as the
+        iterator is consumed, in the calling thread.
+        """
+        check_read_only(query)
+        conn = self._read_conn()
+        conn.set_query_timeout(int(timeout_s * 1000) if timeout_s else 0)
+        try:
+            result = self._execute(conn, query, params)
+        finally:
+            conn.set_query_timeout(0)
+        return self._rows(result, query)
+
+    def _rows(self, result: Any, query: str) -> Iterator[dict[str, Any]]:
+        try:
+            names = result.get_column_names()
+            while result.has_next():
+                yield {k: plain(v) for k, v in zip(names, result.get_next(), strict=True)}
+        except RuntimeError as e:
+            raise self._error(e, query) from e
+        finally:
+            result.close()
+
+    def setting(self, name: str) -> str:
+        """The engine's value of a setting, for the store's own callers (user queries may not read them)."""
+        if not re.fullmatch(r"\w+", name):
+            raise StoreError(f"bad setting name {name!r}")
+        rows = self._exec(self._read_conn(), f"CALL current_setting('{name}') RETURN *")
+        if not rows or name not in rows[0]:
+            raise StoreError(f"LadybugDB has no setting {name!r}")
+        return str(rows[0][name])
+
+    def parse_error(self, query: str) -> str | None:
+        """The engine's parser message for ``query``, None when it parses (nothing is run).
+
+        Only for text that passed :func:`check_read_only` up to the point where it stops being Cypher.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # prepare alone is the point here
+            try:
+                prepared = self._read_conn().prepare(query)
+            except RuntimeError as e:
+                return " ".join(str(e).split())
+        try:
+            return None if prepared.is_success() else " ".join(prepared.get_error_message().split())
+        finally:
+            prepared.close()
+
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self._check_writable()
         try:
@@ -318,6 +395,10 @@ class LadybugStore(CypherStore):
         if m:
             self._settings[m.group(1).lower()] = m.group(2)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def file_state(self) -> tuple:
+        """Size and time of the file and its log: changes when any process writes (cheap, opens nothing)."""
+        return self._file_token()
 
     def version(self) -> tuple:
         """Changes whenever the data may have: a commit here, or the file written by another process.

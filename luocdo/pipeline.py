@@ -232,8 +232,7 @@ def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
     old = None
     if getattr(store, "dialect", None) == "ladybug" and not getattr(store, "read_only", False):
         with suppress(StoreError, LookupError, ValueError, TypeError):
-            rows = store.read("CALL current_setting('checkpoint_threshold') RETURN *")
-            old = int(rows[0]["checkpoint_threshold"])
+            old = int(store.setting("checkpoint_threshold"))
     # Changes not yet checkpointed stay in the page cache: with a capped cache,
     # a log as large as the cache filled it at ~55,000 documents and the ingest
     # stopped.  A quarter of the cache leaves room for the batch and its reads.

@@ -179,6 +179,8 @@ class CypherResult(_Model):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    #: What cut the answer: "rows" (the row limit), "bytes" (the size limit) or "time" (the time limit).
+    truncated_by: Literal["rows", "bytes", "time"] | None = None
 
 
 class GraphNode(_Model):

@@ -598,7 +598,7 @@ def test_reads_go_on_while_an_upload_is_ingested(rw) -> None:
     with httpx.Client(base_url=client.base_url, timeout=30) as reader:
         while t.is_alive() and len(reads) < 10_000:
             r = reader.post("/cypher", json=query)
-            assert r.status_code == 200
+            assert r.status_code == 200, r.text
             reads.append(time.monotonic())
     t.join()
     assert "upload" in done

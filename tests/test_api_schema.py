@@ -31,6 +31,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 )
 
 from luocdo.api.app import router  # noqa: E402
+from luocdo.api.cypher_route import router as cypher_router  # noqa: E402
 from tests.test_api import SEEDS, TOKEN, build_seeds_db, running_server  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds at {SEEDS}")
@@ -40,7 +41,7 @@ REAL = {"key": "82~KH-UBND@2025@quang-ngai", "org_id": "province:51"}
 
 OPERATIONS = sorted(
     (method, route.path)
-    for route in router.routes
+    for route in (*router.routes, *cypher_router.routes)
     if getattr(route, "include_in_schema", False)
     for method in route.methods
 )

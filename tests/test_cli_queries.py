@@ -156,9 +156,10 @@ def test_missing_database(tmp_path):
 def test_cypher_reads_with_params(where):
     r = run("cypher", "MATCH (d:Document {key: $k}) RETURN d.date AS date", "--param", f"k={K82}", "--json", *where)
     assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout) == {"columns": ["date"], "rows": [["2025-04-17"]], "truncated": False}
+    assert json.loads(r.stdout) == {"columns": ["date"], "rows": [["2025-04-17"]], "truncated": False,
+                                    "truncated_by": None}
     r = run("cypher", "MATCH (d:Document) RETURN d.key AS key", "--limit", "2", *where)
-    assert r.exit_code == 0 and "(truncated)" in r.output
+    assert r.exit_code == 0 and "(truncated: rows)" in r.output
     assert run("cypher", "RETURN 1", "--param", "nonsense", *where).exit_code == 2
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import ladybug
 import pytest
 
-from luocdo.graph.cypher_dialect import check_read_only, write_keywords
+from luocdo.graph.cypher_dialect import CypherSyntaxError, check_read_only, write_keywords
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
@@ -109,8 +109,8 @@ def test_write_keywords(query: str, expected: list[str]) -> None:
     assert write_keywords(query) == expected
 
 
-def test_unterminated_literal_is_refused() -> None:
-    with pytest.raises(ReadOnlyViolation, match="unterminated"):
+def test_unterminated_literal_is_a_syntax_error() -> None:
+    with pytest.raises(CypherSyntaxError, match="unterminated"):
         check_read_only("MATCH (n) WHERE n.key = 'abc RETURN n")
 
 
@@ -591,7 +591,7 @@ def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypat
         monkeypatch.setenv("LUOCDO_BUFFER_POOL_MB", pool_mb)
 
     def threshold(s) -> int:
-        return int(s.read("CALL current_setting('checkpoint_threshold') RETURN *")[0]["checkpoint_threshold"])
+        return int(s.setting("checkpoint_threshold"))
 
     with LadybugStore(tmp_path / "g.db") as store:
         before = threshold(store)
@@ -654,7 +654,7 @@ def test_the_cache_is_not_raised_past_the_engine_default(tmp_path: Path, monkeyp
     with LadybugStore(tmp_path / "g.db") as store:
         store.write("CALL checkpoint_threshold=12345678")
         assert store._grow_pool() and store.buffer_pool == 100 * 2**20
-        setting = store.read("CALL current_setting('checkpoint_threshold') RETURN *")[0]["checkpoint_threshold"]
+        setting = store.setting("checkpoint_threshold")
         assert int(setting) == 12345678  # set again on the reopened file
         assert not store._grow_pool() and len(store.notes) == 1
     with LadybugStore(tmp_path / "g.db", read_only=True) as reader:

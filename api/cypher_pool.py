@@ -1,0 +1,287 @@
+"""Where ``POST /cypher`` queries run: in worker processes of their own, a few at a time.
+
+A client's Cypher can ask for anything the engine can do: a path search that
+never ends, a list of 300 million numbers, a gigabyte of text.  So it never
+runs in the server process.  :class:`WorkerPool` keeps ``LUOCDO_CYPHER_SLOTS``
+(default half the cores, at least 1) processes, each with the store open read-only (a page cache of
+``LUOCDO_CYPHER_BUFFER_POOL_MB``, default 256) and running at a lower CPU
+priority (nice 10); while a query runs, its process may map at most
+``LUOCDO_CYPHER_MEMORY_MB`` (default 1024) beyond what the open store takes,
+so a query that wants more fails with out-of-memory (503) instead of taking
+the machine.  The answer is built (and cut to size) in the worker; a worker
+that has not answered by the time limit plus a grace second is killed and
+replaced (504), and one that crashes is replaced too (503).  Lookups and
+``/healthz`` never wait for any of this.
+
+Stores that cannot be opened from another process (``:memory:``) or that
+bound their queries on a server (Neo4j) run in a bounded thread pool instead
+(:class:`ThreadRunner`), with the same row, byte and time bounds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from typing import Any
+
+import anyio
+from pydantic_core import to_json
+
+from luocdo.api.limits import ClientLimits
+from luocdo.queries.cypher_run import (
+    QueryOutOfMemory,
+    QueryTimedOut,
+    capped_memory,
+    memory_budget_mb,
+    run_cypher,
+)
+from luocdo.queries.errors import QueryError, WriteRefused
+
+#: Seconds a worker may take beyond a query's time limit before it is killed.
+GRACE_S = 1.0
+
+
+def env_int(name: str, default: int, low: int = 1) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < low:
+        raise ValueError(f"{name} must be a whole number of at least {low}, not {raw!r}")
+    return int(raw)
+
+
+class QueryCrashed(QueryError):
+    """The worker running the query died (a crash in the engine); the query was not answered."""
+
+    status = 503
+
+
+# --------------------------------------------------------------------------- the worker process
+
+
+def _worker_main(conn: Any, path: str, buffer_pool_mb: int, memory_mb: int, max_bytes: int) -> None:
+    """Serve queries from ``conn`` until it closes: (query, params, limit, timeout) → ("ok", body) or
+    ("error", status, message)."""
+    os.environ["LUOCDO_BUFFER_POOL_MB"] = str(buffer_pool_mb)
+    with contextlib.suppress(OSError):  # before the engine starts its threads, which inherit it
+        os.nice(10)  # lookups first: this process only ever runs clients' own queries
+    from luocdo.graph.ladybug_store import LadybugStore
+
+    store = None
+    for attempt in range(20):  # a writer's checkpoint can make an open fail for a moment
+        try:
+            store = LadybugStore(path, read_only=True)
+            break
+        except Exception as e:
+            if attempt == 19:
+                conn.send(("dead", f"{type(e).__name__}: {e}"))
+                return
+            time.sleep(0.25)
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        query, params, limit, timeout_s = msg
+        try:
+            store.version()  # re-open (uncapped) when another process wrote to the file
+            store._read_conn().set_max_threads_for_exec(1)  # one core per query
+            with capped_memory(memory_mb):
+                result = run_cypher(store, query, params, limit=limit, timeout_s=timeout_s,
+                                    max_bytes=max_bytes)
+                body = to_json(result)
+            reply: tuple = ("ok", body)
+        except QueryError as e:
+            reply = ("error", e.status, e.message)
+        except MemoryError:
+            reply = ("error", 503, "the query ran out of memory; ask for less")
+        except Exception as e:
+            reply = ("error", 400, f"query failed: {type(e).__name__}: {e}")
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+
+
+class _Worker:
+    def __init__(self, ctx: Any, args: tuple) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, *args), daemon=True,
+                                name="luocdo-cypher")
+        self.proc.start()
+        child.close()
+        self.ready = False
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.proc.kill()
+        with contextlib.suppress(Exception):
+            self.proc.join(5)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+class WorkerPool:
+    """``size`` worker processes over the LadybugDB file at ``path``; :meth:`run` blocks."""
+
+    def __init__(self, path: str, *, size: int, max_bytes: int, memory_mb: int, buffer_pool_mb: int) -> None:
+        self.path = path
+        self.size = size
+        self._args = (path, buffer_pool_mb, memory_mb, max_bytes)
+        self._ctx = mp.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._started = False
+
+    def _start(self) -> None:
+        """The workers start with the first query (a second or so), not with the app."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        for _ in range(self.size):
+            self._add()
+
+    def _add(self) -> None:
+        w = _Worker(self._ctx, self._args)
+        with self._lock:
+            self._all.append(w)
+        self._idle.put(w)
+
+    def _replace(self, w: _Worker) -> None:
+        w.kill()
+        with self._lock:
+            if w in self._all:
+                self._all.remove(w)
+        if not self._closed:
+            self._add()
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return [w.proc.pid for w in self._all if w.proc.pid]
+
+    def run(self, query: str, params: dict[str, Any], *, limit: int, timeout_s: float) -> bytes:
+        if not self._started:
+            self._start()
+        w = self._idle.get()
+        try:
+            if not w.ready:
+                status = w.conn.recv() if w.conn.poll(60) else ("dead", "the worker did not start within 60 s")
+                if status[0] != "ready":
+                    raise QueryCrashed(f"the query worker could not open the store: {status[1]}")
+                w.ready = True
+            w.conn.send((query, params, limit, timeout_s))
+            if not w.conn.poll(timeout_s + GRACE_S):
+                raise QueryTimedOut(f"query stopped at the {timeout_s:g} s time limit (answer included); "
+                                    "nothing was returned")
+            reply = w.conn.recv()
+        except QueryError:
+            self._replace(w)
+            raise
+        except (EOFError, OSError, BrokenPipeError) as e:
+            code = w.proc.exitcode
+            self._replace(w)
+            raise QueryCrashed(f"the query stopped the process running it (exit code {code}); "
+                               "it was not answered") from e
+        self._idle.put(w)
+        if reply[0] == "ok":
+            return reply[1]
+        status, message = reply[1], reply[2]
+        if status == 504:
+            raise QueryTimedOut(message)
+        if status == 503:
+            raise QueryOutOfMemory(message)
+        if status == 403:
+            raise WriteRefused(message)
+        raise QueryError(message, status=status)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            with contextlib.suppress(Exception):
+                w.conn.send(None)
+            w.proc.join(2)
+            w.kill()
+
+
+class ThreadRunner:
+    """Queries in the calling thread, on the store itself (bounded in rows, bytes and time)."""
+
+    def __init__(self, store: Any, *, max_bytes: int) -> None:
+        self.store = store
+        self.max_bytes = max_bytes
+
+    def run(self, query: str, params: dict[str, Any], *, limit: int, timeout_s: float) -> bytes:
+        return to_json(run_cypher(self.store, query, params, limit=limit, timeout_s=timeout_s,
+                                  max_bytes=self.max_bytes))
+
+    def pids(self) -> list[int]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+class ServiceFull(QueryError):
+    """Every slot is busy and the queue is full."""
+
+    status = 503
+
+
+class CypherRunner:
+    """The service's way to run clients' queries: at most ``slots`` at once, apart from everything
+    else, ``LUOCDO_CYPHER_QUEUE`` more waiting (default 4 × slots), and per client at most
+    ``LUOCDO_CYPHER_PER_CLIENT`` at once (2) and ``LUOCDO_CYPHER_PER_MINUTE`` a minute (60)."""
+
+    def __init__(self, store: Any, *, max_bytes: int, slots: int | None = None) -> None:
+        self.slots = slots or env_int("LUOCDO_CYPHER_SLOTS", max(1, (os.cpu_count() or 2) // 2))
+        self.max_waiting = env_int("LUOCDO_CYPHER_QUEUE", 4 * self.slots, low=0)
+        self.limits = ClientLimits(concurrent=env_int("LUOCDO_CYPHER_PER_CLIENT", 2),
+                                   per_minute=env_int("LUOCDO_CYPHER_PER_MINUTE", 60))
+        self.token = os.environ.get("LUOCDO_CYPHER_TOKEN") or None
+        path = getattr(store, "path", None)
+        if store.dialect == "ladybug" and path not in (None, "", ":memory:"):
+            self.backend: WorkerPool | ThreadRunner = WorkerPool(
+                path, size=self.slots, max_bytes=max_bytes, memory_mb=memory_budget_mb(),
+                buffer_pool_mb=env_int("LUOCDO_CYPHER_BUFFER_POOL_MB", 256, low=64))
+        else:
+            self.backend = ThreadRunner(store, max_bytes=max_bytes)
+        self._limiter: anyio.CapacityLimiter | None = None
+        self.in_flight = 0
+
+    async def run(self, client: str, query: str, params: dict[str, Any], *, limit: int,
+                  timeout_s: float) -> bytes:
+        """The answer's JSON; raises :class:`TooMany` (429), :class:`ServiceFull` and the query errors."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.slots)
+        with self.limits.slot(client):
+            if self.in_flight >= self.slots + self.max_waiting:
+                raise ServiceFull(f"{self.slots} queries are running and {self.max_waiting} waiting, the most "
+                                  "this server takes; retry shortly")
+            self.in_flight += 1
+            try:
+                return await anyio.to_thread.run_sync(
+                    lambda: self.backend.run(query, params, limit=limit, timeout_s=timeout_s),
+                    limiter=self._limiter)
+            finally:
+                self.in_flight -= 1
+
+    def start(self) -> None:
+        """Start the worker processes now rather than with the first query."""
+        if isinstance(self.backend, WorkerPool):
+            self.backend._start()
+
+    def close(self) -> None:
+        self.backend.close()
