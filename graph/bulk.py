@@ -48,6 +48,7 @@ from luocdo.graph.cypher_store import (
     node_props,
 )
 from luocdo.graph.delta import DocClaims, GraphDelta
+from luocdo.graph.fulltext import COLUMNS, ENTRY_FIELDS, entry
 from luocdo.graph.schema import REL_TABLES
 from luocdo.graph.store import StoreError
 
@@ -160,16 +161,31 @@ def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_
     rows: list[list[Any]] = []
     cited: list[list[Any]] = []
     pk = PRIMARY_KEYS["Document"]
+    entries: list[list[Any]] = []
     for key in sorted(docs):
         c = docs[key]
         props = node_props("Document", c)
         rows.append([key if col == pk else props.get(col) for col in doc_cols])
+        e = entry({**{col: props.get(col) for col in COLUMNS}, "key": key})
+        entries.append([e[f] for f in ENTRY_FIELDS])
         for s, o, raw in sorted(cited_issuers(key, c)):
             if o in org_ids:  # an edge to an organisation the store lacks is not made incrementally either
                 cited.append(_rel_row("ISSUED_BY", s, o, {"raw": raw}, CITED_SOURCE))
     _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: types[c] for c in doc_cols}), rows)
     _write(base / "ISSUED_BY" / f"cited-{shard:04d}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
+    _write(base / "search" / f"{shard:04d}.parquet", _schema(dict.fromkeys(ENTRY_FIELDS, "STRING")), entries)
     return len(rows)
+
+
+def search_entries(root: str) -> Iterator[dict[str, Any]]:
+    """The search index entries :func:`reduce_shard` prepared, a Parquet batch at a time."""
+    folder = Path(root) / "search"
+    for path in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000):
+            cols = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+            names = batch.schema.names
+            for values in zip(*cols, strict=True):
+                yield dict(zip(names, values, strict=True))
 
 
 def merge_spooled(into: Spooled, part: Spooled) -> None:

@@ -224,8 +224,8 @@ def ingest(
         return report
     seen = len(getattr(store, "notes", ()))
     try:
-        with _bulk_writes(store, report):
-            _apply_all(store, results, batch_size, report, progress)
+        with _bulk_writes(store, report), _indexing(store, report) as index:
+            _apply_all(store, results, batch_size, report, progress, index)
     finally:
         report.notes += list(getattr(store, "notes", ()))[seen:]
     return report
@@ -261,7 +261,8 @@ def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
                 store.write("CHECKPOINT")
 
 
-def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestReport, progress) -> None:
+def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestReport, progress,
+               index: _SearchIndexer | None = None) -> None:
     for batch in _batched(results, batch_size):
         deltas = []
         for _path, delta, error in batch:
@@ -271,7 +272,10 @@ def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestR
                 deltas.append(delta)
                 report.warnings += len(delta.warnings)
         if deltas:
+            touched = index.touched(deltas) if index is not None else None
             counts = store.apply(deltas)
+            if index is not None and touched:
+                index.write(touched)
             report.added += counts.get("added", 0)
             report.replaced += counts.get("replaced", 0)
             report.unchanged += counts.get("unchanged", 0)
@@ -395,6 +399,9 @@ def bulk_ingest(
             seen = len(getattr(store, "notes", ()))
             gb.copy_all(store, tmp)
             store.write("CHECKPOINT")
+            index = search_index_of(store)
+            if index is not None:
+                index.rebuild(gb.search_entries(tmp), prepared=True)
             report.notes += list(getattr(store, "notes", ()))[seen:]
             report.notes.append(
                 f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations copied into {store.path}"
@@ -402,3 +409,66 @@ def bulk_ingest(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return report
+
+
+# -- the search index beside an embedded store (graph/fulltext.py) ---------------------------------
+
+
+def search_index_of(store: Store):  # -> FullText | None
+    """The full-text index an embedded store keeps beside its file (None: in memory, or another engine)."""
+    from luocdo.graph.fulltext import of_store
+
+    return of_store(store)
+
+
+class _SearchIndexer:
+    """Keeps the search index in step with the batches of an ingest."""
+
+    def __init__(self, store: Store, index) -> None:
+        self.store, self.index = store, index
+
+    def touched(self, deltas: list[GraphDelta]) -> set[str]:
+        """Documents a batch may change: those its files name, and those the files' previous versions named."""
+        from luocdo.graph.cypher_store import _doc_contributions
+
+        keys: set[str] = set()
+        for d in deltas:
+            keys.update(_doc_contributions(d))
+        ids = [d.source_id for d in deltas]
+        new_hash = {d.source_id: d.hash for d in deltas}
+        query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash, s.delta AS delta"
+        for row in self.store.read(query, {"ids": ids}):
+            if row["hash"] != new_hash.get(row["id"]) and row["delta"]:
+                with suppress(ValueError, KeyError, TypeError):
+                    keys.update(_doc_contributions(GraphDelta.unpack(row["delta"])))
+        return keys
+
+    def write(self, keys: set[str]) -> None:
+        from luocdo.graph.fulltext import document_rows
+
+        rows = list(document_rows(self.store, sorted(keys)))
+        found = {r["key"] for r in rows}
+        self.index.update(rows, sorted(keys - found))
+
+
+@contextmanager
+def _indexing(store: Store, report: IngestReport) -> Iterator[_SearchIndexer | None]:
+    """The search index updated batch by batch when it is sound, rebuilt at the end when it is not."""
+    from luocdo.graph.fulltext import count_documents, rebuild_from_store
+
+    index = search_index_of(store)
+    if index is None:
+        yield None
+        return
+    documents = count_documents(store)
+    problem = index.problem(documents)
+    if problem is not None and documents == 0:
+        index.rebuild([])  # a new store: a new, empty index
+        problem = None
+    if problem is not None:
+        yield None
+        report.notes.append(rebuild_from_store(store, problem) or "")
+        return
+    index.begin()
+    yield _SearchIndexer(store, index)
+    index.finish(count_documents(store))
