@@ -424,7 +424,7 @@ def _row(store: str, n: int, folder: Path, m: Measured, res: dict[str, Any], db:
     extra: dict[str, Any] = {"ingest_s": res.get("ingest_s", res.get("t")), "close_s": res.get("close_s"),
                              "rates": rates, "target": n, "stopped": stopped, "notes": res.get("notes") or []}  # fmt: skip
     for size in sorted({n, 1_000_000}):
-        if size > files:
+        if size > files and "LadybugDB (embedded)" in store:  # a trend of the incremental ingest only
             est = extrapolate(rates, step, size)
             if est is not None:
                 extra.setdefault("extrapolated_s", {})[str(size)] = round(est)

@@ -372,10 +372,21 @@ def bulk_ingest(
             progress(n)
 
     batches = _batched((str(f) for f in files), BULK_CHUNK)
+    import time
+
+    clock = [time.perf_counter()]
+    phases: list[str] = []
+
+    def lap(what: str) -> None:
+        now = time.perf_counter()
+        phases.append(f"{what} {now - clock[0]:,.1f} s")
+        clock[0] = now
+
     try:
         if n_workers == 1:
             for i, chunk in enumerate(batches):
                 take(_bulk_many(chunk, tmp, f"{i:07d}", stamp), len(chunk))
+            lap("extraction")
             shard_counts = [gb.reduce_shard(tmp, s, frozenset(spooled.orgs), doc_cols) for s in range(gb.SHARDS)]
         else:
             from collections import deque
@@ -390,21 +401,26 @@ def bulk_ingest(
                 while pending:
                     fut, n = pending.popleft()
                     take(fut.result(), n)
+                lap("extraction")
                 orgs = frozenset(spooled.orgs)
                 reducing = [pool.submit(gb.reduce_shard, tmp, s, orgs, doc_cols) for s in range(gb.SHARDS)]
                 shard_counts = [f.result() for f in reducing]
         report.added = spooled.added
+        lap("claims folded")
         if spooled.added:
             gb.write_organizations(tmp, spooled, org_cols)
             seen = len(getattr(store, "notes", ()))
             gb.copy_all(store, tmp)
             store.write("CHECKPOINT")
+            lap("COPY FROM")
             index = search_index_of(store)
             if index is not None:
                 index.rebuild(gb.search_entries(tmp), prepared=True)
+                lap("search index")
             report.notes += list(getattr(store, "notes", ()))[seen:]
             report.notes.append(
-                f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations copied into {store.path}"
+                f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
+                f"copied into {store.path} ({', '.join(phases)})"
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from luocdo.graph.bulk import SHARDS, shard_of
+from luocdo.graph.fulltext import FullText, index_dir
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.store import StoreError
 from luocdo.pipeline import bulk_ingest, ingest
+from luocdo.queries import search
 from tests.bench_modules import bench_module
 
 
@@ -30,7 +32,7 @@ def incremental(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path]) ->
     with LadybugStore(tmp_path_factory.mktemp("inc") / "g.db") as store:
         report = ingest(store, corpus, workers=2, bulk=False)
         assert report.added > 300 and not report.failed
-        return graph_snapshot(store), store.stats()
+        return graph_snapshot(store), store.stats(), [(h.id, h.score) for h in search(store, "Sơn Mai")]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -41,6 +43,9 @@ def test_bulk_load_is_the_incremental_graph(tmp_path: Path, corpus: list[Path], 
         assert report.added == incremental[1]["sources"] and not report.failed
         assert store.stats() == incremental[1]
         nodes, edges = snapshot(store)
+        # the search index was written by the load, and answers as the one ingest keeps
+        assert FullText(index_dir(store.path)).problem(store.stats()["documents"]) is None
+        assert [(h.id, h.score) for h in search(store, "Sơn Mai")] == incremental[2]
     want_nodes, want_edges = incremental[0]
     assert nodes.keys() == want_nodes.keys()
     assert [k for k in nodes if nodes[k] != want_nodes[k]] == []
