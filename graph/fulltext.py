@@ -189,12 +189,25 @@ class FullText:
             raise
 
     def rebuild(self, rows: Iterable[dict[str, Any]], threads: int = 0, prepared: bool = False) -> int:
-        """Replace the whole index by these rows (``prepared``: by these :func:`entry` values); how many."""
+        """Replace the whole index by these rows (``prepared``: by these :func:`entry` values); how many.
+
+        The index's writer lock is taken before anything is changed, so a
+        rebuild asked while an ingest writes the index fails (ValueError) and
+        leaves it alone.  Only an index of another format is removed first.
+        """
         self._index = None
-        if self.folder.exists():
+        meta = self.meta()
+        if self.folder.exists() and (meta is None or meta.get("format") != FORMAT):
             shutil.rmtree(self.folder)
-        self.begin()
-        w = self.index().writer(heap_size=256_000_000, num_threads=threads)
+        try:
+            ix = self.index()
+        except ValueError:  # not an index of this schema: start afresh
+            shutil.rmtree(self.folder)
+            self._index = None
+            ix = self.index()
+        w = ix.writer(heap_size=256_000_000, num_threads=threads)
+        self._set_meta(clean=False)
+        w.delete_all_documents()
         n = 0
         for row in rows:
             w.add_document(tantivy.Document(**(row if prepared else entry(row))))

@@ -148,3 +148,24 @@ def test_close_words_match_the_word_index(gen_store) -> None:
     assert isinstance(indexed, IndexedDocuments)
     for w in ("quyet", "quyel", "hoach", "ngai", "ngii", "thuc", "1588", "so"):
         assert indexed.close_words(w) == memory.close_words(w), w
+
+
+def test_while_an_ingest_writes_the_index_a_search_answers_from_memory(tmp_path: Path, seeds_dir: Path, caplog) -> None:
+    from luocdo.queries.search_index import indexed_documents
+
+    db = tmp_path / "g.db"
+    with LadybugStore(db) as store:
+        ingest(store, [seeds_dir], workers=1)
+        want = _hits(store, "Sơn Mai")
+    ft = FullText(index_dir(db))
+    ft.begin()  # as an ingest does: the index is being written …
+    writer = ft.index().writer(heap_size=16_000_000, num_threads=1)  # … and its lock is held
+    try:
+        with LadybugStore(db, read_only=True) as store, caplog.at_level(logging.WARNING, "luocdo.search"):
+            assert indexed_documents(store) is None
+            assert _hits(store, "Sơn Mai") == want
+        assert "cannot be rebuilt now" in caplog.text
+        assert (index_dir(db) / "meta.json").is_file()  # left alone
+    finally:
+        writer.rollback()
+        del writer
