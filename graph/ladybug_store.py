@@ -349,8 +349,14 @@ class LadybugStore(CypherStore):
         if table not in (*NODE_TABLES, *REL_TABLES):
             raise StoreError(f"unknown table {table!r}")
         listed = ", ".join("'" + f.replace("\\", "\\\\").replace("'", "\\'") + "'" for f in files)
-        with self._write_lock:
-            self._exec(self._wconn, f"COPY {table} FROM [{listed}]")
+        while True:
+            try:
+                with self._write_lock:
+                    self._exec(self._wconn, f"COPY {table} FROM [{listed}]")
+                break
+            except StoreOverloaded:  # a COPY is all or nothing: with a larger page cache, again
+                if not self._grow_pool():
+                    raise
         self._changes += 1
 
     def _close_handles(self) -> None:
