@@ -121,6 +121,14 @@ def ingest(
     neo4j: Neo4jOpt = None,
     workers: Annotated[int | None, typer.Option(help="Extraction processes (default: all cores)")] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction")] = 200,
+    bulk: Annotated[
+        bool | None,
+        typer.Option(
+            "--bulk/--no-bulk",
+            help="First load of an empty embedded store through its bulk loader (default: when the store "
+            "is empty and there are at least 1,000 files)",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest documents into the graph; unchanged files are skipped, changed ones replaced."""
@@ -139,7 +147,7 @@ def ingest(
             def tick(n: int) -> None:
                 bar.advance(task, n)
 
-            report = run_ingest(store, paths, batch_size=batch_size, workers=workers, progress=tick)
+            report = run_ingest(store, paths, batch_size=batch_size, workers=workers, progress=tick, bulk=bulk)
         stats = store.stats()
     finally:
         store.close()

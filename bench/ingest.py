@@ -17,8 +17,15 @@ The section between ``<!-- ingest -->`` and ``<!-- /ingest -->`` of
         [--batch-size 200] [--workers N] [--bolt-docs 2000 | --no-bolt] [--max-minutes M] [--profile]
         [--no-write]
 
+``--bulk``: the first load of the same corpus into a fresh file through the bulk
+loader (``ingest(bulk=True)``: extraction in workers, Parquet files, ``COPY FROM``),
+and, in another child, extraction alone (the same workers, the deltas built and
+dropped), so the load's cost over extraction shows.
+
 Targets: 100,000 documents in at most 3 minutes with peak memory at most 2 GB;
-1,000,000 documents complete with memory that does not grow with the corpus.
+1,000,000 documents complete with memory that does not grow with the corpus; the bulk
+load of 1,000,000 documents in at most 12 minutes, within 1.5 times extraction alone,
+with peak memory at most 3 GB.
 """
 
 from __future__ import annotations
@@ -47,6 +54,9 @@ DEFAULT_WORK = Path("/tmp/luocdo-bench")
 HISTORY = HERE / ".cache" / "ingest-results.json"
 TARGET_100K_S = 180.0
 TARGET_PEAK_MB = 2048.0
+TARGET_BULK_1M_S = 720.0
+TARGET_BULK_RATIO = 1.5
+TARGET_BULK_PEAK_MB = 3072.0
 SEED = 0
 
 
@@ -246,11 +256,34 @@ def _timed_apply(store: Any) -> list[float]:
     return spent
 
 
+def extract_child(docs: Path, workers: int) -> None:
+    """Extraction alone: every file loaded, extracted and built into its delta by ``workers`` processes."""
+    from luocdo.loaders.text import iter_files
+    from luocdo.pipeline import _parallel, process_file
+
+    files = (str(f) for f in iter_files([docs]))
+    prog = _Progress("extract", sum(1 for _ in iter_files([docs])))
+    t0 = time.perf_counter()
+    n = failed = 0
+    results = _parallel(files, workers, in_flight=800) if workers > 1 else (process_file(f) for f in files)
+    for _path, _delta, error in results:
+        n += 1
+        failed += error is not None
+        if n % 200 == 0:
+            prog(200)
+    prog(n % 200)
+    print(json.dumps({"files": n, "added": n - failed, "failed": failed, "ingest_s": round(time.perf_counter() - t0, 2),
+                      "rates": prog.rates, "stats": {}, "notes": []}))  # fmt: skip
+
+
 def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, workers: int | None,
-          profile: bool) -> None:
+          profile: bool, bulk: bool | None = None) -> None:
     """Ingest ``docs`` (the first ``limit`` files when limit > 0) and print one JSON line."""
     from luocdo.pipeline import ingest
 
+    if kind == "extract":
+        extract_child(docs, workers or 1)
+        return
     if kind == "ladybug":
         from luocdo.graph.ladybug_store import LadybugStore
 
@@ -272,7 +305,7 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
         prof = cProfile.Profile()
         prof.enable()
     t0 = time.perf_counter()
-    report = ingest(store, files if limit else [docs], batch_size=batch_size, workers=workers, progress=prog)
+    report = ingest(store, files if limit else [docs], batch_size=batch_size, workers=workers, progress=prog, bulk=bulk)
     t_ingest = time.perf_counter() - t0
     if prof is not None:
         prof.disable()
@@ -320,14 +353,15 @@ class Row:
 
 
 def bench_ladybug(n: int, work: Path, batch_size: int, workers: int, profile: bool,
-                  max_s: float | None = None) -> Row:
+                  max_s: float | None = None, bulk: bool = False) -> Row:
     folder = corpus(n, work)
     db = store_path(n, work)
     remove_db(db)
     load = os.getloadavg()
-    print(f"ingest {n:,} documents into {db} (load average {load[0]:.2f}) …", file=sys.stderr, flush=True)
+    how = "bulk-load" if bulk else "ingest"
+    print(f"{how} {n:,} documents into {db} (load average {load[0]:.2f}) …", file=sys.stderr, flush=True)
     cmd = [sys.executable, __file__, "--child", "ladybug", str(db), str(folder / "docs"),
-           "--batch-size", str(batch_size), "--workers", str(workers)]  # fmt: skip
+           "--batch-size", str(batch_size), "--workers", str(workers), "--bulk" if bulk else "--no-bulk"]  # fmt: skip
     if profile:
         cmd.append("--profile")
     m = run_measured(cmd, max_s=max_s)
@@ -339,7 +373,21 @@ def bench_ladybug(n: int, work: Path, batch_size: int, workers: int, profile: bo
         print(f"  stopped after {max_s / 60:g} min (--max-minutes) at {res['progress']:,} documents",
               file=sys.stderr, flush=True)  # fmt: skip
     load_end = os.getloadavg()
-    return _row("LadybugDB (embedded)", n, folder, m, res, db_bytes(db), load, load_end, batch_size, workers)
+    name = "LadybugDB bulk load (COPY FROM)" if bulk else "LadybugDB (embedded)"
+    return _row(name, n, folder, m, res, db_bytes(db), load, load_end, batch_size, workers)
+
+
+def bench_extract(n: int, work: Path, workers: int) -> Row:
+    """Extraction alone on the same corpus and workers: what a load cannot go below."""
+    folder = corpus(n, work)
+    load = os.getloadavg()
+    print(f"extraction alone of {n:,} documents ({workers} workers) …", file=sys.stderr, flush=True)
+    m = run_measured([sys.executable, __file__, "--child", "extract", "-", str(folder / "docs"),
+                      "--workers", str(workers)])  # fmt: skip
+    if m.returncode != 0:
+        raise SystemExit(f"bench/ingest.py: extraction of {n:,} documents failed (exit {m.returncode})")
+    return _row("extraction alone (no store)", n, folder, m, _last_json(m.stdout), None, load, os.getloadavg(), 0,
+                workers)
 
 
 def bench_bolt(n: int, work: Path, limit: int, batch_size: int, workers: int) -> Row:
@@ -376,7 +424,7 @@ def _row(store: str, n: int, folder: Path, m: Measured, res: dict[str, Any], db:
     extra: dict[str, Any] = {"ingest_s": res.get("ingest_s", res.get("t")), "close_s": res.get("close_s"),
                              "rates": rates, "target": n, "stopped": stopped, "notes": res.get("notes") or []}  # fmt: skip
     for size in sorted({n, 1_000_000}):
-        if size > files:
+        if size > files and "LadybugDB (embedded)" in store:  # a trend of the incremental ingest only
             est = extrapolate(rates, step, size)
             if est is not None:
                 extra.setdefault("extrapolated_s", {})[str(size)] = round(est)
@@ -419,7 +467,9 @@ def _history() -> dict[str, dict[str, Any]]:
 def _save_history(rows: list[Row]) -> dict[str, dict[str, Any]]:
     hist = _history()
     for r in rows:
-        key = f"{'bolt' if 'Bolt' in r.store else 'ladybug'}:{r.extra.get('of_corpus', r.extra.get('target', r.docs))}"
+        kind = ("bolt" if "Bolt" in r.store else "bulk" if "bulk" in r.store else "extract" if "extraction" in r.store
+                else "ladybug")  # fmt: skip
+        key = f"{kind}:{r.extra.get('of_corpus', r.extra.get('target', r.docs))}"
         hist[key] = asdict(r)
     HISTORY.parent.mkdir(parents=True, exist_ok=True)
     HISTORY.write_text(json.dumps(hist, indent=1, ensure_ascii=False))
@@ -447,7 +497,8 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         "| database MB | graph: documents / edges | failed | load avg | run |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for r in lady + bolt:
+    bulk = sorted((v for k, v in hist.items() if k.startswith(("bulk:", "extract:"))), key=lambda v: (v["docs"], v["store"]))
+    for r in lady + bolt + bulk:
         extra = r.get("extra", {})
         name = r["store"] + (f" (first {r['docs']:,} of {extra['of_corpus']:,})" if "of_corpus" in extra else "")
         if extra.get("stopped"):
@@ -497,9 +548,35 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
     else:
         verdicts.append(f"1,000,000 documents: completed in {r['wall_s'] / 60:,.0f} min, peak "
                         f"{_fmt_gb(r['tree_rss_mb'])} GB.")  # fmt: skip
-    lines += [" ".join(verdicts), "", f"Commands: `make bench` (10k), `make bench-full` (10k, 100k, 1M), or "
-              f"`.venv/bin/python bench/ingest.py --sizes N …`. Machine: {machine}."]  # fmt: skip
+    lines += [" ".join(verdicts), ""]
+    lines += bulk_verdicts(hist)
+    lines += [f"Commands: `make bench` (10k), `make bench-full` (10k, 100k, 1M), or "
+              f"`.venv/bin/python bench/ingest.py --sizes N … [--bulk]`. Machine: {machine}."]  # fmt: skip
     return "\n".join(lines)
+
+
+def bulk_verdicts(hist: dict[str, dict[str, Any]]) -> list[str]:
+    """The bulk load against extraction alone, and against the 1M targets, per size measured."""
+    out = []
+    for key, r in sorted(hist.items(), key=lambda kv: kv[1]["docs"]):
+        if not key.startswith("bulk:"):
+            continue
+        n = key.split(":", 1)[1]
+        ex = hist.get(f"extract:{n}")
+        line = (f"- Bulk load of {r['docs']:,} documents: {r['wall_s']:,.0f} s ({r['docs_per_s']:,.0f} docs/s), "
+                f"peak {_fmt_gb(r['max_rss_mb'])} GB largest process / {_fmt_gb(r['tree_rss_mb'])} GB with workers")
+        if ex:
+            ratio = r["wall_s"] / ex["wall_s"] if ex["wall_s"] else 0
+            line += (f"; extraction alone {ex['wall_s']:,.0f} s ({ex['docs_per_s']:,.0f} docs/s), so the load is "
+                     f"{ratio:.2f}× extraction (target ≤ {TARGET_BULK_RATIO}×: **{'met' if ratio <= TARGET_BULK_RATIO else 'MISSED'}**)")
+        if r["docs"] >= 1_000_000:
+            ok = r["wall_s"] <= TARGET_BULK_1M_S and r["tree_rss_mb"] <= TARGET_BULK_PEAK_MB
+            line += f"; 1M in ≤ 12 min with ≤ 3 GB: **{'met' if ok else 'MISSED'}**"
+        else:
+            line += (f"; at this rate 1,000,000 documents would take {1_000_000 / max(r['docs_per_s'], 1) / 60:,.1f} min "
+                     f"(target ≤ 12)")
+        out.append(line + ".")
+    return [*out, ""] if out else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -514,12 +591,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-minutes", type=float, help="stop an ingest after this long; report its figures so far "
                     "and the extrapolated total")  # fmt: skip
     ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    ap.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
+                    help="measure the bulk load of a fresh store and extraction alone (instead of the incremental ingest)")
     ap.add_argument("--child", nargs=3, metavar=("KIND", "TARGET", "DOCS"), help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
         kind, target, docs = a.child
-        child(kind, target, Path(docs), a.limit, a.batch_size, a.workers, a.profile)
+        child(kind, target, Path(docs), a.limit, a.batch_size, a.workers, a.profile, a.bulk)
         return 0
 
     a.work.mkdir(parents=True, exist_ok=True)
@@ -528,12 +607,18 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for n in a.sizes:
         row = bench_ladybug(n, a.work, a.batch_size, a.workers, a.profile,
-                            a.max_minutes * 60 if a.max_minutes else None)
+                            a.max_minutes * 60 if a.max_minutes else None, bulk=bool(a.bulk))
         print_row(row)
         rows.append(row)
+        if a.bulk:
+            ex = bench_extract(n, a.work, a.workers)
+            print_row(ex)
+            rows.append(ex)
+            print(f"bulk load {row.wall_s:,.1f} s = {row.wall_s / ex.wall_s:.2f}× extraction alone ({ex.wall_s:,.1f} s); "
+                  f"peak {row.max_rss_mb:,} MB largest process, {row.tree_rss_mb:,} MB with workers", flush=True)
         if not a.no_write:
-            _machine.write_section("ingest", section(_save_history([row]), machine))
-    if not a.no_bolt:
+            _machine.write_section("ingest", section(_save_history(rows[-2:] if a.bulk else [row]), machine))
+    if not a.no_bolt and not a.bulk:
         n = min(a.sizes)
         row = bench_bolt(n, a.work, min(a.bolt_docs, n), a.batch_size, a.workers)
         print_row(row)

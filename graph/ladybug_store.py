@@ -409,6 +409,38 @@ class LadybugStore(CypherStore):
         self._refresh()
         return (self._generation, self._changes, self._file_token())
 
+    # -- bulk loading (graph/bulk.py) ----------------------------------------
+
+    def table_columns(self, table: str) -> list[str]:
+        """Columns of a table in their stored order."""
+        with self._write_lock:
+            rows = self._exec(self._wconn, f"CALL table_info('{table}') RETURN *")
+        return [r["name"] for r in sorted(rows, key=lambda r: r.get("property id", 0))]
+
+    def is_empty(self) -> bool:
+        """No Source, Document or Organization yet: a bulk load may copy into it."""
+        with self._write_lock:
+            for table in ("Source", "Document", "Organization"):
+                if self._exec(self._wconn, f"MATCH (n:{table}) RETURN n LIMIT 1"):
+                    return False
+        return True
+
+    def copy_from(self, table: str, files: list[str]) -> None:
+        """LadybugDB's bulk loader: ``COPY table FROM`` Parquet files (columns in the table's order)."""
+        self._check_writable()
+        if table not in (*NODE_TABLES, *REL_TABLES):
+            raise StoreError(f"unknown table {table!r}")
+        listed = ", ".join("'" + f.replace("\\", "\\\\").replace("'", "\\'") + "'" for f in files)
+        while True:
+            try:
+                with self._write_lock:
+                    self._exec(self._wconn, f"COPY {table} FROM [{listed}]")
+                break
+            except StoreOverloaded:  # a COPY is all or nothing: with a larger page cache, again
+                if not self._grow_pool():
+                    raise
+        self._changes += 1
+
     def _close_handles(self) -> None:
         for obj in (self._wconn, self._db):
             if obj is not None:

@@ -183,12 +183,17 @@ def ingest(
     batch_size: int = 200,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    bulk: bool | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``.
 
     Streaming: files are listed, hashed, extracted (in worker processes when
     there are enough of them) and applied one batch at a time, so memory does
     not grow with the corpus.  Each batch is one transaction.
+
+    ``bulk``: load an empty LadybugDB store with its bulk loader (see
+    :func:`bulk_ingest`); ``None`` chooses it when the store is empty and the
+    corpus has at least :data:`BULK_MIN_FILES` files.
     """
     from luocdo.loaders.text import iter_files
 
@@ -198,8 +203,12 @@ def ingest(
         if not p.exists():
             report.failed.append(f"{p}: no such file or directory")
     files = iter_files([str(p) for p in given if p.exists()])
-    todo = _changed(store, files, report, progress)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if bulk is not False:
+        files, use_bulk = _choose_bulk(store, files, bulk, report)
+        if use_bulk:
+            return bulk_ingest(store, files, workers=n_workers, progress=progress, report=report)
+    todo = _changed(store, files, report, progress)
     # look ahead a little: a small job is not worth starting processes for
     head: list[str] = []
     for path in todo:
@@ -215,8 +224,8 @@ def ingest(
         return report
     seen = len(getattr(store, "notes", ()))
     try:
-        with _bulk_writes(store, report):
-            _apply_all(store, results, batch_size, report, progress)
+        with _bulk_writes(store, report), _indexing(store, report) as index:
+            _apply_all(store, results, batch_size, report, progress, index)
     finally:
         report.notes += list(getattr(store, "notes", ()))[seen:]
     return report
@@ -251,7 +260,8 @@ def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
                 store.write("CHECKPOINT")
 
 
-def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestReport, progress) -> None:
+def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestReport, progress,
+               index: _SearchIndexer | None = None) -> None:
     for batch in _batched(results, batch_size):
         deltas = []
         for _path, delta, error in batch:
@@ -261,9 +271,219 @@ def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestR
                 deltas.append(delta)
                 report.warnings += len(delta.warnings)
         if deltas:
+            touched = index.touched(deltas) if index is not None else None
             counts = store.apply(deltas)
+            if index is not None and touched:
+                index.write(touched)
             report.added += counts.get("added", 0)
             report.replaced += counts.get("replaced", 0)
             report.unchanged += counts.get("unchanged", 0)
         if progress:
             progress(len(batch))
+
+
+# -- the first load of a large corpus --------------------------------------------------------------
+
+#: An empty store takes a corpus of at least this many files through the bulk loader unless told.
+BULK_MIN_FILES = 1000
+
+#: Files a bulk-load worker extracts and writes out at a time.
+BULK_CHUNK = 250
+
+
+def _choose_bulk(store: Store, files: Iterable[Path], bulk: bool | None, report: IngestReport) -> tuple[Iterable[Path], bool]:
+    """Whether to bulk-load (the files, with those looked at to decide put back)."""
+    can = hasattr(store, "copy_from") and not getattr(store, "read_only", False)
+    if bulk and not can:
+        report.notes.append(f"--bulk needs an embedded LadybugDB store; {getattr(store, 'dialect', 'this')} store ingested file by file")
+        return files, False
+    if not can:
+        return files, False
+    if not store.is_empty():
+        if bulk:
+            report.notes.append("--bulk loads only an empty store; this one has data, so the files were ingested incrementally")
+        return files, False
+    if bulk:
+        return files, True
+    it = iter(files)
+    head = list(itertools.islice(it, BULK_MIN_FILES))
+    return itertools.chain(head, it), len(head) >= BULK_MIN_FILES
+
+
+def _bulk_many(paths: list[str], root: str, tag: str, stamp: str) -> tuple[list[str], int, object]:
+    """Extract a chunk of files and spool their rows (runs in a worker process)."""
+    from luocdo.graph.bulk import spool
+
+    errors: list[str] = []
+    warnings = 0
+    deltas = []
+    for p in paths:
+        _path, delta, error = process_file(p)
+        if error:
+            errors.append(error)
+        elif delta is not None:
+            deltas.append(delta)
+            warnings += len(delta.warnings)
+    return errors, warnings, spool(deltas, root, tag, stamp)
+
+
+def bulk_ingest(
+    store: Store,
+    files: Iterable[Path],
+    *,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """The first load of an empty LadybugDB store: extraction in worker processes, rows written to
+    Parquet files in a temporary folder beside the store, then ``COPY FROM`` (graph/bulk.py).
+
+    The graph is the one an incremental ingest of the same files makes; later
+    ingests are incremental (the sources' hashes are stored as usual).
+    """
+    import datetime as _dt
+    import shutil
+    import tempfile
+
+    from luocdo.graph import bulk as gb
+
+    report = report if report is not None else IngestReport()
+    if not store.is_empty():
+        raise StoreError("a bulk load needs an empty store; ingest into this one incrementally")
+    doc_cols = gb.table_columns(store, "Document")
+    org_cols = gb.table_columns(store, "Organization")
+    src_cols = gb.table_columns(store, "Source")
+    if src_cols != list(gb.columns("Source")):
+        raise StoreError(f"{store.path}: Source columns {src_cols} are not in the schema's order; ingest incrementally")
+    n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    where = Path(store.path).resolve().parent
+    tmp = tempfile.mkdtemp(prefix=".luocdo-bulk-", dir=where if where.is_dir() else None)
+    spooled = gb.Spooled()
+
+    def take(got: tuple[list[str], int, gb.Spooled], n: int) -> None:
+        errors, warnings, part = got
+        report.files += n
+        report.failed += errors
+        report.warnings += warnings
+        gb.merge_spooled(spooled, part)
+        if progress:
+            progress(n)
+
+    batches = _batched((str(f) for f in files), BULK_CHUNK)
+    import time
+
+    clock = [time.perf_counter()]
+    phases: list[str] = []
+
+    def lap(what: str) -> None:
+        now = time.perf_counter()
+        phases.append(f"{what} {now - clock[0]:,.1f} s")
+        clock[0] = now
+
+    try:
+        if n_workers == 1:
+            for i, chunk in enumerate(batches):
+                take(_bulk_many(chunk, tmp, f"{i:07d}", stamp), len(chunk))
+            lap("extraction")
+            shard_counts = [gb.reduce_shard(tmp, s, frozenset(spooled.orgs), doc_cols) for s in range(gb.SHARDS)]
+        else:
+            from collections import deque
+
+            with ProcessPoolExecutor(max_workers=n_workers) as pool:
+                pending: deque = deque()
+                for i, chunk in enumerate(batches):
+                    pending.append((pool.submit(_bulk_many, chunk, tmp, f"{i:07d}", stamp), len(chunk)))
+                    while len(pending) > 2 * n_workers:
+                        fut, n = pending.popleft()
+                        take(fut.result(), n)
+                while pending:
+                    fut, n = pending.popleft()
+                    take(fut.result(), n)
+                lap("extraction")
+                orgs = frozenset(spooled.orgs)
+                reducing = [pool.submit(gb.reduce_shard, tmp, s, orgs, doc_cols) for s in range(gb.SHARDS)]
+                shard_counts = [f.result() for f in reducing]
+        report.added = spooled.added
+        lap("claims folded")
+        if spooled.added:
+            gb.write_organizations(tmp, spooled, org_cols)
+            seen = len(getattr(store, "notes", ()))
+            gb.copy_all(store, tmp)
+            store.write("CHECKPOINT")
+            lap("COPY FROM")
+            index = search_index_of(store)
+            if index is not None:
+                index.rebuild(gb.search_entries(tmp), prepared=True)
+                lap("search index")
+            report.notes += list(getattr(store, "notes", ()))[seen:]
+            report.notes.append(
+                f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
+                f"copied into {store.path} ({', '.join(phases)})"
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report
+
+
+# -- the search index beside an embedded store (graph/fulltext.py) ---------------------------------
+
+
+def search_index_of(store: Store):  # -> FullText | None
+    """The full-text index an embedded store keeps beside its file (None: in memory, or another engine)."""
+    from luocdo.graph.fulltext import of_store
+
+    return of_store(store)
+
+
+class _SearchIndexer:
+    """Keeps the search index in step with the batches of an ingest."""
+
+    def __init__(self, store: Store, index) -> None:
+        self.store, self.index = store, index
+
+    def touched(self, deltas: list[GraphDelta]) -> set[str]:
+        """Documents a batch may change: those its files name, and those the files' previous versions named."""
+        from luocdo.graph.cypher_store import _doc_contributions
+
+        keys: set[str] = set()
+        for d in deltas:
+            keys.update(_doc_contributions(d))
+        ids = [d.source_id for d in deltas]
+        new_hash = {d.source_id: d.hash for d in deltas}
+        query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash, s.delta AS delta"
+        for row in self.store.read(query, {"ids": ids}):
+            if row["hash"] != new_hash.get(row["id"]) and row["delta"]:
+                with suppress(ValueError, KeyError, TypeError):
+                    keys.update(_doc_contributions(GraphDelta.unpack(row["delta"])))
+        return keys
+
+    def write(self, keys: set[str]) -> None:
+        from luocdo.graph.fulltext import document_rows
+
+        rows = list(document_rows(self.store, sorted(keys)))
+        found = {r["key"] for r in rows}
+        self.index.update(rows, sorted(keys - found))
+
+
+@contextmanager
+def _indexing(store: Store, report: IngestReport) -> Iterator[_SearchIndexer | None]:
+    """The search index updated batch by batch when it is sound, rebuilt at the end when it is not."""
+    from luocdo.graph.fulltext import count_documents, rebuild_from_store
+
+    index = search_index_of(store)
+    if index is None:
+        yield None
+        return
+    documents = count_documents(store)
+    problem = index.problem(documents)
+    if problem is not None and documents == 0:
+        index.rebuild([])  # a new store: a new, empty index
+        problem = None
+    if problem is not None:
+        yield None
+        report.notes.append(rebuild_from_store(store, problem) or "")
+        return
+    index.begin()
+    yield _SearchIndexer(store, index)
+    index.finish(count_documents(store))

@@ -17,30 +17,24 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import squash
-from luocdo.graph.schema import type_name
+from luocdo.graph.fulltext import doc_text
 from luocdo.queries import loader
 from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import DocumentPage, SearchHit
 from luocdo.queries.resolve import (
     NameColumns,
-    NameQuery,
     doc_order,
-    fit_scores,
     parse_name,
     scope_words,
 )
-from luocdo.queries.search_index import WordIndex, index_for
+from luocdo.queries.search_index import PREFILTER, WordIndex, document_index, index_for, prefilter  # noqa: F401  (PREFILTER: bench/queries.py)
 
 #: Hits under this score are noise.
 MIN_SCORE = 55.0
-#: How many rows the fast whole-text prefilter keeps for careful rescoring.
-PREFILTER = 300
-
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -77,13 +71,7 @@ def _score(query: str, qwords: list[str], text: str) -> float:
 
 
 def _doc_text(row: dict[str, Any]) -> str:
-    base = row.get("search") or squash(
-        " ".join(
-            x for x in (row.get("display") or row["key"], row.get("title"), row.get("issuer")) if x
-        )
-    )
-    tname = type_name(row["type"]) if row.get("type") else ""
-    return " ".join(_WORD.findall(squash(f"{tname} {base}")))
+    return doc_text(row)
 
 
 def _org_text(row: dict[str, Any]) -> str:
@@ -95,14 +83,7 @@ def _org_text(row: dict[str, Any]) -> str:
 
 
 def _prefilter(query: str, index: WordIndex, qwords: list[str]) -> list[int]:
-    """Positions of the texts worth careful scoring: the word index's shortlist, then the
-    :data:`PREFILTER` best of those by ``token_set_ratio`` on the whole text."""
-    short = index.shortlist(qwords)
-    if not short:
-        return []
-    texts = [index.texts[i] for i in short]
-    found = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=PREFILTER)
-    return [short[j] for _, _, j in found]
+    return prefilter(query, index, qwords)
 
 
 def _load(
@@ -133,17 +114,6 @@ def _rank(h: SearchHit) -> tuple:
     return (-h.score, 1, h.label, h.id)
 
 
-def _named(index: WordIndex, name: NameQuery, limit: int) -> tuple[dict[int, float], np.ndarray]:
-    """The best ``limit`` documents the text names (number, type, year … fit), whatever their words,
-    with their scores (90 to 100 by how much of the name they meet); and the positions of all of them."""
-    if name.number is None or index.names is None:
-        return {}, np.zeros(0, np.int32)
-    pos, fit = fit_scores(name, index.names, index.holding)
-    scores = np.round(90 + np.minimum(10.0, fit / 2), 1)
-    best = index.names.order(pos, scores)[:limit]
-    return dict(zip(pos[best].tolist(), scores[best].tolist(), strict=True)), pos
-
-
 def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
     """Documents and organizations matching ``text``, best first."""
     if limit < 1:
@@ -154,14 +124,13 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
     qwords = query.split()
     hits: list[SearchHit] = []
 
-    docs = index_for(store, "documents", lambda: _load_documents(store))
-    named, fitted = _named(docs, parse_name(text), limit)
+    docs = document_index(store, lambda: _load_documents(store))
+    named, fitted = docs.named(parse_name(text), limit)
     # a named document scores by its fit, even when its words match too; the others by their words
-    scores = {docs.ids[i]: s for i, s in named.items()}
-    worded = _prefilter(query, docs, qwords)
-    for i, is_named in zip(worded, np.isin(worded, fitted), strict=True):
-        if not is_named:
-            scores[docs.ids[i]] = _score(query, qwords, docs.texts[i])
+    scores = dict(named)
+    for key, dtext in docs.worded(query, qwords):
+        if key not in fitted:
+            scores[key] = _score(query, qwords, dtext)
     refs = fetch_docs(store, [k for k, s in scores.items() if s >= MIN_SCORE])
     for key, score in scores.items():
         d = refs.get(key)

@@ -19,6 +19,8 @@ remote Neo4j that other clients write to) are read in full every time.
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +32,9 @@ from rapidfuzz import fuzz, process
 from luocdo.queries.derived import derived
 
 if TYPE_CHECKING:
-    from luocdo.queries.resolve import NameColumns
+    from luocdo.queries.resolve import NameColumns, NameQuery
+
+log = logging.getLogger("luocdo.search")
 
 #: Documents kept by the quick score for careful scoring.
 SHORTLIST = 2000
@@ -108,7 +112,8 @@ class WordIndex:
         hit = np.flatnonzero(score)
         if len(hit) > k:
             hit = hit[np.argpartition(-score[hit], k - 1)[:k]]
-        return sorted(hit.tolist(), key=lambda i: (-score[i], i))
+        # equal scores by key, as the persistent index orders them (sums rounded: the order of additions differs)
+        return sorted(hit.tolist(), key=lambda i: (-round(float(score[i]), 4), self.ids[i]))
 
 
 def _postings(texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -124,5 +129,188 @@ def index_for(
     store: Any, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]
 ) -> WordIndex:
     """The ``name`` index of ``store`` (``load`` gives ids and texts), rebuilt when the store changed."""
+    got = derived(store, f"words:{name}", lambda: WordIndex.build(*load()))
+    return got if got is not None else WordIndex.build(*load())
+
+
+# -- documents: the persistent index of an embedded store, or the in-memory one -----------------
+
+
+class MemoryDocuments:
+    """Documents found through the in-memory :class:`WordIndex` (stores without a search index)."""
+
+    def __init__(self, index: WordIndex) -> None:
+        self.index = index
+
+    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
+        """The best ``limit`` documents ``name`` fits with their scores, and the keys of all it fits."""
+        if name.number is None or self.index.names is None:
+            return {}, set()
+        return _named(self.index, self.index.names, name, limit)
+
+    def worded(self, query: str, qwords: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, text) of the documents worth careful scoring (see :func:`prefilter`)."""
+        return [(self.index.ids[i], self.index.texts[i]) for i in prefilter(query, self.index, qwords)]
+
+
+def _named(index: WordIndex, cols: NameColumns, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
+    from luocdo.queries.resolve import fit_scores
+
+    pos, fit = fit_scores(name, cols, index.holding)
+    scores = np.round(90 + np.minimum(10.0, fit / 2), 1)
+    best = cols.order(pos, scores)[:limit]
+    named = {index.ids[p]: s for p, s in zip(pos[best].tolist(), scores[best].tolist(), strict=True)}
+    return named, {index.ids[p] for p in pos.tolist()}
+
+
+#: How many documents the fast whole-text prefilter keeps for careful rescoring.
+PREFILTER = 300
+
+
+def prefilter(query: str, index: WordIndex, qwords: Sequence[str]) -> list[int]:
+    """Positions of the texts worth careful scoring: the word index's shortlist, then the
+    :data:`PREFILTER` best of those by ``token_set_ratio`` on the whole text."""
+    short = index.shortlist(qwords)
+    if not short:
+        return []
+    texts = [index.texts[i] for i in short]
+    found = process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=PREFILTER)
+    return [short[j] for _, _, j in found]
+
+
+class IndexedDocuments:
+    """Documents found through the Tantivy index beside an embedded store (graph/fulltext.py).
+
+    The same two steps as :class:`WordIndex`, asked of the index: the quick score
+    of a text is the sum, over the query words, of the best rarity × closeness
+    of its words close to each (a disjunction-max of constant scores per query
+    word); the documents a name may fit are those with its number whose type,
+    year and symbol do not contradict it.  Only those are read.
+    """
+
+    def __init__(self, searcher: Any, schema: Any) -> None:
+        self.searcher, self.schema = searcher, schema
+        self.n = searcher.num_docs
+        terms = searcher.terms_with_prefix("text", "")
+        self.df = {t: c for t, c in terms if c > 0}
+        self.vocab = tuple(sorted(self.df))
+        import tantivy
+
+        self._t = tantivy
+
+    def _term(self, field: str, value: str) -> Any:
+        return self._t.Query.term_query(self.schema, field, value)
+
+    def close_words(self, word: str) -> list[tuple[str, float]]:
+        """As :meth:`WordIndex.close_words`."""
+        out = [(word, 100.0)] if word in self.df else []
+        if word.isdigit() or len(word) < 3:
+            return out
+        for w, score, _i in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
+                                            limit=CLOSE_WORDS):  # fmt: skip
+            if w != word:
+                out.append((w, score))
+        return out
+
+    def _docs(self, query: Any, limit: int) -> list[dict[str, Any]]:
+        hits = self.searcher.search(query, limit, count=False).hits
+        return [self.searcher.doc(addr).to_dict() for _score, addr in hits]
+
+    def shortlist(self, qwords: Sequence[str], k: int = SHORTLIST) -> list[tuple[str, str]]:
+        """(key, text) of the (at most ``k``) documents holding the rarest query words, best first."""
+        Q, Occur = self._t.Query, self._t.Occur
+        if not self.n or not qwords:
+            return []
+        parts = []
+        for q in dict.fromkeys(qwords):
+            own = math.log(1 + self.n / self.df[q]) if q in self.df else math.inf
+            subs = []
+            for w, closeness in self.close_words(q):
+                idf = min(math.log(1 + self.n / self.df[w]), own)
+                subs.append(Q.const_score_query(self._term("text", w), float(np.float32(idf * closeness / 100))))
+            if subs:
+                parts.append((Occur.Should, Q.disjunction_max_query(subs)))
+        if not parts:
+            return []
+        hits = self.searcher.search(Q.boolean_query(parts), k, count=False).hits
+        found = []
+        for score, addr in hits:
+            d = self.searcher.doc(addr).to_dict()
+            found.append((-round(score, 4), d["key"][0], d["text"][0]))
+        found.sort()
+        return [(key, text) for _s, key, text in found]
+
+    def worded(self, query: str, qwords: Sequence[str]) -> list[tuple[str, str]]:
+        short = self.shortlist(qwords)
+        if not short:
+            return []
+        found = process.extract(query, [t for _k, t in short], scorer=fuzz.token_set_ratio, limit=PREFILTER)
+        return [short[j] for _, _, j in found]
+
+    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
+        from luocdo.core.fold import fold
+        from luocdo.graph.fulltext import norm_number
+        from luocdo.queries.resolve import NameColumns
+
+        Q, Occur = self._t.Query, self._t.Occur
+        num = norm_number(name.number)
+        if num is None:
+            return {}, set()
+
+        def either(*alts: tuple[str, str]) -> tuple[Any, Any]:
+            return Occur.Must, Q.boolean_query([(Occur.Should, self._term(f, v)) for f, v in alts])
+
+        must = [(Occur.Must, self._term("number", num))]
+        if name.type:
+            must.append(either(("type", fold(name.type)), ("type", "")))
+        if name.year is not None:
+            must.append(either(("year", str(int(name.year))), ("year", "0")))
+        if name.symbol:
+            alts = [("sym", " ".join(name.symbol)), ("sym", "")]
+            if len(name.symbol) == 1:
+                alts.append(("sym0", name.symbol[0]))
+            must.append(either(*alts))
+        query = Q.boolean_query(must)
+        count = self.searcher.search(query, 1, count=True).count
+        if not count:
+            return {}, set()
+        docs = self._docs(query, count)
+        rows = [json.loads(d["row"][0]) for d in docs]
+        index = WordIndex.build([r["key"] for r in rows], [d["text"][0] for d in docs], [r["more"] for r in rows])
+        return _named(index, NameColumns.build(rows), name, limit)
+
+
+def indexed_documents(store: Any) -> IndexedDocuments | None:
+    """The Tantivy index of an embedded store, rebuilt (with a note) when missing or stale; None when the
+    store has none or it cannot be used now (being written by an ingest)."""
+    from luocdo.graph.fulltext import count_documents, of_store, rebuild_from_store
+
+    ft = of_store(store)
+    if ft is None:
+        return None
+
+    def open_it() -> IndexedDocuments | None:
+        problem = ft.problem(count_documents(store))
+        if problem is not None:
+            try:
+                note = rebuild_from_store(store, problem)
+            except (ValueError, OSError) as e:  # an ingest holds the index's lock, or the folder is not writable
+                log.warning("search: %s; and it cannot be rebuilt now (%s): searching in memory", problem, e)
+                return None
+            log.warning("%s", note)
+        return IndexedDocuments(ft.searcher(), ft.index().schema)
+
+    return derived(store, "fulltext", open_it)
+
+
+def document_index(store: Any, load: Callable[[], tuple]) -> IndexedDocuments | MemoryDocuments:
+    """How to find documents in ``store``: its persistent index when it has a sound one, else in memory."""
+    got = indexed_documents(store)
+    if got is not None:
+        return got
+    return MemoryDocuments(index_for_rows(store, "documents", load))
+
+
+def index_for_rows(store: Any, name: str, load: Callable[[], tuple]) -> WordIndex:
     got = derived(store, f"words:{name}", lambda: WordIndex.build(*load()))
     return got if got is not None else WordIndex.build(*load())

@@ -95,7 +95,7 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
         return real(ids, texts, *more)
 
     monkeypatch.setattr(search_index.WordIndex, "build", staticmethod(counting))
-    with LadybugStore(tmp_path / "g.db") as store:
+    with LadybugStore(":memory:") as store:  # no index folder: documents are indexed in memory too
         ingest(store, [seeds_dir], workers=1)
         for q in ("Sơn Mai", "nghi quyet 57", "Lý Sơn", "chuyển đổi số"):
             search(store, q)

@@ -1,0 +1,232 @@
+"""A first load into an empty LadybugDB file: the graph written as Parquet files, then ``COPY FROM``.
+
+An incremental ingest reads and rewrites the documents every batch touches
+(their claims), so each batch costs more as the store grows, and the
+write-ahead log's checkpoints rewrite a share of the whole file.  Into an
+empty store none of that is needed: the same rows can be computed apart and
+handed to the engine's own bulk loader, which builds the tables and their
+indexes in one pass.
+
+The rows are the ones :class:`~luocdo.graph.cypher_store.CypherStore` would
+write, so the graph is the same as an incremental ingest of the same files:
+
+1. :func:`spool` (in the extraction workers) writes each file's Source row
+   and its edges to Parquet files, and appends each document contribution
+   (key, source, own, properties, path) to one of :data:`SHARDS` claim files
+   chosen by the document's key;
+2. :func:`reduce_shard` (in workers too) folds one shard's contributions into
+   :class:`~luocdo.graph.delta.DocClaims`, and writes its Document rows and
+   the ``@cited`` ISSUED_BY edges;
+3. :func:`load` writes the organisations and PART_OF (few, kept by the
+   caller) and copies every table, nodes before edges.
+
+Memory: a worker holds one chunk of files, a reducer one shard; neither
+depends on the corpus as a whole (more shards for a larger one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns, rel_columns
+from luocdo.graph.cypher_store import (
+    CITED_SOURCE,
+    REGISTRY_SOURCE,
+    CypherStore,
+    _doc_contributions,
+    _is_cited_issuer,
+    node_props,
+)
+from luocdo.graph.delta import DocClaims, GraphDelta
+from luocdo.graph.fulltext import COLUMNS, ENTRY_FIELDS, entry
+from luocdo.graph.schema import REL_TABLES
+from luocdo.graph.store import StoreError
+
+#: Claim files the documents are spread over; a reducer holds one in memory (at 1,000,000 files,
+#: some 8,000 own documents and the instruments they cite).
+SHARDS = 128
+
+_ARROW = {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(), "STRING[]": pa.list_(pa.string())}
+
+
+@dataclass
+class Spooled:
+    """What a chunk of files left besides its Parquet files: the few facts kept once per store."""
+
+    added: int = 0
+    #: Organisation id → its registry properties, the last file naming it winning (as batches do).
+    orgs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    part_of: set[tuple[str, str]] = field(default_factory=set)
+
+
+def shard_of(key: str, shards: int = SHARDS) -> int:
+    """The claim file of a document key (stable across processes, unlike ``hash``)."""
+    return zlib.crc32(key.encode("utf-8")) % shards
+
+
+def _schema(cols: dict[str, str], ends: tuple[str, ...] = ()) -> pa.Schema:
+    return pa.schema([*(pa.field(e, pa.string()) for e in ends), *(pa.field(c, _ARROW[t]) for c, t in cols.items())])
+
+
+def _write(path: Path, schema: pa.Schema, rows: list[list[Any]]) -> None:
+    """Rows (lists in schema order) as one Parquet file."""
+    if not rows:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="snappy")
+
+
+def _rel_row(rel: str, src: str, dst: str, values: dict[str, Any], origin: str) -> list[Any]:
+    row = CypherStore._edge_row(rel, src, dst, values, origin)
+    return [row["s"], row["d"], *(row[f"f{i}"] for i in range(len(rel_columns(rel))))]
+
+
+def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards: int = SHARDS) -> Spooled:
+    """Write the rows of these files' deltas under ``root`` (``tag`` names this chunk's files)."""
+    out = Spooled()
+    base = Path(root)
+    sources: list[list[Any]] = []
+    edges: dict[str, list[list[Any]]] = {}
+    claims: dict[int, list[tuple]] = {}
+    for d in deltas:
+        out.added += 1
+        sources.append([d.source_id, d.path, d.hash, d.doc_key, d.pack(), stamp])
+        for n in d.nodes:
+            if n.table == "Organization":
+                out.orgs[n.key] = dict(n.props)
+        for e in d.edges:
+            if e.rel == "PART_OF":
+                out.part_of.add((e.src, e.dst))
+            elif not _is_cited_issuer(d, e):
+                edges.setdefault(e.rel, []).append(_rel_row(e.rel, e.src, e.dst, e.values, d.source_id))
+        for key, (own, props) in _doc_contributions(d).items():
+            claims.setdefault(shard_of(key, shards), []).append((key, d.source_id, own, props, d.path))
+    source_cols = {c: t for c, t in columns("Source").items()}
+    _write(base / "Source" / f"{tag}.parquet", _schema(source_cols), sources)
+    for rel, rows in edges.items():
+        _write(base / rel / f"{tag}.parquet", _schema(REL_TABLES[rel][2], ("from", "to")), rows)
+    pid = os.getpid()
+    (base / "claims").mkdir(parents=True, exist_ok=True)
+    for shard, rows in claims.items():
+        with open(base / "claims" / f"{shard:04d}-{pid}.pkl", "ab") as f:
+            pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def _frames(path: Path) -> Iterator[list[tuple]]:
+    with open(path, "rb") as f:
+        while True:
+            try:
+                yield pickle.load(f)
+            except EOFError:
+                return
+
+
+def cited_issuers(key: str, c: DocClaims) -> list[tuple[str, str, str | None]]:
+    """(document, organisation, raw name) of the ``@cited`` ISSUED_BY edges its claims call for
+    (as :meth:`CypherStore._sync_cited_issuers` keeps them)."""
+    own_ids = {o["props"].get("issuer_id") for o in c.own.values()}
+    names = c.votes.get("issuer", {})
+    raw = json.loads(max(names, key=lambda j: (names[j], j))) if names else None
+    out = []
+    for j in c.votes.get("issuer_id", {}):
+        org = json.loads(j)
+        if org and org not in own_ids:
+            out.append((key, org, raw))
+    return out
+
+
+def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_cols: list[str]) -> int:
+    """Fold one shard's contributions into Document rows (and ``@cited`` edges); how many documents."""
+    base = Path(root)
+    docs: dict[str, DocClaims] = {}
+    for path in sorted((base / "claims").glob(f"{shard:04d}-*.pkl")):
+        for frame in _frames(path):
+            for key, sid, own, props, src_path in frame:
+                c = docs.get(key)
+                if c is None:
+                    c = docs[key] = DocClaims()
+                c.add(sid, own, props, src_path)
+    types = columns("Document")
+    rows: list[list[Any]] = []
+    cited: list[list[Any]] = []
+    pk = PRIMARY_KEYS["Document"]
+    entries: list[list[Any]] = []
+    for key in sorted(docs):
+        c = docs[key]
+        props = node_props("Document", c)
+        rows.append([key if col == pk else props.get(col) for col in doc_cols])
+        e = entry({**{col: props.get(col) for col in COLUMNS}, "key": key})
+        entries.append([e[f] for f in ENTRY_FIELDS])
+        for s, o, raw in sorted(cited_issuers(key, c)):
+            if o in org_ids:  # an edge to an organisation the store lacks is not made incrementally either
+                cited.append(_rel_row("ISSUED_BY", s, o, {"raw": raw}, CITED_SOURCE))
+    _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: types[c] for c in doc_cols}), rows)
+    _write(base / "ISSUED_BY" / f"cited-{shard:04d}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
+    _write(base / "search" / f"{shard:04d}.parquet", _schema(dict.fromkeys(ENTRY_FIELDS, "STRING")), entries)
+    return len(rows)
+
+
+def search_entries(root: str) -> Iterator[dict[str, Any]]:
+    """The search index entries :func:`reduce_shard` prepared, a Parquet batch at a time."""
+    folder = Path(root) / "search"
+    for path in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000):
+            cols = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
+            names = batch.schema.names
+            for values in zip(*cols, strict=True):
+                yield dict(zip(names, values, strict=True))
+
+
+def merge_spooled(into: Spooled, part: Spooled) -> None:
+    """Add a chunk's facts to the running ones (chunks in file order, so the last file wins)."""
+    into.added += part.added
+    into.orgs.update(part.orgs)
+    into.part_of |= part.part_of
+
+
+def write_organizations(root: str, spooled: Spooled, org_cols: list[str]) -> None:
+    """The organisations (one ``@registry`` claim each) and their PART_OF edges."""
+    base = Path(root)
+    types = columns("Organization")
+    pk = PRIMARY_KEYS["Organization"]
+    rows = []
+    for oid in sorted(spooled.orgs):
+        props = node_props("Organization", {REGISTRY_SOURCE: {"own": False, "props": spooled.orgs[oid], "path": None}})
+        rows.append([oid if col == pk else props.get(col) for col in org_cols])
+    _write(base / "Organization" / "all.parquet", _schema({c: types[c] for c in org_cols}), rows)
+    part = [_rel_row("PART_OF", s, d, {}, REGISTRY_SOURCE) for s, d in sorted(spooled.part_of) if s in spooled.orgs and d in spooled.orgs]
+    _write(base / "PART_OF" / "all.parquet", _schema(REL_TABLES["PART_OF"][2], ("from", "to")), part)
+
+
+#: Tables in the order they are copied: a relation's ends must be there first.
+COPY_ORDER = ("Organization", "Document", "Source", *REL_TABLES)
+
+
+def copy_all(store: Any, root: str) -> None:
+    """Copy every table's Parquet files into the (empty) store."""
+    base = Path(root)
+    for table in COPY_ORDER:
+        files = sorted(str(p) for p in (base / table).glob("*.parquet")) if (base / table).is_dir() else []
+        if files:
+            store.copy_from(table, files)
+
+
+def table_columns(store: Any, table: str) -> list[str]:
+    """The store's columns of ``table`` in their order (COPY matches Parquet columns by position)."""
+    got = store.table_columns(table)
+    want = set(columns(table))
+    if set(got) != want:
+        raise StoreError(f"{table}: the store's columns {sorted(got)} are not the schema's {sorted(want)}")
+    return got

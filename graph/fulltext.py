@@ -1,0 +1,261 @@
+"""The search index of an embedded store: a Tantivy index in a folder beside the database file.
+
+``luocdo.db`` keeps its index in ``luocdo.db.search/``.  Ingest keeps it up
+to date (every document a batch touched is written again, or deleted when
+the batch left it without claims); a search opens it instead of reading every
+document's text into memory.  What one index entry holds:
+
+* ``key`` — the document key (a single term: found, deleted by it);
+* ``text`` — the words the search ranks (:func:`doc_text`), one term each;
+* ``number`` / ``type`` / ``year`` / ``sym`` / ``sym0`` — what name
+  resolution rejects a document on, as single terms, so the documents a
+  typed name may fit are found without reading the others;
+* ``row`` (stored only) — the rest of what name resolution reads, as JSON,
+  and the place words a name may use (:func:`place_words`).
+
+``meta.json`` says which format the index is in, how many documents it held
+when last completed, and whether an ingest was writing it (``clean``): an
+index that is missing, of another format, left unclean by a stopped ingest,
+or whose count is not the store's is rebuilt from the store (the search says
+so), never used as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from luocdo.core.fold import fold, squash
+from luocdo.core.keys import Key
+from luocdo.graph.schema import type_name
+
+#: Bumped whenever what is indexed changes: an index of another format is rebuilt.
+FORMAT = 1
+
+#: Fields of an index entry (:func:`entry`).
+ENTRY_FIELDS = ("key", "text", "number", "type", "year", "sym", "sym0", "row")
+
+#: Columns of a Document the index is made of.
+COLUMNS = ("key", "type", "display", "title", "issuer", "search", "number", "symbol", "year", "date", "ingested", "province")
+
+_WORD = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9đ]+")
+
+
+def index_dir(db_path: str | Path) -> Path:
+    """The index folder of a database file."""
+    return Path(str(db_path) + ".search")
+
+
+def doc_text(row: dict[str, Any]) -> str:
+    """The words a document is ranked on: its type's name, then its folded number, title and issuer."""
+    base = row.get("search") or squash(
+        " ".join(x for x in (row.get("display") or row["key"], row.get("title"), row.get("issuer")) if x)
+    )
+    tname = type_name(row["type"]) if row.get("type") else ""
+    return " ".join(_WORD.findall(squash(f"{tname} {base}")))
+
+
+def scope_words(key: str) -> str:
+    """The place part of a key ("quang-ngai/son-mai") as words."""
+    try:
+        scope = Key.parse(key).scope or ""
+    except ValueError:
+        return ""
+    return scope.replace("-", " ").replace("/", " ")
+
+
+def place_words(row: dict[str, Any]) -> str:
+    """Words a name may use for the document's place (its province, its key's scope), folded."""
+    return squash(" ".join(((row.get("province") or ""), scope_words(row["key"]))))
+
+
+def norm_number(n: str | None) -> str | None:
+    """A document number as names are matched on: lower case, no leading zeros."""
+    if n is None:
+        return None
+    n = n.strip().lower()
+    return n.lstrip("0") or "0"
+
+
+def sym_tokens(symbol: str | None) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(fold(symbol))) if symbol else ()
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("key", stored=True, tokenizer_name="raw", index_option="basic")
+    b.add_text_field("text", stored=True, tokenizer_name="whitespace", index_option="basic")
+    for name in ("number", "type", "year", "sym", "sym0"):
+        b.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
+    b.add_text_field("row", stored=True, tokenizer_name="raw", index_option="basic")
+    return b.build()
+
+
+def entry(row: dict[str, Any]) -> dict[str, Any]:
+    """The index entry of one document row (:data:`COLUMNS`)."""
+    toks = sym_tokens(row.get("symbol"))
+    kept = {
+        "key": row["key"],
+        "number": row.get("number"),
+        "symbol": row.get("symbol"),
+        "type": row.get("type"),
+        "year": row.get("year"),
+        "date": row.get("date"),
+        "ingested": bool(row.get("ingested")),
+        "more": place_words(row),
+    }
+    return {
+        "key": row["key"],
+        "text": doc_text(row),
+        "number": norm_number(row.get("number")) or "",
+        "type": fold(row["type"]) if row.get("type") else "",
+        "year": str(int(row.get("year") or 0)),
+        "sym": " ".join(toks),
+        "sym0": toks[0] if toks else "",
+        "row": json.dumps(kept, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+class FullText:
+    """One index folder: written by ingest, read by search."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self._index: tantivy.Index | None = None
+
+    # -- state ------------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, Any] | None:
+        try:
+            return json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _set_meta(self, **values: Any) -> None:
+        meta = {**(self.meta() or {}), "format": FORMAT, **values}
+        tmp = self.folder / "meta.json.tmp"
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        tmp.replace(self.folder / "meta.json")
+
+    def problem(self, documents: int) -> str | None:
+        """Why the index cannot answer for a store of ``documents`` documents (None: it can)."""
+        meta = self.meta()
+        if meta is None or not (self.folder / "meta.json").is_file():
+            return f"{self.folder} is missing (a store written before the search index existed)"
+        if meta.get("format") != FORMAT:
+            return f"{self.folder} is in format {meta.get('format')}, this version reads format {FORMAT}"
+        if not meta.get("clean"):
+            return f"{self.folder} was left incomplete by an ingest that stopped"
+        if meta.get("documents") != documents:
+            return f"{self.folder} holds {meta.get('documents')} documents, the store {documents}"
+        return None
+
+    def index(self) -> tantivy.Index:
+        if self._index is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._index = tantivy.Index(_schema(), path=str(self.folder), reuse=True)
+        return self._index
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Mark the index as being written: a stop before :meth:`finish` leaves it to be rebuilt."""
+        self.index()
+        self._set_meta(clean=False)
+
+    def finish(self, documents: int) -> None:
+        self._set_meta(clean=True, documents=documents)
+
+    def update(self, rows: Iterable[dict[str, Any]], gone: Iterable[str] = ()) -> None:
+        """Write these documents again (by key) and delete ``gone`` keys; one commit."""
+        w = self.index().writer(heap_size=64_000_000, num_threads=1)
+        try:
+            for key in gone:
+                w.delete_documents_by_term("key", key)
+            for row in rows:
+                w.delete_documents_by_term("key", row["key"])
+                w.add_document(tantivy.Document(**entry(row)))
+            w.commit()
+            w.wait_merging_threads()
+        except BaseException:
+            w.rollback()
+            raise
+
+    def rebuild(self, rows: Iterable[dict[str, Any]], threads: int = 0, prepared: bool = False) -> int:
+        """Replace the whole index by these rows (``prepared``: by these :func:`entry` values); how many.
+
+        The index's writer lock is taken before anything is changed, so a
+        rebuild asked while an ingest writes the index fails (ValueError) and
+        leaves it alone.  Only an index of another format is removed first.
+        """
+        self._index = None
+        meta = self.meta()
+        if self.folder.exists() and (meta is None or meta.get("format") != FORMAT):
+            shutil.rmtree(self.folder)
+        try:
+            ix = self.index()
+        except ValueError:  # not an index of this schema: start afresh
+            shutil.rmtree(self.folder)
+            self._index = None
+            ix = self.index()
+        w = ix.writer(heap_size=256_000_000, num_threads=threads)
+        self._set_meta(clean=False)
+        w.delete_all_documents()
+        n = 0
+        for row in rows:
+            w.add_document(tantivy.Document(**(row if prepared else entry(row))))
+            n += 1
+        w.commit()
+        w.wait_merging_threads()
+        self.index().reload()
+        self.finish(n)
+        return n
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def searcher(self) -> tantivy.Searcher:
+        ix = self.index()
+        ix.reload()
+        return ix.searcher()
+
+
+def of_store(store: Any) -> FullText | None:
+    """The index an embedded store keeps beside its file (None: in memory, or another engine)."""
+    path = getattr(store, "path", None)
+    if getattr(store, "dialect", None) != "ladybug" or not path or path == ":memory:":
+        return None
+    return FullText(index_dir(path))
+
+
+def count_documents(store: Any) -> int:
+    rows = store.read("MATCH (d:Document) RETURN count(d) AS n")
+    return int(rows[0]["n"]) if rows else 0
+
+
+def document_rows(store: Any, keys: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The index's columns of these documents (of all of them, a page at a time, when ``keys`` is None)."""
+    from luocdo.graph.nx import keyset_rows
+
+    if keys is None:
+        yield from keyset_rows(store, "Document", list(COLUMNS))
+        return
+    ret = ", ".join(f"d.`{c}` AS `{c}`" for c in COLUMNS)
+    query = f"UNWIND $keys AS k MATCH (d:Document {{key: k}}) RETURN {ret}"
+    for i in range(0, len(keys), 2000):
+        yield from store.read(query, {"keys": keys[i : i + 2000]})
+
+
+def rebuild_from_store(store: Any, why: str | None = None) -> str | None:
+    """Build the index of ``store`` again from its documents; the note that says so (None: no index)."""
+    index = of_store(store)
+    if index is None:
+        return None
+    n = index.rebuild(document_rows(store))
+    return f"search index {index.folder} rebuilt from the store ({n:,} documents)" + (f": {why}" if why else "")

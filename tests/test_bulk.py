@@ -1,0 +1,114 @@
+"""The first load through LadybugDB's bulk loader makes the graph an incremental ingest makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from luocdo.graph.bulk import SHARDS, shard_of
+from luocdo.graph.fulltext import FullText, index_dir
+from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.graph.store import StoreError
+from luocdo.pipeline import bulk_ingest, ingest
+from luocdo.queries import search
+from tests.bench_modules import bench_module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> list[Path]:
+    """A generated corpus (OCR damage on a quarter of it) and the seeds."""
+    work = tmp_path_factory.mktemp("bulk")
+    bench_module("generate").generate(300, work / "gen", ocr=0.25, seed=5)
+    return [seeds_dir, work / "gen" / "docs"]
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory: pytest.TempPathFactory, corpus: list[Path]) -> Any:
+    from tests.conftest import graph_snapshot
+
+    with LadybugStore(tmp_path_factory.mktemp("inc") / "g.db") as store:
+        report = ingest(store, corpus, workers=2, bulk=False)
+        assert report.added > 300 and not report.failed
+        return graph_snapshot(store), store.stats(), [(h.id, h.score) for h in search(store, "Sơn Mai")]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bulk_load_is_the_incremental_graph(tmp_path: Path, corpus: list[Path], incremental: Any, snapshot, workers: int) -> None:
+    with LadybugStore(tmp_path / "g.db") as store:
+        report = ingest(store, corpus, workers=workers, bulk=True)
+        assert any(n.startswith("bulk load:") for n in report.notes)
+        assert report.added == incremental[1]["sources"] and not report.failed
+        assert store.stats() == incremental[1]
+        nodes, edges = snapshot(store)
+        # the search index was written by the load, and answers as the one ingest keeps
+        assert FullText(index_dir(store.path)).problem(store.stats()["documents"]) is None
+        assert [(h.id, h.score) for h in search(store, "Sơn Mai")] == incremental[2]
+    want_nodes, want_edges = incremental[0]
+    assert nodes.keys() == want_nodes.keys()
+    assert [k for k in nodes if nodes[k] != want_nodes[k]] == []
+    assert edges == want_edges
+    assert not list(tmp_path.glob(".luocdo-bulk-*"))  # the spooled files are gone
+
+
+def test_a_later_ingest_is_incremental_and_idempotent(tmp_path: Path, corpus: list[Path], seeds_dir: Path, snapshot) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    with LadybugStore(tmp_path / "g.db") as store:
+        ingest(store, [corpus[1]], workers=2, bulk=True)
+        before = snapshot(store)
+        again = ingest(store, [corpus[1]], workers=2)
+        assert again.added == again.replaced == 0 and again.unchanged == again.files == 300
+        assert snapshot(store) == before
+        more = ingest(store, [seeds], workers=1, bulk=True)  # not empty any more: file by file, said so
+        assert more.added == len(list(seeds.glob("*.txt")))
+        assert any("only an empty store" in n for n in more.notes)
+        # a changed file replaces its facts as usual
+        f = sorted(seeds.glob("*.txt"))[0]
+        f.write_text(f.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
+        assert ingest(store, [seeds], workers=1).replaced == 1
+
+
+def test_the_store_is_chosen_by_emptiness_and_size(tmp_path: Path, corpus: list[Path], seeds_dir: Path) -> None:
+    with LadybugStore(tmp_path / "small.db") as store:
+        report = ingest(store, [seeds_dir], workers=1)  # too few files for the bulk path
+        assert not any(n.startswith("bulk load:") for n in report.notes)
+        with pytest.raises(StoreError, match="empty store"):
+            bulk_ingest(store, [])
+
+
+def test_a_bad_file_is_reported_and_the_rest_loaded(tmp_path: Path, seeds_dir: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(seeds_dir, docs)
+    (docs / "broken.pdf").write_bytes(b"not a pdf at all")
+    with LadybugStore(tmp_path / "g.db") as store:
+        report = ingest(store, [docs], workers=1, bulk=True)
+        assert report.added == len(list(seeds_dir.glob("*.txt")))
+        assert len(report.failed) == 1 and "broken.pdf" in report.failed[0]
+        assert store.stats()["sources"] == report.added
+
+
+def test_shards_are_stable_and_spread() -> None:
+    keys = [f"kh:{i}/kh-ubnd:2025:province:{i % 34}" for i in range(3000)]
+    got = [shard_of(k) for k in keys]
+    assert got == [shard_of(k) for k in keys]
+    assert len(set(got)) == SHARDS
+
+
+def test_the_command_takes_bulk(tmp_path: Path, seeds_dir: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from luocdo.api.cli import app
+
+    db = str(tmp_path / "g.db")
+    got = CliRunner().invoke(app, ["ingest", "--bulk", "--workers", "1", "--db", db, "--json", str(seeds_dir)])
+    assert got.exit_code == 0, got.output
+    out = json.loads(got.stdout[got.stdout.index("{"):])
+    assert any(n.startswith("bulk load:") for n in out["report"]["notes"])
+    assert out["stats"]["sources"] == len(list(seeds_dir.glob("*.txt")))
+    again = CliRunner().invoke(app, ["ingest", "--db", db, "--json", str(seeds_dir)])
+    assert json.loads(again.stdout[again.stdout.index("{"):])["report"]["unchanged"] == out["stats"]["sources"]
