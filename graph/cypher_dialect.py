@@ -59,6 +59,15 @@ READ_PROCEDURES = frozenset(
     }
 )  # fmt: skip
 
+#: ``SHOW …`` commands that describe the graph's own schema (Neo4j): indexes and constraints.
+#: Every other ``SHOW`` (settings, servers, databases, users, transactions) tells about the server.
+SCHEMA_SHOWS = frozenset({"INDEX", "INDEXES", "CONSTRAINT", "CONSTRAINTS"})
+#: Words that may stand between ``SHOW`` and what it shows ("SHOW UNIQUE CONSTRAINTS").
+_SHOW_QUALIFIERS = frozenset(
+    {"ALL", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "UNIQUE", "UNIQUENESS",
+     "EXISTENCE", "EXIST", "KEY", "NODE", "RELATIONSHIP", "REL", "PROPERTY", "TYPE", "BTREE"}
+)  # fmt: skip
+
 #: Namespaces whose functions reach outside the graph (Neo4j plug-ins and administration).
 FOREIGN_NAMESPACES = frozenset({"apoc", "gds", "dbms", "db"})
 
@@ -134,6 +143,8 @@ def write_keywords(query: str) -> list[str]:
             continue  # property, label or map key
         if not text.isascii() and any(w.upper() in WRITE_KEYWORDS for w in re.findall(r"[A-Za-z]+", text)):
             found.append(text)  # a keyword glued to letters the engine may not take as part of a name
+        elif up == "SHOW" and _shows_schema(toks, i + 1):
+            continue
         elif up in WRITE_KEYWORDS:
             found.append(up)
         elif up == "CALL":
@@ -147,6 +158,13 @@ def write_keywords(query: str) -> list[str]:
             if j < len(toks) and toks[j][1] == "(" and name.lower() not in READ_PROCEDURES:
                 found.append(name)  # a plug-in or administration function: apoc.load.json(…)
     return found
+
+
+def _shows_schema(toks: list[tuple[str, str, int]], i: int) -> bool:
+    """Whether ``SHOW`` at ``i - 1`` lists indexes or constraints (and nothing about the server)."""
+    while i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() in _SHOW_QUALIFIERS:
+        i += 1
+    return i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() in SCHEMA_SHOWS
 
 
 def _dotted(toks: list[tuple[str, str, int]], i: int) -> tuple[str, int]:

@@ -73,6 +73,27 @@ def test_the_check_finds_every_attack(query: str, found: list[str]) -> None:
         check_read_only(query)
 
 
+#: Neo4j's SHOW: the graph's own schema reads; anything about the server is refused.
+SHOWS = [
+    ("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS c", []),
+    ("SHOW INDEXES YIELD labelsOrTypes, properties WHERE properties IS NOT NULL", []),
+    ("SHOW UNIQUE CONSTRAINTS", []),
+    ("SHOW RANGE INDEXES", []),
+    ("SHOW SETTINGS YIELD name, value", ["SHOW"]),
+    ("SHOW SETTINGS 'server.directories.data'", ["SHOW"]),
+    ("SHOW DATABASES", ["SHOW"]),
+    ("SHOW USERS", ["SHOW"]),
+    ("SHOW TRANSACTIONS", ["SHOW"]),
+    ("SHOW ALL", ["SHOW"]),
+    ("SHOW", ["SHOW"]),
+]
+
+
+@pytest.mark.parametrize(("query", "found"), SHOWS)
+def test_show_only_the_schema(query: str, found: list[str]) -> None:
+    assert write_keywords(query) == found
+
+
 @pytest.mark.parametrize("query", READS)
 def test_the_check_lets_reads_through(query: str) -> None:
     assert write_keywords(query) == []
