@@ -6,7 +6,7 @@ CORPUS ?= examples/corpus
 DB ?= luocdo.db
 PORT ?= 8000
 
-.PHONY: install system-deps demo test lint bench bench-full clean
+.PHONY: install system-deps neo4j-server neo4j demo test test-neo4j lint bench bench-full clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -36,9 +36,26 @@ system-deps:
 lint: install
 	$(BIN)/ruff check .
 
-test: install system-deps
+# The Neo4j Community 5.26 server of the tests (tests/neo4j_server): built once
+# with Maven from Maven Central into tests/neo4j_server/.m2 and target/.
+# The test session starts it on a free loopback port and stops it at its end;
+# NEO4J_URI=bolt://… runs the Neo4j tests against another server instead
+# (its database is emptied).
+neo4j-server: install
+	$(BIN)/python -m tests.neo4j_server.server build
+
+# A server to point luocdo at by hand: NEO4J_URI=bolt://127.0.0.1:$(NEO4J_PORT).
+NEO4J_PORT ?= 7687
+NEO4J_DATA ?= /tmp/luocdo-neo4j
+neo4j: neo4j-server
+	$(BIN)/python -m tests.neo4j_server.server run --port $(NEO4J_PORT) --data $(NEO4J_DATA)
+
+test: install system-deps neo4j-server
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
+
+test-neo4j: install neo4j-server
+	$(BIN)/pytest -q -m neo4j
 
 # Ingest the corpus, print the gaps of its provincial directive, write the
 # viewer page, then serve API + viewer on http://127.0.0.1:$(PORT) until Ctrl-C.

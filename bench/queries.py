@@ -489,7 +489,7 @@ def bench_size(n: int, work: Path, k: int, floor: bool, profile: bool) -> dict[s
     db = bench_ingest.store_path(n, work)
     if not db.exists():
         print(f"no store at {db}: building it with bench/ingest.py …", file=sys.stderr, flush=True)
-        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-bolt"])
+        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-neo4j"])
     smp = samples(folder / "truth.jsonl", k)
     fs = first_search(db, smp.names[0] if smp.names else "ke hoach")
     f = fs["fresh"]

@@ -7,7 +7,7 @@ from collections import deque
 from typing import Any
 
 from luocdo.queries import loader
-from luocdo.queries.common import check_depth, evidence, fetch_docs
+from luocdo.queries.common import check_depth, evidence, evidence_order, fetch_docs
 from luocdo.queries.models import BasisResult, BasisRow, Evidence
 from luocdo.queries.resolve import resolve
 
@@ -23,7 +23,7 @@ def basis(store: Any, key_or_name: str, depth: int = 10) -> BasisResult:
     for r in rows:
         up.setdefault(r["src"], []).append(r)
     for lst in up.values():
-        lst.sort(key=lambda r: (_REL_ORDER.get(r["rel"], 9), r["dst"]))
+        lst.sort(key=lambda r: (_REL_ORDER.get(r["rel"], 9), r["dst"], *evidence_order(r)))
     found: dict[str, tuple[str, str, int, Evidence | None]] = {}  # key → (parent, rel, depth, ev)
     queue = deque([(doc.key, 0)])
     seen = {doc.key}

@@ -69,6 +69,12 @@ def _str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
+def evidence_order(row: dict[str, Any]) -> tuple:
+    """Which of parallel edges gives the evidence: the document's own statement before one derived
+    from a citation, then by file and place.  Engines return parallel edges in no set order."""
+    return (bool(row.get("ev_derived")), row.get("ev_file") or "", row.get("ev_start") or 0, row.get("ev_doc") or "")
+
+
 def evidence(row: dict[str, Any]) -> Evidence | None:
     """Evidence from the ``ev_*`` columns of an edge row (None when the edge has none)."""
     if row.get("ev_doc") is None and row.get("ev_sentence") is None:

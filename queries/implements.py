@@ -16,7 +16,13 @@ from typing import Any
 from luocdo.core.dates import days_between
 from luocdo.graph.schema import LEVELS
 from luocdo.queries import loader
-from luocdo.queries.common import MAX_DEPTH, check_depth, evidence, fetch_docs
+from luocdo.queries.common import (
+    MAX_DEPTH,
+    check_depth,
+    evidence,
+    evidence_order,
+    fetch_docs,
+)
 from luocdo.queries.models import (
     DocRef,
     Evidence,
@@ -31,6 +37,10 @@ from luocdo.queries.resolve import resolve
 CITING_RELS = ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS")
 
 
+def _edge_order(r: dict[str, Any]) -> tuple:
+    return (r["src"], *evidence_order(r))
+
+
 def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None]]:
     """key → (parent key, depth, evidence of the edge to the parent), breadth first from ``root``."""
     children: dict[str, list[dict[str, Any]]] = {}
@@ -40,7 +50,7 @@ def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, E
         for r in loader.run(store, "implements_tree", {"key": root}, limit=None):
             children.setdefault(r["dst"], []).append(r)
         for lst in children.values():
-            lst.sort(key=lambda r: r["src"])
+            lst.sort(key=_edge_order)
 
     def kids(key: str) -> list[dict[str, Any]]:
         # Embedded: one lookup per document of the tree.  LadybugDB answers the
@@ -48,7 +58,7 @@ def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, E
         # documents); a lookup from one node is a fraction of a millisecond.
         if per_node and key not in children:
             rows = loader.run(store, "implementers_direct", {"key": key}, limit=None)
-            children[key] = sorted(rows, key=lambda r: r["src"])
+            children[key] = sorted(rows, key=_edge_order)
         return children.get(key, [])
 
     out: dict[str, tuple[str, int, Evidence | None]] = {}
@@ -84,7 +94,7 @@ def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: 
     else:
         rows = loader.run(store, "implementers_direct", {"key": target.key}, limit=None)
         tree = {}
-        for r in sorted(rows, key=lambda r: r["src"]):
+        for r in sorted(rows, key=_edge_order):
             tree.setdefault(r["src"], (target.key, 1, evidence(r)))
     docs = fetch_docs(store, tree)
     out: list[ImplRow] = []

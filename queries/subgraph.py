@@ -12,7 +12,7 @@ from typing import Any
 
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.queries import loader
-from luocdo.queries.common import MAX_DEPTH, evidence, fetch_docs, fetch_orgs
+from luocdo.queries.common import MAX_DEPTH, evidence, evidence_order, fetch_docs, fetch_orgs
 from luocdo.queries.errors import BadParameter, NotFound
 from luocdo.queries.models import DocRef, GraphEdge, GraphNode, OrgRef, Subgraph
 from luocdo.queries.resolve import resolve
@@ -82,7 +82,7 @@ def subgraph(
             rows += [("do", r) for r in loader.run(store, "org_docs", {"ids": ids}, limit=None)]
             if "PART_OF" in rels:
                 rows += [("oo", {**r, "rel": "PART_OF"}) for r in loader.run(store, "org_parts", {"ids": ids}, limit=None)]
-        rows.sort(key=lambda kr: (kr[1]["rel"], kr[1]["src"], kr[1]["dst"]))
+        rows.sort(key=lambda kr: (kr[1]["rel"], kr[1]["src"], kr[1]["dst"], *evidence_order(kr[1])))
         for kind, r in rows:
             if r["rel"] not in rels:
                 continue
