@@ -139,7 +139,8 @@ def rw(seeds_db: Path, tmp_path_factory) -> Iterator[tuple[httpx.Client, Path]]:
     """A server over a copy of the store, with a token and a 1 MB upload limit."""
     folder = tmp_path_factory.mktemp("api-rw")
     db = copy_db(seeds_db, folder)
-    env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads")}
+    env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads"),
+           "LUOCDO_KEEP_UPLOADS": "1"}
     with running_server(db, **env) as client:
         yield client, folder / "uploads"
 
