@@ -69,6 +69,7 @@ from luocdo.graph.keys import from_url_key, url_key
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.graph.store import (
     DEFAULT_DB,
+    QueryTimeout,
     ReadOnlyViolation,
     Store,
     StoreError,
@@ -170,8 +171,26 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def overloaded(_request: Request, exc: StoreOverloaded) -> JSONResponse:
         return error_response(503, str(exc), headers={"Retry-After": "1"})
 
+    @app.exception_handler(QueryTimeout)
+    async def timed_out(_request: Request, exc: QueryTimeout) -> JSONResponse:
+        return error_response(504, f"the query ran past its time limit: {exc}", headers={"Retry-After": "10"})
+
+    def out_of_memory(exc: BaseException) -> bool:
+        return isinstance(exc, MemoryError) or "bad_alloc" in str(exc) or "out of memory" in str(exc).lower()
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(MemoryError)
+    async def engine_error(_request: Request, exc: Exception) -> JSONResponse:
+        if out_of_memory(exc):
+            return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
+                                  "retry later", headers={"Retry-After": "10"})
+        return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
+
     @app.exception_handler(Exception)
     async def crash(_request: Request, exc: Exception) -> JSONResponse:
+        if out_of_memory(exc):
+            return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
+                                  "retry later", headers={"Retry-After": "10"})
         return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
 
 
