@@ -69,6 +69,7 @@ from luocdo.core.keys import from_url_key, url_key
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
 from luocdo.graph.store import (
     DEFAULT_DB,
+    QueryTimeout,
     ReadOnlyViolation,
     Store,
     StoreError,
@@ -171,8 +172,26 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def overloaded(_request: Request, exc: StoreOverloaded) -> JSONResponse:
         return error_response(503, str(exc), headers={"Retry-After": "1"})
 
+    @app.exception_handler(QueryTimeout)
+    async def timed_out(_request: Request, exc: QueryTimeout) -> JSONResponse:
+        return error_response(504, f"the query ran past its time limit: {exc}", headers={"Retry-After": "10"})
+
+    def out_of_memory(exc: BaseException) -> bool:
+        return isinstance(exc, MemoryError) or "bad_alloc" in str(exc) or "out of memory" in str(exc).lower()
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(MemoryError)
+    async def engine_error(_request: Request, exc: Exception) -> JSONResponse:
+        if out_of_memory(exc):
+            return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
+                                  "retry later", headers={"Retry-After": "10"})
+        return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
+
     @app.exception_handler(Exception)
     async def crash(_request: Request, exc: Exception) -> JSONResponse:
+        if out_of_memory(exc):
+            return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
+                                  "retry later", headers={"Retry-After": "10"})
         return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
 
 
@@ -280,6 +299,7 @@ class Service:
         self.cache = AnswerCache(cache_ttl)
         self.cypher = CypherRunner(store, max_bytes=max_answer_bytes())
         self.write_lock = threading.Lock()
+        self.keep_uploads = os.environ.get("LUOCDO_KEEP_UPLOADS", "").strip().lower() in ("1", "true", "yes")
         self._file_state: tuple | None = None
         self._page: str | None = None
 
@@ -352,14 +372,16 @@ class Service:
         """Extract every file, then apply them all in one transaction, or nothing.
 
         This is :func:`luocdo.pipeline.ingest` made all-or-nothing (ingest
-        applies the files that worked and lists the others).  Files are kept
-        under ``upload_dir/<sha256[:16]>/<name>``: the same bytes uploaded
-        again are the same source (unchanged), and evidence keeps pointing at a
-        file that exists.  If any file cannot be read or extracted, the files
-        this upload wrote are removed and the store is not touched.
+        applies the files that worked and lists the others).  Files are written
+        to ``upload_dir/<sha256[:16]>/<name>``: the same bytes uploaded again
+        are the same source (unchanged).  Once ingested they are removed unless
+        ``LUOCDO_KEEP_UPLOADS=1`` keeps them (so that evidence points at a file
+        that exists).  If any file cannot be read or extracted, the files this
+        upload wrote are removed and the store is not touched; a file over a
+        size limit (a decompression bomb) makes the answer 413.
         """
         from luocdo.graph.build import build_delta
-        from luocdo.loaders.errors import LoadError
+        from luocdo.loaders.errors import LoadError, TooLarge
         from luocdo.loaders.extract import extract
         from luocdo.loaders.text import load
         from luocdo.pipeline import source_id_of
@@ -370,6 +392,7 @@ class Service:
             done: list[tuple[str, Any, Any, str, str]] = []  # name, record, delta, sha, source id
             seen: set[str] = set()
             wrote = False
+            too_large = False
             try:
                 for i, (raw_name, data) in enumerate(files):
                     name = _safe_name(raw_name, i)
@@ -391,14 +414,17 @@ class Service:
                         delta = build_delta(rec, sid, str(path), text.sha256)
                     except LoadError as e:
                         failed.append(f"{name}: {e.problem}")
+                        too_large = too_large or isinstance(e, TooLarge)
                         continue
                     except Exception as e:  # an extractor bug: name the file, change nothing
                         failed.append(f"{name}: extraction failed: {type(e).__name__}: {e}")
                         continue
                     done.append((name, rec, delta, sha, sid))
                 if failed:
-                    raise ApiError(422, f"{len(failed)} of {len(files)} file(s) could not be ingested; "
-                                   "nothing was changed", failed=failed)
+                    raise ApiError(413 if too_large else 422,
+                                   f"{len(failed)} of {len(files)} file(s) could not be ingested"
+                                   f"{' (over a size limit)' if too_large else ''}; nothing was changed",
+                                   failed=failed)
                 docs: list[UploadedDocument] = []
                 deltas = []
                 with self.writer() as store:  # the file's write lock from here to the commit only
@@ -427,6 +453,8 @@ class Service:
             finally:
                 if wrote:
                     self.cache.invalidate()
+            if not self.keep_uploads:  # ingested: the graph keeps the path and spans, not the file
+                _remove(created, self.upload_dir)
             counts = {s: sum(1 for d in docs if d.status == s) for s in ("added", "replaced", "unchanged")}
             return UploadResult(documents=docs, stats=self.store.stats(), **counts)
 

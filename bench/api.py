@@ -10,6 +10,11 @@ The section between ``<!-- api -->`` and ``<!-- /api -->`` of
 
     .venv/bin/python bench/api.py [--clients 50] [--duration 10] [--db PATH]
     .venv/bin/python bench/api.py --store /tmp/luocdo-bench/store-100000.db [--targets 30]
+    .venv/bin/python bench/api.py --mixed [--clients 50] [--abusers 10] [--duration 20]
+
+``--mixed``: the lookup clients run while ``--abusers`` clients (another process) send
+abusive queries to ``/cypher``; prints the lookups' p95 and errors, the Cypher answers by
+status and the peak memory of the server and its query workers.
 
 ``--store`` serves a store built by ``bench/ingest.py`` instead (it is not
 written): the clients then ask about ``--targets`` provincial plans of that
@@ -226,6 +231,139 @@ def bench_mode(db: Path, cached: bool, clients: int, duration: float, keys: list
     return runs
 
 
+# --------------------------------------------------------------------------- mixed: lookups under abuse
+
+#: What an abusive client sends to /cypher, in turn: a query that runs until its time limit, a
+#: gigabyte of answer, one that wants gigabytes of memory.
+ABUSE = [
+    {"query": "UNWIND range(1, 30000) AS a UNWIND range(1, 30000) AS b WITH a * b AS x WHERE x % 7 = 3 "
+              "RETURN count(*) AS c", "timeout_s": 5},
+    {"query": "UNWIND range(1, 10000) AS x RETURN x, repeat('A', 100000) AS a", "limit": 10000},
+    {"query": "RETURN size(range(1, 300000000)) AS n"},
+]
+
+
+def _abusers(base: str, clients: int, duration: float, out) -> None:
+    """``clients`` clients posting ABUSE to /cypher without pause (another process: the measuring
+    one stays free); puts {status: count} on ``out``."""
+    counts: dict[int, int] = {}
+
+    async def client(i: int) -> None:
+        stop = time.perf_counter() + duration
+        async with httpx.AsyncClient(base_url=base, timeout=120) as c:
+            while time.perf_counter() < stop:
+                try:
+                    r = await c.post("/cypher", json=ABUSE[i % len(ABUSE)])
+                    counts[r.status_code] = counts.get(r.status_code, 0) + 1
+                except httpx.HTTPError:
+                    counts[0] = counts.get(0, 0) + 1
+                i += 1
+
+    async def all_clients() -> None:
+        await asyncio.gather(*(client(i) for i in range(clients)))
+
+    asyncio.run(all_clients())
+    out.put(counts)
+
+
+def bench_mixed(db: Path, lookups: int, abusers: int, duration: float, keys: list[str] | None) -> dict:
+    """``lookups`` clients on a cached lookup while ``abusers`` clients send ABUSE; lookup latency,
+    errors of both, and the peak memory of the server with its query workers."""
+    import multiprocessing as mp
+    import threading
+
+    import psutil
+
+    from luocdo.core.keys import url_key
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(db, port)
+    try:
+        if keys is None:
+            keys = [httpx.get(f"{base}/resolve", params={"name": TARGET_NAME}, timeout=10).json()["url_key"]]
+        paths = [f"/documents/{quote(url_key(k), safe='~@')}/implementers?transitive=true" for k in keys]
+        for path in paths:
+            httpx.get(base + path, timeout=60)  # cached from here on
+        httpx.post(f"{base}/cypher", json={"query": "RETURN 1"}, timeout=60)  # the query workers are up
+        server = psutil.Process(proc.pid)
+        peak = {"server": 0.0, "total": 0.0}
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                try:
+                    procs = [server, *server.children(recursive=True)]
+                    rss = [p.memory_info().rss / 2**20 for p in procs]
+                    peak["server"] = max(peak["server"], rss[0])
+                    peak["total"] = max(peak["total"], sum(rss))
+                except psutil.Error:
+                    pass
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out = mp.get_context("spawn").Queue()
+        abuse = mp.get_context("spawn").Process(target=_abusers, args=(base, abusers, duration + 1.0, out))
+        abuse.start()
+        run = asyncio.run(hammer(base, paths, lookups, duration))
+        counts = out.get(timeout=duration + 300)
+        abuse.join()
+        stop.set()
+        sampler.join()
+        health = httpx.get(f"{base}/healthz", timeout=10).status_code
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return {"run": run, "cypher": counts, "peak": peak, "health": health}
+
+
+def main_mixed(args) -> None:
+    keys = None
+    if args.store is not None:
+        keys = store_targets(args.store, args.targets)
+        db = args.store
+    else:
+        build_store(args.db, args.seeds)
+        db = args.db
+    res = bench_mixed(db, args.clients, args.abusers, args.duration, keys)
+    run, counts, peak = res["run"], res["cypher"], res["peak"]
+    info = machine()
+    shown = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+    print(f"lookups ({args.clients} clients, cached implementers): {run.rps:.0f} req/s, p50 {run.pct(50):.1f} ms, "
+          f"p95 {run.pct(95):.1f} ms, p99 {run.pct(99):.1f} ms, errors {run.errors}")
+    print(f"abusive /cypher ({args.abusers} clients): answers by status {{{shown}}}")
+    print(f"peak memory: server {peak['server']:.0f} MB, server + query workers {peak['total']:.0f} MB; "
+          f"/healthz after: {res['health']}")
+    print(f"machine: {info}")
+    ok = run.pct(95) < P95_TARGET_MS and run.errors == 0
+    print(f"target lookup p95 < {P95_TARGET_MS:g} ms with no errors under abuse: {'met' if ok else 'NOT met'}")
+    if args.no_write:
+        return
+    lines = [
+        "## HTTP API under abuse (`bench/api.py --mixed" + (f" --store {args.store.name}" if args.store else "") + "`)",
+        "",
+        f"{args.clients} lookup clients (cached `implementers?transitive=true`, as served by default) for "
+        f"{args.duration:g} s, while {args.abusers} clients in another process post to `/cypher` without pause, "
+        "in turn: a query that runs to its time limit, a gigabyte of answer, one that wants gigabytes of memory. "
+        "All clients share one address (so the per-client limits apply to the abusers together) and the machine "
+        "with the server.",
+        "",
+        "| lookup req/s | p50 ms | p95 ms | p99 ms | lookup errors | /cypher answers by status | peak MB server | peak MB server + workers |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|",
+        f"| {run.rps:.0f} | {run.pct(50):.1f} | {run.pct(95):.1f} | {run.pct(99):.1f} | {run.errors} | {shown} | "
+        f"{peak['server']:.0f} | {peak['total']:.0f} |",
+        "",
+        f"Target lookup p95 < {P95_TARGET_MS:g} ms with no errors: **{'met' if ok else 'not met'}**. "
+        f"Machine: {info}. Run {time.strftime('%Y-%m-%d')}.",
+    ]
+    write_section("\n".join(lines), "api-mixed" if args.store is None else f"api-mixed-{args.store.stem}")
+    print(f"wrote the api-mixed section of {RESULTS.relative_to(ROOT)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=50)
@@ -237,7 +375,13 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="serve this existing store (from bench/ingest.py) instead of the seeds")
     ap.add_argument("--targets", type=int, default=30, help="with --store: provincial plans asked about, in turn")
     ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    ap.add_argument("--mixed", action="store_true",
+                    help="lookups (--clients) while --abusers clients send abusive /cypher queries")
+    ap.add_argument("--abusers", type=int, default=10, help="with --mixed: abusive /cypher clients")
     args = ap.parse_args()
+    if args.mixed:
+        main_mixed(args)
+        return
     keys = None
     if args.store is not None:
         from luocdo.graph.ladybug_store import LadybugStore

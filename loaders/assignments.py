@@ -75,6 +75,10 @@ def clause_start(folded: str, a: int) -> int:
     return max(max(folded.rfind(ch, max(0, a - 202), lo0) for ch in "\n;.:") + 1, a - 201, 0)
 
 
+#: How far after "chủ trì …" a task's sentence may run.
+TASK_REACH = 5000
+
+
 def _prose_assignments(text: str, folded: str) -> list[Assignment]:
     out = []
     # anchor on "chủ trì" (rare) and match the sentence around it, instead of
@@ -88,10 +92,11 @@ def _prose_assignments(text: str, folded: str) -> list[Assignment]:
         if not lead[:1].isupper():
             continue
         coord = _split_units(text[m.start("coord") : m.end("coord")]) if m.group("coord") else ()
-        # the task is the rest of the sentence
-        stop = len(text)
+        # the task is the rest of the sentence, read no further than TASK_REACH (searching on to the
+        # end of the text for every task made a long text without breaks cost its length squared)
+        stop = min(len(text), m.end() + TASK_REACH)
         for pat in (r"[.;]\s", r"\n\s*\n", r"\n\s*(?:\d{1,2}|[a-z])[.)]\s"):
-            sm = re.compile(pat).search(folded, m.end())
+            sm = re.compile(pat).search(folded, m.end(), stop)
             if sm:
                 stop = min(stop, sm.start())
         task = clean(text[m.end() : stop])

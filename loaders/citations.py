@@ -10,6 +10,7 @@ and the subject after.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -258,11 +259,30 @@ class LawCitation:
     year: int | None
 
 
+class _Covered:
+    """Whether a position lies in one of the spans, by bisection (one check per span made
+    long texts cost time that grew with the square of their length)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _b in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _a, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+
 def find_laws(text: str, folded: str, taken: list[tuple[int, int]]) -> list[LawCitation]:
     """Laws named without a number.  ``taken`` spans (numbered citations) are skipped."""
     out: list[LawCitation] = []
+    covered = _Covered(taken)
     for m in keyword_finditer(_LAW, folded, LAW_WORDS):
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"
         if not text[m.start()].isupper():

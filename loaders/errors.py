@@ -19,6 +19,13 @@ class LoadError(Exception):
         return (type(self), (self.path, self.problem))
 
 
+class TooLarge(LoadError):
+    """The file would expand past a limit (a zip or PDF bomb, too many pages to OCR).
+
+    Found while decompressing, before the whole of it is in memory; the API answers 413.
+    """
+
+
 class OcrUnavailable(LoadError):
     """OCR was needed but Tesseract or its Vietnamese data is missing.
 

@@ -370,12 +370,14 @@ def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> lis
     the context's unit: local numbers repeat across units, so the issuer
     phrase of the fuller mention wins when the dates agree."""
     out = list(insts)
+    fuller: dict[str, list[Instrument]] = {}  # by label, in text order: one pass, not one per mention
+    for j, other in enumerate(insts):
+        if explicit[j]:
+            fuller.setdefault(other.label, []).append(other)
     for i, inst in enumerate(insts):
         if explicit[i] or inst.number is None:
             continue
-        for j, other in enumerate(insts):
-            if j == i or not explicit[j] or other.label != inst.label:
-                continue
+        for other in fuller.get(inst.label, ()):
             if inst.date and other.date and inst.date != other.date:
                 continue
             out[i] = other

@@ -12,13 +12,15 @@ import codecs
 import contextlib
 import io
 import logging
+import os
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from luocdo.loaders import ocr
-from luocdo.loaders.errors import LoadError
+from luocdo.loaders.errors import LoadError, TooLarge
 
 PAGE_BREAK = "\n\f\n"
 """Between PDF pages (and TIFF frames): page n of an offset i is text.count("\\f", 0, i) + 1."""
@@ -226,6 +228,86 @@ def _table(tbl, out: list[str]) -> None:
                 out.extend(c)
 
 
+# --------------------------------------------------------------------------- limits
+#
+# A small file can expand enormously: a 149 KB .docx into 51 MB of XML, a 4 MB PDF into a 2 GB
+# content stream.  Each limit is checked while decompressing, a piece at a time, so a bomb is
+# refused (TooLarge) after at most the limit's worth of work and memory.
+
+
+def _env_limit(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise LoadError(name, f"must be a positive number, not {raw!r}")
+    return value
+
+
+def max_unzipped_bytes() -> int:
+    """Everything in a DOCX (any zip-based format) once decompressed (``LUOCDO_MAX_UNZIPPED_MB``, 64)."""
+    return int(_env_limit("LUOCDO_MAX_UNZIPPED_MB", 64) * 2**20)
+
+
+def max_zip_parts() -> int:
+    """Parts (files) in one archive (``LUOCDO_MAX_ZIP_PARTS``, 1000)."""
+    return int(_env_limit("LUOCDO_MAX_ZIP_PARTS", 1000))
+
+
+def max_ocr_pages() -> int:
+    """PDF pages or image frames sent to OCR from one file (``LUOCDO_MAX_OCR_PAGES``, 100)."""
+    return int(_env_limit("LUOCDO_MAX_OCR_PAGES", 100))
+
+
+def max_pdf_stream_bytes() -> int:
+    """One PDF page's content, or one of its images, decoded (``LUOCDO_MAX_PDF_STREAM_MB``, 64)."""
+    return int(_env_limit("LUOCDO_MAX_PDF_STREAM_MB", 64) * 2**20)
+
+
+_CHUNK = 1 << 18
+
+
+def check_zip(data: bytes, source: str, what: str = "DOCX") -> None:
+    """Refuse an archive with too many parts or more than the limit once decompressed.
+
+    Every part is decompressed here, 256 KB at a time, and counted: what the
+    archive's directory declares is not trusted.
+    """
+    parts_limit, limit = max_zip_parts(), max_unzipped_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > parts_limit:
+                raise TooLarge(source, f"{what} archive has {len(infos):,} parts, over the limit of "
+                                       f"{parts_limit:,} (LUOCDO_MAX_ZIP_PARTS); refused")
+            total = 0
+            for info in infos:
+                if info.is_dir():
+                    continue
+                with zf.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            raise TooLarge(
+                                source, f"{what} expands past {_mb(limit)} once decompressed (at part "
+                                f"{info.filename!r}); refused as a decompression bomb "
+                                "(the limit is LUOCDO_MAX_UNZIPPED_MB)")
+    except (TooLarge, LoadError):
+        raise
+    except zipfile.BadZipFile as exc:
+        raise LoadError(source, f"corrupt {what} file (bad zip archive: {exc})") from None
+    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encrypted parts
+        raise LoadError(source, f"unsupported {what} archive ({_brief(exc)})") from None
+    except (zlib.error, EOFError, OSError, ValueError) as exc:
+        raise LoadError(source, f"corrupt {what} file ({_brief(exc)})") from None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
 def read_docx(data: bytes, source: str) -> Decoded:
     """Section headers first, then body paragraphs and tables in document order."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -236,6 +318,7 @@ def read_docx(data: bytes, source: str) -> Decoded:
         )
     if not data.startswith(b"PK"):
         raise LoadError(source, "not a valid DOCX file (not a zip archive)")
+    check_zip(data, source)
     try:
         import docx
 
@@ -273,6 +356,8 @@ MIN_TEXT_LAYER = 200
 """A page with fewer letters/digits than this in its text layer may be a scan."""
 OCR_DPI = 300
 MAX_RENDER_PX = 5000
+MAX_IMAGE_PIXELS = 200_000_000
+"""An image in a PDF page larger than this is refused before rendering (a scan at 600 dpi is ~35M)."""
 
 _GARBAGE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 
@@ -375,6 +460,7 @@ def _read_pdf(data: bytes, source: str) -> Decoded:
     todo = [i for i, t in enumerate(layers) if _alnum(t) < MIN_TEXT_LAYER]
     ocr_pages: list[int] = []
     if todo:
+        _check_pages(pages, todo, source)
         ocr_pages = _pages_to_ocr(data, source, layers, todo)
     texts = list(layers)
     if ocr_pages:
@@ -396,6 +482,75 @@ def _open_pdfium(data: bytes, source: str):
         return pdfium.PdfDocument(data)
     except Exception as exc:
         raise LoadError(source, f"corrupt PDF, cannot render it ({_brief(exc)})") from None
+
+
+def _flate_size(raw: bytes, cap: int) -> int:
+    """Decoded size of FlateDecode data, counted up to ``cap`` (+1) a piece at a time."""
+    d = zlib.decompressobj()
+    total = 0
+    pos = 0
+    try:
+        while pos < len(raw) and total <= cap:
+            total += len(d.decompress(raw[pos : pos + _CHUNK], _CHUNK))
+            pos += _CHUNK
+            while d.unconsumed_tail and total <= cap:
+                total += len(d.decompress(d.unconsumed_tail, _CHUNK))
+    except zlib.error:
+        return total  # damaged: the renderer will say so
+    return total
+
+
+def _stream_size(obj, cap: int) -> int:
+    """What a PDF stream decodes to, as far as it can be told without decoding more than ``cap``."""
+    raw = getattr(obj, "_data", b"") or b""
+    filters = obj.get("/Filter")
+    names = [str(f) for f in filters] if isinstance(filters, list) else ([str(filters)] if filters else [])
+    if names[:1] == ["/FlateDecode"] or names[:1] == ["/Fl"]:
+        return _flate_size(raw, cap)
+    return len(raw)
+
+
+def _page_problem(page, cap: int, pixels: int, depth: int = 0) -> str | None:
+    """Why rendering this (pypdf) page or form would take too much memory, or None."""
+    try:
+        contents = page.get("/Contents") if depth == 0 else page
+        streams = contents if isinstance(contents, list) else [contents] if contents is not None else []
+        for ref in streams:
+            obj = ref.get_object()
+            if hasattr(obj, "get") and _stream_size(obj, cap) > cap:
+                return f"a page content stream decodes to more than {_mb(cap)}"
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        for ref in (xobjects.get_object().values() if xobjects is not None else []):
+            x = ref.get_object()
+            if x.get("/Subtype") == "/Image":
+                w, h = int(x.get("/Width", 0)), int(x.get("/Height", 0))
+                if w * h > pixels:
+                    return f"an image of {w:,} × {h:,} pixels"
+                if _stream_size(x, cap) > cap:
+                    return f"an image stream decodes to more than {_mb(cap)}"
+            elif x.get("/Subtype") == "/Form" and depth < 4:
+                if _stream_size(x, cap) > cap:
+                    return f"a form stream decodes to more than {_mb(cap)}"
+                inner = _page_problem(x, cap, pixels, depth + 1)
+                if inner:
+                    return inner
+    except Exception:
+        return None  # an odd structure: leave it to the renderer
+    return None
+
+
+def _check_pages(pages: list, todo: list[int], source: str) -> None:
+    """Refuse a PDF whose pages to look at closely would take too much memory or OCR time."""
+    if len(todo) > max_ocr_pages():
+        raise TooLarge(source, f"{len(todo)} pages have no text layer (scans), over the limit of "
+                               f"{max_ocr_pages()} pages to OCR per file (LUOCDO_MAX_OCR_PAGES); refused")
+    cap, pixels = max_pdf_stream_bytes(), MAX_IMAGE_PIXELS
+    for i in todo:
+        problem = _page_problem(pages[i], cap, pixels)
+        if problem:
+            raise TooLarge(source, f"page {i + 1}: {problem}; refused before rendering it "
+                                   "(the limit is LUOCDO_MAX_PDF_STREAM_MB)")
 
 
 def _pages_to_ocr(data: bytes, source: str, layers: list[str], todo: list[int]) -> list[int]:
@@ -459,10 +614,16 @@ def read_image(data: bytes, source: str) -> Decoded:
 
     try:
         image = Image.open(io.BytesIO(data))
+        n = getattr(image, "n_frames", 1)
+        if n > max_ocr_pages():
+            raise TooLarge(source, f"image has {n} frames, over the limit of {max_ocr_pages()} pages to "
+                                   "OCR per file (LUOCDO_MAX_OCR_PAGES); refused")
         frames = []
         for frame in ImageSequence.Iterator(image):
             upright = ImageOps.exif_transpose(frame.copy())
             frames.append(ocr.to_png(upright))
+    except TooLarge:
+        raise
     except Image.DecompressionBombError:
         raise LoadError(source, "image is too large to OCR (decompression-bomb limit)") from None
     except UnidentifiedImageError:

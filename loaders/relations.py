@@ -165,7 +165,9 @@ def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classifi
         left = folded[max(0, c.start - 30) : c.start]
         if not ("ban" in left or "xay" in left) or not _BAN_HANH_BEFORE.search(left):
             continue  # every "ban hành" / "xây dựng" cue holds one of the two words
-        floor = _sentence_floor(folded, c.start, 0)
+        # no break within 1,500 characters: not a sentence, and reading back to the start of the
+        # text from every citation made one long line cost time that grew with its square
+        floor = max(_sentence_floor(folded, c.start, 0), c.start - 1500)
         for i in range(j - 1, -1, -1):
             b = cits[i]
             if b.start < floor:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
@@ -59,11 +60,22 @@ class IngestReport:
         }
 
 
+class NotRegular(OSError):
+    """A path that is not a regular file (reading a FIFO would block)."""
+
+
 def source_id_of(path: Path) -> str:
     return str(path.resolve())
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of a regular file; anything else (a FIFO, a device) is refused before it is opened,
+    because reading one could block for ever."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else (
+            "a folder" if stat.S_ISDIR(st.st_mode) else "a device or socket")
+        raise NotRegular(f"is {kind}, not a regular file; skipped")
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -145,6 +157,11 @@ def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress
             report.files += 1
             try:
                 h = file_hash(f)
+            except NotRegular as e:
+                report.failed.append(f"{f}: {e}")
+                if progress:
+                    progress(1)
+                continue
             except OSError as e:
                 report.failed.append(f"{f}: cannot read: {e.strerror or e}")
                 if progress:
@@ -159,17 +176,72 @@ def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress
 
 
 def _parallel(paths: Iterable[str], workers: int, in_flight: int) -> Iterator[tuple[str, GraphDelta | None, str | None]]:
-    """process_file over worker processes, in order, with a bounded queue of work."""
+    """process_file over worker processes, in order, with a bounded queue of work.
+
+    A worker that dies (killed, out of memory, a crash in a library) breaks the
+    whole pool: the pool is started again, the chunks in flight are sent again,
+    and the chunk that was being waited for is retried a file at a time in a
+    process of its own, so the file that kills its worker is found and
+    reported, and nothing else is lost.
+    """
     from collections import deque
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = _Pool(workers)
+    try:
         pending: deque = deque()
         for chunk in _batched(paths, 32):
-            pending.append(pool.submit(_process_many, chunk))
+            pending.append((chunk, pool.submit(_process_many, chunk)))
             while len(pending) * 32 >= in_flight:
-                yield from pending.popleft().result()
+                yield from _collect(pool, pending)
         while pending:
-            yield from pending.popleft().result()
+            yield from _collect(pool, pending)
+    finally:
+        pool.shutdown()
+
+
+class _Pool:
+    """A ProcessPoolExecutor that can be started again after a worker died."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(self, fn, *args):
+        return self.pool.submit(fn, *args)
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pool: _Pool, pending) -> list[tuple[str, GraphDelta | None, str | None]]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk, future = pending.popleft()
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pass
+    pool.restart()
+    for i, (other, _f) in enumerate(pending):  # they died with the pool: send them again
+        pending[i] = (other, pool.submit(_process_many, other))
+    out = []
+    alone = ProcessPoolExecutor(max_workers=1)  # only this chunk's files: a death names its file
+    try:
+        for path in chunk:
+            try:
+                out.extend(alone.submit(_process_many, [path]).result())
+            except BrokenProcessPool:
+                out.append((path, None, f"{path}: extraction failed: the worker process died on this file "
+                                        "(killed, out of memory, or a crash in a library); skipped"))
+                alone.shutdown(wait=False, cancel_futures=True)
+                alone = ProcessPoolExecutor(max_workers=1)
+    finally:
+        alone.shutdown(wait=True, cancel_futures=True)
+    return out
 
 
 def _process_many(paths: list[str]) -> list[tuple[str, GraphDelta | None, str | None]]:

@@ -164,7 +164,8 @@ def api_server(request, backend: str, seeds_db: Path) -> Iterator[httpx.Client]:
 def rw_server(request, backend: str, seeds_db: Path, tmp_path_factory) -> Iterator[tuple[httpx.Client, Path]]:
     """A server over a copy of the store (on Neo4j: the seeds loaded again), a token, a 1 MB upload limit."""
     folder = tmp_path_factory.mktemp("api-rw")
-    env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads")}
+    env = {"LUOCDO_API_TOKEN": TOKEN, "LUOCDO_MAX_UPLOAD_MB": "1", "LUOCDO_UPLOAD_DIR": str(folder / "uploads"),
+           "LUOCDO_KEEP_UPLOADS": "1"}
     if backend == "ladybug":
         with running_server(copy_db(seeds_db, folder), **env) as client:
             yield client, folder / "uploads"

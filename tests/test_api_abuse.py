@@ -230,3 +230,51 @@ def test_per_client_limits_and_the_token(seeds_db: Path) -> None:
                 break
         assert last.status_code == 429 and "a minute" in last.json()["error"]["message"]
         assert int(last.headers["retry-after"]) >= 1
+
+
+def test_malformed_paths_are_404(open_server) -> None:
+    client, _ = open_server
+    for path in ("/documents/%E0%A4%A", "/documents/%E0%A4%A/implementers", "/organizations/%FF"):
+        r = client.get(path)
+        assert r.status_code == 404, (path, r.text)
+        assert r.json()["error"]["candidates"] == []
+
+
+def test_nested_map_parameters_arrive_as_maps(open_server) -> None:
+    client, _ = open_server
+    r = client.post("/cypher", json={"query": "RETURN $m.a.b AS b, $m AS m",
+                                     "params": {"m": {"a": {"b": 1, "c": [1, 2]}}}})
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"] == [[1, {"a": {"b": 1, "c": [1, 2]}}]]
+
+
+def test_engine_out_of_memory_and_time_outs_are_503_and_504(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lookups too: what the engine raises when it runs out of memory or time (its own exception
+    types, raised where the query would run) becomes 503 / 504 with Retry-After, never 400 or 500."""
+    from fastapi.testclient import TestClient
+
+    from luocdo import queries as Q
+    from luocdo.api.app import create_app
+    from luocdo.graph.store import QueryTimeout, StoreError, StoreOverloaded, open_store
+
+    store = open_store(str(seeds_db), read_only=True)
+    raised = {"implementers": StoreError("ladybug: std::bad_alloc"),
+              "basis": StoreOverloaded("the database's page cache is full"),
+              "trace": QueryTimeout("query interrupted by the time limit")}
+
+    def failing(name):
+        def fn(*_a, **_k):
+            raise raised[name]
+        return fn
+
+    for name in raised:
+        monkeypatch.setattr(Q, name, failing(name))
+    try:
+        with TestClient(create_app(store=store, cache_ttl=0)) as c:
+            key = path_key(TARGET_KEY)
+            for name, status in (("implementers", 503), ("basis", 503), ("trace", 504)):
+                r = c.get(f"/documents/{key}/{name}")
+                assert r.status_code == status, (name, r.text)
+                assert int(r.headers["retry-after"]) >= 1
+    finally:
+        store.close()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from luocdo.pipeline import ingest
 from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.pipeline import ingest
 from luocdo.queries import (
     QueryError,
     basis,
