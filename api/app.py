@@ -334,7 +334,7 @@ class Service:
         from luocdo.loaders.errors import LoadError
         from luocdo.loaders.extract import extract
         from luocdo.loaders.text import load
-        from luocdo.pipeline import source_id_of
+        from luocdo.pipeline import apply_indexed, source_id_of
 
         with self.write_lock:
             created: list[Path] = []
@@ -389,7 +389,7 @@ class Service:
                     ))
                 if deltas:
                     try:
-                        self.store.apply(deltas)
+                        apply_indexed(self.store, deltas)
                     finally:
                         wrote = True
             except BaseException:

@@ -488,3 +488,20 @@ def _indexing(store: Store, report: IngestReport) -> Iterator[_SearchIndexer | N
     index.begin()
     yield _SearchIndexer(store, index)
     index.finish(count_documents(store))
+
+
+def apply_indexed(store: Store, deltas: list[GraphDelta]) -> dict[str, int]:
+    """``store.apply(deltas)`` in one transaction, with the search index beside an embedded store kept
+    in step (an index already out of step is left for the next search to rebuild)."""
+    from luocdo.graph.fulltext import count_documents
+
+    index = search_index_of(store)
+    if index is None or index.problem(count_documents(store)) is not None:
+        return store.apply(deltas)
+    index.begin()
+    indexer = _SearchIndexer(store, index)
+    touched = indexer.touched(deltas)
+    counts = store.apply(deltas)
+    indexer.write(touched)
+    index.finish(count_documents(store))
+    return counts
