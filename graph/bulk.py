@@ -224,6 +224,14 @@ def copy_all(store: Any, root: str) -> None:
             store.copy_from(table, files)
 
 
+def empty(store: Any) -> None:
+    """Remove what a failed load copied (edges first), so the store is empty again."""
+    for rel in REL_TABLES:
+        store.write(f"MATCH ()-[r:{rel}]->() DELETE r")
+    for table in ("Source", "Document", "Organization"):
+        store.write(f"MATCH (n:{table}) DELETE n")
+
+
 def table_columns(store: Any, table: str) -> list[str]:
     """The store's columns of ``table`` in their order (COPY matches Parquet columns by position)."""
     got = store.table_columns(table)

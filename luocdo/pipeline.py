@@ -410,7 +410,13 @@ def bulk_ingest(
         if spooled.added:
             gb.write_organizations(tmp, spooled, org_cols)
             seen = len(getattr(store, "notes", ()))
-            gb.copy_all(store, tmp)
+            try:
+                gb.copy_all(store, tmp)
+            except BaseException as e:  # tables copied before it would pass for an ingest: empty them
+                with suppress(StoreError):
+                    gb.empty(store)
+                raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
+                                 "run it again, or ingest file by file (--no-bulk)") from e
             store.write("CHECKPOINT")
             lap("COPY FROM")
             index = search_index_of(store)
