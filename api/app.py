@@ -384,7 +384,7 @@ class Service:
         from luocdo.loaders.errors import LoadError, TooLarge
         from luocdo.loaders.extract import extract
         from luocdo.loaders.text import load
-        from luocdo.pipeline import source_id_of
+        from luocdo.pipeline import apply_indexed, source_id_of
 
         with self.write_lock:
             created: list[Path] = []
@@ -444,7 +444,7 @@ class Service:
                         ))
                     if deltas:
                         try:
-                            store.apply(deltas)
+                            apply_indexed(store, deltas)
                         finally:
                             wrote = True
             except BaseException:

@@ -134,6 +134,7 @@ def ingest(
     """Ingest documents into the graph; unchanged files are skipped, changed ones replaced."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from luocdo.graph.store import StoreError
     from luocdo.pipeline import ingest as run_ingest
 
     store = open_store_or_fail(db, neo4j)
@@ -149,6 +150,8 @@ def ingest(
 
             report = run_ingest(store, paths, batch_size=batch_size, workers=workers, progress=tick, bulk=bulk)
         stats = store.stats()
+    except StoreError as e:
+        fail(str(e))
     finally:
         store.close()
     if as_json:

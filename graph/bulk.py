@@ -158,7 +158,7 @@ def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_
                 if c is None:
                     c = docs[key] = DocClaims()
                 c.add(sid, own, props, src_path)
-    types = columns("Document")
+    doc_types = columns("Document")
     rows: list[list[Any]] = []
     cited: list[list[Any]] = []
     pk = PRIMARY_KEYS["Document"]
@@ -172,9 +172,10 @@ def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_
         for s, o, raw in sorted(cited_issuers(key, c)):
             if o in org_ids:  # an edge to an organisation the store lacks is not made incrementally either
                 cited.append(_rel_row("ISSUED_BY", s, o, {"raw": raw}, CITED_SOURCE))
-    _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: types[c] for c in doc_cols}), rows)
+    _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: doc_types[c] for c in doc_cols}), rows)
     _write(base / "ISSUED_BY" / f"cited-{shard:04d}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
-    _write(base / "search" / f"{shard:04d}.parquet", _schema(dict.fromkeys(ENTRY_FIELDS, "STRING")), entries)
+    types = {f: ("INT64" if f == "order" else "STRING") for f in ENTRY_FIELDS}
+    _write(base / "search" / f"{shard:04d}.parquet", _schema(types), entries)
     return len(rows)
 
 
@@ -221,6 +222,14 @@ def copy_all(store: Any, root: str) -> None:
         files = sorted(str(p) for p in (base / table).glob("*.parquet")) if (base / table).is_dir() else []
         if files:
             store.copy_from(table, files)
+
+
+def empty(store: Any) -> None:
+    """Remove what a failed load copied (edges first), so the store is empty again."""
+    for rel in REL_TABLES:
+        store.write(f"MATCH ()-[r:{rel}]->() DELETE r")
+    for table in ("Source", "Document", "Organization"):
+        store.write(f"MATCH (n:{table}) DELETE n")
 
 
 def table_columns(store: Any, table: str) -> list[str]:

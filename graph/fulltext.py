@@ -7,11 +7,12 @@ document's text into memory.  What one index entry holds:
 
 * ``key`` — the document key (a single term: found, deleted by it);
 * ``text`` — the words the search ranks (:func:`doc_text`), one term each;
-* ``number`` / ``type`` / ``year`` / ``sym`` / ``sym0`` — what name
-  resolution rejects a document on, as single terms, so the documents a
-  typed name may fit are found without reading the others;
-* ``row`` (stored only) — the rest of what name resolution reads, as JSON,
-  and the place words a name may use (:func:`place_words`).
+* ``more`` — the place words a name may use (:func:`place_words`);
+* ``number`` / ``type`` / ``year`` / ``date`` / ``sym`` / ``sym0`` — what
+  name resolution checks a document on, as single terms, so the documents a
+  typed name fits are found, and scored, without reading them;
+* ``order`` (a fast field) — how documents that fit a name equally are
+  listed (:func:`list_order`).
 
 ``meta.json`` says which format the index is in, how many documents it held
 when last completed, and whether an ingest was writing it (``clean``): an
@@ -36,10 +37,10 @@ from luocdo.core.keys import Key
 from luocdo.graph.schema import type_name
 
 #: Bumped whenever what is indexed changes: an index of another format is rebuilt.
-FORMAT = 1
+FORMAT = 2
 
 #: Fields of an index entry (:func:`entry`).
-ENTRY_FIELDS = ("key", "text", "number", "type", "year", "sym", "sym0", "row")
+ENTRY_FIELDS = ("key", "text", "more", "number", "type", "year", "date", "sym", "sym0", "order")
 
 #: Columns of a Document the index is made of.
 COLUMNS = ("key", "type", "display", "title", "issuer", "search", "number", "symbol", "year", "date", "ingested", "province")
@@ -92,35 +93,51 @@ def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("key", stored=True, tokenizer_name="raw", index_option="basic")
     b.add_text_field("text", stored=True, tokenizer_name="whitespace", index_option="basic")
-    for name in ("number", "type", "year", "sym", "sym0"):
+    b.add_text_field("more", stored=False, tokenizer_name="whitespace", index_option="basic")
+    for name in ("number", "type", "year", "date", "sym", "sym0"):
         b.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
-    b.add_text_field("row", stored=True, tokenizer_name="raw", index_option="basic")
+    b.add_unsigned_field("order", stored=False, indexed=False, fast=True)
     return b.build()
+
+
+def date_int(date: str | None) -> int:
+    """"2025-06-02" → 20250602 (0: undated)."""
+    try:
+        return int(date.replace("-", "")) if date else 0
+    except ValueError:
+        return 0
+
+
+def list_order(ingested: bool, date: str | None) -> int:
+    """How name resolution lists documents that fit a name equally, as one number (larger first):
+    ingested ones, then dated ones, newest first (the key breaks what is left)."""
+    d = date_int(date)
+    return (int(bool(ingested)) << 40) | (int(d > 0) << 39) | d
 
 
 def entry(row: dict[str, Any]) -> dict[str, Any]:
     """The index entry of one document row (:data:`COLUMNS`)."""
     toks = sym_tokens(row.get("symbol"))
-    kept = {
-        "key": row["key"],
-        "number": row.get("number"),
-        "symbol": row.get("symbol"),
-        "type": row.get("type"),
-        "year": row.get("year"),
-        "date": row.get("date"),
-        "ingested": bool(row.get("ingested")),
-        "more": place_words(row),
-    }
     return {
         "key": row["key"],
         "text": doc_text(row),
+        "more": place_words(row),
         "number": norm_number(row.get("number")) or "",
         "type": fold(row["type"]) if row.get("type") else "",
         "year": str(int(row.get("year") or 0)),
+        "date": row.get("date") or "",
         "sym": " ".join(toks),
         "sym0": toks[0] if toks else "",
-        "row": json.dumps(kept, ensure_ascii=False, separators=(",", ":")),
+        "order": list_order(bool(row.get("ingested")), row.get("date")),
     }
+
+
+def _document(e: dict[str, Any]) -> tantivy.Document:
+    """An entry as a Tantivy document (``order`` unsigned: a Python int would be read as signed)."""
+    order = e["order"]
+    doc = tantivy.Document(**{k: v for k, v in e.items() if k != "order"})
+    doc.add_unsigned("order", int(order))
+    return doc
 
 
 class FullText:
@@ -181,7 +198,7 @@ class FullText:
                 w.delete_documents_by_term("key", key)
             for row in rows:
                 w.delete_documents_by_term("key", row["key"])
-                w.add_document(tantivy.Document(**entry(row)))
+                w.add_document(_document(entry(row)))
             w.commit()
             w.wait_merging_threads()
         except BaseException:
@@ -210,7 +227,7 @@ class FullText:
         w.delete_all_documents()
         n = 0
         for row in rows:
-            w.add_document(tantivy.Document(**(row if prepared else entry(row))))
+            w.add_document(_document(row if prepared else entry(row)))
             n += 1
         w.commit()
         w.wait_merging_threads()

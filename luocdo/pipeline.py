@@ -481,7 +481,13 @@ def bulk_ingest(
         if spooled.added:
             gb.write_organizations(tmp, spooled, org_cols)
             seen = len(getattr(store, "notes", ()))
-            gb.copy_all(store, tmp)
+            try:
+                gb.copy_all(store, tmp)
+            except BaseException as e:  # tables copied before it would pass for an ingest: empty them
+                with suppress(StoreError):
+                    gb.empty(store)
+                raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
+                                 "run it again, or ingest file by file (--no-bulk)") from e
             store.write("CHECKPOINT")
             lap("COPY FROM")
             index = search_index_of(store)
@@ -559,3 +565,20 @@ def _indexing(store: Store, report: IngestReport) -> Iterator[_SearchIndexer | N
     index.begin()
     yield _SearchIndexer(store, index)
     index.finish(count_documents(store))
+
+
+def apply_indexed(store: Store, deltas: list[GraphDelta]) -> dict[str, int]:
+    """``store.apply(deltas)`` in one transaction, with the search index beside an embedded store kept
+    in step (an index already out of step is left for the next search to rebuild)."""
+    from luocdo.graph.fulltext import count_documents
+
+    index = search_index_of(store)
+    if index is None or index.problem(count_documents(store)) is not None:
+        return store.apply(deltas)
+    index.begin()
+    indexer = _SearchIndexer(store, index)
+    touched = indexer.touched(deltas)
+    counts = store.apply(deltas)
+    indexer.write(touched)
+    index.finish(count_documents(store))
+    return counts

@@ -125,10 +125,12 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
     hits: list[SearchHit] = []
 
     docs = document_index(store, lambda: _load_documents(store))
-    named, fitted = docs.named(parse_name(text), limit)
+    named, fits = docs.named(parse_name(text), limit)
     # a named document scores by its fit, even when its words match too; the others by their words
     scores = dict(named)
-    for key, dtext in docs.worded(query, qwords):
+    worded = docs.worded(query, qwords)
+    fitted = fits([k for k, _t in worded])
+    for key, dtext in worded:
         if key not in fitted:
             scores[key] = _score(query, qwords, dtext)
     refs = fetch_docs(store, [k for k, s in scores.items() if s >= MIN_SCORE])

@@ -19,7 +19,6 @@ remote Neo4j that other clients write to) are read in full every time.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -142,11 +141,12 @@ class MemoryDocuments:
     def __init__(self, index: WordIndex) -> None:
         self.index = index
 
-    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
-        """The best ``limit`` documents ``name`` fits with their scores, and the keys of all it fits."""
+    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], Callable[[list[str]], set[str]]]:
+        """The best ``limit`` documents ``name`` fits with their scores, and which of some keys it fits."""
         if name.number is None or self.index.names is None:
-            return {}, set()
-        return _named(self.index, self.index.names, name, limit)
+            return {}, lambda keys: set()
+        named, fitted = _named(self.index, self.index.names, name, limit)
+        return named, lambda keys: fitted.intersection(keys)
 
     def worded(self, query: str, qwords: Sequence[str]) -> list[tuple[str, str]]:
         """(key, text) of the documents worth careful scoring (see :func:`prefilter`)."""
@@ -191,9 +191,10 @@ class IndexedDocuments:
     def __init__(self, searcher: Any, schema: Any) -> None:
         self.searcher, self.schema = searcher, schema
         self.n = searcher.num_docs
-        terms = searcher.terms_with_prefix("text", "")
-        self.df = {t: c for t, c in terms if c > 0}
+        self.df = {t: c for t, c in searcher.terms_with_prefix("text", "") if c > 0}
         self.vocab = tuple(sorted(self.df))
+        self.more_df = {t: c for t, c in searcher.terms_with_prefix("more", "") if c > 0}
+        self.more_vocab = tuple(sorted(self.more_df))
         import tantivy
 
         self._t = tantivy
@@ -247,37 +248,101 @@ class IndexedDocuments:
         found = process.extract(query, [t for _k, t in short], scorer=fuzz.token_set_ratio, limit=PREFILTER)
         return [short[j] for _, _, j in found]
 
-    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
+    def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], Callable[[list[str]], set[str]]]:
+        """As :meth:`MemoryDocuments.named`, asked of the index: the fit of a document is the sum of
+        constant points per constraint it meets (resolve.fit_scores' rules), so the documents of each
+        score are one query, listed by the ``order`` fast field; only the best ``limit`` are read."""
+        import itertools
+
         from luocdo.core.fold import fold
         from luocdo.graph.fulltext import norm_number
-        from luocdo.queries.resolve import NameColumns
 
         Q, Occur = self._t.Query, self._t.Occur
         num = norm_number(name.number)
         if num is None:
-            return {}, set()
-
-        def either(*alts: tuple[str, str]) -> tuple[Any, Any]:
-            return Occur.Must, Q.boolean_query([(Occur.Should, self._term(f, v)) for f, v in alts])
-
-        must = [(Occur.Must, self._term("number", num))]
-        if name.type:
-            must.append(either(("type", fold(name.type)), ("type", "")))
-        if name.year is not None:
-            must.append(either(("year", str(int(name.year))), ("year", "0")))
+            return {}, lambda keys: set()
+        term = self._term
+        base = [(Occur.Must, term("number", num))]
+        comps: list[list[tuple[int, Any]]] = []  # per constraint: (points, the documents that get them)
         if name.symbol:
-            alts = [("sym", " ".join(name.symbol)), ("sym", "")]
+            exact = " ".join(name.symbol)
+            opts = [(4, term("sym", exact)), (0, term("sym", ""))]
             if len(name.symbol) == 1:
-                alts.append(("sym0", name.symbol[0]))
-            must.append(either(*alts))
-        query = Q.boolean_query(must)
-        count = self.searcher.search(query, 1, count=True).count
-        if not count:
-            return {}, set()
-        docs = self._docs(query, count)
-        rows = [json.loads(d["row"][0]) for d in docs]
-        index = WordIndex.build([r["key"] for r in rows], [d["text"][0] for d in docs], [r["more"] for r in rows])
-        return _named(index, NameColumns.build(rows), name, limit)
+                partial = [(Occur.Must, term("sym0", name.symbol[0])), (Occur.MustNot, term("sym", exact))]
+                opts.append((2, Q.boolean_query(partial)))
+            comps.append(opts)
+        if name.type:
+            comps.append([(2, term("type", fold(name.type))), (0, term("type", ""))])
+        if name.year is not None:
+            comps.append([(2, term("year", str(int(name.year)))), (0, term("year", "0"))])
+        if name.date:
+            comps.append([(2, term("date", name.date)), (0, term("date", ""))])
+        for w in name.words:
+            held = self.holding_terms(w)
+            if not held:
+                return {}, lambda keys: set()
+            base.append((Occur.Must, Q.boolean_query([(Occur.Should, term(f, h)) for f, h in held])))
+        by_score: dict[float, list[Any]] = {}
+        for combo in itertools.product(*comps):
+            fit = 10 + len(name.words) + sum(pts for pts, _q in combo)
+            score = round(90 + min(10.0, fit / 2), 1)
+            q = Q.boolean_query([(Occur.Must, cq) for _p, cq in combo]) if combo else Q.all_query()
+            by_score.setdefault(score, []).append(q)
+
+        def either(qs: list[Any]) -> Any:
+            return qs[0] if len(qs) == 1 else Q.boolean_query([(Occur.Should, q) for q in qs])
+
+        named: dict[str, float] = {}
+        for score in sorted(by_score, reverse=True):
+            need = limit - len(named)
+            if need <= 0:
+                break
+            for key in self._listed(Q.boolean_query([*base, (Occur.Must, either(by_score[score]))]), need):
+                named[key] = score
+        fitting = Q.boolean_query([*base, (Occur.Must, either([q for qs in by_score.values() for q in qs]))])
+
+        def fits(keys: list[str]) -> set[str]:
+            if not keys:
+                return set()
+            q = Q.boolean_query([(Occur.Must, fitting), (Occur.Must, Q.term_set_query(self.schema, "key", keys))])
+            return set(self._keys(self.searcher.search(q, len(keys), count=False).hits))
+
+        return named, fits
+
+    def _keys(self, hits: list[tuple[Any, Any]]) -> list[str]:
+        return [self.searcher.doc(addr).to_dict()["key"][0] for _v, addr in hits]
+
+    def _listed(self, query: Any, need: int) -> list[str]:
+        """The first ``need`` keys of ``query``'s documents in name-resolution order (``order``, then key)."""
+        got = self.searcher.search(query, need, count=True, order_by_field="order")
+        hits = got.hits
+        if not hits:
+            return []
+        if got.count <= len(hits):
+            return [k for _o, k in sorted(zip((-o for o, _a in hits), self._keys(hits), strict=True))]
+        # the last value may be shared by documents left out: list all of that value by key
+        last = hits[-1][0]
+        above = [h for h in hits if h[0] != last]
+        Q, Occur, FT = self._t.Query, self._t.Occur, self._t.FieldType
+        ties = Q.boolean_query([(Occur.Must, query), (Occur.Must, Q.range_query(self.schema, "order", FT.Unsigned, last, last))])
+        n = self.searcher.search(ties, 1, count=True).count
+        tied = sorted(self._keys(self.searcher.search(ties, n, count=False).hits))
+        first = [k for _o, k in sorted(zip((-o for o, _a in above), self._keys(above), strict=True))]
+        return (first + tied)[:need]
+
+    def holding_terms(self, word: str) -> list[tuple[str, str]]:
+        """(field, word) of the index's words that stand for the typed place/issuer word ``word``
+        (resolve's ``_fit_word``), among the ranked words and the place words."""
+        from luocdo.queries.resolve import WORD_MATCH, _fit_word
+
+        out = []
+        for fname, vocab, df in (("text", self.vocab, self.df), ("more", self.more_vocab, self.more_df)):
+            if word in df:
+                out.append((fname, word))
+            for h, _s, _i in process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None):
+                if h != word and _fit_word(word, h):
+                    out.append((fname, h))
+        return out
 
 
 def indexed_documents(store: Any) -> IndexedDocuments | None:

@@ -112,3 +112,20 @@ def test_the_command_takes_bulk(tmp_path: Path, seeds_dir: Path) -> None:
     assert out["stats"]["sources"] == len(list(seeds_dir.glob("*.txt")))
     again = CliRunner().invoke(app, ["ingest", "--db", db, "--json", str(seeds_dir)])
     assert json.loads(again.stdout[again.stdout.index("{"):])["report"]["unchanged"] == out["stats"]["sources"]
+
+
+def test_a_failed_copy_leaves_the_store_empty(tmp_path: Path, seeds_dir: Path, monkeypatch) -> None:
+    real = LadybugStore.copy_from
+
+    def failing(self, table, files):  # the third table fails: two were copied already
+        if table == "Source":
+            raise StoreError("ladybug: disk full")
+        return real(self, table, files)
+
+    monkeypatch.setattr(LadybugStore, "copy_from", failing)
+    with LadybugStore(tmp_path / "g.db") as store:
+        with pytest.raises(StoreError, match="left empty"):
+            ingest(store, [seeds_dir], workers=1, bulk=True)
+        assert store.is_empty()
+        monkeypatch.setattr(LadybugStore, "copy_from", real)
+        assert ingest(store, [seeds_dir], workers=1).added == len(list(seeds_dir.glob("*.txt")))

@@ -169,3 +169,22 @@ def test_while_an_ingest_writes_the_index_a_search_answers_from_memory(tmp_path:
     finally:
         writer.rollback()
         del writer
+
+
+def test_an_upload_keeps_the_index_in_step(tmp_path: Path, seeds_dir: Path) -> None:
+    """The API's upload applies deltas itself (all or nothing): through apply_indexed, as ingest does."""
+    from luocdo.pipeline import apply_indexed, process_file
+
+    docs = tmp_path / "docs"
+    _law(docs, "law.txt", "77/2031/QH17", "LUẬT\nBẢO TỒN NGỰA VẰN", "Căn cứ Hiến pháp;")
+    with LadybugStore(tmp_path / "g.db") as store:
+        ingest(store, [seeds_dir], workers=1)
+        _path, delta, error = process_file(str(docs / "law.txt"))
+        assert error is None and delta is not None
+        assert apply_indexed(store, [delta])["added"] == 1
+        assert FullText(index_dir(store.path)).problem(store.stats()["documents"]) is None
+        assert search(store, "bao ton ngua van")[0].label.startswith("77/2031/QH17")
+        _law(docs, "law.txt", "77/2031/QH17", "LUẬT\nBẢO TỒN CHUỘT TÚI", "Căn cứ Hiến pháp;")
+        _path, delta, _e = process_file(str(docs / "law.txt"))
+        assert apply_indexed(store, [delta])["replaced"] == 1  # the same count of documents, new words
+        assert search(store, "bao ton chuot tui")[0].label.startswith("77/2031/QH17")
