@@ -244,3 +244,20 @@ def test_replacing_a_file_with_itself_changes_nothing(tmp_path: Path, snapshot) 
         # only the Source node's hash and time differ
         strip = lambda snap: ({k: v for k, v in snap[0].items() if k[0] != "Source"}, snap[1])  # noqa: E731
         assert strip(after) == strip(before)
+
+
+def test_card_names_aliases_and_candidates(tmp_path: Path) -> None:
+    from luocdo.queries import show
+
+    files = {**FILES, "g.txt": "Căn cứ Luật Đất đai năm 2024;"}
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(list(_deltas(files).values()))
+        card = show(s, "Luật:dat-dai@2013")  # an alias key finds the instrument's node
+        assert card.doc.key == "45/2013/QH13@2013"
+        assert card.aliases == ["Luật:dat-dai@2013"]
+        assert {e.other.key for e in card.incoming} >= {"14/KH-UBND@2025@quang-ngai", "15/KH-UBND@2025@quang-ngai"}
+        loose = show(s, "Luật:dat-dai@?")
+        assert loose.doc.key == "Luật:dat-dai@?" and loose.candidates == ["45/2013/QH13@2013", "Luật:dat-dai@2024"]
+        one = show(s, "57-NQ/TW")  # no longer "fits 2 documents"
+        assert one.doc.key == "57-NQ/TW@2024" and one.aliases == ["57-NQ/TW@?"]
+        assert len(one.incoming) == 2
