@@ -121,6 +121,7 @@ EVIDENCE_PROPS: dict[str, str] = {
     "end": "INT64",
     "sentence": "STRING",
     "derived": "BOOLEAN",  # stated inside a citation rather than by the document itself
+    "flag": "STRING",  # why the edge is not drawn as stated (e.g. based on a document issued after it)
 }
 
 REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {

@@ -591,10 +591,11 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         if src.key != dst.key:
             lo, hi, sent = _sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
+    derived_map = _as_a_reader_draws(derived_map, folded, cits, insts, classified)
     derived = tuple(
         Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]
         for (s, t, r), ms in derived_map.items()
-        if t in by_key
+        if t in by_key and (s in by_key or s == document.key)
     )
 
     signer = Signer(h.signer_name, h.signer_title, h.signer_capacity) if (h.signer_name or h.signer_title) else None
@@ -612,6 +613,53 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date_not_before=date_not_before,
         aliases=tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)),
     )
+
+
+#: "X đã được sửa đổi, bổ sung một số điều theo Luật số Y, Luật số Z": Y and Z amend X.
+_AMENDED_BY = re.compile(
+    r"(?:d[a]\s+)?d[u]?[o]c\s+s[u]a\s+d[o]i(?:\s*,?\s*b[o]\s+sung)?(?:\s+m[o]t\s+s[o]\s+di[e]u)?\s+(?:theo|b[o]i|t[a]i)\s"
+)
+
+
+#: Between two items of an enumeration: a separator, the next item's type or name and "số",
+#: and no word that relates them (theo, thực hiện, ban hành, hướng dẫn, sửa đổi, kèm …).
+_SIBLINGS = re.compile(
+    r"\s*(?:ng[a-z]{1,2}y\s+[0-9/ a-z]{6,24}?)?\s*[,;]\s*(?:v[a]\s+)?"
+    r"(?:(?!theo|thuc\s|ban\s+hanh|huong\s+dan|can\s+cu|sua\s+doi|thay\s+the|kem|trien\s+khai|bai\s+bo|duoc\s)[a-z,]+\s+){0,12}?"
+    r"(?:so\s*:?\s*)?"
+)
+
+
+def _as_a_reader_draws(
+    derived_map: dict[tuple[str, str, str], list[Mention]], folded: str, cits: list, insts: list, classified: list
+) -> dict[tuple[str, str, str], list[Mention]]:
+    """Derived edges a careful reader would draw.
+
+    A cited law "đã được sửa đổi, bổ sung … theo Luật số Y, Luật số Z" is not
+    based on Y and Z: they amend it.  Such a list gives "Y amends X" for each
+    law listed, when X is the citation just before the phrase (only its date
+    between); when another name stands between, whose the list is cannot be
+    told, and no edge is drawn.
+    """
+    out: dict[tuple[str, str, str], list[Mention]] = {}
+    starts = {(c.start, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    ends = {(c.end, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    for (src, dst, rel), ms in derived_map.items():
+        for mention in ms:
+            i, j = starts.get((mention.start, src)), ends.get((mention.end, dst))
+            if i is None or j is None:  # stated the other way round ("Y … được ban hành trên cơ sở X")
+                i, j = starts.get((mention.start, dst)), ends.get((mention.end, src))
+            pair = sorted((i, j)) if i is not None and j is not None else None
+            if pair and _SIBLINGS.fullmatch(folded, cits[pair[0]].end, cits[pair[1]].start):
+                continue  # two items of one list ("Luật A số …, Luật B số …"): nothing between them
+            gap = folded[cits[i].end : cits[j].start] if i is not None and j is not None and i < j else ""
+            m = _AMENDED_BY.search(gap)
+            if m is None:
+                out.setdefault((src, dst, rel), []).append(mention)
+            elif len(gap[: m.start()].strip(" ,;")) <= 40 and "luat " not in gap[: m.start()]:
+                out.setdefault((dst, src, "amends"), []).append(mention)
+            # else: the phrase belongs to something named between, not to X: no edge
+    return out
 
 
 #: "số" (or its OCR forms) between a law's name and its number

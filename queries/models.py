@@ -62,6 +62,7 @@ class Evidence(_Model):
     end: int | None = None
     sentence: str | None = None
     derived: bool = False
+    flag: str | None = None  # why the edge is not drawn as stated ("based_on a document issued after it …")
 
 
 class ImplRow(_Model):
