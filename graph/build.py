@@ -163,6 +163,10 @@ def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: st
                         {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe, "start": a.start, "end": a.end},
                     )
                 )
+    for o in list(orgs.values()):
+        for succ in reg.successors(o):  # a unit of before July 2025 → today's
+            add_org(succ)
+            edges.append(EdgeRow.of("SUCCEEDED_BY", o.id, succ.id))
     for o in orgs.values():
         row = o.row()
         props = {k: v for k, v in row.items() if k not in ("id", "part_of")}

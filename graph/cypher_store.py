@@ -289,19 +289,21 @@ class CypherStore:
         # whoever names it) and the issuer of a cited instrument (every file
         # citing 57-NQ/TW says the Politburo issued it).
         made: dict[str, list[dict]] = defaultdict(list)
-        part_of: dict[tuple[str, str], dict] = {}
+        part_of: dict[tuple[str, str, str], dict] = {}
         for d in new:
             for e in d.edges:
-                if e.rel == "PART_OF":
-                    part_of[(e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
+                if e.rel in ("PART_OF", "SUCCEEDED_BY"):
+                    part_of[(e.rel, e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
                 elif not _is_cited_issuer(d, e):
                     made[e.rel].append(self._edge_row(e.rel, e.src, e.dst, e.values, d.source_id))
         made["ISSUED_BY"] += cited_issuers
         for rel, rows in made.items():
             for chunk in _chunks(rows):
                 self._run(self._d.create_edges(rel), {"rows": chunk})
-        for chunk in _chunks(list(part_of.values())):
-            self._run(self._d.merge_edges("PART_OF"), {"rows": chunk})
+        for rel in ("PART_OF", "SUCCEEDED_BY"):
+            rows = [r for (r_, _s, _d), r in part_of.items() if r_ == rel]
+            for chunk in _chunks(rows):
+                self._run(self._d.merge_edges(rel), {"rows": chunk})
 
     # -- identity: which keys name one instrument (graph.identity) -----------
 

@@ -15,7 +15,8 @@ date, number       ``eli:date_document`` (xsd:date), ``eli:id_local``
 type               ``eli:type_document`` → a skos:Concept per type code
 locality           ``eli:relevant_for`` → the province / commune
 evidence           a ``luo:Evidence`` per document-to-document edge
-organisations      ``foaf:Organization``; PART_OF is ``org:subOrganizationOf``
+organisations      ``foaf:Organization``; PART_OF is ``org:subOrganizationOf``,
+                   SUCCEEDED_BY (a unit of before July 2025) ``dcterms:isReplacedBy``
 =================  ===========================================================
 
 Resource IRIs are ``<base>doc/<key>`` and ``<base>org/<id>`` (percent-encoded);
@@ -41,7 +42,7 @@ from urllib.parse import quote
 
 import networkx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF, ORG, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns
 from luocdo.graph.nx import iter_edges, iter_nodes, keyset_rows, to_networkx
@@ -194,6 +195,8 @@ def to_rdf(store: Store, *, base: str = DEFAULT_BASE) -> Graph:
             g.add((s, ELI.passed_by, o))
         elif rel == "PART_OF":
             g.add((s, ORG.subOrganizationOf, o))
+        elif rel == "SUCCEEDED_BY":
+            g.add((s, DCTERMS.isReplacedBy, o))
         elif rel == "ADDRESSED_TO":
             g.add((s, luo.addressedTo, o))
         elif rel == "ASSIGNED_TO":

@@ -59,9 +59,11 @@ DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
 
 # Relations from documents to organizations, and between organizations.
 ORG_RELS: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "ASSIGNED_TO")
-ORG_ORG_RELS: tuple[str, ...] = ("PART_OF",)
+#: SUCCEEDED_BY: a unit that no longer exists (a province merged, a district abolished on
+#: 1 July 2025) → the unit(s) of today that took it over.
+ORG_ORG_RELS: tuple[str, ...] = ("PART_OF", "SUCCEEDED_BY")
 
-LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "department", "commune")
+LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "district", "department", "commune")
 
 NODE_TABLES: dict[str, dict[str, str]] = {
     "Document": {
@@ -142,4 +144,5 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "PART_OF": ("Organization", "Organization", {"origin": "STRING"}),
+    "SUCCEEDED_BY": ("Organization", "Organization", {"origin": "STRING"}),
 }

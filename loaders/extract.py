@@ -29,12 +29,12 @@ from luocdo.graph.model import (
     Reference,
     Signer,
 )
-from luocdo.graph.registry import Org, registry
+from luocdo.graph.registry import REORGANISED, Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
-from luocdo.loaders.fold import fold, squash
+from luocdo.loaders.fold import fold, slug, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
 from luocdo.loaders.scan import keyword_finditer
@@ -202,6 +202,43 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     return Context(org, province, commune, raw), warnings
 
 
+def _before_reorganisation(date: str | None, year: int | None) -> bool:
+    """Dated before 1 July 2025, when provinces merged and districts ended."""
+    if date:
+        return date < REORGANISED
+    return year is not None and year < int(REORGANISED[:4])
+
+
+def _as_it_then_was(ctx: Context, h: Header) -> Context:
+    """A document of before July 2025 keeps the issuer its header names
+    ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH"), not today's successor."""
+    lines = list(h.agency_lines)
+    if not lines:
+        return ctx
+    cands = [lines[-1]] + ([f"{lines[-2]} {lines[-1]}"] if len(lines) >= 2 else [])
+    if ctx.org is None or ctx.org.level in ("province", "commune"):
+        cands += lines[:-1]  # "UBND TỈNH KON TUM" above the body when the body is the province's
+    reg = registry()
+    for cand in cands:
+        then = reg.former(cand, ctx.province)
+        if then is not None:
+            return Context(then, then.province, None, ctx.raw)
+    return ctx
+
+
+def _cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> Org | None:
+    """The issuer of an instrument cited with a date before July 2025, as it then was."""
+    reg = registry()
+    then = reg.former(phrase, ctx.province) if phrase else None
+    if then is not None:
+        return then
+    if org is not None and ctx.org is not None and ctx.org.id.startswith("former:") and org.level == "province":
+        # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi
+        if any(s.id == org.id for s in reg.successors(ctx.org)) and ctx.org.level == "province":
+            return ctx.org
+    return org
+
+
 def _is_council(symbol: str | None) -> bool:
     """A symbol ending in HĐND ("93/NQ-HĐND"): the People's Council issued it, not the People's Committee."""
     return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
@@ -226,6 +263,8 @@ def _issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
     if org.level == "province":
         # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "HĐND Thành phố Huế"
         name = f"{body} tỉnh {org.name}" if org.kind == "tỉnh" else f"{body} {org.name}"
+    elif org.level == "district":  # before July 2025: "UBND huyện Sơn Tịnh"
+        name = f"{body} {org.name[:1].lower()}{org.name[1:]}"
     elif council and org.id.startswith("commune:"):
         name = f"HĐND {org.name[:1].lower()}{org.name[1:]}"  # "HĐND xã Sơn Mai"
     return Issuer(name=name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
@@ -295,7 +334,9 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
     scope = None
     assumed = False
     if local:
-        if org is not None and org.level == "commune":
+        if org is not None and org.level == "district":
+            scope = K.scope_of(org.province, slug(org.name))
+        elif org is not None and org.level == "commune":
             scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
             if org.id.startswith("commune:"):
                 scope = K.scope_of(org.province, registry().unit_slug(org))
@@ -487,6 +528,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date_not_before = max(bounds) if bounds else None
         warnings.append("document date not stated")
 
+    if _before_reorganisation(date, year):
+        ctx = _as_it_then_was(ctx, h)
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
     classified = _title_says_implements(folded, h, classified, doc_type)
     # instruments for each citation
@@ -494,6 +537,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     explicit: list[bool] = []
     for c in cits:
         org, phrase = _citation_issuer(c, text, folded, ctx)
+        if _before_reorganisation(c.date, c.year if c.year else None):
+            org = _cited_as_it_then_was(org, phrase, ctx)
         inst, assumed = _instrument(c, org, phrase, ctx, year)
         if assumed:
             warnings.append(f"{inst.label}: cited without a date; year {year} assumed from the document")
@@ -506,7 +551,9 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     local = K.is_local_issuer((h.issuer_code or "").split("-")[0]) if h.issuer_code else True
     own_scope = None
     if ctx.org is not None:
-        if ctx.commune is not None:
+        if ctx.org.level == "district":
+            own_scope = K.scope_of(ctx.org.province, slug(ctx.org.name))
+        elif ctx.commune is not None:
             own_scope = K.scope_of(ctx.commune.province, registry().unit_slug(ctx.commune))
         else:
             own_scope = K.scope_of(ctx.org.province or ctx.province)
