@@ -654,8 +654,8 @@ class Registry:
 
     def _former_province(self, row: dict) -> Org:
         kind = "thành phố" if row["type"] == "thanh-pho" else "tỉnh"
-        return self._derived(Org(id=f"former:province:{row['code']}", name=row["name"], level="province", kind=kind,
-                                 province=row["name"], code=row["code"]))
+        return self._derived(Org(id=f"former:province:{slug(row['name'])}", name=row["name"], level="province",
+                                 kind=kind, province=row["name"]))
 
     def _former_district(self, row: dict) -> Org:
         prov = old_p_by_code()[row["parent_code"]]
@@ -664,9 +664,9 @@ class Registry:
         if rest.startswith(("Xã ", "Phố ")):  # "Thị Xã Ba Đồn", "Thành Phố Kon Tum" → "Thị xã", "Thành phố"
             w, _s, rest = rest.partition(" ")
             head = f"{head} {w.lower()}"
-        return self._derived(Org(id=f"former:district:{row['code']}", name=f"{head} {rest}",
+        return self._derived(Org(id=f"former:district:{_district_id(row)}", name=f"{head} {rest}",
                                  level="district", kind=head.lower(),
-                                 province=prov["name"], code=row["code"], parent_id=parent.id if parent else None))
+                                 province=prov["name"], parent_id=parent.id if parent else None))
 
     def successors(self, org: Org) -> list[Org]:
         """Today's units that took over a former one: a province's successor, a district's communes."""
@@ -675,7 +675,8 @@ class Registry:
             return [p] if p is not None else []
         if org.id.startswith("former:district:"):
             out: dict[str, Org] = {}
-            for prov_name, ward in _district_successors().get(org.code or "", ()):
+            row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
+            for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
                 c = self.commune(ward, prov_name)
                 if c is not None:
                     out[c.id] = c
@@ -691,11 +692,11 @@ class Registry:
             return None
         kind, code, name_slug = parts
         if kind == "former":
-            old_p, _old_d = _old_units()
-            if code == "province" and name_slug in old_p_by_code():
-                return self._former_province(old_p_by_code()[name_slug])
-            if code == "district" and name_slug in _old_d_by_code():
-                return self._former_district(_old_d_by_code()[name_slug])
+            if code == "province":
+                row = next((p for p in _old_units()[0].values() if slug(p["name"]) == name_slug), None)
+                return self._former_province(row) if row else None
+            if code == "district" and name_slug in _old_d_by_id():
+                return self._former_district(_old_d_by_id()[name_slug])
             return None
         if kind in ("dept", "party"):
             p = self._by_id.get(f"province:{int(code)}") if code.isdigit() else None
@@ -747,9 +748,15 @@ def old_p_by_code() -> dict[str, dict]:
     return {p["code"]: p for p in _old_units()[0].values()}
 
 
+def _district_id(row: dict) -> str:
+    """Id part of a former district: its province's and its own slugs ("quang-ngai--huyen-son-tinh");
+    the package's numeric codes are its own, not the official ones."""
+    return f"{slug(old_p_by_code()[row['parent_code']]['name'])}--{slug(row['name_with_type'])}"
+
+
 @lru_cache(maxsize=1)
-def _old_d_by_code() -> dict[str, dict]:
-    return {d["code"]: d for ds in _old_units()[1].values() for d in ds}
+def _old_d_by_id() -> dict[str, dict]:
+    return {_district_id(d): d for ds in _old_units()[1].values() for d in ds}
 
 
 @lru_cache(maxsize=1)

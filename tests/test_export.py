@@ -36,7 +36,7 @@ def _graph_deltas() -> list[GraphDelta]:
         NodeClaim.of("Document", "1/QĐ-TTg@2020", {"type": "QĐ", "kind": "Decision"}),
         NodeClaim.of("Organization", "province:51", {"name": "Quảng Ngãi", "level": "province", "code": "51"}),
         NodeClaim.of("Organization", "commune:21349", {"name": "Xã Sơn Mai", "level": "commune", "code": "21349"}),
-        NodeClaim.of("Organization", "former:province:44", {"name": "Kon Tum", "level": "province", "code": "44"}),
+        NodeClaim.of("Organization", "former:province:kon-tum", {"name": "Kon Tum", "level": "province", "code": "44"}),
     )
     a_edges = (
         EdgeRow.of("IMPLEMENTS", "82/KH-UBND@2025@quang-ngai", "57-NQ/TW@2024",
@@ -54,7 +54,7 @@ def _graph_deltas() -> list[GraphDelta]:
         EdgeRow.of("ASSIGNED_TO", "82/KH-UBND@2025@quang-ngai", "commune:21349",
                    {"raw": "UBND xã", "role": "coordinating", "task": "Báo cáo"}),
         EdgeRow.of("PART_OF", "commune:21349", "province:51"),
-        EdgeRow.of("SUCCEEDED_BY", "former:province:44", "province:51"),
+        EdgeRow.of("SUCCEEDED_BY", "former:province:kon-tum", "province:51"),
     )
     b_nodes = (
         NodeClaim.of("Document", "BC@2025@quang-ngai/son-mai#abc", {"type": "BC", "kind": "Report",
@@ -109,7 +109,7 @@ def test_rdf_uses_eli(store) -> None:
     assert (plan, ELI.id_local, Literal("82/KH-UBND")) in g
     province, commune = URIRef("urn:luocdo:org/province:51"), URIRef("urn:luocdo:org/commune:21349")
     assert (plan, ELI.passed_by, province) in g
-    assert (URIRef("urn:luocdo:org/former:province:44"), DCTERMS.isReplacedBy, province) in g
+    assert (URIRef("urn:luocdo:org/former:province:kon-tum"), DCTERMS.isReplacedBy, province) in g
     assert (plan, ELI.relevant_for, province) in g
     assert (doc_iri("BC@2025@quang-ngai/son-mai#abc"), ELI.relevant_for, commune) in g
     assert (commune, ORG.subOrganizationOf, province) in g

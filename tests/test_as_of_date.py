@@ -1,0 +1,104 @@
+"""Issuers as of their date: units of before 1 July 2025 and SUCCEEDED_BY (invented texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luocdo.graph.build import build_delta
+from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.graph.registry import registry
+from luocdo.loaders.extract import extract_text
+
+FORMER = [
+    # (phrase, context province, id, name, successors)
+    ("UBND tỉnh Kon Tum", None, "former:province:kon-tum", "Kon Tum", ["province:51"]),
+    ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", None, "former:province:binh-thuan", "Bình Thuận", None),
+    ("UBND tỉnh Bà Rịa - Vũng Tàu", None, "former:province:ba-ria-vung-tau", "Bà Rịa-Vũng Tàu", None),
+    ("UBND huyện Sơn Tịnh", "Quảng Ngãi", "former:district:quang-ngai--huyen-son-tinh", "Huyện Sơn Tịnh", None),
+    ("UBND thành phố Kon Tum", "Kon Tum", "former:district:kon-tum--thanh-pho-kon-tum", "Thành phố Kon Tum", None),  # the city, not the province
+    ("Uy ban nhan dan huyen Dak Ha", "Quảng Ngãi", "former:district:kon-tum--huyen-dak-ha", "Huyện Đắk Hà", None),  # no diacritics
+    # a province that kept its name, today's cities, and an ambiguous district name: not former units
+    ("UBND tỉnh Quảng Ngãi", None, None, None, None),
+    ("UBND Thành phố Hà Nội", None, None, None, None),
+    ("UBND huyện Châu Thành", "Tây Ninh", None, None, None),  # Tây Ninh and Long An both had one
+    ("Sở Y tế", "Quảng Ngãi", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "province", "org_id", "name", "succ"), FORMER)
+def test_former_units(phrase, province, org_id, name, succ) -> None:
+    reg = registry()
+    org = reg.former(phrase, province)
+    assert (org.id if org else None) == org_id
+    if org is None:
+        return
+    assert org.name == name
+    assert reg.by_id(org.id) == org  # rebuilt from its id in another process
+    successors = [o.id for o in reg.successors(org)]
+    assert successors  # every former unit reaches today's
+    if succ is not None:
+        assert successors == succ
+    if org.level == "district":
+        assert all(o.level == "commune" for o in reg.successors(org))
+
+
+def _doc(head: str, number: str, place_date: str, body: str) -> str:
+    return f"ỦY BAN NHÂN DÂN\n{head}\nSố: {number}\n{place_date}\nKẾ HOẠCH\nTriển khai công tác\n{body}\n"
+
+
+ISSUERS = [
+    # before July 2025: the issuer as it then was
+    (_doc("TỈNH KON TUM", "739/KH-UBND", "Kon Tum, ngày 12 tháng 3 năm 2018", ""),
+     "739/KH-UBND@2018@kon-tum", "UBND tỉnh Kon Tum", "former:province:kon-tum"),
+    (_doc("HUYỆN SƠN TỊNH", "45/KH-UBND", "Sơn Tịnh, ngày 20 tháng 3 năm 2020", ""),
+     "45/KH-UBND@2020@quang-ngai/huyen-son-tinh", "UBND huyện Sơn Tịnh", "former:district:quang-ngai--huyen-son-tinh"),
+    # the same province name after the merger, and a province that kept its name before it: today's
+    (_doc("TỈNH QUẢNG NGÃI", "739/KH-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018", ""),
+     "739/KH-UBND@2018@quang-ngai", "UBND tỉnh Quảng Ngãi", "province:51"),
+    (_doc("TỈNH QUẢNG NGÃI", "82/KH-UBND", "Quảng Ngãi, ngày 18 tháng 8 năm 2025", ""),
+     "82/KH-UBND@2025@quang-ngai", "UBND tỉnh Quảng Ngãi", "province:51"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "name", "org_id"), ISSUERS)
+def test_issuer_as_of_its_date(text: str, key: str, name: str, org_id: str) -> None:
+    doc = extract_text(text).document
+    assert (doc.key, doc.issuer.name, doc.issuer.id) == (key, name, org_id)
+
+
+CITED = [
+    ("Căn cứ Kế hoạch số 739/KH-UBND ngày 12/3/2018 của UBND tỉnh Kon Tum;", "739/KH-UBND@2018@kon-tum", "former:province:kon-tum"),
+    ("Căn cứ Kế hoạch số 50/KH-UBND ngày 12/9/2025 của UBND tỉnh Quảng Ngãi;", "50/KH-UBND@2025@quang-ngai", "province:51"),
+]
+
+
+@pytest.mark.parametrize(("body", "key", "org_id"), CITED)
+def test_cited_issuer_as_of_its_date(body: str, key: str, org_id: str) -> None:
+    rec = extract_text(_doc("TỈNH QUẢNG NGÃI", "90/KH-UBND", "Quảng Ngãi, ngày 18 tháng 10 năm 2025", body))
+    ref = next(r for r in rec.references if r.target.key == key)
+    assert ref.target.issuer.id == org_id
+
+
+def test_two_provinces_same_number_stay_two_and_reach_today(tmp_path: Path) -> None:
+    texts = {
+        "kt.txt": _doc("TỈNH KON TUM", "739/KH-UBND", "Kon Tum, ngày 12 tháng 3 năm 2018",
+                       "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;"),
+        "qn.txt": _doc("TỈNH QUẢNG NGÃI", "739/KH-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018",
+                       "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;"),
+    }
+    deltas = [build_delta(extract_text(t, source=n), n, n, f"h-{n}") for n, t in texts.items()]
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(deltas)
+        keys = {r["k"] for r in s.read("MATCH (d:Document) WHERE d.key STARTS WITH '739/' RETURN d.key AS k")}
+        assert keys == {"739/KH-UBND@2018@kon-tum", "739/KH-UBND@2018@quang-ngai"}
+        rows = s.read("MATCH (a:Organization {id: 'former:province:kon-tum'})-[:SUCCEEDED_BY]->(b:Organization) RETURN b.id AS id")
+        assert [r["id"] for r in rows] == ["province:51"]
+        from luocdo.queries import gaps
+
+        # Kon Tum's plan of 2018 counts for today's Quảng Ngãi, which took Kon Tum over
+        report = gaps(s, "19-NQ/TW", scope="national")
+        qn = next(u for u in report.units if u.org.id == "province:51")
+        assert qn.status == "has_plan"
+        assert {d.key for d in qn.documents} >= {"739/KH-UBND@2018@kon-tum", "739/KH-UBND@2018@quang-ngai"}
