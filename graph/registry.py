@@ -101,6 +101,12 @@ CENTRAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Chính phủ", "central", ("chinh phu",)),
     ("Thủ tướng Chính phủ", "central", ("thu tuong chinh phu", "thu tuong")),
     ("Văn phòng Chính phủ", "central", ("vpcp", "van phong chinh phu")),
+    ("Văn phòng Quốc hội", "central", ("vpqh", "van phong quoc hoi")),  # issues the consolidated texts of laws
+    ("Chủ tịch nước", "central", ("ctn", "chu tich nuoc", "chu tich nuoc cong hoa xa hoi chu nghia viet nam")),
+    ("Tòa án nhân dân tối cao", "central", ("tandtc", "toa an nhan dan toi cao")),
+    ("Hội đồng Thẩm phán Tòa án nhân dân tối cao", "central", ("hdtp", "hoi dong tham phan", "hoi dong tham phan toa an nhan dan toi cao")),
+    ("Viện kiểm sát nhân dân tối cao", "central", ("vksndtc", "vien kiem sat nhan dan toi cao")),
+    ("Kiểm toán nhà nước", "central", ("ktnn", "kiem toan nha nuoc")),
 )
 
 #: Ministries and ministry-level bodies (post-2025 names first), with codes.
@@ -128,6 +134,7 @@ MINISTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Thanh tra Chính phủ", ("TTCP",)),
     ("Ngân hàng Nhà nước Việt Nam", ("NHNN",)),
     ("Ủy ban Dân tộc", ("UBDT",)),
+    ("Bảo hiểm xã hội Việt Nam", ("BHXH", "BHXHVN")),
 )
 
 #: Provincial departments and offices, with their symbol codes ("SKHCN").

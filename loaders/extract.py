@@ -53,6 +53,7 @@ class Context:
     province: str | None  # registry name
     commune: Org | None  # the commune-level unit the document belongs to, if any
     raw: str | None = None  # the issuer as written, when no organisation could be resolved
+    body: str | None = None  # the issuing body when it is part of ``org`` ("Tổng cục Hải quan") or several (joint)
 
 
 _PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
@@ -156,7 +157,10 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     province = None
     candidates: list[str] = []
-    lines = list(h.agency_lines)
+    lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
+    central = _central_agency(lines[-1]) if lines else None
+    if central is not None:
+        return central, warnings
     if lines:
         for line in lines:
             p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
@@ -200,6 +204,70 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         # keep the body as written ("Sở Tài chính" of an unnamed province)
         raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
     return Context(org, province, commune, raw), warnings
+
+
+#: Separators and type words that header extraction leaves in the agency block
+#: ("QUỐC HỘI ******", "Luật số:" → "Luật"): not the agency.
+_BLOCK_JUNK = re.compile(r"[*=_~]{2,}|-{3,}")
+_NOT_AGENCY = re.compile(
+    r"(?:so\s*(?::|\d).*|(?:bo\s+)?luat|nghi\s+quyet|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi"
+    r"|phap\s+lenh|lenh|hien\s+phap|van\s+ban\s+hop\s+nhat)\s*(?:so\s*:?)?\s*"
+)
+#: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a ministry's general department, department, board …
+_SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh\s+tra)\s+\S.*")
+
+
+def _agency_line(line: str) -> str | None:
+    """An agency block line without separators, or None when it is not an agency."""
+    line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -")
+    words = line.split()
+    for i in range(1, len(words)):  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
+        if _NOT_AGENCY.fullmatch(fold(" ".join(words[i:])).lower()):
+            line = " ".join(words[:i])
+            break
+    if not line or _NOT_AGENCY.fullmatch(fold(line).lower()):
+        return None
+    return line
+
+
+def _canonical_body(raw: str) -> str:
+    """A body's name as written in running text: "TỔNG CỤC HẢI QUAN" → "Tổng cục Hải quan"."""
+    words = raw.lower().split()
+    head = 2 if len(words) > 2 and fold(" ".join(words[:2])) in ("tong cuc", "uy ban", "hoi dong", "thanh tra") else 1
+    out = [w.capitalize() if i in (0, head) else w for i, w in enumerate(words)]
+    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+
+
+def _central_agency(line: str) -> Context | None:
+    """A central agency block: one body ("VĂN PHÒNG QUỐC HỘI"), several that issue
+    together (a joint circular's "BỘ TÀI CHÍNH - BỘ Y TẾ"), or a body of a
+    ministry ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").  Never the signer's title."""
+    reg = registry()
+    folded = fold(line).lower()
+    if re.match(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan|so\s|tinh\s|dang\s)", folded):
+        return None
+    parts = [p for p in re.split(r"\s+-\s+", line) if p]
+    if len(parts) >= 2:
+        orgs = [reg.central(p) for p in parts]
+        if all(o is not None and o.level in ("central", "ministry") for o in orgs):
+            return Context(orgs[0], None, None, None, " - ".join(o.name for o in orgs))  # type: ignore[union-attr]
+    org = reg.central(line) if len(line.split()) <= 12 else None
+    if org is not None and org.level in ("central", "ministry"):
+        return Context(org, None, None, None)
+    m = re.match(r"(bo\s+\S+(?:\s+\S+){0,6}?)\s+" + _SUB_AGENCY.pattern, folded)
+    if m:
+        cut = len(m.group(1))
+        parent = reg.central(line[:cut])
+        if parent is not None and parent.level == "ministry":
+            return Context(parent, None, None, None, _canonical_body(line[cut:].strip()))
+    return None
+
+
+def _body_issuer(ctx: Context) -> Issuer | None:
+    """The issuer when the body is part of the organisation or several (see Context.body)."""
+    if ctx.body is None or ctx.org is None:
+        return None
+    return Issuer(name=ctx.body, level=ctx.org.level, id=ctx.org.id)  # type: ignore[arg-type]
 
 
 def _before_reorganisation(date: str | None, year: int | None) -> bool:
@@ -572,7 +640,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date=date,
         year=year,
         title=title,
-        issuer=_issuer_of(ctx.org, council=_is_council(h.symbol)) or (
+        issuer=_body_issuer(ctx) or _issuer_of(ctx.org, council=_is_council(h.symbol)) or (
             Issuer(name=ctx.raw, level=_level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
         ),
     )

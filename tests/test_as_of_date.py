@@ -102,3 +102,30 @@ def test_two_provinces_same_number_stay_two_and_reach_today(tmp_path: Path) -> N
         qn = next(u for u in report.units if u.org.id == "province:51")
         assert qn.status == "has_plan"
         assert {d.key for d in qn.documents} >= {"739/KH-UBND@2018@kon-tum", "739/KH-UBND@2018@quang-ngai"}
+
+
+def _central(block: str, number: str, title: str = "QUYẾT ĐỊNH\\nVề việc ban hành quy trình") -> str:
+    return (f"{block}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: {number}\n"
+            f"Hà Nội, ngày 10 tháng 7 năm 2024\n{title}\nBỘ TRƯỞNG BỘ Y TẾ\nCăn cứ Luật Dược;\n"
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n")
+
+
+CENTRAL_ISSUERS = [
+    ("BỘ Y TẾ\n-------", "3500/QĐ-BYT", "Bộ Y tế", "ministry:bo-y-te"),
+    ("VĂN PHÒNG QUỐC HỘI\n-------", "02/VBHN-VPQH", "Văn phòng Quốc hội", "central:van-phong-quoc-hoi"),
+    ("QUỐC HỘI ******", "45/2013/QH13", "Quốc hội", "central:quoc-hoi"),
+    ("VĂN PHÒNG CHÍNH PHỦ", "2739/VPCP-ĐMDN", "Văn phòng Chính phủ", "central:van-phong-chinh-phu"),
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM", "1234/QĐ-BHXH", "Bảo hiểm xã hội Việt Nam", "ministry:bao-hiem-xa-hoi-viet-nam"),
+    ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO -------", "01/2020/NQ-HĐTP",
+     "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "central:hoi-dong-tham-phan-toa-an-nhan-dan-toi-cao"),
+    # a body of a ministry: named as written, tied to its ministry
+    ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN -------", "2135/QĐ-TCHQ", "Tổng cục Hải quan", "ministry:bo-tai-chinh"),
+    # a joint circular: every ministry of the block, never the signer's title
+    ("BỘ TÀI CHÍNH - BỘ Y TẾ -------", "178/2015/TTLT-BTC-BYT", "Bộ Tài chính - Bộ Y tế", "ministry:bo-tai-chinh"),
+]
+
+
+@pytest.mark.parametrize(("block", "number", "name", "org_id"), CENTRAL_ISSUERS)
+def test_central_issuer_from_the_agency_block(block: str, number: str, name: str, org_id: str) -> None:
+    issuer = extract_text(_central(block, number)).document.issuer
+    assert (issuer.name, issuer.id) == (name, org_id)
