@@ -270,7 +270,8 @@ def show(
             e = _table(f"{title} edges ({len(edges)})", ["relation", "document", "date", "issuer", "evidence", "source"])
             for ev in edges:
                 src = ev.evidence.file if ev.evidence else ""
-                e.add_row(ev.relation, _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100), src or "")
+                flag = f" [flagged: {ev.evidence.flag}]" if ev.evidence and ev.evidence.flag else ""
+                e.add_row(ev.relation, _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100) + flag, src or "")
             console.print(e)
         o = _table(f"Organizations ({len(c.organizations)})", ["relation", "organization", "id", "role", "task"])
         for oe in c.organizations:

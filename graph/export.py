@@ -243,8 +243,11 @@ def node_link(store: Store) -> dict[str, Any]:
 
 _CSV_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean", "STRING[]": "string[]"}
 ARRAY_DELIMITER = ";"
-#: (file stem, node table) — Source nodes too, so an imported database keeps ingesting incrementally.
-CSV_NODE_FILES = (("documents", "Document"), ("organizations", "Organization"), ("sources", "Source"))
+#: (file stem, node table) — Source and Identity nodes too, so an imported database keeps ingesting
+#: incrementally (with the keys each instrument is known under).
+CSV_NODE_FILES = (
+    ("documents", "Document"), ("organizations", "Organization"), ("sources", "Source"), ("identities", "Identity"),
+)
 
 
 def _csv_value(value: Any, typ: str) -> Any:

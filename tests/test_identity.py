@@ -261,3 +261,18 @@ def test_card_names_aliases_and_candidates(tmp_path: Path) -> None:
         one = show(s, "57-NQ/TW")  # no longer "fits 2 documents"
         assert one.doc.key == "57-NQ/TW@2024" and one.aliases == ["57-NQ/TW@?"]
         assert len(one.incoming) == 2
+
+
+def test_example_corpus_traces_57_from_one_node(tmp_path: Path) -> None:
+    """The example corpus cites 57-NQ/TW with and without its date: one node, one trace."""
+    from luocdo.graph.ingest import ingest
+    from luocdo.queries import resolve, trace
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    with LadybugStore(tmp_path / "s.db") as s:
+        ingest(s, [corpus])
+        assert "57-NQ/TW@?" not in _doc_nodes(s)
+        root = resolve(s, "57-NQ/TW")  # not "fits 2 documents"
+        assert root.key == "57-NQ/TW@2024"
+        t = trace(s, "57-NQ/TW")
+        assert len(t.nodes) > 3
