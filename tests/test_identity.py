@@ -276,3 +276,25 @@ def test_example_corpus_traces_57_from_one_node(tmp_path: Path) -> None:
         assert root.key == "57-NQ/TW@2024"
         t = trace(s, "57-NQ/TW")
         assert len(t.nodes) > 3
+
+
+def test_a_store_of_an_earlier_version_is_counted_once(tmp_path: Path, snapshot, monkeypatch) -> None:
+    """A store written before identity groups existed: its first write counts every stored file
+    and merges what the files prove, as if they had been ingested now."""
+    from luocdo.graph import cypher_store
+
+    deltas = _deltas(FILES)
+    with LadybugStore(tmp_path / "ref.db") as ref:
+        ref.apply(list(deltas.values()))
+        want = snapshot(ref)
+    # the earlier version: no identity groups, every node under the key its file gave
+    with monkeypatch.context() as m:
+        m.setattr(cypher_store.CypherStore, "_settle", lambda self, old, new: ({}, {}, []))
+        m.setattr(cypher_store.CypherStore, "_identity_backfill", lambda self: None)
+        with LadybugStore(tmp_path / "old.db") as old:
+            old.apply([d for n, d in deltas.items() if n != "f.txt"])
+            assert "57-NQ/TW@?" in _doc_nodes(old)  # split, as before
+    with LadybugStore(tmp_path / "old.db") as s:
+        s.apply([deltas["f.txt"]])
+        assert snapshot(s) == want
+        assert s.read("MATCH (i:Identity {grp: '#counted'}) RETURN count(i) AS n")[0]["n"] == 1
