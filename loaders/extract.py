@@ -213,6 +213,13 @@ _NOT_AGENCY = re.compile(
     r"(?:so\s*(?::|\d).*|(?:bo\s+)?luat|nghi\s+quyet|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi"
     r"|phap\s+lenh|lenh|hien\s+phap|van\s+ban\s+hop\s+nhat)\s*(?:so\s*:?)?\s*"
 )
+_TYPE_AT_END = re.compile(r"\s(?:" + _NOT_AGENCY.pattern + r")$")
+#: Where a central agency block starts (the others are local: read by the registry's resolve).
+_CENTRAL_START = re.compile(
+    r"(?:bo\s|quoc\s+hoi|uy\s+ban\s+thuong\s+vu|chinh\s+phu|thu\s+tuong|van\s+phong\s+(?:chinh\s+phu|quoc\s+hoi)"
+    r"|chu\s+tich\s+nuoc|toa\s+an|hoi\s+dong\s+tham\s+phan|vien\s+kiem\s+sat|kiem\s+toan|bao\s+hiem\s+xa\s+hoi"
+    r"|ban\s+chap\s+hanh|ban\s+bi\s+thu|thanh\s+tra\s+chinh\s+phu|ngan\s+hang\s+nha\s+nuoc|uy\s+ban\s+dan\s+toc)"
+)
 #: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a ministry's general department, department, board …
 _SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh\s+tra)\s+\S.*")
 
@@ -220,14 +227,13 @@ _SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh
 def _agency_line(line: str) -> str | None:
     """An agency block line without separators, or None when it is not an agency."""
     line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -")
-    words = line.split()
-    for i in range(1, len(words)):  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
-        if _NOT_AGENCY.fullmatch(fold(" ".join(words[i:])).lower()):
-            line = " ".join(words[:i])
-            break
-    if not line or _NOT_AGENCY.fullmatch(fold(line).lower()):
+    folded = fold(line).lower()  # same offsets as the line
+    if _NOT_AGENCY.fullmatch(folded):
         return None
-    return line
+    m = _TYPE_AT_END.search(folded)  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
+    if m:
+        line = line[: m.start()].rstrip(" -")
+    return line or None
 
 
 def _canonical_body(raw: str) -> str:
@@ -242,10 +248,10 @@ def _central_agency(line: str) -> Context | None:
     """A central agency block: one body ("VĂN PHÒNG QUỐC HỘI"), several that issue
     together (a joint circular's "BỘ TÀI CHÍNH - BỘ Y TẾ"), or a body of a
     ministry ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").  Never the signer's title."""
-    reg = registry()
     folded = fold(line).lower()
-    if re.match(r"(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan|so\s|tinh\s|dang\s)", folded):
+    if not _CENTRAL_START.match(folded):
         return None
+    reg = registry()
     parts = [p for p in re.split(r"\s+-\s+", line) if p]
     if len(parts) >= 2:
         orgs = [reg.central(p) for p in parts]
