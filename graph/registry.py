@@ -634,10 +634,12 @@ class Registry:
         if not text:
             return None
         n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(text))
-        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa)\s+(.+)$", n)
+        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
         if m is None:
             return None
         word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
+        if word in ("xa", "phuong", "thi tran"):
+            return self._former_commune(word, name, text, province)
         old_p, old_d = _old_units()
         if word in ("tinh", "thanh pho", "tp"):
             hit = old_p.get(name)
@@ -658,6 +660,30 @@ class Registry:
                 want.add(_plain(p_old.name))
             cands = [d for d in cands if _plain(old_p_by_code()[d["parent_code"]]["name"]) in want]
         return self._former_district(cands[0]) if len(cands) == 1 else None
+
+    def _former_commune(self, word: str, name: str, text: str, province: str | None) -> Org | None:
+        """A xã/phường/thị trấn of before July 2025 whose name is gone from today's province
+        (one that kept its name is today's); ``province`` is required: names repeat."""
+        p_now = self.province(province) if province else None
+        if p_now is None or name in self._commune_index.get(p_now.name, {}):
+            return None
+        want = {_plain(p_now.name), *(_plain(f) for f, t in FORMER_PROVINCES.items() if t == p_now.name)}
+        if province:
+            want.add(_plain(province))
+        typ = {"xa": "xa", "phuong": "phuong", "thi tran": "thi-tran"}[word]
+        cands = [w for w in _old_wards().get(name, []) if w["type"] == typ and _ward_province(w) in want]
+        return self._former_ward(cands[0]) if len(cands) == 1 else None
+
+    def _former_ward(self, row: dict) -> Org:
+        district = _old_d_by_code().get(row["parent_code"])
+        parent = self._former_district(district) if district else None
+        prov = old_p_by_code()[district["parent_code"]]["name"] if district else None
+        head, _sep, rest = row["name_with_type"].partition(" ")
+        if rest.startswith("Trấn "):
+            w, _s, rest = rest.partition(" ")
+            head = f"{head} {w.lower()}"
+        return self._derived(Org(id=f"former:commune:{_ward_id(row)}", name=f"{head} {rest}", level="commune",
+                                 kind=head.lower(), province=prov, parent_id=parent.id if parent else None))
 
     def _former_province(self, row: dict) -> Org:
         kind = "thành phố" if row["type"] == "thanh-pho" else "tỉnh"
@@ -680,6 +706,14 @@ class Registry:
         if org.id.startswith("former:province:"):
             p = self.province(org.name)
             return [p] if p is not None else []
+        if org.id.startswith("former:commune:"):
+            out = {}
+            row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
+            for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
+                c = self.commune(ward, prov_name)
+                if c is not None:
+                    out[c.id] = c
+            return sorted(out.values(), key=lambda o: o.id)
         if org.id.startswith("former:district:"):
             out: dict[str, Org] = {}
             row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
@@ -704,6 +738,8 @@ class Registry:
                 return self._former_province(row) if row else None
             if code == "district" and name_slug in _old_d_by_id():
                 return self._former_district(_old_d_by_id()[name_slug])
+            if code == "commune" and name_slug in _old_w_by_id():
+                return self._former_ward(_old_w_by_id()[name_slug])
             return None
         if kind in ("dept", "party"):
             p = self._by_id.get(f"province:{int(code)}") if code.isdigit() else None
@@ -729,8 +765,9 @@ class Registry:
 REORGANISED = "2025-07-01"
 
 def _plain(name: str) -> str:
-    """Folded bare name with hyphens as spaces: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" alike."""
-    return " ".join(_bare(name).replace("-", " ").split())
+    """Folded name with hyphens as spaces: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" alike
+    (nothing stripped: "Tịnh Minh" is a name, not "tỉnh Minh")."""
+    return " ".join(squash(name).replace("-", " ").split())
 
 
 _FORMER_BARE = frozenset(_plain(n) for n in FORMER_PROVINCES)
@@ -764,6 +801,48 @@ def _district_id(row: dict) -> str:
 @lru_cache(maxsize=1)
 def _old_d_by_id() -> dict[str, dict]:
     return {_district_id(d): d for ds in _old_units()[1].values() for d in ds}
+
+
+@lru_cache(maxsize=1)
+def _old_d_by_code() -> dict[str, dict]:
+    return {d["code"]: d for ds in _old_units()[1].values() for d in ds}
+
+
+@lru_cache(maxsize=1)
+def _old_wards() -> dict[str, list[dict]]:
+    """Communes, wards and towns before 1 July 2025, by folded bare name."""
+    from vietnam_address_converter.data import oldWards
+
+    out: dict[str, list[dict]] = {}
+    for w in oldWards.values():
+        out.setdefault(_plain(w["name"]), []).append(w)
+    return out
+
+
+def _ward_province(row: dict) -> str | None:
+    d = _old_d_by_code().get(row["parent_code"])
+    return _plain(old_p_by_code()[d["parent_code"]]["name"]) if d else None
+
+
+def _ward_id(row: dict) -> str:
+    d = _old_d_by_code()[row["parent_code"]]
+    return f"{_district_id(d)}--{slug(row['name_with_type'])}"
+
+
+@lru_cache(maxsize=1)
+def _old_w_by_id() -> dict[str, dict]:
+    return {_ward_id(w): w for ws in _old_wards().values() for w in ws if w["parent_code"] in _old_d_by_code()}
+
+
+@lru_cache(maxsize=1)
+def _ward_successors() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Former commune code → (today's province, today's commune)."""
+    from vietnam_address_converter.data import mapping
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for row in mapping["rows"]:
+        out.setdefault(row["old"]["ward_code"], set()).add((row["new"]["province_name"], row["new"]["ward_name"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

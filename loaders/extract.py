@@ -285,7 +285,7 @@ def _before_reorganisation(date: str | None, year: int | None) -> bool:
 
 def _as_it_then_was(ctx: Context, h: Header) -> Context:
     """A document of before July 2025 keeps the issuer its header names
-    ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH"), not today's successor."""
+    ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH", "UBND XÃ TỊNH MINH"), not today's successor."""
     lines = list(h.agency_lines)
     if not lines:
         return ctx
@@ -296,7 +296,7 @@ def _as_it_then_was(ctx: Context, h: Header) -> Context:
     for cand in cands:
         then = reg.former(cand, ctx.province)
         if then is not None:
-            return Context(then, then.province, None, ctx.raw)
+            return Context(then, then.province, then if then.level == "commune" else None, ctx.raw)
     return ctx
 
 
@@ -612,7 +612,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for c in cits:
         org, phrase = _citation_issuer(c, text, folded, ctx)
         if _before_reorganisation(c.date, c.year if c.year else None):
-            org = _cited_as_it_then_was(org, phrase, ctx)
+            org = _cited_as_it_then_was(org, c.issuer_phrase or phrase, ctx)
         inst, assumed = _instrument(c, org, phrase, ctx, year)
         if assumed:
             warnings.append(f"{inst.label}: cited without a date; year {year} assumed from the document")

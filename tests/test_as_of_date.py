@@ -19,11 +19,15 @@ FORMER = [
     ("UBND huyện Sơn Tịnh", "Quảng Ngãi", "former:district:quang-ngai--huyen-son-tinh", "Huyện Sơn Tịnh", None),
     ("UBND thành phố Kon Tum", "Kon Tum", "former:district:kon-tum--thanh-pho-kon-tum", "Thành phố Kon Tum", None),  # the city, not the province
     ("Uy ban nhan dan huyen Dak Ha", "Quảng Ngãi", "former:district:kon-tum--huyen-dak-ha", "Huyện Đắk Hà", None),  # no diacritics
+    ("UBND xã Tịnh Minh", "Quảng Ngãi", "former:commune:quang-ngai--huyen-son-tinh--xa-tinh-minh", "Xã Tịnh Minh", None),
+    ("UBND thị xã Tịnh Biên", "An Giang", "former:district:an-giang--thi-xa-tinh-bien", "Thị xã Tịnh Biên", None),
     # a province that kept its name, today's cities, and an ambiguous district name: not former units
     ("UBND tỉnh Quảng Ngãi", None, None, None, None),
     ("UBND Thành phố Hà Nội", None, None, None, None),
     ("UBND huyện Châu Thành", "Tây Ninh", None, None, None),  # Tây Ninh and Long An both had one
     ("Sở Y tế", "Quảng Ngãi", None, None, None),
+    ("UBND xã Sơn Mai", "Quảng Ngãi", None, None, None),  # a commune of today's name: today's
+    ("UBND xã Tịnh Minh", None, None, None, None),  # commune names repeat: the province is needed
 ]
 
 
@@ -54,6 +58,8 @@ ISSUERS = [
      "739/KH-UBND@2018@kon-tum", "UBND tỉnh Kon Tum", "former:province:kon-tum"),
     (_doc("HUYỆN SƠN TỊNH", "45/KH-UBND", "Sơn Tịnh, ngày 20 tháng 3 năm 2020", ""),
      "45/KH-UBND@2020@quang-ngai/huyen-son-tinh", "UBND huyện Sơn Tịnh", "former:district:quang-ngai--huyen-son-tinh"),
+    (_doc("XÃ TỊNH MINH", "15/KH-UBND", "Tịnh Minh, ngày 20 tháng 3 năm 2021", "Trên địa bàn xã, tỉnh Quảng Ngãi."),
+     "15/KH-UBND@2021@quang-ngai/tinh-minh", "Xã Tịnh Minh", "former:commune:quang-ngai--huyen-son-tinh--xa-tinh-minh"),
     # the same province name after the merger, and a province that kept its name before it: today's
     (_doc("TỈNH QUẢNG NGÃI", "739/KH-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018", ""),
      "739/KH-UBND@2018@quang-ngai", "UBND tỉnh Quảng Ngãi", "province:51"),
@@ -70,6 +76,8 @@ def test_issuer_as_of_its_date(text: str, key: str, name: str, org_id: str) -> N
 
 CITED = [
     ("Căn cứ Kế hoạch số 739/KH-UBND ngày 12/3/2018 của UBND tỉnh Kon Tum;", "739/KH-UBND@2018@kon-tum", "former:province:kon-tum"),
+    ("Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2021 của UBND huyện Sơn Tịnh;", "45/KH-UBND@2021@quang-ngai/huyen-son-tinh",
+     "former:district:quang-ngai--huyen-son-tinh"),
     ("Căn cứ Kế hoạch số 50/KH-UBND ngày 12/9/2025 của UBND tỉnh Quảng Ngãi;", "50/KH-UBND@2025@quang-ngai", "province:51"),
 ]
 
