@@ -253,13 +253,22 @@ def show(
         t.add_row("sources", "\n".join(c.sources))
         if c.conflicts:
             t.add_row("conflicts", json.dumps(c.conflicts, ensure_ascii=False))
+        if c.aliases:
+            t.add_row("also cited as", "\n".join(c.aliases))
+        if c.candidates:
+            t.add_row("unresolved: fits", "\n".join(c.candidates))
         console.print(t)
-        for title, edges in (("Outgoing", c.outgoing), ("Incoming", c.incoming)):
+        sections = [("Outgoing", c.outgoing), ("Incoming", c.incoming),
+                    ("Derived outgoing (stated inside another document's citation)", c.derived_outgoing),
+                    ("Derived incoming (stated inside another document's citation)", c.derived_incoming)]
+        for title, edges in sections:
+            if title.startswith("Derived") and not edges:
+                continue
             e = _table(f"{title} edges ({len(edges)})", ["relation", "document", "date", "issuer", "evidence", "source"])
             for ev in edges:
                 src = ev.evidence.file if ev.evidence else ""
-                note = " (derived)" if ev.evidence and ev.evidence.derived else ""
-                e.add_row(ev.relation, _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100) + note, src or "")
+                flag = f" [flagged: {ev.evidence.flag}]" if ev.evidence and ev.evidence.flag else ""
+                e.add_row(ev.relation, _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100) + flag, src or "")
             console.print(e)
         o = _table(f"Organizations ({len(c.organizations)})", ["relation", "organization", "id", "role", "task"])
         for oe in c.organizations:

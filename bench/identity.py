@@ -11,9 +11,11 @@ its own simple pattern rather than by the extractor:
 * undated name: a law named without a year while exactly one law of that name
   with a year exists.
 
-    .venv/bin/python bench/identity.py ../shared/realdocs [--store DB] [--write]
+    .venv/bin/python bench/identity.py ../shared/realdocs [--store DB] [--baseline DB --baseline-name TEXT] [--write]
 
-With --write the figures go into bench/RESULTS.md with the machine line.
+``--baseline``: a store of the same corpus written by other code (e.g. an earlier
+commit's ``luocdo ingest``), measured the same way and shown beside.  With
+--write the figures go into bench/RESULTS.md with the machine line.
 """
 
 from __future__ import annotations
@@ -98,8 +100,11 @@ def measure(store, root: Path) -> dict[str, int]:
                 undated_name += 1
             else:
                 undated_central += 1
+    derived = store.read("MATCH (:Document)-[r:BASED_ON]->(:Document) RETURN r.derived AS d, count(*) AS n")
+    by = {bool(r["d"]): int(r["n"]) for r in derived}
     return {
         "documents": len(keys),
+        "BASED_ON edges, own / derived": f"{by.get(False, 0)} / {by.get(True, 0)}",
         "stated name+number links found in both forms": seen,
         "split: name+number": split_links,
         "split: undated central number": undated_central,
@@ -111,7 +116,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--store", help="read this store instead of ingesting the corpus")
-    ap.add_argument("--write", action="store_true", help="append the figures to bench/RESULTS.md")
+    ap.add_argument("--baseline", help="a store of the same corpus written by other code, shown beside")
+    ap.add_argument("--baseline-name", default="baseline", help="what wrote the baseline store")
+    ap.add_argument("--write", action="store_true", help="write the figures into bench/RESULTS.md")
     a = ap.parse_args()
     if a.store:
         store = open_store(a.store, read_only=True)
@@ -123,12 +130,22 @@ def main() -> None:
         ingest(store, [a.corpus])
     figures = measure(store, a.corpus)
     store.close()
+    base = None
+    if a.baseline:
+        b = open_store(a.baseline)  # writable: a store of an earlier version gets the tables added since
+        base = measure(b, a.corpus)
+        b.close()
     for k, v in figures.items():
-        print(f"{k}: {v}")
+        print(f"{k}: {v}" + (f"   ({a.baseline_name}: {base.get(k)})" if base else ""))
     if a.write:
-        body = f"Instruments split over several nodes where the texts state the link ({a.corpus.name}), "
-        body += f"`bench/identity.py`; {_machine.describe()}\n\n"
-        body += "".join(f"- {k}: {v}\n" for k, v in figures.items())
+        body = "## Identity on real documents\n\nInstruments split over several nodes where the texts state the link "
+        body += f"({a.corpus.name}, "
+        body += f"{_machine.describe()}): `bench/identity.py {a.corpus.name}"
+        body += f" --baseline STORE`, the baseline written by {a.baseline_name}.\n\n" if base else "`.\n\n"
+        body += "| | this code |" + (f" {a.baseline_name} |" if base else "") + "\n"
+        body += "|---|---|" + ("---|" if base else "") + "\n"
+        for k, v in figures.items():
+            body += f"| {k} | {v} |" + (f" {base.get(k)} |" if base else "") + "\n"
         _machine.write_section("identity", body)
 
 

@@ -40,6 +40,33 @@ def _doc_props(inst: Instrument) -> dict:
     }
 
 
+#: Relations whose target must exist before the document that states them.
+NEEDS_EARLIER = frozenset({"based_on", "implements", "reports_on"})
+
+
+def issued_after(src: Instrument, dst: Instrument) -> str | None:
+    """Why ``dst`` cannot be what ``src`` rests on, implements or reports on: it
+    was issued later (dates, else years); None when the order is possible or unknown."""
+    if src.date and dst.date:
+        return f"{dst.date} after {src.date}" if dst.date > src.date else None
+    if src.year and dst.year and dst.year > src.year:
+        return f"{dst.year} after {src.year}"
+    return None
+
+
+def _time_checked(relation: str, src: Instrument, dst: Instrument, warnings: list[str]) -> tuple[str, dict]:
+    """The relation to draw and a flag: a document cannot be based on, implement
+    or report on one issued after it, so such an edge is kept as a citation, flagged."""
+    if relation not in NEEDS_EARLIER:
+        return relation, {}
+    why = issued_after(src, dst)
+    if why is None:
+        return relation, {}
+    flag = f"{relation} a document issued after it ({why}): drawn as a citation"
+    warnings.append(f"{src.label} → {dst.label}: {flag}")
+    return "cites", {"flag": flag}
+
+
 def _evidence(rec: DocumentRecord, m: Mention, derived: bool = False) -> dict:
     return {
         "doc": rec.document.key,
@@ -99,15 +126,18 @@ def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: st
                 edges.append(EdgeRow.of("ISSUED_BY", inst.key, org.id, {"raw": inst.issuer.name}))
 
     issued_by(doc)
+    warnings = list(rec.warnings)
     for ref in rec.references:
         add_doc(ref.target)
         issued_by(ref.target)
         m = ref.mentions[0]
-        edges.append(EdgeRow.of(DOC_RELS[ref.relation], doc.key, ref.target.key, _evidence(rec, m)))
+        rel, flag = _time_checked(ref.relation, doc, ref.target, warnings)
+        edges.append(EdgeRow.of(DOC_RELS[rel], doc.key, ref.target.key, {**_evidence(rec, m), **flag}))
     for d in rec.derived:
         add_doc(d.source)
         add_doc(d.target)
-        edges.append(EdgeRow.of(DOC_RELS[d.relation], d.source.key, d.target.key, _evidence(rec, d.mentions[0], True)))
+        rel, flag = _time_checked(d.relation, d.source, d.target, warnings)
+        edges.append(EdgeRow.of(DOC_RELS[rel], d.source.key, d.target.key, {**_evidence(rec, d.mentions[0], True), **flag}))
 
     province = doc.issuer.province if doc.issuer else None
     commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
@@ -133,6 +163,10 @@ def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: st
                         {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe, "start": a.start, "end": a.end},
                     )
                 )
+    for o in list(orgs.values()):
+        for succ in reg.successors(o):  # a unit of before July 2025 → today's
+            add_org(succ)
+            edges.append(EdgeRow.of("SUCCEEDED_BY", o.id, succ.id))
     for o in orgs.values():
         row = o.row()
         props = {k: v for k, v in row.items() if k not in ("id", "part_of")}
@@ -146,6 +180,6 @@ def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: st
         doc_key=doc.key,
         nodes=tuple(nodes.values()),
         edges=tuple(dict.fromkeys(edges)),
-        warnings=rec.warnings,
+        warnings=tuple(dict.fromkeys(warnings)),
         aliases=tuple(sorted({(a.alias, a.key) for a in rec.aliases if a.alias != a.key})),
     )

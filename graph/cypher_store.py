@@ -38,6 +38,9 @@ REGISTRY_SOURCE = "@registry"
 #: Origin of the ISSUED_BY edges of cited instruments, kept once (see CypherStore._swap).
 CITED_SOURCE = "@cited"
 
+#: Identity group that records that the store's groups were counted (graph.identity keys never have "#").
+IDENTITY_MARKER = "#counted"
+
 #: Rows per UNWIND statement.
 CHUNK = 2000
 
@@ -89,6 +92,7 @@ class CypherStore:
         if not latest:
             return counts
         with self._write_lock, self._transaction():
+            self._identity_backfill()
             stored = self._sources(list(latest))
             old: list[GraphDelta] = []
             new: list[GraphDelta] = []
@@ -119,6 +123,7 @@ class CypherStore:
     def remove_source(self, source_id: str) -> bool:
         self._check_writable()
         with self._write_lock, self._transaction():
+            self._identity_backfill()
             stored = self._sources([source_id])
             if source_id not in stored:
                 return False
@@ -289,21 +294,58 @@ class CypherStore:
         # whoever names it) and the issuer of a cited instrument (every file
         # citing 57-NQ/TW says the Politburo issued it).
         made: dict[str, list[dict]] = defaultdict(list)
-        part_of: dict[tuple[str, str], dict] = {}
+        part_of: dict[tuple[str, str, str], dict] = {}
         for d in new:
             for e in d.edges:
-                if e.rel == "PART_OF":
-                    part_of[(e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
+                if e.rel in ("PART_OF", "SUCCEEDED_BY"):
+                    part_of[(e.rel, e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
                 elif not _is_cited_issuer(d, e):
                     made[e.rel].append(self._edge_row(e.rel, e.src, e.dst, e.values, d.source_id))
         made["ISSUED_BY"] += cited_issuers
         for rel, rows in made.items():
             for chunk in _chunks(rows):
                 self._run(self._d.create_edges(rel), {"rows": chunk})
-        for chunk in _chunks(list(part_of.values())):
-            self._run(self._d.merge_edges("PART_OF"), {"rows": chunk})
+        for rel in ("PART_OF", "SUCCEEDED_BY"):
+            rows = [r for (r_, _s, _d), r in part_of.items() if r_ == rel]
+            for chunk in _chunks(rows):
+                self._run(self._d.merge_edges(rel), {"rows": chunk})
 
     # -- identity: which keys name one instrument (graph.identity) -----------
+
+    def _identity_backfill(self) -> None:
+        """A store written before identity groups were kept: count every stored delta once.
+
+        Its nodes are under the keys each file gave; the files that name a key
+        now merged into another node are written again under that node's key.
+        Done once per store (a marker group records it), in the caller's transaction.
+        """
+        if getattr(self, "_identity_known", False):
+            return
+        if self._run("MATCH (i:Identity {grp: $g}) RETURN i.grp AS g", {"g": IDENTITY_MARKER}):
+            self._identity_known = True
+            return
+        ids = sorted(r["id"] for r in self._run("MATCH (s:Source) RETURN s.id AS id"))
+        groups: dict[str, identity.Group] = {}
+        for chunk in _chunks(ids, 500):
+            for sid, (_h, text) in self._sources(chunk).items():
+                d = self._stored_delta(sid, text)
+                for k in identity.contributions(d)[0]:
+                    g = K.ident_group(k)
+                    groups.setdefault(g, identity.Group(g))  # type: ignore[arg-type]
+                identity.count(groups, d, +1)
+        identity.settle(groups)
+        after = {k: c for g in groups.values() for k, c in g.canonical.items()}
+        if any(k != c for k, c in after.items()):
+            for chunk in _chunks(ids, 500):
+                redo = [self._stored_delta(sid, text) for sid, (_h, text) in sorted(self._sources(chunk).items())]
+                redo = [d for d in redo if any(after.get(k, k) != k for k in identity.contributions(d)[0])]
+                if redo:
+                    self._swap(redo, [identity.remap(d, after) for d in redo])
+        rows = [{"k": g.grp, "f0": g.to_json()} for g in groups.values() if g]
+        rows.append({"k": IDENTITY_MARKER, "f0": "{}"})
+        existing = set(self._groups_existing([r["k"] for r in rows]))
+        self._write_known("Identity", None, rows, existing)
+        self._identity_known = True
 
     def _groups(self, names: Iterable[str]) -> dict[str, identity.Group]:
         names = sorted(set(names))

@@ -15,7 +15,8 @@ date, number       ``eli:date_document`` (xsd:date), ``eli:id_local``
 type               ``eli:type_document`` → a skos:Concept per type code
 locality           ``eli:relevant_for`` → the province / commune
 evidence           a ``luo:Evidence`` per document-to-document edge
-organisations      ``foaf:Organization``; PART_OF is ``org:subOrganizationOf``
+organisations      ``foaf:Organization``; PART_OF is ``org:subOrganizationOf``,
+                   SUCCEEDED_BY (a unit of before July 2025) ``dcterms:isReplacedBy``
 =================  ===========================================================
 
 Resource IRIs are ``<base>doc/<key>`` and ``<base>org/<id>`` (percent-encoded);
@@ -40,7 +41,7 @@ from urllib.parse import quote
 
 import networkx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF, ORG, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
 from luocdo.core.dates import iso_date
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns
@@ -190,6 +191,8 @@ def to_rdf(store: Store, *, base: str = DEFAULT_BASE) -> Graph:
             g.add((s, ELI.passed_by, o))
         elif rel == "PART_OF":
             g.add((s, ORG.subOrganizationOf, o))
+        elif rel == "SUCCEEDED_BY":
+            g.add((s, DCTERMS.isReplacedBy, o))
         elif rel == "ADDRESSED_TO":
             g.add((s, luo.addressedTo, o))
         elif rel == "ASSIGNED_TO":
@@ -236,8 +239,11 @@ def node_link(store: Store) -> dict[str, Any]:
 
 _CSV_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean", "STRING[]": "string[]"}
 ARRAY_DELIMITER = ";"
-#: (file stem, node table) — Source nodes too, so an imported database keeps ingesting incrementally.
-CSV_NODE_FILES = (("documents", "Document"), ("organizations", "Organization"), ("sources", "Source"))
+#: (file stem, node table) — Source and Identity nodes too, so an imported database keeps ingesting
+#: incrementally (with the keys each instrument is known under).
+CSV_NODE_FILES = (
+    ("documents", "Document"), ("organizations", "Organization"), ("sources", "Source"), ("identities", "Identity"),
+)
 
 
 def _csv_value(value: Any, typ: str) -> Any:

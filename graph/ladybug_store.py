@@ -186,6 +186,11 @@ class LadybugStore(CypherStore):
         have = {r.get("name") for r in rows}
         # Identity (graph.identity) is bookkeeping added later: a store without it still reads
         missing = [t for t in (*NODE_TABLES, *REL_TABLES) if t not in have and t != "Identity"]
+        if missing and "Document" in have:
+            raise StoreError(
+                f"{self.path} was written by an earlier luocdo (no table {', '.join(missing)}); "
+                "open it for writing once (luocdo ingest) to add them"
+            )
         if missing:
             raise StoreError(f"{self.path} is not a luocdo database (no table {', '.join(missing)}); ingest into it first")
 

@@ -59,9 +59,11 @@ DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
 
 # Relations from documents to organizations, and between organizations.
 ORG_RELS: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "ASSIGNED_TO")
-ORG_ORG_RELS: tuple[str, ...] = ("PART_OF",)
+#: SUCCEEDED_BY: a unit that no longer exists (a province merged, a district abolished on
+#: 1 July 2025) → the unit(s) of today that took it over.
+ORG_ORG_RELS: tuple[str, ...] = ("PART_OF", "SUCCEEDED_BY")
 
-LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "department", "commune")
+LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "district", "department", "commune")
 
 NODE_TABLES: dict[str, dict[str, str]] = {
     "Document": {
@@ -121,6 +123,7 @@ EVIDENCE_PROPS: dict[str, str] = {
     "end": "INT64",
     "sentence": "STRING",
     "derived": "BOOLEAN",  # stated inside a citation rather than by the document itself
+    "flag": "STRING",  # why the edge is not drawn as stated (e.g. based on a document issued after it)
 }
 
 REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -141,4 +144,5 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         },
     ),
     "PART_OF": ("Organization", "Organization", {"origin": "STRING"}),
+    "SUCCEEDED_BY": ("Organization", "Organization", {"origin": "STRING"}),
 }

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luocdo.core import keys as K
-from luocdo.core.fold import fold, squash
+from luocdo.core.fold import fold, slug, squash
 from luocdo.core.model import (
     RELATION_STRENGTH,
     Alias,
@@ -30,7 +30,7 @@ from luocdo.core.model import (
     Reference,
     Signer,
 )
-from luocdo.core.registry import Org, registry
+from luocdo.core.registry import REORGANISED, Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
@@ -53,6 +53,7 @@ class Context:
     province: str | None  # registry name
     commune: Org | None  # the commune-level unit the document belongs to, if any
     raw: str | None = None  # the issuer as written, when no organisation could be resolved
+    body: str | None = None  # the issuing body when it is part of ``org`` ("Tổng cục Hải quan") or several (joint)
 
 
 _PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
@@ -156,7 +157,10 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     province = None
     candidates: list[str] = []
-    lines = list(h.agency_lines)
+    lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
+    central = _central_agency(lines[-1]) if lines else None
+    if central is not None:
+        return central, warnings
     if lines:
         for line in lines:
             p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
@@ -202,6 +206,113 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     return Context(org, province, commune, raw), warnings
 
 
+#: Separators and type words that header extraction leaves in the agency block
+#: ("QUỐC HỘI ******", "Luật số:" → "Luật"): not the agency.
+_BLOCK_JUNK = re.compile(r"[*=_~]{2,}|-{3,}")
+_NOT_AGENCY = re.compile(
+    r"(?:so\s*(?::|\d).*|(?:bo\s+)?luat|nghi\s+quyet|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi"
+    r"|phap\s+lenh|lenh|hien\s+phap|van\s+ban\s+hop\s+nhat)\s*(?:so\s*:?)?\s*"
+)
+_TYPE_AT_END = re.compile(r"\s(?:" + _NOT_AGENCY.pattern + r")$")
+#: Where a central agency block starts (the others are local: read by the registry's resolve).
+_CENTRAL_START = re.compile(
+    r"(?:bo\s|quoc\s+hoi|uy\s+ban\s+thuong\s+vu|chinh\s+phu|thu\s+tuong|van\s+phong\s+(?:chinh\s+phu|quoc\s+hoi)"
+    r"|chu\s+tich\s+nuoc|toa\s+an|hoi\s+dong\s+tham\s+phan|vien\s+kiem\s+sat|kiem\s+toan|bao\s+hiem\s+xa\s+hoi"
+    r"|ban\s+chap\s+hanh|ban\s+bi\s+thu|thanh\s+tra\s+chinh\s+phu|ngan\s+hang\s+nha\s+nuoc|uy\s+ban\s+dan\s+toc)"
+)
+#: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a ministry's general department, department, board …
+_SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh\s+tra)\s+\S.*")
+
+
+def _agency_line(line: str) -> str | None:
+    """An agency block line without separators, or None when it is not an agency."""
+    line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -")
+    folded = fold(line).lower()  # same offsets as the line
+    if _NOT_AGENCY.fullmatch(folded):
+        return None
+    m = _TYPE_AT_END.search(folded)  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
+    if m:
+        line = line[: m.start()].rstrip(" -")
+    return line or None
+
+
+def _canonical_body(raw: str) -> str:
+    """A body's name as written in running text: "TỔNG CỤC HẢI QUAN" → "Tổng cục Hải quan"."""
+    words = raw.lower().split()
+    head = 2 if len(words) > 2 and fold(" ".join(words[:2])) in ("tong cuc", "uy ban", "hoi dong", "thanh tra") else 1
+    out = [w.capitalize() if i in (0, head) else w for i, w in enumerate(words)]
+    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+
+
+def _central_agency(line: str) -> Context | None:
+    """A central agency block: one body ("VĂN PHÒNG QUỐC HỘI"), several that issue
+    together (a joint circular's "BỘ TÀI CHÍNH - BỘ Y TẾ"), or a body of a
+    ministry ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").  Never the signer's title."""
+    folded = fold(line).lower()
+    if not _CENTRAL_START.match(folded):
+        return None
+    reg = registry()
+    parts = [p for p in re.split(r"\s+-\s+", line) if p]
+    if len(parts) >= 2:
+        orgs = [reg.central(p) for p in parts]
+        if all(o is not None and o.level in ("central", "ministry") for o in orgs):
+            return Context(orgs[0], None, None, None, " - ".join(o.name for o in orgs))  # type: ignore[union-attr]
+    org = reg.central(line) if len(line.split()) <= 12 else None
+    if org is not None and org.level in ("central", "ministry"):
+        return Context(org, None, None, None)
+    m = re.match(r"(bo\s+\S+(?:\s+\S+){0,6}?)\s+" + _SUB_AGENCY.pattern, folded)
+    if m:
+        cut = len(m.group(1))
+        parent = reg.central(line[:cut])
+        if parent is not None and parent.level == "ministry":
+            return Context(parent, None, None, None, _canonical_body(line[cut:].strip()))
+    return None
+
+
+def _body_issuer(ctx: Context) -> Issuer | None:
+    """The issuer when the body is part of the organisation or several (see Context.body)."""
+    if ctx.body is None or ctx.org is None:
+        return None
+    return Issuer(name=ctx.body, level=ctx.org.level, id=ctx.org.id)  # type: ignore[arg-type]
+
+
+def _before_reorganisation(date: str | None, year: int | None) -> bool:
+    """Dated before 1 July 2025, when provinces merged and districts ended."""
+    if date:
+        return date < REORGANISED
+    return year is not None and year < int(REORGANISED[:4])
+
+
+def _as_it_then_was(ctx: Context, h: Header) -> Context:
+    """A document of before July 2025 keeps the issuer its header names
+    ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH", "UBND XÃ TỊNH MINH"), not today's successor."""
+    lines = list(h.agency_lines)
+    if not lines:
+        return ctx
+    cands = [lines[-1]] + ([f"{lines[-2]} {lines[-1]}"] if len(lines) >= 2 else [])
+    if ctx.org is None or ctx.org.level in ("province", "commune"):
+        cands += lines[:-1]  # "UBND TỈNH KON TUM" above the body when the body is the province's
+    reg = registry()
+    for cand in cands:
+        then = reg.former(cand, ctx.province)
+        if then is not None:
+            return Context(then, then.province, then if then.level == "commune" else None, ctx.raw)
+    return ctx
+
+
+def _cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> Org | None:
+    """The issuer of an instrument cited with a date before July 2025, as it then was."""
+    reg = registry()
+    then = reg.former(phrase, ctx.province) if phrase else None
+    if then is not None:
+        return then
+    if org is not None and ctx.org is not None and ctx.org.id.startswith("former:") and org.level == "province":
+        # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi
+        if any(s.id == org.id for s in reg.successors(ctx.org)) and ctx.org.level == "province":
+            return ctx.org
+    return org
+
+
 def _is_council(symbol: str | None) -> bool:
     """A symbol ending in HĐND ("93/NQ-HĐND"): the People's Council issued it, not the People's Committee."""
     return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
@@ -226,6 +337,8 @@ def _issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
     if org.level == "province":
         # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "HĐND Thành phố Huế"
         name = f"{body} tỉnh {org.name}" if org.kind == "tỉnh" else f"{body} {org.name}"
+    elif org.level == "district":  # before July 2025: "UBND huyện Sơn Tịnh"
+        name = f"{body} {org.name[:1].lower()}{org.name[1:]}"
     elif council and org.id.startswith("commune:"):
         name = f"HĐND {org.name[:1].lower()}{org.name[1:]}"  # "HĐND xã Sơn Mai"
     return Issuer(name=name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
@@ -295,7 +408,9 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
     scope = None
     assumed = False
     if local:
-        if org is not None and org.level == "commune":
+        if org is not None and org.level == "district":
+            scope = K.scope_of(org.province, slug(org.name))
+        elif org is not None and org.level == "commune":
             scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
             if org.id.startswith("commune:"):
                 scope = K.scope_of(org.province, registry().unit_slug(org))
@@ -489,6 +604,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date_not_before = max(bounds) if bounds else None
         warnings.append("document date not stated")
 
+    if _before_reorganisation(date, year):
+        ctx = _as_it_then_was(ctx, h)
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), doc_type)
     classified = _title_says_implements(folded, h, classified, doc_type)
     # instruments for each citation
@@ -496,6 +613,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     explicit: list[bool] = []
     for c in cits:
         org, phrase = _citation_issuer(c, text, folded, ctx)
+        if _before_reorganisation(c.date, c.year if c.year else None):
+            org = _cited_as_it_then_was(org, c.issuer_phrase or phrase, ctx)
         inst, assumed = _instrument(c, org, phrase, ctx, year)
         if assumed:
             warnings.append(f"{inst.label}: cited without a date; year {year} assumed from the document")
@@ -508,7 +627,9 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     local = K.is_local_issuer((h.issuer_code or "").split("-")[0]) if h.issuer_code else True
     own_scope = None
     if ctx.org is not None:
-        if ctx.commune is not None:
+        if ctx.org.level == "district":
+            own_scope = K.scope_of(ctx.org.province, slug(ctx.org.name))
+        elif ctx.commune is not None:
             own_scope = K.scope_of(ctx.commune.province, registry().unit_slug(ctx.commune))
         else:
             own_scope = K.scope_of(ctx.org.province or ctx.province)
@@ -527,7 +648,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date=date,
         year=year,
         title=title,
-        issuer=_issuer_of(ctx.org, council=_is_council(h.symbol)) or (
+        issuer=_body_issuer(ctx) or _issuer_of(ctx.org, council=_is_council(h.symbol)) or (
             Issuer(name=ctx.raw, level=_level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
         ),
     )
@@ -593,10 +714,11 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         if src.key != dst.key:
             lo, hi, sent = _sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
+    derived_map = _as_a_reader_draws(derived_map, folded, cits, insts, classified)
     derived = tuple(
         Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]
         for (s, t, r), ms in derived_map.items()
-        if t in by_key
+        if t in by_key and (s in by_key or s == document.key)
     )
 
     signer = Signer(h.signer_name, h.signer_title, h.signer_capacity) if (h.signer_name or h.signer_title) else None
@@ -614,6 +736,53 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         date_not_before=date_not_before,
         aliases=tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)),
     )
+
+
+#: "X đã được sửa đổi, bổ sung một số điều theo Luật số Y, Luật số Z": Y and Z amend X.
+_AMENDED_BY = re.compile(
+    r"(?:d[a]\s+)?d[u]?[o]c\s+s[u]a\s+d[o]i(?:\s*,?\s*b[o]\s+sung)?(?:\s+m[o]t\s+s[o]\s+di[e]u)?\s+(?:theo|b[o]i|t[a]i)\s"
+)
+
+
+#: Between two items of an enumeration: a separator, the next item's type or name and "số",
+#: and no word that relates them (theo, thực hiện, ban hành, hướng dẫn, sửa đổi, kèm …).
+_SIBLINGS = re.compile(
+    r"\s*(?:ng[a-z]{1,2}y\s+[0-9/ a-z]{6,24}?)?\s*[,;]\s*(?:v[a]\s+)?"
+    r"(?:(?!theo|thuc\s|ban\s+hanh|huong\s+dan|can\s+cu|sua\s+doi|thay\s+the|kem|trien\s+khai|bai\s+bo|duoc\s)[a-z,]+\s+){0,12}?"
+    r"(?:so\s*:?\s*)?"
+)
+
+
+def _as_a_reader_draws(
+    derived_map: dict[tuple[str, str, str], list[Mention]], folded: str, cits: list, insts: list, classified: list
+) -> dict[tuple[str, str, str], list[Mention]]:
+    """Derived edges a careful reader would draw.
+
+    A cited law "đã được sửa đổi, bổ sung … theo Luật số Y, Luật số Z" is not
+    based on Y and Z: they amend it.  Such a list gives "Y amends X" for each
+    law listed, when X is the citation just before the phrase (only its date
+    between); when another name stands between, whose the list is cannot be
+    told, and no edge is drawn.
+    """
+    out: dict[tuple[str, str, str], list[Mention]] = {}
+    starts = {(c.start, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    ends = {(c.end, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    for (src, dst, rel), ms in derived_map.items():
+        for mention in ms:
+            i, j = starts.get((mention.start, src)), ends.get((mention.end, dst))
+            if i is None or j is None:  # stated the other way round ("Y … được ban hành trên cơ sở X")
+                i, j = starts.get((mention.start, dst)), ends.get((mention.end, src))
+            pair = sorted((i, j)) if i is not None and j is not None else None
+            if pair and _SIBLINGS.fullmatch(folded, cits[pair[0]].end, cits[pair[1]].start):
+                continue  # two items of one list ("Luật A số …, Luật B số …"): nothing between them
+            gap = folded[cits[i].end : cits[j].start] if i is not None and j is not None and i < j else ""
+            m = _AMENDED_BY.search(gap)
+            if m is None:
+                out.setdefault((src, dst, rel), []).append(mention)
+            elif len(gap[: m.start()].strip(" ,;")) <= 40 and "luat " not in gap[: m.start()]:
+                out.setdefault((dst, src, "amends"), []).append(mention)
+            # else: the phrase belongs to something named between, not to X: no edge
+    return out
 
 
 #: "số" (or its OCR forms) between a law's name and its number

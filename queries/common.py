@@ -86,6 +86,7 @@ def evidence(row: dict[str, Any]) -> Evidence | None:
         end=row.get("ev_end"),
         sentence=row.get("ev_sentence"),
         derived=bool(row.get("ev_derived")),
+        flag=row.get("ev_flag"),
     )
 
 

@@ -62,6 +62,7 @@ class Evidence(_Model):
     end: int | None = None
     sentence: str | None = None
     derived: bool = False
+    flag: str | None = None  # why the edge is not drawn as stated ("based_on a document issued after it …")
 
 
 class ImplRow(_Model):
@@ -147,12 +148,23 @@ class OrgEdge(_Model):
 
 
 class Card(_Model):
+    """``outgoing``/``incoming``: edges the documents' own texts state;
+    ``derived_*``: edges a third document states inside a citation ("Quyết định
+    X ban hành Kế hoạch thực hiện Nghị quyết Y"), kept apart.  ``aliases``: the
+    other keys this instrument is cited under (merged into this node);
+    ``candidates``: for a reference that fits several instruments (a law named
+    without its year), the keys it may designate."""
+
     doc: DocRef
     sources: list[str]
     conflicts: dict[str, list]
     outgoing: list[EdgeView]
     incoming: list[EdgeView]
     organizations: list[OrgEdge]
+    derived_outgoing: list[EdgeView] = []
+    derived_incoming: list[EdgeView] = []
+    aliases: list[str] = []
+    candidates: list[str] = []
 
 
 class SearchHit(_Model):

@@ -440,7 +440,35 @@ def resolve_key(store: Any, key: str) -> DocRef | None:
         found = fetch_docs(store, [k])
         if k in found:
             return found[k]
+    for k in dict.fromkeys((key, from_url_key(key))):
+        node = node_of_alias(store, k)  # a key merged into another instrument's node
+        if node is not None and node != k:
+            found = fetch_docs(store, [node])
+            if node in found:
+                return found[node]
     return None
+
+
+def identity_state(store: Any, key: str) -> dict[str, Any]:
+    """What the store settled about the identity group of ``key`` (graph.identity), {} if none."""
+    import json
+
+    from luocdo.core.keys import ident_group
+    from luocdo.graph.store import StoreError
+
+    grp = ident_group(key)
+    if grp is None:
+        return {}
+    try:
+        rows = store.read("MATCH (i:Identity {grp: $g}) RETURN i.state AS s", {"g": grp}, limit=1)
+    except StoreError:  # a store written before identity groups were kept
+        return {}
+    return json.loads(rows[0]["s"]) if rows and rows[0].get("s") else {}
+
+
+def node_of_alias(store: Any, key: str) -> str | None:
+    """The key of the node an alias key was merged into, if the store knows the alias."""
+    return (identity_state(store, key).get("c") or {}).get(key)
 
 
 def resolve(store: Any, name: str) -> DocRef:

@@ -9,7 +9,7 @@ from luocdo.queries import loader
 from luocdo.queries.common import evidence, fetch_docs, fetch_orgs, loads_json, org_from_registry
 from luocdo.queries.errors import NotFound
 from luocdo.queries.models import Card, EdgeView, OrgDocument, OrgEdge, OrgRef
-from luocdo.queries.resolve import resolve
+from luocdo.queries.resolve import identity_state, resolve
 
 _REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "CITES": 4}
 _ORG_REL_ORDER = {"ISSUED_BY": 0, "ASSIGNED_TO": 1, "ADDRESSED_TO": 2}
@@ -47,14 +47,28 @@ def show(store: Any, key_or_name: str) -> Card:
         if r["dst"] in orgs
     ]
     org_edges.sort(key=lambda e: (_ORG_REL_ORDER.get(e.relation, 9), e.org.id, e.role or "", e.task or "", e.raw or ""))
+    outgoing, incoming = edges(out_rows, "dst"), edges(in_rows, "src")
+    state = identity_state(store, doc.key)
+    # the node's group, and the groups its links reach (a law's name for its number)
+    linked = {y for box in (state.get("l") or {}).values() for y in box}
+    states = [state, *(identity_state(store, k) for k in sorted(linked))]
+    aliases = sorted({k for st in states for k, c in (st.get("c") or {}).items() if c == doc.key and k != doc.key})
     return Card(
         doc=doc,
         sources=sources,
         conflicts=conflicts if isinstance(conflicts, dict) else {},
-        outgoing=edges(out_rows, "dst"),
-        incoming=edges(in_rows, "src"),
+        outgoing=[e for e in outgoing if not _derived(e)],
+        incoming=[e for e in incoming if not _derived(e)],
         organizations=org_edges,
+        derived_outgoing=[e for e in outgoing if _derived(e)],
+        derived_incoming=[e for e in incoming if _derived(e)],
+        aliases=aliases,
+        candidates=list((state.get("u") or {}).get(doc.key) or []),
     )
+
+
+def _derived(e: EdgeView) -> bool:
+    return bool(e.evidence and e.evidence.derived)
 
 
 def organization(store: Any, org_id: str) -> OrgRef:

@@ -10,7 +10,7 @@ import networkx
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import ORG
+from rdflib.namespace import DCTERMS, ORG
 from typer.testing import CliRunner
 
 from luocdo.graph import nx as gnx
@@ -37,6 +37,7 @@ def _graph_deltas() -> list[GraphDelta]:
         NodeClaim.of("Document", "1/QĐ-TTg@2020", {"type": "QĐ", "kind": "Decision"}),
         NodeClaim.of("Organization", "province:51", {"name": "Quảng Ngãi", "level": "province", "code": "51"}),
         NodeClaim.of("Organization", "commune:21349", {"name": "Xã Sơn Mai", "level": "commune", "code": "21349"}),
+        NodeClaim.of("Organization", "former:province:kon-tum", {"name": "Kon Tum", "level": "province", "code": "44"}),
     )
     a_edges = (
         EdgeRow.of("IMPLEMENTS", "82/KH-UBND@2025@quang-ngai", "57-NQ/TW@2024",
@@ -54,6 +55,7 @@ def _graph_deltas() -> list[GraphDelta]:
         EdgeRow.of("ASSIGNED_TO", "82/KH-UBND@2025@quang-ngai", "commune:21349",
                    {"raw": "UBND xã", "role": "coordinating", "task": "Báo cáo"}),
         EdgeRow.of("PART_OF", "commune:21349", "province:51"),
+        EdgeRow.of("SUCCEEDED_BY", "former:province:kon-tum", "province:51"),
     )
     b_nodes = (
         NodeClaim.of("Document", "BC@2025@quang-ngai/son-mai#abc", {"type": "BC", "kind": "Report",
@@ -143,6 +145,7 @@ def test_rdf_uses_eli(store) -> None:
     assert (plan, ELI.id_local, Literal("82/KH-UBND")) in g
     province, commune = URIRef("urn:luocdo:org/province:51"), URIRef("urn:luocdo:org/commune:21349")
     assert (plan, ELI.passed_by, province) in g
+    assert (URIRef("urn:luocdo:org/former:province:kon-tum"), DCTERMS.isReplacedBy, province) in g
     assert (plan, ELI.relevant_for, province) in g
     assert (doc_iri("BC@2025@quang-ngai/son-mai#abc"), ELI.relevant_for, commune) in g
     assert (commune, ORG.subOrganizationOf, province) in g
@@ -246,7 +249,7 @@ def test_neo4j_csv(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert cites[0][-1] == "CITES" and cites[0][:2] == ["82/KH-UBND@2025@quang-ngai", "18-NQ/TW@?"]
     script = (out / "import.sh").read_text()
     assert "--nodes=documents_header.csv,documents.csv" in script
-    assert "--relationships=part_of_header.csv,part_of.csv" in script and script.count("--relationships=") == 9
+    assert "--relationships=part_of_header.csv,part_of.csv" in script and script.count("--relationships=") == len(REL_TABLES)
 
 
 def test_neo4j_csv_needs_a_folder(store, tmp_path: Path) -> None:

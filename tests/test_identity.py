@@ -244,3 +244,57 @@ def test_replacing_a_file_with_itself_changes_nothing(tmp_path: Path, snapshot) 
         # only the Source node's hash and time differ
         strip = lambda snap: ({k: v for k, v in snap[0].items() if k[0] != "Source"}, snap[1])  # noqa: E731
         assert strip(after) == strip(before)
+
+
+def test_card_names_aliases_and_candidates(tmp_path: Path) -> None:
+    from luocdo.queries import show
+
+    files = {**FILES, "g.txt": "Căn cứ Luật Đất đai năm 2024;"}
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(list(_deltas(files).values()))
+        card = show(s, "Luật:dat-dai@2013")  # an alias key finds the instrument's node
+        assert card.doc.key == "45/2013/QH13@2013"
+        assert card.aliases == ["Luật:dat-dai@2013"]
+        assert {e.other.key for e in card.incoming} >= {"14/KH-UBND@2025@quang-ngai", "15/KH-UBND@2025@quang-ngai"}
+        loose = show(s, "Luật:dat-dai@?")
+        assert loose.doc.key == "Luật:dat-dai@?" and loose.candidates == ["45/2013/QH13@2013", "Luật:dat-dai@2024"]
+        one = show(s, "57-NQ/TW")  # no longer "fits 2 documents"
+        assert one.doc.key == "57-NQ/TW@2024" and one.aliases == ["57-NQ/TW@?"]
+        assert len(one.incoming) == 2
+
+
+def test_example_corpus_traces_57_from_one_node(tmp_path: Path) -> None:
+    """The example corpus cites 57-NQ/TW with and without its date: one node, one trace."""
+    from luocdo.pipeline import ingest
+    from luocdo.queries import resolve, trace
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    with LadybugStore(tmp_path / "s.db") as s:
+        ingest(s, [corpus])
+        assert "57-NQ/TW@?" not in _doc_nodes(s)
+        root = resolve(s, "57-NQ/TW")  # not "fits 2 documents"
+        assert root.key == "57-NQ/TW@2024"
+        t = trace(s, "57-NQ/TW")
+        assert len(t.nodes) > 3
+
+
+def test_a_store_of_an_earlier_version_is_counted_once(tmp_path: Path, snapshot, monkeypatch) -> None:
+    """A store written before identity groups existed: its first write counts every stored file
+    and merges what the files prove, as if they had been ingested now."""
+    from luocdo.graph import cypher_store
+
+    deltas = _deltas(FILES)
+    with LadybugStore(tmp_path / "ref.db") as ref:
+        ref.apply(list(deltas.values()))
+        want = snapshot(ref)
+    # the earlier version: no identity groups, every node under the key its file gave
+    with monkeypatch.context() as m:
+        m.setattr(cypher_store.CypherStore, "_settle", lambda self, old, new: ({}, {}, []))
+        m.setattr(cypher_store.CypherStore, "_identity_backfill", lambda self: None)
+        with LadybugStore(tmp_path / "old.db") as old:
+            old.apply([d for n, d in deltas.items() if n != "f.txt"])
+            assert "57-NQ/TW@?" in _doc_nodes(old)  # split, as before
+    with LadybugStore(tmp_path / "old.db") as s:
+        s.apply([deltas["f.txt"]])
+        assert snapshot(s) == want
+        assert s.read("MATCH (i:Identity {grp: '#counted'}) RETURN count(i) AS n")[0]["n"] == 1

@@ -429,10 +429,14 @@ def test_show_82(store):
     assert c.doc.key == K82 and not c.doc.ingested
     assert len(c.sources) == 2  # cited by two seeds
     incoming = {(e.relation, e.other.key) for e in c.incoming}
-    assert ("IMPLEMENTS", K38_LY_SON) in incoming
+    # Lý Sơn's plan is not among the seeds: its edge is stated inside the report's citation, shown apart
+    assert ("IMPLEMENTS", K38_LY_SON) in {(e.relation, e.other.key) for e in c.derived_incoming}
+    assert ("IMPLEMENTS", K38_LY_SON) not in incoming
     assert any(rel == "REPORTS_ON" and k.startswith("BC@2025@quang-ngai/ly-son") for rel, k in incoming)
     for e in c.incoming:
-        assert e.evidence is not None and e.evidence.sentence and e.evidence.file
+        assert e.evidence is not None and e.evidence.sentence and e.evidence.file and not e.evidence.derived
+    for e in c.derived_incoming:
+        assert e.evidence is not None and e.evidence.sentence and e.evidence.derived
     assert any(o.relation == "ISSUED_BY" and o.org.id == "province:51" for o in c.organizations)
 
 

@@ -58,6 +58,7 @@ LEVEL_GROUP_OF: dict[str, str] = {
     "party": "ministry_party",
     "ministry": "ministry_party",
     "province": "province",
+    "district": "province",  # a district of before July 2025: local government above the commune
     "department": "department",
     "commune": "commune",
 }
@@ -96,6 +97,7 @@ RELATIONS: dict[str, dict[str, Any]] = {
     "ADDRESSED_TO": {"label": "addressed to", "color": "#c8b49f", "width": 1, "dashes": [1, 3]},
     "ASSIGNED_TO": {"label": "assigned to", "color": "#c89fb8", "width": 1, "dashes": [4, 2]},
     "PART_OF": {"label": "part of", "color": "#cccccc", "width": 1, "dashes": False},
+    "SUCCEEDED_BY": {"label": "succeeded by", "color": "#cccccc", "width": 1, "dashes": [6, 3]},
     "_other": {"label": "other", "color": "#999999", "width": 1, "dashes": False},
 }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Level = Literal["central", "ministry", "party", "province", "department", "commune"]
+Level = Literal["central", "ministry", "party", "province", "district", "department", "commune"]  # district: before July 2025
 Relation = Literal["implements", "based_on", "cites", "reports_on", "amends"]
 
 RELATIONS: tuple[str, ...] = ("implements", "based_on", "cites", "reports_on", "amends")

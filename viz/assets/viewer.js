@@ -436,6 +436,8 @@
     return { key: d.id, display: d.label, date: d.date, title: d.title, issuer: d.issuer,
              type: d.type, kind: d.kind, level: d.level, ingested: d.ingested };
   }
+  function derived(e) { return !!(e.data.evidence && e.data.evidence.derived); }
+  function own(e) { return !derived(e); }
   function localCard(id) {
     var n = nodes.get(id);
     var d = n.data;
@@ -444,8 +446,10 @@
     return {
       partial: true,
       doc: refOfNode(id), sources: [], conflicts: {},
-      outgoing: out.map(function (e) { return { relation: e.data.relation, other: refOfNode(e.to), evidence: e.data.evidence }; }),
-      incoming: inc.map(function (e) { return { relation: e.data.relation, other: refOfNode(e.from), evidence: e.data.evidence }; }),
+      outgoing: out.filter(own).map(function (e) { return { relation: e.data.relation, other: refOfNode(e.to), evidence: e.data.evidence }; }),
+      incoming: inc.filter(own).map(function (e) { return { relation: e.data.relation, other: refOfNode(e.from), evidence: e.data.evidence }; }),
+      derived_outgoing: out.filter(derived).map(function (e) { return { relation: e.data.relation, other: refOfNode(e.to), evidence: e.data.evidence }; }),
+      derived_incoming: inc.filter(derived).map(function (e) { return { relation: e.data.relation, other: refOfNode(e.from), evidence: e.data.evidence }; }),
       organizations: [],
       isOrg: d.group === "organization", orgKind: d.kind,
     };
@@ -541,8 +545,17 @@
         return el("li", { class: "meta", text: k + ": " + (card.conflicts[k] || []).map(String).join(" / ") });
       })));
     }
+    if (card.aliases && card.aliases.length) {
+      kids.push(el("div", { class: "meta", text: "Also cited as: " + card.aliases.join(", ") }));
+    }
+    if (card.candidates && card.candidates.length) {
+      kids.push(el("p", { class: "error", text: "Unresolved reference: fits " + card.candidates.join(", ") }));
+    }
     kids.push(edgeList("Outgoing", card.outgoing || []));
     kids.push(edgeList("Incoming", card.incoming || []));
+    // edges a third document states inside a citation, apart from the documents' own
+    if ((card.derived_outgoing || []).length) kids.push(edgeList("Derived outgoing (stated inside a citation)", card.derived_outgoing));
+    if ((card.derived_incoming || []).length) kids.push(edgeList("Derived incoming (stated inside a citation)", card.derived_incoming));
     if (card.organizations && card.organizations.length) {
       kids.push(el("h3", { text: "Organizations (" + card.organizations.length + ")" }),
         el("ul", null, card.organizations.map(function (o) {

@@ -1,0 +1,139 @@
+"""Issuers as of their date: units of before 1 July 2025 and SUCCEEDED_BY (invented texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luocdo.core.registry import registry
+from luocdo.graph.build import build_delta
+from luocdo.graph.ladybug_store import LadybugStore
+from luocdo.loaders.extract import extract_text
+
+FORMER = [
+    # (phrase, context province, id, name, successors)
+    ("UBND tỉnh Kon Tum", None, "former:province:kon-tum", "Kon Tum", ["province:51"]),
+    ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", None, "former:province:binh-thuan", "Bình Thuận", None),
+    ("UBND tỉnh Bà Rịa - Vũng Tàu", None, "former:province:ba-ria-vung-tau", "Bà Rịa-Vũng Tàu", None),
+    ("UBND huyện Sơn Tịnh", "Quảng Ngãi", "former:district:quang-ngai--huyen-son-tinh", "Huyện Sơn Tịnh", None),
+    ("UBND thành phố Kon Tum", "Kon Tum", "former:district:kon-tum--thanh-pho-kon-tum", "Thành phố Kon Tum", None),  # the city, not the province
+    ("Uy ban nhan dan huyen Dak Ha", "Quảng Ngãi", "former:district:kon-tum--huyen-dak-ha", "Huyện Đắk Hà", None),  # no diacritics
+    ("UBND xã Tịnh Minh", "Quảng Ngãi", "former:commune:quang-ngai--huyen-son-tinh--xa-tinh-minh", "Xã Tịnh Minh", None),
+    ("UBND thị xã Tịnh Biên", "An Giang", "former:district:an-giang--thi-xa-tinh-bien", "Thị xã Tịnh Biên", None),
+    # a province that kept its name, today's cities, and an ambiguous district name: not former units
+    ("UBND tỉnh Quảng Ngãi", None, None, None, None),
+    ("UBND Thành phố Hà Nội", None, None, None, None),
+    ("UBND huyện Châu Thành", "Tây Ninh", None, None, None),  # Tây Ninh and Long An both had one
+    ("Sở Y tế", "Quảng Ngãi", None, None, None),
+    ("UBND xã Sơn Mai", "Quảng Ngãi", None, None, None),  # a commune of today's name: today's
+    ("UBND xã Tịnh Minh", None, None, None, None),  # commune names repeat: the province is needed
+]
+
+
+@pytest.mark.parametrize(("phrase", "province", "org_id", "name", "succ"), FORMER)
+def test_former_units(phrase, province, org_id, name, succ) -> None:
+    reg = registry()
+    org = reg.former(phrase, province)
+    assert (org.id if org else None) == org_id
+    if org is None:
+        return
+    assert org.name == name
+    assert reg.by_id(org.id) == org  # rebuilt from its id in another process
+    successors = [o.id for o in reg.successors(org)]
+    assert successors  # every former unit reaches today's
+    if succ is not None:
+        assert successors == succ
+    if org.level == "district":
+        assert all(o.level == "commune" for o in reg.successors(org))
+
+
+def _doc(head: str, number: str, place_date: str, body: str) -> str:
+    return f"ỦY BAN NHÂN DÂN\n{head}\nSố: {number}\n{place_date}\nKẾ HOẠCH\nTriển khai công tác\n{body}\n"
+
+
+ISSUERS = [
+    # before July 2025: the issuer as it then was
+    (_doc("TỈNH KON TUM", "739/KH-UBND", "Kon Tum, ngày 12 tháng 3 năm 2018", ""),
+     "739/KH-UBND@2018@kon-tum", "UBND tỉnh Kon Tum", "former:province:kon-tum"),
+    (_doc("HUYỆN SƠN TỊNH", "45/KH-UBND", "Sơn Tịnh, ngày 20 tháng 3 năm 2020", ""),
+     "45/KH-UBND@2020@quang-ngai/huyen-son-tinh", "UBND huyện Sơn Tịnh", "former:district:quang-ngai--huyen-son-tinh"),
+    (_doc("XÃ TỊNH MINH", "15/KH-UBND", "Tịnh Minh, ngày 20 tháng 3 năm 2021", "Trên địa bàn xã, tỉnh Quảng Ngãi."),
+     "15/KH-UBND@2021@quang-ngai/tinh-minh", "Xã Tịnh Minh", "former:commune:quang-ngai--huyen-son-tinh--xa-tinh-minh"),
+    # the same province name after the merger, and a province that kept its name before it: today's
+    (_doc("TỈNH QUẢNG NGÃI", "739/KH-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018", ""),
+     "739/KH-UBND@2018@quang-ngai", "UBND tỉnh Quảng Ngãi", "province:51"),
+    (_doc("TỈNH QUẢNG NGÃI", "82/KH-UBND", "Quảng Ngãi, ngày 18 tháng 8 năm 2025", ""),
+     "82/KH-UBND@2025@quang-ngai", "UBND tỉnh Quảng Ngãi", "province:51"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "name", "org_id"), ISSUERS)
+def test_issuer_as_of_its_date(text: str, key: str, name: str, org_id: str) -> None:
+    doc = extract_text(text).document
+    assert (doc.key, doc.issuer.name, doc.issuer.id) == (key, name, org_id)
+
+
+CITED = [
+    ("Căn cứ Kế hoạch số 739/KH-UBND ngày 12/3/2018 của UBND tỉnh Kon Tum;", "739/KH-UBND@2018@kon-tum", "former:province:kon-tum"),
+    ("Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2021 của UBND huyện Sơn Tịnh;", "45/KH-UBND@2021@quang-ngai/huyen-son-tinh",
+     "former:district:quang-ngai--huyen-son-tinh"),
+    ("Căn cứ Kế hoạch số 50/KH-UBND ngày 12/9/2025 của UBND tỉnh Quảng Ngãi;", "50/KH-UBND@2025@quang-ngai", "province:51"),
+]
+
+
+@pytest.mark.parametrize(("body", "key", "org_id"), CITED)
+def test_cited_issuer_as_of_its_date(body: str, key: str, org_id: str) -> None:
+    rec = extract_text(_doc("TỈNH QUẢNG NGÃI", "90/KH-UBND", "Quảng Ngãi, ngày 18 tháng 10 năm 2025", body))
+    ref = next(r for r in rec.references if r.target.key == key)
+    assert ref.target.issuer.id == org_id
+
+
+def test_two_provinces_same_number_stay_two_and_reach_today(tmp_path: Path) -> None:
+    texts = {
+        "kt.txt": _doc("TỈNH KON TUM", "739/KH-UBND", "Kon Tum, ngày 12 tháng 3 năm 2018",
+                       "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;"),
+        "qn.txt": _doc("TỈNH QUẢNG NGÃI", "739/KH-UBND", "Quảng Ngãi, ngày 20 tháng 3 năm 2018",
+                       "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;"),
+    }
+    deltas = [build_delta(extract_text(t, source=n), n, n, f"h-{n}") for n, t in texts.items()]
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(deltas)
+        keys = {r["k"] for r in s.read("MATCH (d:Document) WHERE d.key STARTS WITH '739/' RETURN d.key AS k")}
+        assert keys == {"739/KH-UBND@2018@kon-tum", "739/KH-UBND@2018@quang-ngai"}
+        rows = s.read("MATCH (a:Organization {id: 'former:province:kon-tum'})-[:SUCCEEDED_BY]->(b:Organization) RETURN b.id AS id")
+        assert [r["id"] for r in rows] == ["province:51"]
+        from luocdo.queries import gaps
+
+        # Kon Tum's plan of 2018 counts for today's Quảng Ngãi, which took Kon Tum over
+        report = gaps(s, "19-NQ/TW", scope="national")
+        qn = next(u for u in report.units if u.org.id == "province:51")
+        assert qn.status == "has_plan"
+        assert {d.key for d in qn.documents} >= {"739/KH-UBND@2018@kon-tum", "739/KH-UBND@2018@quang-ngai"}
+
+
+def _central(block: str, number: str, title: str = "QUYẾT ĐỊNH\\nVề việc ban hành quy trình") -> str:
+    return (f"{block}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: {number}\n"
+            f"Hà Nội, ngày 10 tháng 7 năm 2024\n{title}\nBỘ TRƯỞNG BỘ Y TẾ\nCăn cứ Luật Dược;\n"
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n")
+
+
+CENTRAL_ISSUERS = [
+    ("BỘ Y TẾ\n-------", "3500/QĐ-BYT", "Bộ Y tế", "ministry:bo-y-te"),
+    ("VĂN PHÒNG QUỐC HỘI\n-------", "02/VBHN-VPQH", "Văn phòng Quốc hội", "central:van-phong-quoc-hoi"),
+    ("QUỐC HỘI ******", "45/2013/QH13", "Quốc hội", "central:quoc-hoi"),
+    ("VĂN PHÒNG CHÍNH PHỦ", "2739/VPCP-ĐMDN", "Văn phòng Chính phủ", "central:van-phong-chinh-phu"),
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM", "1234/QĐ-BHXH", "Bảo hiểm xã hội Việt Nam", "ministry:bao-hiem-xa-hoi-viet-nam"),
+    ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO -------", "01/2020/NQ-HĐTP",
+     "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "central:hoi-dong-tham-phan-toa-an-nhan-dan-toi-cao"),
+    # a body of a ministry: named as written, tied to its ministry
+    ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN -------", "2135/QĐ-TCHQ", "Tổng cục Hải quan", "ministry:bo-tai-chinh"),
+    # a joint circular: every ministry of the block, never the signer's title
+    ("BỘ TÀI CHÍNH - BỘ Y TẾ -------", "178/2015/TTLT-BTC-BYT", "Bộ Tài chính - Bộ Y tế", "ministry:bo-tai-chinh"),
+]
+
+
+@pytest.mark.parametrize(("block", "number", "name", "org_id"), CENTRAL_ISSUERS)
+def test_central_issuer_from_the_agency_block(block: str, number: str, name: str, org_id: str) -> None:
+    issuer = extract_text(_central(block, number)).document.issuer
+    assert (issuer.name, issuer.id) == (name, org_id)
