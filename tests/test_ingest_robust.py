@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from luocdo.graph import ingest as ingest_mod
+from luocdo import pipeline as ingest_mod
 from luocdo.pipeline import PARALLEL_MIN_FILES, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
