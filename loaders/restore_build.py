@@ -1,0 +1,165 @@
+"""Build the syllable model that :mod:`luocdo.loaders.restore` uses to put diacritics back.
+
+    .venv/bin/python -m luocdo.loaders.restore_build ../shared/realdocs -o loaders/data/restore.npz
+
+Reads Vietnamese text (files or folders of ``.txt``) and the registry's unit names and
+writes counts only: how often each lower-case syllable occurs, and how often two
+syllables follow each other inside a phrase.  No sentence of the input can be read back
+from the file.  Files whose name falls in the held-out split (:func:`held_out`) are left
+out, so that ``bench/restore.py`` measures the model on text it was not built from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["HELD_OUT_MOD", "build", "held_out", "main", "phrases", "registry_names", "save"]
+
+#: One file in this many (by a digest of its name) is kept out of the model for the benchmark.
+HELD_OUT_MOD = 5
+
+#: Vietnamese letters, lower case: the only characters a syllable is made of.
+VIET_LETTERS = "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+
+#: A syllable: letters only, at most seven of them ("nghiêng", "nghiệp").
+_SYLLABLE = re.compile(rf"[{VIET_LETTERS}]{{1,7}}")
+#: Inside a phrase, syllables are separated by spaces (and the hyphen of "Hà-Nội" style names);
+#: anything else (punctuation, digits, symbols, line ends of the source) ends the phrase.
+_TOKEN = re.compile(r"\S+")
+_PHRASE_BREAK = re.compile(r"[\n.,;:!?()\[\]\"“”‘’'/…]+")
+
+#: Pairs seen fewer times than this are left out of the file (they cost space and teach little).
+MIN_PAIR = 2
+#: Syllables seen fewer times than this are left out, unless the registry names them.
+MIN_SYLLABLE = 2
+
+
+def held_out(name: str) -> bool:
+    """True for the files the benchmark keeps apart: a fixed fifth, chosen by a digest of the name."""
+    return int(hashlib.sha1(Path(name).name.encode()).hexdigest(), 16) % HELD_OUT_MOD == 0
+
+
+def phrases(text: str) -> Iterator[list[str]]:
+    """Runs of lower-case syllables between punctuation, numbers and other non-words."""
+    text = unicodedata.normalize("NFC", text).lower()
+    for chunk in _PHRASE_BREAK.split(text):
+        run: list[str] = []
+        for tok in _TOKEN.findall(chunk):
+            if _SYLLABLE.fullmatch(tok):
+                run.append(tok)
+            else:
+                if len(run) > 0:
+                    yield run
+                run = []
+        if run:
+            yield run
+
+
+def registry_names() -> list[str]:
+    """Every organisation name the registry knows (provinces, communes, central bodies, ministries)."""
+    from luocdo.graph import registry as R
+
+    reg = R.registry()
+    names = [o.name for o in reg.provinces()] + [o.name for o in reg.communes()]
+    names += [name for name, *_ in R.CENTRAL] + [name for name, _ in R.MINISTRIES]
+    names += [name for name, _ in R.DEPARTMENTS] + [name for name, _ in R.PARTY]
+    names += list(R.FORMER_PROVINCES)
+    return names
+
+
+def _files(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.glob("*.txt") if f.name.lower() != "readme.txt")
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise SystemExit(f"restore_build: {p}: no such file or folder")
+    return out
+
+
+def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarray]:
+    """Count syllables and adjacent pairs; return the arrays :func:`save` writes."""
+    uni: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for run in phrases(text):
+            uni.update(run)
+            pairs.update(zip(["<s>", *run], [*run, "</s>"], strict=True))
+    named: set[str] = set()
+    for name in names:
+        for run in phrases(name):
+            named.update(run)
+            uni.update(run)
+            pairs.update(zip(["<s>", *run], [*run, "</s>"], strict=True))
+    vocab = sorted(s for s, c in uni.items() if c >= MIN_SYLLABLE or s in named)
+    ids = {s: i + 2 for i, s in enumerate(vocab)}  # 0 = <s>, 1 = </s>
+    n = len(vocab) + 2
+    count = np.zeros(n, dtype=np.uint32)
+    for s, i in ids.items():
+        count[i] = uni[s]
+    ids["<s>"], ids["</s>"] = 0, 1
+    # context totals and distinct neighbours, over every pair (before pruning): the smoothing needs them
+    ctx = np.zeros(n, dtype=np.uint32)
+    follow = np.zeros(n, dtype=np.uint32)
+    precede = np.zeros(n, dtype=np.uint32)
+    kept: list[tuple[int, int, int]] = []
+    for (a, b), c in pairs.items():
+        ia, ib = ids.get(a), ids.get(b)
+        if ia is None or ib is None:
+            continue
+        ctx[ia] += c
+        follow[ia] += 1
+        precede[ib] += 1
+        if c >= MIN_PAIR or (a in named and b in named):
+            kept.append((ia, ib, c))
+    kept.sort()
+    arr = np.array(kept, dtype=np.uint32).reshape(-1, 3)
+    return {
+        "vocab": np.array(["<s>", "</s>", *vocab]),
+        "count": count,
+        "ctx": ctx,
+        "follow": follow,
+        "precede": precede,
+        "pair_a": arr[:, 0].copy(),
+        "pair_b": arr[:, 1].copy(),
+        "pair_n": arr[:, 2].copy(),
+    }
+
+
+def save(model: dict[str, np.ndarray], path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **model)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("inputs", nargs="+", help="text files or folders of .txt files")
+    ap.add_argument("-o", "--out", default=str(Path(__file__).with_name("data") / "restore.npz"))
+    ap.add_argument("--all", action="store_true", help="use the held-out files too")
+    ap.add_argument("--no-registry", action="store_true", help="leave the registry's names out")
+    a = ap.parse_args(argv)
+    files = _files(a.inputs)
+    used = [f for f in files if a.all or not held_out(f.name)]
+    model = build((f.read_text(encoding="utf-8", errors="replace") for f in used),
+                  () if a.no_registry else registry_names())
+    out = save(model, a.out)
+    print(f"{len(used)} of {len(files)} files, {len(model['vocab']) - 2:,} syllables, "
+          f"{len(model['pair_n']):,} pairs → {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
