@@ -36,6 +36,7 @@ from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
 from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
+from luocdo.loaders.restore import restore_damaged
 from luocdo.loaders.scan import keyword_finditer
 
 __all__ = ["extract", "extract_text"]
@@ -587,6 +588,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         warnings=tuple(dict.fromkeys(warnings)),
         content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
         date_not_before=date_not_before,
+        # the title with its marks put back, beside the OCR one (which stays the title, and searchable)
+        extra={"title_restored": restored} if (restored := restore_damaged(title)) else {},
     )
 
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from luocdo.loaders.fold import fold
 
-__all__ = ["DATA", "THRESHOLD", "Change", "Model", "Restored", "load", "restore"]
+__all__ = ["DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "words"]
 
 #: The model file shipped with the package.
 DATA = Path(__file__).with_name("data") / "restore.npz"
@@ -47,12 +47,12 @@ _LETTER = 3.5
 _CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     # vowels of the o family: ố ồ ổ ộ ô ơ ớ ở
     ("6", "o", _GLYPH), ("0", "o", _GLYPH), ("9", "o", _GLYPH), ("&", "o", _GLYPH),
-    ("é", "o", _LETTER), ("b", "o", _LETTER), ("d", "o", _LETTER), ("q", "o", _LETTER),
+    ("é", "o", _LETTER + 1.0), ("b", "o", _LETTER), ("d", "o", _LETTER), ("q", "o", _LETTER),
     ("g", "o", _LETTER), ("¢", "o", _GLYPH),
     # e family: ê ế ề ể ệ
     ("&", "e", _GLYPH), ("¢", "e", _GLYPH), ("€", "e", _GLYPH), ("g", "e", _LETTER),
     # a family: ă â ấ ầ ắ ằ (read as i, ì, d, á, é)
-    ("i", "a", _LETTER), ("ì", "a", _LETTER), ("d", "a", _LETTER), ("é", "a", _LETTER),
+    ("i", "a", _LETTER), ("ì", "a", _LETTER), ("d", "a", _LETTER), ("é", "a", _LETTER + 1.0),
     ("4", "a", _GLYPH),
     # u family: ư ứ ừ ự ủ (and "của" as "ctia", "cia", "ciia", "cta")
     ("ir", "u", _GLYPH), ("tr", "u", _LETTER), ("w", "u", _GLYPH), ("ti", "u", _LETTER),
@@ -110,7 +110,8 @@ class Model:
         a, b, c = arrays["pair_a"].tolist(), arrays["pair_b"].tolist(), arrays["pair_n"].tolist()
         self._pairs: dict[int, float] = {ia * n + ib: float(cnt) for ia, ib, cnt in zip(a, b, c, strict=True)}
         self._by_key: dict[str, list[int]] = {}
-        for i, s in enumerate(self.vocab[2:], start=2):
+        self.num = self.vocab.index(NUM)
+        for i, s in enumerate(self.vocab[3:], start=3):
             self._by_key.setdefault(fold(s), []).append(i)
         for ids in self._by_key.values():
             ids.sort(key=lambda i: -self.count[i])
@@ -166,15 +167,15 @@ def _keys(model: Model, core: str) -> dict[str, float]:
 def _readings(model: Model, core: str) -> list[tuple[int, float]]:
     low = unicodedata.normalize("NFC", core.lower())
     marked = not low.isascii()
-    scored: list[tuple[float, int, float]] = []
+    scored: list[tuple[float, int]] = []
     for key, cost in _keys(model, core).items():
         for i in model._by_key[key]:
             c = cost
             if marked and model.vocab[i] == low:
                 c -= _AS_PRINTED
-            scored.append((c - math.log(model.count[i] + 1.0) * 0.0, i, c))
-    scored.sort(key=lambda t: (t[2], -model.count[t[1]]))
-    return [(i, -c) for _, i, c in scored[:_MAX_READINGS]]
+            scored.append((c, i))
+    scored.sort(key=lambda t: (t[0], -model.count[t[1]]))
+    return [(i, -c) for c, i in scored[:_MAX_READINGS]]
 
 
 @lru_cache(maxsize=4)
@@ -240,30 +241,47 @@ def _recase(reading: str, core: str) -> str:
     return reading
 
 
-def _phrases(text: str, model: Model) -> Iterator[list[tuple[int, int, str, list[tuple[int, float]]]]]:
-    """Runs of syllables, each (start, end, core, readings); punctuation and non-words end a run."""
-    run: list[tuple[int, int, str, list[tuple[int, float]]]] = []
+#: A number, a date or a document's number ("2025", "17/4/2025", "82/KH-UBND"): one word to the model.
+_NUMBER = re.compile(r"\d[\d/.,\-]*")
+NUM = "<num>"
+
+
+def words(text: str) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """Each word without the punctuation around it: (start, end, core, punctuation before, after).
+
+    Shared by the model's builder and :func:`restore`, so both cut phrases alike.
+    """
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        start, end = m.start(), m.end()
         lead = _EDGE.match(tok)
-        core_start = start + (lead.end() if lead else 0)
-        core = text[core_start:end]
+        core_start = m.start() + (lead.end() if lead else 0)
+        core = text[core_start : m.end()]
         trail = _EDGE.search(core)
-        if trail and trail.start() > 0:
+        if trail:
             core = core[: trail.start()]
-        elif trail:
-            core = ""
-        if lead and run:
+        yield core_start, core_start + len(core), core, lead is not None, trail is not None
+
+
+def _phrases(text: str, model: Model) -> Iterator[list[tuple[int, int, str, list[tuple[int, float]]]]]:
+    """Runs of syllables, each (start, end, core, readings); punctuation and non-words end a run.
+    A number stays in the run as the model's number word ("năm 2025"), with no reading of its own."""
+    run: list[tuple[int, int, str, list[tuple[int, float]]]] = []
+    for start, end, core, before, after in words(text):
+        if before and run:
             yield run
             run = []
-        readings = model.readings(core) if core and len(core) <= 9 and _LETTER_RE.search(core) else []
+        if _NUMBER.fullmatch(core):
+            readings = [(model.num, 0.0)]
+        elif core and len(core) <= 9 and _LETTER_RE.search(core):
+            readings = model.readings(core) or ([(model.num, 0.0)] if core[:1].isdigit() else [])
+        else:
+            readings = []
         if readings:
-            run.append((core_start, core_start + len(core), core, readings))
+            run.append((start, end, core, readings))
         elif run:
             yield run
             run = []
-        if trail and run:
+        if after and run:
             yield run
             run = []
     if run:
@@ -311,6 +329,8 @@ def restore(text: str, threshold: float = THRESHOLD, model: Model | None = None)
     pos = 0
     for run in _phrases(text, model):
         for (start, end, core, readings), post in zip(run, _marginals(model, run), strict=True):
+            if readings[0][0] == model.num:
+                continue
             k = max(range(len(post)), key=post.__getitem__)
             reading = _recase(model.vocab[readings[k][0]], core)
             applied = post[k] >= threshold
@@ -326,3 +346,29 @@ def restore(text: str, threshold: float = THRESHOLD, model: Model | None = None)
         confident=all(c.applied for c in syllables),
         syllables=tuple(syllables),
     )
+
+
+#: Letters of a word that OCR printed with one of its look-alike glyphs inside ("d6i", "v&i", "hi¢u").
+_GLYPH_IN_WORD = re.compile(r"[^\W\d_][069&¢€¥§]|[069&¢€¥§][^\W\d_]")
+#: Below this share of syllables with a mark, a Vietnamese text has lost its marks (clean text: about 0.7).
+_MARKED_SHARE = 0.35
+
+
+def damaged(text: str) -> bool:
+    """Whether ``text`` reads like OCR that lost its marks: few of its syllables carry one, or OCR's
+    look-alike glyphs stand inside words.  Cheap; does not load the model."""
+    words = [w for w in text.split() if _LETTER_RE.search(w)]
+    if len(words) < 3:
+        return False
+    if _GLYPH_IN_WORD.search(text):
+        return True
+    marked = sum(not w.isascii() for w in words)
+    return marked < _MARKED_SHARE * len(words)
+
+
+def restore_damaged(text: str | None, threshold: float = THRESHOLD) -> str | None:
+    """The restored ``text`` when it looks damaged and every syllable's reading is sure; else None."""
+    if not text or not damaged(text):
+        return None
+    r = restore(text, threshold)
+    return r.text if r.confident and r.changed else None

@@ -34,13 +34,13 @@ VIET_LETTERS = "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấ�
 _SYLLABLE = re.compile(rf"[{VIET_LETTERS}]{{1,7}}")
 #: Inside a phrase, syllables are separated by spaces (and the hyphen of "Hà-Nội" style names);
 #: anything else (punctuation, digits, symbols, line ends of the source) ends the phrase.
-_TOKEN = re.compile(r"\S+")
-_PHRASE_BREAK = re.compile(r"[\n.,;:!?()\[\]\"“”‘’'/…]+")
 
 #: Pairs seen fewer times than this are left out of the file (they cost space and teach little).
-MIN_PAIR = 2
+MIN_PAIR = 1
 #: Syllables seen fewer times than this are left out, unless the registry names them.
 MIN_SYLLABLE = 2
+#: How many times a registry name counts (see :func:`build`).
+NAME_WEIGHT = 3
 
 
 def held_out(name: str) -> bool:
@@ -48,17 +48,26 @@ def held_out(name: str) -> bool:
     return int(hashlib.sha1(Path(name).name.encode()).hexdigest(), 16) % HELD_OUT_MOD == 0
 
 
-def phrases(text: str) -> Iterator[list[str]]:
-    """Runs of lower-case syllables between punctuation, numbers and other non-words."""
-    text = unicodedata.normalize("NFC", text).lower()
-    for chunk in _PHRASE_BREAK.split(text):
+def phrases(text: str, cased: bool = False) -> Iterator[list[str]]:
+    """Runs of lower-case syllables (as written, with ``cased``) between punctuation, line ends
+    and non-words; numbers stay in a run as :data:`~luocdo.loaders.restore.NUM`."""
+    from luocdo.loaders.restore import _NUMBER, NUM, words
+
+    for line in unicodedata.normalize("NFC", text).splitlines():
         run: list[str] = []
-        for tok in _TOKEN.findall(chunk):
-            if _SYLLABLE.fullmatch(tok):
-                run.append(tok)
-            else:
-                if len(run) > 0:
-                    yield run
+        for _, _, core, before, after in words(line):
+            if before and run:
+                yield run
+                run = []
+            if _SYLLABLE.fullmatch(core.lower()):
+                run.append(core if cased else core.lower())
+            elif core[:1].isdigit() and _NUMBER.match(core):
+                run.append(NUM)
+            elif run:
+                yield run
+                run = []
+            if after and run:
+                yield run
                 run = []
         if run:
             yield run
@@ -89,21 +98,32 @@ def _files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarray]:
-    """Count syllables and adjacent pairs; return the arrays :func:`save` writes."""
+    """Count syllables and adjacent pairs; return the arrays :func:`save` writes.
+
+    The registry's names count :data:`NAME_WEIGHT` times each: they are the words local
+    documents use most and laws least ("phường", "Sở", place names)."""
+    from luocdo.loaders.restore import NUM
+
     uni: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
+
+    def add(run: list[str], weight: int) -> None:
+        low = [t if t == NUM else t.lower() for t in run]
+        for lo in low:
+            uni[lo] += weight
+        for pair in zip(["<s>", *low], [*low, "</s>"], strict=True):
+            pairs[pair] += weight
+
     for text in texts:
-        for run in phrases(text):
-            uni.update(run)
-            pairs.update(zip(["<s>", *run], [*run, "</s>"], strict=True))
+        for run in phrases(text, cased=True):
+            add(run, 1)
     named: set[str] = set()
     for name in names:
-        for run in phrases(name):
-            named.update(run)
-            uni.update(run)
-            pairs.update(zip(["<s>", *run], [*run, "</s>"], strict=True))
-    vocab = sorted(s for s, c in uni.items() if c >= MIN_SYLLABLE or s in named)
-    ids = {s: i + 2 for i, s in enumerate(vocab)}  # 0 = <s>, 1 = </s>
+        for run in phrases(name, cased=True):
+            named.update(t.lower() for t in run if t != NUM)
+            add(run, NAME_WEIGHT)
+    vocab = [NUM, *sorted(s for s, c in uni.items() if (c >= MIN_SYLLABLE or s in named) and s != NUM.lower())]
+    ids = {s: i + 2 for i, s in enumerate(vocab)}  # 0 = <s>, 1 = </s>, 2 = a number
     n = len(vocab) + 2
     count = np.zeros(n, dtype=np.uint32)
     for s, i in ids.items():
