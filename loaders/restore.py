@@ -25,6 +25,9 @@ from luocdo.loaders.fold import fold
 
 __all__ = ["DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "words"]
 
+#: Entries kept in each of the model's caches (pair probabilities, readings of a printed word).
+_CACHE = 500_000
+
 #: The model file shipped with the package.
 DATA = Path(__file__).with_name("data") / "restore.npz"
 
@@ -68,7 +71,7 @@ _START_D: tuple[tuple[str, float], ...] = (("P", _GLYPH), ("B", _LETTER), ("0", 
 #: At most this many misreadings in one syllable.
 _MAX_EDITS = 2
 #: At most this many readings of one syllable are weighed.
-_MAX_READINGS = 12
+_MAX_READINGS = 8
 #: Reward for a reading that keeps every mark OCR printed ("truyền" for "truyền").
 _AS_PRINTED = 1.0
 
@@ -103,7 +106,6 @@ class Model:
         self.n = n
         # continuation probability of each syllable (how many different words it follows)
         cont = (precede + 0.5) / (precede.sum() + 0.5 * n)
-        self._log_cont = np.log(cont).tolist()
         self._cont = cont.tolist()
         self._ctx = ctx.tolist()
         self._backoff = np.where(ctx > 0, self.DISCOUNT * follow / np.maximum(ctx, 1), 1.0).tolist()
@@ -116,25 +118,47 @@ class Model:
         for ids in self._by_key.values():
             ids.sort(key=lambda i: -self.count[i])
         self._prefixes = {k[:j] for k in self._by_key for j in range(len(k) + 1)}
-        self._lp: dict[int, float] = {}
+        self._p: dict[int, float] = {}
+        self._mats: dict[tuple[str, str], list[list[float]]] = {}
+        self._readings: dict[str, list[tuple[int, float]]] = {}
 
-    def log_p(self, a: int, b: int) -> float:
-        """log P(b | a)."""
+    def p(self, a: int, b: int) -> float:
+        """P(b | a): the pair's discounted share, plus the context's left-over mass spread by how
+        many different words precede b."""
         key = a * self.n + b
-        v = self._lp.get(key)
+        v = self._p.get(key)
         if v is None:
             ctx = self._ctx[a]
             if ctx <= 0:
-                v = self._log_cont[b]
+                v = self._cont[b]
             else:
                 seen = self._pairs.get(key, 0.0)
-                v = math.log(max(seen - self.DISCOUNT, 0.0) / ctx + self._backoff[a] * self._cont[b])
-            self._lp[key] = v
+                v = max(seen - self.DISCOUNT, 0.0) / ctx + self._backoff[a] * self._cont[b]
+            if len(self._p) > _CACHE:
+                self._p.clear()
+            self._p[key] = v
         return v
+
+    def matrix(self, left: str, right: str, a_ids: list[int], b_ids: list[int]) -> list[list[float]]:
+        """P(b | a) for every reading of two adjacent printed words (kept: word pairs repeat)."""
+        key = (left, right)
+        m = self._mats.get(key)
+        if m is None:
+            p = self.p
+            m = [[p(a, b) for b in b_ids] for a in a_ids]
+            if len(self._mats) > _CACHE // 10:
+                self._mats.clear()
+            self._mats[key] = m
+        return m
 
     def readings(self, core: str) -> list[tuple[int, float]]:
         """The syllables ``core`` (as OCR printed it) may stand for, with the cost of each misreading."""
-        return _readings(self, core)
+        r = self._readings.get(core)
+        if r is None:
+            if len(self._readings) > _CACHE:
+                self._readings.clear()
+            r = self._readings[core] = _readings(self, core)
+        return r
 
 
 def _keys(model: Model, core: str) -> dict[str, float]:
@@ -288,36 +312,32 @@ def _phrases(text: str, model: Model) -> Iterator[list[tuple[int, int, str, list
         yield run
 
 
-def _lse(xs: list[float]) -> float:
-    m = max(xs)
-    return m + math.log(sum(math.exp(x - m) for x in xs))
-
-
 def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, float]]]]) -> list[list[float]]:
-    """P(reading | the whole run) for every reading of every syllable (forward-backward)."""
-    lp = model.log_p
+    """P(reading | the whole run) for every reading of every syllable (forward-backward, each step
+    scaled to sum to one, so probabilities need no logarithms)."""
     cands = [[i for i, _ in r[3]] for r in run]
-    emit = [[e for _, e in r[3]] for r in run]
-    fwd: list[list[float]] = [[lp(0, i) + e for i, e in zip(cands[0], emit[0], strict=True)]]
+    emit = [[math.exp(e) for _, e in r[3]] for r in run]
+    cores = ["<s>", *(r[2] for r in run), "</s>"]
+    ends = [[0], *cands, [1]]
+    # mats[t][a][b] = P(reading b of word t | reading a of word t - 1); word 0 is the start
+    mats = [model.matrix(cores[t], cores[t + 1], ends[t], ends[t + 1]) for t in range(len(run) + 1)]
+    fwd: list[list[float]] = [_norm([m * e for m, e in zip(mats[0][0], emit[0], strict=True)])]
     for t in range(1, len(run)):
-        prev, pc = fwd[-1], cands[t - 1]
-        fwd.append([
-            _lse([p + lp(a, b) for p, a in zip(prev, pc, strict=True)]) + e
-            for b, e in zip(cands[t], emit[t], strict=True)
-        ])
-    bwd: list[list[float]] = [[lp(i, 1) for i in cands[-1]]]
+        prev, mat = fwd[-1], mats[t]
+        fwd.append(_norm([
+            sum(f * row[j] for f, row in zip(prev, mat, strict=True)) * e for j, e in enumerate(emit[t])
+        ]))
+    bwd: list[list[float]] = [_norm([row[0] for row in mats[-1]])]
     for t in range(len(run) - 2, -1, -1):
-        nxt, nc, ne = bwd[0], cands[t + 1], emit[t + 1]
-        bwd.insert(0, [
-            _lse([lp(a, b) + e + q for b, e, q in zip(nc, ne, nxt, strict=True)])
-            for a in cands[t]
-        ])
-    out = []
-    for f, b in zip(fwd, bwd, strict=True):
-        s = [x + y for x, y in zip(f, b, strict=True)]
-        z = _lse(s)
-        out.append([math.exp(x - z) for x in s])
-    return out
+        nxt, ne, mat = bwd[0], emit[t + 1], mats[t + 1]
+        w = [e * q for e, q in zip(ne, nxt, strict=True)]
+        bwd.insert(0, _norm([sum(x * y for x, y in zip(row, w, strict=True)) for row in mat]))
+    return [_norm([x * y for x, y in zip(f, b, strict=True)]) for f, b in zip(fwd, bwd, strict=True)]
+
+
+def _norm(xs: list[float]) -> list[float]:
+    z = sum(xs)
+    return [x / z for x in xs] if z > 0 else [1.0 / len(xs)] * len(xs)
 
 
 def restore(text: str, threshold: float = THRESHOLD, model: Model | None = None) -> Restored:

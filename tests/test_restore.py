@@ -110,7 +110,7 @@ def test_the_shipped_model_loads_and_is_small() -> None:
     m = R.load()
     assert len(m.vocab) > 3000
     assert {"người", "được", "quyết", "phường", "xã", R.NUM} <= set(m.vocab)
-    assert m.log_p(m.vocab.index("căn"), m.vocab.index("cứ")) > m.log_p(m.vocab.index("căn"), m.vocab.index("cư"))
+    assert m.p(m.vocab.index("căn"), m.vocab.index("cứ")) > m.p(m.vocab.index("căn"), m.vocab.index("cư"))
 
 
 def test_missing_model_file_is_named(tmp_path: Path) -> None:
