@@ -31,7 +31,7 @@ from generate import garble  # noqa: E402
 
 from luocdo.loaders import restore as R  # noqa: E402
 from luocdo.loaders.fold import fold  # noqa: E402
-from luocdo.loaders.restore_build import VIET_LETTERS, held_out  # noqa: E402
+from luocdo.loaders.restore_build import VIET_LETTERS, held_out, tone_style  # noqa: E402
 
 _SYLLABLE = re.compile(rf"[{VIET_LETTERS}]{{1,7}}")
 _EDGES = "\"'“”‘’()[].,;:!?…*/-–—"
@@ -98,11 +98,11 @@ def run(paragraphs: list[str], strength: float, seed: int, max_syllables: int, t
         every = res.text
         for (c, d), (_, s), (_, e) in zip(aligned_pairs(para, damaged), aligned_pairs(para, sure),
                                           aligned_pairs(para, every), strict=False):
-            want = _core(c).lower()
+            want = tone_style(_core(c).lower())  # "hoá" and "hóa" are one spelling
             n += 1
-            right += _core(s).lower() == want
-            best_right += _core(e).lower() == want
-            as_ocr += _core(d).lower() == want
+            right += tone_style(_core(s).lower()) == want
+            best_right += tone_style(_core(e).lower()) == want
+            as_ocr += tone_style(_core(d).lower()) == want
         for ch in res.syllables:
             if ch.confidence >= threshold:
                 if ch.restored != ch.ocr:

@@ -390,5 +390,11 @@ def restore_damaged(text: str | None, threshold: float = THRESHOLD) -> str | Non
     """The restored ``text`` when it looks damaged and every syllable's reading is sure; else None."""
     if not text or not damaged(text):
         return None
+    return _restore_sure(text, threshold)
+
+
+@lru_cache(maxsize=4096)
+def _restore_sure(text: str, threshold: float) -> str | None:
+    """(Titles recur: many communes issue "Kế hoạch tuyên truyền … năm 2025".)"""
     r = restore(text, threshold)
     return r.text if r.confident and r.changed else None

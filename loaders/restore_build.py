@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["HELD_OUT_MOD", "build", "held_out", "main", "phrases", "registry_names", "save"]
+__all__ = ["HELD_OUT_MOD", "build", "held_out", "main", "phrases", "registry_names", "save", "tone_style"]
 
 #: One file in this many (by a digest of its name) is kept out of the model for the benchmark.
 HELD_OUT_MOD = 5
@@ -73,6 +73,22 @@ def phrases(text: str, cased: bool = False) -> Iterator[list[str]]:
             yield run
 
 
+_TONED = {unicodedata.normalize("NFC", base + mark): (base, mark)
+          for base in "aeiouy" for mark in ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")}
+#: "hoá", "khoẻ", "thuỷ": the older placement of the tone mark, on the second vowel of oa, oe, uy.
+_OLD_TONE = re.compile(r"^([^aeiouy]*?)([ou])([áàảãạéèẻẽẹýỳỷỹỵ])$")
+
+
+def tone_style(syllable: str) -> str:
+    """The tone mark where the registry and most documents put it: "hoá" → "hóa", "thuỷ" → "thủy"
+    ("quý" stays: there "u" belongs to the consonant)."""
+    m = _OLD_TONE.match(syllable)
+    if m is None or m.group(1).endswith("q"):
+        return syllable
+    base, mark = _TONED[m.group(3)]
+    return m.group(1) + unicodedata.normalize("NFC", m.group(2) + mark) + base
+
+
 def registry_names() -> list[str]:
     """Every organisation name the registry knows (provinces, communes, central bodies, ministries)."""
     from luocdo.graph import registry as R
@@ -108,7 +124,7 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
     pairs: Counter[tuple[str, str]] = Counter()
 
     def add(run: list[str], weight: int) -> None:
-        low = [t if t == NUM else t.lower() for t in run]
+        low = [t if t == NUM else tone_style(t.lower()) for t in run]
         for lo in low:
             uni[lo] += weight
         for pair in zip(["<s>", *low], [*low, "</s>"], strict=True):
@@ -120,7 +136,7 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
     named: set[str] = set()
     for name in names:
         for run in phrases(name, cased=True):
-            named.update(t.lower() for t in run if t != NUM)
+            named.update(tone_style(t.lower()) for t in run if t != NUM)
             add(run, NAME_WEIGHT)
     vocab = [NUM, *sorted(s for s, c in uni.items() if (c >= MIN_SYLLABLE or s in named) and s != NUM.lower())]
     ids = {s: i + 2 for i, s in enumerate(vocab)}  # 0 = <s>, 1 = </s>, 2 = a number

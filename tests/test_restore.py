@@ -204,3 +204,14 @@ def test_extractor_leaves_clean_titles_alone() -> None:
 def test_seed_titles(name: str, want: str | None) -> None:
     rec = extract_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
     assert rec.extra.get("title_restored") == want
+
+
+TONE_STYLE = [
+    ("hoá", "hóa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("uỷ", "ủy"), ("toà", "tòa"),
+    ("quý", "quý"), ("hoàn", "hoàn"), ("của", "của"), ("gió", "gió"), ("hóa", "hóa"),
+]
+
+
+@pytest.mark.parametrize(("written", "counted"), TONE_STYLE)
+def test_tone_style(written: str, counted: str) -> None:
+    assert B.tone_style(written) == counted
