@@ -119,7 +119,7 @@ class Model:
             ids.sort(key=lambda i: -self.count[i])
         self._prefixes = {k[:j] for k in self._by_key for j in range(len(k) + 1)}
         self._p: dict[int, float] = {}
-        self._mats: dict[tuple[str, str], list[list[float]]] = {}
+        self._mats: dict[tuple[str, str], np.ndarray] = {}
         self._readings: dict[str, list[tuple[int, float]]] = {}
 
     def p(self, a: int, b: int) -> float:
@@ -139,13 +139,13 @@ class Model:
             self._p[key] = v
         return v
 
-    def matrix(self, left: str, right: str, a_ids: list[int], b_ids: list[int]) -> list[list[float]]:
+    def matrix(self, left: str, right: str, a_ids: list[int], b_ids: list[int]) -> np.ndarray:
         """P(b | a) for every reading of two adjacent printed words (kept: word pairs repeat)."""
         key = (left, right)
         m = self._mats.get(key)
         if m is None:
             p = self.p
-            m = [[p(a, b) for b in b_ids] for a in a_ids]
+            m = np.array([[p(a, b) for b in b_ids] for a in a_ids])
             if len(self._mats) > _CACHE // 10:
                 self._mats.clear()
             self._mats[key] = m
@@ -312,32 +312,27 @@ def _phrases(text: str, model: Model) -> Iterator[list[tuple[int, int, str, list
         yield run
 
 
-def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, float]]]]) -> list[list[float]]:
+def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, float]]]]) -> list[np.ndarray]:
     """P(reading | the whole run) for every reading of every syllable (forward-backward, each step
     scaled to sum to one, so probabilities need no logarithms)."""
     cands = [[i for i, _ in r[3]] for r in run]
-    emit = [[math.exp(e) for _, e in r[3]] for r in run]
+    emit = [np.exp(np.array([e for _, e in r[3]])) for r in run]
     cores = ["<s>", *(r[2] for r in run), "</s>"]
     ends = [[0], *cands, [1]]
-    # mats[t][a][b] = P(reading b of word t | reading a of word t - 1); word 0 is the start
+    # mats[t][a, b] = P(reading b of word t | reading a of word t - 1); word 0 is the start
     mats = [model.matrix(cores[t], cores[t + 1], ends[t], ends[t + 1]) for t in range(len(run) + 1)]
-    fwd: list[list[float]] = [_norm([m * e for m, e in zip(mats[0][0], emit[0], strict=True)])]
+    fwd = [_norm(mats[0][0] * emit[0])]
     for t in range(1, len(run)):
-        prev, mat = fwd[-1], mats[t]
-        fwd.append(_norm([
-            sum(f * row[j] for f, row in zip(prev, mat, strict=True)) * e for j, e in enumerate(emit[t])
-        ]))
-    bwd: list[list[float]] = [_norm([row[0] for row in mats[-1]])]
+        fwd.append(_norm((fwd[-1] @ mats[t]) * emit[t]))
+    bwd = [_norm(mats[-1][:, 0])]
     for t in range(len(run) - 2, -1, -1):
-        nxt, ne, mat = bwd[0], emit[t + 1], mats[t + 1]
-        w = [e * q for e, q in zip(ne, nxt, strict=True)]
-        bwd.insert(0, _norm([sum(x * y for x, y in zip(row, w, strict=True)) for row in mat]))
-    return [_norm([x * y for x, y in zip(f, b, strict=True)]) for f, b in zip(fwd, bwd, strict=True)]
+        bwd.insert(0, _norm(mats[t + 1] @ (emit[t + 1] * bwd[0])))
+    return [_norm(f * b) for f, b in zip(fwd, bwd, strict=True)]
 
 
-def _norm(xs: list[float]) -> list[float]:
-    z = sum(xs)
-    return [x / z for x in xs] if z > 0 else [1.0 / len(xs)] * len(xs)
+def _norm(xs: np.ndarray) -> np.ndarray:
+    z = xs.sum()
+    return xs / z if z > 0 else np.full(len(xs), 1.0 / len(xs))
 
 
 def restore(text: str, threshold: float = THRESHOLD, model: Model | None = None) -> Restored:
@@ -351,10 +346,10 @@ def restore(text: str, threshold: float = THRESHOLD, model: Model | None = None)
         for (start, end, core, readings), post in zip(run, _marginals(model, run), strict=True):
             if readings[0][0] == model.num:
                 continue
-            k = max(range(len(post)), key=post.__getitem__)
+            k = int(post.argmax())
             reading = _recase(model.vocab[readings[k][0]], core)
-            applied = post[k] >= threshold
-            syllables.append(Change(start, end, core, reading, post[k], applied))
+            applied = bool(post[k] >= threshold)
+            syllables.append(Change(start, end, core, reading, float(post[k]), applied))
             if applied and reading != core:
                 pieces.append(text[pos:start])
                 pieces.append(reading)
