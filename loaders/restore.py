@@ -26,7 +26,7 @@ from luocdo.loaders.fold import fold
 __all__ = ["DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "words"]
 
 #: Entries kept in each of the model's caches (pair probabilities, readings of a printed word).
-_CACHE = 500_000
+_CACHE = 200_000
 
 #: The model file shipped with the package.
 DATA = Path(__file__).with_name("data") / "restore.npz"
