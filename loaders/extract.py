@@ -37,6 +37,7 @@ from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
+from luocdo.loaders.restore import restore_damaged
 from luocdo.loaders.scan import keyword_finditer
 
 __all__ = ["extract", "extract_text"]
@@ -735,6 +736,8 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
         date_not_before=date_not_before,
         aliases=tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)),
+        # the title with its marks put back, beside the OCR one (which stays the title, and searchable)
+        extra={"title_restored": restored} if (restored := restore_damaged(title)) else {},
     )
 
 

@@ -212,6 +212,8 @@ class DocumentRecord:
         doc["signer"] = self.signer.to_dict() if self.signer else None
         doc["recipients"] = list(self.recipients)
         doc["date_not_before"] = self.date_not_before
+        if self.extra.get("title_restored"):
+            doc["title_restored"] = self.extra["title_restored"]  # marks restored from an OCR'd title
         out = {
             "source": self.source,
             "content_hash": self.content_hash,
