@@ -36,6 +36,10 @@ DOC_TYPES: dict[str, tuple[str, str]] = {
     "GM": ("Giấy mời", "Invitation"),
     "KL": ("Kết luận", "Conclusion"),
     "QY": ("Quy định", "Rule"),
+    "VBHN": ("Văn bản hợp nhất", "ConsolidatedText"),
+    "Bộ luật": ("Bộ luật", "Code"),
+    "Hiến pháp": ("Hiến pháp", "Constitution"),
+    "Lệnh": ("Lệnh", "Order"),
 }
 
 

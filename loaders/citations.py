@@ -38,7 +38,7 @@ class Citation:
     issuer_phrase: str | None
     subject: str | None
     subject_end: int  # end of the subject (or == end)
-    syntax: str  # admin | normative | party | letter
+    syntax: str  # admin | normative | party | letter | old
 
 
 def _year_ok(y: int) -> bool:
@@ -104,6 +104,15 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
             return None
     if any(s.isdigit() for s in segs[:1]):
         return None
+    # old style: the issuer alone after a dash ("61-CP", "299-TTg"); its type is said by the words before
+    old = P.OLD_STYLE_ISSUERS.get(P.issuer_code(segs[0])) if len(segs) == 1 and first_sep == "-" else None
+    if old and segs[0].upper() == P.issuer_code(segs[0]).upper():
+        issuer = P.issuer_code(segs[0])
+        return issuer, type_word or old, issuer, year, "old"
+    # an old-style law or ordinance of the State President: "24-L/CTN", "12-PL/UBTVQH"
+    if len(segs) >= 2 and segs[0].upper() == "L" and first_sep == "-":
+        issuer = "-".join(P.issuer_code(s) for s in segs[1:])
+        return f"L/{issuer}", "Luật", issuer, year, "old"
     tcode = P.type_code(segs[0])
     if tcode and len(segs) >= 2:
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
@@ -124,7 +133,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if len(issuer) < 2:
         return None
     if year is not None:
-        t = type_word if type_word in ("NQ", "Luật", "PL") else ("Luật" if issuer.startswith("QH") else (type_word or "CV"))
+        t = type_word if type_word in ("NQ", "Luật", "PL", "Bộ luật", "Hiến pháp") else ("Luật" if issuer.startswith("QH") else (type_word or "CV"))
         return f"{year}/{issuer}", t, issuer, year, "normative"
     if first_sep != "/":
         return None
@@ -183,7 +192,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         symbol, tcode, issuer, year, syntax = parsed
         if not _looks_like_code(sym_raw):
             continue
-        if syntax == "letter" and type_word is None and not after_so:
+        if syntax in ("letter", "old") and type_word is None and not after_so:
             # a bare "12/UBND" without "số" or a type word is too weak
             continue
         if type_word == "Luật" and syntax != "normative":
@@ -247,6 +256,19 @@ LAW_WORDS = (r"luat\s",)  # every match of _LAW starts with it (loaders.scan)
 _LAW_STOP = re.compile(
     r"\s+(?:ng[a-z`]{1,2}y\s+\d|n[a-z`]{1,2}m\s+(?:19|20)\d{2}|s[o0-9]{1,2}\s+\d|v[a]\s+c[a]c|v[a]\s+(?=[a-z])|d[a-z]{0,3}c\s+|quy\s+d[i1]nh|c[o0]\s+li[e&]n\s+quan)|[;,.():\n]"
 )
+
+
+_SELF_TITLE = re.compile(
+    r"(?:(?:b[o0]\s+)?lu[a]t|hi[e&]n\s+ph[a]p|ph[a]p\s+l[e&]nh|v[a]n\s+b[a]n(?:\s+h[o0]p\s+nh[a]t)?|" + P.TYPE_WORD.pattern + r")"
+    r"\s+" + P.DEMONSTRATIVE + r"\s*\Z"
+)
+
+
+def self_reference_title(title: str) -> bool:
+    """"Luật này", "Nghị định trên": a pronoun, never the title of an instrument."""
+    from luocdo.loaders.fold import squash
+
+    return bool(_SELF_TITLE.match(squash(title)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,13 +32,13 @@ from luocdo.graph.registry import Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
-from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
+from luocdo.loaders.citations import Citation, clean, find_citations, find_laws, self_reference_title
 from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis
 from luocdo.loaders.scan import keyword_finditer
 
-__all__ = ["extract", "extract_text"]
+__all__ = ["extract", "extract_text", "self_reference_title"]
 
 
 # ---------------------------------------------------------------------------

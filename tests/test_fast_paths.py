@@ -313,7 +313,8 @@ def test_type_words_hold_no_group_of_their_own() -> None:
             sample = {"KH": "ke hoach", "NQ": "nghi quyet", "QĐ": "quyet dinh", "CT": "chi thi", "CTr": "chuong trinh",
                       "BC": "bao cao", "CV": "cong van", "TB": "thong bao", "HD": "huong dan", "NĐ": "nghi dinh",
                       "TTLT": "thong tu lien tich", "TT": "thong tu", "Luật": "luat", "ĐA": "de an", "QyĐ": "quy dinh",
-                      "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh"}[code]  # fmt: skip
+                      "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh", "VBHN": "van ban hop nhat", "Bộ luật": "bo luat",
+                          "Hiến pháp": "hien phap", "PL": "phap lenh"}[code]  # fmt: skip
             m = rx.search(sample + " so ")
             assert m and P.type_word_code(m) == next(c for j, c in enumerate(P.TYPE_WORD_CODES) if m.group(f"t{j}")), code
 
