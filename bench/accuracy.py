@@ -98,7 +98,7 @@ def example_corpus(root: Path) -> Corpus:
         if not line.strip():
             continue
         t = json.loads(line)
-        d = t["document"] if "document" in t else t
+        d = t.get("document", t)
         name = t.get("file") or t.get("source")
         number = d.get("number")
         gold[Path(name).name] = {"type": type_name(d["type"]), "number": number, "symbol": _bare_symbol(d.get("symbol")), "year": d.get("year")}
@@ -154,9 +154,7 @@ def self_references(rec: DocumentRecord) -> list[str]:
     out = []
     for r in rec.references:
         t = r.target
-        if t.key == d.key or (d.number and t.number == d.number and _bare_symbol(t.symbol) == _bare_symbol(d.symbol)):
-            out.append(t.label)
-        elif self_reference_title(t.title or ""):
+        if t.key == d.key or (d.number and t.number == d.number and t.symbol == d.symbol and t.year in (None, d.year)) or self_reference_title(t.title or ""):
             out.append(t.label)
     return out
 
@@ -165,9 +163,9 @@ def unnumbered(rec: DocumentRecord) -> list[str]:
     return [r.target.title or r.target.key for r in rec.references if not r.target.number]
 
 
-_PRONOUN_TITLE = re.compile(r"(?:^|\s)(?:nay|do|tren|ay|kia|nay\.)$")
+
 #: The last word of a cut name: a conjunction or a word that never ends one ("Luật Phòng").
-_FRAGMENT_END = re.compile(r"(?:^|\s)(?:va|hoac|cua|ve|phong|so|ngay|nam|thu|quan ly|tai|theo)$")
+_FRAGMENT_END = re.compile(r"(?:^|\s)(?:va|hoac|cua|,)$")
 
 
 def bad_title(title: str | None, typ: str) -> str | None:
@@ -175,7 +173,7 @@ def bad_title(title: str | None, typ: str) -> str | None:
     if not title:
         return None
     f = squash(title)
-    if _PRONOUN_TITLE.search(f):
+    if self_reference_title(title):
         return "pronoun"
     if typ in ("Luật", "Bộ luật", "Pháp lệnh") and (_FRAGMENT_END.search(f) or len(f.split()) < 2):
         return "fragment"
@@ -219,7 +217,7 @@ def run_corpus(c: Corpus) -> None:
     for f in c.files:
         try:
             c.records[f.name] = extract(load(f))
-        except Exception as exc:  # noqa: BLE001  (a file that fails is reported, not fatal)
+        except Exception as exc:
             c.errors.append(f"{f.name}: {exc}")
 
 
@@ -285,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         ok &= fig["met"] and fig["self"] == 0
         print("\n".join(lines))
         print(f"({time.perf_counter() - t0:.1f} s)\n")
-        out += lines + [""]
+        out += [*lines, ""]
     if not args.no_ingest:
         ing = ingest_figures(corpora)
         lines = [
@@ -303,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             for b in ing["bad_titles"]:
                 print("  bad title:", b)
         print("\n".join(lines))
-        out += lines + [""]
+        out += [*lines, ""]
     section = f"## Extraction accuracy on real documents (`bench/accuracy.py`)\n\n{time.strftime('%Y-%m-%d')}, {machine}.\n\n" + "\n".join(out)
     if not args.no_write:
         _machine.write_section("accuracy", section)

@@ -58,6 +58,8 @@ DOC_RELS: dict[str, str] = {
     "cites": "CITES",
     "reports_on": "REPORTS_ON",
     "amends": "AMENDS",
+    "repeals": "REPEALS",
+    "consolidates": "CONSOLIDATES",
 }
 DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
 

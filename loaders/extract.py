@@ -32,10 +32,21 @@ from luocdo.graph.registry import Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
-from luocdo.loaders.citations import Citation, clean, find_citations, find_laws, self_reference_title
+from luocdo.loaders.citations import _LAW as _LAW_HEAD
+from luocdo.loaders.citations import (
+    _LAW_KIND,
+    Citation,
+    LawCitation,
+    clean,
+    editorial_notes,
+    find_citations,
+    find_laws,
+    law_name_end,
+    self_reference_title,
+)
 from luocdo.loaders.fold import fold, squash
 from luocdo.loaders.header import Header, parse_header, signature_date
-from luocdo.loaders.relations import classify, issued_on_basis
+from luocdo.loaders.relations import classify, issued_on_basis, own_cue_before
 from luocdo.loaders.scan import keyword_finditer
 
 __all__ = ["extract", "extract_text", "self_reference_title"]
@@ -319,7 +330,7 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
             symbol=c.symbol,
             date=c.date,
             year=year,
-            title=c.subject,
+            title=c.name or c.subject,
             issuer=issuer,
         ),
         assumed,
@@ -462,6 +473,17 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     cits_all = find_citations(text, folded)
     cits = [c for c in cits_all if not (h.so_span and h.so_span[0] <= c.num_start < h.so_span[1] + 2)]
     cits = [_date_before(c, folded) if c.date is None else c for c in cits]
+    # the document's own number in its own text ("… Nghị định số 61-CP ngày 05/7/1994 về …") is no citation
+    if h.number and h.symbol:
+        cits = [c for c in cits if not (c.number == h.number and c.symbol == h.symbol and (c.year is None or c.year == h.year))]
+    laws = find_laws(text, folded, [(c.start, c.end) for c in cits_all], _known_law_set())
+    cits, laws = _pair_names(text, folded, cits, laws)
+    # a legal portal's notes pasted with the text: marked, and kept out of the edges
+    notes = editorial_notes(folded)
+    if notes:
+        cits = [c for c in cits if not _inside(c.start, notes)]
+        laws = [law for law in laws if not _inside(law.start, notes)]
+        warnings.append(f"{len(notes)} bracketed notes of a legal portal left out of the edges")
     # own type when the header gave none: "ban hành Kế hoạch", "Trên đây là Báo cáo", title words
     doc_type = h.type
     if doc_type is None:
@@ -535,17 +557,23 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for c, inst, cl in zip(cits, insts, classified, strict=True):
         lo, hi, sent = _sentence(c.start, c.end)
         groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
-    taken = [(c.start, c.end) for c in cits]
-    for law in find_laws(text, folded, taken):
+    own_name = _own_name(h, doc_type)
+    for law in laws:
         name = _canonical_law_name(law.name)
-        inst = Instrument(key=K.law_key(name, law.year), type="Luật", date=law.date, year=law.year, title=name,
+        if own_name and squash(name) == own_name:
+            continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
+        inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         lo, hi, sent = _sentence(law.start, law.end)
-        rel = "cites"
-        if law.start < h.preamble_end:
-            if re.search(r"c[a]n\s+c[u]\s*\Z", folded[max(0, law.start - 15) : law.start]):
+        rel = own_cue_before(folded, law.start) or "cites"
+        if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
+            if re.search(r"c[a]n\s+c[u](?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
+    if doc_type == "VBHN" and groups:
+        # a consolidated text consolidates the instrument it names first, right after its heading
+        first = min(groups, key=lambda k: min(m.start for _, _, m in groups[k]))
+        groups[first] = [(i, "consolidates", m) for i, _, m in groups[first]]
     references: list[Reference] = []
     for key_, items in groups.items():
         if key_ == document.key:
@@ -560,9 +588,12 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for i, cl in enumerate(classified):
         if cl.parent is not None and cl.parent_relation:
             src, dst = insts[cl.parent], insts[i]
+            rel = cl.parent_relation
+            if rel == "amended_by":  # "X đã được sửa đổi, bổ sung theo Y": Y amends X
+                src, dst, rel = dst, src, "amends"
             if src.key != dst.key:
                 lo, hi, sent = _sentence(cits[cl.parent].start, cits[i].end)
-                derived_map[(src.key, dst.key, cl.parent_relation)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
+                derived_map[(src.key, dst.key, rel)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
     for j, i, rel in issued_on_basis(folded, cits, classified):
         src, dst = insts[j], insts[i]
         if src.key != dst.key:
@@ -588,6 +619,52 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
         date_not_before=date_not_before,
     )
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_NAME_GAP = re.compile(r"[ \t\n,]{0,3}\Z")
+
+
+def _pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitation]) -> tuple[list[Citation], list[LawCitation]]:
+    """"Luật Đất đai số 45/2013/QH13": a name and the number written right after it are one citation,
+    which keeps the name (:attr:`Citation.name`) and starts where the name does."""
+    by_start = {c.start: i for i, c in enumerate(cits)}
+    out = list(cits)
+    left = []
+    for law in laws:
+        hit = None
+        for pos in range(law.end, min(len(folded), law.end + 4)):
+            if pos in by_start and _NAME_GAP.match(folded, law.end, pos) is not None:
+                hit = by_start[pos]
+                break
+        if hit is None:
+            left.append(law)
+            continue
+        c = out[hit]
+        if law.tail_start is not None:  # "Luật sửa đổi … của Luật X, Luật Y số …": the number is Luật Y's
+            left.append(law)
+            head = _LAW_HEAD.match(folded, law.tail_start)
+            start = law.tail_start
+            name = clean(text[start : law_name_end(text, folded, head.end())]) if head else law.name
+            kind = _LAW_KIND.get(folded[start], "Luật")
+        else:
+            start, name, kind = law.start, law.name, law.kind
+        typ = kind if c.type in ("Luật", "CV") else c.type
+        out[hit] = dataclasses.replace(c, start=start, name=_canonical_law_name(name), type=typ, date=c.date or law.date,
+                                       year=c.year or law.year)
+    return out, left
+
+
+def _own_name(h: Header, doc_type: str | None) -> str | None:
+    """A law's, code's or ordinance's own name, folded ("luat chung khoan"): its mentions are itself."""
+    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title:
+        return None
+    t = squash(h.title)
+    t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
+    return t or None
 
 
 def extract(path_or_text, source: str | None = None) -> DocumentRecord:
@@ -674,7 +751,82 @@ KNOWN_LAWS = (
     "Luật Đất đai",
     "Luật Xây dựng",
     "Luật Quy hoạch",
+    "Luật Nhà ở",
+    "Luật Kinh doanh bất động sản",
+    "Luật Doanh nghiệp",
+    "Luật Đầu tư",
+    "Luật Đấu thầu",
+    "Luật Đầu tư theo phương thức đối tác công tư",
+    "Luật Quản lý thuế",
+    "Luật Quản lý, sử dụng tài sản công",
+    "Luật Xử lý vi phạm hành chính",
+    "Luật Phòng, chống tham nhũng",
+    "Luật Bảo vệ môi trường",
+    "Luật Bảo hiểm xã hội",
+    "Luật Bảo hiểm y tế",
+    "Luật Hải quan",
+    "Luật Thuế giá trị gia tăng",
+    "Luật Thuế thu nhập doanh nghiệp",
+    "Luật Thuế thu nhập cá nhân",
+    "Luật Thuế xuất khẩu, thuế nhập khẩu",
+    "Luật Thuế tiêu thụ đặc biệt",
+    "Luật Kế toán",
+    "Luật Giá",
+    "Luật Chứng khoán",
+    "Luật Các tổ chức tín dụng",
+    "Luật Tài nguyên nước",
+    "Luật Khám bệnh, chữa bệnh",
+    "Luật Giáo dục",
+    "Luật Giáo dục đại học",
+    "Luật Giáo dục nghề nghiệp",
+    "Luật Tổ chức Quốc hội",
+    "Luật Tổ chức Tòa án nhân dân",
+    "Luật Tổ chức Viện kiểm sát nhân dân",
+    "Luật Thi hành án dân sự",
+    "Luật Tố cáo",
+    "Luật Khiếu nại",
+    "Luật Thanh tra",
+    "Luật Hôn nhân và gia đình",
+    "Luật Sở hữu trí tuệ",
+    "Luật Thương mại",
+    "Luật Đường bộ",
+    "Luật Trật tự, an toàn giao thông đường bộ",
+    "Luật Thủy lợi",
+    "Luật Lâm nghiệp",
+    "Luật Thủy sản",
+    "Luật Trồng trọt",
+    "Luật Chăn nuôi",
+    "Luật Khoáng sản",
+    "Luật Dược",
+    "Luật Quốc phòng",
+    "Luật Biển Việt Nam",
+    "Luật Quản lý ngoại thương",
+    "Luật Hợp tác xã",
+    "Luật Cạnh tranh",
+    "Luật Kiểm toán nhà nước",
+    "Luật Mặt trận Tổ quốc Việt Nam",
+    "Luật Quốc tịch Việt Nam",
+    "Luật Trách nhiệm bồi thường của Nhà nước",
+    "Luật Điện lực",
+    "Luật Viễn thông",
+    "Luật Báo chí",
+    "Luật Xuất bản",
+    "Luật Di sản văn hóa",
+    "Luật Du lịch",
+    "Luật Thể dục, thể thao",
+    "Luật Lao động",
+    "Bộ luật Lao động",
+    "Bộ luật Dân sự",
+    "Bộ luật Hình sự",
+    "Bộ luật Tố tụng dân sự",
+    "Bộ luật Tố tụng hình sự",
+    "Bộ luật Hàng hải Việt Nam",
 )
+
+
+@lru_cache(maxsize=1)
+def _known_law_set() -> frozenset[str]:
+    return frozenset(_known_law_names())
 
 
 @lru_cache(maxsize=1)
