@@ -497,7 +497,10 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         ym = re.search(r"n[a-z`]{1,2}m\s+((?:19|20)\d{2})", fold(h.title or ""))
         if ym:
             year = int(ym.group(1))
-    if year is None and cited_dates:
+    draft = _DRAFT.search(text, 0, min(len(text), max(h.body_start, 1500))) is not None
+    if draft:
+        warnings.append("draft (Dự thảo): no date or year of its own is borrowed from what it cites")
+    if year is None and cited_dates and not draft:
         year = int(cited_dates[-1][:4])
         warnings.append("year inferred from the latest cited date")
     date_not_before = None
@@ -567,7 +570,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         lo, hi, sent = _sentence(law.start, law.end)
         rel = own_cue_before(folded, law.start) or "cites"
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
-            if re.search(r"c[a]n\s+c[u](?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
+            if re.search(r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)(?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
     if doc_type == "VBHN" and groups:
@@ -619,6 +622,9 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         content_hash=content_hash or hashlib.sha256(text.encode()).hexdigest(),
         date_not_before=date_not_before,
     )
+
+
+_DRAFT = re.compile(r"(?<!\w)(?:DỰ THẢO|Dự thảo|DU THAO)(?!\w)")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

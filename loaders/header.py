@@ -20,7 +20,7 @@ from luocdo.loaders.scan import LinePattern, keyword_finditer
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
-    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58][o0-9bde&`]{1,2})\s*[:;]\s*"
+    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
     r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
     r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
