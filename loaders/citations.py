@@ -350,6 +350,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
     stop ("Luật Phòng, chống tham nhũng", not "Luật Đất đai, Luật Nhà ở").
     """
     end = before_conj = pos
+    last_word = ""
     n = 0
     hi = min(len(folded), pos + 200)
     for w in _NAME_WORD.finditer(folded, pos, hi):
@@ -362,11 +363,12 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
             or (comma and not text[w.start()].islower())
             or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
         ):
-            if folded[w.start() - 4 : w.start()].strip() in ("va", "hoac") or comma:
+            if last_word in ("va", "hoac"):
                 end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's
             break
         if w.group() in ("va", "hoac"):
             before_conj = end
+        last_word = w.group()
         word = w.group()
         if not word[0].isalnum():
             break

@@ -560,10 +560,10 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for c, inst, cl in zip(cits, insts, classified, strict=True):
         lo, hi, sent = _sentence(c.start, c.end)
         groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
-    own_name = _own_name(h, doc_type)
+    own_name = _own_name(text, h, doc_type)
     for law in laws:
         name = _canonical_law_name(law.name)
-        if own_name and squash(name) == own_name:
+        if own_name and _same_name(squash(name), own_name):
             continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
         inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
@@ -664,11 +664,19 @@ def _pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCita
     return out, left
 
 
-def _own_name(h: Header, doc_type: str | None) -> str | None:
+def _same_name(a: str, b: str) -> bool:
+    """Two folded names that differ at most by OCR damage."""
+    from rapidfuzz import fuzz
+
+    return a == b or (abs(len(a) - len(b)) <= 3 and fuzz.ratio(a, b) >= 88)
+
+
+def _own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     """A law's, code's or ordinance's own name, folded ("luat chung khoan"): its mentions are itself."""
-    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title:
+    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
         return None
-    t = squash(h.title)
+    lo, hi = h.title_span
+    t = squash(text[lo:hi].split("\n", 1)[0])
     t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
     return t or None
 
