@@ -11,6 +11,7 @@ and the subject after.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,7 +201,8 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         parsed = parse_symbol(sym_raw, type_word)
         if parsed is None:
             continue
-        if _FORM_BEFORE.search(folded, max(0, start - 16), start):
+        before = folded[max(0, start - 16) : start]
+        if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
             continue  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
         symbol, tcode, issuer, year, syntax = parsed
         if not _looks_like_code(sym_raw):
@@ -266,7 +268,20 @@ def find_citations(text: str, folded: str) -> list[Citation]:
 
 #: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
 _LAW = re.compile(r"(?<![a-z])(?:b[o0]\s+lu[a]t|lu[a]t|ph[a]p\s+l[e&]nh|hi[e&]n\s+ph[a]p)(?=\s)")
-LAW_WORDS = (r"luat\s", r"bo\s", r"phap\s", r"hien\s")  # every match of _LAW starts with one (loaders.scan)
+#: Found from the words "luật" and "pháp" (two fast scans), then moved back to "Bộ" or "Hiến" before them.
+_LAW_AT = re.compile(r"(?<![a-z])(?:lu[a]t|ph[a]p(?:\s+l[e&]nh)?)(?=\s)")
+LAW_WORDS = (r"luat\s", r"phap\s")  # every match of _LAW_AT starts with one (loaders.scan)
+_HEAD_BEFORE = re.compile(r"(?<![a-z])(?:b[o0]|hi[e&]n)\s+\Z")
+
+
+def _law_heads(folded: str) -> Iterator[re.Match[str]]:
+    """Matches of :data:`_LAW` at the heads of names, found from their last word."""
+    for m in keyword_finditer(_LAW_AT, folded, LAW_WORDS):
+        lo = m.start()
+        hb = _HEAD_BEFORE.search(folded, max(0, lo - 6), lo)
+        whole = _LAW.match(folded, hb.start() if hb else lo)
+        if whole is not None and (whole.end() == m.end()) and (hb or folded[lo] == "l" or m.end() - lo > 5):
+            yield whole
 _LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 
 #: What ends a name, folded, at a word after the first: a date, a year, a number, a clause's verb or
@@ -274,6 +289,7 @@ _LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 #: ("Đầu tư theo phương thức …", "Trách nhiệm bồi thường của Nhà nước", "Phòng, chống ma túy") are
 #: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
 _NAME_STOP = re.compile(
+    r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
     r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[u]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
@@ -417,7 +433,7 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
     """
     out: list[LawCitation] = []
     weak: list[tuple[re.Match[str], int]] = []
-    for m in keyword_finditer(_LAW, folded, LAW_WORDS):
+    for m in _law_heads(folded):
         if any(a <= m.start() < b for a, b in taken) or (out and m.start() < out[-1].end):
             continue
         # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"; a heading is all capitals

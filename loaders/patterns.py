@@ -168,9 +168,6 @@ def citation_parts(m: re.Match[str]) -> tuple[bool, tuple[int, int]]:
 
 #: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant.
 TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("VBHN", r"v[a]n\s*b[a]n\s*h[o0]p\s*nh[a]t"),
-    ("Bộ luật", r"b[o0]\s*lu[a]t"),
-    ("Hiến pháp", r"hi[e&]n\s*ph[a]p"),
     ("PL", r"ph[a]p\s*l[e&]nh"),
     ("KH", r"k[e&`]{0,2}\s*ho[a@]ch(?:\s+h[a]nh\s+d[o0]ng)?"),
     ("NQ", r"ngh[i1lj]\s*quy[e&`]{0,2}t"),
@@ -209,7 +206,7 @@ def type_word_code(m: re.Match[str]) -> str | None:
 #: The letters a type word can start with (each of :data:`TYPE_WORDS`; a test checks).  Searched
 #: for backwards from a number, :data:`TYPE_BEFORE` is tried at each position of a window: this
 #: lookahead turns most positions away before the eighteen alternatives are tried (2.3x faster).
-TYPE_WORD_FIRST = "bcdhklnpqtv"
+TYPE_WORD_FIRST = "bcdhklnpqt"
 
 #: Just before the number: type word, optional "số", nothing else but spaces.
 TYPE_BEFORE = re.compile(

@@ -171,7 +171,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             own = own_cue_before(folded, c.start)
             if own:
                 relation, cue_start = own, c.start
-            elif _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
+            elif "hieu luc" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
                 i + 1 < len(cits) and cits[i + 1].start < c.end + 160
             ):
                 relation, cue_start = "repeals", c.end
