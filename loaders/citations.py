@@ -177,6 +177,7 @@ _SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d"
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_MONTH_BEFORE = re.compile(r"(?<![a-z])th[a-z`]{1,2}ng\s*\Z")
 _FORM_BEFORE = re.compile(r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u)\s*(?:s[o0]\s*)?[:.]?\s*\Z")
 
 
@@ -204,6 +205,8 @@ def find_citations(text: str, folded: str) -> list[Citation]:
         before = folded[max(0, start - 16) : start]
         if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
             continue  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
+        if "th" in before and _MONTH_BEFORE.search(before):
+            continue  # "tháng 02/2024-…": a month, not a number
         symbol, tcode, issuer, year, syntax = parsed
         if not _looks_like_code(sym_raw):
             continue

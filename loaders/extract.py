@@ -186,6 +186,11 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         if o is not None:
             org = o
             break
+    if org is None and h.issuer_code and not lines:
+        # no agency block: the symbol's agency code says who issued it ("3500/QĐ-BYT": Bộ Y tế)
+        head = h.issuer_code.split("-")[0]
+        if not K.is_local_issuer(head):
+            org = reg.resolve(_CENTRAL_BY_CODE.get(head, head))
     if org is None and h.place:
         o = reg.commune(h.place, province)
         if o is not None:
@@ -362,16 +367,24 @@ def _title_says_implements(folded: str, h: Header, classified: list, doc_type: s
     if not h.title_span:
         return classified
     lo, hi = h.title_span
-    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …")
-    if doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", folded[lo:hi]):
+    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …"); a report on the results of X;
+    # a text that details or guides X ("Hướng dẫn thi hành Nghị định số …", "Quy định chi tiết …")
+    title = folded[lo:hi]
+    report = doc_type == "BC"
+    guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", title):
         return classified
+    cue = _GUIDES if guides else _IMPL_CUE
     out = []
     for cl in classified:
         c = cl.citation
-        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on") and _IMPL_CUE.search(folded, lo, c.start):
-            cl = dataclasses.replace(cl, relation="implements")
+        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
+            cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
         out.append(cl)
     return out
+
+
+_GUIDES = re.compile(r"(?<![a-z])(?:h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
 
 
 def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:

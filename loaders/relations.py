@@ -40,7 +40,9 @@ _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?)"
     r"|(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)"
+    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a"
+    r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?)"
+    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[u]a)?)"
     r"|(?P<based_on>c[a]n\s+c[u]|theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
@@ -58,7 +60,15 @@ class Classified:
 _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\bv[a])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
-_LEADS_TO_DOCUMENT = re.compile(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")")
+_LEADS_TO_DOCUMENT = re.compile(
+    r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
+)
+#: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …",
+#: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
+_BODY_IMPLEMENTS = re.compile(
+    r"[\s\-+•*]*(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
+    r"(?:(?:(?:s[u]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
+)
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation.  Searched in a window that must end at the
@@ -72,6 +82,9 @@ _AMENDS_BEFORE = re.compile(
 _PASSIVE = re.compile(r"(?:d[u][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
 _EXPIRES_AFTER = re.compile(r"[^;.\n]{0,160}?h[e&]t\s+hi[e&]u\s+l[u]c[^;.\n]{0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y")
+
+
+_IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
 def own_cue_before(folded: str, start: int) -> str | None:
@@ -168,6 +181,11 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":
                         relation = "reports_on"
+            if relation == "cites" and c.start >= preamble_end and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
+                floor = _sentence_floor(folded, c.start, 0)
+                line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
+                if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
+                    relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
             own = own_cue_before(folded, c.start)
             if own:
                 relation, cue_start = own, c.start

@@ -245,3 +245,53 @@ def test_identity_on_real_documents() -> None:
     for f in FIELDS:
         assert right[f] >= 0.97 * scored[f], (f, right[f], scored[f])
     assert selfs == 0
+
+
+# --------------------------------------------------------------------------- smaller classes
+
+PLAN = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 15/KH-SYT\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai công tác y tế\n"
+
+BODY = [
+    ("I. MỤC ĐÍCH\nĐể triển khai Quyết định số 123/QĐ-UBND ngày 01/7/2025 của UBND tỉnh, Sở xây dựng kế hoạch.",
+     {"123/QĐ-UBND": "implements"}),
+    ("I. MỤC ĐÍCH\nThực hiện chỉ đạo của UBND tỉnh tại Công văn số 456/UBND-KGVX ngày 02/7/2025, Sở Y tế triển khai.",
+     {"456/UBND-KGVX": "implements"}),
+    ("I. TÌNH HÌNH\nSau 5 năm thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017, tỉnh đạt kết quả.", {"18-NQ/TW": "cites"}),
+    ("Căn cứ Quy chế ban hành kèm theo Quyết định số 99/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;", {"99/QĐ-UBND": "based_on"}),
+    ("Trong tháng 02/2024-BC các đơn vị báo cáo; biểu mẫu số 05/ABC-XYZ kèm theo.", {}),
+]
+
+
+@pytest.mark.parametrize(("body", "rels"), BODY)
+def test_body_cues(body: str, rels: dict) -> None:
+    assert {r.target.label: r.relation for r in extract_text(PLAN + body + "\n").references} == rels
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_body_cue_survives_ocr(seed: int) -> None:
+    t = garble(PLAN + BODY[0][0] + "\n", random.Random(seed), strength=0.5)
+    assert {r.relation for r in extract_text(t).references} == {"implements"}
+
+
+TITLES = [
+    ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 05 tháng 3 năm 2025\nTHÔNG TƯ\nHướng dẫn thi hành Nghị định số 30/2024/NĐ-CP ngày 01/02/2024\n",
+     {"30/2024/NĐ-CP": "implements"}),
+    ("UBND XÃ SƠN MAI\nSố: 20/BC-UBND\nSơn Mai, ngày 05 tháng 8 năm 2025\nBÁO CÁO\nKết quả thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh\n",
+     {"82/KH-UBND": "reports_on"}),
+]
+
+
+@pytest.mark.parametrize(("text", "rels"), TITLES)
+def test_what_the_title_says(text: str, rels: dict) -> None:
+    assert {r.target.label: r.relation for r in extract_text(text).references} == rels
+
+
+def test_a_circular_that_guides_a_decree_is_a_derived_edge() -> None:
+    rec = extract_text(PLAN + "Căn cứ Thông tư số 12/2025/TT-BTC hướng dẫn Nghị định số 30/2024/NĐ-CP;\n")
+    assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == {("12/2025/TT-BTC", "implements", "30/2024/NĐ-CP")}
+
+
+@pytest.mark.parametrize(("symbol", "issuer"), [("QĐ-BYT", "Bộ Y tế"), ("QĐ-BTC", "Bộ Tài chính"), ("QĐ-TTg", "Thủ tướng Chính phủ")])
+def test_issuer_from_the_symbol_when_no_header_names_one(symbol: str, issuer: str) -> None:
+    d = extract_text(f"Số: 3500/{symbol}\nHà Nội, ngày 05 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành\n").document
+    assert d.issuer is not None and d.issuer.name == issuer
