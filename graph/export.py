@@ -9,6 +9,8 @@ IMPLEMENTS         ``eli:applies`` (``eli:implements`` is deprecated)
 BASED_ON           ``eli:based_on``
 CITES              ``eli:cites``
 AMENDS             ``eli:amends``
+REPEALS            ``eli:repeals``
+CONSOLIDATES       ``eli:consolidates``
 REPORTS_ON         ``eli:related_to``
 issuer             ``eli:passed_by`` → the organisation
 date, number       ``eli:date_document`` (xsd:date), ``eli:id_local``
@@ -59,6 +61,8 @@ ELI_RELS = {
     "BASED_ON": ELI.based_on,
     "CITES": ELI.cites,
     "AMENDS": ELI.amends,
+    "REPEALS": ELI.repeals,
+    "CONSOLIDATES": ELI.consolidates,
     "REPORTS_ON": ELI.related_to,
 }
 

@@ -36,6 +36,10 @@ DOC_TYPES: dict[str, tuple[str, str]] = {
     "GM": ("Giấy mời", "Invitation"),
     "KL": ("Kết luận", "Conclusion"),
     "QY": ("Quy định", "Rule"),
+    "VBHN": ("Văn bản hợp nhất", "ConsolidatedText"),
+    "Bộ luật": ("Bộ luật", "Code"),
+    "Hiến pháp": ("Hiến pháp", "Constitution"),
+    "Lệnh": ("Lệnh", "Order"),
 }
 
 
@@ -54,6 +58,8 @@ DOC_RELS: dict[str, str] = {
     "cites": "CITES",
     "reports_on": "REPORTS_ON",
     "amends": "AMENDS",
+    "repeals": "REPEALS",
+    "consolidates": "CONSOLIDATES",
 }
 DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
 

@@ -34,13 +34,24 @@ from luocdo.core.registry import REORGANISED, Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import breaks
-from luocdo.loaders.citations import Citation, clean, find_citations, find_laws
+from luocdo.loaders.citations import _LAW as _LAW_HEAD
+from luocdo.loaders.citations import (
+    _LAW_KIND,
+    Citation,
+    LawCitation,
+    clean,
+    editorial_notes,
+    find_citations,
+    find_laws,
+    law_name_end,
+    self_reference_title,
+)
 from luocdo.loaders.header import Header, parse_header, signature_date
-from luocdo.loaders.relations import classify, issued_on_basis
+from luocdo.loaders.relations import classify, issued_on_basis, own_cue_before
 from luocdo.loaders.restore import restore_damaged
 from luocdo.loaders.scan import keyword_finditer
 
-__all__ = ["extract", "extract_text"]
+__all__ = ["extract", "extract_text", "self_reference_title"]
 
 
 # ---------------------------------------------------------------------------
@@ -181,6 +192,11 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
         if o is not None:
             org = o
             break
+    if org is None and h.issuer_code and not lines:
+        # no agency block: the symbol's agency code says who issued it ("3500/QĐ-BYT": Bộ Y tế)
+        head = h.issuer_code.split("-")[0]
+        if not K.is_local_issuer(head):
+            org = reg.resolve(_CENTRAL_BY_CODE.get(head, head))
     if org is None and h.place:
         o = reg.commune(h.place, province)
         if o is not None:
@@ -436,7 +452,7 @@ def _instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, 
             symbol=c.symbol,
             date=c.date,
             year=year,
-            title=c.subject,
+            title=c.name or c.subject,
             issuer=issuer,
         ),
         assumed,
@@ -468,16 +484,24 @@ def _title_says_implements(folded: str, h: Header, classified: list, doc_type: s
     if not h.title_span:
         return classified
     lo, hi = h.title_span
-    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …")
-    if doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", folded[lo:hi]):
+    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …"); a report on the results of X;
+    # a text that details or guides X ("Hướng dẫn thi hành Nghị định số …", "Quy định chi tiết …")
+    title = folded[lo:hi]
+    report = doc_type == "BC"
+    guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", title):
         return classified
+    cue = _GUIDES if guides else _IMPL_CUE
     out = []
     for cl in classified:
         c = cl.citation
-        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on") and _IMPL_CUE.search(folded, lo, c.start):
-            cl = dataclasses.replace(cl, relation="implements")
+        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
+            cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
         out.append(cl)
     return out
+
+
+_GUIDES = re.compile(r"(?<![a-z])(?:h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
 
 
 def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:
@@ -581,6 +605,17 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     cits_all = find_citations(text, folded)
     cits = [c for c in cits_all if not (h.so_span and h.so_span[0] <= c.num_start < h.so_span[1] + 2)]
     cits = [_date_before(c, folded) if c.date is None else c for c in cits]
+    # the document's own number in its own text ("… Nghị định số 61-CP ngày 05/7/1994 về …") is no citation
+    if h.number and h.symbol:
+        cits = [c for c in cits if not (c.number == h.number and c.symbol == h.symbol and (c.year is None or c.year == h.year))]
+    laws = find_laws(text, folded, [(c.start, c.end) for c in cits_all], _known_law_set())
+    cits, laws = _pair_names(text, folded, cits, laws)
+    # a legal portal's notes pasted with the text: marked, and kept out of the edges
+    notes = editorial_notes(folded)
+    if notes:
+        cits = [c for c in cits if not _inside(c.start, notes)]
+        laws = [law for law in laws if not _inside(law.start, notes)]
+        warnings.append(f"{len(notes)} bracketed notes of a legal portal left out of the edges")
     # own type when the header gave none: "ban hành Kế hoạch", "Trên đây là Báo cáo", title words
     doc_type = h.type
     if doc_type is None:
@@ -594,7 +629,10 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         ym = re.search(r"n[a-z`]{1,2}m\s+((?:19|20)\d{2})", fold(h.title or ""))
         if ym:
             year = int(ym.group(1))
-    if year is None and cited_dates:
+    draft = _DRAFT.search(text, 0, min(len(text), max(h.body_start, 1500))) is not None
+    if draft:
+        warnings.append("draft (Dự thảo): no date or year of its own is borrowed from what it cites")
+    if year is None and cited_dates and not draft:
         year = int(cited_dates[-1][:4])
         warnings.append("year inferred from the latest cited date")
     date_not_before = None
@@ -660,32 +698,27 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for c, inst, cl in zip(cits, insts, classified, strict=True):
         lo, hi, sent = _sentence(c.start, c.end)
         groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
-    taken = [(c.start, c.end) for c in cits]
     aliases: list[Alias] = []
     if doc_type == "Luật" and h.number and h.symbol and h.title and year:
-        own_name = _law_title(h.title)
-        if own_name:
-            aliases.append(Alias(K.law_key(_canonical_law_name(own_name), year), key))
-    by_num = {c.num_start: i for i, c in enumerate(cits)}
-    for law in find_laws(text, folded, taken):
-        name = _canonical_law_name(law.name)
-        paired = _numbered_after(law.end, folded, by_num)
-        if paired is not None:
+        own_title = _law_title(h.title)
+        if own_title:
+            aliases.append(Alias(K.law_key(_canonical_law_name(own_title), year), key))
+    for c, inst in zip(cits, insts, strict=True):
+        if c.name:
             # "Luật Đất đai số 45/2013/QH13": the name is the number's, one instrument
-            inst = insts[paired]
-            y = law.year or inst.year
-            lo, hi, sent = _sentence(law.start, cits[paired].end)
-            aliases.append(Alias(K.law_key(name, y), inst.key, Mention(law.start, cits[paired].end, sent)))
-            if inst.title is None:
-                inst = dataclasses.replace(inst, title=name)
-            groups[inst.key].insert(0, (inst, classified[paired].relation, Mention(law.start, law.end, sent)))
-            continue
-        inst = Instrument(key=K.law_key(name, law.year), type="Luật", date=law.date, year=law.year, title=name,
+            _lo, _hi, sent = _sentence(c.start, c.end)
+            aliases.append(Alias(K.law_key(c.name, inst.year), inst.key, Mention(c.start, c.end, sent)))
+    own_name = _own_name(text, h, doc_type)
+    for law in laws:
+        name = _canonical_law_name(law.name)
+        if own_name and _same_name(squash(name), own_name):
+            continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
+        inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         lo, hi, sent = _sentence(law.start, law.end)
-        rel = "cites"
-        if law.start < h.preamble_end:
-            if re.search(r"c[a]n\s+c[u]\s*\Z", folded[max(0, law.start - 15) : law.start]):
+        rel = own_cue_before(folded, law.start) or "cites"
+        if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
+            if re.search(r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)(?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
     for a in aliases:
@@ -693,6 +726,10 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         if a.mention is not None and a.alias in groups and a.key in groups:
             numbered = groups[a.key][0][0]
             groups[a.key] += [(numbered, r, m) for _i, r, m in groups.pop(a.alias)]
+    if doc_type == "VBHN" and groups:
+        # a consolidated text consolidates the instrument it names first, right after its heading
+        first = min(groups, key=lambda k: min(m.start for _, _, m in groups[k]))
+        groups[first] = [(i, "consolidates", m) for i, _, m in groups[first]]
     references: list[Reference] = []
     for key_, items in groups.items():
         if key_ == document.key:
@@ -707,9 +744,12 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     for i, cl in enumerate(classified):
         if cl.parent is not None and cl.parent_relation:
             src, dst = insts[cl.parent], insts[i]
+            rel = cl.parent_relation
+            if rel == "amended_by":  # "X đã được sửa đổi, bổ sung theo Y": Y amends X
+                src, dst, rel = dst, src, "amends"
             if src.key != dst.key:
                 lo, hi, sent = _sentence(cits[cl.parent].start, cits[i].end)
-                derived_map[(src.key, dst.key, cl.parent_relation)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
+                derived_map[(src.key, dst.key, rel)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
     for j, i, rel in issued_on_basis(folded, cits, classified):
         src, dst = insts[j], insts[i]
         if src.key != dst.key:
@@ -783,19 +823,11 @@ def _as_a_reader_draws(
             if m is None:
                 out.setdefault((src, dst, rel), []).append(mention)
             elif len(gap[: m.start()].strip(" ,;")) <= 40 and "luat " not in gap[: m.start()]:
-                out.setdefault((dst, src, "amends"), []).append(mention)
+                # Y amends X; an edge the relations stage already read as "amends" is that way round
+                edge = (src, dst, rel) if rel == "amends" else (dst, src, "amends")
+                out.setdefault(edge, []).append(mention)
             # else: the phrase belongs to something named between, not to X: no edge
     return out
-
-
-#: "số" (or its OCR forms) between a law's name and its number
-_SO = re.compile(r"\s*,?\s*(?:s[o0]\S{0,2}\s*:?\s*)?")
-
-
-def _numbered_after(end: int, folded: str, by_num: dict[int, int]) -> int | None:
-    """The citation whose number follows a law's name ("… số 45/2013/QH13"), if any."""
-    m = _SO.match(folded, end, min(len(folded), end + 12))
-    return by_num.get(m.end()) if m else None
 
 
 def _law_title(title: str) -> str | None:
@@ -804,6 +836,63 @@ def _law_title(title: str) -> str | None:
     if "[" in t or len(t.split()) > 14 or not re.match(r"lu[a]t\s+\S", fold(t[:6]).lower()):
         return None
     return t
+
+
+_DRAFT = re.compile(r"(?<!\w)(?:DỰ THẢO|Dự thảo|DU THAO)(?!\w)")
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_NAME_GAP = re.compile(r"[ \t\n,]{0,3}\Z")
+
+
+def _pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitation]) -> tuple[list[Citation], list[LawCitation]]:
+    """"Luật Đất đai số 45/2013/QH13": a name and the number written right after it are one citation,
+    which keeps the name (:attr:`Citation.name`) and starts where the name does."""
+    by_start = {c.start: i for i, c in enumerate(cits)}
+    out = list(cits)
+    left = []
+    for law in laws:
+        hit = None
+        for pos in range(law.end, min(len(folded), law.end + 4)):
+            if pos in by_start and _NAME_GAP.match(folded, law.end, pos) is not None:
+                hit = by_start[pos]
+                break
+        if hit is None:
+            left.append(law)
+            continue
+        c = out[hit]
+        if law.tail_start is not None:  # "Luật sửa đổi … của Luật X, Luật Y số …": the number is Luật Y's
+            left.append(law)
+            head = _LAW_HEAD.match(folded, law.tail_start)
+            start = law.tail_start
+            name = clean(text[start : law_name_end(text, folded, head.end())]) if head else law.name
+            kind = _LAW_KIND.get(folded[start], "Luật")
+        else:
+            start, name, kind = law.start, law.name, law.kind
+        typ = kind if c.type in ("Luật", "CV") else c.type
+        out[hit] = dataclasses.replace(c, start=start, name=_canonical_law_name(name), type=typ, date=c.date or law.date,
+                                       year=c.year or law.year)
+    return out, left
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded names that differ at most by OCR damage."""
+    from rapidfuzz import fuzz
+
+    return a == b or (abs(len(a) - len(b)) <= 3 and fuzz.ratio(a, b) >= 88)
+
+
+def _own_name(text: str, h: Header, doc_type: str | None) -> str | None:
+    """A law's, code's or ordinance's own name, folded ("luat chung khoan"): its mentions are itself."""
+    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
+        return None
+    lo, hi = h.title_span
+    t = squash(text[lo:hi].split("\n", 1)[0])
+    t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
+    return t or None
 
 
 def extract(path_or_text, source: str | None = None) -> DocumentRecord:
@@ -889,7 +978,82 @@ KNOWN_LAWS = (
     "Luật Đất đai",
     "Luật Xây dựng",
     "Luật Quy hoạch",
+    "Luật Nhà ở",
+    "Luật Kinh doanh bất động sản",
+    "Luật Doanh nghiệp",
+    "Luật Đầu tư",
+    "Luật Đấu thầu",
+    "Luật Đầu tư theo phương thức đối tác công tư",
+    "Luật Quản lý thuế",
+    "Luật Quản lý, sử dụng tài sản công",
+    "Luật Xử lý vi phạm hành chính",
+    "Luật Phòng, chống tham nhũng",
+    "Luật Bảo vệ môi trường",
+    "Luật Bảo hiểm xã hội",
+    "Luật Bảo hiểm y tế",
+    "Luật Hải quan",
+    "Luật Thuế giá trị gia tăng",
+    "Luật Thuế thu nhập doanh nghiệp",
+    "Luật Thuế thu nhập cá nhân",
+    "Luật Thuế xuất khẩu, thuế nhập khẩu",
+    "Luật Thuế tiêu thụ đặc biệt",
+    "Luật Kế toán",
+    "Luật Giá",
+    "Luật Chứng khoán",
+    "Luật Các tổ chức tín dụng",
+    "Luật Tài nguyên nước",
+    "Luật Khám bệnh, chữa bệnh",
+    "Luật Giáo dục",
+    "Luật Giáo dục đại học",
+    "Luật Giáo dục nghề nghiệp",
+    "Luật Tổ chức Quốc hội",
+    "Luật Tổ chức Tòa án nhân dân",
+    "Luật Tổ chức Viện kiểm sát nhân dân",
+    "Luật Thi hành án dân sự",
+    "Luật Tố cáo",
+    "Luật Khiếu nại",
+    "Luật Thanh tra",
+    "Luật Hôn nhân và gia đình",
+    "Luật Sở hữu trí tuệ",
+    "Luật Thương mại",
+    "Luật Đường bộ",
+    "Luật Trật tự, an toàn giao thông đường bộ",
+    "Luật Thủy lợi",
+    "Luật Lâm nghiệp",
+    "Luật Thủy sản",
+    "Luật Trồng trọt",
+    "Luật Chăn nuôi",
+    "Luật Khoáng sản",
+    "Luật Dược",
+    "Luật Quốc phòng",
+    "Luật Biển Việt Nam",
+    "Luật Quản lý ngoại thương",
+    "Luật Hợp tác xã",
+    "Luật Cạnh tranh",
+    "Luật Kiểm toán nhà nước",
+    "Luật Mặt trận Tổ quốc Việt Nam",
+    "Luật Quốc tịch Việt Nam",
+    "Luật Trách nhiệm bồi thường của Nhà nước",
+    "Luật Điện lực",
+    "Luật Viễn thông",
+    "Luật Báo chí",
+    "Luật Xuất bản",
+    "Luật Di sản văn hóa",
+    "Luật Du lịch",
+    "Luật Thể dục, thể thao",
+    "Luật Lao động",
+    "Bộ luật Lao động",
+    "Bộ luật Dân sự",
+    "Bộ luật Hình sự",
+    "Bộ luật Tố tụng dân sự",
+    "Bộ luật Tố tụng hình sự",
+    "Bộ luật Hàng hải Việt Nam",
 )
+
+
+@lru_cache(maxsize=1)
+def _known_law_set() -> frozenset[str]:
+    return frozenset(_known_law_names())
 
 
 @lru_cache(maxsize=1)

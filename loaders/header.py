@@ -20,13 +20,13 @@ from luocdo.loaders.scan import LinePattern, keyword_finditer
 
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
-    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58][o0-9bde&`]{1,2})\s*[:;]\s*"
-    r"(?P<num>\d{1,5}[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
-    r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}){0,3})"
+    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
+    r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
+    r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*s[o0-9bde&`]{0,2}[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-)[a-z0-9&`]{1,14}"
-    r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,3})(?=\s)"
+    r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
 # "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
 _PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
@@ -137,6 +137,29 @@ def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+#: The type words of :data:`patterns.TYPE_WORD`, and those only a document's own header carries.
+_HEADER_TYPE_WORD = r"(?P<bl>b[o0]\s*lu[a]t)|(?P<hp>hi[e&]n\s*ph[a]p)|" + P.TYPE_WORD.pattern + r"|(?P<lenh>l[e&]nh)"
+_HEADER_CODES = {"bl": "Bộ luật", "hp": "Hiến pháp", "lenh": "Lệnh"}
+_WORD_BEFORE_SO = re.compile(r"(?:" + _HEADER_TYPE_WORD + r")[ \t]*\Z")
+_HEADING_WORD = re.compile(r"[\s*_-]*(?:" + _HEADER_TYPE_WORD + r")(?![a-z])")
+
+
+def _header_type_code(m: re.Match[str]) -> str | None:
+    return _HEADER_CODES.get(m.lastgroup or "") or P.type_word_code(m)
+
+
+def _heading_type(text: str, folded: str, pos: int) -> str | None:
+    """The type heading right after the date line, in capitals ("NGHỊ QUYẾT", "HIẾN PHÁP", "LỆNH"),
+    on a line of its own or run into the title."""
+    hm = _HEADING_WORD.match(folded, pos, min(len(folded), pos + 80))
+    if hm is None:
+        return None
+    word = text[hm.end() - len(hm.group().lstrip(" \t\n*_-")) : hm.end()]
+    if not word.isupper():
+        return None
+    return _header_type_code(hm)
+
+
 def _type_of_words(folded_words: str) -> str | None:
     m = P.TYPE_WORD.search(folded_words)
     return P.type_word_code(m) if m else None
@@ -151,8 +174,18 @@ def parse_header(text: str, folded: str) -> Header:
     if m is None:
         # Party style "Số 12-KH/TU" without a colon, at the start of a header line
         m = _SO_BARE.search(folded, 0, min(head_hi, 900))
+    # the type named right before "số:" ("Luật số:", "Nghị quyết số:")
+    word_type = None
     if m:
-        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
+        wb = _WORD_BEFORE_SO.search(folded, max(0, m.start() - 24), m.start())
+        word_type = _header_type_code(wb) if wb else None
+    pd = place_date(folded, m.end() if m else 0, head_hi)
+    if pd is None and m:
+        pd = place_date(folded, 0, head_hi)
+    heading_type = _heading_type(text, folded, pd.end() if pd else (m.end() if m else 0))
+    if m:
+        # a symbol without a type code ("132/2020/QH14", "61-CP") takes the type the words say
+        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], word_type or heading_type)
         if parsed:
             symbol, tcode, issuer_code, _y, syntax = parsed
             number = m.group("num")
@@ -161,12 +194,11 @@ def parse_header(text: str, folded: str) -> Header:
             so_span = (m.start(), m.end())
         else:
             m = None
+    if m is None:
+        pd = place_date(folded, 0, head_hi)
     # place and date
     place = date = None
     year = month = None
-    pd = place_date(folded, so_span[1] if so_span else 0, head_hi)
-    if pd is None and so_span:
-        pd = place_date(folded, 0, head_hi)
     if pd:
         g_y, g_m, g_d = (pd.group("y"), pd.group("m"), pd.group("d")) if pd.group("y") else (pd.group("y_"), pd.group("m_"), pd.group("d_"))
         y = int(g_y)
@@ -249,7 +281,7 @@ def parse_header(text: str, folded: str) -> Header:
     cm = re.search(r"tr[e&]n\s+d[a]y\s+[l1i]a\s+", folded[-3000:])
     if cm:
         closing_type = _type_of_words(folded[len(folded) - 3000 + cm.end() if len(folded) > 3000 else cm.end():][:40])
-    tcode = tcode or type_from_line
+    tcode = tcode or type_from_line or heading_type
     # signature & recipients
     signer_name, signer_title, capacity, recipients = _signature(text, folded)
     recipients = _addressees(text, folded) + [r for r in recipients if not re.match(r"(?i)nh[uư] tr[eê]n\b", r)]

@@ -24,7 +24,7 @@ CONFUSABLE: dict[str, str] = {
     "O": "OQ0",
     "I": "I1L|",
     "L": "LI1",
-    "T": "T7",
+    "T": "T7I",  # "ITG" for "TTg"
     "G": "G6",
     "S": "S5",
     "B": "B8",
@@ -38,6 +38,8 @@ TYPE_CODES: dict[str, str] = {
         "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA",
         "BC", "BB", "TTr", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
         "NĐ", "TT", "TTLT", "PL", "KL", "QĐi",
+        # consolidated texts ("03/VBHN-VPQH")
+        "VBHN",
     )
 }
 TYPE_CODES.pop("QĐI", None)
@@ -53,8 +55,13 @@ KNOWN_ISSUERS: dict[str, str] = {
         "BLĐTBXH", "BTNMT", "BGTVT", "BNNPTNT", "NHNN", "TTCP", "KTNN",
         # provincial departments whose codes carry Đ
         "SGDĐT", "SKHĐT", "SLĐTBXH", "VPĐĐBQH",
+        # central bodies of older texts ("61-CP", "299-TTg", "12-L/CTN") and the courts
+        "HĐBT", "CTN", "HĐTP", "VPQH", "TANDTC", "VKSNDTC", "BHXH", "TCHQ",
     )
 }
+
+#: Old-style central symbols: number, "-", the issuer alone ("61-CP", "299-TTg", "14-HĐBT").
+OLD_STYLE_ISSUERS: dict[str, str] = {"CP": "NĐ", "TTg": "QĐ", "HĐBT": "NĐ"}
 
 #: Issuers of Party documents: their numbers are written "57-NQ/TW".
 PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "BCĐTW", "BTV", "QU", "ĐUK"})
@@ -115,8 +122,8 @@ SO = r"(?:s[o0-9bde&`]{0,2}|5[o0-9bde&`]{1,2})"
 
 #: The number: digits with an optional letter suffix ("1249a").  After "số",
 #: OCR may split the digits ("1 3" for 13).
-NUM_AFTER_SO = r"\d(?:\s?\d){0,4}(?:[a-z](?![a-z]))?"
-NUM_BARE = r"\d{1,5}(?:[a-z](?![a-z]))?"
+NUM_AFTER_SO = r"\d(?:\s?\d){0,4}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
+NUM_BARE = r"\d{1,5}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
 
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
 #: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP").
@@ -131,7 +138,7 @@ CITATION = re.compile(
     r"(?<![\w.,/-])"
     r"(?:(?P<so>" + SO + r")[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
     r"|(?P<num>" + NUM_BARE + r"))"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,4})"
+    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"
     r"(?![\w])",
 )
 
@@ -144,8 +151,8 @@ CITATION_SCAN = re.compile(
     r"[s\d](?<![\w.,/-].)"  # the lookbehind sees the character before the one just consumed
     r"(?:(?<=s)(?P<so_s>[o0-9bde&`]{0,2})[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
     r"|(?<=5)(?P<so_5>[o0-9bde&`]{1,2})[ \t\n]{0,3}(?P<num_so5>" + NUM_AFTER_SO + r")"
-    r"|(?<=\d)(?P<num_rest>\d{0,4}(?:[a-z](?![a-z]))?))"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,4})"
+    r"|(?<=\d)(?P<num_rest>\d{0,4}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?))"
+    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"
     r"(?![\w])",
 )
 
@@ -161,6 +168,7 @@ def citation_parts(m: re.Match[str]) -> tuple[bool, tuple[int, int]]:
 
 #: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant.
 TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("PL", r"ph[a]p\s*l[e&]nh"),
     ("KH", r"k[e&`]{0,2}\s*ho[a@]ch(?:\s+h[a]nh\s+d[o0]ng)?"),
     ("NQ", r"ngh[i1lj]\s*quy[e&`]{0,2}t"),
     ("QĐ", r"quy[e&`]{0,2}t\s*[dpb0]inh"),
@@ -238,9 +246,13 @@ TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[ai]n\s+c(?:u|tr|ur)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
 #: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).
 CUE_FIRST = "bcdqstx"
 CUE = re.compile(r"(?=[" + CUE_FIRST + r"])(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")
+
+#: A document speaking of itself or of one just named: "Luật này", "Nghị định này", "Điều 5 của Luật
+#: này", "Quyết định trên", "Luật đó".  Folded; the word before is any type word (or "văn bản").
+DEMONSTRATIVE = r"(?:n[a]y|d[o0]|tr[e&]n|n[e&]u\s+tr[e&]n|[a]y)(?![a-z])"

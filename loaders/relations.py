@@ -37,8 +37,12 @@ _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
 _SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
-    r"(?:(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)"
+    r"(?:(?P<amended_by>(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?)"
+    r"|(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a"
+    r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?)"
+    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[u]a)?)"
     r"|(?P<based_on>c[a]n\s+c[u]|theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
@@ -56,15 +60,42 @@ class Classified:
 _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\bv[a])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
-_LEADS_TO_DOCUMENT = re.compile(r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + ")")
+_LEADS_TO_DOCUMENT = re.compile(
+    r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
+)
+#: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …",
+#: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
+_BODY_IMPLEMENTS = re.compile(
+    r"[\s\-+•*]*(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
+    r"(?:(?:(?:s[u]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
+)
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation.  Searched in a window that must end at the
 #: citation, so the lookahead turns away positions that cannot start one of the cues.
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|b[a]i\s+b[o0]|d[i1]nh\s+ch[i1]nh)"
+    r"(?=[stbd])(?:(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
+    r"|(?P<repeals>b[a]i\s+b[o0][^;.]{0,40}))"
     r"\s*(?:c[u]a\s+)?\Z"
 )
+#: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
+_PASSIVE = re.compile(r"(?:d[u][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
+#: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
+_EXPIRES_AFTER = re.compile(r"[^;.\n]{0,160}?h[e&]t\s+hi[e&]u\s+l[u]c[^;.\n]{0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y")
+
+
+_IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
+
+
+def own_cue_before(folded: str, start: int) -> str | None:
+    """"amends" or "repeals" when the words right before a mention say this document does it."""
+    window = folded[max(0, start - 70) : start]
+    if not any(w in window for w in AMENDS_WORDS):
+        return None
+    am = _AMENDS_BEFORE.search(window)
+    if am is None or _PASSIVE.search(folded, max(0, start - 70 + am.start() - 16), start - 70 + am.start()):
+        return None
+    return am.lastgroup
 
 
 #: Words one of which every match of _AMENDS_BEFORE holds ("sửa đổi", "thay thế", "bãi bỏ", "đính chính"):
@@ -150,10 +181,18 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":
                         relation = "reports_on"
-            window = folded[max(0, c.start - 70) : c.start]
-            am = _AMENDS_BEFORE.search(window) if any(w in window for w in AMENDS_WORDS) else None
-            if am:
-                relation, cue_start = "amends", c.start - 70 + am.start()
+            if relation == "cites" and c.start >= preamble_end and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
+                floor = _sentence_floor(folded, c.start, 0)
+                line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
+                if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
+                    relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
+            own = own_cue_before(folded, c.start)
+            if own:
+                relation, cue_start = own, c.start
+            elif "hieu luc" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
+                i + 1 < len(cits) and cits[i + 1].start < c.end + 160
+            ):
+                relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out
 

@@ -34,7 +34,7 @@ from luocdo.queries.models import (
 from luocdo.queries.resolve import resolve
 
 #: Relations that count as "only citing" X in a trace (IMPLEMENTS is the tree).
-CITING_RELS = ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS")
+CITING_RELS = ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS", "REPEALS", "CONSOLIDATES")
 
 
 def _edge_order(r: dict[str, Any]) -> tuple:

@@ -11,7 +11,7 @@ from luocdo.queries.errors import NotFound
 from luocdo.queries.models import Card, EdgeView, OrgDocument, OrgEdge, OrgRef
 from luocdo.queries.resolve import identity_state, resolve
 
-_REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "CITES": 4}
+_REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "REPEALS": 3, "CONSOLIDATES": 3, "CITES": 4}
 _ORG_REL_ORDER = {"ISSUED_BY": 0, "ASSIGNED_TO": 1, "ADDRESSED_TO": 2}
 
 

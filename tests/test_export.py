@@ -48,6 +48,10 @@ def _graph_deltas() -> list[GraphDelta]:
                    {**EVIDENCE, "doc": "82/KH-UBND@2025@quang-ngai", "sentence": "Căn cứ"}),
         EdgeRow.of("AMENDS", "1/QĐ-TTg@2020", "18-NQ/TW@?",
                    {**EVIDENCE, "doc": "82/KH-UBND@2025@quang-ngai", "sentence": "sửa đổi", "derived": True}),
+        EdgeRow.of("REPEALS", "82/KH-UBND@2025@quang-ngai", "223/KH-UBND@2024@quang-ngai",
+                   {**EVIDENCE, "doc": "82/KH-UBND@2025@quang-ngai", "sentence": "bãi bỏ Kế hoạch số 223/KH-UBND"}),
+        EdgeRow.of("CONSOLIDATES", "82/KH-UBND@2025@quang-ngai", "1/QĐ-TTg@2020",
+                   {**EVIDENCE, "doc": "82/KH-UBND@2025@quang-ngai", "sentence": "hợp nhất"}),
         EdgeRow.of("ISSUED_BY", "82/KH-UBND@2025@quang-ngai", "province:51", {"raw": "UBND tỉnh"}),
         EdgeRow.of("ADDRESSED_TO", "82/KH-UBND@2025@quang-ngai", "commune:21349", {"raw": "UBND xã Sơn Mai"}),
         EdgeRow.of("ASSIGNED_TO", "82/KH-UBND@2025@quang-ngai", "commune:21349",
@@ -139,6 +143,8 @@ def test_rdf_uses_eli(store) -> None:
     assert (plan, ELI.based_on, doc_iri("1/QĐ-TTg@2020")) in g
     assert (plan, ELI.cites, doc_iri("18-NQ/TW@?")) in g
     assert (doc_iri("1/QĐ-TTg@2020"), ELI.amends, doc_iri("18-NQ/TW@?")) in g
+    assert (doc_iri("82/KH-UBND@2025@quang-ngai"), ELI.repeals, doc_iri("223/KH-UBND@2024@quang-ngai")) in g
+    assert (doc_iri("82/KH-UBND@2025@quang-ngai"), ELI.consolidates, doc_iri("1/QĐ-TTg@2020")) in g
     assert (doc_iri("BC@2025@quang-ngai/son-mai#abc"), ELI.related_to, plan) in g
     assert (plan, ELI.date_document, Literal("2025-04-17", datatype=XSD_DATE)) in g  # own text wins
     assert not list(g.triples((doc_iri("18-NQ/TW@?"), ELI.date_document, None)))  # 2017-13-45 is no date
@@ -153,7 +159,7 @@ def test_rdf_uses_eli(store) -> None:
     assert Literal("Kế hoạch", lang="vi") in set(g.objects(type_kh, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")))
     # Evidence of every document-to-document edge, with its sentence.
     sentences = {str(o) for o in g.objects(None, URIRef("urn:luocdo:ontology#sentence"))}
-    assert "it's \"quoted\"; a\\b" in sentences and len(sentences) == 5
+    assert "it's \"quoted\"; a\\b" in sentences and len(sentences) == 7
     conflicts = json.loads(str(next(g.objects(plan, URIRef("urn:luocdo:ontology#conflicts")))))
     assert conflicts == {"date": ["2025-04-17", "2025-04-18"]}
 

@@ -96,7 +96,7 @@ from luocdo.loaders.scan import keyword_finditer  # noqa: E402
 KEYWORD_SCANS = [
     ("_PROVINCE_MENTION", E._PROVINCE_MENTION, E.PROVINCE_WORDS),
     ("_UNIT_MENTION", E._UNIT_MENTION, E.UNIT_WORDS),
-    ("_LAW", C._LAW, C.LAW_WORDS),
+    ("_LAW_AT", C._LAW_AT, C.LAW_WORDS),
     ("_ACTOR_VERB_ONLY", E._ACTOR_VERB_ONLY, E.VERB_WORDS),
     ("_CAPACITY", H._CAPACITY, H.CAPACITY_WORDS),
 ]
@@ -313,7 +313,7 @@ def test_type_words_hold_no_group_of_their_own() -> None:
             sample = {"KH": "ke hoach", "NQ": "nghi quyet", "QĐ": "quyet dinh", "CT": "chi thi", "CTr": "chuong trinh",
                       "BC": "bao cao", "CV": "cong van", "TB": "thong bao", "HD": "huong dan", "NĐ": "nghi dinh",
                       "TTLT": "thong tu lien tich", "TT": "thong tu", "Luật": "luat", "ĐA": "de an", "QyĐ": "quy dinh",
-                      "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh"}[code]  # fmt: skip
+                      "KL": "ket luan", "CĐ": "cong dien", "TTr": "to trinh", "PL": "phap lenh"}[code]  # fmt: skip
             m = rx.search(sample + " so ")
             assert m and P.type_word_code(m) == next(c for j, c in enumerate(P.TYPE_WORD_CODES) if m.group(f"t{j}")), code
 

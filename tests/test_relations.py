@@ -57,10 +57,16 @@ def test_relation_cues(text: str, doc_type: str, expected: list[str]) -> None:
     assert [c.relation for c in cl] == expected
 
 
-def test_cue_outside_the_opening_is_a_mention() -> None:
-    text = "I. MỤC ĐÍCH\nThực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh."
+def test_cue_inside_a_sentence_of_the_body_is_a_mention() -> None:
+    text = "I. MỤC ĐÍCH\nSau 5 năm thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh, kết quả tốt."
     _, cl = run(text, "KH", preamble_end=0)
     assert [c.relation for c in cl] == ["cites"]
+
+
+def test_a_body_sentence_that_opens_by_carrying_out_implements() -> None:
+    text = "I. MỤC ĐÍCH\nThực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh."
+    _, cl = run(text, "KH", preamble_end=0)
+    assert [c.relation for c in cl] == ["implements"]
 
 
 NESTED = [

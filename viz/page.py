@@ -92,6 +92,8 @@ RELATIONS: dict[str, dict[str, Any]] = {
     "BASED_ON": {"label": "based on", "color": "#6b6b6b", "width": 1.5, "dashes": [8, 4]},
     "CITES": {"label": "cites", "color": "#b5b5b5", "width": 1, "dashes": [2, 4]},
     "REPORTS_ON": {"label": "reports on", "color": "#d35400", "width": 2, "dashes": False},
+    "REPEALS": {"label": "repeals", "color": "#7f8c8d", "width": 2, "dashes": [4, 4]},
+    "CONSOLIDATES": {"label": "consolidates", "color": "#16a085", "width": 2, "dashes": [8, 2]},
     "AMENDS": {"label": "amends", "color": "#8e44ad", "width": 2, "dashes": [12, 3, 3, 3]},
     "ISSUED_BY": {"label": "issued by", "color": "#9fb3c8", "width": 1, "dashes": [1, 3]},
     "ADDRESSED_TO": {"label": "addressed to", "color": "#c8b49f", "width": 1, "dashes": [1, 3]},

@@ -13,14 +13,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Level = Literal["central", "ministry", "party", "province", "district", "department", "commune"]  # district: before July 2025
-Relation = Literal["implements", "based_on", "cites", "reports_on", "amends"]
+Relation = Literal["implements", "based_on", "cites", "reports_on", "amends", "repeals", "consolidates"]
 
-RELATIONS: tuple[str, ...] = ("implements", "based_on", "cites", "reports_on", "amends")
+RELATIONS: tuple[str, ...] = ("implements", "based_on", "cites", "reports_on", "amends", "repeals", "consolidates")
 
 #: When one instrument is mentioned several times with different cues, the
 #: strongest relation wins.  A plan that "thực hiện X" and later lists X among
 #: the documents to disseminate still implements X.
 RELATION_STRENGTH: dict[str, int] = {
+    "consolidates": 7,
+    "repeals": 6,
     "amends": 5,
     "implements": 4,
     "reports_on": 3,

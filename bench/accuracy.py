@@ -1,0 +1,313 @@
+"""Accuracy of the extractor on real documents: identity, self-references, references, nodes.
+
+For ``../shared/realdocs`` (against its ``gold.jsonl``: what the portal's title
+line said of each file) and for the seeds (against ``tests/seeds_truth.py``),
+or ``examples/corpus`` (against its ``truth.jsonl``) when ../shared is absent,
+it prints:
+
+- identity accuracy per field (type, number, symbol, year; draft for realdocs)
+  over the documents whose gold states that field, and per gold type;
+- self-references: references of a document to itself (its own number, or a
+  pronoun such as "Luật này" taken for a title);
+- references without a number (laws and codes cited by name);
+- after an ingest of all of it into a temporary embedded store: instruments
+  split over several nodes (a law whose name and number the corpus states
+  together, or one name under several keys), and nodes whose title is a
+  pronoun or a fragment ("Luật này", "Luật Phòng").
+
+The figures go into the block ``<!-- accuracy -->`` of ``bench/RESULTS.md``.
+
+    .venv/bin/python bench/accuracy.py [--realdocs DIR] [--seeds DIR] [--no-ingest] [--no-write] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import _machine  # noqa: E402  (bench/ is on sys.path)
+
+from luocdo.core.fold import squash  # noqa: E402
+from luocdo.core.model import DocumentRecord  # noqa: E402
+from luocdo.graph.schema import type_name  # noqa: E402
+from luocdo.loaders.extract import extract, self_reference_title  # noqa: E402
+from luocdo.loaders.text import load  # noqa: E402
+
+TARGET = 0.97
+FIELDS = ("type", "number", "symbol", "year")
+
+
+@dataclass
+class Corpus:
+    """Documents with what their identity should be."""
+
+    name: str
+    files: list[Path]
+    gold: dict[str, dict]  # file name → {type (Vietnamese word), number, symbol, year, draft?}
+    records: dict[str, DocumentRecord] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def _bare_symbol(symbol: str | None) -> str | None:
+    """"2020/NĐ-CP" → "NĐ-CP": the year is a field of its own, as in gold.jsonl."""
+    if not symbol:
+        return None
+    return re.sub(r"^(?:19|20)\d{2}/", "", symbol).replace("Ð", "Đ")
+
+
+def realdocs_corpus(root: Path) -> Corpus:
+    gold = {}
+    for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            gold[g["file"]] = {k: g.get(k) for k in ("type", "number", "symbol", "year", "draft")}
+            if gold[g["file"]]["symbol"]:
+                gold[g["file"]]["symbol"] = _bare_symbol(gold[g["file"]]["symbol"])
+    return Corpus("realdocs", sorted(root / f for f in gold), gold)
+
+
+def seeds_corpus(root: Path) -> Corpus:
+    from tests.seeds_truth import SEEDS
+
+    gold = {}
+    for name, s in SEEDS.items():
+        d = s["document"]
+        gold[name] = {"type": type_name(d["type"]), "number": d.get("number"), "symbol": d.get("symbol"), "year": d.get("year")}
+    return Corpus("seeds", sorted(root / f for f in gold), gold)
+
+
+def example_corpus(root: Path) -> Corpus:
+    gold = {}
+    for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        t = json.loads(line)
+        d = t.get("document", t)
+        name = t.get("file") or t.get("source")
+        number = d.get("number")
+        gold[Path(name).name] = {"type": type_name(d["type"]), "number": number, "symbol": _bare_symbol(d.get("symbol")), "year": d.get("year")}
+    return Corpus("examples/corpus", sorted(root / f for f in gold), gold)
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def own_identity(rec: DocumentRecord) -> dict:
+    d = rec.document
+    return {
+        "type": type_name(d.type),
+        "number": d.number,
+        "symbol": _bare_symbol(d.symbol),
+        "year": d.year,
+        "draft": any(w.startswith("draft") for w in rec.warnings),
+    }
+
+
+def identity_scores(c: Corpus) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]], list[str]]:
+    """Per field (right, scored), per gold type (all fields right, documents), and the misses."""
+    per_field: dict[str, list[int]] = {f: [0, 0] for f in (*FIELDS, "draft")}
+    per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses = []
+    for f in c.files:
+        g = c.gold[f.name]
+        rec = c.records.get(f.name)
+        got = own_identity(rec) if rec else {}
+        ok_all = rec is not None
+        for fld in (*FIELDS, "draft"):
+            if fld not in g or (g[fld] is None and fld != "type") or (fld == "type" and g[fld] is None and not g.get("draft")):
+                continue  # the gold does not say
+            want = g[fld]
+            have = got.get(fld)
+            if fld == "type" and want is None:  # a draft whose title line gave no type
+                continue
+            per_field[fld][1] += 1
+            if have == want:
+                per_field[fld][0] += 1
+            else:
+                ok_all = False
+                misses.append(f"{c.name}/{f.name} {fld}: want {want!r}, got {have!r}")
+        t = g.get("type") or ("(draft)" if g.get("draft") else "(none)")
+        per_type[t][1] += 1
+        per_type[t][0] += ok_all
+    return ({k: (v[0], v[1]) for k, v in per_field.items() if v[1]}, {k: (v[0], v[1]) for k, v in per_type.items()}, misses)
+
+
+def self_references(rec: DocumentRecord) -> list[str]:
+    """References of a document to itself: its own number, or a pronoun read as a title."""
+    d = rec.document
+    out = []
+    for r in rec.references:
+        t = r.target
+        if t.key == d.key or (d.number and t.number == d.number and t.symbol == d.symbol and t.year in (None, d.year)) or self_reference_title(t.title or ""):
+            out.append(t.label)
+    return out
+
+
+def unnumbered(rec: DocumentRecord) -> list[str]:
+    return [r.target.title or r.target.key for r in rec.references if not r.target.number]
+
+
+
+#: The last word of a cut name: a conjunction or a word that never ends one ("Luật Phòng").
+_FRAGMENT_END = re.compile(r"(?:^|\s)(?:va|hoac|cua|,)$")
+
+
+def bad_title(title: str | None, typ: str) -> str | None:
+    """Why a node's title is a pronoun or a fragment, or None."""
+    if not title:
+        return None
+    f = squash(title)
+    if self_reference_title(title):
+        return "pronoun"
+    if typ in ("Luật", "Bộ luật", "Pháp lệnh") and (_FRAGMENT_END.search(f) or len(f.split()) < 2):
+        return "fragment"
+    return None
+
+
+def ingest_figures(corpora: list[Corpus]) -> dict:
+    """Ingest every file into a temporary embedded store; count split instruments and bad titles."""
+    from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
+
+    paths = [p for c in corpora for p in c.files]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "acc.db")
+        t0 = time.perf_counter()
+        store = open_store(db)
+        ingest(store, paths, workers=1)
+        took = time.perf_counter() - t0
+        rows = store.read("MATCH (d:Document) RETURN d.key AS key, d.type AS type, d.title AS title, d.number AS number, d.symbol AS symbol, d.year AS year", {}, limit=10**7)
+        store.close()
+    keys = {r["key"] for r in rows}
+    # one law under several keys: the same name with and without a year, or named and numbered
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["key"].startswith("Luật:"):
+            by_name[r["key"].split("@")[0]].add(r["key"])
+    split = {n: ks for n, ks in by_name.items() if len(ks) > 1 and any(k.endswith("@?") for k in ks)}
+    # pairs the texts state ("Luật Đất đai số 45/2013/QH13") that are still two nodes
+    stated = set()
+    for c in corpora:
+        for rec in c.records.values():
+            for r in rec.references:
+                for alias in getattr(r.target, "aliases", ()) or ():
+                    if alias in keys and r.target.key in keys and alias != r.target.key:
+                        stated.add(frozenset((alias, r.target.key)))
+    bad = [(r["key"], r["title"], why) for r in rows if (why := bad_title(r["title"], r["type"] or ""))]
+    return {"nodes": len(rows), "seconds": took, "split_names": split, "split_stated": stated, "bad_titles": bad}
+
+
+def run_corpus(c: Corpus) -> None:
+    for f in c.files:
+        try:
+            c.records[f.name] = extract(load(f))
+        except Exception as exc:
+            c.errors.append(f"{f.name}: {exc}")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} % ({a}/{b})" if b else "–"
+
+
+def report(c: Corpus, verbose: bool) -> tuple[list[str], dict]:
+    per_field, per_type, misses = identity_scores(c)
+    selfs = {n: s for n, r in c.records.items() if (s := self_references(r))}
+    nonum = Counter()
+    refs = 0
+    for r in c.records.values():
+        refs += len(r.references)
+        for t in unnumbered(r):
+            nonum[t] += 1
+    lines = [f"**{c.name}**: {len(c.files)} documents, {refs} references ({len(c.errors)} files failed to load)", ""]
+    lines.append("| field | right |")
+    lines.append("|---|---|")
+    for fld, (a, b) in per_field.items():
+        lines.append(f"| {fld} | {_pct(a, b)} |")
+    lines.append("")
+    lines.append("| type (gold) | every field right |")
+    lines.append("|---|---|")
+    for t, (a, b) in sorted(per_type.items(), key=lambda kv: -kv[1][1]):
+        lines.append(f"| {t} | {_pct(a, b)} |")
+    lines.append("")
+    lines.append(f"self-references: {sum(len(s) for s in selfs.values())}; references without a number: {sum(nonum.values())} "
+                 f"({len(nonum)} distinct names)")
+    if verbose:
+        for m in misses:
+            print("  miss:", m)
+        for n, s in selfs.items():
+            print("  self-reference:", n, s)
+        for e in c.errors:
+            print("  error:", e)
+    met = all(a >= TARGET * b for fld, (a, b) in per_field.items() if fld in FIELDS)
+    return lines, {"per_field": per_field, "self": sum(len(s) for s in selfs.values()), "met": met, "misses": misses}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--realdocs", type=Path, default=SHARED / "realdocs")
+    ap.add_argument("--seeds", type=Path, default=SHARED / "seeds")
+    ap.add_argument("--no-ingest", action="store_true", help="skip the ingest into a temporary store")
+    ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = ap.parse_args(argv)
+    machine = _machine.describe()
+    print(f"machine: {machine}")
+    corpora = []
+    if (args.realdocs / "gold.jsonl").is_file():
+        corpora.append(realdocs_corpus(args.realdocs))
+    if args.seeds.is_dir():
+        corpora.append(seeds_corpus(args.seeds))
+    corpora.append(example_corpus(ROOT / "examples" / "corpus"))
+    out = []
+    ok = True
+    for c in corpora:
+        t0 = time.perf_counter()
+        run_corpus(c)
+        lines, fig = report(c, args.verbose)
+        ok &= fig["met"] and fig["self"] == 0
+        print("\n".join(lines))
+        print(f"({time.perf_counter() - t0:.1f} s)\n")
+        out += [*lines, ""]
+    if not args.no_ingest:
+        ing = ingest_figures(corpora)
+        lines = [
+            f"After an ingest of all of the above into an empty embedded store ({ing['nodes']} document nodes, {ing['seconds']:.0f} s):",
+            f"laws split over several keys by the year (named with and without it): {len(ing['split_names'])}; "
+            f"instruments whose name and number a text states together but that are still two nodes: {len(ing['split_stated'])}; "
+            f"nodes whose title is a pronoun or a fragment: {len(ing['bad_titles'])}.",
+        ]
+        ok &= not ing["bad_titles"]
+        if args.verbose:
+            for n, ks in ing["split_names"].items():
+                print("  split:", n, sorted(ks))
+            for pair in ing["split_stated"]:
+                print("  stated, two nodes:", sorted(pair))
+            for b in ing["bad_titles"]:
+                print("  bad title:", b)
+        print("\n".join(lines))
+        out += [*lines, ""]
+    section = f"## Extraction accuracy on real documents (`bench/accuracy.py`)\n\n{time.strftime('%Y-%m-%d')}, {machine}.\n\n" + "\n".join(out)
+    if not args.no_write:
+        _machine.write_section("accuracy", section)
+        print(f"\nwrote the accuracy section of {_machine.RESULTS.relative_to(ROOT)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

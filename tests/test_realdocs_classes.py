@@ -1,0 +1,297 @@
+"""Classes of real central documents (laws, codes, decrees, circulars, consolidated texts, drafts),
+on invented text, clean and OCR-garbled; and the identity figures over ../shared/realdocs."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from luocdo.core.fold import fold
+from luocdo.graph.export import ELI_RELS
+from luocdo.graph.schema import DOC_RELS, type_name
+from luocdo.loaders.citations import find_laws, self_reference_title
+from luocdo.loaders.extract import extract, extract_text
+from luocdo.loaders.formats import decode_text
+from luocdo.loaders.text import load
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import garble  # noqa: E402
+
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+
+
+def _doc(head: str, body: str = "") -> str:
+    return head + "\n" + body
+
+
+LAW = """QUỐC HỘI -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- {word} số: {num}
+Hà Nội, ngày 20 tháng 11 năm 2019 {heading}
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành {name}.
+Điều 1. Phạm vi điều chỉnh
+{name} này quy định về các hoạt động trong lĩnh vực này.
+Điều 2. Áp dụng
+Trường hợp luật khác quy định khác thì thực hiện theo quy định của Luật đó; Điều 5 của Luật này không áp dụng.
+"""
+
+#: (header words, expected type, number, symbol, year)
+TYPES = [
+    (dict(word="Bộ luật", num="45/2019/QH14", heading="BỘ LUẬT LAO ĐỘNG", name="Bộ luật Lao động"), "Bộ luật", "45", "2019/QH14", 2019),
+    (dict(word="Luật", num="54/2019/QH14", heading="LUẬT CHỨNG KHOÁN", name="Luật Chứng khoán"), "Luật", "54", "2019/QH14", 2019),
+    (dict(word="Nghị quyết", num="132/2019/QH14", heading="NGHỊ QUYẾT THÍ ĐIỂM MỘT SỐ CHÍNH SÁCH", name="Nghị quyết"), "NQ", "132", "2019/QH14", 2019),
+    (dict(word="Pháp lệnh", num="02/2019/UBTVQH14", heading="PHÁP LỆNH QUẢN LÝ THỊ TRƯỜNG", name="Pháp lệnh Quản lý thị trường"), "PL", "02", "2019/UBTVQH14", 2019),
+    (dict(word="", num="03/VBHN-VPQH", heading="LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội", name="Luật Quy hoạch"), "VBHN", "03", "VBHN-VPQH", 2019),
+    (dict(word="", num="61-CP", heading="NGHỊ ĐỊNH VỀ MUA BÁN NHÀ Ở", name="Nghị định"), "NĐ", "61", "CP", 2019),
+    (dict(word="", num="24-L/CTN", heading="LUẬT ĐẤT ĐAI", name="Luật Đất đai"), "Luật", "24", "L/CTN", 2019),
+    (dict(word="", num="178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", heading="THÔNG TƯ LIÊN TỊCH HƯỚNG DẪN", name="Thông tư liên tịch"), "TTLT", "178", "2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", 2019),
+    (dict(word="", num="66.16/2019/NQ-CP", heading="NGHỊ QUYẾT", name="Nghị quyết"), "NQ", "66.16", "2019/NQ-CP", 2019),
+    (dict(word="", num="08/2019/TT- BLĐTBXH", heading="THÔNG TƯ", name="Thông tư"), "TT", "08", "2019/TT-BLĐTBXH", 2019),
+]
+
+
+def _text_of(fields: dict) -> str:
+    word = fields["word"]
+    t = LAW.format(**fields)
+    return t.replace(" số: ", " Số: ") if not word else t
+
+
+@pytest.mark.parametrize(("fields", "typ", "number", "symbol", "year"), TYPES, ids=[t[1] + ":" + t[2] for t in TYPES])
+def test_type_number_symbol_from_what_the_text_says(fields, typ, number, symbol, year) -> None:
+    d = extract_text(_text_of(fields)).document
+    assert (d.type, d.number, d.symbol, d.year) == (typ, number, symbol, year)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize(("fields", "typ", "number", "symbol", "year"), TYPES[:5], ids=[t[1] for t in TYPES[:5]])
+def test_types_survive_ocr(fields, typ, number, symbol, year, seed) -> None:
+    d = extract_text(garble(_text_of(fields), random.Random(seed), strength=0.5)).document
+    assert (d.type, d.year) == (typ, year)
+
+
+def test_constitution_has_no_number() -> None:
+    t = "QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 28 tháng 11 năm 2013 HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLỜI NÓI ĐẦU\n"
+    assert extract_text(t).document.type == "Hiến pháp"
+
+
+# --------------------------------------------------------------------------- self-references
+
+SELF = [
+    "Luật này", "Nghị định này", "Thông tư này", "Quyết định này", "Kế hoạch này", "Bộ luật này", "Luật đó",
+    "Nghị định trên", "Văn bản hợp nhất này",
+]
+
+
+@pytest.mark.parametrize("title", SELF)
+def test_pronouns_are_no_titles(title: str) -> None:
+    assert self_reference_title(title)
+    assert not find_laws(f"theo quy định tại Điều 5 của {title} năm 2020.", fold(f"theo quy định tại Điều 5 của {title} năm 2020."), [])
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1, 2])
+def test_a_law_never_cites_itself(seed) -> None:
+    t = _text_of(TYPES[1][0])
+    if seed is not None:
+        t = garble(t, random.Random(seed), strength=0.5)
+    rec = extract_text(t)
+    titles = [fold(r.target.title or "") for r in rec.references]
+    assert not any("chung khoan" in x or x.endswith((" nay", " do")) for x in titles), titles
+    assert all(r.target.key != rec.document.key for r in rec.references)
+
+
+def test_own_number_in_own_title_is_no_citation() -> None:
+    t = "CHÍNH PHỦ\nSố: 61-CP Hà Nội, ngày 05 tháng 7 năm 1994\nNGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ MUA BÁN NHÀ Ở\n"
+    rec = extract_text(t)
+    assert rec.references == ()
+
+
+# --------------------------------------------------------------------------- names of laws
+
+NAMES = [
+    ("Căn cứ Luật Phòng, chống tham nhũng ngày 20 tháng 11 năm 2018;", [("Luật Phòng, chống tham nhũng", 2018)]),
+    ("Căn cứ Luật Đầu tư theo phương thức đối tác công tư ngày 18 tháng 6 năm 2020;", [("Luật Đầu tư theo phương thức đối tác công tư", 2020)]),
+    ("theo Luật Đất đai, Luật Nhà ở và Luật Kinh doanh bất động sản.", [("Luật Đất đai", None), ("Luật Nhà ở", None), ("Luật Kinh doanh bất động sản", None)]),
+    ("Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;", [("Bộ luật Dân sự", 2015)]),
+    ("Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 20 tháng 6 năm 2017;", [("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", 2017)]),
+    ("Căn cứ Luật Bảo vệ môi trường ngày 17 tháng 11 năm 2020;", [("Luật Bảo vệ môi trường", 2020)]),
+    ("Căn cứ Luật Chứng khoán ngày 26 tháng 11 năm 2019;", [("Luật Chứng khoán", 2019)]),
+    ("theo Bộ luật Dân sự và khoản 1 Điều 5 Nghị định này.", [("Bộ luật Dân sự", None)]),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai;", [("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", None)]),
+    ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", [("Hiến pháp", 2013)]),
+    ("Luật sư, trợ giúp viên pháp lý tham gia.", []),
+    ("Luật có hiệu lực từ ngày ký.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NAMES)
+def test_names_stay_whole(text: str, want: list) -> None:
+    assert [(x.name, x.year) for x in find_laws(text, fold(text), [])] == want
+
+
+def test_name_and_number_are_one_citation() -> None:
+    t = _doc("UBND TỈNH QUẢNG NGÃI\nSố: 12/KH-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\n",
+             "Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024;\n")
+    refs = extract_text(t).references
+    assert [(r.target.label, r.target.title, r.target.type, r.relation) for r in refs] == [
+        ("31/2024/QH15", "Luật Đất đai", "Luật", "based_on")]
+
+
+# --------------------------------------------------------------------------- relations
+
+DECREE = "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\n{body}\n"
+
+RELATIONS = [
+    ("Căn cứ Luật Doanh nghiệp số 59/2020/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 03/2022/QH15;",
+     {"59/2020/QH14": "based_on", "03/2022/QH15": "cites"}, {("03/2022/QH15", "amends", "59/2020/QH14")}),
+    ("Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 45/2020/NĐ-CP như sau:",
+     {"45/2020/NĐ-CP": "amends"}, set()),
+    ("Điều 2. Bãi bỏ Thông tư số 12/2019/TT-BTC ngày 01 tháng 3 năm 2019.",
+     {"12/2019/TT-BTC": "repeals"}, set()),
+    ("Điều 3. Thông tư số 15/2018/TT-BTC ngày 01 tháng 3 năm 2018 hết hiệu lực kể từ ngày Nghị định này có hiệu lực.",
+     {"15/2018/TT-BTC": "repeals"}, set()),
+    ("Căn cứ Nghị định số 123/2024/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số 45/2020/NĐ-CP;",
+     {"123/2024/NĐ-CP": "based_on", "45/2020/NĐ-CP": "cites"}, {("123/2024/NĐ-CP", "amends", "45/2020/NĐ-CP")}),
+    ("Các mẫu số 05/ABC-XYZ và Phụ lục số 02/QĐ-XL ban hành kèm theo Nghị định này.", {}, set()),
+    ("Điều 4. [Điều này được sửa đổi bởi Khoản 2 Điều 1 Nghị định 70/2025/NĐ-CP có hiệu lực từ ngày 01/7/2025] Nội dung.",
+     {}, set()),
+]
+
+
+@pytest.mark.parametrize(("body", "rels", "derived"), RELATIONS)
+def test_relations_say_what_this_document_does(body: str, rels: dict, derived: set) -> None:
+    rec = extract_text(DECREE.format(body=body))
+    assert {r.target.label: r.relation for r in rec.references} == rels
+    assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == derived
+
+
+def test_a_consolidated_text_consolidates_what_it_names_first() -> None:
+    fields = TYPES[4][0]
+    rec = extract_text(_text_of(fields))
+    assert {r.target.label: r.relation for r in rec.references}["21/2017/QH14"] == "consolidates"
+
+
+def test_new_relations_have_their_edges_and_eli_terms() -> None:
+    assert DOC_RELS["repeals"] == "REPEALS" and DOC_RELS["consolidates"] == "CONSOLIDATES"
+    assert str(ELI_RELS["REPEALS"]).endswith("#repeals") and str(ELI_RELS["CONSOLIDATES"]).endswith("#consolidates")
+
+
+# --------------------------------------------------------------------------- OCR cues and real files
+
+OCR = [
+    ("Can ct Quyết định số 299/QĐ-ITG ngày 01/02/2024;", "299/QĐ-TTg", "based_on"),
+    ("Can cw Kế hoạch số 82/KH-UBND ngày 17/4/2025;", "82/KH-UBND", "based_on"),
+    ("Can ctv Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;", "30/2020/NĐ-CP", "based_on"),
+]
+
+
+@pytest.mark.parametrize(("line", "label", "rel"), OCR)
+def test_ocr_cues(line: str, label: str, rel: str) -> None:
+    t = "UBND TỈNH QUẢNG NGÃI\n$6: 12/KH-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\n" + line + "\n"
+    rec = extract_text(t)
+    assert (rec.document.number, rec.document.symbol) == ("12", "KH-UBND")
+    assert {r.target.label: r.relation for r in rec.references}[label] == rel
+
+
+def test_a_few_nul_bytes_do_not_reject_a_text() -> None:
+    data = ("Số: 12/KH-UBND\nKẾ HOẠCH\n" * 20).encode() + b"\x00\x00"
+    assert "\x00" not in decode_text(data, "x.txt").text
+
+
+def test_a_draft_borrows_no_date() -> None:
+    t = "QUỐC HỘI\nLuật số: … /2016/QH14 DỰ THẢO LUẬT VỀ HỘI\nCăn cứ Nghị định số 45/2010/NĐ-CP ngày 21 tháng 4 năm 2010;\n"
+    rec = extract_text(t)
+    assert rec.document.date is None and any(w.startswith("draft") for w in rec.warnings)
+
+
+# --------------------------------------------------------------------------- the real corpus
+
+FIELDS = ("type", "number", "symbol", "year")
+
+
+def _bare(symbol):
+    return symbol.split("/", 1)[1] if symbol and symbol[:4].isdigit() and "/" in symbol else symbol
+
+
+def test_identity_on_real_documents() -> None:
+    """≥ 97 % of type, number, symbol and year right on ../shared/realdocs (examples/corpus when absent)."""
+    rows = []
+    if (REALDOCS / "gold.jsonl").is_file():
+        for line in (REALDOCS / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+            g = json.loads(line)
+            rows.append((REALDOCS / g["file"], {k: g.get(k) for k in FIELDS}))
+    else:
+        corpus = ROOT / "examples" / "corpus"
+        for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            t = json.loads(line)
+            rows.append((corpus / t["file"], {"type": type_name(t["type"]), "number": t.get("number"),
+                                             "symbol": _bare(t.get("symbol")), "year": t.get("year")}))
+    right = dict.fromkeys(FIELDS, 0)
+    scored = dict.fromkeys(FIELDS, 0)
+    selfs = 0
+    for path, gold in rows:
+        rec = extract(load(path))
+        d = rec.document
+        got = {"type": type_name(d.type), "number": d.number, "symbol": _bare(d.symbol), "year": d.year}
+        for f in FIELDS:
+            if gold[f] is not None:
+                scored[f] += 1
+                right[f] += got[f] == gold[f]
+        selfs += sum(1 for r in rec.references if r.target.key == d.key or self_reference_title(r.target.title or ""))
+    for f in FIELDS:
+        assert right[f] >= 0.97 * scored[f], (f, right[f], scored[f])
+    assert selfs == 0
+
+
+# --------------------------------------------------------------------------- smaller classes
+
+PLAN = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 15/KH-SYT\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai công tác y tế\n"
+
+BODY = [
+    ("I. MỤC ĐÍCH\nĐể triển khai Quyết định số 123/QĐ-UBND ngày 01/7/2025 của UBND tỉnh, Sở xây dựng kế hoạch.",
+     {"123/QĐ-UBND": "implements"}),
+    ("I. MỤC ĐÍCH\nThực hiện chỉ đạo của UBND tỉnh tại Công văn số 456/UBND-KGVX ngày 02/7/2025, Sở Y tế triển khai.",
+     {"456/UBND-KGVX": "implements"}),
+    ("I. TÌNH HÌNH\nSau 5 năm thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017, tỉnh đạt kết quả.", {"18-NQ/TW": "cites"}),
+    ("Căn cứ Quy chế ban hành kèm theo Quyết định số 99/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;", {"99/QĐ-UBND": "based_on"}),
+    ("Trong tháng 02/2024-BC các đơn vị báo cáo; biểu mẫu số 05/ABC-XYZ kèm theo.", {}),
+]
+
+
+@pytest.mark.parametrize(("body", "rels"), BODY)
+def test_body_cues(body: str, rels: dict) -> None:
+    assert {r.target.label: r.relation for r in extract_text(PLAN + body + "\n").references} == rels
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_body_cue_survives_ocr(seed: int) -> None:
+    t = garble(PLAN + BODY[0][0] + "\n", random.Random(seed), strength=0.5)
+    assert {r.relation for r in extract_text(t).references} == {"implements"}
+
+
+TITLES = [
+    ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 05 tháng 3 năm 2025\nTHÔNG TƯ\nHướng dẫn thi hành Nghị định số 30/2024/NĐ-CP ngày 01/02/2024\n",
+     {"30/2024/NĐ-CP": "implements"}),
+    ("UBND XÃ SƠN MAI\nSố: 20/BC-UBND\nSơn Mai, ngày 05 tháng 8 năm 2025\nBÁO CÁO\nKết quả thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh\n",
+     {"82/KH-UBND": "reports_on"}),
+]
+
+
+@pytest.mark.parametrize(("text", "rels"), TITLES)
+def test_what_the_title_says(text: str, rels: dict) -> None:
+    assert {r.target.label: r.relation for r in extract_text(text).references} == rels
+
+
+def test_a_circular_that_guides_a_decree_is_a_derived_edge() -> None:
+    rec = extract_text(PLAN + "Căn cứ Thông tư số 12/2025/TT-BTC hướng dẫn Nghị định số 30/2024/NĐ-CP;\n")
+    assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == {("12/2025/TT-BTC", "implements", "30/2024/NĐ-CP")}
+
+
+@pytest.mark.parametrize(("symbol", "issuer"), [("QĐ-BYT", "Bộ Y tế"), ("QĐ-BTC", "Bộ Tài chính"), ("QĐ-TTg", "Thủ tướng Chính phủ")])
+def test_issuer_from_the_symbol_when_no_header_names_one(symbol: str, issuer: str) -> None:
+    d = extract_text(f"Số: 3500/{symbol}\nHà Nội, ngày 05 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành\n").document
+    assert d.issuer is not None and d.issuer.name == issuer
