@@ -785,5 +785,10 @@ def create_app(
     app.state.service = svc
     _install_error_handlers(app)
     app.include_router(router)
+    from luocdo.api.routes_dashboard import (
+        install as install_ui,  # dashboard, reports, languages, /docs
+    )
+
+    install_ui(app)
     app.add_middleware(UploadGuard, service=svc)
     return app

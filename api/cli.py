@@ -28,13 +28,34 @@ console = Console()
 err = Console(stderr=True)
 
 
+@app.callback()
+def _main(
+    lang: Annotated[str | None, typer.Option(
+        "--lang", envvar="LUOCDO_LANG", help="Language of tables and messages: vi (default) or en")] = None,
+) -> None:
+    """A knowledge graph of Vietnamese legal documents and directives."""
+    from luocdo.i18n import set_lang
+
+    try:
+        set_lang(lang)
+    except ValueError as e:
+        err.print(f"[bold red]error:[/] --lang: {e}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    """One line on standard error, in the language in force, and exit ``code``."""
+    from rich.markup import escape
+
+    from luocdo.i18n import gettext, translate_message
+
+    label = gettext("error")
+    err.print(f"[bold red]{label}:[/] {escape(translate_message(message))}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -96,6 +117,28 @@ def extract(
         for f in failures:
             err.print(f"  {escape(f)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
+
+
+#: The exit code of a name that fits several documents, whatever the command.
+AMBIGUOUS_EXIT = 1
+
+
+def ambiguous(e) -> None:
+    """The one way every command answers a name that fits several documents:
+    the candidates, one per line with its key whole (to be copied), exit 1."""
+    from rich.markup import escape
+
+    from luocdo.i18n import fmt_date, gettext
+
+    label = gettext("error")
+    said = gettext("{name} fits {n} documents; choose one by its key:").format(name=repr(e.name), n=len(e.candidates))
+    err.print(f"[bold red]{label}:[/] {escape(said)}", highlight=False)
+    unknown = gettext("issuer unknown")
+    for c in e.candidates:
+        when = fmt_date(c.date) or (str(c.year) if c.year else gettext("date unknown"))
+        shown = c.display if len(c.display) <= 48 else c.display[:47] + "…"
+        err.print(escape(f"  {c.key}  ({shown}, {when}, {c.issuer or unknown})"), highlight=False, soft_wrap=True)
+    raise typer.Exit(AMBIGUOUS_EXIT)
 
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="Embedded database file (default ./luocdo.db or $LUOCDO_DB)")]
