@@ -49,7 +49,7 @@ demo: install
 # them into the catalogues; then translate the new entries in luocdo/locale/vi.
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k T -k TF --no-location --sort-output -o luocdo/locale/luocdo.pot .
-	$(BIN)/pybabel update -i luocdo/locale/luocdo.pot -d luocdo/locale -D luocdo --no-location --width 100
+	$(BIN)/pybabel update -i luocdo/locale/luocdo.pot -d luocdo/locale -D luocdo --width 100 --no-fuzzy-matching --ignore-obsolete
 
 # Benchmarks (bench/RESULTS.md): corpora and stores are kept in $(BENCH_WORK) and reused.
 BENCH_WORK ?= /tmp/luocdo-bench

@@ -189,10 +189,12 @@ def ingest(
     if as_json:
         console.print_json(json.dumps({"report": report.to_dict(), "stats": stats}, ensure_ascii=False))
     else:
-        t = Table(title="ingest summary", show_header=False)
-        t.add_row("files seen", str(report.files))
-        t.add_row("added / replaced / unchanged", f"{report.added} / {report.replaced} / {report.unchanged}")
-        t.add_row("files failed", str(len(report.failed)))
+        from luocdo.i18n import gettext as _
+
+        t = Table(title=_("ingest summary"), show_header=False)
+        t.add_row(_("files seen"), str(report.files))
+        t.add_row(_("added / replaced / unchanged"), f"{report.added} / {report.replaced} / {report.unchanged}")
+        t.add_row(_("files failed"), str(len(report.failed)))
         for k, v in stats.items():
             t.add_row(k, str(v))
         console.print(t)

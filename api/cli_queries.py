@@ -116,7 +116,7 @@ def _name(doc: Any) -> str:
 def _table(title: str, columns: list[str]) -> Table:
     t = Table(title=title, title_justify="left", header_style="bold", expand=False)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(c, overflow="ellipsis", no_wrap=c not in (_("Evidence"), _("Title"), "title"))
     return t
 
 
@@ -197,9 +197,7 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
 
     sizes: dict[int, int] = {}
     for i in keep:
-        if kinds[i] == "number":
-            sizes[i] = max(min(longest(i), 26), 7)
-        elif kinds[i] in ("code", "date"):
+        if kinds[i] == "number" or kinds[i] in ("code", "date"):
             sizes[i] = min(longest(i), 26)
         elif kinds[i] == "status":
             sizes[i] = min(longest(i), 16)
@@ -209,7 +207,7 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
         share = room // (len(texts) - n)
         sizes[i] = max(8, min(longest(i), share))
         room -= sizes[i]
-    t = Table(title=f"{table.title}\n{table.subject}", title_justify="left", header_style="bold",
+    t = Table(title=f"{table.title}\n{table.subject}" if table.subject else table.title, title_justify="left", header_style="bold",
               expand=False, pad_edge=False, show_edge=False, box=box.SIMPLE_HEAD)
     for i in keep:
         if kinds[i] == "text":
@@ -271,18 +269,22 @@ def basis(
     from luocdo.queries import basis as run_basis
 
     def render(r: Any) -> None:
+        from luocdo.queries.report_tables import Column, ReportTable
+
         names = {r.doc.key: _name(r.doc), **{row.doc.key: _name(row.doc) for row in r.rows}}
-        t = _table(
-            _("What {doc} rests on").format(doc=_name(r.doc)) + f" ({_when(r.doc)}, {r.doc.issuer or '?'}) — "
-            + _("{n} document(s)").format(n=len(r.rows)),
-            [_("Depth"), _("Relation"), _("Document"), _("Date"), _("Issuer"), _("Level"), _("Chain")],
+        rows = tuple(
+            (str(row.depth), _rel(row.relation), _name(row.doc), _when(row.doc), row.doc.issuer or "",
+             _level(row.doc.level), " → ".join(names.get(k, k) for k in row.chain))
+            for row in r.rows
         )
-        for row in r.rows:
-            t.add_row(
-                str(row.depth), _rel(row.relation), _name(row.doc), _when(row.doc), row.doc.issuer or "",
-                _level(row.doc.level), " → ".join(names.get(k, k) for k in row.chain),
-            )
-        console.print(t)
+        cols = (Column("depth", _("Depth"), "number"), Column("relation", _("Relation")),
+                Column("document", _("Document"), "code"), Column("date", _("Date"), "date"),
+                Column("issuer", _("Issuer")), Column("level", _("Level"), narrow=False),
+                Column("chain", _("Chain"), narrow=False))
+        _print_report(ReportTable(
+            kind="basis", title=_("What {doc} rests on").format(doc=_name(r.doc)),
+            subject=f"{_name(r.doc)} ({_when(r.doc)}, {r.doc.issuer or '?'})", columns=cols, rows=rows,
+            summary=(_("{n} document(s)").format(n=len(r.rows)),)))
 
     _run(as_json, db, neo4j, lambda s: run_basis(s, name, depth=depth), render)
 
@@ -354,6 +356,10 @@ def show(
         t = Table(title=f"{_name(d)}", title_justify="left", show_header=False)
         for k in ("key", "type", "kind", "number", "symbol", "date", "year", "date_not_before", "title", "issuer", "issuer_id", "level", "province", "ingested"):
             v = getattr(d, k)
+            if k in ("date", "date_not_before") and v:
+                from luocdo.i18n import fmt_date
+
+                v = fmt_date(v)
             if v not in (None, ""):
                 t.add_row(k, str(v))
         t.add_row("sources", "\n".join(c.sources))
@@ -387,11 +393,18 @@ def search(
     from luocdo.queries import search as run_search
 
     def render(hits: Any) -> None:
-        t = _table(_("Search {text}: {n} hit(s)").format(text=repr(text), n=len(hits)),
-                   ["#", _("Score"), _("Kind"), "id", _("Name"), _("Date"), _("Issuer")])
-        for i, h in enumerate(hits, 1):
-            t.add_row(str(i), f"{h.score:g}", h.kind, h.id, _short(h.label, 100), _when(h.doc) if h.doc else "", (h.doc.issuer or "") if h.doc else (h.org.province or "") if h.org else "")
-        console.print(t)
+        from luocdo.queries.report_tables import Column, ReportTable
+
+        rows = tuple(
+            (str(i), f"{h.score:g}", h.kind, h.id, _short(h.label, 100), _when(h.doc) if h.doc else "",
+             (h.doc.issuer or "") if h.doc else (h.org.province or "") if h.org else "")
+            for i, h in enumerate(hits, 1)
+        )
+        cols = (Column("no", "#", "number"), Column("score", _("Score"), "number", narrow=False),
+                Column("kind", _("Kind"), narrow=False), Column("id", "id", "code"), Column("name", _("Name")),
+                Column("date", _("Date"), "date"), Column("issuer", _("Issuer"), narrow=False))
+        _print_report(ReportTable(kind="search", title=_("Search {text}: {n} hit(s)").format(text=repr(text), n=len(hits)),
+                                  subject="", columns=cols, rows=rows))
 
     with _store(db, neo4j) as store:
         hits = run_search(store, text, limit=limit)

@@ -208,7 +208,7 @@ def fmt_date(iso: str | None, lang: str | None = None) -> str:
 #: Gap statuses, as the offices say them.
 STATUS_LABELS = {
     "has_plan": N_("has a plan"),
-    "possible": N_("possibly has one (not citing it)"),
+    "possible": N_("possible plan (not citing it)"),
     "reported_only": N_("reported only"),
     "no_plan": N_("no plan"),
 }

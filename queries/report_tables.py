@@ -175,8 +175,8 @@ def trace_table(r: Any) -> ReportTable:
     )
     summary = [gettext("Median days from the parent, by level: {medians}").format(medians=medians or "—")]
     if r.citing_only:
-        summary.append(gettext("Only citing it (not implementing it): {docs}").format(
-            docs=", ".join(name(d) for d in r.citing_only)))
+        summary.append(gettext("Only citing {doc} (not implementing it): {docs}").format(
+            doc=name(r.root), docs=", ".join(name(d) for d in r.citing_only)))
     return ReportTable(
         kind="trace",
         title=gettext("How {doc} spread from level to level").format(doc=name(r.root)),
