@@ -222,7 +222,7 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
         t.add_row(*cells)
     console.print(t)
     for line in table.summary:
-        console.print(line, highlight=False, soft_wrap=True)
+        console.print(line, highlight=False)
 
 
 @app.command()
