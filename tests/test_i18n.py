@@ -89,7 +89,7 @@ def test_normalize(raw, lang):
 
 
 def test_an_unknown_language_is_refused_by_name():
-    with pytest.raises(ValueError, match="'fr'.*vi, en"):
+    with pytest.raises(ValueError, match=r"'fr'.*vi, en"):
         i18n.normalize("fr")
 
 
