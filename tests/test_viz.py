@@ -3,13 +3,15 @@
 Every browser test routes all requests through a guard that lets only the
 page itself (file:) and the local service through, and records anything else;
 a page that even tries to reach an outside host fails.  Screenshots go to
-tests/artifacts/.  Chromium is Debian's (/usr/bin/chromium), driven by
+tests/.artifacts/ (ignored by git), or to tests/artifacts/ (the README's
+pictures) when LUOCDO_SCREENSHOTS=1.  Chromium is Debian's (/usr/bin/chromium), driven by
 Playwright; the tests skip when it is absent.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
@@ -35,7 +37,7 @@ from luocdo.viz.page import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parent / ("artifacts" if os.environ.get("LUOCDO_SCREENSHOTS") == "1" else ".artifacts")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 SCRIPT = "<script>alert(1)</script>"
@@ -409,7 +411,7 @@ def _cli(*args: str) -> None:
 
     from luocdo.api.cli import app
 
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, list(args))
     assert result.exit_code == 0, result.output
 
 
@@ -425,7 +427,7 @@ def test_cli_errors_name_the_problem(seed_db, tmp_path, args, message):
     from luocdo.api.cli import app
 
     out = tmp_path / "never.html"
-    result = CliRunner().invoke(app, ["viz", *args, "-o", str(out), "--db", str(seed_db)])
+    result = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, ["viz", *args, "-o", str(out), "--db", str(seed_db)])
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not out.exists()
@@ -443,7 +445,7 @@ def _edge_with_evidence(g: Guarded) -> dict:
 @pytest.mark.browser
 def test_standalone_page_for_57(guarded, seed_db, tmp_path):
     _queries()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / "viewer-57-NQ-TW.html"
     _cli("viz", "57-NQ/TW", "-o", str(out), "--db", str(seed_db))
     g = guarded
@@ -482,13 +484,15 @@ def _check_gaps_82(g: Guarded) -> None:
     assert g.js("luocdo.network.body.nodeIndices.length") == len(units) + 1
     g.click_node(ly_son[0]["id"])
     g.page.wait_for_selector("#panel:not([hidden]) .status")
-    assert STATUS["has_plan"]["label"] in g.page.inner_text("#panel")
+    from luocdo.i18n import status_label
+
+    assert status_label("has_plan", g.js("luocdo.lang")) in g.page.inner_text("#panel")
 
 
 @pytest.mark.browser
 def test_standalone_gaps_for_82(guarded, seed_db, tmp_path):
     _queries()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / "viewer-gaps-82.html"
     _cli("viz", "82/KH-UBND", "--gaps", "-o", str(out), "--db", str(seed_db))
     g = guarded
@@ -536,7 +540,7 @@ def test_service_page_searches_and_shows_cards(browser, service):
     try:
         g.page.goto(service + "/")
         g.wait_ready()
-        assert g.page.is_visible("#hint")
+        assert g.page.is_visible("#dashboard")  # the page opens on the store's dashboard
         # By number: /resolve finds it and the graph is recentred on it.
         g.page.fill("#search-input", "57-NQ/TW")
         g.page.press("#search-input", "Enter")
@@ -562,13 +566,14 @@ def test_service_page_searches_and_shows_cards(browser, service):
         before = g.js("luocdo.nodes.length")
         report = g.js("luocdo.nodes.get().find(n => n.data.type === 'BC').id")
         g.click_node(report)
-        g.page.click("#card .actions button:text('expand neighbours')")
+        g.page.click("#card .actions button[data-action=expand]")
         g.wait_for(f"luocdo.ready && luocdo.nodes.length > {before}")
         assert g.js("luocdo.network.body.nodeIndices.length") == g.js("luocdo.nodes.length")
         # The gaps view of 82/KH-UBND, fetched from the API.
         g.page.check("#gaps-toggle")
         g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1")
         _check_gaps_82(g)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         g.page.screenshot(path=str(ARTIFACTS / "viewer-service.png"))
         assert any(r.startswith(service + "/graph?") for r in g.requests)
         g.check_clean()
