@@ -2,9 +2,9 @@
 (``GET /i18n/{lang}``) and the OpenAPI page served from the package.
 
 FastAPI's own ``/docs`` and ``/redoc`` load Swagger UI and ReDoc from a CDN,
-blank without a network; here ``/docs`` is Swagger UI with its script and
-stylesheet from the ``swagger-ui-bundle`` package (Apache-2.0), served under
-``/docs-assets/``.  :func:`install` adds all of this (and the reports and the
+blank without a network; here ``/docs`` is Swagger UI 5 (it reads OpenAPI
+3.1) with its script and stylesheet from the files the ``swagger-ui-py``
+package ships (Apache-2.0), served under ``/docs-assets/``.  :func:`install` adds all of this (and the reports and the
 middleware) to an app.
 """
 
@@ -31,9 +31,13 @@ DOCS_ASSETS = {
 
 
 def _swagger_dir() -> Path:
-    import swagger_ui_bundle
+    """The package's static folder, found without importing it (it pulls in web frameworks' glue)."""
+    from importlib.util import find_spec
 
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    spec = find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        raise HTTPException(503, "Swagger UI's files are not installed (pip install swagger-ui-py)")
+    return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
 @router.get("/dashboard", response_model=Dashboard, tags=["service"])
