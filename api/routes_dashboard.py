@@ -57,6 +57,14 @@ def get_messages(lang: Literal["vi", "en"]) -> dict[str, str]:
     return messages(lang) if lang in LANGS else {}
 
 
+@router.get("/cypher-page", include_in_schema=False)
+def cypher_page_route() -> HTMLResponse:
+    """The Cypher page: saved questions, an editor, results as a table (read-only)."""
+    from luocdo.viz.cypher_page import cypher_page
+
+    return HTMLResponse(cypher_page())
+
+
 @router.get("/docs", include_in_schema=False)
 def docs(request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")

@@ -27,7 +27,8 @@ CORPUS = ROOT / "examples" / "corpus"
 def _extracted() -> set[str]:
     found = set()
     method_map = [("luocdo/**.py", "python"), ("api/**.py", "python"), ("queries/**.py", "python"),
-                  ("viz/**.py", "python"), ("viz/assets/viewer.js", "javascript")]
+                  ("viz/**.py", "python"), ("viz/assets/viewer.js", "javascript"),
+                  ("viz/assets/cypher.js", "javascript")]
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, keywords={"_": None, "gettext": None, "N_": None, "T": None, "TF": None}
     ):
@@ -295,3 +296,20 @@ def test_implements_and_trace_files(corpus_db, tmp_path):
             assert out.stat().st_size > 100
         rows = list(csv.reader(io.StringIO((tmp_path / f"{cmd}.csv").read_bytes().decode("utf-8-sig"))))
         assert any("145/KH-UBND" in c or "09-KH/TU" in c for row in rows for c in row)
+
+
+# --------------------------------------------------------------------------- one way with an ambiguous name
+
+
+@pytest.mark.parametrize("command", [
+    ["implements"], ["basis"], ["trace"], ["gaps"], ["show"], ["viz", "-o", "never.html"],
+    ["gaps", "--format", "xlsx", "-o", "never.xlsx"],
+])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_command_lists_the_candidates_of_an_ambiguous_name(seeds_db, tmp_path, monkeypatch, command, lang):
+    monkeypatch.chdir(tmp_path)
+    r = run(command[0], "38/KH-UBND", *command[1:], "--db", seeds_db, lang=lang)
+    assert r.exit_code == 1, r.output
+    assert "38/KH-UBND@2024@quang-ngai" in r.output and "38/KH-UBND@2025@quang-ngai/ly-son" in r.output
+    assert ("khớp 2 văn bản" if lang == "vi" else "fits 2 documents") in r.output
+    assert not list(tmp_path.glob("never.*"))

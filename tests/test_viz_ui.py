@@ -204,3 +204,23 @@ def test_openapi_page_renders_offline(page, corpus_service):
     assert "luocdo" in g.page.inner_text(".swagger-ui .information-container .title")
     assert g.outside == []
     assert any(r.endswith("/docs-assets/swagger-ui-bundle.js") for r in g.requests)
+
+
+@pytest.mark.browser
+def test_cypher_page_runs_a_saved_question(page, corpus_service):
+    g = page
+    g.page.goto(corpus_service + "/cypher-page")
+    g.wait_for("window.luocdoCypher && luocdoCypher.ready")
+    assert g.page.locator("#examples button").count() == 10
+    assert "Câu hỏi lưu sẵn" in g.page.text_content("#examples")
+    g.page.click('#examples button[data-id="implements"]')
+    g.wait_for("luocdoCypher.ready && luocdoCypher.last && document.querySelector('#result tbody tr')")
+    assert "41/KH-UBND" in g.page.inner_text("#result")
+    # a write is refused, and said so
+    g.page.fill("#query", "CREATE (d:Document {key: 'x'})")
+    g.page.fill("#params", "{}")
+    g.failed.clear()
+    g.page.click("#run")
+    g.wait_for("luocdoCypher.ready && document.getElementById('error').textContent.length > 0")
+    g.failed.clear()  # the 403 is the expected answer
+    assert g.outside == [] and g.errors == []

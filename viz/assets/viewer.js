@@ -967,7 +967,7 @@
   }
   // Marks for extraction: the labels of page.html and of the style tables.
   void [T("depth"), T("Show"), T("layout"), T("hierarchical"), T("free (physics)"), T("gaps view"), T("Fit"),
-        T("language"), T("Dashboard"), T("number or title, e.g. 57-NQ/TW or chuyen doi so")];
+        T("language"), T("Dashboard"), T("Cypher"), T("number or title, e.g. 57-NQ/TW or chuyen doi so")];
   api.lang = LANG;
   api.T = T;
 
