@@ -303,6 +303,9 @@ def test_the_guard_sees_outside_requests(guarded, tmp_path):
 def test_untrusted_text_is_shown_as_text(guarded, tmp_path):
     g = guarded
     g.open_html(render_page(small_subgraph(), small_gaps(), title=EVIL, show_gaps=False), tmp_path / "evil.html")
+    assert counts(g)["drawnNodes"] == 4  # the organisation stays folded until asked for
+    g.page.check("#orgs-toggle")
+    g.wait_ready()
     assert counts(g)["drawnNodes"] == 5
     tip = g.hover_node("evil")
     assert SCRIPT in tip and "onerror=" in tip
@@ -344,6 +347,10 @@ def test_script_and_python_build_the_same_items(guarded, tmp_path):
 def test_filters_hide_levels_and_relations(guarded, tmp_path):
     g = guarded
     g.open_html(render_page(small_subgraph(), None, title="filters"), tmp_path / "filters.html")
+    assert g.js("luocdo.nodesView.length") == 4  # organisations folded by default
+    g.page.check("#orgs-toggle")
+    g.wait_ready()
+    assert g.js("luocdo.nodesView.length") == 5
     g.page.uncheck('input[data-level="commune"]')
     g.wait_ready()
     assert g.js("luocdo.nodesView.length") == 4
@@ -351,6 +358,9 @@ def test_filters_hide_levels_and_relations(guarded, tmp_path):
     g.wait_ready()
     assert "CITES" not in g.js("luocdo.edgesView.get().map(e => e.data.relation)")
     assert g.js("luocdo.network.body.nodeIndices.length") == 4
+    g.page.uncheck("#orgs-toggle")
+    g.wait_ready()
+    assert g.js("luocdo.nodesView.get().filter(n => n.data.group === 'organization').length") == 0
     g.page.select_option("#layout", "physics")
     g.wait_ready()
     assert g.js("luocdo.network.physics.options.enabled") is False  # switched off once stable
@@ -456,7 +466,7 @@ def test_standalone_page_for_57(guarded, seed_db, tmp_path):
     assert g.js("luocdo.state.center").startswith("57-NQ/TW")
     # hierarchical: central documents above everything, communes below everything
     ys = g.js("""() => { const p = luocdo.network.getPositions(), out = {};
-        luocdo.nodes.get().forEach(n => { (out[n.data.level || '?'] ||= []).push(p[n.id].y); }); return out; }""")
+        luocdo.nodesView.get().forEach(n => { (out[n.data.level || '?'] ||= []).push(p[n.id].y); }); return out; }""")
     assert max(ys["central"]) < min(y for lv, v in ys.items() if lv != "central" for y in v)
     assert min(ys["commune"]) > max(y for lv, v in ys.items() if lv != "commune" for y in v)
     e = _edge_with_evidence(g)
@@ -568,7 +578,7 @@ def test_service_page_searches_and_shows_cards(browser, service):
         g.click_node(report)
         g.page.click("#card .actions button[data-action=expand]")
         g.wait_for(f"luocdo.ready && luocdo.nodes.length > {before}")
-        assert g.js("luocdo.network.body.nodeIndices.length") == g.js("luocdo.nodes.length")
+        assert g.js("luocdo.network.body.nodeIndices.length") == g.js("luocdo.nodesView.length")
         # The gaps view of 82/KH-UBND, fetched from the API.
         g.page.check("#gaps-toggle")
         g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1")

@@ -136,6 +136,9 @@
     gaps: DATA.gaps,
     cards: DATA.cards || {},
     levelsOn: new Set(Object.keys(STYLE.groups)),
+    // Organisations (issuers, recipients, assigned units) stay folded into their
+    // level until asked for: the documents are the story.
+    orgsOn: DATA.showOrgs === true,
     relsOn: new Set(Object.keys(STYLE.relations)),
     selected: null,
   };
@@ -144,7 +147,10 @@
   var gapNodes = new vis.DataSet();
   var gapEdges = new vis.DataSet();
   var nodesView = new vis.DataView(nodes, {
-    filter: function (n) { return state.levelsOn.has(levelGroup(n.data.level)); },
+    filter: function (n) {
+      if (n.data.group === "organization" && !state.orgsOn && n.id !== state.center) return false;
+      return state.levelsOn.has(levelGroup(n.data.level));
+    },
   });
   var edgesView = new vis.DataView(edges, {
     filter: function (e) {
@@ -279,6 +285,7 @@
     var opts = options();
     network = new vis.Network(container, data, opts);
     network.on("click", onClick);
+    if (!gapsScene && state.hierarchical) network.on("beforeDrawing", drawBands);
     var done = function () {
       if (api.ready) return;
       api.ready = true;
@@ -301,6 +308,39 @@
     updateStatus();
     renderGapsTable();
   }
+
+  // Levels as bands: a tinted strip behind each level of the hierarchical layout, named on the left.
+  function drawBands(ctx) {
+    var pos = network.getPositions(nodesView.getIds());
+    var rows = {};
+    Object.keys(pos).forEach(function (id) {
+      var n = nodes.get(id);
+      if (!n) return;
+      var g = levelGroup(n.data.level);
+      var r = rows[g] || (rows[g] = { min: Infinity, max: -Infinity, x0: Infinity, x1: -Infinity });
+      r.min = Math.min(r.min, pos[id].y); r.max = Math.max(r.max, pos[id].y);
+      r.x0 = Math.min(r.x0, pos[id].x); r.x1 = Math.max(r.x1, pos[id].x);
+    });
+    var xs = Object.keys(rows).map(function (k) { return rows[k]; });
+    if (!xs.length) return;
+    var view0 = network.DOMtoCanvas({ x: 0, y: 0 }), view1 = network.DOMtoCanvas({ x: container.clientWidth, y: 0 });
+    var left = Math.min(view0.x, Math.min.apply(null, xs.map(function (r) { return r.x0; })) - 160);
+    var right = Math.max(view1.x, Math.max.apply(null, xs.map(function (r) { return r.x1; })) + 160);
+    var labelX = view0.x + 8 / Math.max(network.getScale(), 0.05);
+    ctx.save();
+    Object.keys(rows).forEach(function (k) {
+      var r = rows[k], g = STYLE.groups[k];
+      ctx.globalAlpha = 0.08;
+      ctx.fillStyle = g.color;
+      ctx.fillRect(left, r.min - 45, right - left, r.max - r.min + 90);
+      ctx.globalAlpha = 0.8;
+      ctx.fillStyle = g.border;
+      ctx.font = "bold 15px system-ui, sans-serif";
+      ctx.fillText(levelLabel(k), labelX, r.min - 24);
+    });
+    ctx.restore();
+  }
+  api.drawBands = drawBands;
 
   function domPosition(id) {
     var p = network.getPositions([id])[id];
@@ -372,6 +412,15 @@
       parts.push(el("p", { class: "note", text: T("Each box is a unit expected to act on the document in the middle.") }));
     }
     parts.push(el("h2", { text: T("Levels") }));
+    var orgCount = nodes.get().filter(function (n) { return n.data.group === "organization"; }).length;
+    var orgBox = el("input", { type: "checkbox", id: "orgs-toggle", onchange: function (ev) {
+      state.orgsOn = ev.target.checked;
+      refilter();
+    } });
+    orgBox.checked = state.orgsOn;
+    orgBox.disabled = gapsScene;
+    parts.push(el("label", { class: gapsScene ? "disabled" : null }, orgBox,
+      T("show organizations"), el("span", { class: "count", text: orgCount })));
     Object.keys(STYLE.groups).forEach(function (k) {
       var g = STYLE.groups[k];
       if (k === "unknown" && !levelCounts[k]) return;
@@ -967,7 +1016,7 @@
   }
   // Marks for extraction: the labels of page.html and of the style tables.
   void [T("depth"), T("Show"), T("layout"), T("hierarchical"), T("free (physics)"), T("gaps view"), T("Fit"),
-        T("language"), T("Dashboard"), T("Cypher"), T("number or title, e.g. 57-NQ/TW or chuyen doi so")];
+        T("language"), T("Dashboard"), T("Cypher"), T("show organizations"), T("number or title, e.g. 57-NQ/TW or chuyen doi so")];
   api.lang = LANG;
   api.T = T;
 
