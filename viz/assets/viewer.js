@@ -30,6 +30,12 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
     return LANG === "vi" && m ? m[3] + "/" + m[2] + "/" + m[1] : String(iso);
   }
+  // Text read from documents, as shown to people: the restored text (diacritics
+  // put back where the restoration was confident) when the data carries one,
+  // else the text as read; mirrors luocdo.i18n.display_text.
+  function displayText(text, restored) {
+    return String(restored || text || "").split(/\s+/).join(" ").trim();
+  }
   function statusLabel(k) { return T((STYLE.status[k] || { label: k }).label); }
   function relLabel(k) { return T(relStyle(k).label); }
   function levelLabel(k) { return T((STYLE.groups[k] || { label: k }).label); }
@@ -113,7 +119,7 @@
       el("b", { text: n.label || n.id }),
       el("div", { text: [n.type, fmtDate(n.date) || T("date unknown")].filter(Boolean).join(" · ") }),
       n.issuer ? el("div", { text: n.issuer }) : null,
-      n.title ? el("div", { class: "tip-title", text: n.title }) : null,
+      n.title ? el("div", { class: "tip-title", text: displayText(n.title, n.title_restored) }) : null,
       n.ingested ? null : el("div", { class: "muted", text: T("cited only: its text is not in the corpus") }));
   }
   function edgeTip(e) {
@@ -576,7 +582,7 @@
         return el("li", { class: "edge" },
           el("div", null, relBadge(r.relation), docLink(r.other),
              r.other.date ? el("span", { class: "meta", text: " · " + fmtDate(r.other.date) }) : null),
-          r.other.title ? el("div", { class: "meta", text: r.other.title }) : null,
+          r.other.title ? el("div", { class: "meta", text: displayText(r.other.title, r.other.title_restored) }) : null,
           evidenceBlock(r.evidence));
       })) : el("div", { class: "none", text: T("none") })];
   }
@@ -590,7 +596,7 @@
     } else {
       kids.push(el("div", { class: "meta", text: [d.type, fmtDate(d.date) || T("date unknown")].filter(Boolean).join(" · ") }));
       if (d.issuer) kids.push(el("div", { class: "meta", text: d.issuer + (d.province ? " · " + d.province : "") }));
-      if (d.title) kids.push(el("div", { class: "doc-title", text: d.title }));
+      if (d.title) kids.push(el("div", { class: "doc-title", text: displayText(d.title, d.title_restored) }));
     }
     kids.push(el("div", { class: "key", text: d.key },
       !card.isOrg && d.ingested === false ? el("span", { class: "badge", text: T("cited only") }) : null));
@@ -657,12 +663,12 @@
       (u.documents || []).length ? el("ul", null, u.documents.map(function (d) {
         var rel = (u.relations || {})[d.key];
         return el("li", { class: "edge" }, rel ? relBadge(rel) : null, docLink(d), d.date ? " · " + fmtDate(d.date) : "",
-          d.title ? el("div", { class: "meta", text: d.title }) : null);
+          d.title ? el("div", { class: "meta", text: displayText(d.title, d.title_restored) }) : null);
       })) : el("div", { class: "none", text: T("none found") }),
     ];
     if (u.candidate) {
       kids.push(el("h3", { text: T("Candidate") }), el("div", null, docLink(u.candidate),
-        u.candidate.title ? el("div", { class: "meta", text: u.candidate.title }) : null));
+        u.candidate.title ? el("div", { class: "meta", text: displayText(u.candidate.title, u.candidate.title_restored) }) : null));
     }
     openPanel(kids);
   }
@@ -736,7 +742,7 @@
       lis.push(el("li", null, el("button", { type: "button", onclick: function () {
         ul.hidden = true; recentre(d.key);
       } }, d.display || d.key),
-      el("span", { class: "muted", text: " · " + [fmtDate(d.date), d.issuer, d.title].filter(Boolean).join(" · ") })));
+      el("span", { class: "muted", text: " · " + [fmtDate(d.date), d.issuer, displayText(d.title, d.title_restored)].filter(Boolean).join(" · ") })));
     });
     ul.replaceChildren();
     append(ul, lis);
@@ -939,7 +945,7 @@
       return el("tr", { "data-key": c.doc.key, class: "dir", onclick: function () { openDirective(c.doc.key); } },
         el("td", null, el("button", { class: "link", type: "button", text: c.doc.display || c.doc.key }),
           el("div", { class: "meta", text: [fmtDate(c.doc.date), c.doc.issuer].filter(Boolean).join(" · ") }),
-          c.doc.title ? el("div", { class: "meta title", text: c.doc.title }) : null),
+          c.doc.title ? el("div", { class: "meta title", text: displayText(c.doc.title, c.doc.title_restored) }) : null),
         el("td", { class: "num", text: c.expected }),
         el("td", { class: "num has", text: c.has_plan }),
         el("td", { class: "num pos", text: c.possible }),
@@ -951,7 +957,7 @@
       return el("li", { "data-key": doc.key }, el("button", { class: "link", type: "button", onclick: function () {
         hideDashboard(); recentre(doc.key); } }, doc.display || doc.key),
         el("span", { class: "meta", text: " · " + [fmtDate(doc.date), doc.issuer].filter(Boolean).join(" · ") }),
-        doc.title ? el("div", { class: "meta title", text: doc.title }) : null);
+        doc.title ? el("div", { class: "meta title", text: displayText(doc.title, doc.title_restored) }) : null);
     });
     var stats = d.stats || {};
     box.replaceChildren();
