@@ -589,3 +589,20 @@ def test_service_page_searches_and_shows_cards(browser, service):
         g.check_clean()
     finally:
         g.close()
+
+
+@pytest.mark.browser
+def test_service_page_lists_the_candidates_of_an_ambiguous_name(browser, service):
+    g = Guarded(browser, allowed=(service,))
+    try:
+        g.page.goto(service + "/?center=38/KH-UBND")
+        g.page.wait_for_selector("#results:not([hidden]) li button", timeout=15000)
+        listed = g.page.locator("#results li button").all_text_contents()
+        keys = g.page.locator("#results li button").evaluate_all("bs => bs.map(b => b.parentElement.textContent)")
+        assert len(listed) == 2 and all(t.startswith("38/KH-UBND") for t in listed)
+        assert any("2024" in k for k in keys) and any("2025" in k for k in keys)
+        assert g.errors == [] and g.outside == []
+        g.page.locator("#results li button").first.click()
+        g.wait_for("luocdo.ready && luocdo.state.center && luocdo.state.center.startsWith('38/KH-UBND@')")
+    finally:
+        g.close()

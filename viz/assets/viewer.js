@@ -700,7 +700,18 @@
       closePanel();
       if (state.scene === "gaps") return loadGaps().then(draw);
       draw();
-    }).catch(function (err) { showError(err); });
+    }).catch(function (err) {
+      // A name that fits several documents: the candidates to choose from, as everywhere.
+      var body = err.body || {};
+      var cands = (body.error && body.error.candidates) || [];
+      if (err.status === 409 && cands.length) {
+        setBusy("");
+        showResults(cands, TF("Several documents fit “{q}”:", { q: key }));
+        api.ready = true;
+        return;
+      }
+      showError(err);
+    });
   }
 
   function expand(id) {
