@@ -6,7 +6,7 @@ CORPUS ?= examples/corpus
 DB ?= luocdo.db
 PORT ?= 8000
 
-.PHONY: install system-deps neo4j-server neo4j demo test test-neo4j lint bench bench-full clean
+.PHONY: install system-deps neo4j-server neo4j demo test test-neo4j lint bench bench-full clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -61,6 +61,12 @@ test-neo4j: install neo4j-server
 # viewer page, then serve API + viewer on http://127.0.0.1:$(PORT) until Ctrl-C.
 demo: install
 	$(BIN)/luocdo demo $(CORPUS) --db $(DB) --port $(PORT) --html luocdo-viewer.html
+
+# Re-extract the interface's messages (Python, and the viewer's T()) and merge
+# them into the catalogues; then translate the new entries in luocdo/locale/vi.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k T -k TF --no-location --sort-output -o luocdo/locale/luocdo.pot .
+	$(BIN)/pybabel update -i luocdo/locale/luocdo.pot -d luocdo/locale -D luocdo --width 100 --no-fuzzy-matching --ignore-obsolete
 
 # Benchmarks (bench/RESULTS.md): corpora and stores are kept in $(BENCH_WORK) and reused.
 BENCH_WORK ?= /tmp/luocdo-bench

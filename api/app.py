@@ -832,5 +832,10 @@ def create_app(
     _install_error_handlers(app)
     app.include_router(router)
     app.include_router(cypher_router)
+    from luocdo.api.routes_dashboard import (
+        install as install_ui,  # dashboard, reports, languages, /docs
+    )
+
+    install_ui(app)
     app.add_middleware(UploadGuard, service=svc)
     return app

@@ -28,13 +28,34 @@ console = Console()
 err = Console(stderr=True)
 
 
+@app.callback()
+def _main(
+    lang: Annotated[str | None, typer.Option(
+        "--lang", envvar="LUOCDO_LANG", help="Language of tables and messages: vi (default) or en")] = None,
+) -> None:
+    """A knowledge graph of Vietnamese legal documents and directives."""
+    from luocdo.i18n import set_lang
+
+    try:
+        set_lang(lang)
+    except ValueError as e:
+        err.print(f"[bold red]error:[/] --lang: {e}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    """One line on standard error, in the language in force, and exit ``code``."""
+    from rich.markup import escape
+
+    from luocdo.i18n import gettext, translate_message
+
+    label = gettext("error")
+    err.print(f"[bold red]{label}:[/] {escape(translate_message(message))}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -98,6 +119,28 @@ def extract(
         raise typer.Exit(1)
 
 
+#: The exit code of a name that fits several documents, whatever the command.
+AMBIGUOUS_EXIT = 1
+
+
+def ambiguous(e) -> None:
+    """The one way every command answers a name that fits several documents:
+    the candidates, one per line with its key whole (to be copied), exit 1."""
+    from rich.markup import escape
+
+    from luocdo.i18n import fmt_date, gettext
+
+    label = gettext("error")
+    said = gettext("{name} fits {n} documents; choose one by its key:").format(name=repr(e.name), n=len(e.candidates))
+    err.print(f"[bold red]{label}:[/] {escape(said)}", highlight=False)
+    unknown = gettext("issuer unknown")
+    for c in e.candidates:
+        when = fmt_date(c.date) or (str(c.year) if c.year else gettext("date unknown"))
+        shown = c.display if len(c.display) <= 48 else c.display[:47] + "…"
+        err.print(escape(f"  {c.key}  ({shown}, {when}, {c.issuer or unknown})"), highlight=False, soft_wrap=True)
+    raise typer.Exit(AMBIGUOUS_EXIT)
+
+
 DbOpt = Annotated[str | None, typer.Option("--db", help="Embedded database file (default ./luocdo.db or $LUOCDO_DB)")]
 Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", help="Bolt URI of a Neo4j server (or $NEO4J_URI)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")]
@@ -157,10 +200,12 @@ def ingest(
     if as_json:
         console.print_json(json.dumps({"report": report.to_dict(), "stats": stats}, ensure_ascii=False))
     else:
-        t = Table(title="ingest summary", show_header=False)
-        t.add_row("files seen", str(report.files))
-        t.add_row("added / replaced / unchanged", f"{report.added} / {report.replaced} / {report.unchanged}")
-        t.add_row("files failed", str(len(report.failed)))
+        from luocdo.i18n import gettext as _
+
+        t = Table(title=_("ingest summary"), show_header=False)
+        t.add_row(_("files seen"), str(report.files))
+        t.add_row(_("added / replaced / unchanged"), f"{report.added} / {report.replaced} / {report.unchanged}")
+        t.add_row(_("files failed"), str(len(report.failed)))
         for k, v in stats.items():
             t.add_row(k, str(v))
         console.print(t)

@@ -7,12 +7,18 @@ report → write the viewer page → serve API and viewer until Ctrl-C.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+import webbrowser
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 import typer
 
 from luocdo.api.cli import DbOpt, app, console, fail, ingest, open_store_or_fail
+from luocdo.i18n import gettext as _
 
 # The most implemented ingested document issued at province level (its own
 # text was read, so its recipients and assignments are known).
@@ -43,6 +49,8 @@ def demo(
     host: Annotated[str, typer.Option(help="Interface to serve on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on")] = 8000,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve API and viewer at the end")] = True,
+    open_browser: Annotated[bool, typer.Option(
+        "--open/--no-open", help="Open the browser on the directive's gaps view when serving (needs a display)")] = True,
 ) -> None:
     """Ingest a corpus, report the gaps of its provincial directive, write the viewer, serve."""
     from luocdo.api.cli_queries import gaps
@@ -51,7 +59,7 @@ def demo(
 
     if not corpus.is_dir():
         fail(f"{corpus}: no such folder (give a folder of documents: make demo CORPUS=DIR)")
-    console.rule(f"[bold]1. ingest {corpus}")
+    console.rule("[bold]1. " + _("ingest {corpus}").format(corpus=corpus))
     try:
         ingest([str(corpus)], db=db, neo4j=None, workers=None, batch_size=200, as_json=False)
     except typer.Exit as e:  # some files failed: report, but go on with the rest
@@ -60,11 +68,20 @@ def demo(
     key = directive or pick_directive(db)
     if key is None:
         fail("no provincial document in the corpus is implemented by another one; pass --directive")
-    console.rule(f"[bold]2. gaps: who has no plan for {key}")
+    console.rule("[bold]2. " + _("gaps: who has no plan for {key}").format(key=key))
     gaps(key, scope=None, db=db, neo4j=None, as_json=False)
-    console.rule("[bold]3. viewer")
+    console.rule("[bold]3. " + _("viewer"))
     viz(key, output=html, depth=2, gaps=True, hierarchical=True, relations=None, limit=2000, db=db, neo4j=None)
-    console.print(f"open {html.resolve()} in a browser (works offline)")
+    console.print(_("open {file} in a browser (works offline)").format(file=html.resolve()), highlight=False)
     if serve:
-        console.rule(f"[bold]4. serving http://{host}:{port}  (Ctrl-C to stop)")
+        url = f"http://{host}:{port}/?" + urlencode({"center": key, "gaps": "1"})
+        console.rule("[bold]4. " + _("serving {url}  (Ctrl-C to stop)").format(url=f"http://{host}:{port}"))
+        console.print(_("the gaps view of {key}: {url}").format(key=key, url=url), highlight=False, soft_wrap=True)
+        if open_browser and _has_display():
+            threading.Timer(1.5, webbrowser.open, [url]).start()
         serve_cmd(host=host, port=port, db=db, neo4j=None, log_level="warning")
+
+
+def _has_display() -> bool:
+    """A graphical browser can be shown (never a console browser taking over the terminal)."""
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

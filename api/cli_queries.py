@@ -11,13 +11,27 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from luocdo.api.cli import DbOpt, JsonOpt, Neo4jOpt, app, console, err, fail, open_store_or_fail
+from luocdo.api.cli import (
+    DbOpt,
+    JsonOpt,
+    Neo4jOpt,
+    ambiguous,
+    app,
+    console,
+    err,
+    fail,
+    open_store_or_fail,
+)
+from luocdo.i18n import gettext as _
+from luocdo.i18n import relation_label
 from luocdo.queries.models import GAP_SCOPES
 
 DepthOpt = Annotated[int, typer.Option("--depth", "-d", min=1, max=10, help="Maximum chain length")]
@@ -37,12 +51,7 @@ def _store(db: str | None, neo4j: str | None, write: bool = False) -> Iterator[A
     try:
         yield store
     except Ambiguous as e:
-        err.print(f"[bold red]error:[/] {e.name!r} fits {len(e.candidates)} documents; choose one by its key:", highlight=False)
-        # one line per candidate: keys must stay whole to be copied, whatever the width
-        for c in e.candidates:
-            when = c.date or (str(c.year) if c.year else "date unknown")
-            err.print(f"  {c.key}  ({_name(c)}, {when}, {c.issuer or 'issuer unknown'})", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        ambiguous(e)
     except BadParameter as e:
         fail(e.message, 2)
     except QueryError as e:
@@ -61,11 +70,9 @@ def _emit_json(obj: Any) -> None:
 
 
 def _when(doc: Any) -> str:
-    if doc.date:
-        return doc.date
-    if doc.date_not_before:
-        return f"≥ {doc.date_not_before}"
-    return str(doc.year) if doc.year else "?"
+    from luocdo.queries.report_tables import when
+
+    return when(doc)
 
 
 def _days(n: int | None) -> str:
@@ -85,6 +92,19 @@ def _short(s: str | None, n: int = 110) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _rel(code: str | None) -> str:
+    """Relation names: the offices' words in Vietnamese, the graph's names (IMPLEMENTS …) in English."""
+    from luocdo.i18n import current
+
+    return relation_label(code) if current() == "vi" else (code or "")
+
+
+def _level(level: str | None) -> str:
+    from luocdo.i18n import level_label
+
+    return level_label(level)
+
+
 def _name(doc: Any) -> str:
     """A document's display id; unnumbered documents show their (long) title: cut it."""
     return _short(doc.display, 48)
@@ -93,7 +113,7 @@ def _name(doc: Any) -> str:
 def _table(title: str, columns: list[str]) -> Table:
     t = Table(title=title, title_justify="left", header_style="bold", expand=False)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(c, overflow="ellipsis", no_wrap=c not in (_("Evidence"), _("Title"), "title"))
     return t
 
 
@@ -106,6 +126,102 @@ def _run(as_json: bool, db: str | None, neo4j: str | None, query: Callable[[Any]
         render(result)
 
 
+class ReportFormat(str, Enum):
+    xlsx = "xlsx"
+    docx = "docx"
+    csv = "csv"
+
+
+FormatOpt = Annotated[ReportFormat | None, typer.Option(
+    "--format", "-f", help="Write the report as a file to file: xlsx, docx or csv (with -o)")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help="File to write the report to")]
+
+
+def _check_output(fmt: ReportFormat | None, output: Path | None) -> None:
+    if fmt is not None and output is None:
+        fail(f"--format {fmt.value}: give the file to write with -o FILE")
+    if output is not None and fmt is None:
+        ext = output.suffix.lower().lstrip(".")
+        if ext not in ReportFormat.__members__:
+            fail(f"-o {output}: say the format with --format xlsx|docx|csv (or end the name in .xlsx, .docx or .csv)")
+
+
+def _fmt_of(fmt: ReportFormat | None, output: Path) -> str:
+    return fmt.value if fmt is not None else output.suffix.lower().lstrip(".")
+
+
+def _write_report(table: Any, fmt: str, output: Path) -> None:
+    from luocdo.i18n import gettext
+    from luocdo.queries.report_files import render
+
+    data = render(table, fmt)
+    try:
+        output.write_bytes(data)
+    except OSError as e:
+        fail(f"{output}: cannot write: {e.strerror or e}")
+    err.print(gettext("wrote {file} ({n} rows)").format(file=output, n=len(table.rows)), highlight=False)
+
+
+_STATUS_STYLE = {"has_plan": "green", "reported_only": "cyan", "possible": "yellow", "no_plan": "red"}
+
+
+def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) -> None:
+    """A report table readable at 80 columns: codes and dates whole, long text cut with "…".
+
+    Widths are worked out here, not left to rich (which folds codes and dates
+    to make room): codes, dates and numbers get their longest value, statuses
+    wrap in a narrow column, and text columns share what is left, cut with
+    "…".  Below 120 columns only the columns marked ``narrow`` are shown (the
+    files and ``--json`` have them all).
+    """
+    width = console.width
+    wide = width >= 120
+    headers = [c.header for c in table.columns]
+    kinds = [c.kind for c in table.columns]
+    rows = [list(r) for r in table.rows]
+    keep = [i for i, c in enumerate(table.columns) if wide or c.narrow]
+    if wide and extra:
+        for header, values in extra:
+            headers.append(header)
+            kinds.append("text")
+            for r, v in zip(rows, values, strict=True):
+                r.append(v)
+            keep.append(len(headers) - 1)
+
+    def longest(i: int) -> int:
+        head = len(headers[i]) if kinds[i] == "text" else max(len(w) for w in headers[i].split())
+        return max([head, *(len(r[i]) for r in rows)])
+
+    sizes: dict[int, int] = {}
+    for i in keep:
+        if kinds[i] == "number" or kinds[i] in ("code", "date"):
+            sizes[i] = min(longest(i), 26)
+        elif kinds[i] == "status":
+            sizes[i] = min(longest(i), 16)
+    texts = [i for i in keep if i not in sizes]
+    room = width - sum(sizes.values()) - 3 * len(keep)  # padding and the column separators
+    for n, i in enumerate(sorted(texts, key=longest)):
+        share = room // (len(texts) - n)
+        sizes[i] = max(8, min(longest(i), share))
+        room -= sizes[i]
+    t = Table(title=f"{table.title}\n{table.subject}" if table.subject else table.title, title_justify="left", header_style="bold",
+              expand=False, pad_edge=False, show_edge=False, box=box.SIMPLE_HEAD)
+    for i in keep:
+        if kinds[i] == "text":
+            t.add_column(headers[i], width=sizes[i], no_wrap=True, overflow="ellipsis")
+        else:
+            t.add_column(headers[i], width=sizes[i], overflow="fold")
+    for r, row in enumerate(rows):
+        cells: list[Any] = [row[i] for i in keep]
+        if table.statuses and "status" in kinds:
+            at = keep.index(kinds.index("status"))
+            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[r], ""))
+        t.add_row(*cells)
+    console.print(t)
+    for line in table.summary:
+        console.print(line, highlight=False)
+
+
 @app.command()
 def implements(
     name: Annotated[str, typer.Argument(help="Document: key or as people write it, e.g. '82/KH-UBND'")],
@@ -114,26 +230,28 @@ def implements(
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
 ) -> None:
-    """Documents that implement X, with issuer, level, date and days from X."""
+    """Plans for X — documents that implement it (Thực hiện) or rest on it (Căn cứ) — with date and delay."""
+    from luocdo.i18n import gettext
     from luocdo.queries import implementers
+    from luocdo.queries.report_tables import implements_table
+
+    _check_output(fmt, output)
 
     def render(r: Any) -> None:
-        names = {r.target.key: _name(r.target), **{row.doc.key: _name(row.doc) for row in r.rows}}
-        t = _table(
-            f"Implementing {_name(r.target)} ({_when(r.target)}, {r.target.issuer or '?'}) — {len(r.rows)} document(s)",
-            ["depth", "document", "date", "days from X", "issuer", "level", "chain", "evidence"],
-        )
-        for row in r.rows:
-            t.add_row(
-                str(row.depth), _name(row.doc), _when(row.doc), _days(row.days) or _days_bound(r.target, row.doc),
-                row.doc.issuer or "",
-                row.doc.level or "", " → ".join(names.get(k, k) for k in row.chain),
-                _short(row.evidence.sentence if row.evidence else "", 90),
-            )
-        console.print(t)
+        table = implements_table(r)
+        if output is not None:
+            _write_report(table, _fmt_of(fmt, output), output)
+            return
+        extra = None
+        if r.transitive:
+            names = {r.target.key: _name(r.target), **{row.doc.key: _name(row.doc) for row in r.rows}}
+            extra = [(gettext("Chain"), [" → ".join(names.get(k, k) for k in row.chain) for row in r.rows])]
+        _print_report(table, extra)
 
-    _run(as_json, db, neo4j, lambda s: implementers(s, name, transitive=transitive, depth=depth), render)
+    _run(as_json and output is None, db, neo4j, lambda s: implementers(s, name, transitive=transitive, depth=depth), render)
 
 
 @app.command()
@@ -148,17 +266,22 @@ def basis(
     from luocdo.queries import basis as run_basis
 
     def render(r: Any) -> None:
+        from luocdo.queries.report_tables import Column, ReportTable
+
         names = {r.doc.key: _name(r.doc), **{row.doc.key: _name(row.doc) for row in r.rows}}
-        t = _table(
-            f"Basis of {_name(r.doc)} ({_when(r.doc)}, {r.doc.issuer or '?'}) — {len(r.rows)} document(s)",
-            ["depth", "relation", "document", "date", "issuer", "level", "chain"],
+        rows = tuple(
+            (str(row.depth), _rel(row.relation), _name(row.doc), _when(row.doc), row.doc.issuer or "",
+             _level(row.doc.level), " → ".join(names.get(k, k) for k in row.chain))
+            for row in r.rows
         )
-        for row in r.rows:
-            t.add_row(
-                str(row.depth), row.relation, _name(row.doc), _when(row.doc), row.doc.issuer or "",
-                row.doc.level or "", " → ".join(names.get(k, k) for k in row.chain),
-            )
-        console.print(t)
+        cols = (Column("depth", _("Depth"), "number"), Column("relation", _("Relation")),
+                Column("document", _("Document"), "code"), Column("date", _("Date"), "date"),
+                Column("issuer", _("Issuer")), Column("level", _("Level"), narrow=False),
+                Column("chain", _("Chain"), narrow=False))
+        _print_report(ReportTable(
+            kind="basis", title=_("What {doc} rests on").format(doc=_name(r.doc)),
+            subject=f"{_name(r.doc)} ({_when(r.doc)}, {r.doc.issuer or '?'})", columns=cols, rows=rows,
+            summary=(_("{n} document(s)").format(n=len(r.rows)),)))
 
     _run(as_json, db, neo4j, lambda s: run_basis(s, name, depth=depth), render)
 
@@ -170,40 +293,23 @@ def trace(
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """The propagation tree of X down every level, with the delay at each step."""
     from luocdo.queries import trace as run_trace
+    from luocdo.queries.report_tables import trace_table
+
+    _check_output(fmt, output)
 
     def render(r: Any) -> None:
-        t = _table(
-            f"Propagation of {_name(r.root)} ({_when(r.root)}, {r.root.issuer or '?'})",
-            ["document", "level", "issuer", "date", "days from parent", "days from X"],
-        )
-        children: dict[str | None, list[Any]] = {}
-        for n in r.nodes:
-            children.setdefault(n.parent, []).append(n)
+        table = trace_table(r)
+        if output is not None:
+            _write_report(table, _fmt_of(fmt, output), output)
+        else:
+            _print_report(table)
 
-        def walk(node: Any, prefix: str) -> None:
-            t.add_row(
-                Text(prefix + _name(node.doc)), node.level or "", node.doc.issuer or "", _when(node.doc),
-                _days(node.days_from_parent), _days(node.days_from_root),
-            )
-            for child in children.get(node.doc.key, []):
-                walk(child, "  " * child.depth + "└ ")
-
-        for root in children.get(None, []):
-            walk(root, "")
-        console.print(t)
-        m = _table("Median days from the parent, by level", ["level", "median days"])
-        for lvl, v in r.median_delay_by_level.items():
-            m.add_row(lvl, "" if v is None else f"{v:g}")
-        console.print(m)
-        c = _table(f"Only citing {_name(r.root)} (not implementing it) — {len(r.citing_only)}", ["document", "date", "issuer", "title"])
-        for d in r.citing_only:
-            c.add_row(_name(d), _when(d), d.issuer or "", _short(d.title, 80))
-        console.print(c)
-
-    _run(as_json, db, neo4j, lambda s: run_trace(s, name, depth=depth), render)
+    _run(as_json and output is None, db, neo4j, lambda s: run_trace(s, name, depth=depth), render)
 
 
 @app.command()
@@ -213,24 +319,23 @@ def gaps(
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
 ) -> None:
-    """Units expected to act on X, and whether each has a plan for it."""
+    """Units expected to act on X, and whether each has a plan for it (Thực hiện or Căn cứ X)."""
     from luocdo.queries import gaps as run_gaps
+    from luocdo.queries.report_tables import gaps_table
 
-    style = {"has_plan": "green", "reported_only": "cyan", "possible": "yellow", "no_plan": "red"}
+    _check_output(fmt, output)
 
     def render(r: Any) -> None:
-        summary = ", ".join(f"{k} {v}" for k, v in r.counts.items())
-        t = _table(f"Gaps for {_name(r.target)} ({_when(r.target)}), scope {r.scope}: {summary}", ["code", "unit", "kind", "status", "documents / candidate", "reason"])
-        order = {"has_plan": 0, "reported_only": 1, "possible": 2, "no_plan": 3}
-        for u in sorted(r.units, key=lambda u: order[u.status]):
-            docs = ", ".join(f"{_name(d)} ({_when(d)})" for d in u.documents)
-            if u.candidate is not None:
-                docs = f"{_name(u.candidate)} ({_when(u.candidate)})"
-            t.add_row(u.org.code or u.org.id, u.org.name, u.org.kind or "", Text(u.status, style=style[u.status]), docs, u.reason or "")
-        console.print(t)
+        table = gaps_table(r)
+        if output is not None:
+            _write_report(table, _fmt_of(fmt, output), output)
+        else:
+            _print_report(table)
 
-    _run(as_json, db, neo4j, lambda s: run_gaps(s, name, scope=scope.value if scope else None), render)
+    _run(as_json and output is None, db, neo4j, lambda s: run_gaps(s, name, scope=scope.value if scope else None), render)
 
 
 @app.command()
@@ -248,31 +353,35 @@ def show(
         t = Table(title=f"{_name(d)}", title_justify="left", show_header=False)
         for k in ("key", "type", "kind", "number", "symbol", "date", "year", "date_not_before", "title", "issuer", "issuer_id", "level", "province", "ingested"):
             v = getattr(d, k)
+            if k in ("date", "date_not_before") and v:
+                from luocdo.i18n import fmt_date
+
+                v = fmt_date(v)
             if v not in (None, ""):
                 t.add_row(k, str(v))
         t.add_row("sources", "\n".join(c.sources))
         if c.conflicts:
             t.add_row("conflicts", json.dumps(c.conflicts, ensure_ascii=False))
         if c.aliases:
-            t.add_row("also cited as", "\n".join(c.aliases))
+            t.add_row(_("also cited as"), "\n".join(c.aliases))
         if c.candidates:
-            t.add_row("unresolved: fits", "\n".join(c.candidates))
+            t.add_row(_("unresolved: fits"), "\n".join(c.candidates))
         console.print(t)
-        sections = [("Outgoing", c.outgoing), ("Incoming", c.incoming),
-                    ("Derived outgoing (stated inside another document's citation)", c.derived_outgoing),
-                    ("Derived incoming (stated inside another document's citation)", c.derived_incoming)]
-        for title, edges in sections:
-            if title.startswith("Derived") and not edges:
+        sections = [(_("Outgoing edges"), c.outgoing), (_("Incoming edges"), c.incoming),
+                    (_("Derived outgoing edges (stated inside another document's citation)"), c.derived_outgoing),
+                    (_("Derived incoming edges (stated inside another document's citation)"), c.derived_incoming)]
+        for n, (title, edges) in enumerate(sections):
+            if n >= 2 and not edges:
                 continue
-            e = _table(f"{title} edges ({len(edges)})", ["relation", "document", "date", "issuer", "evidence", "source"])
+            e = _table(f"{title} ({len(edges)})", [_("Relation"), _("Document"), _("Date"), _("Issuer"), _("Evidence"), _("Source")])
             for ev in edges:
                 src = ev.evidence.file if ev.evidence else ""
-                flag = f" [flagged: {ev.evidence.flag}]" if ev.evidence and ev.evidence.flag else ""
-                e.add_row(ev.relation, _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100) + flag, src or "")
+                flag = " [" + _("flagged") + f": {ev.evidence.flag}]" if ev.evidence and ev.evidence.flag else ""
+                e.add_row(_rel(ev.relation), _name(ev.other), _when(ev.other), ev.other.issuer or "", _short(ev.evidence.sentence if ev.evidence else "", 100) + flag, src or "")
             console.print(e)
-        o = _table(f"Organizations ({len(c.organizations)})", ["relation", "organization", "id", "role", "task"])
+        o = _table(_("Organizations") + f" ({len(c.organizations)})", [_("Relation"), _("Organization"), "id", _("Role"), _("Task")])
         for oe in c.organizations:
-            o.add_row(oe.relation, oe.org.name, oe.org.id, oe.role or "", _short(oe.task, 80))
+            o.add_row(_rel(oe.relation), oe.org.name, oe.org.id, oe.role or "", _short(oe.task, 80))
         console.print(o)
 
     _run(as_json, db, neo4j, lambda s: run_show(s, name), render)
@@ -290,10 +399,18 @@ def search(
     from luocdo.queries import search as run_search
 
     def render(hits: Any) -> None:
-        t = _table(f"Search {text!r}: {len(hits)} hit(s)", ["#", "score", "kind", "id", "label", "date", "issuer"])
-        for i, h in enumerate(hits, 1):
-            t.add_row(str(i), f"{h.score:g}", h.kind, h.id, _short(h.label, 100), _when(h.doc) if h.doc else "", (h.doc.issuer or "") if h.doc else (h.org.province or "") if h.org else "")
-        console.print(t)
+        from luocdo.queries.report_tables import Column, ReportTable
+
+        rows = tuple(
+            (str(i), f"{h.score:g}", h.kind, h.id, _short(h.label, 100), _when(h.doc) if h.doc else "",
+             (h.doc.issuer or "") if h.doc else (h.org.province or "") if h.org else "")
+            for i, h in enumerate(hits, 1)
+        )
+        cols = (Column("no", "#", "number"), Column("score", _("Score"), "number", narrow=False),
+                Column("kind", _("Kind"), narrow=False), Column("id", "id", "code"), Column("name", _("Name")),
+                Column("date", _("Date"), "date"), Column("issuer", _("Issuer"), narrow=False))
+        _print_report(ReportTable(kind="search", title=_("Search {text}: {n} hit(s)").format(text=repr(text), n=len(hits)),
+                                  subject="", columns=cols, rows=rows))
 
     with _store(db, neo4j) as store:
         hits = run_search(store, text, limit=limit)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from luocdo.api.cli import DbOpt, Neo4jOpt, app, err, fail, open_store_or_fail
+from luocdo.api.cli import DbOpt, Neo4jOpt, ambiguous, app, err, fail, open_store_or_fail
 
 #: Cards (every edge with its evidence) are embedded for at most this many
 #: documents; beyond it a click shows the edges the page itself holds.
@@ -31,7 +31,7 @@ def viz(
 ) -> None:
     """Write an interactive graph of a document's neighbourhood (works offline, no external URL)."""
     from luocdo import queries as Q
-    from luocdo.queries.errors import QueryError
+    from luocdo.queries.errors import Ambiguous, QueryError
     from luocdo.viz.page import render_page
 
     rels = [r.strip().upper() for r in relations.split(",") if r.strip()] if relations else None
@@ -46,6 +46,8 @@ def viz(
                 err.print(f"[yellow]no gaps view:[/] {e}", highlight=False)
         docs = [n.id for n in sub.nodes if n.group == "document"][:CARD_LIMIT]
         cards = {key: Q.show(store, key) for key in docs}
+    except Ambiguous as e:
+        ambiguous(e)
     except QueryError as e:
         fail(str(e))
     finally:

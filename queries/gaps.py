@@ -3,8 +3,10 @@
 Statuses, strongest first:
 
 * ``has_plan`` — a document issued by the unit (or one of its offices, via
-  PART_OF) implements X directly or through a chain of IMPLEMENTS / BASED_ON
-  edges (``gaps_plans.cypher``);
+  PART_OF) implements X ("Thực hiện") or rests on it ("Căn cứ"), directly or
+  through a chain of IMPLEMENTS / BASED_ON edges (``gaps_plans.cypher``): the
+  same plans ``implementers`` lists.  ``relations`` says for each document
+  which edge ties it to X;
 * ``reported_only`` — the unit only reported on X (``gaps_reports.cypher``);
 * ``possible`` — the unit issued, in X's period (X's year, or within
   :data:`PERIOD_DAYS` after X's date, never before X), a document on the same
@@ -257,12 +259,20 @@ def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
     def refs(keys: list[str]) -> list[DocRef]:
         return sorted((docs[k] for k in set(keys) if k in docs), key=lambda d: (d.date or "9999", d.key))
 
+    def tied(keys: list[str], order: tuple[str, ...]) -> dict[str, str]:
+        """How each document is tied to X: its own edge to X, else through a chain of plans."""
+        return {k: next((r for r in order if r in mentions.get(k, ())), "CHAIN") for k in keys}
+
     out: list[GapUnit] = []
     for u in units:
         if u.id in plans:
-            out.append(GapUnit(org=u, status="has_plan", documents=refs(plans[u.id])))
+            found = refs(plans[u.id])
+            out.append(GapUnit(org=u, status="has_plan", documents=found,
+                               relations=tied([d.key for d in found], ("IMPLEMENTS", "BASED_ON"))))
         elif u.id in reports:
-            out.append(GapUnit(org=u, status="reported_only", documents=refs(reports[u.id])))
+            found = refs(reports[u.id])
+            out.append(GapUnit(org=u, status="reported_only", documents=found,
+                               relations=tied([d.key for d in found], ("REPORTS_ON",))))
         elif u.id in cands and cands[u.id][1]["key"] in docs:
             sim, r, note = cands[u.id]
             cand = docs[r["key"]]

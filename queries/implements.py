@@ -1,6 +1,11 @@
 """Downward queries: what implements X (directly or through a chain), and the
 propagation tree of X level by level with the delay at each step.
 
+A plan for X is a document that implements X ("Thực hiện …") or rests on it
+("Căn cứ …"), directly or through a chain of such plans: the same rule as
+``gaps`` (``gaps_plans.cypher``).  Each row says which of the two relations
+ties it to the document above it.
+
 The walk from X down (shortest chain first, so each document hangs under the
 document nearest X) is done here, as are the delays: on a server the edges come
 in one query (``implements_tree.cypher``), embedded one document at a time
@@ -37,31 +42,46 @@ from luocdo.queries.resolve import resolve
 CITING_RELS = ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS", "REPEALS", "CONSOLIDATES")
 
 
-def _edge_order(r: dict[str, Any]) -> tuple:
-    return (r["src"], *evidence_order(r))
+def _plan_order(r: dict[str, Any]) -> tuple:
+    """Per document, IMPLEMENTS before BASED_ON, then its evidence in a stable order."""
+    return (r["src"], PLAN_RELS.index(r["rel"]), *evidence_order(r))
 
 
-def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None]]:
-    """key → (parent key, depth, evidence of the edge to the parent), breadth first from ``root``."""
+#: The relations that make a document a plan for the one it points to.
+PLAN_RELS = ("IMPLEMENTS", "BASED_ON")
+_DIRECT = {"IMPLEMENTS": "implementers_direct", "BASED_ON": "based_on_direct"}
+_TREE = {"IMPLEMENTS": "implements_tree", "BASED_ON": "based_on_tree"}
+
+
+def _direct(store: Any, key: str) -> list[dict[str, Any]]:
+    """The plans for ``key`` one step down, each row with its ``rel``; IMPLEMENTS first per document."""
+    rows: list[dict[str, Any]] = []
+    for rel in PLAN_RELS:
+        rows += [{**r, "rel": rel} for r in loader.run(store, _DIRECT[rel], {"key": key}, limit=None)]
+    return sorted(rows, key=_plan_order)
+
+
+def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None, str]]:
+    """key → (parent key, depth, evidence of the edge to the parent, relation), breadth first from ``root``."""
     children: dict[str, list[dict[str, Any]]] = {}
     per_node = getattr(store, "dialect", None) == "ladybug"
     if not per_node:
-        # A server: one round trip for every edge of the tree.
-        for r in loader.run(store, "implements_tree", {"key": root}, limit=None):
-            children.setdefault(r["dst"], []).append(r)
+        # A server: one round trip per relation for every edge of the tree.
+        for rel in PLAN_RELS:
+            for r in loader.run(store, _TREE[rel], {"key": root}, limit=None):
+                children.setdefault(r["dst"], []).append({**r, "rel": rel})
         for lst in children.values():
-            lst.sort(key=_edge_order)
+            lst.sort(key=_plan_order)
 
     def kids(key: str) -> list[dict[str, Any]]:
         # Embedded: one lookup per document of the tree.  LadybugDB answers the
         # whole-tree pattern by joining every IMPLEMENTS edge (80 ms at 1M
         # documents); a lookup from one node is a fraction of a millisecond.
         if per_node and key not in children:
-            rows = loader.run(store, "implementers_direct", {"key": key}, limit=None)
-            children[key] = sorted(rows, key=_edge_order)
+            children[key] = _direct(store, key)
         return children.get(key, [])
 
-    out: dict[str, tuple[str, int, Evidence | None]] = {}
+    out: dict[str, tuple[str, int, Evidence | None, str]] = {}
     queue = deque([(root, 0)])
     seen = {root}
     while queue:
@@ -73,12 +93,12 @@ def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, E
             if k in seen:
                 continue
             seen.add(k)
-            out[k] = (key, d + 1, evidence(r))
+            out[k] = (key, d + 1, evidence(r), r["rel"])
             queue.append((k, d + 1))
     return out
 
 
-def _chain(tree: dict[str, tuple[str, int, Evidence | None]], root: str, key: str) -> list[str]:
+def _chain(tree: dict[str, tuple[str, int, Evidence | None, str]], root: str, key: str) -> list[str]:
     chain = [key]
     while chain[-1] != root:
         chain.append(tree[chain[-1]][0])
@@ -86,19 +106,18 @@ def _chain(tree: dict[str, tuple[str, int, Evidence | None]], root: str, key: st
 
 
 def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: int = 5) -> ImplementersResult:
-    """Documents that implement X: directly, or (``transitive``) through a chain of plans."""
+    """Plans for X (implementing it or based on it): directly, or (``transitive``) through a chain of plans."""
     check_depth(depth)
     target = resolve(store, key_or_name)
     if transitive:
         tree = _walk_down(store, target.key, depth)
     else:
-        rows = loader.run(store, "implementers_direct", {"key": target.key}, limit=None)
         tree = {}
-        for r in sorted(rows, key=_edge_order):
-            tree.setdefault(r["src"], (target.key, 1, evidence(r)))
+        for r in _direct(store, target.key):
+            tree.setdefault(r["src"], (target.key, 1, evidence(r), r["rel"]))
     docs = fetch_docs(store, tree)
     out: list[ImplRow] = []
-    for key, (parent, d, ev) in tree.items():
+    for key, (parent, d, ev, rel) in tree.items():
         doc = docs.get(key)
         if doc is None:
             continue
@@ -110,6 +129,7 @@ def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: 
                 via=parent if d > 1 else None,
                 days=days_between(target.date, doc.date),
                 evidence=ev,
+                relation=rel,
             )
         )
     out.sort(key=lambda r: (r.depth, r.doc.date or "9999", r.doc.key))
@@ -134,7 +154,7 @@ def trace(store: Any, key_or_name: str, depth: int = 8) -> TraceResult:
         doc = docs.get(key)
         if doc is None:
             continue
-        parent, d, _ev = tree[key]
+        parent, d, _ev, rel = tree[key]
         parent_doc = docs.get(parent, root if parent == root.key else None)
         nodes.append(
             TraceNode(
@@ -144,6 +164,7 @@ def trace(store: Any, key_or_name: str, depth: int = 8) -> TraceResult:
                 level=doc.level,
                 days_from_parent=days_between(parent_doc.date if parent_doc else None, doc.date),
                 days_from_root=days_between(root.date, doc.date),
+                relation=rel,
             )
         )
     return TraceResult(

@@ -72,6 +72,8 @@ class ImplRow(_Model):
     via: str | None = None  # the document it implements directly, when depth > 1
     days: int | None = None  # days from the target's date to doc's date
     evidence: Evidence | None = None
+    #: How the document is tied to the one above it: IMPLEMENTS ("Thực hiện") or BASED_ON ("Căn cứ").
+    relation: str = "IMPLEMENTS"
 
 
 class ImplementersResult(_Model):
@@ -100,6 +102,8 @@ class TraceNode(_Model):
     level: str | None = None
     days_from_parent: int | None = None
     days_from_root: int | None = None
+    #: How the document is tied to its parent (IMPLEMENTS or BASED_ON); None for the root.
+    relation: str | None = None
 
 
 class TraceResult(_Model):
@@ -119,6 +123,9 @@ class GapUnit(_Model):
     documents: list[DocRef]
     candidate: DocRef | None = None
     reason: str | None = None
+    #: document key → how it is tied to X: IMPLEMENTS, BASED_ON or REPORTS_ON when it
+    #: points at X itself, CHAIN when it does so through a plan for X.
+    relations: dict[str, str] = {}
 
 
 #: Which units a gaps question expects a plan from (queries/gaps.py says how each is found).

@@ -170,7 +170,12 @@ def list_documents(
     limit: int = 50,
     cursor: str | None = None,
 ) -> DocumentPage:
-    """A page of documents in key order, filtered; ``cursor`` comes from the previous page."""
+    """A page of documents, filtered; ``cursor`` comes from the previous page.
+
+    Without ``q`` the documents come in key order.  With ``q`` they are ranked
+    by :func:`search`, the ranking of ``luocdo search`` ("nghi quyet 57" finds
+    57-NQ/TW), and the other filters apply to the ranked documents.
+    """
     if limit < 1 or limit > 1000:
         raise BadParameter(f"limit must be from 1 to 1000, got {limit}")
     skip = 0
@@ -178,6 +183,8 @@ def list_documents(
         if not cursor.isdigit():
             raise BadParameter(f"cursor {cursor!r} is not one this API gave out")
         skip = int(cursor)
+    if q and q.strip():
+        return _ranked_page(store, q, type, issuer, province, year, limit, skip)
     prov = province or ""
     if province:
         try:
@@ -202,3 +209,34 @@ def list_documents(
     items = [doc_ref(r) for r in rows[:limit]]
     nxt = str(skip + limit) if len(rows) > limit else None
     return DocumentPage(items=items, next_cursor=nxt)
+
+
+#: Ranked documents a ?q= page is cut from (the search's own cap).
+RANKED_MAX = 500
+
+
+def _ranked_page(store: Any, q: str, type: str | None, issuer: str | None, province: str | None,
+                 year: int | None, limit: int, skip: int) -> DocumentPage:
+    """Documents of ``search(q)`` in its order, filtered, one page of them."""
+    hits = [h.doc for h in search(store, q, limit=RANKED_MAX) if h.kind == "document" and h.doc is not None]
+    prov = None
+    if province:
+        from luocdo.core.registry import registry
+
+        p = registry().province(province)
+        prov = squash(p.name if p is not None else province)
+    want_issuer = squash(issuer) if issuer else None
+
+    def keep(d: Any) -> bool:
+        if type and (d.type or "") != type:
+            return False
+        if year and d.year != int(year):
+            return False
+        if prov is not None and squash(d.province or "") != prov:
+            return False
+        return not (want_issuer and want_issuer not in squash(d.issuer or ""))
+
+    docs = [d for d in hits if keep(d)]
+    page = docs[skip: skip + limit]
+    nxt = str(skip + limit) if len(docs) > skip + limit else None
+    return DocumentPage(items=page, next_cursor=nxt)

@@ -483,7 +483,11 @@ def test_list_documents(store):
     assert keys == sorted(keys)
     rest = list_documents(store, year=2025, province="Quảng Ngãi", limit=1000, cursor=page.next_cursor)
     assert not {d.key for d in rest.items} & set(keys) and rest.next_cursor is None
-    assert [d.key for d in list_documents(store, q="son mai", type="KH").items] == [K12_SON_MAI]
+    # ?q= ranks as `luocdo search` does: the best fit first
+    assert list_documents(store, q="son mai", type="KH").items[0].key == K12_SON_MAI
+    ranked = [h.doc.key for h in search(store, "nghi quyet 57") if h.kind == "document"]
+    assert [d.key for d in list_documents(store, q="nghi quyet 57").items] == ranked
+    assert list_documents(store, q="nghi quyet 57").items[0].key == K57
     with pytest.raises(BadParameter):
         list_documents(store, cursor="abc")
 

@@ -3,13 +3,15 @@
 Every browser test routes all requests through a guard that lets only the
 page itself (file:) and the local service through, and records anything else;
 a page that even tries to reach an outside host fails.  Screenshots go to
-tests/artifacts/.  Chromium is Debian's (/usr/bin/chromium), driven by
+tests/.artifacts/ (ignored by git), or to tests/artifacts/ (the README's
+pictures) when LUOCDO_SCREENSHOTS=1.  Chromium is Debian's (/usr/bin/chromium), driven by
 Playwright; the tests skip when it is absent.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
@@ -35,7 +37,7 @@ from luocdo.viz.page import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parent / ("artifacts" if os.environ.get("LUOCDO_SCREENSHOTS") == "1" else ".artifacts")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 SCRIPT = "<script>alert(1)</script>"
@@ -301,6 +303,9 @@ def test_the_guard_sees_outside_requests(guarded, tmp_path):
 def test_untrusted_text_is_shown_as_text(guarded, tmp_path):
     g = guarded
     g.open_html(render_page(small_subgraph(), small_gaps(), title=EVIL, show_gaps=False), tmp_path / "evil.html")
+    assert counts(g)["drawnNodes"] == 4  # the organisation stays folded until asked for
+    g.page.check("#orgs-toggle")
+    g.wait_ready()
     assert counts(g)["drawnNodes"] == 5
     tip = g.hover_node("evil")
     assert SCRIPT in tip and "onerror=" in tip
@@ -342,6 +347,10 @@ def test_script_and_python_build_the_same_items(guarded, tmp_path):
 def test_filters_hide_levels_and_relations(guarded, tmp_path):
     g = guarded
     g.open_html(render_page(small_subgraph(), None, title="filters"), tmp_path / "filters.html")
+    assert g.js("luocdo.nodesView.length") == 4  # organisations folded by default
+    g.page.check("#orgs-toggle")
+    g.wait_ready()
+    assert g.js("luocdo.nodesView.length") == 5
     g.page.uncheck('input[data-level="commune"]')
     g.wait_ready()
     assert g.js("luocdo.nodesView.length") == 4
@@ -349,6 +358,9 @@ def test_filters_hide_levels_and_relations(guarded, tmp_path):
     g.wait_ready()
     assert "CITES" not in g.js("luocdo.edgesView.get().map(e => e.data.relation)")
     assert g.js("luocdo.network.body.nodeIndices.length") == 4
+    g.page.uncheck("#orgs-toggle")
+    g.wait_ready()
+    assert g.js("luocdo.nodesView.get().filter(n => n.data.group === 'organization').length") == 0
     g.page.select_option("#layout", "physics")
     g.wait_ready()
     assert g.js("luocdo.network.physics.options.enabled") is False  # switched off once stable
@@ -409,7 +421,7 @@ def _cli(*args: str) -> None:
 
     from luocdo.api.cli import app
 
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, list(args))
     assert result.exit_code == 0, result.output
 
 
@@ -425,7 +437,7 @@ def test_cli_errors_name_the_problem(seed_db, tmp_path, args, message):
     from luocdo.api.cli import app
 
     out = tmp_path / "never.html"
-    result = CliRunner().invoke(app, ["viz", *args, "-o", str(out), "--db", str(seed_db)])
+    result = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, ["viz", *args, "-o", str(out), "--db", str(seed_db)])
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not out.exists()
@@ -443,7 +455,7 @@ def _edge_with_evidence(g: Guarded) -> dict:
 @pytest.mark.browser
 def test_standalone_page_for_57(guarded, seed_db, tmp_path):
     _queries()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / "viewer-57-NQ-TW.html"
     _cli("viz", "57-NQ/TW", "-o", str(out), "--db", str(seed_db))
     g = guarded
@@ -454,7 +466,7 @@ def test_standalone_page_for_57(guarded, seed_db, tmp_path):
     assert g.js("luocdo.state.center").startswith("57-NQ/TW")
     # hierarchical: central documents above everything, communes below everything
     ys = g.js("""() => { const p = luocdo.network.getPositions(), out = {};
-        luocdo.nodes.get().forEach(n => { (out[n.data.level || '?'] ||= []).push(p[n.id].y); }); return out; }""")
+        luocdo.nodesView.get().forEach(n => { (out[n.data.level || '?'] ||= []).push(p[n.id].y); }); return out; }""")
     assert max(ys["central"]) < min(y for lv, v in ys.items() if lv != "central" for y in v)
     assert min(ys["commune"]) > max(y for lv, v in ys.items() if lv != "commune" for y in v)
     e = _edge_with_evidence(g)
@@ -482,13 +494,15 @@ def _check_gaps_82(g: Guarded) -> None:
     assert g.js("luocdo.network.body.nodeIndices.length") == len(units) + 1
     g.click_node(ly_son[0]["id"])
     g.page.wait_for_selector("#panel:not([hidden]) .status")
-    assert STATUS["has_plan"]["label"] in g.page.inner_text("#panel")
+    from luocdo.i18n import status_label
+
+    assert status_label("has_plan", g.js("luocdo.lang")) in g.page.inner_text("#panel")
 
 
 @pytest.mark.browser
 def test_standalone_gaps_for_82(guarded, seed_db, tmp_path):
     _queries()
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / "viewer-gaps-82.html"
     _cli("viz", "82/KH-UBND", "--gaps", "-o", str(out), "--db", str(seed_db))
     g = guarded
@@ -536,7 +550,7 @@ def test_service_page_searches_and_shows_cards(browser, service):
     try:
         g.page.goto(service + "/")
         g.wait_ready()
-        assert g.page.is_visible("#hint")
+        assert g.page.is_visible("#dashboard")  # the page opens on the store's dashboard
         # By number: /resolve finds it and the graph is recentred on it.
         g.page.fill("#search-input", "57-NQ/TW")
         g.page.press("#search-input", "Enter")
@@ -562,15 +576,33 @@ def test_service_page_searches_and_shows_cards(browser, service):
         before = g.js("luocdo.nodes.length")
         report = g.js("luocdo.nodes.get().find(n => n.data.type === 'BC').id")
         g.click_node(report)
-        g.page.click("#card .actions button:text('expand neighbours')")
+        g.page.click("#card .actions button[data-action=expand]")
         g.wait_for(f"luocdo.ready && luocdo.nodes.length > {before}")
-        assert g.js("luocdo.network.body.nodeIndices.length") == g.js("luocdo.nodes.length")
+        assert g.js("luocdo.network.body.nodeIndices.length") == g.js("luocdo.nodesView.length")
         # The gaps view of 82/KH-UBND, fetched from the API.
         g.page.check("#gaps-toggle")
         g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1")
         _check_gaps_82(g)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         g.page.screenshot(path=str(ARTIFACTS / "viewer-service.png"))
         assert any(r.startswith(service + "/graph?") for r in g.requests)
         g.check_clean()
+    finally:
+        g.close()
+
+
+@pytest.mark.browser
+def test_service_page_lists_the_candidates_of_an_ambiguous_name(browser, service):
+    g = Guarded(browser, allowed=(service,))
+    try:
+        g.page.goto(service + "/?center=38/KH-UBND")
+        g.page.wait_for_selector("#results:not([hidden]) li button", timeout=15000)
+        listed = g.page.locator("#results li button").all_text_contents()
+        keys = g.page.locator("#results li button").evaluate_all("bs => bs.map(b => b.parentElement.textContent)")
+        assert len(listed) == 2 and all(t.startswith("38/KH-UBND") for t in listed)
+        assert any("2024" in k for k in keys) and any("2025" in k for k in keys)
+        assert g.errors == [] and g.outside == []
+        g.page.locator("#results li button").first.click()
+        g.wait_for("luocdo.ready && luocdo.state.center && luocdo.state.center.startsWith('38/KH-UBND@')")
     finally:
         g.close()

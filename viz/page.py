@@ -28,6 +28,7 @@ from typing import Any
 from pyvis.network import Network
 
 from luocdo.graph.schema import DOC_REL_LABELS, DOC_TYPES
+from luocdo.i18n import N_, STATUS_LABELS, messages
 
 __all__ = [
     "STYLE",
@@ -46,12 +47,12 @@ __all__ = [
 #: Level groups, top to bottom of the hierarchical layout.  ``rank`` is the
 #: vis-network ``level``; colours avoid the green/amber/red of the gaps view.
 LEVEL_GROUPS: dict[str, dict[str, Any]] = {
-    "central": {"label": "central", "rank": 0, "color": "#8e44ad", "border": "#5b2c6f"},
-    "ministry_party": {"label": "ministry / party", "rank": 1, "color": "#2e6fba", "border": "#1b4272"},
-    "province": {"label": "province", "rank": 2, "color": "#17a2b8", "border": "#0e6674"},
-    "department": {"label": "department", "rank": 3, "color": "#e377c2", "border": "#a0468a"},
-    "commune": {"label": "commune", "rank": 4, "color": "#a47148", "border": "#6b4629"},
-    "unknown": {"label": "level unknown", "rank": 2, "color": "#a0a0a0", "border": "#666666"},
+    "central": {"label": N_("central"), "rank": 0, "color": "#8e44ad", "border": "#5b2c6f"},
+    "ministry_party": {"label": N_("ministry / party"), "rank": 1, "color": "#2e6fba", "border": "#1b4272"},
+    "province": {"label": N_("province"), "rank": 2, "color": "#17a2b8", "border": "#0e6674"},
+    "department": {"label": N_("department"), "rank": 3, "color": "#e377c2", "border": "#a0468a"},
+    "commune": {"label": N_("commune"), "rank": 4, "color": "#a47148", "border": "#6b4629"},
+    "unknown": {"label": N_("level unknown"), "rank": 2, "color": "#a0a0a0", "border": "#666666"},
 }
 LEVEL_GROUP_OF: dict[str, str] = {
     "central": "central",
@@ -76,40 +77,39 @@ KIND_SHAPES: dict[str, str] = {
 OTHER_SHAPE = "hexagon"  # letters, notices, guidance, anything else
 ORG_SHAPE = "box"  # organizations: the name inside a box
 SHAPE_LEGEND: list[tuple[str, str]] = [
-    ("dot", "plan / programme"),
-    ("star", "resolution / conclusion"),
-    ("square", "decision / rule"),
-    ("triangle", "directive"),
-    ("triangleDown", "report"),
-    ("diamond", "law / decree / circular"),
-    ("hexagon", "letter, notice, other"),
-    ("box", "organization"),
+    ("dot", N_("plan / programme")),
+    ("star", N_("resolution / conclusion")),
+    ("square", N_("decision / rule")),
+    ("triangle", N_("directive")),
+    ("triangleDown", N_("report")),
+    ("diamond", N_("law / decree / circular")),
+    ("hexagon", N_("letter, notice, other")),
+    ("box", N_("organization")),
 ]
 
 #: Edge styles by relation; ``dashes`` is false or a vis dash pattern.
 RELATIONS: dict[str, dict[str, Any]] = {
-    "IMPLEMENTS": {"label": "implements", "color": "#1f4e9c", "width": 2.5, "dashes": False},
-    "BASED_ON": {"label": "based on", "color": "#6b6b6b", "width": 1.5, "dashes": [8, 4]},
-    "CITES": {"label": "cites", "color": "#b5b5b5", "width": 1, "dashes": [2, 4]},
-    "REPORTS_ON": {"label": "reports on", "color": "#d35400", "width": 2, "dashes": False},
-    "REPEALS": {"label": "repeals", "color": "#7f8c8d", "width": 2, "dashes": [4, 4]},
-    "CONSOLIDATES": {"label": "consolidates", "color": "#16a085", "width": 2, "dashes": [8, 2]},
-    "AMENDS": {"label": "amends", "color": "#8e44ad", "width": 2, "dashes": [12, 3, 3, 3]},
-    "ISSUED_BY": {"label": "issued by", "color": "#9fb3c8", "width": 1, "dashes": [1, 3]},
-    "ADDRESSED_TO": {"label": "addressed to", "color": "#c8b49f", "width": 1, "dashes": [1, 3]},
-    "ASSIGNED_TO": {"label": "assigned to", "color": "#c89fb8", "width": 1, "dashes": [4, 2]},
-    "PART_OF": {"label": "part of", "color": "#cccccc", "width": 1, "dashes": False},
-    "SUCCEEDED_BY": {"label": "succeeded by", "color": "#cccccc", "width": 1, "dashes": [6, 3]},
-    "_other": {"label": "other", "color": "#999999", "width": 1, "dashes": False},
+    "IMPLEMENTS": {"label": N_("implements"), "color": "#1f4e9c", "width": 2.5, "dashes": False},
+    "BASED_ON": {"label": N_("based on"), "color": "#6b6b6b", "width": 1.5, "dashes": [8, 4]},
+    "CITES": {"label": N_("cites"), "color": "#b5b5b5", "width": 1, "dashes": [2, 4]},
+    "REPORTS_ON": {"label": N_("reports on"), "color": "#d35400", "width": 2, "dashes": False},
+    "REPEALS": {"label": N_("repeals"), "color": "#7f8c8d", "width": 2, "dashes": [4, 4]},
+    "CONSOLIDATES": {"label": N_("consolidates"), "color": "#16a085", "width": 2, "dashes": [8, 2]},
+    "AMENDS": {"label": N_("amends"), "color": "#8e44ad", "width": 2, "dashes": [12, 3, 3, 3]},
+    "ISSUED_BY": {"label": N_("issued by"), "color": "#9fb3c8", "width": 1, "dashes": [1, 3]},
+    "ADDRESSED_TO": {"label": N_("addressed to"), "color": "#c8b49f", "width": 1, "dashes": [1, 3]},
+    "ASSIGNED_TO": {"label": N_("assigned to"), "color": "#c89fb8", "width": 1, "dashes": [4, 2]},
+    "PART_OF": {"label": N_("part of"), "color": "#cccccc", "width": 1, "dashes": False},
+    "SUCCEEDED_BY": {"label": N_("succeeded by"), "color": "#cccccc", "width": 1, "dashes": [6, 3]},
+    "_other": {"label": N_("other"), "color": "#999999", "width": 1, "dashes": False},
 }
 
-#: Gaps view: status → colour.  Amber covers both "we only have a report" and
-#: "a document that may be the plan".
+#: Gaps view: status → colour, one each (labels are the catalogue's status terms).
 STATUS: dict[str, dict[str, str]] = {
-    "has_plan": {"label": "has a plan", "color": "#2ca02c", "border": "#1a661a"},
-    "reported_only": {"label": "reported only", "color": "#f0a30a", "border": "#a36d00"},
-    "possible": {"label": "possible plan", "color": "#f0a30a", "border": "#a36d00"},
-    "no_plan": {"label": "no plan found", "color": "#d62728", "border": "#8b1a1a"},
+    "has_plan": {"label": STATUS_LABELS["has_plan"], "color": "#2ca02c", "border": "#1a661a"},
+    "reported_only": {"label": STATUS_LABELS["reported_only"], "color": "#2f6fb5", "border": "#1b4272"},
+    "possible": {"label": STATUS_LABELS["possible"], "color": "#f0a30a", "border": "#a36d00"},
+    "no_plan": {"label": STATUS_LABELS["no_plan"], "color": "#d62728", "border": "#8b1a1a"},
 }
 
 LABEL_MAX = 32
@@ -299,6 +299,7 @@ def render_page(
     cards: Mapping[str, Any] | None = None,
     depth: int = 2,
     show_gaps: bool | None = None,
+    lang: str = "vi",
 ) -> str:
     """A self-contained HTML page drawing ``sub`` (a Subgraph), with no external URL.
 
@@ -306,7 +307,9 @@ def render_page(
     unless ``show_gaps=False``.  ``cards`` (node id → Card) are shown when a node
     is clicked; without one the card is made from the subgraph's own edges.  With
     ``service=True`` the page also searches and fetches from the API (relative
-    URLs: ``resolve``, ``documents``, ``graph``, ``documents/{url_key}[/gaps]``).
+    URLs: ``resolve``, ``documents``, ``graph``, ``documents/{url_key}[/gaps]``,
+    ``dashboard``) and opens on the dashboard.  ``lang`` is the language the page
+    starts in; a reader's choice (the switch, kept in localStorage) wins.
     """
     net = build_network(sub, hierarchical=hierarchical)
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
@@ -325,6 +328,8 @@ def render_page(
         "edges": edges,
         "gaps": _plain(gaps),
         "cards": {k: _plain(v) for k, v in (cards or {}).items()},
+        "lang": lang,
+        "i18n": {"vi": messages("vi")},
     }
     slots = {
         "TITLE": html.escape(title),

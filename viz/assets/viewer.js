@@ -12,6 +12,34 @@
   var STATUS_ORDER = ["has_plan", "reported_only", "possible", "no_plan"];
   var BIG = 500; // above this many nodes: cheaper edges and layout
 
+  // ------------------------------------------------------------------ language
+  // Messages come from the gettext catalogues (DATA.i18n: English → Vietnamese);
+  // the choice is remembered in localStorage.
+  var LANGS = ["vi", "en"];
+  function storedLang() {
+    try { return localStorage.getItem("luocdo.lang"); } catch (e) { return null; }
+  }
+  var LANG = LANGS.indexOf(storedLang()) >= 0 ? storedLang() : (DATA.lang || "vi");
+  var MSGS = (DATA.i18n || {})[LANG] || {};
+  function T(s) { return MSGS[s] || s; }
+  function TF(s, vals) {
+    return T(s).replace(/\{(\w+)\}/g, function (m, k) { return vals[k] === undefined ? m : String(vals[k]); });
+  }
+  function fmtDate(iso) {
+    if (!iso) return "";
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    return LANG === "vi" && m ? m[3] + "/" + m[2] + "/" + m[1] : String(iso);
+  }
+  // Text read from documents, as shown to people: the restored text (diacritics
+  // put back where the restoration was confident) when the data carries one,
+  // else the text as read; mirrors luocdo.i18n.display_text.
+  function displayText(text, restored) {
+    return String(restored || text || "").split(/\s+/).join(" ").trim();
+  }
+  function statusLabel(k) { return T((STYLE.status[k] || { label: k }).label); }
+  function relLabel(k) { return T(relStyle(k).label); }
+  function levelLabel(k) { return T((STYLE.groups[k] || { label: k }).label); }
+
   // ------------------------------------------------------------------ DOM
   function el(tag, props) {
     var e = document.createElement(tag);
@@ -89,15 +117,15 @@
     }
     return el("div", { class: "tip" },
       el("b", { text: n.label || n.id }),
-      el("div", { text: [n.type, n.date || "date unknown"].filter(Boolean).join(" · ") }),
+      el("div", { text: [n.type, fmtDate(n.date) || T("date unknown")].filter(Boolean).join(" · ") }),
       n.issuer ? el("div", { text: n.issuer }) : null,
-      n.title ? el("div", { class: "tip-title", text: n.title }) : null,
-      n.ingested ? null : el("div", { class: "muted", text: "cited only: its text is not in the corpus" }));
+      n.title ? el("div", { class: "tip-title", text: displayText(n.title, n.title_restored) }) : null,
+      n.ingested ? null : el("div", { class: "muted", text: T("cited only: its text is not in the corpus") }));
   }
   function edgeTip(e) {
     var ev = e.evidence;
     return el("div", { class: "tip" },
-      el("b", { text: relStyle(e.relation).label }),
+      el("b", { text: relLabel(e.relation) }),
       ev && ev.sentence ? el("div", { text: "“" + ev.sentence + "”" }) : null,
       ev && ev.file ? el("div", { class: "muted", text: ev.file }) : null);
   }
@@ -114,6 +142,9 @@
     gaps: DATA.gaps,
     cards: DATA.cards || {},
     levelsOn: new Set(Object.keys(STYLE.groups)),
+    // Organisations (issuers, recipients, assigned units) stay folded into their
+    // level until asked for: the documents are the story.
+    orgsOn: DATA.showOrgs === true,
     relsOn: new Set(Object.keys(STYLE.relations)),
     selected: null,
   };
@@ -122,7 +153,10 @@
   var gapNodes = new vis.DataSet();
   var gapEdges = new vis.DataSet();
   var nodesView = new vis.DataView(nodes, {
-    filter: function (n) { return state.levelsOn.has(levelGroup(n.data.level)); },
+    filter: function (n) {
+      if (n.data.group === "organization" && !state.orgsOn && n.id !== state.center) return false;
+      return state.levelsOn.has(levelGroup(n.data.level));
+    },
   });
   var edgesView = new vis.DataView(edges, {
     filter: function (e) {
@@ -210,12 +244,12 @@
     var st = STYLE.status[u.status] || { label: u.status };
     return el("div", { class: "tip" },
       el("b", { text: u.org.name }),
-      el("div", { text: st.label }),
+      el("div", { text: statusLabel(u.status) }),
       u.reason ? el("div", { class: "muted", text: u.reason }) : null,
       (u.documents || []).map(function (d) {
-        return el("div", { text: (d.display || d.key) + (d.date ? " · " + d.date : "") });
+        return el("div", { text: (d.display || d.key) + (d.date ? " · " + fmtDate(d.date) : "") });
       }),
-      u.candidate ? el("div", { class: "muted", text: "candidate: " + (u.candidate.display || u.candidate.key) }) : null);
+      u.candidate ? el("div", { class: "muted", text: T("candidate") + ": " + (u.candidate.display || u.candidate.key) }) : null);
   }
 
   // ------------------------------------------------------------------ drawing
@@ -257,6 +291,7 @@
     var opts = options();
     network = new vis.Network(container, data, opts);
     network.on("click", onClick);
+    if (!gapsScene && state.hierarchical) network.on("beforeDrawing", drawBands);
     var done = function () {
       if (api.ready) return;
       api.ready = true;
@@ -277,7 +312,41 @@
     updateHint();
     updateLegend();
     updateStatus();
+    renderGapsTable();
   }
+
+  // Levels as bands: a tinted strip behind each level of the hierarchical layout, named on the left.
+  function drawBands(ctx) {
+    var pos = network.getPositions(nodesView.getIds());
+    var rows = {};
+    Object.keys(pos).forEach(function (id) {
+      var n = nodes.get(id);
+      if (!n) return;
+      var g = levelGroup(n.data.level);
+      var r = rows[g] || (rows[g] = { min: Infinity, max: -Infinity, x0: Infinity, x1: -Infinity });
+      r.min = Math.min(r.min, pos[id].y); r.max = Math.max(r.max, pos[id].y);
+      r.x0 = Math.min(r.x0, pos[id].x); r.x1 = Math.max(r.x1, pos[id].x);
+    });
+    var xs = Object.keys(rows).map(function (k) { return rows[k]; });
+    if (!xs.length) return;
+    var view0 = network.DOMtoCanvas({ x: 0, y: 0 }), view1 = network.DOMtoCanvas({ x: container.clientWidth, y: 0 });
+    var left = Math.min(view0.x, Math.min.apply(null, xs.map(function (r) { return r.x0; })) - 160);
+    var right = Math.max(view1.x, Math.max.apply(null, xs.map(function (r) { return r.x1; })) + 160);
+    var labelX = view0.x + 8 / Math.max(network.getScale(), 0.05);
+    ctx.save();
+    Object.keys(rows).forEach(function (k) {
+      var r = rows[k], g = STYLE.groups[k];
+      ctx.globalAlpha = 0.08;
+      ctx.fillStyle = g.color;
+      ctx.fillRect(left, r.min - 45, right - left, r.max - r.min + 90);
+      ctx.globalAlpha = 0.8;
+      ctx.fillStyle = g.border;
+      ctx.font = "bold 15px system-ui, sans-serif";
+      ctx.fillText(levelLabel(k), labelX, r.min - 24);
+    });
+    ctx.restore();
+  }
+  api.drawBands = drawBands;
 
   function domPosition(id) {
     var p = network.getPositions([id])[id];
@@ -292,13 +361,13 @@
     var empty = state.scene === "gaps" ? !state.gaps : nodes.length === 0;
     hint.hidden = !empty;
     hint.textContent = state.scene === "gaps"
-      ? "No gaps report for this document."
-      : SERVICE ? "Search for a document by number or title to draw its graph." : "The subgraph is empty.";
+      ? T("No gaps report for this document.")
+      : SERVICE ? T("Search for a document by number or title to draw its graph.") : T("The subgraph is empty.");
   }
   function updateStatus() {
     var s = state.scene === "gaps" && state.gaps
-      ? (state.gaps.units || []).length + " expected units · scope " + state.gaps.scope
-      : nodesView.length + " of " + nodes.length + " nodes · " + edgesView.length + " edges";
+      ? TF("{n} expected units · scope {scope}", { n: (state.gaps.units || []).length, scope: T(state.gaps.scope) })
+      : TF("{shown} of {n} nodes · {edges} edges", { shown: nodesView.length, n: nodes.length, edges: edgesView.length });
     $("status").textContent = s;
   }
 
@@ -339,16 +408,25 @@
     var parts = [];
     if (gapsScene && state.gaps) {
       var counts = countBy(state.gaps.units || [], function (u) { return u.status; });
-      parts.push(el("h2", { text: "Expected units" }));
+      parts.push(el("h2", { text: T("Expected units") }));
       STATUS_ORDER.forEach(function (k) {
         var st = STYLE.status[k];
         parts.push(el("div", { class: "row" },
           el("span", { class: "swatch", style: { background: st.color } }),
-          st.label, el("span", { class: "count", text: counts[k] || 0 })));
+          statusLabel(k), el("span", { class: "count", text: counts[k] || 0 })));
       });
-      parts.push(el("p", { class: "note", text: "Each box is a unit expected to act on the document in the middle." }));
+      parts.push(el("p", { class: "note", text: T("Each box is a unit expected to act on the document in the middle.") }));
     }
-    parts.push(el("h2", { text: "Levels" }));
+    parts.push(el("h2", { text: T("Levels") }));
+    var orgCount = nodes.get().filter(function (n) { return n.data.group === "organization"; }).length;
+    var orgBox = el("input", { type: "checkbox", id: "orgs-toggle", onchange: function (ev) {
+      state.orgsOn = ev.target.checked;
+      refilter();
+    } });
+    orgBox.checked = state.orgsOn;
+    orgBox.disabled = gapsScene;
+    parts.push(el("label", { class: gapsScene ? "disabled" : null }, orgBox,
+      T("show organizations"), el("span", { class: "count", text: orgCount })));
     Object.keys(STYLE.groups).forEach(function (k) {
       var g = STYLE.groups[k];
       if (k === "unknown" && !levelCounts[k]) return;
@@ -359,10 +437,10 @@
       box2.checked = state.levelsOn.has(k);
       box2.disabled = gapsScene;
       parts.push(el("label", { class: gapsScene ? "disabled" : null }, box2,
-        el("span", { class: "swatch", style: { background: g.color } }), g.label,
+        el("span", { class: "swatch", style: { background: g.color } }), levelLabel(k),
         el("span", { class: "count", text: levelCounts[k] || 0 })));
     });
-    parts.push(el("h2", { text: "Relations" }));
+    parts.push(el("h2", { text: T("Relations") }));
     Object.keys(STYLE.relations).forEach(function (k) {
       if (STYLE.docRelations.indexOf(k) < 0 && !relCounts[k]) return;
       var r = STYLE.relations[k];
@@ -372,14 +450,14 @@
       } });
       cb.checked = state.relsOn.has(k);
       cb.disabled = gapsScene;
-      parts.push(el("label", { class: gapsScene ? "disabled" : null }, cb, lineIcon(r), r.label,
+      parts.push(el("label", { class: gapsScene ? "disabled" : null }, cb, lineIcon(r), T(r.label),
         el("span", { class: "count", text: relCounts[k] || 0 })));
     });
-    parts.push(el("h2", { text: "Shapes" }));
+    parts.push(el("h2", { text: T("Shapes") }));
     STYLE.shapeLegend.forEach(function (s) {
-      parts.push(el("div", { class: "row" }, shapeIcon(s[0]), s[1]));
+      parts.push(el("div", { class: "row" }, shapeIcon(s[0]), T(s[1])));
     });
-    parts.push(el("p", { class: "note", text: "Dashed outline: cited only (the text itself is not in the corpus)." }));
+    parts.push(el("p", { class: "note", text: T("Dashed outline: cited only (the text itself is not in the corpus).") }));
     box.replaceChildren();
     append(box, parts);
   }
@@ -424,7 +502,9 @@
 
   function onClick(p) {
     if (p.nodes && p.nodes.length) {
-      if (state.scene === "gaps") showUnit(p.nodes[0]); else showNode(p.nodes[0]);
+      var gn = state.scene === "gaps" ? gapNodes.get(p.nodes[0]) : null;
+      if (gn && gn.unit) selectUnit(gn.unit.org.id, false);
+      else if (state.scene === "gaps") showUnit(p.nodes[0]); else showNode(p.nodes[0]);
     } else if (p.edges && p.edges.length && state.scene === "graph") {
       showEdge(p.edges[0]);
     }
@@ -463,19 +543,19 @@
       renderCard(state.cards[id] || localCard(id));
       return;
     }
-    openPanel([el("p", { class: "muted", text: "Loading " + (n.data.label || id) + "…" })]);
+    openPanel([el("p", { class: "muted", text: TF("Loading {name}…", { name: n.data.label || id }) })]);
     fetchJSON("documents/" + enc(urlKey(id))).then(function (card) {
       state.cards[id] = card;
       renderCard(card);
     }).catch(function (err) {
       var c = localCard(id);
-      c.error = "Could not load the card (" + err.message + "); showing what the graph holds.";
+      c.error = TF("Could not load the card ({error}); showing what the graph holds.", { error: err.message });
       renderCard(c);
     });
   }
 
   function relBadge(rel) {
-    return el("span", { class: "rel", style: { background: relStyle(rel).color }, text: relStyle(rel).label });
+    return el("span", { class: "rel", style: { background: relStyle(rel).color }, text: relLabel(rel) });
   }
   function docLink(ref) {
     var label = ref.display || ref.key;
@@ -492,11 +572,11 @@
     }
   }
   function evidenceBlock(ev) {
-    if (!ev) return el("div", { class: "none", text: "no evidence sentence recorded" });
-    var where = [ev.file || "(file unknown)"];
-    if (ev.start !== null && ev.start !== undefined) where.push("chars " + ev.start + "–" + ev.end);
-    if (ev.derived) where.push("stated inside a citation");
-    if (ev.doc) where.push("in " + ev.doc);
+    if (!ev) return el("div", { class: "none", text: T("no evidence sentence recorded") });
+    var where = [ev.file || T("(file unknown)")];
+    if (ev.start !== null && ev.start !== undefined) where.push(TF("chars {start}–{end}", { start: ev.start, end: ev.end }));
+    if (ev.derived) where.push(T("stated inside a citation"));
+    if (ev.doc) where.push(TF("in {doc}", { doc: ev.doc }));
     return [el("blockquote", { class: "evidence", text: ev.sentence || "" }),
             el("div", { class: "src", text: where.join(" · ") })];
   }
@@ -505,10 +585,10 @@
       rows.length ? el("ul", null, rows.map(function (r) {
         return el("li", { class: "edge" },
           el("div", null, relBadge(r.relation), docLink(r.other),
-             r.other.date ? el("span", { class: "meta", text: " · " + r.other.date }) : null),
-          r.other.title ? el("div", { class: "meta", text: r.other.title }) : null,
+             r.other.date ? el("span", { class: "meta", text: " · " + fmtDate(r.other.date) }) : null),
+          r.other.title ? el("div", { class: "meta", text: displayText(r.other.title, r.other.title_restored) }) : null,
           evidenceBlock(r.evidence));
-      })) : el("div", { class: "none", text: "none" })];
+      })) : el("div", { class: "none", text: T("none") })];
   }
 
   function renderCard(card) {
@@ -518,46 +598,47 @@
     if (card.isOrg) {
       kids.push(el("div", { class: "meta", text: [card.orgKind, d.level].filter(Boolean).join(" · ") }));
     } else {
-      kids.push(el("div", { class: "meta", text: [d.type, d.date || "date unknown"].filter(Boolean).join(" · ") }));
+      kids.push(el("div", { class: "meta", text: [d.type, fmtDate(d.date) || T("date unknown")].filter(Boolean).join(" · ") }));
       if (d.issuer) kids.push(el("div", { class: "meta", text: d.issuer + (d.province ? " · " + d.province : "") }));
-      if (d.title) kids.push(el("div", { class: "doc-title", text: d.title }));
+      if (d.title) kids.push(el("div", { class: "doc-title", text: displayText(d.title, d.title_restored) }));
     }
     kids.push(el("div", { class: "key", text: d.key },
-      !card.isOrg && d.ingested === false ? el("span", { class: "badge", text: "cited only" }) : null));
+      !card.isOrg && d.ingested === false ? el("span", { class: "badge", text: T("cited only") }) : null));
     if (card.error) kids.push(el("p", { class: "error", text: card.error }));
     var actions = [];
     if (SERVICE) {
-      actions.push(el("button", { type: "button", onclick: function () { expand(d.key); } }, "expand neighbours"));
+      actions.push(el("button", { type: "button", "data-action": "expand", onclick: function () { expand(d.key); } }, T("expand neighbours")));
       if (!card.isOrg && d.key !== state.center) {
-        actions.push(el("button", { type: "button", onclick: function () { recentre(d.key); } }, "centre here"));
+        actions.push(el("button", { type: "button", onclick: function () { recentre(d.key); } }, T("centre here")));
       }
     } else {
-      actions.push(el("button", { type: "button", onclick: function () { focusNeighbours(d.key); } }, "show neighbours"));
+      actions.push(el("button", { type: "button", onclick: function () { focusNeighbours(d.key); } }, T("show neighbours")));
     }
     kids.push(el("div", { class: "actions" }, actions));
+    if (SERVICE && !card.isOrg && d.key) kids.push(downloads(d.key));
     if (card.sources && card.sources.length) {
-      kids.push(el("h3", { text: "Sources (" + card.sources.length + ")" }),
+      kids.push(el("h3", { text: T("Sources") + " (" + card.sources.length + ")" }),
         el("ul", null, card.sources.map(function (s) { return el("li", { class: "src", text: s }); })));
     }
     var conflicts = Object.keys(card.conflicts || {});
     if (conflicts.length) {
-      kids.push(el("h3", { text: "Sources disagree" }), el("ul", null, conflicts.map(function (k) {
+      kids.push(el("h3", { text: T("Sources disagree") }), el("ul", null, conflicts.map(function (k) {
         return el("li", { class: "meta", text: k + ": " + (card.conflicts[k] || []).map(String).join(" / ") });
       })));
     }
     if (card.aliases && card.aliases.length) {
-      kids.push(el("div", { class: "meta", text: "Also cited as: " + card.aliases.join(", ") }));
+      kids.push(el("div", { class: "meta", text: T("Also cited as") + ": " + card.aliases.join(", ") }));
     }
     if (card.candidates && card.candidates.length) {
-      kids.push(el("p", { class: "error", text: "Unresolved reference: fits " + card.candidates.join(", ") }));
+      kids.push(el("p", { class: "error", text: T("Unresolved reference: fits") + " " + card.candidates.join(", ") }));
     }
-    kids.push(edgeList("Outgoing", card.outgoing || []));
-    kids.push(edgeList("Incoming", card.incoming || []));
+    kids.push(edgeList(T("Outgoing"), card.outgoing || []));
+    kids.push(edgeList(T("Incoming"), card.incoming || []));
     // edges a third document states inside a citation, apart from the documents' own
-    if ((card.derived_outgoing || []).length) kids.push(edgeList("Derived outgoing (stated inside a citation)", card.derived_outgoing));
-    if ((card.derived_incoming || []).length) kids.push(edgeList("Derived incoming (stated inside a citation)", card.derived_incoming));
+    if ((card.derived_outgoing || []).length) kids.push(edgeList(T("Derived outgoing (stated inside a citation)"), card.derived_outgoing));
+    if ((card.derived_incoming || []).length) kids.push(edgeList(T("Derived incoming (stated inside a citation)"), card.derived_incoming));
     if (card.organizations && card.organizations.length) {
-      kids.push(el("h3", { text: "Organizations (" + card.organizations.length + ")" }),
+      kids.push(el("h3", { text: T("Organizations") + " (" + card.organizations.length + ")" }),
         el("ul", null, card.organizations.map(function (o) {
           return el("li", { class: "edge" }, relBadge(o.relation), (o.org && o.org.name) || "?",
             o.role ? el("span", { class: "badge", text: o.role }) : null,
@@ -565,7 +646,7 @@
         })));
     }
     if (card.partial) {
-      kids.push(el("p", { class: "none", text: "Edges drawn on this page only." }));
+      kids.push(el("p", { class: "none", text: T("Edges drawn on this page only.") }));
     }
     openPanel(kids);
   }
@@ -574,9 +655,9 @@
     var e = edges.get(id);
     if (!e) return;
     openPanel([
-      el("h2", { text: relStyle(e.data.relation).label }),
+      el("h2", { text: relLabel(e.data.relation) }),
       el("div", null, docLink(refOfNode(e.from)), " → ", docLink(refOfNode(e.to))),
-      el("h3", { text: "Evidence" }),
+      el("h3", { text: T("Evidence") }),
       evidenceBlock(e.data.evidence),
     ]);
   }
@@ -589,17 +670,18 @@
     var kids = [
       el("h2", { text: u.org.name }),
       el("div", { class: "meta", text: [u.org.kind, u.org.level, u.org.province].filter(Boolean).join(" · ") }),
-      el("p", null, el("span", { class: "status", style: { background: st.color }, text: st.label })),
+      el("p", null, el("span", { class: "status", style: { background: st.color }, text: statusLabel(u.status) })),
       u.reason ? el("p", { class: "meta", text: u.reason }) : null,
-      el("h3", { text: "Documents (" + (u.documents || []).length + ")" }),
+      el("h3", { text: T("Documents") + " (" + (u.documents || []).length + ")" }),
       (u.documents || []).length ? el("ul", null, u.documents.map(function (d) {
-        return el("li", { class: "edge" }, docLink(d), d.date ? " · " + d.date : "",
-          d.title ? el("div", { class: "meta", text: d.title }) : null);
-      })) : el("div", { class: "none", text: "none found" }),
+        var rel = (u.relations || {})[d.key];
+        return el("li", { class: "edge" }, rel ? relBadge(rel) : null, docLink(d), d.date ? " · " + fmtDate(d.date) : "",
+          d.title ? el("div", { class: "meta", text: displayText(d.title, d.title_restored) }) : null);
+      })) : el("div", { class: "none", text: T("none found") }),
     ];
     if (u.candidate) {
-      kids.push(el("h3", { text: "Candidate" }), el("div", null, docLink(u.candidate),
-        u.candidate.title ? el("div", { class: "meta", text: u.candidate.title }) : null));
+      kids.push(el("h3", { text: T("Candidate") }), el("div", null, docLink(u.candidate),
+        u.candidate.title ? el("div", { class: "meta", text: displayText(u.candidate.title, u.candidate.title_restored) }) : null));
     }
     openPanel(kids);
   }
@@ -616,7 +698,8 @@
 
   function recentre(key) {
     if (!SERVICE) return Promise.resolve();
-    setBusy("loading " + key + "…");
+    hideDashboard();
+    setBusy(TF("loading {name}…", { name: key }));
     return fetchJSON("graph?center=" + enc(key) + "&depth=" + enc(state.depth)).then(function (sub) {
       state.center = sub.center || key;
       state.cards = {};
@@ -624,17 +707,28 @@
       loadSubgraph(sub, false);
       var c = nodes.get(state.center);
       state.title = c ? (c.data.label || state.center) : state.center;
-      $("page-title").textContent = "luocdo · " + state.title;
+      $("title-text").textContent = " · " + state.title;
       document.title = "luocdo · " + state.title;
       try { history.replaceState(null, "", "?center=" + enc(state.center) + (state.scene === "gaps" ? "&gaps=1" : "")); } catch (e) { /* file: */ }
       closePanel();
       if (state.scene === "gaps") return loadGaps().then(draw);
       draw();
-    }).catch(function (err) { showError(err); });
+    }).catch(function (err) {
+      // A name that fits several documents: the candidates to choose from, as everywhere.
+      var body = err.body || {};
+      var cands = (body.error && body.error.candidates) || [];
+      if (err.status === 409 && cands.length) {
+        setBusy("");
+        showResults(cands, TF("Several documents fit “{q}”:", { q: key }));
+        api.ready = true;
+        return;
+      }
+      showError(err);
+    });
   }
 
   function expand(id) {
-    setBusy("expanding…");
+    setBusy(T("expanding…"));
     return fetchJSON("graph?center=" + enc(id) + "&depth=1").then(function (sub) {
       loadSubgraph(sub, true);
       draw();
@@ -661,7 +755,7 @@
 
   function showError(err) {
     api.errors.push(String(err && err.message));
-    setBusy("error: " + (err && err.message));
+    setBusy(T("error") + ": " + (err && err.message));
   }
 
   function showResults(items, note) {
@@ -672,7 +766,7 @@
       lis.push(el("li", null, el("button", { type: "button", onclick: function () {
         ul.hidden = true; recentre(d.key);
       } }, d.display || d.key),
-      el("span", { class: "muted", text: " · " + [d.date, d.issuer, d.title].filter(Boolean).join(" · ") })));
+      el("span", { class: "muted", text: " · " + [fmtDate(d.date), d.issuer, displayText(d.title, d.title_restored)].filter(Boolean).join(" · ") })));
     });
     ul.replaceChildren();
     append(ul, lis);
@@ -682,22 +776,290 @@
   function search(q) {
     q = q.trim();
     if (!q) return Promise.resolve();
-    showResults([], "searching…");
+    showResults([], T("searching…"));
     return fetchJSON("resolve?name=" + enc(q)).then(function (doc) {
       showResults([]);
       return recentre(doc.key);
     }).catch(function (err) {
       var body = err.body || {};
       var cands = (body.error && body.error.candidates) || body.candidates || [];
-      if (cands.length) { showResults(cands, "Several documents fit “" + q + "”:"); return; }
+      if (cands.length) { showResults(cands, TF("Several documents fit “{q}”:", { q: q })); return; }
       return fetchJSON("documents?q=" + enc(q) + "&limit=20").then(function (page) {
         var items = (page && page.items) || [];
-        showResults(items, items.length ? null : "Nothing found for “" + q + "”.");
-      }).catch(function (e2) { showResults([], "Search failed: " + e2.message); });
+        showResults(items, items.length ? null : TF("Nothing found for “{q}”.", { q: q }));
+      }).catch(function (e2) { showResults([], T("Search failed") + ": " + e2.message); });
     });
   }
 
+
+  // ------------------------------------------------------- gaps beside the graph
+  // The expected units as a table: sortable, filtered by status, level and words,
+  // linked both ways with the drawing (a row selects its box, a box its row).
+  var table = { sort: "status", dir: 1, status: "", level: "", q: "" };
+  function fold(s) {
+    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d")
+      .replace(/Đ/g, "D").toLowerCase();
+  }
+  function unitRows() {
+    var g = state.gaps;
+    if (!g) return [];
+    var q = fold(table.q).trim();
+    var rows = (g.units || []).filter(function (u) {
+      if (table.status && u.status !== table.status) return false;
+      if (table.level && (u.org.level || "") !== table.level) return false;
+      if (q) {
+        var text = [u.org.name, u.org.code, u.org.province].concat((u.documents || []).map(function (d) {
+          return d.display + " " + (d.title || "");
+        })).join(" ");
+        if (fold(text).indexOf(q) < 0) return false;
+      }
+      return true;
+    });
+    var key = {
+      status: function (u) { return STATUS_ORDER.indexOf(u.status); },
+      unit: function (u) { return fold(u.org.name); },
+      level: function (u) { return u.org.level || ""; },
+      code: function (u) { return u.org.code || u.org.id; },
+      docs: function (u) { return (u.documents || []).length + (u.candidate ? 0.5 : 0); },
+    }[table.sort];
+    rows.sort(function (a, b) {
+      var x = key(a), y = key(b);
+      var d = x < y ? -1 : x > y ? 1 : 0;
+      return d * table.dir || fold(a.org.name).localeCompare(fold(b.org.name));
+    });
+    return rows;
+  }
+  function downloadLinks(kind, key) {
+    var base = "documents/" + enc(urlKey(key)) + "/" + kind + "?lang=" + LANG + "&format=";
+    return ["xlsx", "docx", "csv"].map(function (f) {
+      return el("a", { class: "dl", href: base + f, download: "", "data-format": f }, f.toUpperCase());
+    });
+  }
+  function downloads(key) {
+    return el("div", { class: "downloads" }, el("span", { class: "meta", text: T("Download") + ": " }),
+      el("span", { class: "meta", text: T("plans") + " " }), downloadLinks("implementers", key),
+      el("span", { class: "meta", text: " · " + T("spread") + " " }), downloadLinks("trace", key),
+      el("span", { class: "meta", text: " · " + T("gaps") + " " }), downloadLinks("gaps", key));
+  }
+  var QUOTE = String.fromCharCode(34);
+  function csvCell(c) {
+    c = String(c);
+    var special = c.indexOf(QUOTE) >= 0 || c.indexOf(",") >= 0 || c.indexOf("\n") >= 0 || c.indexOf("\r") >= 0;
+    return special ? QUOTE + c.split(QUOTE).join(QUOTE + QUOTE) + QUOTE : c;
+  }
+  function csvOfRows(rows) {
+    var head = [T("Code"), T("Unit"), T("Level"), T("Status"), T("Documents"), T("Note")];
+    var lines = [head].concat(rows.map(function (u) {
+      var docs = u.candidate ? [u.candidate] : (u.documents || []);
+      return [u.org.code || u.org.id, u.org.name, levelLabel(levelGroup(u.org.level)), statusLabel(u.status),
+              docs.map(function (d) { return (d.display || d.key) + (d.date ? " (" + fmtDate(d.date) + ")" : ""); }).join("; "),
+              u.reason || ""];
+    }));
+    return "\ufeff" + lines.map(function (r) {
+      return r.map(csvCell).join(",");
+    }).join("\r\n");
+  }
+  function renderGapsTable() {
+    var side = $("gaps-side");
+    var g = state.gaps;
+    side.hidden = !(state.scene === "gaps" && g);
+    if (side.hidden) return;
+    var rows = unitRows();
+    var statusSel = el("select", { id: "gt-status", "aria-label": T("Status"), onchange: function (ev) {
+      table.status = ev.target.value; renderGapsTable(); } },
+      el("option", { value: "" }, T("every status")),
+      STATUS_ORDER.map(function (k) { return el("option", { value: k }, statusLabel(k)); }));
+    statusSel.value = table.status;
+    var levels = [];
+    (g.units || []).forEach(function (u) { if (u.org.level && levels.indexOf(u.org.level) < 0) levels.push(u.org.level); });
+    var levelSel = el("select", { id: "gt-level", "aria-label": T("Level"), onchange: function (ev) {
+      table.level = ev.target.value; renderGapsTable(); } },
+      el("option", { value: "" }, T("every level")),
+      levels.map(function (k) { return el("option", { value: k }, levelLabel(levelGroup(k))); }));
+    levelSel.value = table.level;
+    var search = el("input", { id: "gt-search", type: "search", placeholder: T("find a unit or document"),
+      "aria-label": T("find a unit or document") });
+    search.value = table.q;
+    search.addEventListener("input", function (ev) {
+      table.q = ev.target.value; renderBody(); });
+    function th(key, label) {
+      var mark = table.sort === key ? (table.dir > 0 ? " ▲" : " ▼") : "";
+      return el("th", { "data-sort": key, tabindex: "0", onclick: function () {
+        if (table.sort === key) table.dir = -table.dir; else { table.sort = key; table.dir = 1; }
+        renderGapsTable();
+      } }, label + mark);
+    }
+    var tbody = el("tbody");
+    var count = el("div", { class: "meta", id: "gt-count" });
+    function renderBody() {
+      var list = unitRows();
+      tbody.replaceChildren();
+      list.forEach(function (u) {
+        var st = STYLE.status[u.status] || STYLE.status.no_plan;
+        var docs = u.candidate ? [u.candidate] : (u.documents || []);
+        var tr = el("tr", { "data-unit": u.org.id, class: state.selectedUnit === u.org.id ? "selected" : null,
+          onclick: function () { selectUnit(u.org.id, true); } },
+          el("td", null, el("span", { class: "dot", style: { background: st.color } }), statusLabel(u.status)),
+          el("td", { text: u.org.name }),
+          el("td", { text: levelLabel(levelGroup(u.org.level)) }),
+          el("td", { class: "docs", text: docs.map(function (d) {
+            var rel = (u.relations || {})[d.key];
+            return (d.display || d.key) + (d.date ? " · " + fmtDate(d.date) : "") + (rel ? " (" + relLabel(rel) + ")" : "");
+          }).join("; ") }));
+        tbody.appendChild(tr);
+      });
+      count.textContent = TF("{shown} of {n} units", { shown: list.length, n: (g.units || []).length });
+    }
+    var csvLink = el("a", { class: "dl", href: "#", "data-format": "csv-shown", onclick: function (ev) {
+      ev.preventDefault();
+      var blob = new Blob([csvOfRows(unitRows())], { type: "text/csv;charset=utf-8" });
+      var a = el("a", { href: URL.createObjectURL(blob), download: "gaps.csv" });
+      document.body.appendChild(a); a.click(); a.remove();
+    } }, T("CSV of the rows shown"));
+    side.replaceChildren();
+    append(side, [
+      el("h2", { text: TF("Units expected to act on {doc}", { doc: g.target.display || g.target.key }) }),
+      el("div", { class: "gt-filters" }, statusSel, levelSel, search),
+      el("div", { class: "downloads" }, el("span", { class: "meta", text: T("Download") + ": " }),
+        SERVICE ? downloadLinks("gaps", g.target.key) : null, csvLink),
+      count,
+      el("table", { id: "gaps-table" }, el("thead", null, el("tr", null,
+        th("status", T("Status")), th("unit", T("Unit")), th("level", T("Level")), th("docs", T("Documents")))),
+        tbody),
+    ]);
+    renderBody();
+    void rows;
+  }
+  function selectUnit(orgId, fromTable) {
+    state.selectedUnit = orgId;
+    var id = "gap|" + orgId;
+    Array.prototype.forEach.call(document.querySelectorAll("#gaps-table tr[data-unit]"), function (tr) {
+      tr.classList.toggle("selected", tr.getAttribute("data-unit") === orgId);
+    });
+    if (fromTable) {
+      if (network && gapNodes.get(id)) {
+        network.selectNodes([id]);
+        network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+      }
+    } else {
+      var row = document.querySelector('#gaps-table tr[data-unit="' + (window.CSS && CSS.escape ? CSS.escape(orgId) : orgId) + '"]');
+      if (row && row.scrollIntoView) row.scrollIntoView({ block: "nearest" });
+    }
+    showUnit(id);
+  }
+  api.selectUnit = selectUnit;
+
+  // ------------------------------------------------------------------ dashboard
+  function coverageBar(c) {
+    var total = Math.max(1, c.expected);
+    var parts = [["has_plan", c.has_plan], ["reported_only", c.reported_only], ["possible", c.possible], ["no_plan", c.no_plan]];
+    return el("div", { class: "bar", title: parts.map(function (p) { return statusLabel(p[0]) + ": " + p[1]; }).join(" · ") },
+      parts.filter(function (p) { return p[1] > 0; }).map(function (p) {
+        return el("span", { style: { width: (100 * p[1] / total) + "%", background: STYLE.status[p[0]].color } });
+      }));
+  }
+  function renderDashboard(d) {
+    var box = $("dashboard");
+    var dirs = d.directives || [];
+    var q = el("input", { id: "dash-search", type: "search", placeholder: T("number or title, e.g. 57-NQ/TW or chuyen doi so"),
+      "aria-label": T("Find a document") });
+    var form = el("form", { class: "dash-search", role: "search", onsubmit: function (ev) {
+      ev.preventDefault(); search(q.value); } }, q, el("button", { type: "submit" }, T("Find")));
+    var rows = dirs.map(function (c) {
+      return el("tr", { "data-key": c.doc.key, class: "dir", onclick: function () { openDirective(c.doc.key); } },
+        el("td", null, el("button", { class: "link", type: "button", text: c.doc.display || c.doc.key }),
+          el("div", { class: "meta", text: [fmtDate(c.doc.date), c.doc.issuer].filter(Boolean).join(" · ") }),
+          c.doc.title ? el("div", { class: "meta title", text: displayText(c.doc.title, c.doc.title_restored) }) : null),
+        el("td", { class: "num", text: c.expected }),
+        el("td", { class: "num has", text: c.has_plan }),
+        el("td", { class: "num pos", text: c.possible }),
+        el("td", { class: "num rep", text: c.reported_only }),
+        el("td", { class: "num no", text: c.no_plan }),
+        el("td", null, coverageBar(c)));
+    });
+    var latest = (d.latest || []).map(function (doc) {
+      return el("li", { "data-key": doc.key }, el("button", { class: "link", type: "button", onclick: function () {
+        hideDashboard(); recentre(doc.key); } }, doc.display || doc.key),
+        el("span", { class: "meta", text: " · " + [fmtDate(doc.date), doc.issuer].filter(Boolean).join(" · ") }),
+        doc.title ? el("div", { class: "meta title", text: displayText(doc.title, doc.title_restored) }) : null);
+    });
+    var stats = d.stats || {};
+    box.replaceChildren();
+    append(box, [
+      el("div", { class: "dash-head" },
+        el("h2", { text: T("Overview of the store") }),
+        el("span", { class: "meta", text: TF("{docs} documents · {orgs} organizations", {
+          docs: stats.documents || 0, orgs: stats.organizations || 0 }) })),
+      form,
+      el("div", { class: "dash-cols" },
+        el("section", { class: "dash-dirs" },
+          el("h3", { text: T("Directives with the most expected units") }),
+          dirs.length ? el("table", { id: "dash-table" },
+            el("thead", null, el("tr", null, el("th", { text: T("Document") }), el("th", { text: T("units expected") }),
+              el("th", { text: statusLabel("has_plan") }), el("th", { text: statusLabel("possible") }),
+              el("th", { text: statusLabel("reported_only") }), el("th", { text: statusLabel("no_plan") }),
+              el("th", { text: T("Coverage") }))),
+            el("tbody", null, rows)) : el("p", { class: "none", text: T("No document in the store is acted on yet.") })),
+        el("section", { class: "dash-latest" },
+          el("h3", { text: T("Latest documents") }),
+          latest.length ? el("ul", null, latest) : el("p", { class: "none", text: T("none") }))),
+    ]);
+    box.hidden = false;
+    document.body.classList.add("on-dashboard");
+  }
+  function hideDashboard() {
+    $("dashboard").hidden = true;
+    document.body.classList.remove("on-dashboard");
+  }
+  function openDirective(key) {
+    hideDashboard();
+    state.scene = "gaps";
+    $("gaps-toggle").checked = true;
+    return recentre(key);
+  }
+  function showDashboard() {
+    setBusy(T("loading the overview…"));
+    return fetchJSON("dashboard").then(function (d) {
+      state.dashboard = d;
+      renderDashboard(d);
+      setBusy("");
+      api.ready = true;
+      document.body.setAttribute("data-ready", "1");
+    }).catch(showError);
+  }
+  api.showDashboard = showDashboard;
+  api.openDirective = openDirective;
+
+  // ------------------------------------------------------------ static labels
+  function translateStatic() {
+    document.documentElement.lang = LANG;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t]"), function (e) {
+      e.textContent = T(e.getAttribute("data-t"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t-placeholder]"), function (e) {
+      e.setAttribute("placeholder", T(e.getAttribute("data-t-placeholder")));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-t-title]"), function (e) {
+      e.setAttribute("title", T(e.getAttribute("data-t-title")));
+    });
+    $("lang").value = LANG;
+  }
+  // Marks for extraction: the labels of page.html and of the style tables.
+  void [T("depth"), T("Show"), T("layout"), T("hierarchical"), T("free (physics)"), T("gaps view"), T("Fit"),
+        T("language"), T("Dashboard"), T("Cypher"), T("show organizations"), T("number or title, e.g. 57-NQ/TW or chuyen doi so")];
+  api.lang = LANG;
+  api.T = T;
+
   // -------------------------------------------------------------------- wiring
+  translateStatic();
+  $("lang").addEventListener("change", function (ev) {
+    try { localStorage.setItem("luocdo.lang", ev.target.value); } catch (e) { /* storage off: this page only */ }
+    location.reload();
+  });
+  $("home").addEventListener("click", function () {
+    try { history.replaceState(null, "", location.pathname); } catch (e) { /* file: */ }
+    showDashboard();
+  });
   $("layout").value = state.hierarchical ? "hierarchical" : "physics";
   $("layout").addEventListener("change", function (ev) {
     state.hierarchical = ev.target.value === "hierarchical";
@@ -728,6 +1090,9 @@
     $("depth").value = String(state.depth);
     draw();
     recentre(params.get("center"));
+  } else if (SERVICE && !DATA.center) {
+    $("title-text").textContent = "";
+    showDashboard();
   } else if (DATA.showGaps && DATA.gaps) {
     setScene("gaps");
   } else {
