@@ -29,8 +29,8 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
-	      || echo "warning: could not install$$missing; the tests that need them will skip"; \
-	  else echo "warning: missing$$missing (apt-get install$$missing); the tests that need them will skip"; fi; \
+	      || echo "warning: could not install$$missing; the tests that need them will skip (and fail under CI)"; \
+	  else echo "warning: missing$$missing (apt-get install$$missing); the tests that need them will skip (and fail under CI)"; fi; \
 	fi
 
 lint: install

@@ -13,6 +13,18 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """In CI (``CI`` set) a skip is a failure: a missing browser, OCR engine, server or data
+    must be installed by ``make test``, never pass unnoticed."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where nothing may be: {reason}"
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The five real OCR'd seed documents (skips when ../shared/seeds is absent)."""
