@@ -265,6 +265,7 @@ def main() -> None:  # pragma: no cover - console entry
 # The other commands register themselves on `app` when imported.
 import luocdo.api.cli_demo  # noqa: E402
 import luocdo.api.cli_export  # noqa: E402
+import luocdo.api.cli_overdue  # noqa: E402
 import luocdo.api.cli_queries  # noqa: E402
 import luocdo.api.cli_serve  # noqa: E402
 import luocdo.api.cli_viz  # noqa: E402, F401

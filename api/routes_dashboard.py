@@ -51,6 +51,36 @@ async def get_dashboard(
     return await svc.answer("dashboard", dashboard, top=top, latest=latest)
 
 
+@router.get("/overdue", tags=["queries"], response_model=None)
+async def get_overdue(
+    request: Request,
+    as_of: Annotated[str | None, Query(max_length=10, description="The day to judge on, yyyy-mm-dd (default: today)")] = None,
+    name: Annotated[str | None, Query(max_length=300, description="Only the tasks of this document")] = None,
+    format: Annotated[Literal["json", "xlsx", "docx", "csv"], Query(description="json, or a file")] = "json",
+) -> Any:
+    """Lead units whose task deadline has passed with no plan or report for it in the graph."""
+    from fastapi import Response
+    from starlette.concurrency import run_in_threadpool
+
+    from luocdo.i18n import use
+    from luocdo.queries.overdue import overdue
+    from luocdo.queries.report_files import MEDIA_TYPES, render
+    from luocdo.queries.report_tables import overdue_table
+
+    svc = request.app.state.service
+    if format == "json":
+        return await svc.answer("overdue", overdue, name, as_of=as_of)
+    lang = request.scope.get("luocdo.lang")
+
+    def build() -> bytes:
+        with use(lang):
+            return render(overdue_table(overdue(svc.store, name, as_of=as_of)), format)
+
+    data = await run_in_threadpool(build)
+    return Response(data, media_type=MEDIA_TYPES[format],
+                    headers={"Content-Disposition": f'attachment; filename="overdue.{format}"'})
+
+
 @router.get("/i18n/{lang}", tags=["service"], response_model=dict[str, str])
 def get_messages(lang: Literal["vi", "en"]) -> dict[str, str]:
     """The interface's translated messages (English message → text in ``lang``)."""

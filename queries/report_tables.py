@@ -199,3 +199,29 @@ _QUERY_MESSAGES = (
     N_("no document or organization matches {name}"),
     N_("empty document name"),
 )
+
+
+def overdue_table(r: Any) -> ReportTable:
+    cols = (
+        Column("no", gettext("No."), "number", narrow=False),
+        Column("unit", gettext("Unit")),
+        Column("document", gettext("Document"), "code"),
+        Column("due", gettext("Due"), "date"),
+        Column("late", gettext("Days late"), "number"),
+        Column("timeframe", gettext("Time frame"), narrow=False),
+        Column("task", gettext("Task")),
+    )
+    rows = tuple(
+        (str(i), row.org.name, name(row.directive), fmt_date(row.due), str(row.days_late), row.timeframe,
+         display_text(row.task))
+        for i, row in enumerate(r.rows, 1)
+    )
+    return ReportTable(
+        kind="overdue",
+        title=gettext("Tasks past their deadline with nothing in the graph, as of {date}").format(date=fmt_date(r.as_of)),
+        subject="", columns=cols, rows=rows,
+        summary=(gettext("{n} unit(s) overdue").format(n=len(r.rows)),),
+    )
+
+
+TABLES["overdue"] = overdue_table

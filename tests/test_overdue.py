@@ -1,0 +1,128 @@
+"""Deadlines: time frames read as the last day they allow, and the units whose
+task is past it with nothing in the graph — from Python, the command line (both
+languages, a file) and the API, on the example corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from luocdo.api.cli import app, console, err
+from luocdo.graph.store import open_store
+from luocdo.queries.errors import BadParameter
+from luocdo.queries.overdue import due_date, overdue
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+TTPV = "Trung tâm Phục vụ hành chính công tỉnh"
+
+
+@pytest.mark.parametrize(("timeframe", "due"), [
+    ("Trước ngày 30/9/2025", date(2025, 9, 30)),
+    ("hoàn thành trước ngày 30/6/2025", date(2025, 6, 30)),
+    ("báo cáo kết quả trước ngày 15.12.2025", date(2025, 12, 15)),
+    ("Quý III/2025", date(2025, 9, 30)),
+    ("Quy 111/2025", date(2025, 9, 30)),  # OCR: III read as 111
+    ("Quý I/2026", date(2026, 3, 31)),
+    ("Quy III - IV/2025", date(2025, 12, 31)),
+    ("Quý 2/2025", date(2025, 6, 30)),
+    ("Tháng 9 - 10/2025", date(2025, 10, 31)),
+    ("Thang 10/2025", date(2025, 10, 31)),
+    ("Tháng 2/2024", date(2024, 2, 29)),
+    ("Năm 2025", date(2025, 12, 31)),
+    ("Nam 2025 - 2026", date(2026, 12, 31)),
+    ("Thường xuyên trong năm", None),
+    ("Hằng tháng", None),
+    ("trước ngày 31/02/2025", None),  # no such day
+    ("", None),
+    (None, None),
+])
+def test_due_date(timeframe, due):
+    assert due_date(timeframe) == due
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> str:
+    from luocdo.pipeline import ingest
+
+    path = str(tmp_path_factory.mktemp("overdue") / "corpus.db")
+    store = open_store(path)
+    try:
+        assert not ingest(store, [str(CORPUS)], workers=1).failed
+    finally:
+        store.close()
+    return path
+
+
+def test_overdue_on_the_corpus(corpus_db):
+    store = open_store(corpus_db, read_only=True)
+    try:
+        assert overdue(store, as_of="2025-11-01").rows == []
+        r = overdue(store, as_of="2026-01-15")
+        got = {(row.directive.display, row.org.name): row for row in r.rows}
+        # the provincial centre leads tasks of two commune plans and issued nothing for them
+        assert set(got) == {("64/KH-UBND", TTPV), ("48/KH-UBND", TTPV)}
+        assert got[("64/KH-UBND", TTPV)].due == "2025-11-30" and got[("64/KH-UBND", TTPV)].days_late == 46
+        assert got[("48/KH-UBND", TTPV)].due == "2025-12-31" and got[("48/KH-UBND", TTPV)].days_late == 15
+        # the departments 145/KH-UBND gives tasks to all issued a plan for it: none is overdue
+        assert overdue(store, "145/KH-UBND", as_of="2026-06-30").rows == []
+        # a commune plan's own offices carry its tasks out and file nothing: not listed
+        assert all(not row.org.id.startswith("unit:") for row in overdue(store, as_of="2027-01-01").rows)
+        with pytest.raises(BadParameter, match="as_of"):
+            overdue(store, as_of="15/01/2026")
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def wide():
+    saved = (console._width, err._width)
+    console.width = err.width = 200
+    yield
+    console._width, err._width = saved
+
+
+def test_overdue_command(corpus_db, tmp_path, wide):
+    vi = CliRunner(env={"LUOCDO_LANG": ""}).invoke(app, ["overdue", "--as-of", "2026-01-15", "--db", corpus_db])
+    assert vi.exit_code == 0, vi.output
+    assert TTPV in vi.output and "64/KH-UBND" in vi.output and "30/11/2025" in vi.output
+    assert "15/01/2026" in vi.output
+    en = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, ["overdue", "--as-of", "2026-01-15", "--db", corpus_db])
+    assert en.exit_code == 0 and "2025-11-30" in en.output and "overdue" in en.output
+    out = tmp_path / "overdue.xlsx"
+    f = CliRunner().invoke(app, ["overdue", "--as-of", "2026-01-15", "-o", str(out), "--db", corpus_db])
+    assert f.exit_code == 0, f.output
+    from openpyxl import load_workbook
+
+    cells = [str(v) for row in load_workbook(out).active.iter_rows(values_only=True) for v in row if v is not None]
+    assert TTPV in cells and "48/KH-UBND" in cells
+    bad = CliRunner().invoke(app, ["overdue", "--as-of", "tomorrow", "--db", corpus_db])
+    assert bad.exit_code == 2 and "as_of" in bad.output
+
+
+def test_overdue_route(corpus_db):
+    import httpx
+
+    from tests.test_api_ui import _serve
+
+    server, thread, base = _serve(corpus_db)
+    try:
+        _check_route(httpx.Client(base_url=base, timeout=60))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _check_route(c) -> None:
+    with c:
+        r = c.get("/overdue", params={"as_of": "2026-01-15"})
+        assert r.status_code == 200
+        assert {(x["directive"]["display"], x["org"]["name"]) for x in r.json()["rows"]} == {
+            ("64/KH-UBND", TTPV), ("48/KH-UBND", TTPV)}
+        assert c.get("/overdue", params={"as_of": "2026-01-15", "name": "64/KH-UBND"}).json()["rows"][0]["due"] == "2025-11-30"
+        assert c.get("/overdue", params={"as_of": "x"}).status_code == 400
+        x = c.get("/overdue", params={"as_of": "2026-01-15", "format": "csv"})
+        assert x.status_code == 200 and TTPV in x.content.decode("utf-8-sig")
