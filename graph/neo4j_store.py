@@ -27,8 +27,16 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
-from luocdo.graph.cypher_dialect import NEO4J, check_read_only, plain
-from luocdo.graph.cypher_store import CypherStore
+from luocdo.graph.cypher_dialect import (
+    NEO4J,
+    PRIMARY_KEYS,
+    TYPE_LABELS,
+    check_read_only,
+    plain,
+    q,
+    value_columns,
+)
+from luocdo.graph.cypher_store import CypherStore, node_props
 from luocdo.graph.schema import REL_TABLES
 from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
 
@@ -88,6 +96,53 @@ class Neo4jStore(CypherStore):
         self._session: Any = None
         if not read_only:
             self._create_schema()
+
+    # -- node writes ----------------------------------------------------------
+
+    def _upsert(self, table: str, node_claims: dict, existing: set[str] | None = None) -> None:
+        """All documents of a batch in one statement, whatever their type.
+
+        The type label is a parameter (``SET n:$(r.lbl) REMOVE n:$(r.drop)``,
+        Neo4j 5.26's dynamic labels) rather than part of the statement, so a
+        batch is one round trip and one query plan instead of one per type.
+        """
+        cols = value_columns(table)
+        rows: list[dict[str, Any]] = []
+        for key, c in node_claims.items():
+            props = node_props(table, c)
+            row: dict[str, Any] = {"k": key, **{f"f{i}": props.get(col) for i, col in enumerate(cols)}}
+            if table == "Document":
+                kind = props.get("kind")
+                row["lbl"] = [kind] if kind and kind != "Document" else []
+                row["drop"] = [t for t in TYPE_LABELS if t != kind]
+            rows.append(row)
+        if existing is None:
+            self._write_nodes(table, self._node_statement(table, "merge"), rows)
+            return
+        for exists in (True, False):
+            part = [r for r in rows if (r["k"] in existing) == exists]
+            if part:
+                self._write_nodes(table, self._node_statement(table, "match" if exists else "create"), part)
+
+    def _write_known(self, table: str, kind: str | None, rows: list[dict[str, Any]], existing: set[str]) -> None:
+        for exists in (True, False):
+            part = [r for r in rows if (r["k"] in existing) == exists]
+            if part:
+                self._write_nodes(table, self._node_statement(table, "match" if exists else "create"), part)
+
+    @staticmethod
+    def _node_statement(table: str, how: str) -> str:
+        """MERGE (unknown), MATCH (known to exist) or CREATE (known to be new) nodes from rows."""
+        pk = q(PRIMARY_KEYS[table])
+        values = [(q(c), f"r.f{i}") for i, c in enumerate(value_columns(table))]
+        doc = table == "Document"
+        if how == "create":
+            fields = ", ".join([f"{pk}: r.k", *(f"{c}: {v}" for c, v in values)])
+            return f"UNWIND $rows AS r CREATE (n:{table} {{{fields}}})" + (" SET n:$(r.lbl)" if doc else "")
+        sets = ", ".join(f"n.{c} = {v}" for c, v in values)
+        head = "MERGE" if how == "merge" else "MATCH"
+        out = f"UNWIND $rows AS r {head} (n:{table} {{{pk}: r.k}}) SET {sets}"
+        return out + (", n:$(r.lbl) REMOVE n:$(r.drop)" if doc else "")
 
     # -- plumbing -----------------------------------------------------------
 
