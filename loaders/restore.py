@@ -94,7 +94,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 class Model:
     """Counts of syllables and of adjacent pairs, with interpolated absolute discounting."""
 
-    DISCOUNT = 0.75
+    DISCOUNT = 0.5
 
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
         self.vocab: list[str] = [str(s) for s in arrays["vocab"]]
