@@ -76,6 +76,7 @@ _HEADING = LinePattern(
     r"|quy[e&]?t\s*[dpb]inh\s*:"
     r"|[dp]i[e&]u\s*1\b)"
 )
+_GAZETTE = re.compile(r"[ \t]*c[o0]ng\s*b[a]o\s*/?\s*(?:s[o0]|$)")
 _NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 _NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
@@ -160,6 +161,27 @@ def _heading_type(text: str, folded: str, pos: int) -> str | None:
     return _header_type_code(hm)
 
 
+def _vbhn_tail(text: str, folded: str) -> tuple[tuple, str | None] | None:
+    """The "Số: …/VBHN-…" of a consolidated text's closing certification, and the date after it."""
+    lo = max(0, len(folded) - 4000)
+    for m in _SO_LINE.finditer(folded, lo):
+        if "vbhn" not in m.group("sym") or not m.group("num"):
+            continue
+        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
+        if not parsed:
+            continue
+        symbol, tcode, issuer_code, _y, syntax = parsed
+        pd = place_date(folded, m.end(), min(len(folded), m.end() + 200))
+        date = None
+        if pd and pd.group("y") and pd.group("m") and pd.group("d"):
+            date = f"{int(pd.group('y')):04d}-{int(pd.group('m')):02d}-{int(pd.group('d')):02d}"
+        elif pd and pd.group("y_"):
+            date = f"{int(pd.group('y_')):04d}-{int(pd.group('m_')):02d}-{int(pd.group('d_')):02d}"
+        number = text[m.start("num") : m.end("num")]
+        return (number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
+    return None
+
+
 def _type_of_words(folded_words: str) -> str | None:
     m = P.TYPE_WORD.search(folded_words)
     return P.type_word_code(m) if m else None
@@ -230,8 +252,8 @@ def parse_header(text: str, folded: str) -> Header:
     body_start = after
     lines = _lines(text, after, min(len(text), after + 2500))
     i = 0
-    # skip to first non-empty line
-    while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
+    # skip to first non-empty line (and past a gazette's page header)
+    while i < len(lines) and (not text[lines[i][0] : lines[i][1]].strip() or _GAZETTE.match(folded, *lines[i])):
         i += 1
     type_from_line = None
     if i < len(lines):
@@ -256,6 +278,9 @@ def parse_header(text: str, folded: str) -> Header:
             continue
         if _HEADING.plain.match(folded, lo, hi):
             break
+        if _GAZETTE.match(folded, lo, hi):
+            i += 1  # a gazette's page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2024") is never a title
+            continue
         if _CUE_LINE.match(folded[lo:hi]):
             # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
             # stands alone right under the type line: a short block ending
@@ -282,6 +307,13 @@ def parse_header(text: str, folded: str) -> Header:
     if cm:
         closing_type = _type_of_words(folded[len(folded) - 3000 + cm.end() if len(folded) > 3000 else cm.end():][:40])
     tcode = tcode or type_from_line or heading_type
+    if so_span is None and len(folded) > head_hi:
+        # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
+        tail = _vbhn_tail(text, folded)
+        if tail is not None:
+            (number, symbol, tcode, issuer_code, syntax, so_span), tail_date = tail
+            if tail_date:
+                date, year, month = tail_date, int(tail_date[:4]), int(tail_date[5:7])
     # signature & recipients
     signer_name, signer_title, capacity, recipients = _signature(text, folded)
     recipients = _addressees(text, folded) + [r for r in recipients if not re.match(r"(?i)nh[uư] tr[eê]n\b", r)]

@@ -84,6 +84,8 @@ _PASSIVE = re.compile(r"(?:d[u][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 _EXPIRES_AFTER = re.compile(r"[^;.\n]{0,160}?h[e&]t\s+hi[e&]u\s+l[u]c[^;.\n]{0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y")
 
 
+#: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
+_CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
@@ -177,6 +179,9 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
                 floor = _sentence_floor(folded, c.start, 0, read_to)
                 g = _governing_cue(folded, floor, c.start)
+                if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
+                    # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
+                    g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0, read_to), c.start)
                 if g:
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":

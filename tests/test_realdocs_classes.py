@@ -295,3 +295,27 @@ def test_a_circular_that_guides_a_decree_is_a_derived_edge() -> None:
 def test_issuer_from_the_symbol_when_no_header_names_one(symbol: str, issuer: str) -> None:
     d = extract_text(f"Số: 3500/{symbol}\nHà Nội, ngày 05 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành\n").document
     assert d.issuer is not None and d.issuer.name == issuer
+
+
+def test_a_gazette_page_header_is_never_a_title() -> None:
+    t = "BỘ Y TẾ\nSố: 05/2024/TT-BYT\nHà Nội, ngày 05 tháng 02 năm 2024\nCÔNG BÁO/Số 123 + 124/Ngày 15-02-2024\nTHÔNG TƯ\nQuy định về khám bệnh\n"
+    d = extract_text(t).document
+    assert (d.type, d.title) == ("TT", "Quy định về khám bệnh")
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1])
+def test_an_item_cut_by_a_blank_line_keeps_its_cue(seed) -> None:
+    t = PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ\n\nQuyết định số 12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n"
+    if seed is not None:
+        t = garble(t, random.Random(seed), strength=0.5)
+    assert {r.target.label: r.relation for r in extract_text(t).references}["12/QĐ-UBND"] == "based_on"
+
+
+def test_a_consolidated_text_is_identified_by_its_closing_certification() -> None:
+    body = "Điều 1. Phạm vi\n" + "Nội dung quy định về quy hoạch. " * 80 + "\n"
+    t = ("VĂN PHÒNG QUỐC HỘI\nLUẬT QUY HOẠCH\nLuật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội.\n" + body
+         + "XÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 03/VBHN-VPQH\nHà Nội, ngày 21 tháng 02 năm 2025\nCHỦ NHIỆM\n")
+    rec = extract_text(t)
+    d = rec.document
+    assert (d.type, d.number, d.symbol, d.date) == ("VBHN", "03", "VBHN-VPQH", "2025-02-21")
+    assert {r.target.label: r.relation for r in rec.references} == {"21/2017/QH14": "consolidates"}
