@@ -77,6 +77,48 @@ def _open_for_serving(db: str | None, neo4j_uri: str | None, settings: ApiSettin
     return open_store(path, read_only=True)
 
 
+def _upload_limit_mb(given: float | None, settings: ApiSettings) -> float:
+    limit_mb = given if given is not None else settings.MAX_UPLOAD_MB
+    if not limit_mb > 0:
+        raise ValueError(f"the upload limit must be a positive number of MB, not {limit_mb!r}")
+    return limit_mb
+
+
+def _service(store: Store, db: str | None, settings: ApiSettings, *, owns: bool, token: str | None,
+             limit_mb: float, upload_dir: str | os.PathLike[str] | None,
+             cache_ttl: float | None) -> Service:
+    """What the routes share, from the arguments of :func:`create_app` and the settings."""
+    if cache_ttl == -1:
+        cache_ttl = settings.API_CACHE_TTL
+        if cache_ttl is None and store.dialect != "ladybug":
+            cache_ttl = 0.0
+    return Service(
+        store,
+        token=token if token is not None else settings.API_TOKEN,
+        max_upload_bytes=int(limit_mb * 1024 * 1024),
+        upload_dir=_upload_dir(upload_dir, db, store, settings),
+        owns_store=owns,
+        cache_ttl=cache_ttl,
+        settings=settings,
+    )
+
+
+def _lifespan(svc: Service):
+    """The /cypher workers started with the app; they and an opened store closed with it."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        svc.cypher.start()
+        try:
+            yield
+        finally:
+            svc.cypher.close()
+            if svc.owns_store:
+                svc.store.close()
+
+    return lifespan
+
+
 def create_app(
     db: str | None = None,
     neo4j_uri: str | None = None,
@@ -99,43 +141,19 @@ def create_app(
     its owner.
     """
     settings = load_settings()
-    limit_mb = max_upload_mb if max_upload_mb is not None else settings.MAX_UPLOAD_MB
-    if not limit_mb > 0:
-        raise ValueError(f"the upload limit must be a positive number of MB, not {limit_mb!r}")
+    limit_mb = _upload_limit_mb(max_upload_mb, settings)
     owns = store is None
     if store is None:
         store = _open_for_serving(db, neo4j_uri, settings)
-    if cache_ttl == -1:
-        cache_ttl = settings.API_CACHE_TTL
-        if cache_ttl is None and store.dialect != "ladybug":
-            cache_ttl = 0.0
-    svc = Service(
-        store,
-        token=token if token is not None else settings.API_TOKEN,
-        max_upload_bytes=int(limit_mb * 1024 * 1024),
-        upload_dir=_upload_dir(upload_dir, db, store, settings),
-        owns_store=owns,
-        cache_ttl=cache_ttl,
-        settings=settings,
-    )
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI):
-        svc.cypher.start()
-        try:
-            yield
-        finally:
-            svc.cypher.close()
-            if svc.owns_store:
-                svc.store.close()
-
+    svc = _service(store, db, settings, owns=owns, token=token, limit_mb=limit_mb,
+                   upload_dir=upload_dir, cache_ttl=cache_ttl)
     app = FastAPI(
         title="luocdo",
         version=VERSION,
         description="A knowledge graph of Vietnamese legal documents: who implements what, and who has not. "
                     'Keys go in paths in URL form ("/" written "~"); `/resolve` accepts what a person types. '
                     "Errors are `{\"error\": {\"status\", \"message\", \"candidates\"?}}`.",
-        lifespan=lifespan,
+        lifespan=_lifespan(svc),
     )
     app.state.service = svc
     install_error_handlers(app)

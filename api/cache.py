@@ -1,6 +1,5 @@
 """The answer cache: JSON answers by (route, arguments), valid until the store changes."""
 
-
 import asyncio
 import time
 from collections import OrderedDict

@@ -1,13 +1,8 @@
 """What the routes take: the service, and the shape of keys, organisation ids and depths in paths."""
 
-
 from typing import Annotated
 
-from fastapi import (
-    Depends,
-    Query,
-    Request,
-)
+from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.security import HTTPBearer
 

@@ -1,28 +1,16 @@
 """Errors that carry their HTTP status, and the handlers that answer every failure as
 ``{"error": {"status", "message", "candidates"?}}`` (datasette style)."""
 
-
 from typing import Any
 
-from fastapi import (
-    FastAPI,
-    Request,
-)
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from luocdo.api.models import (
-    ErrorDetail,
-    ErrorResponse,
-)
-from luocdo.graph.store import (
-    QueryTimeout,
-    ReadOnlyViolation,
-    StoreError,
-    StoreOverloaded,
-)
+from luocdo.api.models import ErrorDetail, ErrorResponse
+from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError, StoreOverloaded
 from luocdo.queries.errors import QueryError
 
 

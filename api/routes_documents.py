@@ -1,25 +1,17 @@
 """Routes over documents: health, the page, name resolution, the list, a card and its questions."""
 
-
 from typing import Annotated, Any
 
-from fastapi import (
-    APIRouter,
-    Query,
-)
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from luocdo import queries as Q
 from luocdo.api.deps import Depth, KeyPath, Svc
 from luocdo.api.deps import key_of as _key
 from luocdo.api.errors import errors_doc as _errors
-from luocdo.api.models import (
-    Health,
-)
+from luocdo.api.models import Health
 from luocdo.core.keys import from_url_key
-from luocdo.graph.store import (
-    Store,
-)
+from luocdo.graph.store import Store
 from luocdo.queries.models import (
     BasisResult,
     Card,

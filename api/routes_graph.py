@@ -1,25 +1,17 @@
 """The graph route: the neighbourhood of a document, for the viewer."""
 
-
 from typing import Annotated, Any
 
-from fastapi import (
-    APIRouter,
-    Query,
-)
+from fastapi import APIRouter, Query
 
 from luocdo import queries as Q
 from luocdo.api.deps import Svc
 from luocdo.api.deps import key_of as _key
 from luocdo.api.errors import errors_doc as _errors
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
-from luocdo.graph.store import (
-    Store,
-)
+from luocdo.graph.store import Store
 from luocdo.queries.common import MAX_DEPTH
-from luocdo.queries.models import (
-    Subgraph,
-)
+from luocdo.queries.models import Subgraph
 
 RELATIONS = (*DOC_REL_LABELS, *ORG_RELS, *ORG_ORG_RELS)
 

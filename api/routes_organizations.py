@@ -1,22 +1,14 @@
 """Routes over organisations: one organisation and the documents it issued or received."""
 
-
 from typing import Any
 
-from fastapi import (
-    APIRouter,
-)
+from fastapi import APIRouter
 
 from luocdo import queries as Q
 from luocdo.api.deps import OrgPath, Svc
 from luocdo.api.errors import errors_doc as _errors
-from luocdo.graph.store import (
-    Store,
-)
-from luocdo.queries.models import (
-    OrgDocument,
-    OrgRef,
-)
+from luocdo.graph.store import Store
+from luocdo.queries.models import OrgDocument, OrgRef
 
 router = APIRouter()
 

@@ -1,23 +1,15 @@
 """The upload route (the guard in :mod:`luocdo.api.uploads` has checked token and size)."""
 
-
 from typing import Annotated, Any
 
-from fastapi import (
-    APIRouter,
-    File,
-    Security,
-    UploadFile,
-)
+from fastapi import APIRouter, File, Security, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials
 from starlette.concurrency import run_in_threadpool
 
 from luocdo.api.deps import Svc, bearer
 from luocdo.api.errors import ApiError
 from luocdo.api.errors import errors_doc as _errors
-from luocdo.api.models import (
-    UploadResult,
-)
+from luocdo.api.models import UploadResult
 
 router = APIRouter()
 

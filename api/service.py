@@ -1,6 +1,5 @@
 """What the routes share: the store, the token, the upload settings, the answer cache."""
 
-
 import hmac
 import threading
 from collections.abc import Callable, Iterator
@@ -8,22 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import (
-    Response,
-)
+from fastapi import Response
 
 from luocdo.api.cache import AnswerCache
 from luocdo.api.cypher_pool import CypherRunner
 from luocdo.api.errors import ApiError
-from luocdo.api.models import (
-    UploadResult,
-)
+from luocdo.api.models import UploadResult
 from luocdo.api.settings import ApiSettings
 from luocdo.api.settings import load as load_settings
-from luocdo.graph.store import (
-    Store,
-    StoreError,
-)
+from luocdo.graph.store import Store, StoreError
 
 
 class Service:

@@ -11,10 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from luocdo.api.errors import ApiError, error_response
-from luocdo.api.models import (
-    UploadedDocument,
-    UploadResult,
-)
+from luocdo.api.models import UploadedDocument, UploadResult
 from luocdo.core.keys import url_key
 
 if TYPE_CHECKING:
