@@ -32,6 +32,8 @@ import anyio
 from pydantic_core import to_json
 
 from luocdo.api.limits import ClientLimits
+from luocdo.api.settings import ApiSettings
+from luocdo.api.settings import load as load_settings
 from luocdo.queries.cypher_run import (
     QueryOutOfMemory,
     QueryTimedOut,
@@ -43,15 +45,6 @@ from luocdo.queries.errors import QueryError, WriteRefused
 
 #: Seconds a worker may take beyond a query's time limit before it is killed.
 GRACE_S = 1.0
-
-
-def env_int(name: str, default: int, low: int = 1) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < low:
-        raise ValueError(f"{name} must be a whole number of at least {low}, not {raw!r}")
-    return int(raw)
 
 
 class QueryCrashed(QueryError):
@@ -245,17 +238,18 @@ class CypherRunner:
     else, ``LUOCDO_CYPHER_QUEUE`` more waiting (default 4 × slots), and per client at most
     ``LUOCDO_CYPHER_PER_CLIENT`` at once (2) and ``LUOCDO_CYPHER_PER_MINUTE`` a minute (60)."""
 
-    def __init__(self, store: Any, *, max_bytes: int, slots: int | None = None) -> None:
-        self.slots = slots or env_int("LUOCDO_CYPHER_SLOTS", max(1, (os.cpu_count() or 2) // 2))
-        self.max_waiting = env_int("LUOCDO_CYPHER_QUEUE", 4 * self.slots, low=0)
-        self.limits = ClientLimits(concurrent=env_int("LUOCDO_CYPHER_PER_CLIENT", 2),
-                                   per_minute=env_int("LUOCDO_CYPHER_PER_MINUTE", 60))
-        self.token = os.environ.get("LUOCDO_CYPHER_TOKEN") or None
+    def __init__(self, store: Any, *, max_bytes: int, slots: int | None = None,
+                 settings: ApiSettings | None = None) -> None:
+        settings = settings or load_settings()
+        self.slots = slots or settings.cypher_slots
+        self.max_waiting = 4 * self.slots if settings.CYPHER_QUEUE is None else settings.CYPHER_QUEUE
+        self.limits = ClientLimits(concurrent=settings.CYPHER_PER_CLIENT, per_minute=settings.CYPHER_PER_MINUTE)
+        self.token = settings.CYPHER_TOKEN or None
         path = getattr(store, "path", None)
         if store.dialect == "ladybug" and path not in (None, "", ":memory:"):
             self.backend: WorkerPool | ThreadRunner = WorkerPool(
                 path, size=self.slots, max_bytes=max_bytes, memory_mb=memory_budget_mb(),
-                buffer_pool_mb=env_int("LUOCDO_CYPHER_BUFFER_POOL_MB", 256, low=64))
+                buffer_pool_mb=settings.CYPHER_BUFFER_POOL_MB)
         else:
             self.backend = ThreadRunner(store, max_bytes=max_bytes)
         self._limiter: anyio.CapacityLimiter | None = None

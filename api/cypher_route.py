@@ -13,7 +13,6 @@ parsed 400 with the engine's message; a write 403.
 from __future__ import annotations
 
 import hmac
-import os
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request, Response
@@ -26,20 +25,15 @@ from luocdo.queries.errors import QueryError, WriteRefused
 from luocdo.queries.models import CypherResult
 
 #: JSON bytes of one answer's rows, by default (``LUOCDO_CYPHER_MAX_MB``).
-DEFAULT_MAX_MB = 16.0
 
 router = APIRouter()
 
 
 def max_answer_bytes() -> int:
-    raw = os.environ.get("LUOCDO_CYPHER_MAX_MB", "").strip()
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_MB
-    except ValueError:
-        raise ValueError(f"LUOCDO_CYPHER_MAX_MB must be a number, not {raw!r}") from None
-    if not mb > 0:
-        raise ValueError(f"LUOCDO_CYPHER_MAX_MB must be positive, not {raw!r}")
-    return int(mb * 1024 * 1024)
+    """The largest answer /cypher sends (``LUOCDO_CYPHER_MAX_MB``, 16 by default)."""
+    from luocdo.api.settings import load
+
+    return load().cypher_max_bytes
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -57,7 +51,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 async def cypher(request: Request, body: Annotated[CypherRequest, Body()]) -> Any:
     """Read-only Cypher with parameters: writes are refused (403); rows, bytes, time and memory are capped,
     and so are the queries per client (429)."""
-    from luocdo.api.app import ApiError
+    from luocdo.api.errors import ApiError
 
     svc = request.app.state.service
     runner: CypherRunner = svc.cypher

@@ -8,9 +8,11 @@ applies the delta.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from luocdo.core.fold import squash
 from luocdo.core.model import DocumentRecord, Instrument, Mention
-from luocdo.core.registry import Org, registry
+from luocdo.core.registry import Org, Registry, registry
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
 from luocdo.graph.schema import DOC_RELS, type_label
 
@@ -94,92 +96,110 @@ def _org_chain(org: Org) -> list[Org]:
     return out
 
 
-def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: str) -> GraphDelta:
-    """The delta of one extracted document."""
-    reg = registry()
-    nodes: dict[tuple[str, str], NodeClaim] = {}
-    edges: list[EdgeRow] = []
-    orgs: dict[str, Org] = {}
+@dataclass
+class _Parts:
+    """The nodes, edges, organisations and warnings of one delta, gathered step by step
+    (in the order they are found: the delta keeps that order)."""
 
-    def add_org(org: Org | None) -> Org | None:
+    reg: Registry
+    nodes: dict[tuple[str, str], NodeClaim] = field(default_factory=dict)
+    edges: list[EdgeRow] = field(default_factory=list)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def add_org(self, org: Org | None) -> Org | None:
         if org is None:
             return None
         for o in _org_chain(org):
-            if o.id not in orgs:
-                orgs[o.id] = o
+            if o.id not in self.orgs:
+                self.orgs[o.id] = o
         return org
 
+    def add_doc(self, inst: Instrument) -> None:
+        k = ("Document", inst.key)
+        if k not in self.nodes:
+            self.nodes[k] = NodeClaim.of("Document", inst.key, _doc_props(inst))
+
+    def issued_by(self, inst: Instrument) -> None:
+        if inst.issuer and inst.issuer.id:
+            org = self.add_org(self.reg.by_id(inst.issuer.id))
+            if org:
+                self.edges.append(EdgeRow.of("ISSUED_BY", inst.key, org.id, {"raw": inst.issuer.name}))
+
+
+def build_delta(rec: DocumentRecord, source_id: str, path: str, content_hash: str) -> GraphDelta:
+    """The delta of one extracted document."""
     doc = rec.document
+    parts = _Parts(registry(), warnings=list(rec.warnings))
     own = _doc_props(doc)
     own["date_not_before"] = rec.date_not_before
-    nodes[("Document", doc.key)] = NodeClaim.of("Document", doc.key, own, own=True)
-
-    def add_doc(inst: Instrument) -> None:
-        k = ("Document", inst.key)
-        if k not in nodes:
-            nodes[k] = NodeClaim.of("Document", inst.key, _doc_props(inst))
-
-    def issued_by(inst: Instrument) -> None:
-        if inst.issuer and inst.issuer.id:
-            org = add_org(reg.by_id(inst.issuer.id))
-            if org:
-                edges.append(EdgeRow.of("ISSUED_BY", inst.key, org.id, {"raw": inst.issuer.name}))
-
-    issued_by(doc)
-    warnings = list(rec.warnings)
-    for ref in rec.references:
-        add_doc(ref.target)
-        issued_by(ref.target)
-        m = ref.mentions[0]
-        rel, flag = _time_checked(ref.relation, doc, ref.target, warnings)
-        edges.append(EdgeRow.of(DOC_RELS[rel], doc.key, ref.target.key, {**_evidence(rec, m), **flag}))
-    for d in rec.derived:
-        add_doc(d.source)
-        add_doc(d.target)
-        rel, flag = _time_checked(d.relation, d.source, d.target, warnings)
-        edges.append(EdgeRow.of(DOC_RELS[rel], d.source.key, d.target.key, {**_evidence(rec, d.mentions[0], True), **flag}))
-
-    province = doc.issuer.province if doc.issuer else None
-    commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
-    seen_rcpt: set[str] = set()
-    for raw in rec.recipients:
-        org = add_org(reg.resolve(raw, province=province, commune=commune))
-        if org and org.id not in seen_rcpt:
-            seen_rcpt.add(org.id)
-            edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
-    seen_assign: set[tuple[str, str, str]] = set()
-    for a in rec.assignments:
-        for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):
-            for raw in units:
-                org = add_org(reg.resolve(raw, province=province, commune=commune))
-                if org is None or (org.id, role, a.task) in seen_assign:
-                    continue
-                seen_assign.add((org.id, role, a.task))
-                edges.append(
-                    EdgeRow.of(
-                        "ASSIGNED_TO",
-                        doc.key,
-                        org.id,
-                        {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe, "start": a.start, "end": a.end},
-                    )
-                )
-    for o in list(orgs.values()):
-        for succ in reg.successors(o):  # a unit of before July 2025 → today's
-            add_org(succ)
-            edges.append(EdgeRow.of("SUCCEEDED_BY", o.id, succ.id))
-    for o in orgs.values():
-        row = o.row()
-        props = {k: v for k, v in row.items() if k not in ("id", "part_of")}
-        nodes[("Organization", o.id)] = NodeClaim.of("Organization", o.id, props)
-        if o.parent_id and o.parent_id in orgs:
-            edges.append(EdgeRow.of("PART_OF", o.id, o.parent_id))
+    parts.nodes[("Document", doc.key)] = NodeClaim.of("Document", doc.key, own, own=True)
+    parts.issued_by(doc)
+    _document_edges(parts, rec)
+    _organisation_edges(parts, rec)
+    _organisation_nodes(parts)
     return GraphDelta(
         source_id=source_id,
         path=path,
         hash=content_hash,
         doc_key=doc.key,
-        nodes=tuple(nodes.values()),
-        edges=tuple(dict.fromkeys(edges)),
-        warnings=tuple(dict.fromkeys(warnings)),
+        nodes=tuple(parts.nodes.values()),
+        edges=tuple(dict.fromkeys(parts.edges)),
+        warnings=tuple(dict.fromkeys(parts.warnings)),
         aliases=tuple(sorted({(a.alias, a.key) for a in rec.aliases if a.alias != a.key})),
     )
+
+
+def _document_edges(parts: _Parts, rec: DocumentRecord) -> None:
+    """The edges to the documents cited (with their issuers), then the derived ones."""
+    doc = rec.document
+    for ref in rec.references:
+        parts.add_doc(ref.target)
+        parts.issued_by(ref.target)
+        m = ref.mentions[0]
+        rel, flag = _time_checked(ref.relation, doc, ref.target, parts.warnings)
+        parts.edges.append(EdgeRow.of(DOC_RELS[rel], doc.key, ref.target.key, {**_evidence(rec, m), **flag}))
+    for d in rec.derived:
+        parts.add_doc(d.source)
+        parts.add_doc(d.target)
+        rel, flag = _time_checked(d.relation, d.source, d.target, parts.warnings)
+        parts.edges.append(EdgeRow.of(DOC_RELS[rel], d.source.key, d.target.key,
+                                      {**_evidence(rec, d.mentions[0], True), **flag}))
+
+
+def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
+    """Recipients and assigned units, resolved in the issuer's province (and commune)."""
+    doc = rec.document
+    province = doc.issuer.province if doc.issuer else None
+    commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
+    seen_rcpt: set[str] = set()
+    for raw in rec.recipients:
+        org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
+        if org and org.id not in seen_rcpt:
+            seen_rcpt.add(org.id)
+            parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
+    seen_assign: set[tuple[str, str, str]] = set()
+    for a in rec.assignments:
+        for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):
+            for raw in units:
+                org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
+                if org is None or (org.id, role, a.task) in seen_assign:
+                    continue
+                seen_assign.add((org.id, role, a.task))
+                props = {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe,
+                         "start": a.start, "end": a.end}
+                parts.edges.append(EdgeRow.of("ASSIGNED_TO", doc.key, org.id, props))
+
+
+def _organisation_nodes(parts: _Parts) -> None:
+    """Every organisation met, with today's successor of a unit of before July 2025 and PART_OF."""
+    for o in list(parts.orgs.values()):
+        for succ in parts.reg.successors(o):  # a unit of before July 2025 → today's
+            parts.add_org(succ)
+            parts.edges.append(EdgeRow.of("SUCCEEDED_BY", o.id, succ.id))
+    for o in parts.orgs.values():
+        row = o.row()
+        props = {k: v for k, v in row.items() if k not in ("id", "part_of")}
+        parts.nodes[("Organization", o.id)] = NodeClaim.of("Organization", o.id, props)
+        if o.parent_id and o.parent_id in parts.orgs:
+            parts.edges.append(EdgeRow.of("PART_OF", o.id, o.parent_id))

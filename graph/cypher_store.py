@@ -21,42 +21,27 @@ import json
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from luocdo.core import keys as K
 from luocdo.graph import identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, Dialect, columns, rel_columns, value_columns
+from luocdo.graph.cypher_identity import IdentityWrites
+from luocdo.graph.cypher_rows import CITED_SOURCE, REGISTRY_SOURCE
+from luocdo.graph.cypher_rows import chunks as _chunks
 from luocdo.graph.delta import CITING_SOURCES_SHOWN, DocClaims, GraphDelta, merge_claims
 from luocdo.graph.schema import REL_TABLES, type_label
 from luocdo.graph.store import StoreError
 
-#: Claim key of organisations upserted by ensure_organizations (not from any file).
-REGISTRY_SOURCE = "@registry"
-
-#: Origin of the ISSUED_BY edges of cited instruments, kept once (see CypherStore._swap).
-CITED_SOURCE = "@cited"
-
-#: Identity group that records that the store's groups were counted (graph.identity keys never have "#").
-IDENTITY_MARKER = "#counted"
-
-#: Rows per UNWIND statement.
-CHUNK = 2000
-
 Claims = dict[str, dict[str, Any]]
-
-
-def _chunks(rows: list, n: int = CHUNK) -> Iterator[list]:
-    for i in range(0, len(rows), n):
-        yield rows[i : i + n]
 
 
 def _table_of_endpoint(rel: str, end: int) -> str:
     return REL_TABLES[rel][end]
 
 
-class CypherStore:
+class CypherStore(IdentityWrites):
     """Shared apply/remove/stats logic; see the module docstring."""
 
     dialect: str = "cypher"
@@ -242,17 +227,16 @@ class CypherStore:
 
     def _swap(self, old: list[GraphDelta], new: list[GraphDelta]) -> None:
         """Remove the contributions of ``old`` and add those of ``new`` (same transaction)."""
-        # Organisations are registry facts, the same whoever names them: they
-        # keep one "@registry" claim instead of one per source.  Otherwise a
-        # province or the Government, named by nearly every document, would
-        # carry a claim per file and be rewritten in full by every batch.
-        orgs: dict[str, dict[str, Any]] = {}
-        for d in new:
-            for n in d.nodes:
-                if n.table == "Organization":
-                    orgs[n.key] = {REGISTRY_SOURCE: {"own": False, "props": dict(n.props), "path": None}}
-        # Documents: each source's contribution to each node it touches, taken
-        # out for the old deltas and put in for the new ones.
+        orgs = _registry_orgs(new)
+        docs, doc_exists = self._swap_doc_claims(old, new)
+        self._delete_edges_of(old)
+        cited_issuers = self._sync_cited_issuers(docs)
+        self._write_swapped_nodes(docs, doc_exists, orgs)
+        self._create_edges_of(new, cited_issuers)
+
+    def _swap_doc_claims(self, old: list[GraphDelta], new: list[GraphDelta]) -> tuple[dict[str, DocClaims], set[str]]:
+        """Documents: each source's contribution to each node it touches, taken out for the old
+        deltas and put in for the new ones.  Also returns the keys already stored."""
         touched: set[str] = set()
         for d in (*old, *new):
             touched.update(_doc_contributions(d))
@@ -268,8 +252,10 @@ class CypherStore:
         for d in new:
             for key, (own, props) in _doc_contributions(d).items():
                 docs[key].add(d.source_id, own, props, d.path)
+        return docs, doc_exists
 
-        # 1. old edges
+    def _delete_edges_of(self, old: list[GraphDelta]) -> None:
+        """Step 1: the edges the old deltas made (found by endpoints and origin)."""
         gone: dict[str, dict[tuple, dict]] = defaultdict(dict)
         for d in old:
             for e in d.edges:
@@ -277,8 +263,9 @@ class CypherStore:
         for rel, rows in gone.items():
             for chunk in _chunks(list(rows.values())):
                 self._run(self._d.delete_edges(rel), {"rows": chunk})
-        # 2. nodes: upsert those with claims, drop unclaimed ones without edges
-        cited_issuers = self._sync_cited_issuers(docs)
+
+    def _write_swapped_nodes(self, docs: dict[str, DocClaims], doc_exists: set[str], orgs: dict[str, Claims]) -> None:
+        """Step 2: upsert the nodes with claims, drop unclaimed ones without edges."""
         self._upsert("Document", {k: c for k, c in docs.items() if c}, doc_exists)
         dead = [k for k, c in docs.items() if not c]
         for chunk in _chunks(dead):
@@ -288,11 +275,16 @@ class CypherStore:
             changed = {k: c for k, c in orgs.items() if _registry_props(stored.get(k)) != c[REGISTRY_SOURCE]["props"]}
             if changed:
                 self._upsert("Organization", changed, set(stored))
-        # 3. new edges.  Two kinds are facts about the registry or the cited
-        # document rather than about one file, and are kept once, not once per
-        # source that restates them: PART_OF (a commune is part of its province
-        # whoever names it) and the issuer of a cited instrument (every file
-        # citing 57-NQ/TW says the Politburo issued it).
+
+    def _create_edges_of(self, new: list[GraphDelta], cited_issuers: list[dict[str, Any]]) -> None:
+        """Step 3: the new edges.
+
+        Two kinds are facts about the registry or the cited document rather
+        than about one file, and are kept once, not once per source that
+        restates them: PART_OF (a commune is part of its province whoever
+        names it) and the issuer of a cited instrument (every file citing
+        57-NQ/TW says the Politburo issued it).
+        """
         made: dict[str, list[dict]] = defaultdict(list)
         part_of: dict[tuple[str, str, str], dict] = {}
         for d in new:
@@ -309,142 +301,6 @@ class CypherStore:
             rows = [r for (r_, _s, _d), r in part_of.items() if r_ == rel]
             for chunk in _chunks(rows):
                 self._run(self._d.merge_edges(rel), {"rows": chunk})
-
-    # -- identity: which keys name one instrument (graph.identity) -----------
-
-    def _identity_backfill(self) -> None:
-        """A store written before identity groups were kept: count every stored delta once.
-
-        Its nodes are under the keys each file gave; the files that name a key
-        now merged into another node are written again under that node's key.
-        Done once per store (a marker group records it), in the caller's transaction.
-        """
-        if getattr(self, "_identity_known", False):
-            return
-        if self._run("MATCH (i:Identity {grp: $g}) RETURN i.grp AS g", {"g": IDENTITY_MARKER}):
-            self._identity_known = True
-            return
-        ids = sorted(r["id"] for r in self._run("MATCH (s:Source) RETURN s.id AS id"))
-        groups: dict[str, identity.Group] = {}
-        for chunk in _chunks(ids, 500):
-            for sid, (_h, text) in self._sources(chunk).items():
-                d = self._stored_delta(sid, text)
-                for k in identity.contributions(d)[0]:
-                    g = K.ident_group(k)
-                    groups.setdefault(g, identity.Group(g))  # type: ignore[arg-type]
-                identity.count(groups, d, +1)
-        identity.settle(groups)
-        after = {k: c for g in groups.values() for k, c in g.canonical.items()}
-        if any(k != c for k, c in after.items()):
-            for chunk in _chunks(ids, 500):
-                redo = [self._stored_delta(sid, text) for sid, (_h, text) in sorted(self._sources(chunk).items())]
-                redo = [d for d in redo if any(after.get(k, k) != k for k in identity.contributions(d)[0])]
-                if redo:
-                    self._swap(redo, [identity.remap(d, after) for d in redo])
-        rows = [{"k": g.grp, "f0": g.to_json()} for g in groups.values() if g]
-        rows.append({"k": IDENTITY_MARKER, "f0": "{}"})
-        existing = set(self._groups_existing([r["k"] for r in rows]))
-        self._write_known("Identity", None, rows, existing)
-        self._identity_known = True
-
-    def _groups(self, names: Iterable[str]) -> dict[str, identity.Group]:
-        names = sorted(set(names))
-        out: dict[str, identity.Group] = {}
-        for chunk in _chunks(names):
-            for r in self._run(
-                "UNWIND $keys AS k MATCH (n:Identity {grp: k}) RETURN n.grp AS k, n.state AS c", {"keys": chunk}
-            ):
-                try:
-                    out[r["k"]] = identity.Group.load(r["k"], r["c"])
-                except (ValueError, TypeError, AttributeError) as e:
-                    raise StoreError(f"Identity {r['k']}: state is not readable JSON ({e})") from e
-        for g in names:
-            out.setdefault(g, identity.Group(g))
-        return out
-
-    def _settle(
-        self, old: list[GraphDelta], new: list[GraphDelta]
-    ) -> tuple[dict[str, str], dict[str, str], list[GraphDelta]]:
-        """Count what the deltas say about identities and settle the groups they touch.
-
-        Returns the key of every named document's node before and after, and the
-        stored deltas of other sources that name a key whose node changed (to be
-        written again under the new key: the merge, or the split when the proof left).
-        """
-        touched: set[str] = set()
-        for d in (*old, *new):
-            names, _links = identity.contributions(d)
-            touched.update(K.ident_group(k) for k in names)  # type: ignore[misc]
-        if not touched:
-            return {}, {}, []
-        groups = self._groups(touched)
-        while True:  # links reach other groups (a name and a number): load the whole component
-            more = identity.linked_groups(groups.values()) - set(groups)
-            if not more:
-                break
-            groups.update(self._groups(more))
-        before = {k: c for g in groups.values() for k, c in g.canonical.items()}
-        for d in old:
-            identity.count(groups, d, -1)
-        for d in new:
-            identity.count(groups, d, +1)
-        while True:
-            more = identity.linked_groups(groups.values()) - set(groups)
-            if not more:
-                break
-            groups.update(self._groups(more))
-            before.update({k: c for grp in more for k, c in groups[grp].canonical.items()})
-        identity.settle(groups)
-        after = {k: c for g in groups.values() for k, c in g.canonical.items()}
-        # sources outside this batch that name a key whose node moves
-        batch = {d.source_id for d in (*old, *new)}
-        moved = sorted(k for k, c in before.items() if after.get(k, k) != c)
-        extra = self._sources_naming(moved, before, batch)
-        # their other keys keep the node they have (read, not recounted)
-        rest = {k for d in extra for k in identity.contributions(d)[0]} - set(before) - set(after)
-        if rest:
-            for g in self._groups({K.ident_group(k) for k in rest}).values():  # type: ignore[misc]
-                for k, c in g.canonical.items():
-                    before.setdefault(k, c)
-                    after.setdefault(k, c)
-        for k in {*before, *after}:
-            before.setdefault(k, k)
-            after.setdefault(k, k)
-        live = [g for g in groups.values() if g]
-        dead = [g.grp for g in groups.values() if not g]
-        for chunk in _chunks(dead):
-            self._run("UNWIND $keys AS k MATCH (n:Identity {grp: k}) DELETE n", {"keys": chunk})
-        if live:
-            existing = set(self._groups_existing([g.grp for g in live]))
-            rows = [{"k": g.grp, "f0": g.to_json()} for g in live]
-            self._write_known("Identity", None, rows, existing)
-        return before, after, extra
-
-    def _groups_existing(self, grps: list[str]) -> list[str]:
-        out: list[str] = []
-        for chunk in _chunks(grps):
-            out += [r["k"] for r in self._run("UNWIND $keys AS k MATCH (n:Identity {grp: k}) RETURN n.grp AS k", {"keys": chunk})]
-        return out
-
-    def _sources_naming(self, keys: list[str], node_of: dict[str, str], skip: set[str]) -> list[GraphDelta]:
-        """Stored deltas of sources (not in ``skip``) whose text names one of ``keys``."""
-        if not keys:
-            return []
-        wanted = set(keys)
-        ids: set[str] = set()
-        nodes = sorted({node_of.get(k, k) for k in keys})
-        for key in nodes:
-            ids.update(r["o"] for r in self._run(self._d.edge_origins(), {"k": key}) if r["o"])
-        for c in self._fetch_doc_claims(nodes, set()).values():
-            ids.update(c.own)
-        ids -= skip
-        ids -= {REGISTRY_SOURCE, CITED_SOURCE}
-        out: list[GraphDelta] = []
-        for sid, (_h, text) in sorted(self._sources(sorted(ids)).items()):
-            d = self._stored_delta(sid, text)
-            if wanted & identity.contributions(d)[0]:
-                out.append(d)
-        return out
 
     def _sync_cited_issuers(self, docs: dict[str, DocClaims]) -> list[dict[str, Any]]:
         """Make the ``@cited`` ISSUED_BY edges of ``docs`` follow their claims.
@@ -525,6 +381,22 @@ class CypherStore:
             vals = {"path": d.path, "hash": d.hash, "doc_key": d.doc_key, "delta": d.pack(), "ingested_at": now}
             rows.append({"k": d.source_id, **{f"f{i}": vals.get(c) for i, c in enumerate(cols)}})
         self._write_known("Source", None, rows, existing)
+
+
+def _registry_orgs(new: list[GraphDelta]) -> dict[str, Claims]:
+    """The organisations the new deltas name, each under one "@registry" claim.
+
+    Organisations are registry facts, the same whoever names them: they keep
+    one claim instead of one per source.  Otherwise a province or the
+    Government, named by nearly every document, would carry a claim per file
+    and be rewritten in full by every batch.
+    """
+    orgs: dict[str, Claims] = {}
+    for d in new:
+        for n in d.nodes:
+            if n.table == "Organization":
+                orgs[n.key] = {REGISTRY_SOURCE: {"own": False, "props": dict(n.props), "path": None}}
+    return orgs
 
 
 def _validate(d: GraphDelta) -> None:

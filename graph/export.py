@@ -121,94 +121,116 @@ def _relevant_units(props: dict[str, Any]) -> list[str]:
 def to_rdf(store: Store, *, base: str = DEFAULT_BASE) -> Graph:
     """The graph as RDF triples on the ELI ontology."""
     iri = _Iris(base)
-    luo = iri.luo
     g = Graph()
-    g.bind("eli", ELI)
-    g.bind("luo", luo)
-    g.bind("foaf", FOAF)
-    g.bind("org", ORG)
-    g.bind("skos", SKOS)
+    for prefix, namespace in (("eli", ELI), ("luo", iri.luo), ("foaf", FOAF), ("org", ORG), ("skos", SKOS)):
+        g.bind(prefix, namespace)
+    org_ids = {key for table, key, _props in iter_nodes(store) if table == "Organization"}
     types_seen: set[str] = set()
-    org_ids: set[str] = set()
     for table, key, props in iter_nodes(store):
-        if table == "Organization":
-            org_ids.add(key)
-    for table, key, props in iter_nodes(store):
-        s = iri.node(table, key)
         if table == "Document":
-            g.add((s, RDF.type, ELI.LegalResource))
-            g.add((s, RDF.type, luo[props.get("kind") or "Document"]))
-            g.add((s, luo.key, Literal(key)))
-            if props.get("display"):
-                g.add((s, ELI.id_local, Literal(props["display"])))
-            if props.get("type"):
-                g.add((s, ELI.type_document, iri.type(props["type"])))
-                types_seen.add(props["type"])
-            if props.get("date") and (d := _date(props["date"])) is not None:
-                g.add((s, ELI.date_document, d))
-            if props.get("title"):
-                g.add((s, ELI.title, Literal(props["title"], lang="vi")))
-            for unit in _relevant_units(props):
-                if unit in org_ids:
-                    g.add((s, ELI.relevant_for, iri.org(unit)))
-            for name in ("number", "symbol", "issuer", "level", "province", "date_not_before", "conflicts"):
-                if props.get(name) is not None:
-                    g.add((s, luo[name], Literal(props[name])))
-            if props.get("year") is not None:
-                g.add((s, luo.year, Literal(int(props["year"]), datatype=XSD.integer)))
-            g.add((s, luo.ingested, Literal(bool(props.get("ingested")))))
-            for src in props.get("sources") or []:
-                g.add((s, luo.source, Literal(src)))
+            types_seen.update(_rdf_document(g, iri, key, props, org_ids))
         else:
-            g.add((s, RDF.type, FOAF.Organization))
-            g.add((s, luo.id, Literal(key)))
-            if props.get("name"):
-                g.add((s, SKOS.prefLabel, Literal(props["name"], lang="vi")))
-            for name in ("level", "kind", "province", "province_code", "code"):
-                if props.get(name) is not None:
-                    g.add((s, luo[name], Literal(props[name])))
+            _rdf_organization(g, iri, key, props)
     for code in sorted(types_seen):
-        t = iri.type(code)
-        g.add((t, RDF.type, SKOS.Concept))
-        g.add((t, SKOS.notation, Literal(code)))
-        name = type_name(code)
-        if name:
-            g.add((t, SKOS.prefLabel, Literal(name, lang="vi")))
+        _rdf_type(g, iri, code)
     for rel, src, dst, props in iter_edges(store):
-        src_t, dst_t, _ = REL_TABLES[rel]
-        s, o = iri.node(src_t, src), iri.node(dst_t, dst)
-        if rel in ELI_RELS:
-            g.add((s, ELI_RELS[rel], o))
-            ev = iri.minted("evidence", rel, src, dst, sorted(props.items()))
-            g.add((ev, RDF.type, luo.Evidence))
-            g.add((ev, luo.subject, s))
-            g.add((ev, luo.relation, Literal(rel)))
-            g.add((ev, luo.object, o))
-            for name in ("origin", "doc", "file", "sentence"):
-                if props.get(name) is not None:
-                    g.add((ev, luo[name], Literal(props[name])))
-            for name in ("start", "end"):
-                if props.get(name) is not None:
-                    g.add((ev, luo[name], Literal(int(props[name]), datatype=XSD.integer)))
-            g.add((ev, luo.derived, Literal(bool(props.get("derived")))))
-        elif rel == "ISSUED_BY":
-            g.add((s, ELI.passed_by, o))
-        elif rel == "PART_OF":
-            g.add((s, ORG.subOrganizationOf, o))
-        elif rel == "SUCCEEDED_BY":
-            g.add((s, DCTERMS.isReplacedBy, o))
-        elif rel == "ADDRESSED_TO":
-            g.add((s, luo.addressedTo, o))
-        elif rel == "ASSIGNED_TO":
-            g.add((s, luo.assignedTo, o))
-            a = iri.minted("assignment", src, dst, sorted(props.items()))
-            g.add((a, RDF.type, luo.Assignment))
-            g.add((a, luo.document, s))
-            g.add((a, luo.organization, o))
-            for name in ("role", "task", "timeframe", "raw", "origin"):
-                if props.get(name) is not None:
-                    g.add((a, luo[name], Literal(props[name])))
+        _rdf_edge(g, iri, rel, src, dst, props)
     return g
+
+
+def _rdf_document(g: Graph, iri: _Iris, key: str, props: dict[str, Any], org_ids: set[str]) -> set[str]:
+    """A document as an eli:LegalResource; returns the type code it uses (for the type list)."""
+    luo, s = iri.luo, iri.node("Document", key)
+    g.add((s, RDF.type, ELI.LegalResource))
+    g.add((s, RDF.type, luo[props.get("kind") or "Document"]))
+    g.add((s, luo.key, Literal(key)))
+    if props.get("display"):
+        g.add((s, ELI.id_local, Literal(props["display"])))
+    if props.get("type"):
+        g.add((s, ELI.type_document, iri.type(props["type"])))
+    if props.get("date") and (d := _date(props["date"])) is not None:
+        g.add((s, ELI.date_document, d))
+    if props.get("title"):
+        g.add((s, ELI.title, Literal(props["title"], lang="vi")))
+    for unit in _relevant_units(props):
+        if unit in org_ids:
+            g.add((s, ELI.relevant_for, iri.org(unit)))
+    for name in ("number", "symbol", "issuer", "level", "province", "date_not_before", "conflicts"):
+        if props.get(name) is not None:
+            g.add((s, luo[name], Literal(props[name])))
+    if props.get("year") is not None:
+        g.add((s, luo.year, Literal(int(props["year"]), datatype=XSD.integer)))
+    g.add((s, luo.ingested, Literal(bool(props.get("ingested")))))
+    for src in props.get("sources") or []:
+        g.add((s, luo.source, Literal(src)))
+    return {props["type"]} if props.get("type") else set()
+
+
+def _rdf_organization(g: Graph, iri: _Iris, key: str, props: dict[str, Any]) -> None:
+    s = iri.node("Organization", key)
+    g.add((s, RDF.type, FOAF.Organization))
+    g.add((s, iri.luo.id, Literal(key)))
+    if props.get("name"):
+        g.add((s, SKOS.prefLabel, Literal(props["name"], lang="vi")))
+    for name in ("level", "kind", "province", "province_code", "code"):
+        if props.get(name) is not None:
+            g.add((s, iri.luo[name], Literal(props[name])))
+
+
+def _rdf_type(g: Graph, iri: _Iris, code: str) -> None:
+    """A document type as a SKOS concept."""
+    t = iri.type(code)
+    g.add((t, RDF.type, SKOS.Concept))
+    g.add((t, SKOS.notation, Literal(code)))
+    name = type_name(code)
+    if name:
+        g.add((t, SKOS.prefLabel, Literal(name, lang="vi")))
+
+
+#: Edges that are one triple, by their relation (the ELI relations and ASSIGNED_TO carry more).
+_PLAIN_RELS = {"ISSUED_BY": ELI.passed_by, "PART_OF": ORG.subOrganizationOf, "SUCCEEDED_BY": DCTERMS.isReplacedBy}
+
+
+def _rdf_edge(g: Graph, iri: _Iris, rel: str, src: str, dst: str, props: dict[str, Any]) -> None:
+    """One edge: its triple, and for a relation between documents its evidence, for an
+    assignment its task."""
+    luo = iri.luo
+    src_t, dst_t, _ = REL_TABLES[rel]
+    s, o = iri.node(src_t, src), iri.node(dst_t, dst)
+    if rel in ELI_RELS:
+        g.add((s, ELI_RELS[rel], o))
+        _rdf_evidence(g, iri, rel, src, dst, props, s, o)
+    elif rel in _PLAIN_RELS:
+        g.add((s, _PLAIN_RELS[rel], o))
+    elif rel == "ADDRESSED_TO":
+        g.add((s, luo.addressedTo, o))
+    elif rel == "ASSIGNED_TO":
+        g.add((s, luo.assignedTo, o))
+        a = iri.minted("assignment", src, dst, sorted(props.items()))
+        g.add((a, RDF.type, luo.Assignment))
+        g.add((a, luo.document, s))
+        g.add((a, luo.organization, o))
+        for name in ("role", "task", "timeframe", "raw", "origin"):
+            if props.get(name) is not None:
+                g.add((a, luo[name], Literal(props[name])))
+
+
+def _rdf_evidence(g: Graph, iri: _Iris, rel: str, src: str, dst: str, props: dict[str, Any],
+                  s: URIRef, o: URIRef) -> None:
+    """The evidence of a relation between documents: file, span and sentence."""
+    luo = iri.luo
+    ev = iri.minted("evidence", rel, src, dst, sorted(props.items()))
+    g.add((ev, RDF.type, luo.Evidence))
+    g.add((ev, luo.subject, s))
+    g.add((ev, luo.relation, Literal(rel)))
+    g.add((ev, luo.object, o))
+    for name in ("origin", "doc", "file", "sentence"):
+        if props.get(name) is not None:
+            g.add((ev, luo[name], Literal(props[name])))
+    for name in ("start", "end"):
+        if props.get(name) is not None:
+            g.add((ev, luo[name], Literal(int(props[name]), datatype=XSD.integer)))
+    g.add((ev, luo.derived, Literal(bool(props.get("derived")))))
 
 
 # ---------------------------------------------------------------------------

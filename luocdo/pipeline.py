@@ -14,18 +14,29 @@ because each checkpoint costs time in proportion to the whole database.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import itertools
 import os
 import stat
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from luocdo.graph.delta import GraphDelta
+from luocdo.graph.indexed import (
+    SearchIndexer,
+    apply_indexed,  # noqa: F401  (the API upload applies through the pipeline)
+    indexing,
+    search_index_of,
+)
 from luocdo.graph.store import Store, StoreError
+from luocdo.graph.writes import checkpoint_rarely, known_hashes
 
 #: Below this many files, worker processes cost more than they save.
 PARALLEL_MIN_FILES = 64
@@ -113,38 +124,6 @@ def _batched(items: Iterable, n: int) -> Iterator[list]:
         yield batch
 
 
-def _known_hashes(store: Store, ids: list[str]) -> dict[str, str]:
-    """Stored content hashes of these sources, in one query.
-
-    ``UNWIND … MATCH {id: i}`` goes through the primary-key index; ``WHERE
-    s.id IN $ids`` scans every Source on LadybugDB, which grows with the corpus.
-    """
-    query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash"
-    out: dict[str, str] = {}
-    for part in _by_size(ids, getattr(store, "max_message", None), len(query)):
-        out.update((r["id"], r["hash"]) for r in store.read(query, {"ids": part}))
-    return out
-
-
-def _by_size(ids: list[str], max_bytes: int | None, overhead: int) -> Iterator[list[str]]:
-    """``ids`` in parts small enough for a server that limits the request size (FalkorDB's Bolt)."""
-    if not max_bytes:
-        yield ids
-        return
-    budget = max(256, max_bytes - overhead - 256)
-    part: list[str] = []
-    size = 0
-    for i in ids:
-        n = len(i.encode()) + 8
-        if part and size + n > budget:
-            yield part
-            part, size = [], 0
-        part.append(i)
-        size += n
-    if part:
-        yield part
-
-
 def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress, window: int = 1000) -> Iterator[str]:
     """Files whose content is new or changed; unchanged ones are counted and skipped.
 
@@ -152,7 +131,7 @@ def _changed(store: Store, files: Iterable[Path], report: IngestReport, progress
     memory together with their stored hashes.
     """
     for chunk in _batched(files, window):
-        known = _known_hashes(store, [source_id_of(f) for f in chunk])
+        known = known_hashes(store, [source_id_of(f) for f in chunk])
         for f in chunk:
             report.files += 1
             try:
@@ -296,7 +275,7 @@ def ingest(
         return report
     seen = len(getattr(store, "notes", ()))
     try:
-        with _bulk_writes(store, report), _indexing(store, report) as index:
+        with _bulk_writes(store, report), indexing(store, report.notes) as index:
             _apply_all(store, results, batch_size, report, progress, index)
     finally:
         report.notes += list(getattr(store, "notes", ()))[seen:]
@@ -305,35 +284,13 @@ def ingest(
 
 @contextmanager
 def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
-    """On LadybugDB: checkpoint rarely while the batches go in, then once at the end.
-
-    Each batch is still committed (to the write-ahead log) on its own, so a
-    crash loses nothing more than without this.
-    """
-    old = None
-    if getattr(store, "dialect", None) == "ladybug" and not getattr(store, "read_only", False):
-        with suppress(StoreError, LookupError, ValueError, TypeError):
-            old = int(store.setting("checkpoint_threshold"))
-    # Changes not yet checkpointed stay in the page cache: with a capped cache,
-    # a log as large as the cache filled it at ~55,000 documents and the ingest
-    # stopped.  A quarter of the cache leaves room for the batch and its reads.
-    pool = int(getattr(store, "buffer_pool", 0) or 0)
-    bulk = min(BULK_CHECKPOINT_BYTES, pool // 4) if pool else BULK_CHECKPOINT_BYTES
-    if old is None or old >= bulk:
+    """Checkpoints kept rare while the batches go in, one at the end if anything was written."""
+    with checkpoint_rarely(store, lambda: bool(report.added or report.replaced), BULK_CHECKPOINT_BYTES):
         yield
-        return
-    store.write(f"CALL checkpoint_threshold={bulk}")
-    try:
-        yield
-    finally:
-        with suppress(StoreError):
-            store.write(f"CALL checkpoint_threshold={old}")
-            if report.added or report.replaced:
-                store.write("CHECKPOINT")
 
 
 def _apply_all(store: Store, results: Iterable, batch_size: int, report: IngestReport, progress,
-               index: _SearchIndexer | None = None) -> None:
+               index: SearchIndexer | None = None) -> None:
     for batch in _batched(results, batch_size):
         deltas = []
         for _path, delta, error in batch:
@@ -399,6 +356,46 @@ def _bulk_many(paths: list[str], root: str, tag: str, stamp: str) -> tuple[list[
     return errors, warnings, spool(deltas, root, tag, stamp)
 
 
+@dataclass
+class _Laps:
+    """The time of each phase of a bulk load, for its closing note."""
+
+    phases: list[str] = field(default_factory=list)
+    clock: float = field(default_factory=time.perf_counter)
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        self.phases.append(f"{what} {now - self.clock:,.1f} s")
+        self.clock = now
+
+
+@dataclass
+class _BulkRun:
+    """One bulk load under way: the store's columns, the spool folder, what is spooled so far."""
+
+    store: Store
+    tmp: str
+    stamp: str
+    report: IngestReport
+    progress: Callable[[int], None] | None
+    doc_cols: list[str]
+    org_cols: list[str]
+    spooled: Any
+    laps: _Laps = field(default_factory=_Laps)
+
+    def take(self, got: tuple[list[str], int, Any], n: int) -> None:
+        """Count a chunk's files and merge the rows it spooled."""
+        from luocdo.graph import bulk as gb
+
+        errors, warnings, part = got
+        self.report.files += n
+        self.report.failed += errors
+        self.report.warnings += warnings
+        gb.merge_spooled(self.spooled, part)
+        if self.progress:
+            self.progress(n)
+
+
 def bulk_ingest(
     store: Store,
     files: Iterable[Path],
@@ -413,7 +410,6 @@ def bulk_ingest(
     The graph is the one an incremental ingest of the same files makes; later
     ingests are incremental (the sources' hashes are stored as usual).
     """
-    import datetime as _dt
     import shutil
     import tempfile
 
@@ -431,154 +427,67 @@ def bulk_ingest(
     stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
     where = Path(store.path).resolve().parent
     tmp = tempfile.mkdtemp(prefix=".luocdo-bulk-", dir=where if where.is_dir() else None)
-    spooled = gb.Spooled()
-
-    def take(got: tuple[list[str], int, gb.Spooled], n: int) -> None:
-        errors, warnings, part = got
-        report.files += n
-        report.failed += errors
-        report.warnings += warnings
-        gb.merge_spooled(spooled, part)
-        if progress:
-            progress(n)
-
-    batches = _batched((str(f) for f in files), BULK_CHUNK)
-    import time
-
-    clock = [time.perf_counter()]
-    phases: list[str] = []
-
-    def lap(what: str) -> None:
-        now = time.perf_counter()
-        phases.append(f"{what} {now - clock[0]:,.1f} s")
-        clock[0] = now
-
+    run = _BulkRun(store, tmp, stamp, report, progress, doc_cols, org_cols, gb.Spooled())
     try:
-        if n_workers == 1:
-            for i, chunk in enumerate(batches):
-                take(_bulk_many(chunk, tmp, f"{i:07d}", stamp), len(chunk))
-            lap("extraction")
-            shard_counts = [gb.reduce_shard(tmp, s, frozenset(spooled.orgs), doc_cols) for s in range(gb.SHARDS)]
-        else:
-            from collections import deque
-
-            with ProcessPoolExecutor(max_workers=n_workers) as pool:
-                pending: deque = deque()
-                for i, chunk in enumerate(batches):
-                    pending.append((pool.submit(_bulk_many, chunk, tmp, f"{i:07d}", stamp), len(chunk)))
-                    while len(pending) > 2 * n_workers:
-                        fut, n = pending.popleft()
-                        take(fut.result(), n)
-                while pending:
-                    fut, n = pending.popleft()
-                    take(fut.result(), n)
-                lap("extraction")
-                orgs = frozenset(spooled.orgs)
-                reducing = [pool.submit(gb.reduce_shard, tmp, s, orgs, doc_cols) for s in range(gb.SHARDS)]
-                shard_counts = [f.result() for f in reducing]
-        report.added = spooled.added
-        lap("claims folded")
-        if spooled.added:
-            gb.write_organizations(tmp, spooled, org_cols)
-            seen = len(getattr(store, "notes", ()))
-            try:
-                gb.copy_all(store, tmp)
-            except BaseException as e:  # tables copied before it would pass for an ingest: empty them
-                with suppress(StoreError):
-                    gb.empty(store)
-                raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
-                                 "run it again, or ingest file by file (--no-bulk)") from e
-            store.write("CHECKPOINT")
-            lap("COPY FROM")
-            index = search_index_of(store)
-            if index is not None:
-                index.rebuild(gb.search_entries(tmp), prepared=True)
-                lap("search index")
-            report.notes += list(getattr(store, "notes", ()))[seen:]
-            report.notes.append(
-                f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
-                f"copied into {store.path} ({', '.join(phases)})"
-            )
+        batches = _batched((str(f) for f in files), BULK_CHUNK)
+        shard_counts = _bulk_spool(run, batches, n_workers)
+        report.added = run.spooled.added
+        run.laps.lap("claims folded")
+        if run.spooled.added:
+            _bulk_copy(run, shard_counts)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return report
 
 
-# -- the search index beside an embedded store (graph/fulltext.py) ---------------------------------
+def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> list[int]:
+    """Extract every chunk into the spool folder, then fold each shard's claims; the documents
+    per shard."""
+    from luocdo.graph import bulk as gb
+
+    if n_workers == 1:
+        for i, chunk in enumerate(batches):
+            run.take(_bulk_many(chunk, run.tmp, f"{i:07d}", run.stamp), len(chunk))
+        run.laps.lap("extraction")
+        return [gb.reduce_shard(run.tmp, s, frozenset(run.spooled.orgs), run.doc_cols) for s in range(gb.SHARDS)]
+    with ProcessPoolExecutor(max_workers=n_workers) as pool:
+        pending: deque = deque()
+        for i, chunk in enumerate(batches):
+            pending.append((pool.submit(_bulk_many, chunk, run.tmp, f"{i:07d}", run.stamp), len(chunk)))
+            while len(pending) > 2 * n_workers:
+                fut, n = pending.popleft()
+                run.take(fut.result(), n)
+        while pending:
+            fut, n = pending.popleft()
+            run.take(fut.result(), n)
+        run.laps.lap("extraction")
+        orgs = frozenset(run.spooled.orgs)
+        reducing = [pool.submit(gb.reduce_shard, run.tmp, s, orgs, run.doc_cols) for s in range(gb.SHARDS)]
+        return [f.result() for f in reducing]
 
 
-def search_index_of(store: Store):  # -> FullText | None
-    """The full-text index an embedded store keeps beside its file (None: in memory, or another engine)."""
-    from luocdo.graph.fulltext import of_store
+def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
+    """``COPY FROM`` the spooled files (a failure leaves the store empty), then the search index."""
+    from luocdo.graph import bulk as gb
 
-    return of_store(store)
-
-
-class _SearchIndexer:
-    """Keeps the search index in step with the batches of an ingest."""
-
-    def __init__(self, store: Store, index) -> None:
-        self.store, self.index = store, index
-
-    def touched(self, deltas: list[GraphDelta]) -> set[str]:
-        """Documents a batch may change: those its files name, and those the files' previous versions named."""
-        from luocdo.graph.cypher_store import _doc_contributions
-
-        keys: set[str] = set()
-        for d in deltas:
-            keys.update(_doc_contributions(d))
-        ids = [d.source_id for d in deltas]
-        new_hash = {d.source_id: d.hash for d in deltas}
-        query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash, s.delta AS delta"
-        for row in self.store.read(query, {"ids": ids}):
-            if row["hash"] != new_hash.get(row["id"]) and row["delta"]:
-                with suppress(ValueError, KeyError, TypeError):
-                    keys.update(_doc_contributions(GraphDelta.unpack(row["delta"])))
-        return keys
-
-    def write(self, keys: set[str]) -> None:
-        from luocdo.graph.fulltext import document_rows
-
-        rows = list(document_rows(self.store, sorted(keys)))
-        found = {r["key"] for r in rows}
-        self.index.update(rows, sorted(keys - found))
-
-
-@contextmanager
-def _indexing(store: Store, report: IngestReport) -> Iterator[_SearchIndexer | None]:
-    """The search index updated batch by batch when it is sound, rebuilt at the end when it is not."""
-    from luocdo.graph.fulltext import count_documents, rebuild_from_store
-
+    store, spooled, report = run.store, run.spooled, run.report
+    gb.write_organizations(run.tmp, spooled, run.org_cols)
+    seen = len(getattr(store, "notes", ()))
+    try:
+        gb.copy_all(store, run.tmp)
+    except BaseException as e:  # tables copied before it would pass for an ingest: empty them
+        with suppress(StoreError):
+            gb.empty(store)
+        raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
+                         "run it again, or ingest file by file (--no-bulk)") from e
+    store.write("CHECKPOINT")
+    run.laps.lap("COPY FROM")
     index = search_index_of(store)
-    if index is None:
-        yield None
-        return
-    documents = count_documents(store)
-    problem = index.problem(documents)
-    if problem is not None and documents == 0:
-        index.rebuild([])  # a new store: a new, empty index
-        problem = None
-    if problem is not None:
-        yield None
-        report.notes.append(rebuild_from_store(store, problem) or "")
-        return
-    index.begin()
-    yield _SearchIndexer(store, index)
-    index.finish(count_documents(store))
-
-
-def apply_indexed(store: Store, deltas: list[GraphDelta]) -> dict[str, int]:
-    """``store.apply(deltas)`` in one transaction, with the search index beside an embedded store kept
-    in step (an index already out of step is left for the next search to rebuild)."""
-    from luocdo.graph.fulltext import count_documents
-
-    index = search_index_of(store)
-    if index is None or index.problem(count_documents(store)) is not None:
-        return store.apply(deltas)
-    index.begin()
-    indexer = _SearchIndexer(store, index)
-    touched = indexer.touched(deltas)
-    counts = store.apply(deltas)
-    indexer.write(touched)
-    index.finish(count_documents(store))
-    return counts
+    if index is not None:
+        index.rebuild(gb.search_entries(run.tmp), prepared=True)
+        run.laps.lap("search index")
+    report.notes += list(getattr(store, "notes", ()))[seen:]
+    report.notes.append(
+        f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
+        f"copied into {store.path} ({', '.join(run.laps.phases)})"
+    )

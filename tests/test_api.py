@@ -614,7 +614,7 @@ def test_reads_go_on_while_an_upload_is_ingested(rw) -> None:
 def test_answer_cache_computes_once_and_forgets_on_write() -> None:
     import asyncio
 
-    from luocdo.api.app import AnswerCache
+    from luocdo.api.cache import AnswerCache
 
     calls: list[int] = []
 
@@ -653,7 +653,7 @@ def test_answer_cache_computes_once_and_forgets_on_write() -> None:
 def test_answer_cache_runs_at_most_slots_queries_at_once() -> None:
     import asyncio
 
-    from luocdo.api.app import AnswerCache
+    from luocdo.api.cache import AnswerCache
 
     running, peak = [0], [0]
     lock = threading.Lock()
@@ -685,7 +685,7 @@ def test_answer_cache_runs_at_most_slots_queries_at_once() -> None:
 
 @pytest.mark.parametrize(("raw", "ok"), [("", True), ("4", True), ("0", False), ("many", False), ("-2", False)])
 def test_query_slots_setting(monkeypatch, raw: str, ok: bool) -> None:
-    from luocdo.api.app import query_slots
+    from luocdo.api.cache import query_slots
 
     monkeypatch.setenv("LUOCDO_API_QUERY_SLOTS", raw)
     if ok:

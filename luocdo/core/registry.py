@@ -15,237 +15,55 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
-
-__all__ = ["Org", "Registry", "registry"]
-
-
-@dataclass(frozen=True, slots=True)
-class Org:
-    """An organisation node.  ``province`` is the registry province name."""
-
-    id: str
-    name: str
-    level: str  # central | ministry | party | province | department | commune
-    kind: str
-    province: str | None = None
-    province_code: str | None = None
-    code: str | None = None
-    parent_id: str | None = None
-
-    def row(self) -> dict:
-        """Properties of the Organization node (``part_of`` gives the PART_OF edge)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "level": self.level,
-            "kind": self.kind,
-            "province": self.province,
-            "province_code": self.province_code,
-            "code": self.code,
-            "search": squash(f"{self.name} {self.province or ''}"),
-            "part_of": self.parent_id,
-        }
-
-
-# ---------------------------------------------------------------------------
-# Tables (public facts)
-# ---------------------------------------------------------------------------
-
-#: Provinces merged on 1 July 2025: former name → today's province.
-FORMER_PROVINCES: dict[str, str] = {
-    "Hà Giang": "Tuyên Quang",
-    "Yên Bái": "Lào Cai",
-    "Bắc Kạn": "Thái Nguyên",
-    "Vĩnh Phúc": "Phú Thọ",
-    "Hòa Bình": "Phú Thọ",
-    "Bắc Giang": "Bắc Ninh",
-    "Thái Bình": "Hưng Yên",
-    "Hải Dương": "Thành phố Hải Phòng",
-    "Hà Nam": "Ninh Bình",
-    "Nam Định": "Ninh Bình",
-    "Quảng Bình": "Quảng Trị",
-    "Quảng Nam": "Thành phố Đà Nẵng",
-    "Kon Tum": "Quảng Ngãi",
-    "Bình Định": "Gia Lai",
-    "Ninh Thuận": "Khánh Hòa",
-    "Đắk Nông": "Lâm Đồng",
-    "Bình Thuận": "Lâm Đồng",
-    "Phú Yên": "Đắk Lắk",
-    "Bình Dương": "Thành phố Hồ Chí Minh",
-    "Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh",
-    "Bình Phước": "Đồng Nai",
-    "Long An": "Tây Ninh",
-    "Sóc Trăng": "Thành phố Cần Thơ",
-    "Hậu Giang": "Thành phố Cần Thơ",
-    "Bến Tre": "Vĩnh Long",
-    "Trà Vinh": "Vĩnh Long",
-    "Tiền Giang": "Đồng Tháp",
-    "Bạc Liêu": "Cà Mau",
-    "Kiên Giang": "An Giang",
-    "Thừa Thiên Huế": "Thành phố Huế",
-}
-
-#: Central organs: canonical name, level, id slug, extra spellings.
-CENTRAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Ban Chấp hành Trung ương", "central", ("bch trung uong", "ban chap hanh trung uong dang", "trung uong")),
-    ("Bộ Chính trị", "central", ("bo chinh tri",)),
-    ("Ban Bí thư", "central", ("ban bi thu",)),
-    ("Quốc hội", "central", ("quoc hoi",)),
-    ("Ủy ban Thường vụ Quốc hội", "central", ("ubtvqh", "uy ban thuong vu quoc hoi")),
-    ("Chính phủ", "central", ("chinh phu",)),
-    ("Thủ tướng Chính phủ", "central", ("thu tuong chinh phu", "thu tuong")),
-    ("Văn phòng Chính phủ", "central", ("vpcp", "van phong chinh phu")),
-    ("Văn phòng Quốc hội", "central", ("vpqh", "van phong quoc hoi")),  # issues the consolidated texts of laws
-    ("Chủ tịch nước", "central", ("ctn", "chu tich nuoc", "chu tich nuoc cong hoa xa hoi chu nghia viet nam")),
-    ("Tòa án nhân dân tối cao", "central", ("tandtc", "toa an nhan dan toi cao")),
-    ("Hội đồng Thẩm phán Tòa án nhân dân tối cao", "central", ("hdtp", "hoi dong tham phan", "hoi dong tham phan toa an nhan dan toi cao")),
-    ("Viện kiểm sát nhân dân tối cao", "central", ("vksndtc", "vien kiem sat nhan dan toi cao")),
-    ("Kiểm toán nhà nước", "central", ("ktnn", "kiem toan nha nuoc")),
+from luocdo.core.former_units import (
+    REORGANISED,
+    FormerUnits,
+    _old_d_by_id,
+    _old_units,
+    _old_w_by_id,
+)
+from luocdo.core.registry_tables import (
+    _HDND,
+    _SO,
+    _UBND,
+    _UNIT_WORD,
+    CENTRAL,
+    COMMUNE_UNITS,
+    DEPARTMENTS,
+    FORMER_PROVINCES,
+    MINISTRIES,
+    PARTY,
+    Org,
+    _bare,
+    _norm,
 )
 
-#: Ministries and ministry-level bodies (post-2025 names first), with codes.
-MINISTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Bộ Nội vụ", ("BNV",)),
-    ("Bộ Tài chính", ("BTC",)),
-    ("Bộ Khoa học và Công nghệ", ("BKHCN",)),
-    ("Bộ Thông tin và Truyền thông", ("BTTTT",)),
-    ("Bộ Kế hoạch và Đầu tư", ("BKHĐT",)),
-    ("Bộ Y tế", ("BYT",)),
-    ("Bộ Giáo dục và Đào tạo", ("BGDĐT",)),
-    ("Bộ Tư pháp", ("BTP",)),
-    ("Bộ Công an", ("BCA",)),
-    ("Bộ Quốc phòng", ("BQP",)),
-    ("Bộ Ngoại giao", ("BNG",)),
-    ("Bộ Công Thương", ("BCT",)),
-    ("Bộ Xây dựng", ("BXD",)),
-    ("Bộ Giao thông vận tải", ("BGTVT",)),
-    ("Bộ Nông nghiệp và Môi trường", ("BNNMT",)),
-    ("Bộ Nông nghiệp và Phát triển nông thôn", ("BNNPTNT",)),
-    ("Bộ Tài nguyên và Môi trường", ("BTNMT",)),
-    ("Bộ Văn hóa, Thể thao và Du lịch", ("BVHTTDL",)),
-    ("Bộ Lao động - Thương binh và Xã hội", ("BLĐTBXH",)),
-    ("Bộ Dân tộc và Tôn giáo", ("BDTTG",)),
-    ("Thanh tra Chính phủ", ("TTCP",)),
-    ("Ngân hàng Nhà nước Việt Nam", ("NHNN",)),
-    ("Ủy ban Dân tộc", ("UBDT",)),
-    ("Bảo hiểm xã hội Việt Nam", ("BHXH", "BHXHVN")),
-)
-
-#: Provincial departments and offices, with their symbol codes ("SKHCN").
-DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Văn phòng UBND tỉnh", ("VPUBND", "VP", "VPUB")),
-    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ("VPĐĐBQHHĐND",)),
-    ("Sở Nội vụ", ("SNV",)),
-    ("Sở Tài chính", ("STC",)),
-    ("Sở Khoa học và Công nghệ", ("SKHCN",)),
-    ("Sở Thông tin và Truyền thông", ("STTTT", "STT&TT")),
-    ("Sở Kế hoạch và Đầu tư", ("SKHĐT",)),
-    ("Sở Y tế", ("SYT",)),
-    ("Sở Giáo dục và Đào tạo", ("SGDĐT",)),
-    ("Sở Tư pháp", ("STP",)),
-    ("Sở Công Thương", ("SCT",)),
-    ("Sở Xây dựng", ("SXD",)),
-    ("Sở Giao thông vận tải", ("SGTVT",)),
-    ("Sở Nông nghiệp và Môi trường", ("SNNMT",)),
-    ("Sở Nông nghiệp và Phát triển nông thôn", ("SNNPTNT", "SNN")),
-    ("Sở Tài nguyên và Môi trường", ("STNMT",)),
-    ("Sở Văn hóa, Thể thao và Du lịch", ("SVHTTDL",)),
-    ("Sở Văn hóa và Thể thao", ("SVHTT",)),
-    ("Sở Du lịch", ("SDL",)),
-    ("Sở Lao động - Thương binh và Xã hội", ("SLĐTBXH",)),
-    ("Sở Dân tộc và Tôn giáo", ("SDTTG",)),
-    ("Sở Ngoại vụ", ("SNgV",)),
-    ("Thanh tra tỉnh", ("TTr",)),
-    ("Công an tỉnh", ("CAT",)),
-    ("Bộ Chỉ huy Quân sự tỉnh", ("BCHQS",)),
-    ("Ủy ban MTTQ Việt Nam tỉnh", ("MTTQ",)),
-    ("Ban Quản lý Khu kinh tế", ("BQLKKT",)),
-    ("Cổng Thông tin điện tử tỉnh", ("CTTĐT",)),
-    ("Báo và Phát thanh, Truyền hình tỉnh", ()),
-    ("Trung tâm Phục vụ hành chính công tỉnh", ()),
-)
-
-#: Provincial party bodies.
-PARTY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Tỉnh ủy", ("TU",)),
-    ("Ban Thường vụ Tỉnh ủy", ("BTVTU",)),
-    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ()),
-    ("Ban Tổ chức Tỉnh ủy", ()),
-    ("Ủy ban Kiểm tra Tỉnh ủy", ()),
-    ("Văn phòng Tỉnh ủy", ()),
-)
-
-#: Offices and bodies of a commune-level unit (post-2025 two-tier model).
-COMMUNE_UNITS: tuple[str, ...] = (
-    "Văn phòng HĐND và UBND",
-    "Phòng Kinh tế",
-    "Phòng Văn hóa - Xã hội",
-    "Đảng ủy",
-    "Thường trực Đảng ủy",
-    "Thường trực HĐND",
-    "HĐND",
-    "Ủy ban MTTQ Việt Nam",
-    "Công an",
-    "Ban Chỉ huy Quân sự",
-    "Trung tâm Phục vụ hành chính công",
-    "Trạm Y tế",
-)
-
-# ---------------------------------------------------------------------------
-# Name normalisation
-# ---------------------------------------------------------------------------
-
-# OCR writes "Sở" as "S&", "S6", "Sd", "S¢", "So" …; after folding: s + one junk char.
-_SO = r"s[o0&6d¢c]?"
-_UNIT_WORD = {
-    "xa": "xã",
-    "phuong": "phường",
-    "dac khu": "đặc khu",
-    "thi tran": "xã",  # former towns became communes or wards
-}
-_UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
-_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
+__all__ = ["REORGANISED", "Org", "Registry", "registry"]
 
 
-
-
-def _norm(text: str) -> str:
-    """Folded, OCR-cleaned form for matching: "UBND x&  Bắc Ruộng;" → "ubnd xa bac ruong"."""
-    s = squash(text)
-    s = re.sub(r"\(.*?\)", " ", s)  # "(b/cáo)", "(để thực hiện)"
-    s = re.sub(r"(?<![a-z])x[a&3-9§@d]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
-    s = re.sub(r"[;:,.\"“”'`*_|]+", " ", s)
-    s = re.sub(r"^[\s\-–+•]+", "", s)
-    return " ".join(s.split())
-
-
-def _bare(name: str) -> str:
-    """Registry unit name without its kind: "Xã Sơn Mai" → "son mai"."""
-    n = squash(name)
-    for prefix in ("thanh pho ", "dac khu ", "xa ", "phuong ", "tinh "):
-        if n.startswith(prefix):
-            return n[len(prefix) :]
-    return n
-
-
-class Registry:
+class Registry(FormerUnits):
     """All organisations luocdo knows by name, with fuzzy lookup."""
 
     def __init__(self) -> None:
-        from vietnam_provinces import Province, Ward
-
         self._by_id: dict[str, Org] = {}
         self._resolve_cache: dict[tuple, Org | None] = {}
         self._province_cache: dict[str, Org | None] = {}
         self._provinces: list[Org] = []
         self._communes: dict[str, list[Org]] = {}
         self._province_names: dict[str, Org] = {}
+        self._load_provinces()
+        self._load_communes()
+        self._load_bodies()
+
+    def _load_provinces(self) -> None:
+        """Today's provinces, by name, former name and the usual short forms."""
+        from vietnam_provinces import Province
+
         for p in Province.iter_all():
             code = f"{int(p.code):02d}"
             org = Org(
@@ -267,6 +85,11 @@ class Registry:
         self._province_names["tp hcm"] = self._province_names["hcm"]
         self._province_names["ba ria vung tau"] = self._province_names["hcm"]
         self._province_names["hue"] = self._by_name_exact("Thành phố Huế")
+
+    def _load_communes(self) -> None:
+        """Today's communes, wards and special zones, by province and by name."""
+        from vietnam_provinces import Ward
+
         self._commune_index: dict[str, dict[str, Org]] = {}
         self._commune_global: dict[str, list[Org]] = {}
         self._slug_counts: dict[tuple[str, str], int] = {}
@@ -291,6 +114,9 @@ class Registry:
             self._commune_exact[(prov.name, w.name.lower())] = org
             sk = (prov.name, slug(_bare(w.name)))
             self._slug_counts[sk] = self._slug_counts.get(sk, 0) + 1
+
+    def _load_bodies(self) -> None:
+        """Central bodies and ministries (with their symbol codes), department and party names."""
         self._central: dict[str, Org] = {}
         for name, level, spellings in CENTRAL:
             org = Org(id=f"central:{slug(name)}", name=name, level=level, kind="cơ quan trung ương")
@@ -600,6 +426,11 @@ class Registry:
             return None
         if re.fullmatch(r"(?:" + _UBND + r")", n):
             return ctx_commune or (self.province(province) if province else None)
+        return self._resolve_body(n, text, province, ctx_commune)
+
+    def _resolve_body(self, n: str, text: str, province: str | None, ctx_commune: Org | None) -> Org | None:
+        """A phrase (``n`` folded) that names no unit: a party body, a department or provincial
+        office, an office of the context commune, or a bare province name."""
         # party bodies
         # "Tỉnh ủy" as OCR leaves it: "Tinh uy", "Tinh ty", "Tinh i1y", "Tinh ity"
         if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|^tu$|^ban thuong vu\b", n):
@@ -619,109 +450,6 @@ class Registry:
         if n in self._province_names:
             return self._province_names[n]
         return None
-
-    # -- units as they were before 1 July 2025 ----------------------------------
-
-    def former(self, text: str | None, province: str | None = None) -> Org | None:
-        """A province or district that no longer exists, as a document of its time names it.
-
-        "UBND tỉnh Kon Tum" → the former province of Kon Tum; "UBND huyện Sơn
-        Tịnh" → the former district (``province``, a name of that time or
-        today's, picks among districts of the same name).  A province that
-        kept its name ("tỉnh Quảng Ngãi") is today's: None.
-        """
-        if not text:
-            return None
-        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(text))
-        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
-        if m is None:
-            return None
-        word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
-        if word in ("xa", "phuong", "thi tran"):
-            return self._former_commune(word, name, text, province)
-        old_p, old_d = _old_units()
-        if word in ("tinh", "thanh pho", "tp"):
-            hit = old_p.get(name)
-            if hit is not None and word != "tinh" and hit["type"] != "thanh-pho":
-                hit = None  # "thành phố Kon Tum" is the city in the province, a district
-            if hit is not None and _plain(hit["name"]) in _FORMER_BARE:
-                return self._former_province(hit)
-            if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
-                return None
-        cands = old_d.get(name, [])
-        if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
-            typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
-            cands = typed or cands
-        if len(cands) > 1 and province:
-            p_old = self.province(province)
-            want = {_plain(province), *(_plain(f) for f, t in FORMER_PROVINCES.items() if p_old and t == p_old.name)}
-            if p_old is not None:
-                want.add(_plain(p_old.name))
-            cands = [d for d in cands if _plain(old_p_by_code()[d["parent_code"]]["name"]) in want]
-        return self._former_district(cands[0]) if len(cands) == 1 else None
-
-    def _former_commune(self, word: str, name: str, text: str, province: str | None) -> Org | None:
-        """A xã/phường/thị trấn of before July 2025 whose name is gone from today's province
-        (one that kept its name is today's); ``province`` is required: names repeat."""
-        p_now = self.province(province) if province else None
-        if p_now is None or name in self._commune_index.get(p_now.name, {}):
-            return None
-        want = {_plain(p_now.name), *(_plain(f) for f, t in FORMER_PROVINCES.items() if t == p_now.name)}
-        if province:
-            want.add(_plain(province))
-        typ = {"xa": "xa", "phuong": "phuong", "thi tran": "thi-tran"}[word]
-        cands = [w for w in _old_wards().get(name, []) if w["type"] == typ and _ward_province(w) in want]
-        return self._former_ward(cands[0]) if len(cands) == 1 else None
-
-    def _former_ward(self, row: dict) -> Org:
-        district = _old_d_by_code().get(row["parent_code"])
-        parent = self._former_district(district) if district else None
-        prov = old_p_by_code()[district["parent_code"]]["name"] if district else None
-        head, _sep, rest = row["name_with_type"].partition(" ")
-        if rest.startswith("Trấn "):
-            w, _s, rest = rest.partition(" ")
-            head = f"{head} {w.lower()}"
-        return self._derived(Org(id=f"former:commune:{_ward_id(row)}", name=f"{head} {rest}", level="commune",
-                                 kind=head.lower(), province=prov, parent_id=parent.id if parent else None))
-
-    def _former_province(self, row: dict) -> Org:
-        kind = "thành phố" if row["type"] == "thanh-pho" else "tỉnh"
-        return self._derived(Org(id=f"former:province:{slug(row['name'])}", name=row["name"], level="province",
-                                 kind=kind, province=row["name"]))
-
-    def _former_district(self, row: dict) -> Org:
-        prov = old_p_by_code()[row["parent_code"]]
-        parent = self._former_province(prov) if _plain(prov["name"]) in _FORMER_BARE else self.province(prov["name"])
-        head, _sep, rest = row["name_with_type"].partition(" ")
-        if rest.startswith(("Xã ", "Phố ")):  # "Thị Xã Ba Đồn", "Thành Phố Kon Tum" → "Thị xã", "Thành phố"
-            w, _s, rest = rest.partition(" ")
-            head = f"{head} {w.lower()}"
-        return self._derived(Org(id=f"former:district:{_district_id(row)}", name=f"{head} {rest}",
-                                 level="district", kind=head.lower(),
-                                 province=prov["name"], parent_id=parent.id if parent else None))
-
-    def successors(self, org: Org) -> list[Org]:
-        """Today's units that took over a former one: a province's successor, a district's communes."""
-        if org.id.startswith("former:province:"):
-            p = self.province(org.name)
-            return [p] if p is not None else []
-        if org.id.startswith("former:commune:"):
-            out = {}
-            row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
-            for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
-                c = self.commune(ward, prov_name)
-                if c is not None:
-                    out[c.id] = c
-            return sorted(out.values(), key=lambda o: o.id)
-        if org.id.startswith("former:district:"):
-            out: dict[str, Org] = {}
-            row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
-            for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
-                c = self.commune(ward, prov_name)
-                if c is not None:
-                    out[c.id] = c
-            return sorted(out.values(), key=lambda o: o.id)
-        return []
 
     # -- ids of bodies made on demand ----------------------------------------
 
@@ -757,103 +485,6 @@ class Registry:
                 if slug(name) == name_slug:
                     return self.commune_unit(name, c)
         return None
-
-
-#: The day the 2025 reorganisation took effect: a document dated before it was
-#: issued by the provinces and districts of its time.
-REORGANISED = "2025-07-01"
-
-def _plain(name: str) -> str:
-    """Folded name with hyphens as spaces: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" alike
-    (nothing stripped: "Tịnh Minh" is a name, not "tỉnh Minh")."""
-    return " ".join(squash(name).replace("-", " ").split())
-
-
-_FORMER_BARE = frozenset(_plain(n) for n in FORMER_PROVINCES)
-_DISTRICT_TYPE = {"huyen": "huyen", "quan": "quan", "thi xa": "thi-xa", "thanh pho": "thanh-pho", "tp": "thanh-pho"}
-
-
-@lru_cache(maxsize=1)
-def _old_units() -> tuple[dict[str, dict], dict[str, list[dict]]]:
-    """The 63 provinces and 696 districts before 1 July 2025 (package vietnam-address-converter),
-    by folded bare name ("kon tum", "son tinh")."""
-    from vietnam_address_converter.data import oldDistricts, oldProvinces
-
-    provinces = {_plain(p["name"]): p for p in oldProvinces.values()}
-    districts: dict[str, list[dict]] = {}
-    for d in oldDistricts.values():
-        districts.setdefault(_plain(d["name"]), []).append(d)
-    return provinces, districts
-
-
-@lru_cache(maxsize=1)
-def old_p_by_code() -> dict[str, dict]:
-    return {p["code"]: p for p in _old_units()[0].values()}
-
-
-def _district_id(row: dict) -> str:
-    """Id part of a former district: its province's and its own slugs ("quang-ngai--huyen-son-tinh");
-    the package's numeric codes are its own, not the official ones."""
-    return f"{slug(old_p_by_code()[row['parent_code']]['name'])}--{slug(row['name_with_type'])}"
-
-
-@lru_cache(maxsize=1)
-def _old_d_by_id() -> dict[str, dict]:
-    return {_district_id(d): d for ds in _old_units()[1].values() for d in ds}
-
-
-@lru_cache(maxsize=1)
-def _old_d_by_code() -> dict[str, dict]:
-    return {d["code"]: d for ds in _old_units()[1].values() for d in ds}
-
-
-@lru_cache(maxsize=1)
-def _old_wards() -> dict[str, list[dict]]:
-    """Communes, wards and towns before 1 July 2025, by folded bare name."""
-    from vietnam_address_converter.data import oldWards
-
-    out: dict[str, list[dict]] = {}
-    for w in oldWards.values():
-        out.setdefault(_plain(w["name"]), []).append(w)
-    return out
-
-
-def _ward_province(row: dict) -> str | None:
-    d = _old_d_by_code().get(row["parent_code"])
-    return _plain(old_p_by_code()[d["parent_code"]]["name"]) if d else None
-
-
-def _ward_id(row: dict) -> str:
-    d = _old_d_by_code()[row["parent_code"]]
-    return f"{_district_id(d)}--{slug(row['name_with_type'])}"
-
-
-@lru_cache(maxsize=1)
-def _old_w_by_id() -> dict[str, dict]:
-    return {_ward_id(w): w for ws in _old_wards().values() for w in ws if w["parent_code"] in _old_d_by_code()}
-
-
-@lru_cache(maxsize=1)
-def _ward_successors() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Former commune code → (today's province, today's commune)."""
-    from vietnam_address_converter.data import mapping
-
-    out: dict[str, set[tuple[str, str]]] = {}
-    for row in mapping["rows"]:
-        out.setdefault(row["old"]["ward_code"], set()).add((row["new"]["province_name"], row["new"]["ward_name"]))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _district_successors() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Former district code → (today's province, today's commune) that took over its communes."""
-    from vietnam_address_converter.data import mapping
-
-    out: dict[str, set[tuple[str, str]]] = {}
-    for row in mapping["rows"]:
-        new = row["new"]
-        out.setdefault(row["old"]["district_code"], set()).add((new["province_name"], new["ward_name"]))
-    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

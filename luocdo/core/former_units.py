@@ -1,0 +1,217 @@
+"""Units as they were before 1 July 2025: the 63 provinces, their districts and communes
+(package vietnam-address-converter), how a document of the time names them, and today's units
+that took them over."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from luocdo.core.fold import slug, squash
+from luocdo.core.registry_tables import _HDND, _UBND, FORMER_PROVINCES, Org, _norm
+
+#: The day the 2025 reorganisation took effect: a document dated before it was
+#: issued by the provinces and districts of its time.
+REORGANISED = "2025-07-01"
+
+def _plain(name: str) -> str:
+    """Folded name with hyphens as spaces: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" alike
+    (nothing stripped: "Tịnh Minh" is a name, not "tỉnh Minh")."""
+    return " ".join(squash(name).replace("-", " ").split())
+
+
+_FORMER_BARE = frozenset(_plain(n) for n in FORMER_PROVINCES)
+_DISTRICT_TYPE = {"huyen": "huyen", "quan": "quan", "thi xa": "thi-xa", "thanh pho": "thanh-pho", "tp": "thanh-pho"}
+
+
+@lru_cache(maxsize=1)
+def _old_units() -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """The 63 provinces and 696 districts before 1 July 2025 (package vietnam-address-converter),
+    by folded bare name ("kon tum", "son tinh")."""
+    from vietnam_address_converter.data import oldDistricts, oldProvinces
+
+    provinces = {_plain(p["name"]): p for p in oldProvinces.values()}
+    districts: dict[str, list[dict]] = {}
+    for d in oldDistricts.values():
+        districts.setdefault(_plain(d["name"]), []).append(d)
+    return provinces, districts
+
+
+@lru_cache(maxsize=1)
+def old_p_by_code() -> dict[str, dict]:
+    return {p["code"]: p for p in _old_units()[0].values()}
+
+
+def _district_id(row: dict) -> str:
+    """Id part of a former district: its province's and its own slugs ("quang-ngai--huyen-son-tinh");
+    the package's numeric codes are its own, not the official ones."""
+    return f"{slug(old_p_by_code()[row['parent_code']]['name'])}--{slug(row['name_with_type'])}"
+
+
+@lru_cache(maxsize=1)
+def _old_d_by_id() -> dict[str, dict]:
+    return {_district_id(d): d for ds in _old_units()[1].values() for d in ds}
+
+
+@lru_cache(maxsize=1)
+def _old_d_by_code() -> dict[str, dict]:
+    return {d["code"]: d for ds in _old_units()[1].values() for d in ds}
+
+
+@lru_cache(maxsize=1)
+def _old_wards() -> dict[str, list[dict]]:
+    """Communes, wards and towns before 1 July 2025, by folded bare name."""
+    from vietnam_address_converter.data import oldWards
+
+    out: dict[str, list[dict]] = {}
+    for w in oldWards.values():
+        out.setdefault(_plain(w["name"]), []).append(w)
+    return out
+
+
+def _ward_province(row: dict) -> str | None:
+    d = _old_d_by_code().get(row["parent_code"])
+    return _plain(old_p_by_code()[d["parent_code"]]["name"]) if d else None
+
+
+def _ward_id(row: dict) -> str:
+    d = _old_d_by_code()[row["parent_code"]]
+    return f"{_district_id(d)}--{slug(row['name_with_type'])}"
+
+
+@lru_cache(maxsize=1)
+def _old_w_by_id() -> dict[str, dict]:
+    return {_ward_id(w): w for ws in _old_wards().values() for w in ws if w["parent_code"] in _old_d_by_code()}
+
+
+@lru_cache(maxsize=1)
+def _ward_successors() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Former commune code → (today's province, today's commune)."""
+    from vietnam_address_converter.data import mapping
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for row in mapping["rows"]:
+        out.setdefault(row["old"]["ward_code"], set()).add((row["new"]["province_name"], row["new"]["ward_name"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _district_successors() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Former district code → (today's province, today's commune) that took over its communes."""
+    from vietnam_address_converter.data import mapping
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for row in mapping["rows"]:
+        new = row["new"]
+        out.setdefault(row["old"]["district_code"], set()).add((new["province_name"], new["ward_name"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+class FormerUnits:
+    """The registry's lookups of former units (a part of :class:`~luocdo.core.registry.Registry`)."""
+
+    _derived: Any
+    province: Any
+    commune: Any
+
+    def former(self, text: str | None, province: str | None = None) -> Org | None:
+        """A province or district that no longer exists, as a document of its time names it.
+
+        "UBND tỉnh Kon Tum" → the former province of Kon Tum; "UBND huyện Sơn
+        Tịnh" → the former district (``province``, a name of that time or
+        today's, picks among districts of the same name).  A province that
+        kept its name ("tỉnh Quảng Ngãi") is today's: None.
+        """
+        if not text:
+            return None
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(text))
+        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
+        if m is None:
+            return None
+        word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
+        if word in ("xa", "phuong", "thi tran"):
+            return self._former_commune(word, name, text, province)
+        old_p, old_d = _old_units()
+        if word in ("tinh", "thanh pho", "tp"):
+            hit = old_p.get(name)
+            if hit is not None and word != "tinh" and hit["type"] != "thanh-pho":
+                hit = None  # "thành phố Kon Tum" is the city in the province, a district
+            if hit is not None and _plain(hit["name"]) in _FORMER_BARE:
+                return self._former_province(hit)
+            if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
+                return None
+        cands = old_d.get(name, [])
+        if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
+            typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
+            cands = typed or cands
+        if len(cands) > 1 and province:
+            p_old = self.province(province)
+            want = {_plain(province), *(_plain(f) for f, t in FORMER_PROVINCES.items() if p_old and t == p_old.name)}
+            if p_old is not None:
+                want.add(_plain(p_old.name))
+            cands = [d for d in cands if _plain(old_p_by_code()[d["parent_code"]]["name"]) in want]
+        return self._former_district(cands[0]) if len(cands) == 1 else None
+
+    def _former_commune(self, word: str, name: str, text: str, province: str | None) -> Org | None:
+        """A xã/phường/thị trấn of before July 2025 whose name is gone from today's province
+        (one that kept its name is today's); ``province`` is required: names repeat."""
+        p_now = self.province(province) if province else None
+        if p_now is None or name in self._commune_index.get(p_now.name, {}):
+            return None
+        want = {_plain(p_now.name), *(_plain(f) for f, t in FORMER_PROVINCES.items() if t == p_now.name)}
+        if province:
+            want.add(_plain(province))
+        typ = {"xa": "xa", "phuong": "phuong", "thi tran": "thi-tran"}[word]
+        cands = [w for w in _old_wards().get(name, []) if w["type"] == typ and _ward_province(w) in want]
+        return self._former_ward(cands[0]) if len(cands) == 1 else None
+
+    def _former_ward(self, row: dict) -> Org:
+        district = _old_d_by_code().get(row["parent_code"])
+        parent = self._former_district(district) if district else None
+        prov = old_p_by_code()[district["parent_code"]]["name"] if district else None
+        head, _sep, rest = row["name_with_type"].partition(" ")
+        if rest.startswith("Trấn "):
+            w, _s, rest = rest.partition(" ")
+            head = f"{head} {w.lower()}"
+        return self._derived(Org(id=f"former:commune:{_ward_id(row)}", name=f"{head} {rest}", level="commune",
+                                 kind=head.lower(), province=prov, parent_id=parent.id if parent else None))
+
+    def _former_province(self, row: dict) -> Org:
+        kind = "thành phố" if row["type"] == "thanh-pho" else "tỉnh"
+        return self._derived(Org(id=f"former:province:{slug(row['name'])}", name=row["name"], level="province",
+                                 kind=kind, province=row["name"]))
+
+    def _former_district(self, row: dict) -> Org:
+        prov = old_p_by_code()[row["parent_code"]]
+        parent = self._former_province(prov) if _plain(prov["name"]) in _FORMER_BARE else self.province(prov["name"])
+        head, _sep, rest = row["name_with_type"].partition(" ")
+        if rest.startswith(("Xã ", "Phố ")):  # "Thị Xã Ba Đồn", "Thành Phố Kon Tum" → "Thị xã", "Thành phố"
+            w, _s, rest = rest.partition(" ")
+            head = f"{head} {w.lower()}"
+        return self._derived(Org(id=f"former:district:{_district_id(row)}", name=f"{head} {rest}",
+                                 level="district", kind=head.lower(),
+                                 province=prov["name"], parent_id=parent.id if parent else None))
+
+    def successors(self, org: Org) -> list[Org]:
+        """Today's units that took over a former one: a province's successor, a district's communes."""
+        if org.id.startswith("former:province:"):
+            p = self.province(org.name)
+            return [p] if p is not None else []
+        if org.id.startswith("former:commune:"):
+            out = {}
+            row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
+            for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
+                c = self.commune(ward, prov_name)
+                if c is not None:
+                    out[c.id] = c
+            return sorted(out.values(), key=lambda o: o.id)
+        if org.id.startswith("former:district:"):
+            out: dict[str, Org] = {}
+            row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
+            for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
+                c = self.commune(ward, prov_name)
+                if c is not None:
+                    out[c.id] = c
+            return sorted(out.values(), key=lambda o: o.id)
+        return []
