@@ -30,6 +30,7 @@ from luocdo.api.cli import (
     fail,
     open_store_or_fail,
 )
+from luocdo.graph.store import Store
 from luocdo.i18n import gettext as _
 from luocdo.i18n import relation_label
 from luocdo.queries.models import GAP_SCOPES
@@ -457,7 +458,7 @@ def cypher(
             t.add_row(*(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
         console.print(t)
 
-    def go(store: Any) -> Any:
+    def go(store: Store) -> Any:
         if write:
             return run_cypher(store, query, params, write=True)
         with capped_memory(memory_budget_mb()):  # the store is open: what the query allocates is bounded

@@ -32,6 +32,7 @@ import anyio
 from pydantic_core import to_json
 
 from luocdo.api.limits import ClientLimits
+from luocdo.graph.store import Store
 from luocdo.queries.cypher_run import (
     QueryOutOfMemory,
     QueryTimedOut,
@@ -219,7 +220,7 @@ class WorkerPool:
 class ThreadRunner:
     """Queries in the calling thread, on the store itself (bounded in rows, bytes and time)."""
 
-    def __init__(self, store: Any, *, max_bytes: int) -> None:
+    def __init__(self, store: Store, *, max_bytes: int) -> None:
         self.store = store
         self.max_bytes = max_bytes
 
@@ -245,13 +246,13 @@ class CypherRunner:
     else, ``LUOCDO_CYPHER_QUEUE`` more waiting (default 4 × slots), and per client at most
     ``LUOCDO_CYPHER_PER_CLIENT`` at once (2) and ``LUOCDO_CYPHER_PER_MINUTE`` a minute (60)."""
 
-    def __init__(self, store: Any, *, max_bytes: int, slots: int | None = None) -> None:
+    def __init__(self, store: Store, *, max_bytes: int, slots: int | None = None) -> None:
         self.slots = slots or env_int("LUOCDO_CYPHER_SLOTS", max(1, (os.cpu_count() or 2) // 2))
         self.max_waiting = env_int("LUOCDO_CYPHER_QUEUE", 4 * self.slots, low=0)
         self.limits = ClientLimits(concurrent=env_int("LUOCDO_CYPHER_PER_CLIENT", 2),
                                    per_minute=env_int("LUOCDO_CYPHER_PER_MINUTE", 60))
         self.token = os.environ.get("LUOCDO_CYPHER_TOKEN") or None
-        path = getattr(store, "path", None)
+        path = store.path
         if store.dialect == "ladybug" and path not in (None, "", ":memory:"):
             self.backend: WorkerPool | ThreadRunner = WorkerPool(
                 path, size=self.slots, max_bytes=max_bytes, memory_mb=memory_budget_mb(),

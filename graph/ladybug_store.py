@@ -88,6 +88,8 @@ class LadybugStore(CypherStore):
     """The Store protocol on an embedded LadybugDB file (``":memory:"`` for a throwaway one)."""
 
     dialect = "ladybug"
+    max_message: int | None = None  # in-process: no request size
+    bulk_load = True
     _d = LADYBUG
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> None:
@@ -332,7 +334,8 @@ class LadybugStore(CypherStore):
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def stream(
-        self, query: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
+        self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+        timeout_s: float | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Like :meth:`read`, one row at a time: the caller stops when it has enough (rows, bytes, time).
 

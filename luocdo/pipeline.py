@@ -121,7 +121,7 @@ def _known_hashes(store: Store, ids: list[str]) -> dict[str, str]:
     """
     query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash"
     out: dict[str, str] = {}
-    for part in _by_size(ids, getattr(store, "max_message", None), len(query)):
+    for part in _by_size(ids, store.max_message, len(query)):
         out.update((r["id"], r["hash"]) for r in store.read(query, {"ids": part}))
     return out
 
@@ -294,12 +294,12 @@ def ingest(
         results = (process_file(p) for p in rest)
     if not head:
         return report
-    seen = len(getattr(store, "notes", ()))
+    seen = len(store.notes)
     try:
         with _bulk_writes(store, report), _indexing(store, report) as index:
             _apply_all(store, results, batch_size, report, progress, index)
     finally:
-        report.notes += list(getattr(store, "notes", ()))[seen:]
+        report.notes += store.notes[seen:]
     return report
 
 
@@ -311,13 +311,13 @@ def _bulk_writes(store: Store, report: IngestReport) -> Iterator[None]:
     crash loses nothing more than without this.
     """
     old = None
-    if getattr(store, "dialect", None) == "ladybug" and not getattr(store, "read_only", False):
+    if store.dialect == "ladybug" and not store.read_only:
         with suppress(StoreError, LookupError, ValueError, TypeError):
             old = int(store.setting("checkpoint_threshold"))
     # Changes not yet checkpointed stay in the page cache: with a capped cache,
     # a log as large as the cache filled it at ~55,000 documents and the ingest
     # stopped.  A quarter of the cache leaves room for the batch and its reads.
-    pool = int(getattr(store, "buffer_pool", 0) or 0)
+    pool = store.buffer_pool
     bulk = min(BULK_CHECKPOINT_BYTES, pool // 4) if pool else BULK_CHECKPOINT_BYTES
     if old is None or old >= bulk:
         yield
@@ -365,9 +365,9 @@ BULK_CHUNK = 250
 
 def _choose_bulk(store: Store, files: Iterable[Path], bulk: bool | None, report: IngestReport) -> tuple[Iterable[Path], bool]:
     """Whether to bulk-load (the files, with those looked at to decide put back)."""
-    can = hasattr(store, "copy_from") and not getattr(store, "read_only", False)
+    can = store.bulk_load and not store.read_only
     if bulk and not can:
-        report.notes.append(f"--bulk needs an embedded LadybugDB store; {getattr(store, 'dialect', 'this')} store ingested file by file")
+        report.notes.append(f"--bulk needs an embedded LadybugDB store; {store.dialect} store ingested file by file")
         return files, False
     if not can:
         return files, False
@@ -480,7 +480,7 @@ def bulk_ingest(
         lap("claims folded")
         if spooled.added:
             gb.write_organizations(tmp, spooled, org_cols)
-            seen = len(getattr(store, "notes", ()))
+            seen = len(store.notes)
             try:
                 gb.copy_all(store, tmp)
             except BaseException as e:  # tables copied before it would pass for an ingest: empty them
@@ -494,7 +494,7 @@ def bulk_ingest(
             if index is not None:
                 index.rebuild(gb.search_entries(tmp), prepared=True)
                 lap("search index")
-            report.notes += list(getattr(store, "notes", ()))[seen:]
+            report.notes += store.notes[seen:]
             report.notes.append(
                 f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
                 f"copied into {store.path} ({', '.join(phases)})"
