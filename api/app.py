@@ -358,6 +358,7 @@ class Service:
         from luocdo.graph.ladybug_store import LadybugStore
 
         try:
+            assert st.path is not None  # a LadybugDB store always has its file
             w = LadybugStore(st.path)
         except StoreError as e:
             raise ApiError(503, f"the store cannot be written now: {e}; nothing was changed",

@@ -212,11 +212,11 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
             t.add_column(headers[i], width=sizes[i], no_wrap=True, overflow="ellipsis")
         else:
             t.add_column(headers[i], width=sizes[i], overflow="fold")
-    for r, row in enumerate(rows):
+    for n, row in enumerate(rows):
         cells: list[Any] = [row[i] for i in keep]
         if table.statuses and "status" in kinds:
             at = keep.index(kinds.index("status"))
-            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[r], ""))
+            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[n], ""))
         t.add_row(*cells)
     console.print(t)
     for line in table.summary:

@@ -82,6 +82,7 @@ def _worker_main(conn: Any, path: str, buffer_pool_mb: int, memory_mb: int, max_
                 conn.send(("dead", f"{type(e).__name__}: {e}"))
                 return
             time.sleep(0.25)
+    assert store is not None  # the loop either opened it or returned
     conn.send(("ready", os.getpid()))
     while True:
         try:

@@ -118,9 +118,9 @@ def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards:
         _write(base / rel / f"{tag}.parquet", _schema(REL_TABLES[rel][2], ("from", "to")), rows)
     pid = os.getpid()
     (base / "claims").mkdir(parents=True, exist_ok=True)
-    for shard, rows in claims.items():
+    for shard, held in claims.items():
         with open(base / "claims" / f"{shard:04d}-{pid}.pkl", "ab") as f:
-            pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(held, f, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 

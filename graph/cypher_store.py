@@ -53,7 +53,8 @@ def _chunks(rows: list, n: int = CHUNK) -> Iterator[list]:
 
 
 def _table_of_endpoint(rel: str, end: int) -> str:
-    return REL_TABLES[rel][end]
+    src, dst, _props = REL_TABLES[rel]
+    return src if end == 0 else dst
 
 
 class CypherStore:
@@ -274,8 +275,8 @@ class CypherStore:
         for d in old:
             for e in d.edges:
                 gone[e.rel][(e.src, e.dst, d.source_id)] = {"s": e.src, "d": e.dst, "o": d.source_id}
-        for rel, rows in gone.items():
-            for chunk in _chunks(list(rows.values())):
+        for rel, keyed in gone.items():
+            for chunk in _chunks(list(keyed.values())):
                 self._run(self._d.delete_edges(rel), {"rows": chunk})
         # 2. nodes: upsert those with claims, drop unclaimed ones without edges
         cited_issuers = self._sync_cited_issuers(docs)

@@ -121,7 +121,7 @@ class LadybugStore(CypherStore):
     def _file_token(self) -> tuple:
         if self._memory:
             return ()
-        out = []
+        out: list[tuple[int, int] | None] = []
         for p in (self.path, self.path + ".wal"):
             try:
                 st = os.stat(p)
@@ -181,7 +181,7 @@ class LadybugStore(CypherStore):
 
     def _column_names(self, table: str) -> set[str]:
         rows = self._exec(self._wconn, f"CALL table_info('{table}') RETURN *")
-        return {r.get("name") for r in rows}
+        return {n for r in rows if (n := r.get("name")) is not None}
 
     def _check_schema(self) -> None:
         rows = self._exec(self._wconn, "CALL show_tables() RETURN *")

@@ -38,8 +38,9 @@ class Store(Protocol):
 
     dialect: str  # "ladybug" | "neo4j"
     read_only: bool
-    #: The embedded database's file (":memory:" in memory); None for a server.
-    path: str | None
+    @property
+    def path(self) -> str | None:
+        """The embedded database's file (":memory:" in memory); None for a server."""
     #: Things the user should hear about (e.g. a cache the store enlarged), appended as they happen.
     notes: list[str]
     #: The largest request the engine takes, in bytes; None: no limit worth splitting for.

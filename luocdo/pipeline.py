@@ -23,9 +23,13 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from luocdo.graph.delta import GraphDelta
 from luocdo.graph.store import Store, StoreError
+
+if TYPE_CHECKING:  # the bulk loader is imported only when used
+    from luocdo.graph.bulk import Spooled
 
 #: Below this many files, worker processes cost more than they save.
 PARALLEL_MIN_FILES = 64
@@ -274,7 +278,7 @@ def ingest(
     for p in given:
         if not p.exists():
             report.failed.append(f"{p}: no such file or directory")
-    files = iter_files([str(p) for p in given if p.exists()])
+    files: Iterable[Path] = iter_files([str(p) for p in given if p.exists()])
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if bulk is not False:
         files, use_bulk = _choose_bulk(store, files, bulk, report)
@@ -382,7 +386,7 @@ def _choose_bulk(store: Store, files: Iterable[Path], bulk: bool | None, report:
     return itertools.chain(head, it), len(head) >= BULK_MIN_FILES
 
 
-def _bulk_many(paths: list[str], root: str, tag: str, stamp: str) -> tuple[list[str], int, object]:
+def _bulk_many(paths: list[str], root: str, tag: str, stamp: str) -> tuple[list[str], int, Spooled]:
     """Extract a chunk of files and spool their rows (runs in a worker process)."""
     from luocdo.graph.bulk import spool
 
@@ -429,7 +433,7 @@ def bulk_ingest(
         raise StoreError(f"{store.path}: Source columns {src_cols} are not in the schema's order; ingest incrementally")
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    where = Path(store.path).resolve().parent
+    where = Path(store.path or ".").resolve().parent  # bulk loads go to a LadybugDB file
     tmp = tempfile.mkdtemp(prefix=".luocdo-bulk-", dir=where if where.is_dir() else None)
     spooled = gb.Spooled()
 

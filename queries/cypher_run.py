@@ -22,7 +22,7 @@ import resource
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic_core import to_json
 
@@ -145,7 +145,7 @@ def _bounded(rows: Any, limit: int, max_bytes: int, deadline: float) -> CypherRe
     out: list[list[Any]] = []
     columns: list[str] = []
     size = 0
-    cut: str | None = None
+    cut: Literal["rows", "bytes", "time"] | None = None
     it = iter(rows)
     try:
         for row in it:

@@ -183,9 +183,9 @@ def parse_name(text: str) -> NameQuery:
             words.append(tok)
             continue
         if number is None and not symbol and len(tok) <= 4:
-            code = P.type_code(tok)
-            if code:
-                pending_type = code
+            named = P.type_code(tok)
+            if named:
+                pending_type = named
                 continue
         if re.fullmatch(r"\d{1,5}[a-z]", tok) and number is None:
             number = tok

@@ -269,7 +269,7 @@ class Registry:
         self._province_names["hue"] = self._by_name_exact("Thành phố Huế")
         self._commune_index: dict[str, dict[str, Org]] = {}
         self._commune_global: dict[str, list[Org]] = {}
-        self._slug_counts: dict[tuple[str, str], int] = {}
+        self._slug_counts: dict[tuple[str | None, str], int] = {}
         self._commune_exact: dict[tuple[str, str], Org] = {}
         for w in Ward.iter_all():
             prov = self._provinces_by_code[int(w.province_code)]
@@ -437,7 +437,7 @@ class Registry:
         if m:
             n = "so " + m.group(1)
         if n.startswith(("van phong ubnd", "vpub", "vp ubnd", "van phong uy ban")):
-            canonical = "Văn phòng UBND tỉnh"
+            canonical: str | None = "Văn phòng UBND tỉnh"
         else:
             canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
             if canonical is None:
@@ -706,7 +706,7 @@ class Registry:
             p = self.province(org.name)
             return [p] if p is not None else []
         if org.id.startswith("former:commune:"):
-            out = {}
+            out: dict[str, Org] = {}
             row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
             for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
                 c = self.commune(ward, prov_name)
@@ -714,7 +714,7 @@ class Registry:
                     out[c.id] = c
             return sorted(out.values(), key=lambda o: o.id)
         if org.id.startswith("former:district:"):
-            out: dict[str, Org] = {}
+            out = {}
             row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
             for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
                 c = self.commune(ward, prov_name)
