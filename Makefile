@@ -2,6 +2,11 @@
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# mypy reads the package as installed (graph/ is luocdo.graph …): a tree of links under build/ lays it out so.
+MYPY = rm -rf build/mypy && mkdir -p build/mypy/luocdo \
+	&& for f in luocdo/*; do ln -s ../../../$$f build/mypy/luocdo/; done \
+	&& for d in graph loaders queries api viz; do ln -s ../../../$$d build/mypy/luocdo/$$d; done \
+	&& $(BIN)/mypy -p luocdo.core -p luocdo.loaders -p luocdo.graph -m luocdo.pipeline -p luocdo.queries -p luocdo.api -p luocdo.viz
 CORPUS ?= examples/corpus
 DB ?= luocdo.db
 PORT ?= 8000
@@ -35,6 +40,7 @@ system-deps:
 
 lint: install
 	$(BIN)/ruff check .
+	$(MYPY)
 
 # The Neo4j Community 5.26 server of the tests (tests/neo4j_server): built once
 # with Maven from Maven Central into tests/neo4j_server/.m2 and target/.
@@ -52,6 +58,7 @@ neo4j: neo4j-server
 
 test: install system-deps neo4j-server
 	$(BIN)/ruff check .
+	$(MYPY)
 	$(BIN)/pytest -q
 
 test-neo4j: install neo4j-server

@@ -58,7 +58,7 @@ def _upload_dir(given: str | os.PathLike[str] | None, db: str | None, store: Sto
     if settings.UPLOAD_DIR:
         return Path(settings.UPLOAD_DIR)
     if store.dialect == "ladybug":
-        where = getattr(store, "path", None) or db or settings.DB or DEFAULT_DB
+        where = store.path or db or settings.DB or DEFAULT_DB
         if where not in ("", ":memory:"):
             return Path(f"{os.fspath(where).rstrip('/')}.uploads")
     return Path(tempfile.gettempdir()) / "luocdo-uploads"

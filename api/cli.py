@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -48,7 +48,7 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """One line on standard error, in the language in force, and exit ``code``."""
     from rich.markup import escape
 
@@ -273,6 +273,6 @@ import luocdo.api.cli_viz  # noqa: E402, F401
 if __name__ == "__main__":  # pragma: no cover
     # run as a script this module is __main__; the commands live on the
     # imported luocdo.api.cli's app
-    from luocdo.api.cli import main as _main
+    import luocdo.api.cli as _cli
 
-    _main()
+    _cli.main()

@@ -30,6 +30,7 @@ from luocdo.api.cli import (
     fail,
     open_store_or_fail,
 )
+from luocdo.graph.store import Store
 from luocdo.i18n import gettext as _
 from luocdo.i18n import relation_label
 from luocdo.queries.models import GAP_SCOPES
@@ -211,11 +212,11 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
             t.add_column(headers[i], width=sizes[i], no_wrap=True, overflow="ellipsis")
         else:
             t.add_column(headers[i], width=sizes[i], overflow="fold")
-    for r, row in enumerate(rows):
+    for n, row in enumerate(rows):
         cells: list[Any] = [row[i] for i in keep]
         if table.statuses and "status" in kinds:
             at = keep.index(kinds.index("status"))
-            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[r], ""))
+            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[n], ""))
         t.add_row(*cells)
     console.print(t)
     for line in table.summary:
@@ -457,7 +458,7 @@ def cypher(
             t.add_row(*(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
         console.print(t)
 
-    def go(store: Any) -> Any:
+    def go(store: Store) -> Any:
         if write:
             return run_cypher(store, query, params, write=True)
         with capped_memory(memory_budget_mb()):  # the store is open: what the query allocates is bounded

@@ -34,6 +34,7 @@ from pydantic_core import to_json
 from luocdo.api.limits import ClientLimits
 from luocdo.api.settings import ApiSettings
 from luocdo.api.settings import load as load_settings
+from luocdo.graph.store import Store
 from luocdo.queries.cypher_run import (
     QueryOutOfMemory,
     QueryTimedOut,
@@ -74,6 +75,7 @@ def _worker_main(conn: Any, path: str, buffer_pool_mb: int, memory_mb: int, max_
                 conn.send(("dead", f"{type(e).__name__}: {e}"))
                 return
             time.sleep(0.25)
+    assert store is not None  # the loop either opened it or returned
     conn.send(("ready", os.getpid()))
     while True:
         try:
@@ -212,7 +214,7 @@ class WorkerPool:
 class ThreadRunner:
     """Queries in the calling thread, on the store itself (bounded in rows, bytes and time)."""
 
-    def __init__(self, store: Any, *, max_bytes: int) -> None:
+    def __init__(self, store: Store, *, max_bytes: int) -> None:
         self.store = store
         self.max_bytes = max_bytes
 
@@ -238,14 +240,14 @@ class CypherRunner:
     else, ``LUOCDO_CYPHER_QUEUE`` more waiting (default 4 × slots), and per client at most
     ``LUOCDO_CYPHER_PER_CLIENT`` at once (2) and ``LUOCDO_CYPHER_PER_MINUTE`` a minute (60)."""
 
-    def __init__(self, store: Any, *, max_bytes: int, slots: int | None = None,
+    def __init__(self, store: Store, *, max_bytes: int, slots: int | None = None,
                  settings: ApiSettings | None = None) -> None:
         settings = settings or load_settings()
         self.slots = slots or settings.cypher_slots
         self.max_waiting = 4 * self.slots if settings.CYPHER_QUEUE is None else settings.CYPHER_QUEUE
         self.limits = ClientLimits(concurrent=settings.CYPHER_PER_CLIENT, per_minute=settings.CYPHER_PER_MINUTE)
         self.token = settings.CYPHER_TOKEN or None
-        path = getattr(store, "path", None)
+        path = store.path
         if store.dialect == "ladybug" and path not in (None, "", ":memory:"):
             self.backend: WorkerPool | ThreadRunner = WorkerPool(
                 path, size=self.slots, max_bytes=max_bytes, memory_mb=memory_budget_mb(),

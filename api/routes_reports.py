@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from luocdo import queries as Q
 from luocdo.core.keys import from_url_key
+from luocdo.graph.store import Store
 from luocdo.i18n import use
 from luocdo.queries.common import MAX_DEPTH
 from luocdo.queries.report_files import FORMATS, MEDIA_TYPES, filename, render
@@ -34,7 +35,7 @@ Kind = Literal["gaps", "trace", "implements"]
 Format = Literal["xlsx", "docx", "csv"]
 
 
-def _result(store: Any, kind: str, key: str, scope: str | None, transitive: bool, depth: int | None) -> Any:
+def _result(store: Store, kind: str, key: str, scope: str | None, transitive: bool, depth: int | None) -> Any:
     if kind == "gaps":
         return Q.gaps(store, key, scope=scope)
     if kind == "trace":

@@ -45,13 +45,12 @@ class Service:
     async def answer(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Response:
         """``fn(store, *args, **kwargs)`` as a JSON response, from the cache when it can."""
         key = (name, args, tuple(sorted(kwargs.items())))
-        state = getattr(self.store, "file_state", None)
-        if state is not None:  # another process (luocdo ingest) may write to a file served read-only
-            now = state()
-            if now != self._file_state:
-                if self._file_state is not None:
-                    self.cache.invalidate()
-                self._file_state = now
+        now = self.store.file_state()
+        # another process (luocdo ingest) may write to a file served read-only
+        if now is not None and now != self._file_state:
+            if self._file_state is not None:
+                self.cache.invalidate()
+            self._file_state = now
         body = await self.cache.get(key, lambda: fn(self.store, *args, **kwargs))
         return Response(body, media_type="application/json")
 
@@ -92,12 +91,13 @@ class Service:
         """The store to write an upload with: on a LadybugDB file served read-only, a writable open
         held only while the upload is applied (so ``luocdo ingest`` can write between uploads)."""
         st = self.store
-        if st.dialect != "ladybug" or not getattr(st, "read_only", False):
+        if st.dialect != "ladybug" or not st.read_only:
             yield st
             return
         from luocdo.graph.ladybug_store import LadybugStore
 
         try:
+            assert st.path is not None  # a LadybugDB store always has its file
             w = LadybugStore(st.path)
         except StoreError as e:
             raise ApiError(503, f"the store cannot be written now: {e}; nothing was changed",

@@ -50,7 +50,7 @@ from luocdo.graph.cypher_store import (
 from luocdo.graph.delta import DocClaims, GraphDelta
 from luocdo.graph.fulltext import COLUMNS, ENTRY_FIELDS, entry
 from luocdo.graph.schema import REL_TABLES
-from luocdo.graph.store import StoreError
+from luocdo.graph.store import Store, StoreError
 
 #: Claim files the documents are spread over; a reducer holds one in memory (at 1,000,000 files,
 #: some 8,000 own documents and the instruments they cite).
@@ -118,9 +118,9 @@ def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards:
         _write(base / rel / f"{tag}.parquet", _schema(REL_TABLES[rel][2], ("from", "to")), rows)
     pid = os.getpid()
     (base / "claims").mkdir(parents=True, exist_ok=True)
-    for shard, rows in claims.items():
+    for shard, held in claims.items():
         with open(base / "claims" / f"{shard:04d}-{pid}.pkl", "ab") as f:
-            pickle.dump(rows, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(held, f, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 
@@ -215,7 +215,7 @@ def write_organizations(root: str, spooled: Spooled, org_cols: list[str]) -> Non
 COPY_ORDER = ("Organization", "Document", "Source", *REL_TABLES)
 
 
-def copy_all(store: Any, root: str) -> None:
+def copy_all(store: Store, root: str) -> None:
     """Copy every table's Parquet files into the (empty) store."""
     base = Path(root)
     for table in COPY_ORDER:
@@ -224,7 +224,7 @@ def copy_all(store: Any, root: str) -> None:
             store.copy_from(table, files)
 
 
-def empty(store: Any) -> None:
+def empty(store: Store) -> None:
     """Remove what a failed load copied (edges first), so the store is empty again."""
     for rel in REL_TABLES:
         store.write(f"MATCH ()-[r:{rel}]->() DELETE r")
@@ -232,7 +232,7 @@ def empty(store: Any) -> None:
         store.write(f"MATCH (n:{table}) DELETE n")
 
 
-def table_columns(store: Any, table: str) -> list[str]:
+def table_columns(store: Store, table: str) -> list[str]:
     """The store's columns of ``table`` in their order (COPY matches Parquet columns by position)."""
     got = store.table_columns(table)
     want = set(columns(table))

@@ -38,7 +38,8 @@ Claims = dict[str, dict[str, Any]]
 
 
 def _table_of_endpoint(rel: str, end: int) -> str:
-    return REL_TABLES[rel][end]
+    src, dst, _props = REL_TABLES[rel]
+    return src if end == 0 else dst
 
 
 class CypherStore(IdentityWrites):
@@ -260,8 +261,8 @@ class CypherStore(IdentityWrites):
         for d in old:
             for e in d.edges:
                 gone[e.rel][(e.src, e.dst, d.source_id)] = {"s": e.src, "d": e.dst, "o": d.source_id}
-        for rel, rows in gone.items():
-            for chunk in _chunks(list(rows.values())):
+        for rel, keyed in gone.items():
+            for chunk in _chunks(list(keyed.values())):
                 self._run(self._d.delete_edges(rel), {"rows": chunk})
 
     def _write_swapped_nodes(self, docs: dict[str, DocClaims], doc_exists: set[str], orgs: dict[str, Claims]) -> None:

@@ -35,6 +35,7 @@ import tantivy
 from luocdo.core.fold import fold, squash
 from luocdo.core.keys import Key
 from luocdo.graph.schema import type_name
+from luocdo.graph.store import Store
 
 #: Bumped whenever what is indexed changes: an index of another format is rebuilt.
 FORMAT = 2
@@ -243,20 +244,20 @@ class FullText:
         return ix.searcher()
 
 
-def of_store(store: Any) -> FullText | None:
+def of_store(store: Store) -> FullText | None:
     """The index an embedded store keeps beside its file (None: in memory, or another engine)."""
-    path = getattr(store, "path", None)
-    if getattr(store, "dialect", None) != "ladybug" or not path or path == ":memory:":
+    path = store.path
+    if store.dialect != "ladybug" or not path or path == ":memory:":
         return None
     return FullText(index_dir(path))
 
 
-def count_documents(store: Any) -> int:
+def count_documents(store: Store) -> int:
     rows = store.read("MATCH (d:Document) RETURN count(d) AS n")
     return int(rows[0]["n"]) if rows else 0
 
 
-def document_rows(store: Any, keys: list[str] | None = None) -> Iterator[dict[str, Any]]:
+def document_rows(store: Store, keys: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """The index's columns of these documents (of all of them, a page at a time, when ``keys`` is None)."""
     from luocdo.graph.nx import keyset_rows
 
@@ -269,7 +270,7 @@ def document_rows(store: Any, keys: list[str] | None = None) -> Iterator[dict[st
         yield from store.read(query, {"keys": keys[i : i + 2000]})
 
 
-def rebuild_from_store(store: Any, why: str | None = None) -> str | None:
+def rebuild_from_store(store: Store, why: str | None = None) -> str | None:
     """Build the index of ``store`` again from its documents; the note that says so (None: no index)."""
     index = of_store(store)
     if index is None:

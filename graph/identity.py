@@ -216,8 +216,8 @@ def remap(d: GraphDelta, node_of: Mapping[str, str]) -> GraphDelta:
                 continue
             slot = (s, t, bool(e.values.get("derived")))
             row = EdgeRow(e.rel, s, t, e.props)
-            prev = best.get(slot)
-            if prev is None or _DOC_REL_STRENGTH[e.rel] > _DOC_REL_STRENGTH[prev.rel]:
+            kept = best.get(slot)
+            if kept is None or _DOC_REL_STRENGTH[e.rel] > _DOC_REL_STRENGTH[kept.rel]:
                 best[slot] = row
         elif e.rel == "ISSUED_BY":
             others.append(EdgeRow(e.rel, to(e.src), e.dst, e.props))

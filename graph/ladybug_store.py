@@ -88,6 +88,8 @@ class LadybugStore(CypherStore):
     """The Store protocol on an embedded LadybugDB file (``":memory:"`` for a throwaway one)."""
 
     dialect = "ladybug"
+    max_message: int | None = None  # in-process: no request size
+    bulk_load = True
     _d = LADYBUG
 
     def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> None:
@@ -119,7 +121,7 @@ class LadybugStore(CypherStore):
     def _file_token(self) -> tuple:
         if self._memory:
             return ()
-        out = []
+        out: list[tuple[int, int] | None] = []
         for p in (self.path, self.path + ".wal"):
             try:
                 st = os.stat(p)
@@ -179,7 +181,7 @@ class LadybugStore(CypherStore):
 
     def _column_names(self, table: str) -> set[str]:
         rows = self._exec(self._wconn, f"CALL table_info('{table}') RETURN *")
-        return {r.get("name") for r in rows}
+        return {n for r in rows if (n := r.get("name")) is not None}
 
     def _check_schema(self) -> None:
         rows = self._exec(self._wconn, "CALL show_tables() RETURN *")
@@ -332,7 +334,8 @@ class LadybugStore(CypherStore):
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def stream(
-        self, query: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None
+        self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+        timeout_s: float | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Like :meth:`read`, one row at a time: the caller stops when it has enough (rows, bytes, time).
 

@@ -62,6 +62,10 @@ class Neo4jStore(CypherStore):
     """The Store protocol on a Neo4j server."""
 
     dialect = "neo4j"
+    path: str | None = None  # a server: no file of ours
+    max_message: int | None = None  # Bolt streams large parameters
+    buffer_pool = 0  # the server's own setting
+    bulk_load = False
     _d = NEO4J
 
     def __init__(
@@ -77,6 +81,7 @@ class Neo4jStore(CypherStore):
         super().__init__()
         self.uri = uri
         self.read_only = read_only
+        self.notes: list[str] = []
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         # An empty password means a server with auth off.
         auth = (user or "neo4j", password) if password else None
@@ -291,6 +296,38 @@ class Neo4jStore(CypherStore):
         self._check_writable()
         rows = self._run(query, params)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
+
+    def stream(
+        self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+        timeout_s: float | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """The rows of :meth:`read` (at most ``limit``), fetched in one go: a read transaction ends before it returns."""
+        return iter(self.read(query, params, limit=limit, timeout_s=timeout_s))
+
+    def parse_error(self, query: str) -> str | None:
+        """None: the server's parser runs only with the query, so it cannot tell without running it."""
+        return None
+
+    def version(self) -> tuple[Any, ...] | None:
+        """None: other clients write to a server unseen, so nothing derived from it is kept."""
+        return None
+
+    def file_state(self) -> tuple[Any, ...] | None:
+        return None
+
+    def setting(self, name: str) -> str:
+        raise StoreError(f"Neo4j settings are the server's ({name!r} is not read here)")
+
+    def is_empty(self) -> bool:
+        """No Source, Document or Organization yet."""
+        return not any(self._read_tx(f"MATCH (n:{t}) RETURN 1 AS x LIMIT 1", None, limit=1)
+                       for t in ("Source", "Document", "Organization"))
+
+    def table_columns(self, table: str) -> list[str]:
+        raise StoreError("bulk loading needs an embedded LadybugDB store")
+
+    def copy_from(self, table: str, files: list[str]) -> None:
+        raise StoreError("bulk loading needs an embedded LadybugDB store")
 
     def clear(self) -> None:
         """Delete everything (tests, and re-building a graph from scratch), in bounded transactions."""

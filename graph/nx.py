@@ -72,7 +72,7 @@ def iter_edges(
         cond = f"a.{q(spk)} IN $src" + (f" AND b.{q(dpk)} IN $keys" if keys is not None else "")
         query = f"MATCH (a:{src_t})-[r:{rel}]->(b:{dst_t}) WHERE {cond} RETURN a.{q(spk)} AS _s, b.{q(dpk)} AS _d{ret}"
         # A Bolt server with a small request limit (FalkorDB) gets smaller pages of keys.
-        budget = (getattr(store, "max_message", None) or 0) - len(query) - 200
+        budget = (store.max_message or 0) - len(query) - 200
         if keys is not None:
             budget -= len(json.dumps(keys, ensure_ascii=False).encode())
         page: list[str] = []

@@ -8,7 +8,7 @@ implementations and in per-dialect query variants, nowhere else.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from luocdo.graph.delta import GraphDelta
@@ -34,7 +34,21 @@ class StoreOverloaded(StoreError):
 
 @runtime_checkable
 class Store(Protocol):
+    """What every store does; callers use these names instead of probing for attributes."""
+
     dialect: str  # "ladybug" | "neo4j"
+    read_only: bool
+    @property
+    def path(self) -> str | None:
+        """The embedded database's file (":memory:" in memory); None for a server."""
+    #: Things the user should hear about (e.g. a cache the store enlarged), appended as they happen.
+    notes: list[str]
+    #: The largest request the engine takes, in bytes; None: no limit worth splitting for.
+    max_message: int | None
+    #: The engine's page cache in bytes; 0: the engine's default, or not the store's to set.
+    buffer_pool: int
+    #: Whether :meth:`copy_from` can load Parquet files straight into the tables.
+    bulk_load: bool
 
     def apply(self, deltas: Sequence[GraphDelta]) -> dict[str, int]:
         """Apply deltas atomically (all or none); returns counts of added/replaced/unchanged."""
@@ -57,6 +71,31 @@ class Store(Protocol):
 
     def ensure_organizations(self, rows: Iterable[dict[str, Any]]) -> None:
         """Upsert Organization nodes (and PART_OF edges given as 'part_of')."""
+
+    def stream(self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+               timeout_s: float | None = None) -> Iterator[dict[str, Any]]:
+        """Like :meth:`read`, one row at a time where the engine can; ``limit``: the most the caller will take."""
+
+    def parse_error(self, query: str) -> str | None:
+        """The engine's parser message for ``query`` without running it; None when it parses or cannot tell."""
+
+    def version(self) -> tuple[Any, ...] | None:
+        """Changes whenever the data may have; None when the store cannot tell (nothing is cached)."""
+
+    def file_state(self) -> tuple[Any, ...] | None:
+        """Cheap marker of another process having written the file; None for a server."""
+
+    def setting(self, name: str) -> str:
+        """The engine's value of a setting; StoreError when it has none."""
+
+    def is_empty(self) -> bool:
+        """No Source, Document or Organization yet."""
+
+    def table_columns(self, table: str) -> list[str]:
+        """Columns of a table in their stored order (bulk loading)."""
+
+    def copy_from(self, table: str, files: list[str]) -> None:
+        """Bulk-load Parquet files into a table; StoreError where ``bulk_load`` is False."""
 
     def close(self) -> None: ...
 

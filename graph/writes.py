@@ -17,7 +17,7 @@ def known_hashes(store: Store, ids: list[str]) -> dict[str, str]:
     """
     query = "UNWIND $ids AS i MATCH (s:Source {id: i}) RETURN s.id AS id, s.hash AS hash"
     out: dict[str, str] = {}
-    for part in by_size(ids, getattr(store, "max_message", None), len(query)):
+    for part in by_size(ids, store.max_message, len(query)):
         out.update((r["id"], r["hash"]) for r in store.read(query, {"ids": part}))
     return out
 
@@ -51,13 +51,13 @@ def checkpoint_rarely(store: Store, wrote: Callable[[], bool], threshold: int) -
     crash loses nothing more than without this.
     """
     old = None
-    if getattr(store, "dialect", None) == "ladybug" and not getattr(store, "read_only", False):
+    if store.dialect == "ladybug" and not store.read_only:
         with suppress(StoreError, LookupError, ValueError, TypeError):
             old = int(store.setting("checkpoint_threshold"))
     # Changes not yet checkpointed stay in the page cache: with a capped cache,
     # a log as large as the cache filled it at ~55,000 documents and the ingest
     # stopped.  A quarter of the cache leaves room for the batch and its reads.
-    pool = int(getattr(store, "buffer_pool", 0) or 0)
+    pool = store.buffer_pool
     bulk = min(threshold, pool // 4) if pool else threshold
     if old is None or old >= bulk:
         yield

@@ -80,7 +80,7 @@ TASK_REACH = 5000
 
 
 def _prose_assignments(text: str, folded: str) -> list[Assignment]:
-    out = []
+    out: list[Assignment] = []
     # anchor on "chủ trì" (rare) and match the sentence around it, instead of
     # trying the whole pattern at every position of the document
     for anchor in _CHU_TRI.finditer(folded):
@@ -114,11 +114,11 @@ def _prose_assignments(text: str, folded: str) -> list[Assignment]:
 def find_assignments(text: str, folded: str) -> list[Assignment]:
     """Field-list tasks first; prose tasks that do not overlap them next."""
     out = _field_assignments(text, folded)
-    taken = [(a.start, a.end or a.start) for a in out]
+    taken = [(a.start or 0, a.end or a.start or 0) for a in out]  # found tasks always have a span
     for a in _prose_assignments(text, folded):
-        if not any(lo <= a.start < hi for lo, hi in taken):
+        if not any(lo <= (a.start or 0) < hi for lo, hi in taken):
             out.append(a)
-    out.sort(key=lambda a: a.start)
+    out.sort(key=lambda a: a.start or 0)
     return out
 
 

@@ -26,6 +26,7 @@ from luocdo.core.model import (
     DocumentRecord,
     Instrument,
     Issuer,
+    Level,
     Mention,
     Reference,
     Signer,
@@ -89,7 +90,7 @@ _WORD = re.compile(r"[^\s,;.:()\"“”]+")
 
 def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
     """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
-    words = []
+    words: list[str] = []
     for m in _WORD.finditer(text, pos, pos + 60):
         w = m.group(0)
         if not w[0].isupper() or len(words) >= limit:
@@ -525,7 +526,7 @@ def _same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> lis
     return out
 
 
-def _level_of_name(name: str) -> str:
+def _level_of_name(name: str) -> Level:
     f = fold(name)
     if f.startswith(("bo ", "chinh phu", "thu tuong")):
         return "ministry" if f.startswith("bo ") else "central"
@@ -544,7 +545,7 @@ def _bare_name(name: str) -> str:
     return name
 
 
-def _level_guess(head: str) -> str:
+def _level_guess(head: str) -> Level:
     if head in P.PARTY_ISSUERS:
         return "party" if head != "TW" else "central"
     if head in _CENTRAL_BY_CODE:

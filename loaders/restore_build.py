@@ -176,7 +176,7 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
 def save(model: dict[str, np.ndarray], path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **model)
+    np.savez_compressed(path, **model)  # type: ignore[arg-type]  # numpy's stub reads **kwds as allow_pickle
     return path
 
 

@@ -253,7 +253,7 @@ def ingest(
     for p in given:
         if not p.exists():
             report.failed.append(f"{p}: no such file or directory")
-    files = iter_files([str(p) for p in given if p.exists()])
+    files: Iterable[Path] = iter_files([str(p) for p in given if p.exists()])
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if bulk is not False:
         files, use_bulk = _choose_bulk(store, files, bulk, report)
@@ -273,12 +273,12 @@ def ingest(
         results = (process_file(p) for p in rest)
     if not head:
         return report
-    seen = len(getattr(store, "notes", ()))
+    seen = len(store.notes)
     try:
         with _bulk_writes(store, report), indexing(store, report.notes) as index:
             _apply_all(store, results, batch_size, report, progress, index)
     finally:
-        report.notes += list(getattr(store, "notes", ()))[seen:]
+        report.notes += store.notes[seen:]
     return report
 
 
@@ -322,9 +322,9 @@ BULK_CHUNK = 250
 
 def _choose_bulk(store: Store, files: Iterable[Path], bulk: bool | None, report: IngestReport) -> tuple[Iterable[Path], bool]:
     """Whether to bulk-load (the files, with those looked at to decide put back)."""
-    can = hasattr(store, "copy_from") and not getattr(store, "read_only", False)
+    can = store.bulk_load and not store.read_only
     if bulk and not can:
-        report.notes.append(f"--bulk needs an embedded LadybugDB store; {getattr(store, 'dialect', 'this')} store ingested file by file")
+        report.notes.append(f"--bulk needs an embedded LadybugDB store; {store.dialect} store ingested file by file")
         return files, False
     if not can:
         return files, False
@@ -425,7 +425,7 @@ def bulk_ingest(
         raise StoreError(f"{store.path}: Source columns {src_cols} are not in the schema's order; ingest incrementally")
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    where = Path(store.path).resolve().parent
+    where = Path(store.path or ".").resolve().parent  # bulk loads go to a LadybugDB file
     tmp = tempfile.mkdtemp(prefix=".luocdo-bulk-", dir=where if where.is_dir() else None)
     run = _BulkRun(store, tmp, stamp, report, progress, doc_cols, org_cols, gb.Spooled())
     try:
@@ -472,7 +472,7 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
 
     store, spooled, report = run.store, run.spooled, run.report
     gb.write_organizations(run.tmp, spooled, run.org_cols)
-    seen = len(getattr(store, "notes", ()))
+    seen = len(store.notes)
     try:
         gb.copy_all(store, run.tmp)
     except BaseException as e:  # tables copied before it would pass for an ingest: empty them
@@ -486,7 +486,7 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
     if index is not None:
         index.rebuild(gb.search_entries(run.tmp), prepared=True)
         run.laps.lap("search index")
-    report.notes += list(getattr(store, "notes", ()))[seen:]
+    report.notes += store.notes[seen:]
     report.notes.append(
         f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
         f"copied into {store.path} ({', '.join(run.laps.phases)})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import check_depth, evidence, evidence_order, fetch_docs
 from luocdo.queries.models import BasisResult, BasisRow, Evidence
@@ -14,7 +15,7 @@ from luocdo.queries.resolve import resolve
 _REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1}
 
 
-def basis(store: Any, key_or_name: str, depth: int = 10) -> BasisResult:
+def basis(store: Store, key_or_name: str, depth: int = 10) -> BasisResult:
     """Every document above X through IMPLEMENTS / BASED_ON, with the shortest chain to it."""
     check_depth(depth)
     doc = resolve(store, key_or_name)

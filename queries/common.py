@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from luocdo.core.keys import url_key
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.models import DocRef, Evidence, OrgRef
 
@@ -90,7 +91,7 @@ def evidence(row: dict[str, Any]) -> Evidence | None:
     )
 
 
-def fetch_docs(store: Any, keys: Iterable[str]) -> dict[str, DocRef]:
+def fetch_docs(store: Store, keys: Iterable[str]) -> dict[str, DocRef]:
     """DocRefs by key (keys not in the graph are absent from the result)."""
     wanted = sorted(set(keys))
     if not wanted:
@@ -99,7 +100,7 @@ def fetch_docs(store: Any, keys: Iterable[str]) -> dict[str, DocRef]:
     return {r["key"]: doc_ref(r) for r in rows}
 
 
-def fetch_orgs(store: Any, ids: Iterable[str]) -> dict[str, OrgRef]:
+def fetch_orgs(store: Store, ids: Iterable[str]) -> dict[str, OrgRef]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}

@@ -22,12 +22,15 @@ import resource
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic_core import to_json
 
 from luocdo.queries.errors import BadParameter, QueryError, WriteRefused
 from luocdo.queries.models import CypherResult
+
+if TYPE_CHECKING:  # imported where used: a worker process loads no more than it runs
+    from luocdo.graph.store import Store
 
 #: Hard ceilings whatever the caller asks.
 MAX_ROWS = 100_000
@@ -86,7 +89,7 @@ def jsonable(v: Any) -> Any:
 
 
 def run_cypher(
-    store: Any,
+    store: Store,
     query: str,
     params: dict[str, Any] | None = None,
     write: bool = False,
@@ -116,11 +119,7 @@ def run_cypher(
                 check_read_only(query)
             except ReadOnlyViolation as e:
                 raise WriteRefused(f"{e}; run it with --write (write=True) to allow that") from e
-            stream = getattr(store, "stream", None)
-            if stream is not None:
-                rows = stream(query, params, timeout_s=timeout_s)
-            else:
-                rows = store.read(query, params, limit=limit + 1, timeout_s=timeout_s)
+            rows = store.stream(query, params, limit=limit + 1, timeout_s=timeout_s)
         return _bounded(rows, limit, max_bytes, deadline)
     except CypherSyntaxError as e:
         raise QueryError(f"query failed: syntax error: {_syntax_message(store, query, e)}") from e
@@ -146,7 +145,7 @@ def _bounded(rows: Any, limit: int, max_bytes: int, deadline: float) -> CypherRe
     out: list[list[Any]] = []
     columns: list[str] = []
     size = 0
-    cut: str | None = None
+    cut: Literal["rows", "bytes", "time"] | None = None
     it = iter(rows)
     try:
         for row in it:
@@ -171,7 +170,7 @@ def _bounded(rows: Any, limit: int, max_bytes: int, deadline: float) -> CypherRe
     return CypherResult(columns=columns, rows=out, truncated=cut is not None, truncated_by=cut)
 
 
-def _syntax_message(store: Any, query: str, e: Any) -> str:
+def _syntax_message(store: Store, query: str, e: Any) -> str:
     """The engine's own message for a query the token check could not read, when it can give one.
 
     Only the text up to and including the unclosed quote goes to the engine's
@@ -180,10 +179,9 @@ def _syntax_message(store: Any, query: str, e: Any) -> str:
     from luocdo.graph.cypher_dialect import write_keywords
 
     prefix = query[: e.offset + 1]
-    parse = getattr(store, "parse_error", None)
     try:
-        if parse is not None and not write_keywords(query[: e.offset]):
-            msg = parse(prefix)
+        if not write_keywords(query[: e.offset]):
+            msg = store.parse_error(prefix)
             if msg:
                 return msg
     except Exception:

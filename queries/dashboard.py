@@ -7,10 +7,9 @@ dashboard, the gaps table and ``luocdo gaps`` count the same plans.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs
 from luocdo.queries.errors import QueryError
@@ -42,7 +41,7 @@ class Dashboard(BaseModel):
     stats: dict[str, int]
 
 
-def dashboard(store: Any, top: int = 6, latest: int = 10) -> Dashboard:
+def dashboard(store: Store, top: int = 6, latest: int = 10) -> Dashboard:
     """The directives with the most expected units (with coverage), the latest documents, the counts."""
     rows = loader.run(store, "dashboard_directives", {"limit": max(top, CANDIDATES)}, limit=None)
     out: list[Coverage] = []

@@ -14,18 +14,19 @@ import weakref
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from luocdo.graph.store import Store
+
 T = TypeVar("T")
 
 _cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, Any]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-def derived(store: Any, name: str, build: Callable[[], T]) -> T | None:
+def derived(store: Store, name: str, build: Callable[[], T]) -> T | None:
     """The ``name`` thing of ``store``, built by ``build`` once per store version; None without versions."""
-    version_of = getattr(store, "version", None)
-    if version_of is None:
+    version = store.version()
+    if version is None:
         return None
-    version = version_of()
     with _lock:
         got = _cache.get(store, {}).get(name)
         if got is not None and got[0] == version:

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from luocdo.core.dates import iso_date
 from luocdo.core.fold import OCR_DIGIT_LETTERS, squash
 from luocdo.graph.schema import LEVELS
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref
 from luocdo.queries.errors import BadParameter
@@ -122,7 +123,7 @@ def _with_code(o: OrgRef) -> OrgRef:
     return org_from_registry(org) if org is not None and org.code else o
 
 
-def default_scope(store: Any, target: DocRef) -> str:
+def default_scope(store: Store, target: DocRef) -> str:
     if not target.province:
         return "national"
     if target.level == "commune" and _recipients(store, target):
@@ -130,13 +131,13 @@ def default_scope(store: Any, target: DocRef) -> str:
     return "province"
 
 
-def _recipients(store: Any, target: DocRef) -> list[OrgRef]:
+def _recipients(store: Store, target: DocRef) -> list[OrgRef]:
     rows = loader.run(store, "gaps_recipients", {"key": target.key}, limit=None)
     rank = {lvl: i for i, lvl in enumerate(LEVELS)}
     return sorted((_with_code(org_ref(r)) for r in rows), key=lambda o: (rank.get(o.level or "", 99), o.name, o.id))
 
 
-def expected_units(store: Any, target: DocRef, scope: str) -> list[OrgRef]:
+def expected_units(store: Store, target: DocRef, scope: str) -> list[OrgRef]:
     """The units expected to act on ``target`` in ``scope`` (its own issuer excluded)."""
     reg = _registry()
     if scope == "recipients":
@@ -176,7 +177,7 @@ def _period(target: DocRef) -> tuple[int, str, str] | None:
     return None
 
 
-def gaps(store: Any, key_or_name: str, scope: str | None = None) -> GapsResult:
+def gaps(store: Store, key_or_name: str, scope: str | None = None) -> GapsResult:
     """Each expected unit of X with its status, documents and, if possible, a candidate."""
     if scope is not None and scope not in SCOPES:
         raise BadParameter(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")

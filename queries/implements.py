@@ -20,6 +20,7 @@ from typing import Any
 
 from luocdo.core.dates import days_between
 from luocdo.graph.schema import LEVELS
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import (
     MAX_DEPTH,
@@ -53,7 +54,7 @@ _DIRECT = {"IMPLEMENTS": "implementers_direct", "BASED_ON": "based_on_direct"}
 _TREE = {"IMPLEMENTS": "implements_tree", "BASED_ON": "based_on_tree"}
 
 
-def _direct(store: Any, key: str) -> list[dict[str, Any]]:
+def _direct(store: Store, key: str) -> list[dict[str, Any]]:
     """The plans for ``key`` one step down, each row with its ``rel``; IMPLEMENTS first per document."""
     rows: list[dict[str, Any]] = []
     for rel in PLAN_RELS:
@@ -61,10 +62,10 @@ def _direct(store: Any, key: str) -> list[dict[str, Any]]:
     return sorted(rows, key=_plan_order)
 
 
-def _walk_down(store: Any, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None, str]]:
+def _walk_down(store: Store, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None, str]]:
     """key → (parent key, depth, evidence of the edge to the parent, relation), breadth first from ``root``."""
     children: dict[str, list[dict[str, Any]]] = {}
-    per_node = getattr(store, "dialect", None) == "ladybug"
+    per_node = store.dialect == "ladybug"
     if not per_node:
         # A server: one round trip per relation for every edge of the tree.
         for rel in PLAN_RELS:
@@ -105,7 +106,7 @@ def _chain(tree: dict[str, tuple[str, int, Evidence | None, str]], root: str, ke
     return list(reversed(chain))
 
 
-def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: int = 5) -> ImplementersResult:
+def implementers(store: Store, key_or_name: str, transitive: bool = False, depth: int = 5) -> ImplementersResult:
     """Plans for X (implementing it or based on it): directly, or (``transitive``) through a chain of plans."""
     check_depth(depth)
     target = resolve(store, key_or_name)
@@ -136,7 +137,7 @@ def implementers(store: Any, key_or_name: str, transitive: bool = False, depth: 
     return ImplementersResult(target=target, transitive=transitive, rows=out)
 
 
-def trace(store: Any, key_or_name: str, depth: int = 8) -> TraceResult:
+def trace(store: Store, key_or_name: str, depth: int = 8) -> TraceResult:
     """The propagation tree of X down every level, delays per step and per level.
 
     Documents that mention X without implementing it (cite it, rest on it,

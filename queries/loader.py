@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from luocdo.graph.store import Store
 from luocdo.queries.errors import QueryError
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
@@ -47,6 +48,6 @@ def _strip_comments(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def run(store: Any, name: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict[str, Any]]:
+def run(store: Store, name: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict[str, Any]]:
     """Run the named query read-only on ``store``."""
     return store.read(load(name, store.dialect), params or {}, **kw)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.derived import derived
 
@@ -55,7 +55,7 @@ class OrgTree:
         return self._walk(unit, self.children, depth)
 
 
-def org_tree(store: Any) -> OrgTree | None:
+def org_tree(store: Store) -> OrgTree | None:
     """The tree of ``store``, or None for a store without versions (ask it with Cypher instead)."""
     return derived(
         store, "org_tree", lambda: OrgTree.build((r["src"], r["dst"]) for r in loader.run(store, "part_of_all", {}, limit=None))

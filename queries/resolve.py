@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from luocdo.core.fold import fold, squash
 from luocdo.core.keys import Key, from_url_key
 from luocdo.graph.schema import type_name
+from luocdo.graph.store import Store
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import parse_symbol
 from luocdo.queries import loader
@@ -182,9 +183,9 @@ def parse_name(text: str) -> NameQuery:
             words.append(tok)
             continue
         if number is None and not symbol and len(tok) <= 4:
-            code = P.type_code(tok)
-            if code:
-                pending_type = code
+            named = P.type_code(tok)
+            if named:
+                pending_type = named
                 continue
         if re.fullmatch(r"\d{1,5}[a-z]", tok) and number is None:
             number = tok
@@ -409,7 +410,7 @@ def _neg(s: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in s)
 
 
-def number_candidates(store: Any, q: NameQuery) -> list[DocRef]:
+def number_candidates(store: Store, q: NameQuery) -> list[DocRef]:
     """Documents with the number ``q`` names ("7" finds "07")."""
     if q.number is None:
         return []
@@ -419,7 +420,7 @@ def number_candidates(store: Any, q: NameQuery) -> list[DocRef]:
     return [doc_ref(r) for r in rows]
 
 
-def _scored(store: Any, q: NameQuery) -> tuple[list[tuple[int, DocRef]], list[DocRef]]:
+def _scored(store: Store, q: NameQuery) -> tuple[list[tuple[int, DocRef]], list[DocRef]]:
     """(fitting documents with scores, same-number documents that do not fit)."""
     docs = number_candidates(store, q)
     fits, near = [], []
@@ -434,7 +435,7 @@ def _scored(store: Any, q: NameQuery) -> tuple[list[tuple[int, DocRef]], list[Do
     return fits, near
 
 
-def resolve_key(store: Any, key: str) -> DocRef | None:
+def resolve_key(store: Store, key: str) -> DocRef | None:
     """The document with exactly this key (or its URL form), if any."""
     for k in dict.fromkeys((key, from_url_key(key))):
         found = fetch_docs(store, [k])
@@ -449,7 +450,7 @@ def resolve_key(store: Any, key: str) -> DocRef | None:
     return None
 
 
-def identity_state(store: Any, key: str) -> dict[str, Any]:
+def identity_state(store: Store, key: str) -> dict[str, Any]:
     """What the store settled about the identity group of ``key`` (graph.identity), {} if none."""
     import json
 
@@ -466,12 +467,12 @@ def identity_state(store: Any, key: str) -> dict[str, Any]:
     return json.loads(rows[0]["s"]) if rows and rows[0].get("s") else {}
 
 
-def node_of_alias(store: Any, key: str) -> str | None:
+def node_of_alias(store: Store, key: str) -> str | None:
     """The key of the node an alias key was merged into, if the store knows the alias."""
     return (identity_state(store, key).get("c") or {}).get(key)
 
 
-def resolve(store: Any, name: str) -> DocRef:
+def resolve(store: Store, name: str) -> DocRef:
     """The one document ``name`` designates; raises NotFound or Ambiguous."""
     name = (name or "").strip()
     if not name:
@@ -492,7 +493,7 @@ def resolve(store: Any, name: str) -> DocRef:
     raise Ambiguous(name, top)
 
 
-def _resolve_by_text(store: Any, name: str) -> DocRef:
+def _resolve_by_text(store: Store, name: str) -> DocRef:
     """Names without a number (laws by name, titles): the search must single one out."""
     from luocdo.queries.search import search
 
@@ -514,7 +515,7 @@ def _resolve_by_text(store: Any, name: str) -> DocRef:
     raise NotFound(name, [h.doc for h in hits if h.doc])
 
 
-def candidates(store: Any, name: str, limit: int = 10) -> list[DocRef]:
+def candidates(store: Store, name: str, limit: int = 10) -> list[DocRef]:
     """Documents ``name`` may designate, best first; [] when nothing fits.  Never raises."""
     try:
         name = (name or "").strip()
@@ -535,6 +536,6 @@ def candidates(store: Any, name: str, limit: int = 10) -> list[DocRef]:
         return []
 
 
-def resolve_doc(store: Any, key_or_name: str) -> DocRef:
+def resolve_doc(store: Store, key_or_name: str) -> DocRef:
     """What every query does with its ``key_or_name`` argument."""
     return resolve(store, key_or_name)

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import squash
 from luocdo.graph.fulltext import doc_text
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
 from luocdo.queries.errors import BadParameter
@@ -87,13 +88,13 @@ def _prefilter(query: str, index: WordIndex, qwords: list[str]) -> list[int]:
 
 
 def _load(
-    store: Any, query: str, text_of: Callable[[dict[str, Any]], str], id_col: str
+    store: Store, query: str, text_of: Callable[[dict[str, Any]], str], id_col: str
 ) -> tuple[list[str], list[str]]:
     rows = loader.run(store, query, {}, limit=SCAN_LIMIT)
     return [r[id_col] for r in rows], [text_of(r) for r in rows]
 
 
-def _load_documents(store: Any) -> tuple[list[str], list[str], list[str], NameColumns]:
+def _load_documents(store: Store) -> tuple[list[str], list[str], list[str], NameColumns]:
     """Keys, ranked texts, the place words a name may use (province, key scope), and the name columns."""
     rows = loader.run(store, "search_documents", {}, limit=SCAN_LIMIT)
     places: dict[tuple[str, str], str] = {}  # few distinct places: fold each once
@@ -114,7 +115,7 @@ def _rank(h: SearchHit) -> tuple:
     return (-h.score, 1, h.label, h.id)
 
 
-def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
+def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     """Documents and organizations matching ``text``, best first."""
     if limit < 1:
         raise BadParameter(f"limit must be at least 1, got {limit}")
@@ -161,7 +162,7 @@ def search(store: Any, text: str, limit: int = 20) -> list[SearchHit]:
 
 
 def list_documents(
-    store: Any,
+    store: Store,
     q: str | None = None,
     type: str | None = None,
     issuer: str | None = None,
@@ -215,7 +216,7 @@ def list_documents(
 RANKED_MAX = 500
 
 
-def _ranked_page(store: Any, q: str, type: str | None, issuer: str | None, province: str | None,
+def _ranked_page(store: Store, q: str, type: str | None, issuer: str | None, province: str | None,
                  year: int | None, limit: int, skip: int) -> DocumentPage:
     """Documents of ``search(q)`` in its order, filtered, one page of them."""
     hits = [h.doc for h in search(store, q, limit=RANKED_MAX) if h.kind == "document" and h.doc is not None]

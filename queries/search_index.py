@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from luocdo.graph.store import Store
 from luocdo.queries.derived import derived
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def _postings(texts: Sequence[str]) -> dict[str, np.ndarray]:
 
 
 def index_for(
-    store: Any, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]
+    store: Store, name: str, load: Callable[[], tuple[Sequence[str], Sequence[str]]]
 ) -> WordIndex:
     """The ``name`` index of ``store`` (``load`` gives ids and texts), rebuilt when the store changed."""
     got = derived(store, f"words:{name}", lambda: WordIndex.build(*load()))
@@ -345,7 +346,7 @@ class IndexedDocuments:
         return out
 
 
-def indexed_documents(store: Any) -> IndexedDocuments | None:
+def indexed_documents(store: Store) -> IndexedDocuments | None:
     """The Tantivy index of an embedded store, rebuilt (with a note) when missing or stale; None when the
     store has none or it cannot be used now (being written by an ingest)."""
     from luocdo.graph.fulltext import count_documents, of_store, rebuild_from_store
@@ -368,7 +369,7 @@ def indexed_documents(store: Any) -> IndexedDocuments | None:
     return derived(store, "fulltext", open_it)
 
 
-def document_index(store: Any, load: Callable[[], tuple]) -> IndexedDocuments | MemoryDocuments:
+def document_index(store: Store, load: Callable[[], tuple]) -> IndexedDocuments | MemoryDocuments:
     """How to find documents in ``store``: its persistent index when it has a sound one, else in memory."""
     got = indexed_documents(store)
     if got is not None:
@@ -376,6 +377,6 @@ def document_index(store: Any, load: Callable[[], tuple]) -> IndexedDocuments | 
     return MemoryDocuments(index_for_rows(store, "documents", load))
 
 
-def index_for_rows(store: Any, name: str, load: Callable[[], tuple]) -> WordIndex:
+def index_for_rows(store: Store, name: str, load: Callable[[], tuple]) -> WordIndex:
     got = derived(store, f"words:{name}", lambda: WordIndex.build(*load()))
     return got if got is not None else WordIndex.build(*load())

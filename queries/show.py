@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import evidence, fetch_docs, fetch_orgs, loads_json, org_from_registry
 from luocdo.queries.errors import NotFound
@@ -20,7 +21,7 @@ def _ev_order(e: EdgeView) -> tuple:
     return (ev.file or "", ev.start or 0, ev.doc or "") if ev else ("", 0, "")
 
 
-def show(store: Any, key_or_name: str) -> Card:
+def show(store: Store, key_or_name: str) -> Card:
     """Everything the graph says about one document, each edge with its evidence."""
     doc = resolve(store, key_or_name)
     card = loader.run(store, "doc_card", {"key": doc.key}, limit=2)
@@ -71,7 +72,7 @@ def _derived(e: EdgeView) -> bool:
     return bool(e.evidence and e.evidence.derived)
 
 
-def organization(store: Any, org_id: str) -> OrgRef:
+def organization(store: Store, org_id: str) -> OrgRef:
     """An organization by id: from the graph, else from the registry; NotFound otherwise."""
     found = fetch_orgs(store, [org_id])
     if org_id in found:
@@ -84,7 +85,7 @@ def organization(store: Any, org_id: str) -> OrgRef:
     raise NotFound(org_id, message=f"no organization with id {org_id!r}")
 
 
-def organization_documents(store: Any, org_id: str) -> list[OrgDocument]:
+def organization_documents(store: Store, org_id: str) -> list[OrgDocument]:
     """Documents issued by, addressed to or assigning tasks to the organization."""
     organization(store, org_id)
     rows = loader.run(store, "org_docs", {"ids": [org_id]}, limit=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from luocdo.graph.schema import DOC_REL_LABELS, ORG_ORG_RELS, ORG_RELS
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import MAX_DEPTH, evidence, evidence_order, fetch_docs, fetch_orgs
 from luocdo.queries.errors import BadParameter, NotFound
@@ -32,7 +33,7 @@ def _org_node(o: OrgRef) -> GraphNode:
 
 
 def subgraph(
-    store: Any,
+    store: Store,
     center: str,
     depth: int = 2,
     relations: list[str] | None = None,

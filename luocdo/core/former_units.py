@@ -199,7 +199,7 @@ class FormerUnits:
             p = self.province(org.name)
             return [p] if p is not None else []
         if org.id.startswith("former:commune:"):
-            out = {}
+            out: dict[str, Org] = {}
             row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
             for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
                 c = self.commune(ward, prov_name)
@@ -207,7 +207,7 @@ class FormerUnits:
                     out[c.id] = c
             return sorted(out.values(), key=lambda o: o.id)
         if org.id.startswith("former:district:"):
-            out: dict[str, Org] = {}
+            out = {}
             row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
             for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
                 c = self.commune(ward, prov_name)

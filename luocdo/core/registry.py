@@ -92,7 +92,7 @@ class Registry(FormerUnits):
 
         self._commune_index: dict[str, dict[str, Org]] = {}
         self._commune_global: dict[str, list[Org]] = {}
-        self._slug_counts: dict[tuple[str, str], int] = {}
+        self._slug_counts: dict[tuple[str | None, str], int] = {}
         self._commune_exact: dict[tuple[str, str], Org] = {}
         for w in Ward.iter_all():
             prov = self._provinces_by_code[int(w.province_code)]
@@ -263,7 +263,7 @@ class Registry(FormerUnits):
         if m:
             n = "so " + m.group(1)
         if n.startswith(("van phong ubnd", "vpub", "vp ubnd", "van phong uy ban")):
-            canonical = "Văn phòng UBND tỉnh"
+            canonical: str | None = "Văn phòng UBND tỉnh"
         else:
             canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
             if canonical is None:
