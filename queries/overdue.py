@@ -17,12 +17,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from luocdo.core.dates import iso_date as parse_date
 from luocdo.core.fold import squash
+from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, fetch_orgs
 from luocdo.queries.errors import BadParameter
@@ -122,14 +122,15 @@ class _Assignment:
     timeframe: str
 
 
-def overdue(store: Any, key_or_name: str | None = None, as_of: str | date | None = None) -> OverdueResult:
+def overdue(store: Store, key_or_name: str | None = None, as_of: str | date | None = None) -> OverdueResult:
     """Lead units of the store's assignments (or of one document's) overdue on ``as_of`` (default today)."""
     if isinstance(as_of, date):
         day = as_of
     elif as_of:
-        day = parse_date(as_of)
-        if day is None or len(as_of) != 10:
+        parsed = parse_date(as_of)
+        if parsed is None or len(as_of) != 10:
             raise BadParameter(f"as_of must be a date as yyyy-mm-dd, got {as_of!r}")
+        day = parsed
     else:
         day = date.today()
     if key_or_name:

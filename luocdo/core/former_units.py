@@ -112,6 +112,8 @@ class FormerUnits:
     """The registry's lookups of former units (a part of :class:`~luocdo.core.registry.Registry`)."""
 
     _derived: Any
+    _province_names: dict[str, Any]
+    _commune_index: dict[str, dict[str, Org]]
     province: Any
     commune: Any
 
