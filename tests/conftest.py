@@ -37,7 +37,7 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus() -> Corpus:
+def corpus_profile() -> Corpus:
     """The profile of the test corpus: the seeds when present, else examples/corpus."""
     return ACTIVE
 
