@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from tests.corpora import ACTIVE, SEEDS_DIR, Corpus, seeds_present
+
+SEEDS = SEEDS_DIR
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -27,10 +29,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    """The five real OCR'd seed documents (skips when ../shared/seeds is absent)."""
-    if not SEEDS.is_dir() or not any(SEEDS.glob("*.txt")):
+    """The five real OCR'd seed documents (skips when they are absent: use ``corpus_dir``
+    for a test whose expectations come from the corpus profile)."""
+    if not seeds_present():
         pytest.skip(f"no seed documents at {SEEDS}")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def corpus_profile() -> Corpus:
+    """The profile of the test corpus: the seeds when present, else examples/corpus."""
+    return ACTIVE
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The folder of the test corpus (tests/corpora.py chooses it)."""
+    return ACTIVE.folder
 
 
 @pytest.fixture
@@ -154,12 +169,12 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
 
 
 def ingest_seeds(store: Any, seeds: Path) -> None:
-    """The five seeds into ``store``; they must all be added."""
+    """The five seeds (or the example corpus) into ``store``; they must all be added."""
     from luocdo.pipeline import ingest
 
     report = ingest(store, [str(seeds)], workers=1)
     assert not report.failed, report.failed
-    assert report.added == 5, report
+    assert report.added == (ACTIVE.files if seeds == ACTIVE.folder else 5), report
 
 
 @pytest.fixture

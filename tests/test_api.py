@@ -1,5 +1,7 @@
 """The HTTP API as a client sees it: the real server (``luocdo serve`` under
-uvicorn, on a loopback port) over a store built from the five seeds.
+uvicorn, on a loopback port) over a store built from the five seeds (or, when
+they are absent, examples/corpus: the documents asked about come from the
+corpus profile in tests/corpora.py).
 
 Each query endpoint must answer exactly what the CLI answers (``luocdo
 implements … --json`` etc., run as a separate process against the same
@@ -33,14 +35,13 @@ import httpx
 import pytest
 
 from tests.conftest import STORES
+from tests.corpora import ACTIVE as C
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = C.folder  # the test corpus: the seeds, else examples/corpus
 TOKEN = "s3cret-token-for-tests"
-TARGET = "82/KH-UBND 2025"  # the provincial plan the seeds implement and report on
-TARGET_KEY = "82/KH-UBND@2025@quang-ngai"
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds at {SEEDS}")
+TARGET = C.target  # the provincial plan the corpus implements and reports on
+TARGET_KEY = C.target_key
 
 CLI = [sys.executable, "-c", "from luocdo.api.cli import app; app()"]
 
@@ -218,17 +219,17 @@ CLI_CASES = [
     (["implements", TARGET], f"/documents/{K}/implementers"),
     (["implements", TARGET, "--transitive"], f"/documents/{K}/implementers?transitive=true"),
     (["implements", TARGET, "--transitive", "--depth", "2"], f"/documents/{K}/implementers?transitive=true&depth=2"),
-    (["implements", "57-NQ/TW", "--transitive"], f"/documents/{path_key('57-NQ/TW@2024')}/implementers?transitive=true"),
-    (["basis", "272/KH-SKHCN"], f"/documents/{path_key('272/KH-SKHCN@2022@quang-ngai')}/basis"),
-    (["basis", "12/KH-UBND 2025", "--depth", "3"], "/documents/12~KH-UBND%202025/basis?depth=3"),
+    (["implements", C.central, "--transitive"], f"/documents/{path_key(C.central_key)}/implementers?transitive=true"),
+    (["basis", C.basis], f"/documents/{path_key(C.basis_key)}/basis"),
+    (["basis", C.basis_name, "--depth", "3"], f"/documents/{C.basis_url_name}/basis?depth=3"),
     (["trace", TARGET], f"/documents/{K}/trace"),
-    (["trace", "57-NQ/TW"], f"/documents/{path_key('57-NQ/TW@2024')}/trace"),
+    (["trace", C.central], f"/documents/{path_key(C.central_key)}/trace"),
     (["gaps", TARGET], f"/documents/{K}/gaps"),
-    (["gaps", "272/KH-SKHCN", "--scope", "recipients"],
-     f"/documents/{path_key('272/KH-SKHCN@2022@quang-ngai')}/gaps?scope=recipients"),
+    (["gaps", C.with_recipients, "--scope", "recipients"],
+     f"/documents/{path_key(C.with_recipients_key)}/gaps?scope=recipients"),
     (["gaps", TARGET, "--scope", "national"], f"/documents/{K}/gaps?scope=national"),
     (["show", TARGET], f"/documents/{K}"),
-    (["show", "57-NQ/TW"], f"/documents/{path_key('57-NQ/TW@2024')}"),
+    (["show", C.central], f"/documents/{path_key(C.central_key)}"),
 ]
 
 
@@ -241,13 +242,15 @@ def test_same_answer_as_the_cli(api: httpx.Client, seeds_db: Path, args: list[st
 
 ERROR_CASES = [
     # (CLI arguments, API path, status): the CLI fails with the message the API gives
-    (["gaps", TARGET, "--scope", "recipients"], f"/documents/{K}/gaps?scope=recipients", 400),
+    (["gaps", C.no_recipients, "--scope", "recipients"],
+     f"/documents/{path_key(C.no_recipients_key)}/gaps?scope=recipients", 400),
     (["implements", "9999/QĐ-XYZ 1990"], "/documents/9999~QĐ-XYZ%201990/implementers", 404),
-    (["show", "38/KH-UBND"], "/documents/38~KH-UBND", 409),
+    pytest.param(["show", C.ambiguous], f"/documents/{path_key(C.ambiguous)}", 409,
+                 marks=pytest.mark.skipif(not C.ambiguous, reason=f"no ambiguous name in the {C.name} corpus")),
 ]
 
 
-@pytest.mark.parametrize(("args", "path", "status"), ERROR_CASES, ids=[" ".join(a) for a, _, _ in ERROR_CASES])
+@pytest.mark.parametrize(("args", "path", "status"), ERROR_CASES, ids=["gaps recipients", "implements unknown", "show ambiguous"])
 def test_same_refusal_as_the_cli(api: httpx.Client, seeds_db: Path, args: list[str], path: str,
                                  status: int) -> None:
     r = api.get(path)
@@ -285,42 +288,47 @@ def test_healthz_counts_are_the_cli_stats(api: httpx.Client, seeds_db: Path, bac
 # --------------------------------------------------------------------------- the endpoints without a CLI command
 
 
-def test_resolve_one_several_none(api: httpx.Client, ro_store) -> None:
-    from luocdo.queries import Ambiguous, resolve
+def test_resolve_one_and_none(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import resolve
 
     r = api.get("/resolve", params={"name": TARGET})
     assert r.status_code == 200
     assert r.json() == resolve(ro_store, TARGET).model_dump(mode="json")
-    assert r.json()["key"] == TARGET_KEY and r.json()["url_key"] == "82~KH-UBND@2025@quang-ngai"
+    assert r.json()["key"] == TARGET_KEY and r.json()["url_key"] == C.target_url_key
     # the URL form resolves too
-    assert api.get("/resolve", params={"name": "82~KH-UBND@2025@quang-ngai"}).json()["key"] == TARGET_KEY
-
-    r = api.get("/resolve", params={"name": "38/KH-UBND"})  # Quảng Ngãi 2024 and Lý Sơn 2025
-    assert r.status_code == 409
-    with pytest.raises(Ambiguous) as e:
-        resolve(ro_store, "38/KH-UBND")
-    err = r.json()["error"]
-    assert err["status"] == 409
-    assert [c["key"] for c in err["candidates"]] == [c.key for c in e.value.candidates]
-    assert len(err["candidates"]) == 2
+    assert api.get("/resolve", params={"name": C.target_url_key}).json()["key"] == TARGET_KEY
 
     r = api.get("/resolve", params={"name": "9999/QĐ-XYZ 1990"})
     assert r.status_code == 404
     assert r.json()["error"]["status"] == 404 and isinstance(r.json()["error"]["candidates"], list)
 
 
+def test_resolve_ambiguous_lists_the_candidates(api: httpx.Client, ro_store) -> None:
+    from luocdo.queries import Ambiguous, resolve
+
+    C.needs_ambiguous()
+    r = api.get("/resolve", params={"name": C.ambiguous})  # e.g. Quảng Ngãi 2024 and Lý Sơn 2025
+    assert r.status_code == 409
+    with pytest.raises(Ambiguous) as e:
+        resolve(ro_store, C.ambiguous)
+    err = r.json()["error"]
+    assert err["status"] == 409
+    assert [c["key"] for c in err["candidates"]] == [c.key for c in e.value.candidates]
+    assert len(err["candidates"]) == len(C.ambiguous_keys)
+
+
 def test_unknown_document_is_404_with_candidates(api: httpx.Client) -> None:
-    r = api.get("/documents/82~KH-UBND@2031@quang-ngai/implementers")
+    r = api.get(f"/documents/{C.target_url_key.replace('@2025@', '@2031@')}/implementers")
     assert r.status_code == 404
     err = r.json()["error"]
     assert "candidates" in err and err["message"]
 
 
 def test_ambiguous_name_in_a_path_is_409(api: httpx.Client) -> None:
-    r = api.get("/documents/38~KH-UBND/gaps")
+    C.needs_ambiguous()
+    r = api.get(f"/documents/{path_key(C.ambiguous)}/gaps")
     assert r.status_code == 409
-    assert {c["key"] for c in r.json()["error"]["candidates"]} == {
-        "38/KH-UBND@2024@quang-ngai", "38/KH-UBND@2025@quang-ngai/ly-son"}
+    assert {c["key"] for c in r.json()["error"]["candidates"]} == C.ambiguous_keys
 
 
 def test_documents_pages_cover_every_document_once(api: httpx.Client, ro_store) -> None:
@@ -365,7 +373,7 @@ def test_organization_and_its_documents(api: httpx.Client, ro_store) -> None:
 def test_graph_is_the_subgraph(api: httpx.Client, ro_store) -> None:
     from luocdo.queries import subgraph
 
-    r = api.get("/graph", params={"center": "82~KH-UBND@2025@quang-ngai", "depth": 2,
+    r = api.get("/graph", params={"center": C.target_url_key, "depth": 2,
                                   "relations": "IMPLEMENTS,BASED_ON"})
     assert r.status_code == 200
     expected = subgraph(ro_store, TARGET_KEY, depth=2, relations=["IMPLEMENTS", "BASED_ON"])
@@ -449,28 +457,7 @@ def test_cypher_refuses_writes_and_changes_nothing(rw, query: str) -> None:
 
 # --------------------------------------------------------------------------- uploads
 
-NEW_PLAN = """ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-XÃ SƠN MAI                          Độc lập - Tự do - Hạnh phúc
-Số: 77/KH-UBND                      Sơn Mai, ngày 02 tháng 6 năm 2025
-
-KẾ HOẠCH
-Triển khai thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh Quảng Ngãi
-về truyền thông cải cách hành chính và chuyển đổi số năm 2025
-
-Thực hiện Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh Quảng Ngãi về truyền thông
-cải cách hành chính và chuyển đổi số năm 2025, UBND xã Sơn Mai ban hành Kế hoạch triển khai
-thực hiện trên địa bàn xã như sau:
-
-I. MỤC ĐÍCH, YÊU CẦU
-Tuyên truyền đầy đủ, kịp thời các chủ trương về cải cách hành chính và chuyển đổi số.
-
-II. TỔ CHỨC THỰC HIỆN
-Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị liên quan tổ chức thực hiện.
-
-                                                    TM. ỦY BAN NHÂN DÂN
-                                                    CHỦ TỊCH
-                                                    Nguyễn Văn A
-"""
+NEW_PLAN = C.new_plan  # a commune plan that implements the target
 
 
 def _files(*items: tuple[str, bytes]) -> list[tuple[str, tuple[str, bytes, str]]]:
@@ -562,11 +549,11 @@ def test_upload_with_token_ingests_and_the_document_appears(rw) -> None:
     (doc,) = body["documents"]
     assert doc["file"] == "kh-77-son-mai.txt" and doc["status"] == "added"
     assert doc["type"] == "KH" and doc["number"] == "77" and doc["display"] == "77/KH-UBND"
-    assert doc["date"] == "2025-06-02" and doc["references"] >= 1
+    assert doc["date"] == C.new_plan_date and doc["references"] >= 1
     assert body["stats"]["sources"] == before["sources"] + 1
     assert client.get("/healthz").json()["stats"] == body["stats"]
 
-    # the document is there, and it now implements 82/KH-UBND (the cached answer was dropped)
+    # the document is there, and it now implements the target (the cached answer was dropped)
     card = client.get(f"/documents/{quote(doc['url_key'], safe='~@')}")
     assert card.status_code == 200 and card.json()["doc"]["ingested"] is True
     assert client.get("/resolve", params={"name": "77/KH-UBND 2025"}).json()["key"] == doc["key"]
@@ -712,7 +699,7 @@ def test_engine_out_of_memory_is_503_with_retry_after(seeds_db: Path) -> None:
 
     async def ask() -> httpx.Response:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            key = (await c.get("/resolve", params={"name": "82/KH-UBND 2025"})).json()["url_key"]
+            key = (await c.get("/resolve", params={"name": TARGET})).json()["url_key"]
             return await c.get(f"/documents/{path_key(key)}/implementers")
 
     import asyncio

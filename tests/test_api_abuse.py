@@ -24,11 +24,9 @@ import pytest
 
 psutil = pytest.importorskip("psutil")
 
-from tests.test_api import CLI, SEEDS, TARGET_KEY, build_seeds_db, free_port, path_key  # noqa: E402
+from tests.test_api import CLI, TARGET_KEY, build_seeds_db, free_port, path_key  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds at {SEEDS}")
-
 #: A query that keeps a core busy until its time limit stops it.
 HEAVY = ("UNWIND range(1, 30000) AS a UNWIND range(1, 30000) AS b WITH a * b AS x WHERE x % 7 = 3 "
          "RETURN count(*) AS c")

@@ -32,12 +32,11 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 
 from luocdo.api.app import router  # noqa: E402
 from luocdo.api.cypher_route import router as cypher_router  # noqa: E402
-from tests.test_api import SEEDS, TOKEN, build_seeds_db, running_server  # noqa: E402
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seeds at {SEEDS}")
+from tests.corpora import ACTIVE  # noqa: E402
+from tests.test_api import TOKEN, build_seeds_db, running_server  # noqa: E402
 
 EXAMPLES = int(os.environ.get("LUOCDO_SCHEMA_EXAMPLES", "10"))
-REAL = {"key": "82~KH-UBND@2025@quang-ngai", "org_id": "province:51"}
+REAL = {"key": ACTIVE.target_url_key, "org_id": ACTIVE.target_org}
 
 OPERATIONS = sorted(
     (method, route.path)

@@ -48,9 +48,9 @@ def test_first(text: str, pos: int, hi: int, want: tuple[int, int] | None) -> No
     assert Breaks(re.compile(";"), text).first(pos, hi) == want
 
 
-def test_same_answers_as_window_searches_on_the_seeds(seeds_dir: Path) -> None:
+def test_same_answers_as_window_searches_on_the_seeds(corpus_dir: Path) -> None:
     asked = 0
-    for path in sorted(seeds_dir.glob("*.txt")):
+    for path in sorted(corpus_dir.glob("*.txt")):
         text = load(path).text
         folded = fold(text)
         # where they are asked: at the start and end of each citation

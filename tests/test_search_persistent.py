@@ -19,12 +19,12 @@ from tests.bench_modules import bench_module
 
 
 @pytest.fixture(scope="module")
-def gen_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
+def gen_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
     """The seeds and 400 generated documents (a quarter OCR-damaged), ingested incrementally."""
     work = tmp_path_factory.mktemp("persist")
     truth = bench_module("generate").generate(400, work / "corpus", ocr=0.25, seed=11)
     store = LadybugStore(work / "g.db")
-    ingest(store, [seeds_dir, work / "corpus" / "docs"], workers=1)
+    ingest(store, [corpus_dir, work / "corpus" / "docs"], workers=1)
     rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
     yield store, rows
     store.close()
@@ -84,9 +84,9 @@ def test_a_title_query_finds_its_ingested_document(tmp_path: Path) -> None:
         assert "31/2024/QH15" in hits[0].label
 
 
-def test_ingest_keeps_the_index_in_step(tmp_path: Path, seeds_dir: Path) -> None:
+def test_ingest_keeps_the_index_in_step(tmp_path: Path, corpus_dir: Path) -> None:
     docs = tmp_path / "docs"
-    shutil.copytree(seeds_dir, docs)
+    shutil.copytree(corpus_dir, docs)
     _law(docs, "law.txt", "77/2031/QH17", "LUẬT\nBẢO TỒN NGỰA VẰN", "Căn cứ Hiến pháp;")
     with LadybugStore(tmp_path / "g.db") as store:
         ingest(store, [docs], workers=1)
@@ -104,10 +104,10 @@ def test_ingest_keeps_the_index_in_step(tmp_path: Path, seeds_dir: Path) -> None
         assert ft.problem(store.stats()["documents"]) is None
 
 
-def test_a_missing_or_stale_index_is_rebuilt_and_said_so(tmp_path: Path, seeds_dir: Path, caplog) -> None:
+def test_a_missing_or_stale_index_is_rebuilt_and_said_so(tmp_path: Path, corpus_dir: Path, caplog) -> None:
     db = tmp_path / "g.db"
     with LadybugStore(db) as store:
-        ingest(store, [seeds_dir], workers=1)
+        ingest(store, [corpus_dir], workers=1)
         want = _hits(store, "Sơn Mai")
     shutil.rmtree(index_dir(db))  # a store written before the index existed
     with LadybugStore(db, read_only=True) as store, caplog.at_level(logging.WARNING, "luocdo.search"):
@@ -127,8 +127,8 @@ def test_a_missing_or_stale_index_is_rebuilt_and_said_so(tmp_path: Path, seeds_d
     assert "format -1" in caplog.text
 
 
-def test_an_ingest_into_a_store_without_index_rebuilds_it(tmp_path: Path, seeds_dir: Path) -> None:
-    files = sorted(seeds_dir.glob("*.txt"))
+def test_an_ingest_into_a_store_without_index_rebuilds_it(tmp_path: Path, corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("*.txt"))
     db = tmp_path / "g.db"
     with LadybugStore(db) as store:
         ingest(store, files[:2], workers=1)
@@ -150,12 +150,12 @@ def test_close_words_match_the_word_index(gen_store) -> None:
         assert indexed.close_words(w) == memory.close_words(w), w
 
 
-def test_while_an_ingest_writes_the_index_a_search_answers_from_memory(tmp_path: Path, seeds_dir: Path, caplog) -> None:
+def test_while_an_ingest_writes_the_index_a_search_answers_from_memory(tmp_path: Path, corpus_dir: Path, caplog) -> None:
     from luocdo.queries.search_index import indexed_documents
 
     db = tmp_path / "g.db"
     with LadybugStore(db) as store:
-        ingest(store, [seeds_dir], workers=1)
+        ingest(store, [corpus_dir], workers=1)
         want = _hits(store, "Sơn Mai")
     ft = FullText(index_dir(db))
     ft.begin()  # as an ingest does: the index is being written …
@@ -171,14 +171,14 @@ def test_while_an_ingest_writes_the_index_a_search_answers_from_memory(tmp_path:
         del writer
 
 
-def test_an_upload_keeps_the_index_in_step(tmp_path: Path, seeds_dir: Path) -> None:
+def test_an_upload_keeps_the_index_in_step(tmp_path: Path, corpus_dir: Path) -> None:
     """The API's upload applies deltas itself (all or nothing): through apply_indexed, as ingest does."""
     from luocdo.pipeline import apply_indexed, process_file
 
     docs = tmp_path / "docs"
     _law(docs, "law.txt", "77/2031/QH17", "LUẬT\nBẢO TỒN NGỰA VẰN", "Căn cứ Hiến pháp;")
     with LadybugStore(tmp_path / "g.db") as store:
-        ingest(store, [seeds_dir], workers=1)
+        ingest(store, [corpus_dir], workers=1)
         _path, delta, error = process_file(str(docs / "law.txt"))
         assert error is None and delta is not None
         assert apply_indexed(store, [delta])["added"] == 1
