@@ -10,7 +10,7 @@ import pytest
 from luocdo.core.fold import fold
 from luocdo.loaders.breaks import Breaks
 from luocdo.loaders.citations import find_citations
-from luocdo.loaders.extract import _EVIDENCE_BREAK
+from luocdo.loaders.edges import _EVIDENCE_BREAK
 from luocdo.loaders.relations import _SENTENCE_BREAK
 from luocdo.loaders.text import load
 

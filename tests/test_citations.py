@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 from luocdo.core.fold import fold
-from luocdo.loaders.citations import find_citations, find_laws
+from luocdo.loaders.citations import find_citations
+from luocdo.loaders.laws import find_laws
 from luocdo.loaders.patterns import issuer_code, type_code
 
 

@@ -13,9 +13,9 @@ import pytest
 from luocdo.core.fold import fold
 from luocdo.graph.export import ELI_RELS
 from luocdo.graph.schema import DOC_RELS, type_name
-from luocdo.loaders.citations import find_laws, self_reference_title
 from luocdo.loaders.extract import extract, extract_text
 from luocdo.loaders.formats import decode_text
+from luocdo.loaders.laws import find_laws, self_reference_title
 from luocdo.loaders.text import load
 
 ROOT = Path(__file__).resolve().parents[1]

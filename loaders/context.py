@@ -1,0 +1,375 @@
+"""Who wrote a document, and where: the issuer and province the text establishes.
+
+Evidence is read in order of trust (the agency block, the provinces named, the
+actor of the opening and closing sentences, the place of the date line, the
+units named) and later evidence only when the earlier leaves the question open.
+A document of before July 2025 keeps the issuer as it then was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from luocdo.core import keys as K
+from luocdo.core.fold import fold, squash
+from luocdo.core.model import Issuer, Level
+from luocdo.core.registry import REORGANISED, Org, registry
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import clean
+from luocdo.loaders.header import Header
+from luocdo.loaders.scan import keyword_finditer
+
+# ---------------------------------------------------------------------------
+# Context: who wrote this document, where.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    org: Org | None
+    province: str | None  # registry name
+    commune: Org | None  # the commune-level unit the document belongs to, if any
+    raw: str | None = None  # the issuer as written, when no organisation could be resolved
+    body: str | None = None  # the issuing body when it is part of ``org`` ("Tổng cục Hải quan") or several (joint)
+
+
+_PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
+#: What every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (loaders.scan; a test checks).
+PROVINCE_WORDS = (r"tinh", r"thanh\s")
+UNIT_WORDS = (r"ubnd", r"uy\s", r"hdnd", r"hoi\s")
+_UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
+_ACTOR_VERB = re.compile(
+    r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
+)
+
+# the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
+_ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
+_ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
+_ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
+VERB_WORDS = (r"ban\s", r"xay\s", r"bao\s")  # what every match of _ACTOR_VERB_ONLY starts with
+
+
+_WORD = re.compile(r"[^\s,;.:()\"“”]+")
+
+
+def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
+    """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
+    words: list[str] = []
+    for m in _WORD.finditer(text, pos, pos + 60):
+        w = m.group(0)
+        if not w[0].isupper() or len(words) >= limit:
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _province_votes(text: str, folded: str) -> Counter[str]:
+    reg = registry()
+    votes: Counter[str] = Counter()
+    for m in keyword_finditer(_PROVINCE_MENTION, folded, PROVINCE_WORDS):
+        if not text[m.end()].isupper():  # "tỉnh năm 2025": the name starts with a capital (or there is none)
+            continue
+        name = _capitalised_words(text, m.end(), 3)
+        if name:
+            p = reg.province(f"tỉnh {name}")
+            if p:
+                votes[p.name] += 1
+    return votes
+
+
+def _actor_candidates(text: str, folded: str, h: Header) -> Iterator[str]:
+    """Who acts in the opening and closing sentences ("Sở Nội vụ xây dựng Kế hoạch …"), then the
+    title's "… của Văn phòng UBND tỉnh": issuer candidates after the agency block."""
+    for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
+        # anchor on the verbs (rare), then match the actor just before each
+        last = -1
+        for v in keyword_finditer(_ACTOR_VERB_ONLY, folded, VERB_WORDS, lo, hi):
+            if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
+                continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
+            m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
+            if m is None or m.start() <= last:
+                continue
+            last = m.start()
+            who = clean(text[m.start("who") : m.end("who")])
+            if who and len(who.split()) <= 10:
+                yield who
+    if h.title and not P.CITATION_SCAN.search(fold(h.title)):
+        tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
+        if tm:
+            yield h.title[tm.start(1) :]
+
+
+def _unit_votes(text: str, folded: str) -> Counter[str]:
+    """Units named in the text ("UBND xã Bắc Ruộng"), by how often."""
+    unit_votes: Counter[str] = Counter()
+    for m in keyword_finditer(_UNIT_MENTION, folded, UNIT_WORDS):
+        if not text[m.end()].isupper():
+            continue
+        name = _capitalised_words(text, m.end(), 3)
+        if name:
+            unit_votes[f"UBND {m.group(1)} {name}"] += 1
+    return unit_votes
+
+
+def _more(known: list[str], later: Iterator[str]) -> Iterator[str]:
+    """The candidates in ``known``, then those of ``later``, each added to ``known`` as it is read."""
+    yield from list(known)
+    for cand in later:
+        known.append(cand)
+        yield cand
+
+
+def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[str]]:
+    """The issuer and province of the document.
+
+    Evidence in order of trust: the agency block, the provinces named in the
+    text (only when the block names none), the actor of the opening and closing
+    sentences and the title (only when the block's issuer does not resolve),
+    the place of the date line, the units named in the text.  Later evidence is
+    read only when the earlier leaves the question open: most documents carry
+    a header that settles it.
+    """
+    reg = registry()
+    warnings: list[str] = []
+    # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    province = None
+    candidates: list[str] = []
+    lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
+    central = _central_agency(lines[-1]) if lines else None
+    if central is not None:
+        return central, warnings
+    if lines:
+        for line in lines:
+            p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
+            if p:
+                province = p.name
+        issuer_line = lines[-1]
+        if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
+            issuer_line = f"{lines[-2]} {issuer_line}"
+        candidates.append(issuer_line)
+    if province is None:
+        votes = _province_votes(text, folded)
+        if votes:
+            province = votes.most_common(1)[0][0]
+    org = None
+    for cand in _more(candidates, _actor_candidates(text, folded, h)):
+        o = reg.resolve(cand, province=province)
+        if o is not None:
+            org = o
+            break
+    if org is None and h.issuer_code and not lines:
+        # no agency block: the symbol's agency code says who issued it ("3500/QĐ-BYT": Bộ Y tế)
+        head = h.issuer_code.split("-")[0]
+        if not K.is_local_issuer(head):
+            org = reg.resolve(CENTRAL_BY_CODE.get(head, head))
+    if org is None and h.place:
+        o = reg.commune(h.place, province)
+        if o is not None:
+            org = o
+    if org is None:
+        unit_votes = _unit_votes(text, folded)
+        if unit_votes:
+            o = reg.resolve(unit_votes.most_common(1)[0][0], province=province)
+            if o is not None and o.level == "commune":
+                org = o
+    # "UBND đặc khu" without a name, in a document placed in Lý Sơn
+    if org is not None and org.level == "commune" and province is None:
+        province = org.province
+    if org is not None and org.province and province != org.province:
+        province = org.province if (org.level in ("commune", "department") or province is None) else province
+    commune = None
+    if org is not None and org.level == "commune":
+        commune = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+    raw = None
+    if org is None:
+        warnings.append("issuer not established by the text")
+        # keep the body as written ("Sở Tài chính" of an unnamed province)
+        raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
+    return Context(org, province, commune, raw), warnings
+
+
+#: Separators and type words that header extraction leaves in the agency block
+#: ("QUỐC HỘI ******", "Luật số:" → "Luật"): not the agency.
+_BLOCK_JUNK = re.compile(r"[*=_~]{2,}|-{3,}")
+_NOT_AGENCY = re.compile(
+    r"(?:so\s*(?::|\d).*|(?:bo\s+)?luat|nghi\s+quyet|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi"
+    r"|phap\s+lenh|lenh|hien\s+phap|van\s+ban\s+hop\s+nhat)\s*(?:so\s*:?)?\s*"
+)
+_TYPE_AT_END = re.compile(r"\s(?:" + _NOT_AGENCY.pattern + r")$")
+#: Where a central agency block starts (the others are local: read by the registry's resolve).
+_CENTRAL_START = re.compile(
+    r"(?:bo\s|quoc\s+hoi|uy\s+ban\s+thuong\s+vu|chinh\s+phu|thu\s+tuong|van\s+phong\s+(?:chinh\s+phu|quoc\s+hoi)"
+    r"|chu\s+tich\s+nuoc|toa\s+an|hoi\s+dong\s+tham\s+phan|vien\s+kiem\s+sat|kiem\s+toan|bao\s+hiem\s+xa\s+hoi"
+    r"|ban\s+chap\s+hanh|ban\s+bi\s+thu|thanh\s+tra\s+chinh\s+phu|ngan\s+hang\s+nha\s+nuoc|uy\s+ban\s+dan\s+toc)"
+)
+#: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a ministry's general department, department, board …
+_SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh\s+tra)\s+\S.*")
+
+
+def _agency_line(line: str) -> str | None:
+    """An agency block line without separators, or None when it is not an agency."""
+    line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -")
+    folded = fold(line).lower()  # same offsets as the line
+    if _NOT_AGENCY.fullmatch(folded):
+        return None
+    m = _TYPE_AT_END.search(folded)  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
+    if m:
+        line = line[: m.start()].rstrip(" -")
+    return line or None
+
+
+def _canonical_body(raw: str) -> str:
+    """A body's name as written in running text: "TỔNG CỤC HẢI QUAN" → "Tổng cục Hải quan"."""
+    words = raw.lower().split()
+    head = 2 if len(words) > 2 and fold(" ".join(words[:2])) in ("tong cuc", "uy ban", "hoi dong", "thanh tra") else 1
+    out = [w.capitalize() if i in (0, head) else w for i, w in enumerate(words)]
+    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+
+
+def _central_agency(line: str) -> Context | None:
+    """A central agency block: one body ("VĂN PHÒNG QUỐC HỘI"), several that issue
+    together (a joint circular's "BỘ TÀI CHÍNH - BỘ Y TẾ"), or a body of a
+    ministry ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").  Never the signer's title."""
+    folded = fold(line).lower()
+    if not _CENTRAL_START.match(folded):
+        return None
+    reg = registry()
+    parts = [p for p in re.split(r"\s+-\s+", line) if p]
+    if len(parts) >= 2:
+        orgs = [reg.central(p) for p in parts]
+        if all(o is not None and o.level in ("central", "ministry") for o in orgs):
+            return Context(orgs[0], None, None, None, " - ".join(o.name for o in orgs))  # type: ignore[union-attr]
+    org = reg.central(line) if len(line.split()) <= 12 else None
+    if org is not None and org.level in ("central", "ministry"):
+        return Context(org, None, None, None)
+    m = re.match(r"(bo\s+\S+(?:\s+\S+){0,6}?)\s+" + _SUB_AGENCY.pattern, folded)
+    if m:
+        cut = len(m.group(1))
+        parent = reg.central(line[:cut])
+        if parent is not None and parent.level == "ministry":
+            return Context(parent, None, None, None, _canonical_body(line[cut:].strip()))
+    return None
+
+
+def body_issuer(ctx: Context) -> Issuer | None:
+    """The issuer when the body is part of the organisation or several (see Context.body)."""
+    if ctx.body is None or ctx.org is None:
+        return None
+    return Issuer(name=ctx.body, level=ctx.org.level, id=ctx.org.id)  # type: ignore[arg-type]
+
+
+def before_reorganisation(date: str | None, year: int | None) -> bool:
+    """Dated before 1 July 2025, when provinces merged and districts ended."""
+    if date:
+        return date < REORGANISED
+    return year is not None and year < int(REORGANISED[:4])
+
+
+def as_it_then_was(ctx: Context, h: Header) -> Context:
+    """A document of before July 2025 keeps the issuer its header names
+    ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH", "UBND XÃ TỊNH MINH"), not today's successor."""
+    lines = list(h.agency_lines)
+    if not lines:
+        return ctx
+    cands = [lines[-1]] + ([f"{lines[-2]} {lines[-1]}"] if len(lines) >= 2 else [])
+    if ctx.org is None or ctx.org.level in ("province", "commune"):
+        cands += lines[:-1]  # "UBND TỈNH KON TUM" above the body when the body is the province's
+    reg = registry()
+    for cand in cands:
+        then = reg.former(cand, ctx.province)
+        if then is not None:
+            return Context(then, then.province, then if then.level == "commune" else None, ctx.raw)
+    return ctx
+
+
+def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> Org | None:
+    """The issuer of an instrument cited with a date before July 2025, as it then was."""
+    reg = registry()
+    then = reg.former(phrase, ctx.province) if phrase else None
+    if then is not None:
+        return then
+    if org is not None and ctx.org is not None and ctx.org.id.startswith("former:") and org.level == "province":
+        # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi
+        if any(s.id == org.id for s in reg.successors(ctx.org)) and ctx.org.level == "province":
+            return ctx.org
+    return org
+
+
+def is_council(symbol: str | None) -> bool:
+    """A symbol ending in HĐND ("93/NQ-HĐND"): the People's Council issued it, not the People's Committee."""
+    return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
+
+
+@lru_cache(maxsize=16384)  # a pure function of the organisation: asked for at every citation
+def issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
+    """The issuer of a document of ``org`` (a locality: its UBND, or its HĐND when ``council``).
+
+    The id stays the locality's: both bodies are its government, and units
+    are matched by locality (gaps); the name says which body issued it.
+    """
+    if org is None:
+        return None
+    locality = None
+    if org.level == "commune":
+        reg = registry()
+        c = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+        locality = c.name if c else None
+    name = org.name
+    body = "HĐND" if council else "UBND"
+    if org.level == "province":
+        # the issuing body, not the territory: "UBND tỉnh Quảng Ngãi", "HĐND Thành phố Huế"
+        name = f"{body} tỉnh {org.name}" if org.kind == "tỉnh" else f"{body} {org.name}"
+    elif org.level == "district":  # before July 2025: "UBND huyện Sơn Tịnh"
+        name = f"{body} {org.name[:1].lower()}{org.name[1:]}"
+    elif council and org.id.startswith("commune:"):
+        name = f"HĐND {org.name[:1].lower()}{org.name[1:]}"  # "HĐND xã Sơn Mai"
+    return Issuer(name=name, level=org.level, province=org.province, locality=locality, id=org.id)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------
+# Cited instruments
+# ---------------------------------------------------------------------------
+
+CENTRAL_BY_CODE = {
+    "TW": "Ban Chấp hành Trung ương",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "VPCP": "Văn phòng Chính phủ",
+}
+
+
+def level_of_name(name: str) -> Level:
+    f = fold(name)
+    if f.startswith(("bo ", "chinh phu", "thu tuong")):
+        return "ministry" if f.startswith("bo ") else "central"
+    if f.startswith(("ubnd xa", "ubnd phuong", "uy ban nhan dan xa", "uy ban nhan dan phuong")):
+        return "commune"
+    if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
+        return "province"
+    return "department"
+
+
+def _bare_name(name: str) -> str:
+    """"Xã Sơn Mai" → "Sơn Mai", "Đặc khu Lý Sơn" → "Lý Sơn"."""
+    for prefix in ("Đặc khu ", "Xã ", "Phường ", "Thị trấn "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def level_guess(head: str) -> Level:
+    if head in P.PARTY_ISSUERS:
+        return "party" if head != "TW" else "central"
+    if head in CENTRAL_BY_CODE:
+        return "central"
+    if head.startswith("B"):
+        return "ministry"
+    if head.startswith("S"):
+        return "department"
+    return "province"

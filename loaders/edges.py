@@ -1,0 +1,213 @@
+"""Edges of a document: its references (one per instrument cited) and the derived edges.
+
+Each edge keeps its evidence: the sentence around each mention, read once per
+document from the breaks found over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from luocdo.core import keys as K
+from luocdo.core.fold import squash
+from luocdo.core.model import (
+    RELATION_STRENGTH,
+    Alias,
+    Derived,
+    Instrument,
+    Issuer,
+    Mention,
+    Reference,
+)
+from luocdo.loaders.breaks import breaks
+from luocdo.loaders.instruments import merge_instruments
+from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
+from luocdo.loaders.relations import issued_on_basis, own_cue_before
+from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
+
+# ---------------------------------------------------------------------------
+# Evidence
+# ---------------------------------------------------------------------------
+
+_EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
+#: The same breaks as three patterns that each start with one plain character (found fast) and
+#: cannot overlap one another: the union of their matches is _EVIDENCE_BREAK's (a test compares).
+EVIDENCE_BREAK_PARTS = (re.compile(";"), re.compile(r"\.(?=\s)"), re.compile(r"\n(?:\s*\n|\s*[-+•]\s)"))
+
+
+class Sentences:
+    """The evidence sentence around a span of one document (several citations share one: read it once)."""
+
+    __slots__ = ("folded", "found", "said", "text")
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.found = breaks(EVIDENCE_BREAK_PARTS, folded)
+        self.said: dict[tuple[int, int], str] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[int, int, str]:
+        folded, found = self.folded, self.found
+        lo = found.last_end(max(0, start - 400), start)
+        lo = start if lo is None else lo
+        m = found.first(end, min(len(folded), end + 400))
+        hi = m[0] + (1 if folded[m[0]] in ".;" else 0) if m else min(len(self.text), end + 400)
+        s = self.said.get((lo, hi))
+        if s is None:
+            s = self.said[(lo, hi)] = " ".join(self.text[lo:hi].split())
+        return lo, hi, s
+
+
+#: "X đã được sửa đổi, bổ sung một số điều theo Luật số Y, Luật số Z": Y and Z amend X.
+_AMENDED_BY = re.compile(
+    r"(?:d[a]\s+)?d[u]?[o]c\s+s[u]a\s+d[o]i(?:\s*,?\s*b[o]\s+sung)?(?:\s+m[o]t\s+s[o]\s+di[e]u)?\s+(?:theo|b[o]i|t[a]i)\s"
+)
+
+
+#: Between two items of an enumeration: a separator, the next item's type or name and "số",
+#: and no word that relates them (theo, thực hiện, ban hành, hướng dẫn, sửa đổi, kèm …).
+_SIBLINGS = re.compile(
+    r"\s*(?:ng[a-z]{1,2}y\s+[0-9/ a-z]{6,24}?)?\s*[,;]\s*(?:v[a]\s+)?"
+    r"(?:(?!theo|thuc\s|ban\s+hanh|huong\s+dan|can\s+cu|sua\s+doi|thay\s+the|kem|trien\s+khai|bai\s+bo|duoc\s)[a-z,]+\s+){0,12}?"
+    r"(?:so\s*:?\s*)?"
+)
+
+
+def as_a_reader_draws(
+    derived_map: dict[tuple[str, str, str], list[Mention]], folded: str, cits: list, insts: list, classified: list
+) -> dict[tuple[str, str, str], list[Mention]]:
+    """Derived edges a careful reader would draw.
+
+    A cited law "đã được sửa đổi, bổ sung … theo Luật số Y, Luật số Z" is not
+    based on Y and Z: they amend it.  Such a list gives "Y amends X" for each
+    law listed, when X is the citation just before the phrase (only its date
+    between); when another name stands between, whose the list is cannot be
+    told, and no edge is drawn.
+    """
+    out: dict[tuple[str, str, str], list[Mention]] = {}
+    starts = {(c.start, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    ends = {(c.end, inst.key): n for n, (c, inst) in enumerate(zip(cits, insts, strict=True))}
+    for (src, dst, rel), ms in derived_map.items():
+        for mention in ms:
+            i, j = starts.get((mention.start, src)), ends.get((mention.end, dst))
+            if i is None or j is None:  # stated the other way round ("Y … được ban hành trên cơ sở X")
+                i, j = starts.get((mention.start, dst)), ends.get((mention.end, src))
+            pair = sorted((i, j)) if i is not None and j is not None else None
+            if pair and _SIBLINGS.fullmatch(folded, cits[pair[0]].end, cits[pair[1]].start):
+                continue  # two items of one list ("Luật A số …, Luật B số …"): nothing between them
+            gap = folded[cits[i].end : cits[j].start] if i is not None and j is not None and i < j else ""
+            m = _AMENDED_BY.search(gap)
+            if m is None:
+                out.setdefault((src, dst, rel), []).append(mention)
+            elif len(gap[: m.start()].strip(" ,;")) <= 40 and "luat " not in gap[: m.start()]:
+                # Y amends X; an edge the relations stage already read as "amends" is that way round
+                edge = (src, dst, rel) if rel == "amends" else (dst, src, "amends")
+                out.setdefault(edge, []).append(mention)
+            # else: the phrase belongs to something named between, not to X: no edge
+    return out
+
+
+# ---------------------------------------------------------------------------
+# References and derived edges
+# ---------------------------------------------------------------------------
+
+#: The mentions of each instrument cited, by key: (instrument as mentioned, relation, mention).
+Groups = dict[str, list[tuple[Instrument, str, Mention]]]
+
+
+def draw_edges(page: Page, found: Found, cited: Cited, ident: Identity, document: Instrument) -> Edges:
+    """References (one per distinct instrument, the strongest relation wins), derived edges, aliases."""
+    sentence = Sentences(page.text, page.folded)
+    groups: Groups = defaultdict(list)
+    for c, inst, cl in zip(found.citations, cited.instruments, cited.classified, strict=True):
+        _lo, _hi, sent = sentence(c.start, c.end)
+        groups[inst.key].append((inst, cl.relation, Mention(c.start, c.end, sent)))
+    aliases = _aliases(page, found, cited, ident, document, sentence)
+    _add_laws(groups, page, found, ident, sentence)
+    for a in aliases:
+        # the same law under its name elsewhere in this text is the numbered one
+        if a.mention is not None and a.alias in groups and a.key in groups:
+            numbered = groups[a.key][0][0]
+            groups[a.key] += [(numbered, r, m) for _i, r, m in groups.pop(a.alias)]
+    references = _references(groups, ident.type, document.key)
+    derived = _derived(page, found, cited, references, document, sentence)
+    return Edges(references, derived, tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)))
+
+
+def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: Instrument, sentence: Sentences) -> list[Alias]:
+    """A law's own name for its key, and "Luật Đất đai số 45/2013/QH13": the name is the number's."""
+    h = page.header
+    out: list[Alias] = []
+    if ident.type == "Luật" and h.number and h.symbol and h.title and ident.year:
+        own_title = law_title(h.title)
+        if own_title:
+            out.append(Alias(K.law_key(canonical_law_name(own_title), ident.year), document.key))
+    for c, inst in zip(found.citations, cited.instruments, strict=True):
+        if c.name:
+            _lo, _hi, sent = sentence(c.start, c.end)
+            out.append(Alias(K.law_key(c.name, inst.year), inst.key, Mention(c.start, c.end, sent)))
+    return out
+
+
+_CAN_CU_BEFORE = re.compile(r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)(?:\s+v[a]o)?\s*\Z")
+
+
+def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentence: Sentences) -> None:
+    """The laws named without a number, each under its name and year (not the document's own name)."""
+    text, folded, h = page.text, page.folded, page.header
+    own = own_name(text, h, ident.type)
+    for law in found.laws:
+        name = canonical_law_name(law.name)
+        if own and same_name(squash(name), own):
+            continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
+        inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
+                          issuer=Issuer(name="Quốc hội", level="central"))
+        _lo, _hi, sent = sentence(law.start, law.end)
+        rel = own_cue_before(folded, law.start) or "cites"
+        if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
+            if _CAN_CU_BEFORE.search(folded[max(0, law.start - 20) : law.start]):
+                rel = "based_on"
+        groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
+
+
+def _references(groups: Groups, doc_type: str, own_key: str) -> tuple[Reference, ...]:
+    if doc_type == "VBHN" and groups:
+        # a consolidated text consolidates the instrument it names first, right after its heading
+        first = min(groups, key=lambda k: min(m.start for _, _, m in groups[k]))
+        groups[first] = [(i, "consolidates", m) for i, _, m in groups[first]]
+    references: list[Reference] = []
+    for key_, items in groups.items():
+        if key_ == own_key:
+            continue
+        best_rel = max((r for _, r, _ in items), key=lambda r: RELATION_STRENGTH[r])
+        target = merge_instruments([i for i, _, _ in items])
+        references.append(Reference(target=target, relation=best_rel, mentions=tuple(m for _, _, m in items)))  # type: ignore[arg-type]
+    return tuple(references)
+
+
+def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference, ...], document: Instrument,
+             sentence: Sentences) -> tuple[Derived, ...]:
+    """Edges between the instruments cited: nesting ("X thực hiện Y"), and "ban hành Y trên cơ sở X"."""
+    cits, insts, classified = list(found.citations), list(cited.instruments), list(cited.classified)
+    derived_map: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    by_key = {r.target.key: r.target for r in references}
+    for i, cl in enumerate(classified):
+        if cl.parent is not None and cl.parent_relation:
+            src, dst = insts[cl.parent], insts[i]
+            rel = cl.parent_relation
+            if rel == "amended_by":  # "X đã được sửa đổi, bổ sung theo Y": Y amends X
+                src, dst, rel = dst, src, "amends"
+            if src.key != dst.key:
+                _lo, _hi, sent = sentence(cits[cl.parent].start, cits[i].end)
+                derived_map[(src.key, dst.key, rel)].append(Mention(cits[cl.parent].start, cits[i].end, sent))
+    for j, i, rel in issued_on_basis(page.folded, cits, classified):
+        src, dst = insts[j], insts[i]
+        if src.key != dst.key:
+            _lo, _hi, sent = sentence(cits[i].start, cits[j].end)
+            derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
+    derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
+    return tuple(
+        Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]
+        for (s, t, r), ms in derived_map.items()
+        if t in by_key and (s in by_key or s == document.key)
+    )

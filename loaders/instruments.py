@@ -1,0 +1,244 @@
+"""Cited instruments: who issued each citation, its key, and the same instrument met again.
+
+A citation (loaders.citations) becomes an :class:`~luocdo.core.model.Instrument`:
+its issuer is read from the words after it, the actor before it, or its
+symbol's agency code; its key from number, symbol, year and the issuer's scope.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from luocdo.core import keys as K
+from luocdo.core.fold import fold, slug
+from luocdo.core.model import Instrument, Issuer
+from luocdo.core.registry import Org, registry
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import Citation, clean
+from luocdo.loaders.context import CENTRAL_BY_CODE, Context, is_council, issuer_of, level_guess
+from luocdo.loaders.header import Header
+from luocdo.loaders.law_names import canonical_law_name
+from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
+
+_LOCAL_ACTOR = re.compile(
+    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+)
+
+
+def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[Org | None, str | None]:
+    """The organisation that issued a cited instrument, and the raw phrase."""
+    reg = registry()
+    province = ctx.province
+    commune_name = ctx.commune.name if ctx.commune else None
+    head = (c.issuer_code or "").split("-")[0]
+    phrase = c.issuer_phrase
+    if phrase:
+        o = reg.resolve(phrase, province=province, commune=commune_name)
+        if o is not None:
+            return o, phrase
+    # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
+    lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
+    if lm:
+        kind = lm.group(1)
+        named = reg.resolve(clean(text[lm.start() : lm.start() + len(lm.group(0))].split(" ban ")[0].split(" xây ")[0]), province=province)
+        if kind in ("tinh", "thanh pho"):
+            if named is not None and named.level == "province":
+                return named, None
+            if province:
+                return reg.province(province), None
+        if ctx.commune is not None:
+            return ctx.commune, None
+    if head in CENTRAL_BY_CODE:
+        return reg.resolve(CENTRAL_BY_CODE[head]), None
+    if head in ("UBND", "HĐND"):
+        if ctx.commune is not None and (phrase is None or "xa" in fold(phrase) or "phuong" in fold(phrase)):
+            return ctx.commune, None
+        return (reg.province(province) if province else None), None
+    if head in ("TU", "BTV"):
+        return (reg.resolve("Tỉnh ủy", province=province) if province else None), None
+    if head and K.is_local_issuer(head):
+        return reg.department_from_code(head, province), None
+    if head:
+        o = reg.resolve(head)
+        if o is not None:
+            return o, None
+    return None, phrase
+
+
+def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, doc_year: int | None) -> tuple[Instrument, bool]:
+    """Build the cited Instrument; returns it and whether its year was assumed."""
+    head = (c.issuer_code or "").split("-")[0]
+    local = K.is_local_issuer(head)
+    scope = None
+    assumed = False
+    if local:
+        if org is not None and org.level == "district":
+            scope = K.scope_of(org.province, slug(org.name))
+        elif org is not None and org.level == "commune":
+            scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
+            if org.id.startswith("commune:"):
+                scope = K.scope_of(org.province, registry().unit_slug(org))
+        elif org is not None and org.province:
+            scope = K.scope_of(org.province)
+        else:
+            scope = K.scope_of(ctx.province)
+    year = c.year
+    if year is None and local and org is not None and ctx.org is not None and doc_year and (
+        org.id == ctx.org.id or (ctx.commune is not None and org.id == ctx.commune.id)
+    ):
+        year, assumed = doc_year, True
+    key = K.instrument_key(c.number, c.symbol, year, local=local, scope=scope)
+    issuer = issuer_of(org, council=is_council(c.symbol))
+    if issuer is None and phrase:
+        issuer = Issuer(name=phrase, level=level_guess(head), province=ctx.province if local else None)
+    return (
+        Instrument(
+            key=key,
+            type=c.type,
+            number=c.number,
+            symbol=c.symbol,
+            date=c.date,
+            year=year,
+            title=c.name or c.subject,
+            issuer=issuer,
+        ),
+        assumed,
+    )
+
+
+_DATE_BEFORE = re.compile(
+    r"(?<![a-z0-9])" + P.NGAY + r"\s+" + P.DATE_NUMERIC + r"\s*,[^.;\n]{0,90}?(?:ban\s+h[a]nh|k[y]\s+ban\s+h[a]nh|ph[a]t\s+h[a]nh)[^.;\d]{0,40}\Z"
+)
+
+
+def date_before(c: Citation, folded: str) -> Citation:
+    """"Ngày 12/8/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 145/KH-UBND": the date leads."""
+    m = _DATE_BEFORE.search(folded, max(0, c.start - 160), c.start)
+    if m is None:
+        return c
+    from luocdo.loaders.citations import _date
+
+    iso, year = _date(m)
+    return dataclasses.replace(c, date=iso, year=c.year or year) if iso else c
+
+
+_IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)(?![a-z])")
+
+
+def title_says_implements(folded: str, h: Header, classified: list, doc_type: str | None) -> list:
+    """A plan or programme whose own title carries X out implements X:
+    "Ban hành Chương trình hành động … thực hiện Nghị quyết số 15-NQ/TW"."""
+    if not h.title_span:
+        return classified
+    lo, hi = h.title_span
+    # a plan or programme, or a text that issues one ("Ban hành Kế hoạch …"); a report on the results of X;
+    # a text that details or guides X ("Hướng dẫn thi hành Nghị định số …", "Quy định chi tiết …")
+    title = folded[lo:hi]
+    report = doc_type == "BC"
+    guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", title):
+        return classified
+    cue = _GUIDES if guides else _IMPL_CUE
+    out = []
+    for cl in classified:
+        c = cl.citation
+        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
+            cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
+        out.append(cl)
+    return out
+
+
+_GUIDES = re.compile(r"(?<![a-z])(?:h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
+
+
+def same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:
+    """A later bare mention ("Trên cơ sở Kế hoạch số 82/KH-UBND, …") of an
+    instrument cited earlier with its issuer is that instrument, not one of
+    the context's unit: local numbers repeat across units, so the issuer
+    phrase of the fuller mention wins when the dates agree."""
+    out = list(insts)
+    fuller: dict[str, list[Instrument]] = {}  # by label, in text order: one pass, not one per mention
+    for j, other in enumerate(insts):
+        if explicit[j]:
+            fuller.setdefault(other.label, []).append(other)
+    for i, inst in enumerate(insts):
+        if explicit[i] or inst.number is None:
+            continue
+        for other in fuller.get(inst.label, ()):
+            if inst.date and other.date and inst.date != other.date:
+                continue
+            out[i] = other
+            break
+    return out
+
+
+def unify_years(insts: list[Instrument]) -> list[Instrument]:
+    """A citation without a date takes the year of a dated mention of the same
+    number and symbol in the same document ("Nghị quyết 57-NQ/TW" after
+    "Nghị quyết số 57-NQ/TW ngày 22/12/2024")."""
+    known: dict[tuple[str | None, str | None, str | None], int] = {}
+    for i in insts:
+        if i.year:
+            known[(i.number, i.symbol, K.Key.parse(i.key).scope)] = i.year
+    out = []
+    for i in insts:
+        if i.year is None:
+            key = K.Key.parse(i.key)
+            y = known.get((i.number, i.symbol, key.scope))
+            if y:
+                i = Instrument(
+                    key=str(key.with_year(y)),
+                    type=i.type, number=i.number, symbol=i.symbol, date=i.date, year=y, title=i.title, issuer=i.issuer,
+                )
+        out.append(i)
+    return out
+
+
+def merge_instruments(items: list[Instrument]) -> Instrument:
+    """One instrument from several mentions: first non-empty value of each field."""
+    first = items[0]
+    if len(items) == 1 and (first.issuer is None or first.issuer.level):
+        return first  # what the merge below would rebuild, field for field
+    date = next((i.date for i in items if i.date), None)
+    title = next((i.title for i in items if i.title), None)
+    issuer = next((i.issuer for i in items if i.issuer and i.issuer.level), None)
+    year = next((i.year for i in items if i.year), None)
+    return Instrument(key=first.key, type=first.type, number=first.number, symbol=first.symbol, date=date, year=year, title=title, issuer=issuer)
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_NAME_GAP = re.compile(r"[ \t\n,]{0,3}\Z")
+
+
+def pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitation]) -> tuple[list[Citation], list[LawCitation]]:
+    """"Luật Đất đai số 45/2013/QH13": a name and the number written right after it are one citation,
+    which keeps the name (:attr:`Citation.name`) and starts where the name does."""
+    by_start = {c.start: i for i, c in enumerate(cits)}
+    out = list(cits)
+    left = []
+    for law in laws:
+        hit = None
+        for pos in range(law.end, min(len(folded), law.end + 4)):
+            if pos in by_start and _NAME_GAP.match(folded, law.end, pos) is not None:
+                hit = by_start[pos]
+                break
+        if hit is None:
+            left.append(law)
+            continue
+        c = out[hit]
+        if law.tail_start is not None:  # "Luật sửa đổi … của Luật X, Luật Y số …": the number is Luật Y's
+            left.append(law)
+            head = LAW_HEAD.match(folded, law.tail_start)
+            start = law.tail_start
+            name = clean(text[start : law_name_end(text, folded, head.end())]) if head else law.name
+            kind = LAW_KIND.get(folded[start], "Luật")
+        else:
+            start, name, kind = law.start, law.name, law.kind
+        typ = kind if c.type in ("Luật", "CV") else c.type
+        out[hit] = dataclasses.replace(c, start=start, name=canonical_law_name(name), type=typ, date=c.date or law.date,
+                                       year=c.year or law.year)
+    return out, left

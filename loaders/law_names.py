@@ -1,0 +1,154 @@
+"""Names of laws: the list of those most often cited by name, and a name's own law.
+
+OCR'd and abbreviated names are matched to the list, so one law cited in
+several spellings is one instrument.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from luocdo.core.fold import fold, squash
+from luocdo.loaders.header import Header
+
+KNOWN_LAWS = (
+    "Luật Tổ chức chính quyền địa phương",
+    "Luật Tổ chức Chính phủ",
+    "Luật Ban hành văn bản quy phạm pháp luật",
+    "Luật Ngân sách nhà nước",
+    "Luật Cán bộ, công chức",
+    "Luật Viên chức",
+    "Luật Giao dịch điện tử",
+    "Luật An ninh mạng",
+    "Luật An toàn thông tin mạng",
+    "Luật Công nghệ thông tin",
+    "Luật Đầu tư công",
+    "Luật Khoa học và Công nghệ",
+    "Luật Khoa học, công nghệ và đổi mới sáng tạo",
+    "Luật Tiếp cận thông tin",
+    "Luật Phổ biến, giáo dục pháp luật",
+    "Luật Thi đua, khen thưởng",
+    "Luật Dữ liệu",
+    "Luật Căn cước",
+    "Luật Đất đai",
+    "Luật Xây dựng",
+    "Luật Quy hoạch",
+    "Luật Nhà ở",
+    "Luật Kinh doanh bất động sản",
+    "Luật Doanh nghiệp",
+    "Luật Đầu tư",
+    "Luật Đấu thầu",
+    "Luật Đầu tư theo phương thức đối tác công tư",
+    "Luật Quản lý thuế",
+    "Luật Quản lý, sử dụng tài sản công",
+    "Luật Xử lý vi phạm hành chính",
+    "Luật Phòng, chống tham nhũng",
+    "Luật Bảo vệ môi trường",
+    "Luật Bảo hiểm xã hội",
+    "Luật Bảo hiểm y tế",
+    "Luật Hải quan",
+    "Luật Thuế giá trị gia tăng",
+    "Luật Thuế thu nhập doanh nghiệp",
+    "Luật Thuế thu nhập cá nhân",
+    "Luật Thuế xuất khẩu, thuế nhập khẩu",
+    "Luật Thuế tiêu thụ đặc biệt",
+    "Luật Kế toán",
+    "Luật Giá",
+    "Luật Chứng khoán",
+    "Luật Các tổ chức tín dụng",
+    "Luật Tài nguyên nước",
+    "Luật Khám bệnh, chữa bệnh",
+    "Luật Giáo dục",
+    "Luật Giáo dục đại học",
+    "Luật Giáo dục nghề nghiệp",
+    "Luật Tổ chức Quốc hội",
+    "Luật Tổ chức Tòa án nhân dân",
+    "Luật Tổ chức Viện kiểm sát nhân dân",
+    "Luật Thi hành án dân sự",
+    "Luật Tố cáo",
+    "Luật Khiếu nại",
+    "Luật Thanh tra",
+    "Luật Hôn nhân và gia đình",
+    "Luật Sở hữu trí tuệ",
+    "Luật Thương mại",
+    "Luật Đường bộ",
+    "Luật Trật tự, an toàn giao thông đường bộ",
+    "Luật Thủy lợi",
+    "Luật Lâm nghiệp",
+    "Luật Thủy sản",
+    "Luật Trồng trọt",
+    "Luật Chăn nuôi",
+    "Luật Khoáng sản",
+    "Luật Dược",
+    "Luật Quốc phòng",
+    "Luật Biển Việt Nam",
+    "Luật Quản lý ngoại thương",
+    "Luật Hợp tác xã",
+    "Luật Cạnh tranh",
+    "Luật Kiểm toán nhà nước",
+    "Luật Mặt trận Tổ quốc Việt Nam",
+    "Luật Quốc tịch Việt Nam",
+    "Luật Trách nhiệm bồi thường của Nhà nước",
+    "Luật Điện lực",
+    "Luật Viễn thông",
+    "Luật Báo chí",
+    "Luật Xuất bản",
+    "Luật Di sản văn hóa",
+    "Luật Du lịch",
+    "Luật Thể dục, thể thao",
+    "Luật Lao động",
+    "Bộ luật Lao động",
+    "Bộ luật Dân sự",
+    "Bộ luật Hình sự",
+    "Bộ luật Tố tụng dân sự",
+    "Bộ luật Tố tụng hình sự",
+    "Bộ luật Hàng hải Việt Nam",
+)
+
+
+@lru_cache(maxsize=1)
+def known_law_set() -> frozenset[str]:
+    return frozenset(_known_law_names())
+
+
+@lru_cache(maxsize=1)
+def _known_law_names() -> dict[str, str]:
+    return {squash(n): n for n in KNOWN_LAWS}
+
+
+@lru_cache(maxsize=4096)  # the same few laws are cited, in the same words, across a corpus
+def canonical_law_name(raw: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    folded = squash(raw)
+    choices = _known_law_names()
+    best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
+    if best and best[1] >= 82:
+        return choices[best[0]]
+    return raw
+
+
+def law_title(title: str) -> str | None:
+    """A law's own name from its title ("LUẬT ĐẤT ĐAI"), when the title is one."""
+    t = " ".join(title.split())
+    if "[" in t or len(t.split()) > 14 or not re.match(r"lu[a]t\s+\S", fold(t[:6]).lower()):
+        return None
+    return t
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two folded names that differ at most by OCR damage."""
+    from rapidfuzz import fuzz
+
+    return a == b or (abs(len(a) - len(b)) <= 3 and fuzz.ratio(a, b) >= 88)
+
+
+def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
+    """A law's, code's or ordinance's own name, folded ("luat chung khoan"): its mentions are itself."""
+    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
+        return None
+    lo, hi = h.title_span
+    t = squash(text[lo:hi].split("\n", 1)[0])
+    t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
+    return t or None

@@ -1,0 +1,301 @@
+"""Laws, codes, ordinances and the constitution cited by name, without a number of their own.
+
+"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": the name is
+found from its head word ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") and
+runs until a word that cannot be part of a name; a name that runs on into the
+sentence is cut at the longest name known from the list or from the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from luocdo.core.fold import fold
+from luocdo.loaders import patterns as P
+from luocdo.loaders.citations import clean, parse_date
+from luocdo.loaders.scan import keyword_finditer
+
+#: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
+LAW_HEAD = re.compile(r"(?<![a-z])(?:b[o0]\s+lu[a]t|lu[a]t|ph[a]p\s+l[e&]nh|hi[e&]n\s+ph[a]p)(?=\s)")
+#: Found from the words "luật" and "pháp" (two fast scans), then moved back to "Bộ" or "Hiến" before them.
+_LAW_AT = re.compile(r"(?<![a-z])(?:lu[a]t|ph[a]p(?:\s+l[e&]nh)?)(?=\s)")
+LAW_WORDS = (r"luat\s", r"phap\s")  # every match of _LAW_AT starts with one (loaders.scan)
+_HEAD_BEFORE = re.compile(r"(?<![a-z])(?:b[o0]|hi[e&]n)\s+\Z")
+
+
+def _law_heads(folded: str) -> Iterator[re.Match[str]]:
+    """Matches of :data:`LAW_HEAD` at the heads of names, found from their last word."""
+    for m in keyword_finditer(_LAW_AT, folded, LAW_WORDS):
+        lo = m.start()
+        hb = _HEAD_BEFORE.search(folded, max(0, lo - 6), lo)
+        whole = LAW_HEAD.match(folded, hb.start()) if hb else None
+        if whole is None or whole.end() != m.end():
+            # "thực hiện Luật …": "hiện" before "Luật" is not the head "Hiến pháp"
+            hb, whole = None, LAW_HEAD.match(folded, lo)
+        if whole is not None and (whole.end() == m.end()) and (hb or folded[lo] == "l" or m.end() - lo > 5):
+            yield whole
+LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
+
+#: What ends a name, folded, at a word after the first: a date, a year, a number, a clause's verb or
+#: preposition, a demonstrative, another instrument joined by "và".  The words inside real names
+#: ("Đầu tư theo phương thức …", "Trách nhiệm bồi thường của Nhà nước", "Phòng, chống ma túy") are
+#: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
+_NAME_STOP = re.compile(
+    r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
+    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
+    r"|" + P.DEMONSTRATIVE +
+    r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[u]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
+    r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
+    r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[u][o0]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
+    r"|c[u]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[u]|[u]y\s+ban|b[o0]\s)"
+    r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[u]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
+    r"(?![a-z])"
+)
+_NAME_WORD = re.compile(r"\S+")
+#: Stops that folding would confuse with words of names: "về" (not "vệ" of "Bảo vệ"), "mà" (not "ma túy"),
+#: "nhưng" (not "tham nhũng"), "có" (not "cỏ").
+_STOP_AS_WRITTEN = frozenset(
+    {"về", "mà", "nhưng", "có", "khi", "thì", "để", "đã", "là", "sẽ", "tại", "với", "trừ", "như", "cũng", "được",
+     "trong", "phải", "cho", "gồm", "các", "khoản", "điều", "điểm", "chương", "mục", "không", "gửi", "chưa",
+     "đến", "việc", "sửa", "luật", "bộ", "đề", "liên"}
+)
+_NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!]")
+#: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
+_AMENDING_HEAD = re.compile(
+    r"\s*s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
+)
+
+
+#: What follows a name that ended where it should: punctuation, a date, a year, a number, the next
+#: instrument, or the words a clause goes on with after a name ("… hiện hành", "… và các văn bản").
+_STRONG_AFTER = re.compile(
+    r"\s*(?:$|[;.:)\]”\"\n(]|,\s*(?:(?:b[o0]\s+)?lu[a]t\s|ngh|th[o0]ng\s|ph[a]p\s|hi[e&]n\s|c[a]c\s|ng[a-z`]{1,2}y|n[a-z`]{1,2}m|s[o0]\s|\d)"
+    r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*\d"
+    r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
+    r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[u][o0]ng)\s|tr[u]\s|h[e&]t\s+hi[e&]u"
+    r"|c[o0]\s+hi[e&]u\s+l[u]c|quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[u][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
+)
+#: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp".
+_NOT_A_NAME = re.compile(r"\s+(?:s[u]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
+_SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
+
+
+def editorial_notes(folded: str) -> list[tuple[int, int]]:
+    """Spans of a legal portal's bracketed notes ("[Điều này được sửa đổi bởi …]", "[1]"): not the
+    document's own words, so nothing inside them becomes an edge of the document."""
+    out = []
+    for m in _NOTE.finditer(folded):
+        body = m.group(1)
+        if body.strip().isdigit() or _NOTE_CUE.search(body):
+            out.append(m.span())
+    return out
+
+
+_NOTE = re.compile(r"\[([^\[\]\n]{1,1200})\]")
+_NOTE_CUE = re.compile(
+    r"(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i|b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[u][o0]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[u]y)"
+    r"|h[e&]t\s+hi[e&]u\s+l[u]c|c[o0]\s+hi[e&]u\s+l[u]c|ng[u]ng\s+hi[e&]u\s+l[u]c"
+)
+
+
+def _known_prefix(folded: str, start: int, hi: int, known: frozenset[str]) -> int | None:
+    """End of the longest known name (folded, single-spaced) the text from ``start`` begins with."""
+    words = list(_NAME_WORD.finditer(folded, start, hi))
+    best = None
+    acc = ""
+    for w in words:
+        acc = f"{acc} {w.group()}" if acc else w.group()
+        if acc.rstrip(",") in known:
+            best = w.start() + len(w.group().rstrip(","))
+    return best
+
+
+def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
+    """Where a name that starts at ``pos`` (right after its head word) ends.
+
+    Words are taken while none of the stops above begins them (the first word is always taken: "Luật
+    Dược", "Luật Đo lường"); a comma continues the name only before a lower-case word that is not a
+    stop ("Luật Phòng, chống tham nhũng", not "Luật Đất đai, Luật Nhà ở").
+    """
+    end = before_conj = pos
+    last_word = ""
+    n = 0
+    hi = min(len(folded), pos + 200)
+    for w in _NAME_WORD.finditer(folded, pos, hi):
+        gap = folded[end : w.start()]
+        if n and ("\n" in gap or _NAME_PUNCT.search(gap)):
+            break
+        comma = "," in gap
+        if n and (
+            _NAME_STOP.match(folded, w.start(), hi)
+            or (comma and not text[w.start()].islower())
+            or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
+        ):
+            if last_word in ("va", "hoac"):
+                end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's
+            break
+        if w.group() in ("va", "hoac"):
+            before_conj = end
+        last_word = w.group()
+        word = w.group()
+        if not word[0].isalnum():
+            break
+        cut = _NAME_PUNCT.search(word)  # a word that carries punctuation: keep its letters and stop
+        if cut:
+            end = w.start() + cut.start()
+            break
+        end = w.start() + len(word.rstrip(","))
+        n += 1  # noqa: SIM113  (counts the words taken, not those looked at)
+        if n >= limit:
+            break
+    return end
+
+
+_SELF_TITLE = re.compile(
+    r"(?:(?:b[o0]\s+)?lu[a]t|hi[e&]n\s+ph[a]p|ph[a]p\s+l[e&]nh|v[a]n\s+b[a]n(?:\s+h[o0]p\s+nh[a]t)?|" + P.TYPE_WORD.pattern + r")"
+    r"\s+" + P.DEMONSTRATIVE + r"\s*\Z"
+)
+
+
+def self_reference_title(title: str) -> bool:
+    """"Luật này", "Nghị định trên": a pronoun, never the title of an instrument."""
+    from luocdo.core.fold import squash
+
+    return bool(_SELF_TITLE.match(squash(title)))
+
+
+@dataclass(frozen=True, slots=True)
+class LawCitation:
+    start: int
+    end: int
+    name: str  # "Luật Tổ chức chính quyền địa phương" as written
+    date: str | None
+    year: int | None
+    kind: str = "Luật"  # Luật, Bộ luật, PL (Pháp lệnh), Hiến pháp
+    #: The name a number written right after it belongs to: the whole name, or for "Luật sửa đổi, bổ sung
+    #: một số điều của Luật X, Luật Y số …" the last law amended ("Luật Y").
+    tail_start: int | None = None
+
+
+class _Covered:
+    """Whether a position lies in one of the spans, by bisection (one check per span made
+    long texts cost time that grew with the square of their length)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _b in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _a, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+
+def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: frozenset[str] = frozenset()) -> list[LawCitation]:
+    """Laws, codes, ordinances and the constitution named without a number of their own.
+
+    ``taken`` spans (numbered citations) are skipped.  A name in capitals is a heading (the
+    document's own title), and "Luật này", "Luật đó" are the document or one just named.
+    """
+    out: list[LawCitation] = []
+    covered = _Covered(taken)
+    weak: list[tuple[re.Match[str], int]] = []
+    for m in _law_heads(folded):
+        if covered(m.start()) or (out and m.start() < out[-1].end):
+            continue
+        # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"; a heading is all capitals
+        head = text[m.start() : m.end()]
+        if not head[0].isupper() or (len(head) > 1 and head[1:].replace(" ", "").isupper()):
+            continue
+        after = m.end()
+        if _SELF_OR_NUMBER.match(folded, after, after + 16) or (
+            folded[m.start()] == "l" and _NOT_A_NAME.match(folded, after, after + 12)
+        ):
+            continue  # "Luật này"; "Luật số 03/2022/QH15", "Luật số: …" (a number, read as one)
+        am = _AMENDING_HEAD.match(folded, after, after + 60)
+        if am:
+            inner = LAW_HEAD.match(folded, am.end() + 1)
+            if inner is None:
+                continue  # "Luật sửa đổi, bổ sung …" without the law it amends: not a name
+            hi = law_name_end(text, folded, inner.end())
+            tail = inner.start()
+            # the laws amended together: "… của Luật Đấu thầu, Luật Đầu tư và Luật Hải quan"
+            while True:
+                nx = re.match(r"\s*(?:,|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)", folded[hi : hi + 8])
+                if not nx:
+                    break
+                inner = LAW_HEAD.match(folded, hi + nx.end())
+                if inner is None:
+                    break
+                tail = inner.start()
+                hi = law_name_end(text, folded, inner.end())
+        else:
+            tail = None
+            hi = law_name_end(text, folded, after)
+        if hi <= after:
+            continue
+        if not am and not _STRONG_AFTER.match(folded, hi, min(len(folded), hi + 30)):
+            # the name runs on into the sentence ("Luật Đất đai, cá nhân có …"): the longest name known from
+            # a clearer mention in this text or from the list of laws, else no name can be told
+            found = _known_prefix(folded, m.start(), hi, known)
+            if found is None:
+                weak.append((m, hi))
+                continue
+            hi = found
+        elif not am and len(folded[m.start() : hi].split()) > 7:
+            hi = _known_prefix(folded, m.start(), hi, known) or hi  # a long run with a known name at its head
+        name = clean(text[m.start() : hi])
+        name = re.sub(r"(?<=[^\W\d])\d{1,3}$", "", name)  # a footnote number glued on: "… hành chính1"
+        words = name.split()
+        if len(words) < 2 or (len(words) > 16 and not am):
+            continue
+        kind = LAW_KIND[folded[m.start()]]
+        if kind == "Hiến pháp":
+            name = "Hiến pháp"  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": one name, told apart by its year
+            hi = max(hi, m.end())
+        date, year, end = None, None, hi
+        rest = folded[hi : hi + 60]
+        if kind == "Hiến pháp":
+            cm = re.match(r"\s*n[u][o0]c\s+c[o0]ng\s+h[o0]a\s+x[a]\s+h[o0]i\s+ch[u]\s+ngh[i1]a\s+vi[e&]t\s+nam", rest)
+            if cm:
+                end = hi + cm.end()
+                rest = folded[end : end + 40]
+            hi = end
+        dm = re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest)
+        if dm:
+            date, year, end = parse_date(folded, hi)
+        else:
+            ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
+            if ym:
+                year, end = int(ym.group(1)), hi + ym.end()
+        out.append(LawCitation(m.start(), end, name, date, year, kind, tail))
+    if weak and out:
+        # names the text states clearly elsewhere tell where the run-on ones end
+        here = known | {" ".join(fold(law.name).split()) for law in out}
+        for m, hi in weak:
+            found = _known_prefix(folded, m.start(), hi, here)
+            if found is not None:
+                out.append(_law_at(text, folded, m, found))
+        out.sort(key=lambda law: law.start)
+    return out
+
+
+def _law_at(text: str, folded: str, m: re.Match[str], hi: int) -> LawCitation:
+    """The law named from ``m`` to ``hi``, with the date or year written after it."""
+    name = clean(text[m.start() : hi])
+    date, year, end = None, None, hi
+    rest = folded[hi : hi + 60]
+    if re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest):
+        date, year, end = parse_date(folded, hi)
+    else:
+        ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
+        if ym:
+            year, end = int(ym.group(1)), hi + ym.end()
+    return LawCitation(m.start(), end, name, date, year, LAW_KIND[folded[m.start()]])
