@@ -178,85 +178,110 @@ _MONTH_BEFORE = re.compile(r"(?<![a-z])th[a-z`]{1,2}ng\s*\Z")
 _FORM_BEFORE = re.compile(r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u)\s*(?:s[o0]\s*)?[:.]?\s*\Z")
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A citation's number and symbol, read and accepted: what the words after it are read for."""
+
+    start: int
+    num_start: int
+    sym_end: int
+    number: str
+    symbol: str
+    type: str
+    issuer_code: str | None
+    year: int | None
+    type_word: str | None
+    syntax: str
+
+
 def find_citations(text: str, folded: str) -> list[Citation]:
     """Every numbered citation in the text, in order."""
     out: list[Citation] = []
     for m in P.CITATION_SCAN.finditer(folded):
-        sym_start, sym_end = m.span("sym")
-        sym_raw = text[sym_start:sym_end]
-        if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
-            continue
-        after_so, num_span = P.citation_parts(m)
-        number = _WS.sub("", text[num_span[0] : num_span[1]])
-        start = m.start()  # "số", or the number itself
-        # the type word right before (within 40 chars, nothing else between)
-        type_word = None
-        left_lo = max(0, start - 48)
-        tb = P.TYPE_BEFORE.search(folded, left_lo, start) if start else None
-        if tb:
-            type_word = P.type_word_code(tb)
-            start = tb.start()
-        parsed = parse_symbol(sym_raw, type_word)
-        if parsed is None:
-            continue
-        before = folded[max(0, start - 16) : start]
-        if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
-            continue  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
-        if "th" in before and _MONTH_BEFORE.search(before):
-            continue  # "tháng 02/2024-…": a month, not a number
-        symbol, tcode, issuer, year, syntax = parsed
-        if not _looks_like_code(sym_raw):
-            continue
-        if syntax in ("letter", "old") and type_word is None and not after_so:
-            # a bare "12/UBND" without "số" or a type word is too weak
-            continue
-        if type_word == "Luật" and syntax != "normative":
-            continue
-        pos = sym_end
-        date, dyear, pos2 = parse_date(folded, pos)
-        if dyear and not year:
-            year = dyear
-        pos = pos2
-        issuer_phrase = None
-        im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
-        if im:
-            issuer_phrase = clean(text[im.start("who") : im.end("who")])
-            pos = im.end("who")
-            if not date:
-                d2, y2, p3 = parse_date(folded, pos)
-                if d2:
-                    date, pos = d2, p3
-                    year = year or y2
-        core_end = pos
-        subject = None
-        subject_end = core_end
-        sm = _SUBJECT_START.match(folded, pos, min(len(folded), pos + 20))
-        if sm:
-            stop = _SUBJECT_STOP.search(folded, sm.end(), min(len(folded), sm.end() + 400))
-            nxt = P.CITATION_SCAN.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
-            hi = stop.start() if stop else min(len(folded), sm.end() + 400)
-            if nxt:
-                tw = P.TYPE_BEFORE.search(folded, max(sm.end(), nxt.start() - 48), nxt.start())
-                hi = min(hi, tw.start() if tw else nxt.start())
-            subject = clean(text[sm.start() : hi]) or None
-            subject_end = hi
-        out.append(
-            Citation(
-                start=start,
-                end=core_end,
-                num_start=num_span[0],
-                sym_end=sym_end,
-                number=number,
-                symbol=symbol,
-                type=tcode,
-                issuer_code=issuer,
-                year=year,
-                date=date,
-                type_word=type_word,
-                issuer_phrase=issuer_phrase,
-                subject=subject,
-                subject_end=subject_end,
-                syntax=syntax,
-            )
-        )
+        head = _head(m, text, folded)
+        if head is not None:
+            out.append(_with_words_after(head, text, folded))
     return out
+
+
+def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
+    """The number and symbol of a match, with the type word before; None when it is no citation."""
+    sym_start, sym_end = m.span("sym")
+    sym_raw = text[sym_start:sym_end]
+    if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
+        return None
+    after_so, num_span = P.citation_parts(m)
+    start = m.start()  # "số", or the number itself
+    # the type word right before (within 40 chars, nothing else between)
+    type_word = None
+    tb = P.TYPE_BEFORE.search(folded, max(0, start - 48), start) if start else None
+    if tb:
+        type_word = P.type_word_code(tb)
+        start = tb.start()
+    parsed = parse_symbol(sym_raw, type_word)
+    if parsed is None:
+        return None
+    before = folded[max(0, start - 16) : start]
+    if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
+        return None  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
+    if "th" in before and _MONTH_BEFORE.search(before):
+        return None  # "tháng 02/2024-…": a month, not a number
+    symbol, tcode, issuer, year, syntax = parsed
+    if not _looks_like_code(sym_raw):
+        return None
+    if syntax in ("letter", "old") and type_word is None and not after_so:
+        return None  # a bare "12/UBND" without "số" or a type word is too weak
+    if type_word == "Luật" and syntax != "normative":
+        return None
+    number = _WS.sub("", text[num_span[0] : num_span[1]])
+    return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
+
+
+def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
+    """The citation with what is written after its symbol: the date, "của <issuer>", the subject."""
+    year = head.year
+    date, dyear, pos = parse_date(folded, head.sym_end)
+    if dyear and not year:
+        year = dyear
+    issuer_phrase = None
+    im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
+    if im:
+        issuer_phrase = clean(text[im.start("who") : im.end("who")])
+        pos = im.end("who")
+        if not date:
+            d2, y2, p3 = parse_date(folded, pos)
+            if d2:
+                date, pos = d2, p3
+                year = year or y2
+    subject, subject_end = _subject(text, folded, pos)
+    return Citation(
+        start=head.start,
+        end=pos,
+        num_start=head.num_start,
+        sym_end=head.sym_end,
+        number=head.number,
+        symbol=head.symbol,
+        type=head.type,
+        issuer_code=head.issuer_code,
+        year=year,
+        date=date,
+        type_word=head.type_word,
+        issuer_phrase=issuer_phrase,
+        subject=subject,
+        subject_end=subject_end,
+        syntax=head.syntax,
+    )
+
+
+def _subject(text: str, folded: str, pos: int) -> tuple[str | None, int]:
+    """"về …", "ban hành …", "phê duyệt …" after a citation, up to a break or the next citation."""
+    sm = _SUBJECT_START.match(folded, pos, min(len(folded), pos + 20))
+    if not sm:
+        return None, pos
+    stop = _SUBJECT_STOP.search(folded, sm.end(), min(len(folded), sm.end() + 400))
+    nxt = P.CITATION_SCAN.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
+    hi = stop.start() if stop else min(len(folded), sm.end() + 400)
+    if nxt:
+        tw = P.TYPE_BEFORE.search(folded, max(sm.end(), nxt.start() - 48), nxt.start())
+        hi = min(hi, tw.start() if tw else nxt.start())
+    return clean(text[sm.start() : hi]) or None, hi

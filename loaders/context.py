@@ -133,49 +133,63 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     read only when the earlier leaves the question open: most documents carry
     a header that settles it.
     """
-    reg = registry()
-    warnings: list[str] = []
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    province = None
-    candidates: list[str] = []
     lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
     central = _central_agency(lines[-1]) if lines else None
     if central is not None:
-        return central, warnings
-    if lines:
-        for line in lines:
-            p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
-            if p:
-                province = p.name
-        issuer_line = lines[-1]
-        if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
-            issuer_line = f"{lines[-2]} {issuer_line}"
-        candidates.append(issuer_line)
+        return central, []
+    province, candidates = _agency_block(lines)
     if province is None:
         votes = _province_votes(text, folded)
         if votes:
             province = votes.most_common(1)[0][0]
-    org = None
+    org = _issuer(text, folded, h, bool(lines), candidates, province)
+    return _settled(org, province, candidates)
+
+
+def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The province the agency block names, and its issuer line as the first candidate."""
+    if not lines:
+        return None, []
+    reg = registry()
+    province = None
+    for line in lines:
+        p = reg.province(re.sub(r"(?i)^(?:ubnd|ủy ban nhân dân|uy ban nhan dan|hđnd)\s+", "", line))
+        if p:
+            province = p.name
+    issuer_line = lines[-1]
+    if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
+        issuer_line = f"{lines[-2]} {issuer_line}"
+    return province, [issuer_line]
+
+
+def _issuer(text: str, folded: str, h: Header, has_block: bool, candidates: list[str], province: str | None) -> Org | None:
+    """The first organisation the evidence resolves to (the actors read are added to ``candidates``)."""
+    reg = registry()
     for cand in _more(candidates, _actor_candidates(text, folded, h)):
         o = reg.resolve(cand, province=province)
         if o is not None:
-            org = o
-            break
-    if org is None and h.issuer_code and not lines:
+            return o
+    org = None
+    if h.issuer_code and not has_block:
         # no agency block: the symbol's agency code says who issued it ("3500/QĐ-BYT": Bộ Y tế)
         head = h.issuer_code.split("-")[0]
         if not K.is_local_issuer(head):
             org = reg.resolve(CENTRAL_BY_CODE.get(head, head))
     if org is None and h.place:
-        o = reg.commune(h.place, province)
-        if o is not None:
-            org = o
+        org = reg.commune(h.place, province)
     if org is None:
         unit_votes = _unit_votes(text, folded)
         if unit_votes:
             o = reg.resolve(unit_votes.most_common(1)[0][0], province=province)
             if o is not None and o.level == "commune":
                 org = o
+    return org
+
+
+def _settled(org: Org | None, province: str | None, candidates: list[str]) -> tuple[Context, list[str]]:
+    """The context once the issuer is known: its province wins, and its commune is kept."""
+    reg = registry()
     # "UBND đặc khu" without a name, in a document placed in Lý Sơn
     if org is not None and org.level == "commune" and province is None:
         province = org.province
@@ -184,12 +198,11 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     commune = None
     if org is not None and org.level == "commune":
         commune = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
-    raw = None
-    if org is None:
-        warnings.append("issuer not established by the text")
-        # keep the body as written ("Sở Tài chính" of an unnamed province)
-        raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
-    return Context(org, province, commune, raw), warnings
+    if org is not None:
+        return Context(org, province, commune, None), []
+    # keep the body as written ("Sở Tài chính" of an unnamed province)
+    raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
+    return Context(org, province, commune, raw), ["issuer not established by the text"]
 
 
 #: Separators and type words that header extraction leaves in the agency block

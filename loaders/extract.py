@@ -38,7 +38,7 @@ from luocdo.loaders.context import (
     resolve_context,
 )
 from luocdo.loaders.edges import draw_edges
-from luocdo.loaders.header import Header, parse_header, signature_date
+from luocdo.loaders.header import Header, parse_header
 from luocdo.loaders.instruments import (
     citation_issuer,
     date_before,
@@ -53,6 +53,7 @@ from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.laws import editorial_notes, find_laws, self_reference_title
 from luocdo.loaders.relations import classify
 from luocdo.loaders.restore import restore_damaged
+from luocdo.loaders.signature import signature_date
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 __all__ = ["extract", "extract_text", "self_reference_title"]

@@ -208,40 +208,14 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
     covered = _Covered(taken)
     weak: list[tuple[re.Match[str], int]] = []
     for m in _law_heads(folded):
-        if covered(m.start()) or (out and m.start() < out[-1].end):
+        if covered(m.start()) or (out and m.start() < out[-1].end) or not _names_a_law(text, folded, m):
             continue
-        # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"; a heading is all capitals
-        head = text[m.start() : m.end()]
-        if not head[0].isupper() or (len(head) > 1 and head[1:].replace(" ", "").isupper()):
+        ends = _name_end(text, folded, m)
+        if ends is None:
             continue
-        after = m.end()
-        if _SELF_OR_NUMBER.match(folded, after, after + 16) or (
-            folded[m.start()] == "l" and _NOT_A_NAME.match(folded, after, after + 12)
-        ):
-            continue  # "Luật này"; "Luật số 03/2022/QH15", "Luật số: …" (a number, read as one)
-        am = _AMENDING_HEAD.match(folded, after, after + 60)
-        if am:
-            inner = LAW_HEAD.match(folded, am.end() + 1)
-            if inner is None:
-                continue  # "Luật sửa đổi, bổ sung …" without the law it amends: not a name
-            hi = law_name_end(text, folded, inner.end())
-            tail = inner.start()
-            # the laws amended together: "… của Luật Đấu thầu, Luật Đầu tư và Luật Hải quan"
-            while True:
-                nx = re.match(r"\s*(?:,|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)", folded[hi : hi + 8])
-                if not nx:
-                    break
-                inner = LAW_HEAD.match(folded, hi + nx.end())
-                if inner is None:
-                    break
-                tail = inner.start()
-                hi = law_name_end(text, folded, inner.end())
-        else:
-            tail = None
-            hi = law_name_end(text, folded, after)
-        if hi <= after:
-            continue
-        if not am and not _STRONG_AFTER.match(folded, hi, min(len(folded), hi + 30)):
+        hi, tail = ends
+        amending = tail is not None
+        if not amending and not _STRONG_AFTER.match(folded, hi, min(len(folded), hi + 30)):
             # the name runs on into the sentence ("Luật Đất đai, cá nhân có …"): the longest name known from
             # a clearer mention in this text or from the list of laws, else no name can be told
             found = _known_prefix(folded, m.start(), hi, known)
@@ -249,33 +223,11 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
                 weak.append((m, hi))
                 continue
             hi = found
-        elif not am and len(folded[m.start() : hi].split()) > 7:
+        elif not amending and len(folded[m.start() : hi].split()) > 7:
             hi = _known_prefix(folded, m.start(), hi, known) or hi  # a long run with a known name at its head
-        name = clean(text[m.start() : hi])
-        name = re.sub(r"(?<=[^\W\d])\d{1,3}$", "", name)  # a footnote number glued on: "… hành chính1"
-        words = name.split()
-        if len(words) < 2 or (len(words) > 16 and not am):
-            continue
-        kind = LAW_KIND[folded[m.start()]]
-        if kind == "Hiến pháp":
-            name = "Hiến pháp"  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": one name, told apart by its year
-            hi = max(hi, m.end())
-        date, year, end = None, None, hi
-        rest = folded[hi : hi + 60]
-        if kind == "Hiến pháp":
-            cm = re.match(r"\s*n[u][o0]c\s+c[o0]ng\s+h[o0]a\s+x[a]\s+h[o0]i\s+ch[u]\s+ngh[i1]a\s+vi[e&]t\s+nam", rest)
-            if cm:
-                end = hi + cm.end()
-                rest = folded[end : end + 40]
-            hi = end
-        dm = re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest)
-        if dm:
-            date, year, end = parse_date(folded, hi)
-        else:
-            ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
-            if ym:
-                year, end = int(ym.group(1)), hi + ym.end()
-        out.append(LawCitation(m.start(), end, name, date, year, kind, tail))
+        law = _law_named(text, folded, m, hi, tail)
+        if law is not None:
+            out.append(law)
     if weak and out:
         # names the text states clearly elsewhere tell where the run-on ones end
         here = known | {" ".join(fold(law.name).split()) for law in out}
@@ -287,15 +239,77 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
     return out
 
 
+def _names_a_law(text: str, folded: str, m: re.Match[str]) -> bool:
+    """A head word that starts a name: written with a capital, not a heading, not "Luật này" or "Luật số"."""
+    # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"; a heading is all capitals
+    head = text[m.start() : m.end()]
+    if not head[0].isupper() or (len(head) > 1 and head[1:].replace(" ", "").isupper()):
+        return False
+    after = m.end()
+    # "Luật này"; "Luật số 03/2022/QH15", "Luật số: …" (a number, read as one)
+    return not (_SELF_OR_NUMBER.match(folded, after, after + 16) or (
+        folded[m.start()] == "l" and _NOT_A_NAME.match(folded, after, after + 12)
+    ))
+
+
+def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None] | None:
+    """Where the name ends, and for an amending law where the last law it amends starts."""
+    after = m.end()
+    am = _AMENDING_HEAD.match(folded, after, after + 60)
+    if am:
+        inner = LAW_HEAD.match(folded, am.end() + 1)
+        if inner is None:
+            return None  # "Luật sửa đổi, bổ sung …" without the law it amends: not a name
+        hi = law_name_end(text, folded, inner.end())
+        tail: int | None = inner.start()
+        # the laws amended together: "… của Luật Đấu thầu, Luật Đầu tư và Luật Hải quan"
+        while True:
+            nx = re.match(r"\s*(?:,|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)", folded[hi : hi + 8])
+            if not nx:
+                break
+            inner = LAW_HEAD.match(folded, hi + nx.end())
+            if inner is None:
+                break
+            tail = inner.start()
+            hi = law_name_end(text, folded, inner.end())
+    else:
+        tail = None
+        hi = law_name_end(text, folded, after)
+    return None if hi <= after else (hi, tail)
+
+
+def _law_named(text: str, folded: str, m: re.Match[str], hi: int, tail: int | None) -> LawCitation | None:
+    """The law named from ``m`` to ``hi``, with the date or year after it; None when it is no name."""
+    name = clean(text[m.start() : hi])
+    name = re.sub(r"(?<=[^\W\d])\d{1,3}$", "", name)  # a footnote number glued on: "… hành chính1"
+    words = name.split()
+    if len(words) < 2 or (len(words) > 16 and tail is None):
+        return None
+    kind = LAW_KIND[folded[m.start()]]
+    rest = folded[hi : hi + 60]
+    if kind == "Hiến pháp":
+        name = "Hiến pháp"  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": one name, told apart by its year
+        hi = max(hi, m.end())
+        rest = folded[hi : hi + 60]
+        cm = re.match(r"\s*n[u][o0]c\s+c[o0]ng\s+h[o0]a\s+x[a]\s+h[o0]i\s+ch[u]\s+ngh[i1]a\s+vi[e&]t\s+nam", rest)
+        if cm:
+            hi += cm.end()
+            rest = folded[hi : hi + 40]
+    date, year, end = _date_after(folded, hi, rest)
+    return LawCitation(m.start(), end, name, date, year, kind, tail)
+
+
+def _date_after(folded: str, hi: int, rest: str) -> tuple[str | None, int | None, int]:
+    """The date ("ngày …") or year ("năm 2015") written in ``rest``, right after a name ending at ``hi``."""
+    if re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest):
+        return parse_date(folded, hi)
+    ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
+    if ym:
+        return None, int(ym.group(1)), hi + ym.end()
+    return None, None, hi
+
+
 def _law_at(text: str, folded: str, m: re.Match[str], hi: int) -> LawCitation:
     """The law named from ``m`` to ``hi``, with the date or year written after it."""
-    name = clean(text[m.start() : hi])
-    date, year, end = None, None, hi
-    rest = folded[hi : hi + 60]
-    if re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest):
-        date, year, end = parse_date(folded, hi)
-    else:
-        ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
-        if ym:
-            year, end = int(ym.group(1)), hi + ym.end()
-    return LawCitation(m.start(), end, name, date, year, LAW_KIND[folded[m.start()]])
+    date, year, end = _date_after(folded, hi, folded[hi : hi + 60])
+    return LawCitation(m.start(), end, clean(text[m.start() : hi]), date, year, LAW_KIND[folded[m.start()]])

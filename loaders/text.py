@@ -241,15 +241,8 @@ def _mb(n: float) -> str:
     return f"{int(n)} bytes"
 
 
-def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
-    """Read one file into a :class:`Text`; every problem is a :class:`LoadError`.
-
-    ``max_bytes`` defaults to ``LUOCDO_MAX_FILE_MB`` (50 MB); the size is
-    checked with ``stat`` before anything is read.
-    """
-    source = os.fspath(path)
-    limit = _limit(source, max_bytes)
-    p = Path(source)
+def _stat(p: Path, source: str) -> os.stat_result:
+    """The file's status, once it is known to be a regular file."""
     try:
         st = p.stat()
     except (FileNotFoundError, NotADirectoryError):
@@ -264,6 +257,35 @@ def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
         raise LoadError(source, "is a folder, not a file (use iter_files to walk folders)")
     if not stat.S_ISREG(st.st_mode):
         raise LoadError(source, "is not a regular file")
+    return st
+
+
+def _read(p: Path, source: str, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them (the file may have grown since stat)."""
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except PermissionError:
+        raise LoadError(source, "permission denied") from None
+    except OSError as exc:
+        raise LoadError(source, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise LoadError(source, f"file is over the {_mb(limit)} limit")
+    if not data:
+        raise LoadError(source, "file is empty")
+    return data
+
+
+def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
+    """Read one file into a :class:`Text`; every problem is a :class:`LoadError`.
+
+    ``max_bytes`` defaults to ``LUOCDO_MAX_FILE_MB`` (50 MB); the size is
+    checked with ``stat`` before anything is read.
+    """
+    source = os.fspath(path)
+    limit = _limit(source, max_bytes)
+    p = Path(source)
+    st = _stat(p, source)
     suffix = p.suffix.lower()
     reader = formats.READERS.get(suffix)
     if reader is None:
@@ -280,18 +302,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Text:
         )
     if st.st_size == 0:
         raise LoadError(source, "file is empty")
-    try:
-        with open(p, "rb") as f:
-            data = f.read(limit + 1)  # the file may have grown since stat
-    except PermissionError:
-        raise LoadError(source, "permission denied") from None
-    except OSError as exc:
-        raise LoadError(source, f"cannot read the file ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise LoadError(source, f"file is over the {_mb(limit)} limit")
-    if not data:
-        raise LoadError(source, "file is empty")
-
+    data = _read(p, source, limit)
     decoded = reader(data, source)
     text, maps = _normalise(decoded.text)
     if not text.strip():
