@@ -128,7 +128,11 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if tcode and len(segs) == 1:
         # "số 12/KH" with the issuer lost: keep what there is.
         return tcode, tcode, None, year, "admin"
-    # No type code: a letter (công văn) "627/BYT-BH", or a law "63/2020/QH14".
+    return _without_type_code(segs, year, first_sep, type_word)
+
+
+def _without_type_code(segs: list[str], year: int | None, first_sep: str, type_word: str | None) -> tuple[str, str, str | None, int | None, str] | None:
+    """A symbol without a type code: a letter (công văn) "627/BYT-BH", or a law "63/2020/QH14"."""
     if not segs[0][0].isalpha():
         return None
     issuer = "-".join(P.issuer_code(s) for s in segs)
