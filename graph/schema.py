@@ -7,40 +7,10 @@ LadybugDB vocabulary; Neo4j ignores them.
 
 from __future__ import annotations
 
-# Document types: official abbreviation → (Vietnamese name, node label).
-DOC_TYPES: dict[str, tuple[str, str]] = {
-    "NQ": ("Nghị quyết", "Resolution"),
-    "QĐ": ("Quyết định", "Decision"),
-    "CT": ("Chỉ thị", "Directive"),
-    "KH": ("Kế hoạch", "Plan"),
-    "CTr": ("Chương trình", "Programme"),
-    "BC": ("Báo cáo", "Report"),
-    "CV": ("Công văn", "OfficialLetter"),
-    "TB": ("Thông báo", "Notice"),
-    "HD": ("Hướng dẫn", "Guidance"),
-    "NĐ": ("Nghị định", "Decree"),
-    "TT": ("Thông tư", "Circular"),
-    "TTLT": ("Thông tư liên tịch", "JointCircular"),
-    "Luật": ("Luật", "Law"),
-    "PL": ("Pháp lệnh", "Ordinance"),
-    "QC": ("Quy chế", "Regulation"),
-    "QyĐ": ("Quy định", "Rule"),
-    "TC": ("Thông cáo", "Communique"),
-    "PA": ("Phương án", "Scheme"),
-    "ĐA": ("Đề án", "Project"),
-    "DA": ("Dự án", "Project"),
-    "BB": ("Biên bản", "Minutes"),
-    "TTr": ("Tờ trình", "Submission"),
-    "HĐ": ("Hợp đồng", "Contract"),
-    "CĐ": ("Công điện", "Dispatch"),
-    "GM": ("Giấy mời", "Invitation"),
-    "KL": ("Kết luận", "Conclusion"),
-    "QY": ("Quy định", "Rule"),
-    "VBHN": ("Văn bản hợp nhất", "ConsolidatedText"),
-    "Bộ luật": ("Bộ luật", "Code"),
-    "Hiến pháp": ("Hiến pháp", "Constitution"),
-    "Lệnh": ("Lệnh", "Order"),
-}
+from luocdo.core.doctypes import TYPES
+
+# Document types: official abbreviation → (Vietnamese name, node label), read from the one table.
+DOC_TYPES: dict[str, tuple[str, str]] = {t.code: (t.name, t.label) for t in TYPES}
 
 
 def type_label(type_code: str) -> str:

@@ -121,15 +121,8 @@ def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-#: The type words of :data:`patterns.TYPE_WORD`, and those only a document's own header carries.
-_HEADER_TYPE_WORD = r"(?P<bl>b[o0]\s*lu[a]t)|(?P<hp>hi[e&]n\s*ph[a]p)|" + P.TYPE_WORD.pattern + r"|(?P<lenh>l[e&]nh)"
-_HEADER_CODES = {"bl": "Bộ luật", "hp": "Hiến pháp", "lenh": "Lệnh"}
-_WORD_BEFORE_SO = re.compile(r"(?:" + _HEADER_TYPE_WORD + r")[ \t]*\Z")
-_HEADING_WORD = re.compile(r"[\s*_-]*(?:" + _HEADER_TYPE_WORD + r")(?![a-z])")
-
-
-def _header_type_code(m: re.Match[str]) -> str | None:
-    return _HEADER_CODES.get(m.lastgroup or "") or P.type_word_code(m)
+_WORD_BEFORE_SO = re.compile(r"(?:" + P.HEADER_TYPE_WORD + r")[ \t]*\Z")
+_HEADING_WORD = re.compile(r"[\s*_-]*(?:" + P.HEADER_TYPE_WORD + r")(?![a-z])")
 
 
 def _heading_type(text: str, folded: str, pos: int) -> str | None:
@@ -141,7 +134,7 @@ def _heading_type(text: str, folded: str, pos: int) -> str | None:
     word = text[hm.end() - len(hm.group().lstrip(" \t\n*_-")) : hm.end()]
     if not word.isupper():
         return None
-    return _header_type_code(hm)
+    return P.header_type_code(hm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +252,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
     word_type = None
     if m:
         wb = _WORD_BEFORE_SO.search(folded, max(0, m.start() - 24), m.start())
-        word_type = _header_type_code(wb) if wb else None
+        word_type = P.header_type_code(wb) if wb else None
     pd = place_date(folded, m.end() if m else 0, head_hi)
     if pd is None and m:
         pd = place_date(folded, 0, head_hi)

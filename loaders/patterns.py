@@ -3,14 +3,17 @@
 Folding removes diacritics and case but keeps length, so these patterns see
 "ke hoach so 82/kh-ubnd" whatever the input looked like.  OCR damage that
 folding cannot undo is handled by confusion classes: each piece below says
-which garbles it accepts and why.  The knowledge of document types and OCR
-confusions lives here and nowhere else.
+which garbles it accepts and why.  The OCR confusions live here and nowhere
+else; the document types in luocdo.core.doctypes, from which the type codes
+and words below are read.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from luocdo.core.doctypes import TYPES
 
 # ---------------------------------------------------------------------------
 # OCR confusion classes, per canonical character of a code.
@@ -30,19 +33,9 @@ CONFUSABLE: dict[str, str] = {
     "B": "B8",
 }
 
-# Official type abbreviations (Nghị định 30/2020/NĐ-CP, Phụ lục III, plus legal
-# acts).  Upper-cased for matching; the value is the canonical spelling.
-TYPE_CODES: dict[str, str] = {
-    c.upper(): c
-    for c in (
-        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA",
-        "BC", "BB", "TTr", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
-        "NĐ", "TT", "TTLT", "PL", "KL", "QĐi",
-        # consolidated texts ("03/VBHN-VPQH")
-        "VBHN",
-    )
-}
-TYPE_CODES.pop("QĐI", None)
+#: Official type abbreviations as written in symbols (luocdo.core.doctypes), upper-cased for
+#: matching; the value is the canonical spelling.
+TYPE_CODES: dict[str, str] = {t.code.upper(): t.code for t in TYPES if t.in_symbol}
 
 #: Issuer codes that are common enough to restore from OCR damage.  The list
 #: of issuers is open (each agency picks its own); unknown codes are kept.
@@ -166,28 +159,9 @@ def citation_parts(m: re.Match[str]) -> tuple[bool, tuple[int, int]]:
     return False, (m.start(), m.end("num_rest"))
 
 
-#: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant.
-TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("PL", r"ph[a]p\s*l[e&]nh"),
-    ("KH", r"k[e&`]{0,2}\s*ho[a@]ch(?:\s+h[a]nh\s+d[o0]ng)?"),
-    ("NQ", r"ngh[i1lj]\s*quy[e&`]{0,2}t"),
-    ("QĐ", r"quy[e&`]{0,2}t\s*[dpb0]inh"),
-    ("CT", r"ch[i1lj]\s*th[i1lj]"),
-    ("CTr", r"ch[u]?[o0]ng\s*tr[i1]nh(?:\s+h[a]nh\s+d[o0]ng)?"),
-    ("BC", r"b[a]o\s*c[a]o"),
-    ("CV", r"c[o0]ng\s*v[a]n"),
-    ("TB", r"th[o0]ng\s*b[a]o(?:\s+k[e&]t\s+lu[a]n)?"),
-    ("HD", r"h[u]?[o0]ng\s*d[a]n"),
-    ("NĐ", r"ngh[i1lj]\s*[dpb][i1j]nh"),
-    ("TTLT", r"th[o0]ng\s*t[u]\s*li[e]n\s*t[i1]ch"),
-    ("TT", r"th[o0]ng\s*t[u]"),
-    ("Luật", r"lu[a]t"),
-    ("ĐA", r"[dp][e&]\s*[a&]n"),
-    ("QyĐ", r"quy\s*[dpb]inh"),
-    ("KL", r"k[e&]t\s*lu[a]n"),
-    ("CĐ", r"c[o0]ng\s*[dp]i[e&]n"),
-    ("TTr", r"t[o0]\s*tr[i1]nh"),
-)
+#: Type words that precede a number ("Kế hoạch số 82/…"), folded and OCR-tolerant
+#: (luocdo.core.doctypes, in the order they are tried).
+TYPE_WORDS: tuple[tuple[str, str], ...] = tuple((t.code, t.word) for t in TYPES if t.word)
 TYPE_WORD = re.compile(
     r"(?:" + "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TYPE_WORDS)) + r")"
 )
@@ -203,10 +177,33 @@ def type_word_code(m: re.Match[str]) -> str | None:
     """
     return _CODE_OF_GROUP.get(m.lastgroup or "")
 
-#: The letters a type word can start with (each of :data:`TYPE_WORDS`; a test checks).  Searched
-#: for backwards from a number, :data:`TYPE_BEFORE` is tried at each position of a window: this
-#: lookahead turns most positions away before the eighteen alternatives are tried (2.3x faster).
-TYPE_WORD_FIRST = "bcdhklnpqt"
+
+_HEADER_ONLY = [t for t in TYPES if t.header_word]
+#: The type words a document's own header carries: those of :data:`TYPE_WORD` and the ones no
+#: running text uses before a number ("BỘ LUẬT", "HIẾN PHÁP", "LỆNH").
+HEADER_TYPE_WORD = "|".join(f"(?P<h{i}>{t.header_word})" for i, t in enumerate(_HEADER_ONLY)) + "|" + TYPE_WORD.pattern
+_CODE_OF_HEADER_GROUP = {f"h{i}": t.code for i, t in enumerate(_HEADER_ONLY)}
+
+
+def header_type_code(m: re.Match[str]) -> str | None:
+    """The type code of a match of :data:`HEADER_TYPE_WORD` (as :func:`type_word_code`)."""
+    return _CODE_OF_HEADER_GROUP.get(m.lastgroup or "") or type_word_code(m)
+
+_FIRST_LETTERS = re.compile(r"\[(?P<class>[^\]]+)\]|(?P<letter>[a-z])")
+
+
+def _first_letters(word: str) -> str:
+    """The letters a type word can start with: its first letter, or the letters of its first class."""
+    m = _FIRST_LETTERS.match(word)
+    if m is None or (m["class"] and not m["class"].isalpha()):
+        raise ValueError(f"a type word must start with a letter or a class of letters: {word!r}")
+    return m["class"] or m["letter"]
+
+
+#: The letters a type word can start with.  Searched for backwards from a number,
+#: :data:`TYPE_BEFORE` is tried at each position of a window: this lookahead turns most
+#: positions away before the eighteen alternatives are tried (2.3x faster).
+TYPE_WORD_FIRST = "".join(sorted(set("".join(_first_letters(w) for _, w in TYPE_WORDS))))
 
 #: Just before the number: type word, optional "số", nothing else but spaces.
 TYPE_BEFORE = re.compile(
