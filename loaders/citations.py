@@ -201,7 +201,7 @@ class _Head:
 def find_citations(text: str, folded: str) -> list[Citation]:
     """Every numbered citation in the text, in order."""
     out: list[Citation] = []
-    for m in P.CITATION_SCAN.finditer(folded):
+    for m in P.CITATION.finditer(folded):
         head = _head(m, text, folded)
         if head is not None:
             out.append(_with_words_after(head, text, folded))
@@ -283,7 +283,7 @@ def _subject(text: str, folded: str, pos: int) -> tuple[str | None, int]:
     if not sm:
         return None, pos
     stop = _SUBJECT_STOP.search(folded, sm.end(), min(len(folded), sm.end() + 400))
-    nxt = P.CITATION_SCAN.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
+    nxt = P.CITATION.search(folded, sm.end(), stop.start() if stop else min(len(folded), sm.end() + 400))
     hi = stop.start() if stop else min(len(folded), sm.end() + 400)
     if nxt:
         tw = P.TYPE_BEFORE.search(folded, max(sm.end(), nxt.start() - 48), nxt.start())

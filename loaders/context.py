@@ -21,7 +21,7 @@ from luocdo.core.registry import REORGANISED, Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean
 from luocdo.loaders.header import Header
-from luocdo.loaders.scan import keyword_finditer
+from luocdo.loaders.scan import KeywordPattern
 
 # ---------------------------------------------------------------------------
 # Context: who wrote this document, where.
@@ -37,11 +37,13 @@ class Context:
     body: str | None = None  # the issuing body when it is part of ``org`` ("Tổng cục Hải quan") or several (joint)
 
 
-_PROVINCE_MENTION = re.compile(r"(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=[a-z])")
-#: What every match of _PROVINCE_MENTION / _UNIT_MENTION starts with (loaders.scan; a test checks).
-PROVINCE_WORDS = (r"tinh", r"thanh\s")
-UNIT_WORDS = (r"ubnd", r"uy\s", r"hdnd", r"hoi\s")
-_UNIT_MENTION = re.compile(r"(?<![a-z])(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])")
+#: "tỉnh Quảng Ngãi", "thành phố Huế": a province named in the text (the name follows).
+_PROVINCE_MENTION = KeywordPattern(r"(?<![a-z])", ("tinh", r"thanh\s+pho"), r"\s+(?=[a-z])")
+#: "UBND xã Bắc Ruộng", "Hội đồng nhân dân phường …": a unit named in the text (its kind is group 1).
+_UNIT_MENTION = KeywordPattern(
+    r"(?<![a-z])", ("ubnd", r"uy\s+ban\s+nhan\s+dan", "hdnd", r"hoi\s+dong\s+nhan\s+dan"),
+    r"\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])",
+)
 _ACTOR_VERB = re.compile(
     r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
@@ -49,8 +51,8 @@ _ACTOR_VERB = re.compile(
 # the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
 _ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
 _ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
-_ACTOR_VERB_ONLY = re.compile(r"(?<![a-z])(?:ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b")
-VERB_WORDS = (r"ban\s", r"xay\s", r"bao\s")  # what every match of _ACTOR_VERB_ONLY starts with
+#: The verbs an actor of the opening or closing sentence does: "ban hành", "xây dựng", "báo cáo kết quả".
+_ACTOR_VERB_ONLY = KeywordPattern(r"(?<![a-z])", (r"ban\s+h[a]nh", r"x[a]y\s+d[u]ng", r"b[a]o\s+c[a]o\s+k[e&]t\s+qu[a]"), r"\b")
 
 
 _WORD = re.compile(r"[^\s,;.:()\"“”]+")
@@ -70,7 +72,7 @@ def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
 def _province_votes(text: str, folded: str) -> Counter[str]:
     reg = registry()
     votes: Counter[str] = Counter()
-    for m in keyword_finditer(_PROVINCE_MENTION, folded, PROVINCE_WORDS):
+    for m in _PROVINCE_MENTION.finditer(folded):
         if not text[m.end()].isupper():  # "tỉnh năm 2025": the name starts with a capital (or there is none)
             continue
         name = _capitalised_words(text, m.end(), 3)
@@ -87,7 +89,7 @@ def _actor_candidates(text: str, folded: str, h: Header) -> Iterator[str]:
     for lo, hi in ((h.body_start, min(len(text), h.preamble_end + 200)), (max(0, len(text) - 2500), len(text))):
         # anchor on the verbs (rare), then match the actor just before each
         last = -1
-        for v in keyword_finditer(_ACTOR_VERB_ONLY, folded, VERB_WORDS, lo, hi):
+        for v in _ACTOR_VERB_ONLY.finditer(folded, lo, hi):
             if re.search(r"(?<![a-z])(?:s[o0&6]|b[o0])\s+\Z", folded[max(0, v.start() - 4) : v.start()]):
                 continue  # "Sở Xây dựng", "Bộ Xây dựng" are names, not verbs
             m = _ACTOR_BEFORE.search(folded, max(lo, v.start() - 100), v.start())
@@ -97,7 +99,7 @@ def _actor_candidates(text: str, folded: str, h: Header) -> Iterator[str]:
             who = clean(text[m.start("who") : m.end("who")])
             if who and len(who.split()) <= 10:
                 yield who
-    if h.title and not P.CITATION_SCAN.search(fold(h.title)):
+    if h.title and not P.CITATION.search(fold(h.title)):
         tm = re.search(r"\bc[a-z`]{0,3}a\s+(.{4,60})$", fold(h.title))
         if tm:
             yield h.title[tm.start(1) :]
@@ -106,7 +108,7 @@ def _actor_candidates(text: str, folded: str, h: Header) -> Iterator[str]:
 def _unit_votes(text: str, folded: str) -> Counter[str]:
     """Units named in the text ("UBND xã Bắc Ruộng"), by how often."""
     unit_votes: Counter[str] = Counter()
-    for m in keyword_finditer(_UNIT_MENTION, folded, UNIT_WORDS):
+    for m in _UNIT_MENTION.finditer(folded):
         if not text[m.end()].isupper():
             continue
         name = _capitalised_words(text, m.end(), 3)

@@ -30,9 +30,9 @@ from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 # Evidence
 # ---------------------------------------------------------------------------
 
-_EVIDENCE_BREAK = re.compile(r";|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s")
-#: The same breaks as three patterns that each start with one plain character (found fast) and
-#: cannot overlap one another: the union of their matches is _EVIDENCE_BREAK's (a test compares).
+#: What ends an evidence sentence: ";", a full stop before white space, a blank line, a new bullet.
+#: Three patterns that each start with one plain character (found fast) and cannot overlap one
+#: another: :class:`~luocdo.loaders.breaks.Breaks` takes the union of their matches.
 EVIDENCE_BREAK_PARTS = (re.compile(";"), re.compile(r"\.(?=\s)"), re.compile(r"\n(?:\s*\n|\s*[-+•]\s)"))
 
 

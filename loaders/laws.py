@@ -16,19 +16,18 @@ from dataclasses import dataclass
 from luocdo.core.fold import fold
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_date
-from luocdo.loaders.scan import keyword_finditer
+from luocdo.loaders.scan import KeywordPattern
 
 #: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
 LAW_HEAD = re.compile(r"(?<![a-z])(?:b[o0]\s+lu[a]t|lu[a]t|ph[a]p\s+l[e&]nh|hi[e&]n\s+ph[a]p)(?=\s)")
 #: Found from the words "luật" and "pháp" (two fast scans), then moved back to "Bộ" or "Hiến" before them.
-_LAW_AT = re.compile(r"(?<![a-z])(?:lu[a]t|ph[a]p(?:\s+l[e&]nh)?)(?=\s)")
-LAW_WORDS = (r"luat\s", r"phap\s")  # every match of _LAW_AT starts with one (loaders.scan)
+_LAW_AT = KeywordPattern(r"(?<![a-z])", (r"lu[a]t", r"ph[a]p(?:\s+l[e&]nh)?"), r"(?=\s)")
 _HEAD_BEFORE = re.compile(r"(?<![a-z])(?:b[o0]|hi[e&]n)\s+\Z")
 
 
 def _law_heads(folded: str) -> Iterator[re.Match[str]]:
     """Matches of :data:`LAW_HEAD` at the heads of names, found from their last word."""
-    for m in keyword_finditer(_LAW_AT, folded, LAW_WORDS):
+    for m in _LAW_AT.finditer(folded):
         lo = m.start()
         hb = _HEAD_BEFORE.search(folded, max(0, lo - 6), lo)
         whole = LAW_HEAD.match(folded, hb.start()) if hb else None

@@ -111,12 +111,18 @@ def issuer_code(raw: str) -> str:
 
 #: "số" and its OCR forms: "so", "s6", "sé", "sb", "sd", "s0", "sé6", and
 #: "56" (s→5, ố→6) when another number follows.
-SO = r"(?:s[o0-9bde&`]{0,2}|5[o0-9bde&`]{1,2})"
+SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")
+SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
+SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
+#: Between "số" and the number: spaces, or a line break OCR put there.
+SO_GAP = r"[ \t\n]{0,3}"
 
-#: The number: digits with an optional letter suffix ("1249a").  After "số",
-#: OCR may split the digits ("1 3" for 13).
-NUM_AFTER_SO = r"\d(?:\s?\d){0,4}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
-NUM_BARE = r"\d{1,5}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
+#: The end of a number: ".5" of "12.5/KH" (only right before a separator), a letter suffix ("1249a").
+NUM_TAIL = r"(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
+#: The number after "số": OCR may split its digits ("1 3" for 13).
+NUM_AFTER_SO = r"\d(?:\s?\d){0,4}" + NUM_TAIL
+#: A number without "số", after its first digit: up to five digits in all.
+NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
 #: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP").
@@ -125,33 +131,25 @@ SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
 #: One segment of a symbol: letters, digits, OCR's "&".
 SEG = r"[a-z0-9&`]{1,14}"
 
-#: A citation: "số" or a number, then a symbol.  The readable form: the extractor runs CITATION_SCAN,
-#: which finds the same matches faster (a test compares the two).
+#: A citation: "số" (or "56") and a number, or a number alone, then a symbol of one to six segments.
+#:
+#: It starts with the class [s\d] itself, and each alternative then looks back at the character
+#: just consumed ("s", "5" or a digit): the engine skips the positions a leading class rules out
+#: in a tight loop, where a leading lookahead or lookbehind costs it a try at every position
+#: (twice as fast over a document).  The spans of "số" and of the number are read through
+#: :func:`citation_parts`.
 CITATION = re.compile(
-    r"(?<![\w.,/-])"
-    r"(?:(?P<so>" + SO + r")[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
-    r"|(?P<num>" + NUM_BARE + r"))"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"
-    r"(?![\w])",
-)
-
-#: CITATION for scanning a whole text: the same matches, written to start with the character class
-#: [s\d] itself rather than a lookahead.  The engine skips the positions a leading class rules out
-#: in a tight loop, where a leading assertion costs it a try at every position (about half the time
-#: over a document).  The first character is consumed before its alternatives, so the spans of "số"
-#: and of the number are read through :func:`citation_parts`; a test compares the two patterns.
-CITATION_SCAN = re.compile(
-    r"[s\d](?<![\w.,/-].)"  # the lookbehind sees the character before the one just consumed
-    r"(?:(?<=s)(?P<so_s>[o0-9bde&`]{0,2})[ \t\n]{0,3}(?P<num_so>" + NUM_AFTER_SO + r")"
-    r"|(?<=5)(?P<so_5>[o0-9bde&`]{1,2})[ \t\n]{0,3}(?P<num_so5>" + NUM_AFTER_SO + r")"
-    r"|(?<=\d)(?P<num_rest>\d{0,4}(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?))"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"
+    r"[s\d](?<![\w.,/-].)"  # not inside a word, a number or a symbol: the lookbehind sees the character before
+    r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
+    r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
+    r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
+    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"  # "/KH-UBND"
     r"(?![\w])",
 )
 
 
 def citation_parts(m: re.Match[str]) -> tuple[bool, tuple[int, int]]:
-    """(whether "số" led, span of the number) of a :data:`CITATION_SCAN` match."""
+    """(whether "số" led, span of the number) of a :data:`CITATION` match."""
     if m.start("num_so") != -1:
         return True, m.span("num_so")
     if m.start("num_so5") != -1:

@@ -34,7 +34,7 @@ from luocdo.loaders.citations import Citation
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
 _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
 # A sentence break ends the reach of a cue.
-_SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
+SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
@@ -92,17 +92,10 @@ _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
     window = folded[max(0, start - 70) : start]
-    if not any(w in window for w in AMENDS_WORDS):
-        return None
     am = _AMENDS_BEFORE.search(window)
     if am is None or _PASSIVE.search(folded, max(0, start - 70 + am.start() - 16), start - 70 + am.start()):
         return None
     return am.lastgroup
-
-
-#: Words one of which every match of _AMENDS_BEFORE holds ("sửa đổi", "thay thế", "bãi bỏ", "đính chính"):
-#: a window without any has no match (a test checks the words against the pattern).
-AMENDS_WORDS = ("sua", "thay", "bai", "dinh", "d1nh")
 
 
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
@@ -145,7 +138,7 @@ def _sentence_floor(folded: str, pos: int, lo: int, read_to: int | None = None) 
     :data:`SENTENCE_MARGIN` past ``pos``, which is a citation's start, never white
     space: see :func:`breaks`); the whole text otherwise.
     """
-    end = breaks(_SENTENCE_BREAK, folded, read_to).last_end(max(lo, pos - 1500), pos)
+    end = breaks(SENTENCE_BREAK, folded, read_to).last_end(max(lo, pos - 1500), pos)
     return lo if end is None else end
 
 
@@ -207,8 +200,8 @@ def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classifi
     out = []
     for j, c in enumerate(cits):
         left = folded[max(0, c.start - 30) : c.start]
-        if not ("ban" in left or "xay" in left) or not _BAN_HANH_BEFORE.search(left):
-            continue  # every "ban hành" / "xây dựng" cue holds one of the two words
+        if not _BAN_HANH_BEFORE.search(left):
+            continue
         # no break within 1,500 characters: not a sentence, and reading back to the start of the
         # text from every citation made one long line cost time that grew with its square
         floor = max(_sentence_floor(folded, c.start, 0), c.start - 1500)

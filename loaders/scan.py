@@ -6,10 +6,12 @@ rules out: about 50 µs per pattern per document, the largest part of
 extraction for the patterns looked for everywhere ("tỉnh …", "UBND xã …",
 "Luật …").  A pattern that starts with plain characters is found far faster:
 the engine looks for those characters first.  So a pattern whose every match
-starts with one of a few keywords is tried only where they occur
-(:func:`keyword_finditer`), and a pattern that starts a line is searched from
-the line breaks (:class:`LinePattern`).  Both give the matches of the plain
-search; tests/test_fast_paths.py compares them on the seeds and random text.
+starts with one of a few words is tried only where they occur
+(:class:`KeywordPattern`, which reads those words off the pattern's own
+alternatives), and a pattern that starts a line is searched from the line
+breaks (:class:`LinePattern`).  Each is written once, as its regular
+expression; the fast search is derived from it and gives its matches
+(tests/test_fast_paths.py checks every one of them on the seeds and on random text).
 """
 
 from __future__ import annotations
@@ -84,3 +86,70 @@ class LinePattern:
     def search(self, text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
         """Span of ``plain.search(text, lo, hi)``."""
         return next(self.finditer(text, lo, hi), None)
+
+
+#: One piece at the start of an alternative: a plain letter, digit or "/", a class of one
+#: character ("[a]"), or white space ("\s"); and the quantifier after it, if any.
+_PIECE = re.compile(r"(?P<piece>[a-zA-Z0-9/]|\[(?P<one>[^\]\\])\]|\\s)(?P<q>[?*+{])?")
+
+
+def literal_prefix(alternative: str) -> str:
+    """The plain start every match of ``alternative`` begins with, as a small pattern.
+
+    "uy\\s+ban\\s+nhan\\s+dan" → "uy\\s", "x[a]y\\s+d[u]ng" → "xay\\s", "lu[a]t" → "luat": letters
+    (and one-character classes) up to the first white space (kept once), optional piece or group.
+    """
+    out = []
+    pos = 0
+    while m := _PIECE.match(alternative, pos):
+        piece = m["one"] or m["piece"]
+        q = m["q"]
+        least = int(re.match(r"\d*", alternative[m.end() :]).group() or 0) if q == "{" else 1  # type: ignore[union-attr]
+        if q in ("?", "*") or least == 0:
+            break  # the piece may be missing
+        out.append(piece)
+        if q or piece == r"\s":
+            break  # repeated or white space: one of it, then anything may follow
+        pos = m.end()
+    if not out:
+        raise ValueError(f"no plain start to find the pattern from: {alternative!r}")
+    return "".join(out)
+
+
+class KeywordPattern:
+    """A regular expression whose every match starts with one of a few alternatives, found from them.
+
+    Written as the pattern it is: what must stand before (a lookbehind), the alternatives it starts
+    with, and the rest.  :attr:`regex` is that pattern; :meth:`finditer` gives its matches, found
+    with :func:`keyword_finditer` from the plain start of each alternative (:func:`literal_prefix`).
+    """
+
+    __slots__ = ("keywords", "regex")
+
+    def __init__(self, before: str, alternatives: tuple[str, ...], after: str, *, capture: bool = False,
+                 flags: int = 0) -> None:
+        lead = ("(" if capture else "(?:") + "|".join(alternatives) + ")"
+        self.regex = re.compile(before + lead + after, flags)
+        self.keywords = tuple(literal_prefix(a) for a in alternatives)
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of ``regex.finditer(text, lo, hi)``."""
+        return keyword_finditer(self.regex, text, self.keywords, lo, hi)
+
+
+def last_match(pattern: re.Pattern[str], text: str, window: int = 4000) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, looked for in the tail first.
+
+    For patterns whose matches cannot overlap (a match cannot start inside
+    another, as for "Nơi nhận:"), the last match of a scan of the tail is the
+    last match of a scan of the whole text; the whole text is scanned only when
+    the tail has none.
+    """
+    last = None
+    lo = max(0, len(text) - window)
+    for m in pattern.finditer(text, lo):
+        last = m
+    if last is None and lo:
+        for m in pattern.finditer(text):
+            last = m
+    return last

@@ -12,11 +12,13 @@ from functools import lru_cache
 
 from luocdo.core.fold import fold
 from luocdo.loaders.citations import clean
-from luocdo.loaders.scan import keyword_finditer
+from luocdo.loaders.scan import KeywordPattern, last_match
 
 _NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
-_CAPACITY = re.compile(r"(?<![A-ZĐ])(TM|KT|Q|TL|TUQ|T/M|K/T)\s*[./]?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})")
-CAPACITY_WORDS = ("TM", "KT", "Q", "TL", "TUQ", r"T/M", r"K/T")  # what every match of _CAPACITY starts with
+#: The capacity the signer signs in ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"), as written: (capacity, title).
+_CAPACITY = KeywordPattern(
+    r"(?<![A-ZĐ])", ("TM", "KT", "Q", "TL", "TUQ", "T/M", "K/T"), r"\s*[./]?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})", capture=True
+)
 _SIGN_TITLES = re.compile(
     r"^(?:ph[o0]\s+)?(?:ch[u]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[u]|tr[u][o0]ng\s+ban"
     r"|th[u]\s+t[u][o0]ng|b[o0]\s+tr[u][o0]ng|tr[u][o0]ng\s+ph[o0]ng|ch[u]\s+nhi[e&]m)\b"
@@ -78,24 +80,6 @@ _LEADING_NON_LETTERS = re.compile(r"^[^A-Za-zÀ-ỹĐđ]+")
 _TITLE_SPLIT = re.compile(r"[:;]")
 
 
-def _last_match(pattern: re.Pattern[str], folded: str, window: int = 4000) -> re.Match[str] | None:
-    """The last match of ``pattern`` in ``folded``, looked for in the tail first.
-
-    For patterns whose matches cannot overlap (a match cannot start inside
-    another, as for "Nơi nhận:"), the last match of a scan of the tail is the
-    last match of a scan of the whole text; the whole text is scanned only when
-    the tail has none.
-    """
-    last = None
-    lo = max(0, len(folded) - window)
-    for m in pattern.finditer(folded, lo):
-        last = m
-    if last is None and lo:
-        for m in pattern.finditer(folded):
-            last = m
-    return last
-
-
 @lru_cache(maxsize=4096)
 def _title_in_line(line: str) -> str | None:
     """The last signer's title standing alone in a line ("CHỦ TỊCH", "KT. GIÁM ĐỐC" parts)."""
@@ -153,12 +137,12 @@ def _name_line(raw: str) -> str | None:
 
 
 def _signature(text: str, folded: str) -> tuple[str | None, str | None, str | None, list[str]]:
-    nn = _last_match(_NOI_NHAN, folded)
+    nn = last_match(_NOI_NHAN, folded)
     region_lo = max(0, (nn.start() if nn else len(text)) - 600)
     tail = text[region_lo:]
     capacity = title = None
     cap = None
-    for cap in keyword_finditer(_CAPACITY, tail, CAPACITY_WORDS):
+    for cap in _CAPACITY.finditer(tail):
         pass
     if cap:
         capacity = cap.group(1).replace("/", "") + "."

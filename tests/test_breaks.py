@@ -10,8 +10,8 @@ import pytest
 from luocdo.core.fold import fold
 from luocdo.loaders.breaks import Breaks
 from luocdo.loaders.citations import find_citations
-from luocdo.loaders.edges import _EVIDENCE_BREAK
-from luocdo.loaders.relations import _SENTENCE_BREAK
+from luocdo.loaders.edges import EVIDENCE_BREAK_PARTS
+from luocdo.loaders.relations import SENTENCE_BREAK
 from luocdo.loaders.text import load
 
 
@@ -55,8 +55,9 @@ def test_same_answers_as_window_searches_on_the_seeds(corpus_dir: Path) -> None:
         folded = fold(text)
         # where they are asked: at the start and end of each citation
         positions = sorted({p for c in find_citations(text, folded) for p in (c.start, c.end)})
-        for rx, back, ahead in ((_SENTENCE_BREAK, 1500, 0), (_EVIDENCE_BREAK, 400, 400)):
-            b = Breaks(rx, folded)
+        evidence = re.compile("|".join(p.pattern for p in EVIDENCE_BREAK_PARTS))  # the parts as one pattern
+        for rx, parts, back, ahead in ((SENTENCE_BREAK, SENTENCE_BREAK, 1500, 0), (evidence, EVIDENCE_BREAK_PARTS, 400, 400)):
+            b = Breaks(parts, folded)
             for p in positions:
                 assert b.last_end(max(0, p - back), p) == _last_end_window(rx, folded, max(0, p - back), p), (path.name, p)
                 if ahead:
