@@ -130,7 +130,10 @@ class KeywordPattern:
                  flags: int = 0) -> None:
         lead = ("(" if capture else "(?:") + "|".join(alternatives) + ")"
         self.regex = re.compile(before + lead + after, flags)
-        self.keywords = tuple(literal_prefix(a) for a in alternatives)
+        # a word read whole ("lu[a]t") before white space the pattern asks for: the space is found too
+        space = r"\s" if after.startswith((r"\s+", r"(?=\s)")) else ""
+        self.keywords = tuple(p + space if p == re.sub(r"\[(.)\]", r"\1", a) else p
+                              for a, p in ((a, literal_prefix(a)) for a in alternatives))
 
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``regex.finditer(text, lo, hi)``."""
