@@ -75,7 +75,7 @@ def rss_mb(p: psutil.Process) -> float:
 
 
 def workers(p: psutil.Process) -> list[psutil.Process]:
-    return [c for c in p.children(recursive=True) if "multiprocessing" in " ".join(c.cmdline())]
+    return [c for c in p.children(recursive=True) if "luocdo.api.cypher_worker" in c.cmdline()]
 
 
 def p95(xs: list[float]) -> float:
@@ -96,12 +96,13 @@ def open_server(seeds_db: Path) -> Iterator[tuple[httpx.Client, psutil.Process]]
 
 
 _HAMMER = """
-import json, sys, threading, httpx
+import json, os, sys, threading, httpx
+os.nice(19)  # stands in for clients on other machines: their CPU is not the server's
 base, n, body, headers = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 out, lock = [], threading.Lock()
+client = httpx.Client(base_url=base, timeout=120, limits=httpx.Limits(max_connections=n))  # one CA bundle load
 def one():
-    with httpx.Client(base_url=base, timeout=120) as c:
-        r = c.post("/cypher", json=body, headers=headers)
+    r = client.post("/cypher", json=body, headers=headers)
     with lock:
         out.append([r.status_code, r.headers.get("retry-after"), r.text[:300]])
 threads = [threading.Thread(target=one) for _ in range(n)]
@@ -159,6 +160,8 @@ def test_45_heavy_queries_leave_lookups_and_health_fast(open_server) -> None:
     assert p95(lat["healthz"]) < 0.100, f"healthz p95 {p95(lat['healthz']) * 1000:.0f} ms"
     assert p95(lat["lookup"]) < 0.100, f"cached lookup p95 {p95(lat['lookup']) * 1000:.0f} ms"
     assert peak["server"] < SERVER_RSS_MB and peak["worker"] < WORKER_RSS_MB, peak
+    nice = {w.nice() for w in workers(proc)}
+    assert nice and min(nice) >= 10, nice  # the query workers yield the CPU to the lookups
 
 
 def test_a_gigabyte_answer_comes_back_cut(open_server) -> None:
