@@ -281,3 +281,45 @@ def test_engine_out_of_memory_and_time_outs_are_503_and_504(seeds_db: Path, monk
                 assert int(r.headers["retry-after"]) >= 1
     finally:
         store.close()
+
+
+#: Every route that reads the store (the HTML ones and the files included).
+ROUTES = ["/resolve?name=x", "/documents?q=ke+hoach", "/documents/{k}", "/documents/{k}/implementers",
+          "/documents/{k}/basis", "/documents/{k}/trace", "/documents/{k}/gaps", "/documents/{k}/gaps?format=xlsx",
+          "/documents/{k}/trace?format=csv", "/graph?center={k}", "/organizations/province:51",
+          "/organizations/province:51/documents", "/overdue", "/dashboard"]
+
+
+@pytest.mark.parametrize(("kind", "message", "status"), [
+    ("StoreError", "ladybug: std::bad_alloc", 503),
+    ("MemoryError", "", 503),
+    ("StoreOverloaded", "the database is busy", 503),
+    ("QueryTimeout", "query interrupted by the time limit", 504),
+])
+def test_every_route_answers_engine_failures_with_retry_after(seeds_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             kind: str, message: str, status: int) -> None:
+    """The engine failing under every read (out of memory, overloaded, out of time) is 503 / 504 with
+    Retry-After on every route, never 400 or 500."""
+    from fastapi.testclient import TestClient
+
+    from luocdo.api.app import create_app
+    from luocdo.graph import store as store_module
+    from luocdo.graph.ladybug_store import LadybugStore
+
+    store = store_module.open_store(str(seeds_db), read_only=True)
+    exc = (MemoryError if kind == "MemoryError" else getattr(store_module, kind))(message)
+
+    def fail(*_a, **_k):
+        raise exc
+
+    monkeypatch.setattr(LadybugStore, "read", fail)
+    monkeypatch.setattr(LadybugStore, "stream", fail)
+    try:
+        with TestClient(create_app(store=store, cache_ttl=0), raise_server_exceptions=False) as c:
+            for route in ROUTES:
+                r = c.get(route.format(k=path_key(TARGET_KEY)))
+                assert r.status_code == status, (route, r.status_code, r.text[:200])
+                assert int(r.headers["retry-after"]) >= 1, route
+                assert r.json()["error"]["status"] == status, route
+    finally:
+        store.close()
