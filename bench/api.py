@@ -10,7 +10,7 @@ The section between ``<!-- api -->`` and ``<!-- /api -->`` of
 
     .venv/bin/python bench/api.py [--clients 50] [--duration 10] [--db PATH]
     .venv/bin/python bench/api.py --store /tmp/luocdo-bench/store-100000.db [--targets 30]
-    .venv/bin/python bench/api.py --mixed [--clients 50] [--abusers 10] [--duration 20]
+    .venv/bin/python bench/api.py --mixed [--clients 50] [--abusers 10] [--duration 20] [--note "…"]
 
 ``--mixed``: the lookup clients run while ``--abusers`` clients (another process) send
 abusive queries to ``/cypher``; prints the lookups' p95 and errors, the Cypher answers by
@@ -427,7 +427,12 @@ def bench_mixed(db: Path, lookups: int, abusers: int, duration: float, keys: lis
             "load": (load_before, os.getloadavg()[0])}
 
 
+_PARTS = ("server", "query workers", "lookup clients", "abusive clients")
+
+
 def main_mixed(args) -> None:
+    """The lookups alone, then under abuse, back to back on the same machine (so that what the
+    machine's other load does to the figures shows in the first row)."""
     keys = None
     if args.store is not None:
         keys = store_targets(args.store, args.targets)
@@ -435,47 +440,53 @@ def main_mixed(args) -> None:
     else:
         build_store(args.db, args.seeds)
         db = args.db
-    res = bench_mixed(db, args.clients, args.abusers, args.duration, keys)
-    run, counts, peak, cpu = res["run"], res["cypher"], res["peak"], res["cpu"]
-    shown = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
-    spent = ", ".join(f"{name} {cpu.get(name, 0.0):.1f} s"
-                      for name in ("server", "query workers", "lookup clients", "abusive clients"))
-    info = f"{machine()}; load average {res['load'][0]:.1f} at the start, {res['load'][1]:.1f} at the end"
+    runs = []
+    for abusers in ((0, args.abusers) if args.baseline else (args.abusers,)):
+        res = bench_mixed(db, args.clients, abusers, args.duration, keys)
+        res["abusers"] = abusers
+        run, peak, cpu = res["run"], res["peak"], res["cpu"]
+        res["shown"] = ", ".join(f"{k}: {v}" for k, v in sorted(res["cypher"].items())) or "none"
+        res["spent"] = ", ".join(f"{name} {cpu.get(name, 0.0):.1f} s" for name in _PARTS)
+        print(f"lookups ({args.clients} clients, cached implementers) with {abusers} abusive clients: "
+              f"{run.rps:.0f} req/s, p50 {run.pct(50):.1f} ms, p95 {run.pct(95):.1f} ms, p99 {run.pct(99):.1f} ms, "
+              f"errors {run.errors}")
+        print(f"  /cypher answers by status {{{res['shown']}}}; peak memory: server {peak['server']:.0f} MB, "
+              f"server + query workers {peak['total']:.0f} MB; /healthz after: {res['health']}")
+        print(f"  CPU over the {args.duration:g} s: {res['spent']}; load average {res['load'][0]:.1f} → "
+              f"{res['load'][1]:.1f}", flush=True)
+        runs.append(res)
+    info = f"{machine()}; load average {runs[0]['load'][0]:.1f} at the start, {runs[-1]['load'][1]:.1f} at the end"
     if args.note:
         info += f"; {args.note}"
-    print(f"lookups ({args.clients} clients, cached implementers): {run.rps:.0f} req/s, p50 {run.pct(50):.1f} ms, "
-          f"p95 {run.pct(95):.1f} ms, p99 {run.pct(99):.1f} ms, errors {run.errors}")
-    print(f"abusive /cypher ({args.abusers} clients): answers by status {{{shown}}}")
-    print(f"peak memory: server {peak['server']:.0f} MB, server + query workers {peak['total']:.0f} MB; "
-          f"/healthz after: {res['health']}")
-    print(f"CPU over the {args.duration:g} s: {spent}")
     print(f"machine: {info}")
-    ok = run.pct(95) < P95_TARGET_MS and run.errors == 0
+    last = runs[-1]["run"]
+    ok = last.pct(95) < P95_TARGET_MS and last.errors == 0
     print(f"target lookup p95 < {P95_TARGET_MS:g} ms with no errors under abuse: {'met' if ok else 'NOT met'}")
     if not args.no_write:
-        _write_mixed(args, res, shown, spent, info, ok)
+        _write_mixed(args, runs, info, ok)
 
 
-def _write_mixed(args, res: dict, shown: str, spent: str, info: str, ok: bool) -> None:
-    run, peak = res["run"], res["peak"]
+def _write_mixed(args, runs: list[dict], info: str, ok: bool) -> None:
+    rows = [f"| {r['abusers']} | {r['run'].rps:.0f} | {r['run'].pct(50):.1f} | {r['run'].pct(95):.1f} | "
+            f"{r['run'].pct(99):.1f} | {r['run'].errors} | {r['shown']} | {r['peak']['server']:.0f} | "
+            f"{r['peak']['total']:.0f} | {r['spent']} |" for r in runs]
     lines = [
         "## HTTP API under abuse (`bench/api.py --mixed" + (f" --store {args.store.name}" if args.store else "") + "`)",
         "",
-        f"{args.clients} lookup clients (cached `implementers?transitive=true`, as served by default; one process) "
-        f"for {args.duration:g} s, while {args.abusers} clients in another process post to `/cypher` without pause, "
-        "in turn: a query that runs to its time limit, a gigabyte of answer, one that wants gigabytes of memory. "
-        "The per-client limits are lifted (all clients share one address), so every abusive query reaches the "
-        f"pool; the abusive clients' process runs at nice {ABUSER_NICE}, standing in for clients on other "
-        "machines. Server, query workers and both client processes share the machine.",
+        f"{args.clients} lookup clients (cached `implementers?transitive=true`, as served by default; one process, "
+        f"one keep-alive connection each) for {args.duration:g} s, while {args.abusers} clients in another process "
+        "post to `/cypher` without pause, in turn: a query that runs to its time limit, a gigabyte of answer, one "
+        "that wants gigabytes of memory. The per-client limits are lifted (all clients share one address), so every "
+        f"abusive query reaches the pool; the abusive clients' process runs at nice {ABUSER_NICE}, standing in for "
+        "clients on other machines. Server, query workers and both client processes share the machine; the row "
+        "with 0 abusive clients ran just before, on the same machine, as the measure of what its other load does.",
         "",
-        "| lookup req/s | p50 ms | p95 ms | p99 ms | lookup errors | /cypher answers by status | peak MB server | peak MB server + workers |",
-        "|---:|---:|---:|---:|---:|---|---:|---:|",
-        f"| {run.rps:.0f} | {run.pct(50):.1f} | {run.pct(95):.1f} | {run.pct(99):.1f} | {run.errors} | {shown} | "
-        f"{peak['server']:.0f} | {peak['total']:.0f} |",
+        "| abusive clients | lookup req/s | p50 ms | p95 ms | p99 ms | lookup errors | /cypher answers by status "
+        "| peak MB server | peak MB server + workers | CPU in the window |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
+        *rows,
         "",
-        f"CPU used in the window: {spent}.",
-        "",
-        f"Target lookup p95 < {P95_TARGET_MS:g} ms with no errors: **{'met' if ok else 'not met'}**. "
+        f"Target lookup p95 < {P95_TARGET_MS:g} ms with no errors under abuse: **{'met' if ok else 'not met'}**. "
         f"Machine: {info}. Run {time.strftime('%Y-%m-%d')}.",
     ]
     write_section("\n".join(lines), "api-mixed" if args.store is None else f"api-mixed-{args.store.stem}")
@@ -496,6 +507,8 @@ def main() -> None:
     ap.add_argument("--mixed", action="store_true",
                     help="lookups (--clients) while --abusers clients send abusive /cypher queries")
     ap.add_argument("--abusers", type=int, default=10, help="with --mixed: abusive /cypher clients")
+    ap.add_argument("--no-baseline", dest="baseline", action="store_false",
+                    help="with --mixed: skip the run without abusive clients before")
     ap.add_argument("--note", default="", help="with --mixed: what else ran on the machine, for RESULTS.md")
     args = ap.parse_args()
     if args.mixed:
