@@ -5,7 +5,9 @@ never ends, a list of 300 million numbers, a gigabyte of text.  So it never
 runs in the server process.  :class:`WorkerPool` keeps ``LUOCDO_CYPHER_SLOTS``
 (default half the cores, at least 1) processes, each with the store open read-only (a page cache of
 ``LUOCDO_CYPHER_BUFFER_POOL_MB``, default 256) and running at a lower CPU
-priority (nice 10); while a query runs, its process may map at most
+priority (``LUOCDO_CYPHER_NICE``, default 10, taken before the process imports
+anything: :mod:`luocdo.api.cypher_worker`), so that on a busy machine the
+lookups get the CPU first; while a query runs, its process may map at most
 ``LUOCDO_CYPHER_MEMORY_MB`` (default 1024) beyond what the open store takes,
 so a query that wants more fails with out-of-memory (503) instead of taking
 the machine.  The answer is built (and cut to size) in the worker; a worker
@@ -21,11 +23,10 @@ bound their queries on a server (Neo4j) run in a bounded thread pool instead
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
-import os
 import queue
+import subprocess
+import sys
 import threading
-import time
 from typing import Any
 
 import anyio
@@ -38,7 +39,6 @@ from luocdo.graph.store import Store
 from luocdo.queries.cypher_run import (
     QueryOutOfMemory,
     QueryTimedOut,
-    capped_memory,
     memory_budget_mb,
     run_cypher,
 )
@@ -57,68 +57,31 @@ class QueryCrashed(QueryError):
 # --------------------------------------------------------------------------- the worker process
 
 
-def _worker_main(conn: Any, path: str, buffer_pool_mb: int, memory_mb: int, max_bytes: int) -> None:
-    """Serve queries from ``conn`` until it closes: (query, params, limit, timeout) → ("ok", body) or
-    ("error", status, message)."""
-    os.environ["LUOCDO_BUFFER_POOL_MB"] = str(buffer_pool_mb)
-    with contextlib.suppress(OSError):  # before the engine starts its threads, which inherit it
-        os.nice(10)  # lookups first: this process only ever runs clients' own queries
-    from luocdo.graph.ladybug_store import LadybugStore
-
-    store = None
-    for attempt in range(20):  # a writer's checkpoint can make an open fail for a moment
-        try:
-            store = LadybugStore(path, read_only=True)
-            break
-        except Exception as e:
-            if attempt == 19:
-                conn.send(("dead", f"{type(e).__name__}: {e}"))
-                return
-            time.sleep(0.25)
-    assert store is not None  # the loop either opened it or returned
-    conn.send(("ready", os.getpid()))
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        query, params, limit, timeout_s = msg
-        try:
-            store.version()  # re-open (uncapped) when another process wrote to the file
-            store._read_conn().set_max_threads_for_exec(1)  # one core per query
-            with capped_memory(memory_mb):
-                result = run_cypher(store, query, params, limit=limit, timeout_s=timeout_s,
-                                    max_bytes=max_bytes)
-                body = to_json(result)
-            reply: tuple = ("ok", body)
-        except QueryError as e:
-            reply = ("error", e.status, e.message)
-        except MemoryError:
-            reply = ("error", 503, "the query ran out of memory; ask for less")
-        except Exception as e:
-            reply = ("error", 400, f"query failed: {type(e).__name__}: {e}")
-        try:
-            conn.send(reply)
-        except (OSError, ValueError):
-            return
-
-
 class _Worker:
-    def __init__(self, ctx: Any, args: tuple) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, *args), daemon=True,
-                                name="luocdo-cypher")
-        self.proc.start()
-        child.close()
+    """One query process (:mod:`luocdo.api.cypher_worker`) and the pipe to it."""
+
+    def __init__(self, args: tuple) -> None:
+        import multiprocessing as mp  # its Connection: length-prefixed pickles over a socket pair
+
+        path, buffer_pool_mb, memory_mb, max_bytes, nice = args
+        self.conn, child = mp.Pipe()
+        cmd = [sys.executable, "-m", "luocdo.api.cypher_worker", str(child.fileno()), str(nice), path,
+               str(buffer_pool_mb), str(memory_mb), str(max_bytes)]
+        try:
+            self.proc = subprocess.Popen(cmd, pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL)
+        finally:
+            child.close()
         self.ready = False
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.proc.poll()
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
             self.proc.kill()
         with contextlib.suppress(Exception):
-            self.proc.join(5)
+            self.proc.wait(5)
         with contextlib.suppress(Exception):
             self.conn.close()
 
@@ -126,11 +89,11 @@ class _Worker:
 class WorkerPool:
     """``size`` worker processes over the LadybugDB file at ``path``; :meth:`run` blocks."""
 
-    def __init__(self, path: str, *, size: int, max_bytes: int, memory_mb: int, buffer_pool_mb: int) -> None:
+    def __init__(self, path: str, *, size: int, max_bytes: int, memory_mb: int, buffer_pool_mb: int,
+                 nice: int = 10) -> None:
         self.path = path
         self.size = size
-        self._args = (path, buffer_pool_mb, memory_mb, max_bytes)
-        self._ctx = mp.get_context("spawn")
+        self._args = (path, buffer_pool_mb, memory_mb, max_bytes, nice)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
@@ -147,7 +110,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        w = _Worker(self._ctx, self._args)
+        w = _Worker(self._args)
         with self._lock:
             self._all.append(w)
         self._idle.put(w)
@@ -183,7 +146,7 @@ class WorkerPool:
             self._replace(w)
             raise
         except (EOFError, OSError, BrokenPipeError) as e:
-            code = w.proc.exitcode
+            code = w.exitcode
             self._replace(w)
             raise QueryCrashed(f"the query stopped the process running it (exit code {code}); "
                                "it was not answered") from e
@@ -207,7 +170,8 @@ class WorkerPool:
         for w in workers:
             with contextlib.suppress(Exception):
                 w.conn.send(None)
-            w.proc.join(2)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                w.proc.wait(2)
             w.kill()
 
 
@@ -251,7 +215,7 @@ class CypherRunner:
         if store.dialect == "ladybug" and path not in (None, "", ":memory:"):
             self.backend: WorkerPool | ThreadRunner = WorkerPool(
                 path, size=self.slots, max_bytes=max_bytes, memory_mb=memory_budget_mb(),
-                buffer_pool_mb=settings.CYPHER_BUFFER_POOL_MB)
+                buffer_pool_mb=settings.CYPHER_BUFFER_POOL_MB, nice=settings.CYPHER_NICE)
         else:
             self.backend = ThreadRunner(store, max_bytes=max_bytes)
         self._limiter: anyio.CapacityLimiter | None = None

@@ -11,7 +11,8 @@ from luocdo.core.keys import from_url_key
 from luocdo.queries.common import MAX_DEPTH
 
 
-def service(request: Request) -> Service:
+async def service(request: Request) -> Service:
+    """Async, so that FastAPI does not hand every request to a thread just to read an attribute."""
     return request.app.state.service
 
 

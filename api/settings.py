@@ -50,6 +50,8 @@ class ApiSettings(BaseSettings):
     CYPHER_PER_CLIENT: int = Field(default=2, ge=1, json_schema_extra={"must": _MUST["whole"].format(low=1)})
     CYPHER_PER_MINUTE: int = Field(default=60, ge=1, json_schema_extra={"must": _MUST["whole"].format(low=1)})
     CYPHER_BUFFER_POOL_MB: int = Field(default=256, ge=64, json_schema_extra={"must": _MUST["whole"].format(low=64)})
+    CYPHER_NICE: int = Field(default=10, ge=0, le=19,  # the query workers' CPU priority (higher: lower)
+                             json_schema_extra={"must": "a whole number from 0 to 19"})
     DB: str | None = None
     NEO4J_URI: str | None = Field(default=None, validation_alias="NEO4J_URI")
 
@@ -59,7 +61,7 @@ class ApiSettings(BaseSettings):
         return value.strip() if isinstance(value, str) else value
 
     @field_validator("API_QUERY_SLOTS", "CYPHER_SLOTS", "CYPHER_QUEUE", "CYPHER_PER_CLIENT",
-                     "CYPHER_PER_MINUTE", "CYPHER_BUFFER_POOL_MB", mode="before")
+                     "CYPHER_PER_MINUTE", "CYPHER_BUFFER_POOL_MB", "CYPHER_NICE", mode="before")
     @classmethod
     def _digits(cls, value: Any) -> Any:
         """Whole numbers are written in digits only ("2.0" and "+2" are refused, as before)."""

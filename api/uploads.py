@@ -106,17 +106,13 @@ def save_files(upload_dir: Path, files: list[tuple[str, bytes]], created: list[P
 
 def extract_saved(saved: list[Saved]) -> Extraction:
     """Read and extract every saved file; a file that fails is listed with its problem."""
-    from luocdo.graph.build import build_delta
     from luocdo.loaders.errors import LoadError, TooLarge
-    from luocdo.loaders.extract import extract
-    from luocdo.loaders.text import load
+    from luocdo.pipeline import extract_file
 
     out = Extraction()
     for item in saved:
         try:
-            text = load(item.path)
-            rec = extract(text, source=str(item.path))
-            delta = build_delta(rec, item.source_id, str(item.path), text.sha256)
+            rec, delta = extract_file(item.path)  # the same reading as `luocdo ingest`
         except LoadError as e:
             out.failed.append(f"{item.name}: {e.problem}")
             out.too_large = out.too_large or isinstance(e, TooLarge)

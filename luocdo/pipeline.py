@@ -94,18 +94,25 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-def process_file(path_str: str) -> tuple[str, GraphDelta | None, str | None]:
-    """Load, extract and build one file (runs in a worker process)."""
+def extract_file(path: Path) -> tuple[Any, GraphDelta]:
+    """Load, extract and build one file: its record and the delta that writes it.  A file that
+    cannot be read raises ``LoadError``.  ``ingest`` and the API's uploads both read files here."""
     from luocdo.graph.build import build_delta
-    from luocdo.loaders.errors import LoadError
     from luocdo.loaders.extract import extract
     from luocdo.loaders.text import load
 
+    text = load(path)
+    rec = extract(text, source=str(path))
+    return rec, build_delta(rec, source_id_of(path), str(path), text.sha256)
+
+
+def process_file(path_str: str) -> tuple[str, GraphDelta | None, str | None]:
+    """:func:`extract_file` with its problem as text (runs in a worker process)."""
+    from luocdo.loaders.errors import LoadError
+
     path = Path(path_str)
     try:
-        text = load(path)
-        rec = extract(text, source=str(path))
-        delta = build_delta(rec, source_id_of(path), str(path), text.sha256)
+        _rec, delta = extract_file(path)
         return path_str, delta, None
     except LoadError as e:
         return path_str, None, str(e)

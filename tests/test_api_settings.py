@@ -24,7 +24,7 @@ def test_defaults() -> None:
     assert s.query_slots == max(2, 2 * (os.cpu_count() or 1))
     assert s.cypher_slots == max(1, (os.cpu_count() or 2) // 2)
     assert s.cypher_queue == 4 * s.cypher_slots
-    assert (s.CYPHER_PER_CLIENT, s.CYPHER_PER_MINUTE, s.CYPHER_BUFFER_POOL_MB) == (2, 60, 256)
+    assert (s.CYPHER_PER_CLIENT, s.CYPHER_PER_MINUTE, s.CYPHER_BUFFER_POOL_MB, s.CYPHER_NICE) == (2, 60, 256, 10)
     assert s.cypher_max_bytes == 16 * 1024 * 1024
     assert (s.CYPHER_TOKEN, s.DB, s.NEO4J_URI) == (None, None, None)
 
@@ -47,6 +47,8 @@ GOOD = [
     ("LUOCDO_CYPHER_MAX_MB", "1", "cypher_max_bytes", 1024 * 1024),
     ("LUOCDO_CYPHER_PER_MINUTE", "7", "CYPHER_PER_MINUTE", 7),
     ("LUOCDO_CYPHER_BUFFER_POOL_MB", "64", "CYPHER_BUFFER_POOL_MB", 64),
+    ("LUOCDO_CYPHER_NICE", "19", "CYPHER_NICE", 19),
+    ("LUOCDO_CYPHER_NICE", "0", "CYPHER_NICE", 0),
     ("LUOCDO_DB", "x.lbug", "DB", "x.lbug"),
     ("NEO4J_URI", "bolt://127.0.0.1:7687", "NEO4J_URI", "bolt://127.0.0.1:7687"),
 ]
@@ -70,6 +72,8 @@ BAD = [
     ("LUOCDO_CYPHER_PER_CLIENT", "two", "a whole number of at least 1"),
     ("LUOCDO_CYPHER_BUFFER_POOL_MB", "32", "a whole number of at least 64"),
     ("LUOCDO_CYPHER_MAX_MB", "-3", "a positive number"),
+    ("LUOCDO_CYPHER_NICE", "20", "a whole number from 0 to 19"),
+    ("LUOCDO_CYPHER_NICE", "-5", "a whole number from 0 to 19"),
 ]
 
 

@@ -97,10 +97,10 @@ def test_a_docx_bomb_is_refused_early() -> None:
     data = docx_bomb(1024)  # a gigabyte of XML in one element, about 1 MB on the wire
     assert len(data) < 2 * 2**20
     before = peak_mb()
-    t = time.monotonic()
+    t = time.process_time()  # CPU, not the clock: what the refusal costs, however busy the machine
     with pytest.raises(TooLarge, match="decompression bomb"):
         read_docx(data, "bomb.docx")
-    assert time.monotonic() - t < 1.0
+    assert time.process_time() - t < 1.0
     assert peak_mb() - before < 100
 
 
@@ -165,12 +165,24 @@ def test_server_answers_413_to_a_bomb_and_changes_nothing(upload_server) -> None
     client, uploads = upload_server
     before = client.get("/healthz").json()["stats"]
     bomb = docx_bomb(1024)
-    t = time.monotonic()
+    server = _server_process(client)
+    t = sum(server.cpu_times()[:2])  # the server's CPU, not the clock: the machine may be busy
     r = client.post("/documents", files=[("files", ("bomb.docx", bomb))],
                     headers={"Authorization": f"Bearer {TOKEN}"})
-    assert time.monotonic() - t < 1.0
+    assert sum(server.cpu_times()[:2]) - t < 1.0
     assert r.status_code == 413, r.text
     err = r.json()["error"]
     assert "over a size limit" in err["message"] and "decompression bomb" in err["failed"][0]
     assert client.get("/healthz").json()["stats"] == before
     assert not any(p.is_file() for p in uploads.rglob("*"))
+
+
+def _server_process(client: httpx.Client):
+    """The ``luocdo serve`` process (a child of this one) that ``client`` talks to."""
+    psutil = pytest.importorskip("psutil")
+    port = str(client.base_url.port)
+    for child in psutil.Process().children(recursive=True):
+        args = child.cmdline()
+        if "serve" in args and "--port" in args and args[args.index("--port") + 1] == port:
+            return child
+    raise AssertionError(f"no luocdo serve on port {port} among this process's children")
