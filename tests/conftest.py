@@ -57,6 +57,14 @@ def seeds_copy(seeds_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A private copy of the test corpus, safe to edit."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(ACTIVE.folder, dst)
+    return dst
+
+
+@pytest.fixture
 def lb_store(tmp_path: Path) -> Iterator[Any]:
     """A fresh LadybugDB store in a temporary file."""
     from luocdo.graph.ladybug_store import LadybugStore
