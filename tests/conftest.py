@@ -186,7 +186,8 @@ def ingest_seeds(store: Any, seeds: Path) -> None:
 
 
 @pytest.fixture
-def neo4j_seeds(neo4j_server: Neo4jServer, seeds_dir: Path) -> Neo4jServer:
-    """The session's Neo4j holding the five seeds (loaded again only if something else was loaded since)."""
-    neo4j_server.holding("seeds", lambda s: ingest_seeds(s, seeds_dir))
+def neo4j_seeds(neo4j_server: Neo4jServer, corpus_dir: Path) -> Neo4jServer:
+    """The session's Neo4j holding the test corpus: the five seeds, else examples/corpus (loaded again
+    only if something else was loaded since)."""
+    neo4j_server.holding(ACTIVE.name, lambda s: ingest_seeds(s, corpus_dir))
     return neo4j_server
