@@ -286,7 +286,7 @@ class SearchFloor:
         from rapidfuzz import fuzz, process
 
         from luocdo.queries.common import doc_ref
-        from luocdo.queries.resolve import _number_variants, fit_score, parse_name
+        from luocdo.queries.names import fit_score, number_variants, parse_name
         from luocdo.queries.search import MIN_SCORE, PREFILTER, _score, _words
 
         def _prefilter(q: str, texts: list[str]) -> set[int]:  # exhaustive: every text, no word index
@@ -300,7 +300,7 @@ class SearchFloor:
         scored: list[tuple[float, bool, str]] = []
         fits: set[str] = set()
         if name.number is not None:  # a named document scores by its fit alone
-            for num in _number_variants(name.number):
+            for num in number_variants(name.number):
                 for k in self.by_number.get(num, ()):
                     f = fit_score(name, doc_ref({"key": k, **self.g.nodes[k]}))
                     if f is not None:

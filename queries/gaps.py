@@ -36,7 +36,7 @@ from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import GAP_SCOPES, GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
-from luocdo.queries.org_tree import org_tree
+from luocdo.queries.org_tree import OrgTree, org_tree
 from luocdo.queries.resolve import resolve
 
 SCOPES = GAP_SCOPES
@@ -188,32 +188,60 @@ def gaps(store: Store, key_or_name: str, scope: str | None = None) -> GapsResult
 
     plan_rows = loader.run(store, "gaps_plans", {"key": target.key}, limit=None)
     report_rows = loader.run(store, "gaps_reports", {"key": target.key}, limit=None)
-    issuers = sorted({r["org"] for r in (*plan_rows, *report_rows)})
-    belongs: dict[str, set[str]] = {o: {o} for o in issuers}  # an issuer is its own unit too
     tree = org_tree(store)
+    belongs = _belongs(store, tree, sorted({r["org"] for r in (*plan_rows, *report_rows)}))
+    plans = _by_unit(plan_rows, belongs, ids)
+    reports = _by_unit(report_rows, belongs, ids)
+    mentions = _mentions(store, target)
+
+    todo = [u.id for u in units if u.id not in plans and u.id not in reports]
+    period_rows = _period_rows(store, target, todo, tree)
+    cands = _candidates(target, units, period_rows, mentions)
+
+    docs = fetch_docs(
+        store,
+        [k for ks in plans.values() for k in ks]
+        + [k for ks in reports.values() for k in ks]
+        + [c[1]["key"] for c in cands.values()],
+    )
+    out = [_gap_unit(u, target, plans, reports, cands, docs, mentions) for u in units]
+    counts = {s: sum(1 for g in out if g.status == s) for s in GAP_STATUSES}
+    counts["total"] = len(out)
+    return GapsResult(target=target, scope=scope, units=out, counts=counts)
+
+
+def _belongs(store: Store, tree: OrgTree | None, issuers: list[str]) -> dict[str, set[str]]:
+    """Each issuer with the units it belongs to (itself, and its ancestors by PART_OF)."""
+    belongs: dict[str, set[str]] = {o: {o} for o in issuers}  # an issuer is its own unit too
     if tree is not None:
         for o in issuers:
             belongs[o] |= tree.ancestors(o)
     elif issuers:
         for r in loader.run(store, "org_ancestors", {"ids": issuers}, limit=None):
             belongs[r["org"]].add(r["unit"])
+    return belongs
 
-    def by_unit(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for r in rows:
-            for unit in sorted(belongs[r["org"]] & ids):
-                if r["key"] not in out.get(unit, ()):
-                    out.setdefault(unit, []).append(r["key"])
-        return out
 
-    plans = by_unit(plan_rows)
-    reports = by_unit(report_rows)
-    incoming = loader.run(store, "doc_edges_in_one", {"key": target.key}, limit=None)
+def _by_unit(rows: list[dict[str, Any]], belongs: dict[str, set[str]], ids: set[str]) -> dict[str, list[str]]:
+    """The documents of ``rows`` under each expected unit their issuer belongs to."""
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        for unit in sorted(belongs[r["org"]] & ids):
+            if r["key"] not in out.get(unit, ()):
+                out.setdefault(unit, []).append(r["key"])
+    return out
+
+
+def _mentions(store: Store, target: DocRef) -> dict[str, set[str]]:
+    """Each document with an edge to X, with the kinds of those edges."""
     mentions: dict[str, set[str]] = {}
-    for r in incoming:
+    for r in loader.run(store, "doc_edges_in_one", {"key": target.key}, limit=None):
         mentions.setdefault(r["src"], set()).add(r["rel"])
+    return mentions
 
-    todo = [u.id for u in units if u.id not in plans and u.id not in reports]
+
+def _period_rows(store: Store, target: DocRef, todo: list[str], tree: OrgTree | None) -> dict[str, list[dict[str, Any]]]:
+    """The documents each unit without a plan or report issued in X's period."""
     period_rows: dict[str, list[dict[str, Any]]] = {}
     period = _period(target)
     if todo and period is not None:
@@ -230,7 +258,16 @@ def gaps(store: Store, key_or_name: str, scope: str | None = None) -> GapsResult
         else:
             for r in loader.run(store, "gaps_period", {**params, "units": todo}, limit=None):
                 period_rows.setdefault(r["unit"], []).append(r)
+    return period_rows
 
+
+def _candidates(
+    target: DocRef,
+    units: list[OrgRef],
+    period_rows: dict[str, list[dict[str, Any]]],
+    mentions: dict[str, set[str]],
+) -> dict[str, tuple[int, dict[str, Any], str]]:
+    """Per unit, its period document most like X in subject (if similar enough) that does not cite X."""
     cands: dict[str, tuple[int, dict[str, Any], str]] = {}
     unit_by_id = {u.id: u for u in units}
     for uid, rows in period_rows.items():
@@ -249,13 +286,19 @@ def gaps(store: Store, key_or_name: str, scope: str | None = None) -> GapsResult
                 best = (sim, r, "does not cite it")
         if best is not None:
             cands[uid] = best
+    return cands
 
-    docs = fetch_docs(
-        store,
-        [k for ks in plans.values() for k in ks]
-        + [k for ks in reports.values() for k in ks]
-        + [c[1]["key"] for c in cands.values()],
-    )
+
+def _gap_unit(
+    u: OrgRef,
+    target: DocRef,
+    plans: dict[str, list[str]],
+    reports: dict[str, list[str]],
+    cands: dict[str, tuple[int, dict[str, Any], str]],
+    docs: dict[str, DocRef],
+    mentions: dict[str, set[str]],
+) -> GapUnit:
+    """One unit's line: its plans, else its reports, else its candidate, else nothing."""
 
     def refs(keys: list[str]) -> list[DocRef]:
         return sorted((docs[k] for k in set(keys) if k in docs), key=lambda d: (d.date or "9999", d.key))
@@ -264,23 +307,17 @@ def gaps(store: Store, key_or_name: str, scope: str | None = None) -> GapsResult
         """How each document is tied to X: its own edge to X, else through a chain of plans."""
         return {k: next((r for r in order if r in mentions.get(k, ())), "CHAIN") for k in keys}
 
-    out: list[GapUnit] = []
-    for u in units:
-        if u.id in plans:
-            found = refs(plans[u.id])
-            out.append(GapUnit(org=u, status="has_plan", documents=found,
-                               relations=tied([d.key for d in found], ("IMPLEMENTS", "BASED_ON"))))
-        elif u.id in reports:
-            found = refs(reports[u.id])
-            out.append(GapUnit(org=u, status="reported_only", documents=found,
-                               relations=tied([d.key for d in found], ("REPORTS_ON",))))
-        elif u.id in cands and cands[u.id][1]["key"] in docs:
-            sim, r, note = cands[u.id]
-            cand = docs[r["key"]]
-            reason = f"{cand.display} {cand.date or cand.year or 'undated'}: title similarity {sim} to {target.display}; {note}"
-            out.append(GapUnit(org=u, status="possible", documents=[], candidate=cand, reason=reason))
-        else:
-            out.append(GapUnit(org=u, status="no_plan", documents=[]))
-    counts = {s: sum(1 for g in out if g.status == s) for s in GAP_STATUSES}
-    counts["total"] = len(out)
-    return GapsResult(target=target, scope=scope, units=out, counts=counts)
+    if u.id in plans:
+        found = refs(plans[u.id])
+        return GapUnit(org=u, status="has_plan", documents=found,
+                       relations=tied([d.key for d in found], ("IMPLEMENTS", "BASED_ON")))
+    if u.id in reports:
+        found = refs(reports[u.id])
+        return GapUnit(org=u, status="reported_only", documents=found,
+                       relations=tied([d.key for d in found], ("REPORTS_ON",)))
+    if u.id in cands and cands[u.id][1]["key"] in docs:
+        sim, r, note = cands[u.id]
+        cand = docs[r["key"]]
+        reason = f"{cand.display} {cand.date or cand.year or 'undated'}: title similarity {sim} to {target.display}; {note}"
+        return GapUnit(org=u, status="possible", documents=[], candidate=cand, reason=reason)
+    return GapUnit(org=u, status="no_plan", documents=[])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 from luocdo.i18n import current, gettext
 from luocdo.queries.report_tables import ReportTable
@@ -81,12 +82,23 @@ def to_xlsx(t: ReportTable, today: date | None = None) -> bytes:
 
 def to_docx(t: ReportTable, today: date | None = None) -> bytes:
     from docx import Document
+
+    doc = Document()
+    _docx_page(doc)
+    _docx_heading(doc, t, today)
+    _docx_table(doc, t)
+    _docx_paragraph(doc, gettext("Read from the graph on {date}").format(date=dated_line(today)), italic=True, right=True)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _docx_page(doc: Any) -> None:
+    """Times New Roman 13, an A4 landscape page with the margins of an administrative document."""
     from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
@@ -97,42 +109,53 @@ def to_docx(t: ReportTable, today: date | None = None) -> bytes:
     sec.left_margin, sec.right_margin = Cm(3.0), Cm(2.0)
     sec.top_margin, sec.bottom_margin = Cm(2.0), Cm(2.0)
 
-    head = doc.add_table(rows=1, cols=2)
-    left, right = head.rows[0].cells
-    p = left.paragraphs[0]
+
+def _docx_run(p: Any, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
+              size: int | None = None) -> None:
+    """A run of ``text`` at the end of paragraph ``p``, centred, in the given style."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run("LUOCDO")
-    r.bold = True
-    r.font.size = Pt(12)
-    p = right.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(QUOC_HIEU)
-    r.bold = True
-    r.font.size = Pt(12)
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(TIEU_NGU)
-    r.bold = True
-    r.underline = True
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(dated_line(today))
-    r.italic = True
+    r = p.add_run(text)
+    if bold:
+        r.bold = True
+    if italic:
+        r.italic = True
+    if underline:
+        r.underline = True
+    if size is not None:
+        r.font.size = Pt(size)
+
+
+def _docx_paragraph(doc: Any, text: str, *, right: bool = False, **style: Any) -> None:
+    """A new paragraph holding ``text`` in the given style (centred, or to the right)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(gettext("REPORT"))
-    r.bold = True
-    r.font.size = Pt(14)
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run(t.title)
-    r.bold = True
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run(t.subject).italic = True
+    _docx_run(p, text, **style)
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _docx_heading(doc: Any, t: ReportTable, today: date | None) -> None:
+    """The two-column head (sender; national motto and date), then the title, subject and summary."""
+    head = doc.add_table(rows=1, cols=2)
+    left, right = head.rows[0].cells
+    _docx_run(left.paragraphs[0], "LUOCDO", bold=True, size=12)
+    _docx_run(right.paragraphs[0], QUOC_HIEU, bold=True, size=12)
+    _docx_run(right.add_paragraph(), TIEU_NGU, bold=True, underline=True)
+    _docx_run(right.add_paragraph(), dated_line(today), italic=True)
+    _docx_paragraph(doc, gettext("REPORT"), bold=True, size=14)
+    _docx_paragraph(doc, t.title, bold=True)
+    _docx_paragraph(doc, t.subject, italic=True)
     for line in t.summary:
         doc.add_paragraph(line)
+
+
+def _docx_table(doc: Any, t: ReportTable) -> None:
+    """The table: bold headers, then one row per line, in 11 points."""
+    from docx.shared import Pt
 
     table = doc.add_table(rows=1, cols=len(t.columns))
     table.style = "Table Grid"
@@ -146,13 +169,6 @@ def to_docx(t: ReportTable, today: date | None = None) -> bytes:
         for cell, v in zip(cells, row, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(v).font.size = Pt(11)
-
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    p.add_run(gettext("Read from the graph on {date}").format(date=dated_line(today))).italic = True
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
 
 
 def render(t: ReportTable, fmt: str, today: date | None = None) -> bytes:

@@ -32,7 +32,8 @@ from luocdo.graph.store import Store
 from luocdo.queries.derived import derived
 
 if TYPE_CHECKING:
-    from luocdo.queries.resolve import NameColumns, NameQuery
+    from luocdo.queries.name_columns import NameColumns
+    from luocdo.queries.names import NameQuery
 
 log = logging.getLogger("luocdo.search")
 
@@ -52,7 +53,7 @@ class WordIndex:
     texts: tuple[str, ...]
     vocab: tuple[str, ...]
     postings: dict[str, np.ndarray]
-    #: Documents' name fields as columns (:class:`~luocdo.queries.resolve.NameColumns`), when built with them.
+    #: Documents' name fields as columns (:class:`~luocdo.queries.name_columns.NameColumns`), when built with them.
     names: NameColumns | None = None
     #: Words of ``more`` (see :meth:`build`): found by :meth:`holding`, not by :meth:`shortlist`.
     more_vocab: tuple[str, ...] = ()
@@ -155,7 +156,7 @@ class MemoryDocuments:
 
 
 def _named(index: WordIndex, cols: NameColumns, name: NameQuery, limit: int) -> tuple[dict[str, float], set[str]]:
-    from luocdo.queries.resolve import fit_scores
+    from luocdo.queries.name_columns import fit_scores
 
     pos, fit = fit_scores(name, cols, index.holding)
     scores = np.round(90 + np.minimum(10.0, fit / 2), 1)
@@ -251,7 +252,7 @@ class IndexedDocuments:
 
     def named(self, name: NameQuery, limit: int) -> tuple[dict[str, float], Callable[[list[str]], set[str]]]:
         """As :meth:`MemoryDocuments.named`, asked of the index: the fit of a document is the sum of
-        constant points per constraint it meets (resolve.fit_scores' rules), so the documents of each
+        constant points per constraint it meets (name_columns.fit_scores' rules), so the documents of each
         score are one query, listed by the ``order`` fast field; only the best ``limit`` are read."""
         import itertools
 
@@ -333,15 +334,15 @@ class IndexedDocuments:
 
     def holding_terms(self, word: str) -> list[tuple[str, str]]:
         """(field, word) of the index's words that stand for the typed place/issuer word ``word``
-        (resolve's ``_fit_word``), among the ranked words and the place words."""
-        from luocdo.queries.resolve import WORD_MATCH, _fit_word
+        (:func:`~luocdo.queries.names.fit_word`), among the ranked words and the place words."""
+        from luocdo.queries.names import WORD_MATCH, fit_word
 
         out = []
         for fname, vocab, df in (("text", self.vocab, self.df), ("more", self.more_vocab, self.more_df)):
             if word in df:
                 out.append((fname, word))
             for h, _s, _i in process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None):
-                if h != word and _fit_word(word, h):
+                if h != word and fit_word(word, h):
                     out.append((fname, h))
         return out
 

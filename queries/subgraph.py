@@ -44,6 +44,30 @@ def subgraph(
         raise BadParameter(f"depth must be from 0 to {MAX_DEPTH}, got {depth}")
     if limit < 1:
         raise BadParameter(f"limit must be at least 1, got {limit}")
+    rels = _relations(relations)
+    center_id, doc_front, org_front = _center(store, center)
+    walk = _Walk(limit, set(doc_front), set(org_front))
+    for _ in range(depth):
+        new_docs: set[str] = set()
+        new_orgs: set[str] = set()
+        for kind, r in _hop_rows(store, doc_front, org_front, rels):
+            if r["rel"] in rels:
+                walk.take(kind, r, new_docs, new_orgs)
+        doc_front, org_front = new_docs, new_orgs
+        if not doc_front and not org_front:
+            break
+
+    docs = fetch_docs(store, walk.doc_seen)
+    org_refs = fetch_orgs(store, walk.org_seen)
+    nodes = [_doc_node(docs[k]) for k in sorted(walk.doc_seen) if k in docs]
+    nodes += [_org_node(org_refs[i]) for i in sorted(walk.org_seen) if i in org_refs]
+    present = {n.id for n in nodes}
+    out_edges = [e for e in walk.edges.values() if e.source in present and e.target in present]
+    return Subgraph(center=center_id, nodes=nodes, edges=out_edges)
+
+
+def _relations(relations: list[str] | None) -> set[str]:
+    """The relations asked for (all when none), upper-cased; an unknown one is refused."""
     rels = set(ALL_RELS)
     if relations:
         wanted = {r.strip().upper() for r in relations if r and r.strip()}
@@ -51,67 +75,63 @@ def subgraph(
         if unknown:
             raise BadParameter(f"unknown relation(s) {', '.join(sorted(unknown))}; expected some of {', '.join(ALL_RELS)}")
         rels = wanted
+    return rels
 
-    orgs = fetch_orgs(store, [center])
-    if center in orgs:
-        center_id, doc_front, org_front = center, set(), {center}
-    else:
-        try:
-            doc = resolve(store, center)
-        except NotFound:
-            raise NotFound(center, message=f"no document or organization matches {center!r}") from None
-        center_id, doc_front, org_front = doc.key, {doc.key}, set()
 
-    doc_seen: set[str] = set(doc_front)
-    org_seen: set[str] = set(org_front)
-    edges: dict[tuple[str, str, str], GraphEdge] = {}
+def _center(store: Store, center: str) -> tuple[str, set[str], set[str]]:
+    """The center's id, and the first fronts: documents, organizations (an organization id wins)."""
+    if center in fetch_orgs(store, [center]):
+        return center, set(), {center}
+    try:
+        doc = resolve(store, center)
+    except NotFound:
+        raise NotFound(center, message=f"no document or organization matches {center!r}") from None
+    return doc.key, {doc.key}, set()
 
-    def room() -> bool:
-        return len(doc_seen) + len(org_seen) < limit
 
-    for _ in range(depth):
-        new_docs: set[str] = set()
-        new_orgs: set[str] = set()
-        rows: list[tuple[str, dict[str, Any]]] = []
-        if doc_front:
-            keys = sorted(doc_front)
-            rows += [("dd", r) for r in loader.run(store, "doc_edges_out", {"keys": keys}, limit=None)]
-            rows += [("dd", r) for r in loader.run(store, "doc_edges_in", {"keys": keys}, limit=None)]
-            rows += [("do", r) for r in loader.run(store, "doc_orgs", {"keys": keys}, limit=None)]
-        if org_front:
-            ids = sorted(org_front)
-            rows += [("do", r) for r in loader.run(store, "org_docs", {"ids": ids}, limit=None)]
-            if "PART_OF" in rels:
-                rows += [("oo", {**r, "rel": "PART_OF"}) for r in loader.run(store, "org_parts", {"ids": ids}, limit=None)]
-        rows.sort(key=lambda kr: (kr[1]["rel"], kr[1]["src"], kr[1]["dst"], *evidence_order(kr[1])))
-        for kind, r in rows:
-            if r["rel"] not in rels:
+def _hop_rows(store: Store, doc_front: set[str], org_front: set[str], rels: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The edges one hop from the fronts, each tagged by its ends ("dd", "do", "oo"), in a stable order."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    if doc_front:
+        keys = sorted(doc_front)
+        rows += [("dd", r) for r in loader.run(store, "doc_edges_out", {"keys": keys}, limit=None)]
+        rows += [("dd", r) for r in loader.run(store, "doc_edges_in", {"keys": keys}, limit=None)]
+        rows += [("do", r) for r in loader.run(store, "doc_orgs", {"keys": keys}, limit=None)]
+    if org_front:
+        ids = sorted(org_front)
+        rows += [("do", r) for r in loader.run(store, "org_docs", {"ids": ids}, limit=None)]
+        if "PART_OF" in rels:
+            rows += [("oo", {**r, "rel": "PART_OF"}) for r in loader.run(store, "org_parts", {"ids": ids}, limit=None)]
+    rows.sort(key=lambda kr: (kr[1]["rel"], kr[1]["src"], kr[1]["dst"], *evidence_order(kr[1])))
+    return rows
+
+
+_ENDS = {"dd": ("d", "d"), "do": ("d", "o"), "oo": ("o", "o")}
+
+
+class _Walk:
+    """What the breadth-first walk has seen so far, up to ``limit`` nodes."""
+
+    def __init__(self, limit: int, doc_seen: set[str], org_seen: set[str]):
+        self.limit = limit
+        self.doc_seen = doc_seen
+        self.org_seen = org_seen
+        self.edges: dict[tuple[str, str, str], GraphEdge] = {}
+
+    def room(self) -> bool:
+        return len(self.doc_seen) + len(self.org_seen) < self.limit
+
+    def take(self, kind: str, r: dict[str, Any], new_docs: set[str], new_orgs: set[str]) -> None:
+        """Add the edge ``r`` and its ends, unless an end is new and there is no room left for it."""
+        src, dst = r["src"], r["dst"]
+        for node, group in zip((src, dst), _ENDS[kind], strict=True):
+            seen, new = (self.doc_seen, new_docs) if group == "d" else (self.org_seen, new_orgs)
+            if node in seen:
                 continue
-            src, dst = r["src"], r["dst"]
-            ends = {"dd": ((src, "d"), (dst, "d")), "do": ((src, "d"), (dst, "o")), "oo": ((src, "o"), (dst, "o"))}[kind]
-            ok = True
-            for node, group in ends:
-                seen, new = (doc_seen, new_docs) if group == "d" else (org_seen, new_orgs)
-                if node in seen:
-                    continue
-                if not room():
-                    ok = False
-                    break
-                seen.add(node)
-                new.add(node)
-            if not ok:
-                continue
-            ek = (src, dst, r["rel"])
-            if ek not in edges:
-                edges[ek] = GraphEdge(source=src, target=dst, relation=r["rel"], evidence=evidence(r) if kind == "dd" else None)
-        doc_front, org_front = new_docs, new_orgs
-        if not doc_front and not org_front:
-            break
-
-    docs = fetch_docs(store, doc_seen)
-    org_refs = fetch_orgs(store, org_seen)
-    nodes = [_doc_node(docs[k]) for k in sorted(doc_seen) if k in docs]
-    nodes += [_org_node(org_refs[i]) for i in sorted(org_seen) if i in org_refs]
-    present = {n.id for n in nodes}
-    out_edges = [e for e in edges.values() if e.source in present and e.target in present]
-    return Subgraph(center=center_id, nodes=nodes, edges=out_edges)
+            if not self.room():
+                return
+            seen.add(node)
+            new.add(node)
+        ek = (src, dst, r["rel"])
+        if ek not in self.edges:
+            self.edges[ek] = GraphEdge(source=src, target=dst, relation=r["rel"], evidence=evidence(r) if kind == "dd" else None)

@@ -57,6 +57,14 @@ def seeds_copy(seeds_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A private copy of the test corpus, safe to edit."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(ACTIVE.folder, dst)
+    return dst
+
+
+@pytest.fixture
 def lb_store(tmp_path: Path) -> Iterator[Any]:
     """A fresh LadybugDB store in a temporary file."""
     from luocdo.graph.ladybug_store import LadybugStore
@@ -178,7 +186,8 @@ def ingest_seeds(store: Any, seeds: Path) -> None:
 
 
 @pytest.fixture
-def neo4j_seeds(neo4j_server: Neo4jServer, seeds_dir: Path) -> Neo4jServer:
-    """The session's Neo4j holding the five seeds (loaded again only if something else was loaded since)."""
-    neo4j_server.holding("seeds", lambda s: ingest_seeds(s, seeds_dir))
+def neo4j_seeds(neo4j_server: Neo4jServer, corpus_dir: Path) -> Neo4jServer:
+    """The session's Neo4j holding the test corpus: the five seeds, else examples/corpus (loaded again
+    only if something else was loaded since)."""
+    neo4j_server.holding(ACTIVE.name, lambda s: ingest_seeds(s, corpus_dir))
     return neo4j_server

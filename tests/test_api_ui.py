@@ -17,10 +17,11 @@ import httpx
 import pytest
 
 from luocdo.graph.store import open_store
+from tests.corpora import SEEDS_DIR, seeds_present
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = SEEDS_DIR  # ../shared/seeds, or LUOCDO_TEST_SEEDS (tests/corpora.py)
 
 
 def _ingest(path: Path, src: Path) -> str:
@@ -56,7 +57,7 @@ def _serve(db: str):
 #: name → (source folder, directive key, its URL form, a unit with a plan)
 STORES = {
     "corpus": (CORPUS, "145/KH-UBND@2025@tuyen-quang", "Xã Tân Trào"),
-    "seeds": (SEEDS if SEEDS.is_dir() else CORPUS, "82/KH-UBND@2025@quang-ngai", "Đặc khu Lý Sơn"),
+    "seeds": (SEEDS if seeds_present() else CORPUS, "82/KH-UBND@2025@quang-ngai", "Đặc khu Lý Sơn"),
 }
 
 

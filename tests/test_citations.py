@@ -141,7 +141,7 @@ def test_type_words_start_with_the_letters_the_lookahead_lets_through() -> None:
         assert letters <= set(P.TYPE_WORD_FIRST), (code, letters)
 
 
-def test_lookaheads_turn_away_no_match(seeds_dir) -> None:
+def test_lookaheads_turn_away_no_match(corpus_dir) -> None:
     """The first-letter lookahead on CUE only saves time: the same matches without it.  (The patterns
     scanned over a whole text are tried only where their first words are: tests/test_fast_paths.py.)"""
     import re as _re
@@ -149,7 +149,7 @@ def test_lookaheads_turn_away_no_match(seeds_dir) -> None:
     from luocdo.loaders import patterns as P
     from luocdo.loaders.text import load
 
-    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))]
+    texts = [fold(load(p).text) for p in sorted(corpus_dir.glob("*.txt"))]
     texts.append(fold("Căn cứ Luật số 63/2020/QH14; Thực hiện Kế hoạch số 82/KH-UBND; sửa đổi, bổ sung Quyết định 12/QĐ-TTg; "
                       "theo đề nghị của Sở; Xét Tờ trình số 5/TTr-SNV; quán triệt Nghị quyết 57-NQ/TW; bãi bỏ Thông tư 01/2024/TT-BTC; "
                       "UBND xã Bắc Ruộng, Hội đồng nhân dân tỉnh Lâm Đồng, HĐND phường Sông Trí, Ủy ban nhân dân đặc khu Lý Sơn"))  # fmt: skip

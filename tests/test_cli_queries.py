@@ -1,7 +1,7 @@
 """The query commands: tables for people, --json for machines, one-line errors.
 
-Run through typer's CliRunner on the five seeds ingested once into a
-LadybugDB file and through --neo4j on the real Neo4j server of
+Run through typer's CliRunner on the test corpus (the five seeds, else
+examples/corpus: tests/corpora.py) ingested once into a LadybugDB file and through --neo4j on the real Neo4j server of
 tests/conftest.py; each command opens the store read-only as a user would.
 """
 
@@ -17,21 +17,51 @@ from luocdo.api.cli import app, console, err
 from luocdo.graph.store import open_store
 from luocdo.queries import GapsResult, ImplementersResult, TraceResult, implementers
 from tests.conftest import STORES
+from tests.corpora import ACTIVE
 
-K82 = "82/KH-UBND@2025@quang-ngai"
 K57 = "57-NQ/TW@2024"
+#: What the commands answer on the test corpus.
+A = {
+    "seeds": {
+        "target": "82/KH-UBND", "target_key": "82/KH-UBND@2025@quang-ngai", "target_date": "2025-04-17",
+        "target_named": "82/KH-UBND Quảng Ngãi",
+        "implementers": ("38/KH-UBND", "Văn phòng UBND tỉnh", "Đặc khu Lý Sơn"),
+        "implementer_key": "38/KH-UBND@2025@quang-ngai/ly-son",
+        "second_hop": ("327/QĐ-UBND", 155, "359-KH/TU → 327/QĐ-UBND"),
+        "trace": ("359-KH/TU", "327/QĐ-UBND", "12/KH-UBND"),  # parent, child, only citing
+        "medians": {"party": 128.0, "province": 27.0},
+        "basis": ("12/KH-UBND", ("1256/QĐ-UBND", "393/QĐ-UBND", "121/QĐ-UBND")),
+        "possible": ("Xã Sơn Mai", "21349", "12/KH-UBND 2025-08-05: title similarity"),
+        "gap_counts": {"possible": 1, "has_plan": 2},
+        "ambiguous": ("2024-02-20", "Đặc khu Lý Sơn"),
+    },
+    "examples": {
+        "target": "145/KH-UBND", "target_key": "145/KH-UBND@2025@tuyen-quang", "target_date": "2025-08-12",
+        "target_named": "145/KH-UBND Tuyên Quang",
+        "implementers": ("27/KH-UBND", "Sở Khoa học và Công nghệ", "Xã Lâm Bình"),
+        "implementer_key": "27/KH-UBND@2025@tuyen-quang/lam-binh",
+        "second_hop": ("35/KH-UBND", 246, "145/KH-UBND → 35/KH-UBND"),
+        "trace": ("145/KH-UBND", "35/KH-UBND", "112/UBND-VP"),
+        "medians": {"central": 100.0, "party": 218.0, "province": 233.0, "department": 29.0, "commune": 37.0},
+        "basis": ("64/KH-UBND", ("145/KH-UBND", "214/KH-SNV", "2310/UBND-KGVX")),
+        "possible": ("Xã Hàm Yên", "02374", "39/KH-UBND 2025-09-02: title similarity"),
+        "gap_counts": {"possible": 1, "has_plan": 11},
+        "ambiguous": ("2024-02-19", "Xã Lâm Bình"),
+    },
+}[ACTIVE.name]
+T = A["target"]
 
 runner = CliRunner(env={"LUOCDO_LANG": "en"})  # these tests read the English tables
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory, seeds_dir: Path) -> str:
+def seed_db(tmp_path_factory, corpus_dir: Path) -> str:
     from luocdo.pipeline import ingest
 
     path = str(tmp_path_factory.mktemp("cli_queries") / "seeds.db")
     store = open_store(path)
     try:
-        assert not ingest(store, [str(seeds_dir)], workers=1).failed
+        assert not ingest(store, [str(corpus_dir)], workers=1).failed
     finally:
         store.close()
     return path
@@ -39,7 +69,7 @@ def seed_db(tmp_path_factory, seeds_dir: Path) -> str:
 
 @pytest.fixture(params=STORES)
 def where(request, seed_db) -> list[str]:
-    """The store options of each command: --db FILE, or --neo4j URI (the seeds on the real server)."""
+    """The store options of each command: --db FILE, or --neo4j URI (the corpus on the real server)."""
     if request.param == "ladybug":
         return ["--db", seed_db]
     return ["--neo4j", request.getfixturevalue("neo4j_seeds").uri]
@@ -59,18 +89,18 @@ def run(*args: str):
 
 
 def test_implements_table_and_json(where, seed_db):
-    r = run("implements", "82/KH-UBND", *where)
+    r = run("implements", T, *where)
     assert r.exit_code == 0, r.output
-    assert "38/KH-UBND" in r.output and "Văn phòng UBND tỉnh" in r.output and "Đặc khu Lý Sơn" in r.output
-    assert "2025-04-17" in r.output
-    j = run("implements", "82/KH-UBND", "--json", *where)
+    assert all(text in r.output for text in A["implementers"])
+    assert A["target_date"] in r.output
+    j = run("implements", T, "--json", *where)
     assert j.exit_code == 0, j.output
     got = ImplementersResult.model_validate_json(j.stdout)
-    assert got.target.key == K82
-    assert {row.doc.key for row in got.rows} >= {"38/KH-UBND@2025@quang-ngai/ly-son"}
+    assert got.target.key == A["target_key"]
+    assert {row.doc.key for row in got.rows} >= {A["implementer_key"]}
     store = open_store(seed_db, read_only=True)  # the same answer as on the embedded store
     try:
-        assert got == implementers(store, "82/KH-UBND")
+        assert got == implementers(store, T)
     finally:
         store.close()
 
@@ -79,41 +109,45 @@ def test_implements_transitive(where):
     j = run("implements", "57-NQ/TW", "--transitive", "--json", *where)
     assert j.exit_code == 0, j.output
     rows = {row.doc.display: row for row in ImplementersResult.model_validate_json(j.stdout).rows}
-    assert rows["327/QĐ-UBND"].depth == 2 and rows["327/QĐ-UBND"].days == 155
+    display, days, chain = A["second_hop"]
+    assert rows[display].depth == 2 and rows[display].days == days
     t = run("implements", "57-NQ/TW", "-t", *where)
-    assert "359-KH/TU → 327/QĐ-UBND" in t.output
+    assert chain in t.output
 
 
 def test_trace(where):
     r = run("trace", "57-NQ/TW", *where)
     assert r.exit_code == 0, r.output
     out = r.output
-    assert out.index("359-KH/TU") < out.index("327/QĐ-UBND")
-    assert "└ 327/QĐ-UBND" in out and "Only citing 57-NQ/TW" in out and "12/KH-UBND" in out
+    parent, child, citing = A["trace"]
+    assert out.index(parent) < out.index(child)
+    assert f"└ {child}" in out and "Only citing 57-NQ/TW" in out and citing in out
     j = TraceResult.model_validate_json(run("trace", "57-NQ/TW", "--json", *where).stdout)
-    assert j.median_delay_by_level == {"party": 128.0, "province": 27.0}
+    assert j.median_delay_by_level == A["medians"]
 
 
 def test_basis(where):
-    r = run("basis", "12/KH-UBND", *where)
+    name, displays = A["basis"]
+    r = run("basis", name, *where)
     assert r.exit_code == 0, r.output
-    for display in ("1256/QĐ-UBND", "393/QĐ-UBND", "121/QĐ-UBND"):
+    for display in displays:
         assert display in r.output
 
 
 def test_gaps(where):
-    r = run("gaps", "82/KH-UBND", *where)
+    r = run("gaps", T, *where)
     assert r.exit_code == 0, r.output
-    assert "Xã Sơn Mai" in r.output and "possible" in r.output and "21349" in r.output
-    assert "12/KH-UBND 2025-08-05: title similarity" in r.output
-    g = GapsResult.model_validate_json(run("gaps", "82/KH-UBND", "--json", *where).stdout)
-    assert g.scope == "province" and g.counts["possible"] == 1 and g.counts["has_plan"] == 2
+    unit, code, reason = A["possible"]
+    assert unit in r.output and "possible" in r.output and code in r.output
+    assert reason in r.output
+    g = GapsResult.model_validate_json(run("gaps", T, "--json", *where).stdout)
+    assert g.scope == "province" and {k: g.counts[k] for k in A["gap_counts"]} == A["gap_counts"]
     n = GapsResult.model_validate_json(run("gaps", "57-NQ/TW", "--scope", "national", "--json", *where).stdout)
     assert n.scope == "national" and len(n.units) == 34
 
 
 def test_show_and_search(where):
-    r = run("show", "82/KH-UBND Quảng Ngãi", *where)
+    r = run("show", A["target_named"], *where)
     assert r.exit_code == 0, r.output
     assert "REPORTS_ON" in r.output and "IMPLEMENTS" in r.output and "Incoming edges" in r.output
     s = run("search", "nghi quyet 57", "--json", *where)
@@ -126,11 +160,12 @@ def test_show_and_search(where):
 
 
 def test_ambiguous_prints_candidates(where):
-    r = run("implements", "38/KH-UBND", *where)
+    r = run("implements", ACTIVE.ambiguous, *where)
     assert r.exit_code == 1
     assert "fits 2 documents" in r.stderr
-    assert "38/KH-UBND@2024@quang-ngai" in r.stderr and "38/KH-UBND@2025@quang-ngai/ly-son" in r.stderr
-    assert "2024-02-20" in r.stderr and "Đặc khu Lý Sơn" in r.stderr
+    assert all(k in r.stderr for k in ACTIVE.ambiguous_keys)
+    date, issuer = A["ambiguous"]
+    assert date in r.stderr and issuer in r.stderr
 
 
 def test_not_found_is_one_line(where):
@@ -141,9 +176,9 @@ def test_not_found_is_one_line(where):
 
 
 def test_bad_parameters(where):
-    assert run("gaps", "82/KH-UBND", "--scope", "world", *where).exit_code == 2
-    assert run("implements", "82/KH-UBND", "--depth", "0", *where).exit_code == 2
-    bad = run("gaps", "82/KH-UBND", "--scope", "recipients", *where)
+    assert run("gaps", T, "--scope", "world", *where).exit_code == 2
+    assert run("implements", T, "--depth", "0", *where).exit_code == 2
+    bad = run("gaps", ACTIVE.no_recipients, "--scope", "recipients", *where)
     assert bad.exit_code == 2 and "recipients" in bad.stderr
 
 
@@ -154,9 +189,9 @@ def test_missing_database(tmp_path):
 
 
 def test_cypher_reads_with_params(where):
-    r = run("cypher", "MATCH (d:Document {key: $k}) RETURN d.date AS date", "--param", f"k={K82}", "--json", *where)
+    r = run("cypher", "MATCH (d:Document {key: $k}) RETURN d.date AS date", "--param", f"k={A['target_key']}", "--json", *where)
     assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout) == {"columns": ["date"], "rows": [["2025-04-17"]], "truncated": False,
+    assert json.loads(r.stdout) == {"columns": ["date"], "rows": [[A["target_date"]]], "truncated": False,
                                     "truncated_by": None}
     r = run("cypher", "MATCH (d:Document) RETURN d.key AS key", "--limit", "2", *where)
     assert r.exit_code == 0 and "(truncated: rows)" in r.output

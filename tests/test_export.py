@@ -19,6 +19,7 @@ from luocdo.graph.export import ELI, ExportError, export, render, to_rdf, write_
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.schema import REL_TABLES
 from tests.conftest import STORES
+from tests.corpora import ACTIVE
 
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 EVIDENCE = {"file": "/c/a.txt", "start": 5, "end": 20, "derived": False}
@@ -164,14 +165,15 @@ def test_rdf_uses_eli(store) -> None:
     assert conflicts == {"date": ["2025-04-17", "2025-04-18"]}
 
 
-def test_seed_rdf(tmp_path: Path, seeds_dir: Path) -> None:
+def test_corpus_rdf(tmp_path: Path, corpus_dir: Path) -> None:
     from luocdo.pipeline import ingest
 
     with LadybugStore(tmp_path / "s.db") as s:
-        ingest(s, [str(seeds_dir)], workers=1)
+        ingest(s, [str(corpus_dir)], workers=1)
         g = to_rdf(s)
         assert isomorphic(g, Graph().parse(data=render(s, "turtle").decode(), format="turtle"))
-    tu = next(g.subjects(ELI.id_local, Literal("359-KH/TU")))
+    party_plan = "359-KH/TU" if ACTIVE.is_seeds else "09-KH/TU"  # the Party's plan implementing 57-NQ/TW
+    tu = next(g.subjects(ELI.id_local, Literal(party_plan)))
     nq = next(g.subjects(ELI.id_local, Literal("57-NQ/TW")))
     assert (tu, ELI.applies, nq) in g
     assert len(set(g.subjects(ELI.cites, nq)) | set(g.subjects(ELI.applies, nq))) >= 3

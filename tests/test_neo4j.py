@@ -16,6 +16,7 @@ from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
 from luocdo.graph.ladybug_store import LadybugStore
 from luocdo.graph.neo4j_store import Neo4jStore
 from luocdo.graph.store import QueryTimeout, ReadOnlyViolation, StoreError
+from tests.corpora import ACTIVE
 
 pytestmark = pytest.mark.neo4j
 
@@ -195,18 +196,18 @@ SAME_ANSWERS = [
 ]
 
 
-def test_seeds_give_the_same_graph_and_answers(both, seeds_dir: Path, snapshot) -> None:
+def test_the_corpus_gives_the_same_graph_and_answers(both, corpus_dir: Path, snapshot) -> None:
     from luocdo.pipeline import ingest
 
     lb, bolt = both
     for store in (lb, bolt):
-        report = ingest(store, [str(seeds_dir)], workers=1)
-        assert report.failed == [] and report.added == 5
+        report = ingest(store, [str(corpus_dir)], workers=1)
+        assert report.failed == [] and report.added == ACTIVE.files
     assert bolt.stats() == lb.stats()
     assert snapshot(bolt) == snapshot(lb)
     for q in SAME_ANSWERS:
         params = {"k": "57-NQ/TW@2024"}
         assert bolt.read(q, params) == lb.read(q, params), q
-    again = ingest(bolt, [str(seeds_dir)], workers=1)
-    assert (again.added, again.replaced, again.unchanged) == (0, 0, 5)
+    again = ingest(bolt, [str(corpus_dir)], workers=1)
+    assert (again.added, again.replaced, again.unchanged) == (0, 0, ACTIVE.files)
     assert snapshot(bolt) == snapshot(lb)

@@ -13,6 +13,7 @@ from luocdo.pipeline import ingest
 from luocdo.queries import gaps, loader
 from luocdo.queries.org_tree import OrgTree, org_tree
 from tests.bench_modules import bench_module
+from tests.corpora import ACTIVE
 
 EDGES = [("office:a", "commune:x"), ("commune:x", "province:p"), ("province:p", "nation"), ("nation", "world"),
          ("office:b", "commune:x"), ("commune:y", "province:p")]  # fmt: skip
@@ -51,13 +52,13 @@ def test_a_cycle_does_not_loop() -> None:
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
-    """500 generated documents of two provinces, and the seeds (whose offices issue plans too)."""
+def generated(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
+    """500 generated documents of two provinces, and the test corpus (whose offices issue plans too)."""
     gen = bench_module("generate")
     work = tmp_path_factory.mktemp("tree")
     truth = gen.generate(500, work / "corpus", ocr=0.2, seed=5, provinces=["Quảng Ngãi", "Lâm Đồng"])
     store = LadybugStore(work / "g.db")
-    ingest(store, [work / "corpus" / "docs", seeds_dir], workers=1)
+    ingest(store, [work / "corpus" / "docs", corpus_dir], workers=1)
     rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
     yield store, rows
     store.close()
@@ -77,7 +78,7 @@ def test_tree_equals_the_store_walk(generated) -> None:
 def test_gaps_with_the_tree_equal_gaps_with_cypher(generated, monkeypatch: pytest.MonkeyPatch) -> None:
     store, rows = generated
     plans = [r["key"] for r in rows if r["role"] == "directive" and r["issuer"]["level"] == "province" and r["key"]]
-    asks = [(k, "province") for k in [*plans, "82/KH-UBND@2025@quang-ngai"]] + [("57-NQ/TW", "national")]
+    asks = [(k, "province") for k in [*plans, ACTIVE.target_key]] + [("57-NQ/TW", "national")]
     with_tree = {a: gaps(store, a[0], scope=a[1]).model_dump() for a in asks}
     monkeypatch.setattr(sys.modules["luocdo.queries.gaps"], "org_tree", lambda store: None)
     with_cypher = {a: gaps(store, a[0], scope=a[1]).model_dump() for a in asks}
@@ -86,11 +87,11 @@ def test_gaps_with_the_tree_equal_gaps_with_cypher(generated, monkeypatch: pytes
     assert {"has_plan", "no_plan", "possible"} <= statuses  # the comparison covers the kinds of answer
 
 
-def test_the_tree_is_rebuilt_after_a_write(tmp_path: Path, seeds_dir: Path) -> None:
+def test_the_tree_is_rebuilt_after_a_write(tmp_path: Path, corpus_dir: Path) -> None:
     with LadybugStore(tmp_path / "g.db") as store:
-        ingest(store, sorted(seeds_dir.glob("*.txt"))[:1], workers=1)
+        ingest(store, sorted(corpus_dir.glob("*.txt"))[:1], workers=1)
         before = org_tree(store)
         assert org_tree(store) is before  # kept while nothing changes
-        ingest(store, [seeds_dir], workers=1)
+        ingest(store, [corpus_dir], workers=1)
         after = org_tree(store)
         assert after is not before and len(after.parents) >= len(before.parents)

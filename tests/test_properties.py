@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from luocdo.core.fold import fold
 from luocdo.loaders.citations import find_citations
+from tests.corpora import ACTIVE
 
 # (type word, administrative type code) pairs people write before a number
 TYPES = [("Kế hoạch", "KH"), ("Quyết định", "QĐ"), ("Nghị quyết", "NQ"), ("Chỉ thị", "CT"), ("Hướng dẫn", "HD")]
@@ -85,8 +86,7 @@ def test_any_citation_is_found(cit, before, after, ocr) -> None:
     assert text[c.num_start : c.num_start + len(number)] == number
 
 
-SEEDS_DIR = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
-_SEED_TEXTS = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+_SEED_TEXTS = sorted(ACTIVE.folder.glob("*.txt"))  # the seeds, else examples/corpus (tests/corpora.py)
 _OCR_NOISE = "0D6ébI|/-: \n&¢§"
 
 
@@ -118,8 +118,6 @@ def test_extractor_survives_random_text(text: str) -> None:
 )
 def test_extractor_survives_mutated_seeds(which: int, edits) -> None:
     """Cut, insert and replace characters of a real document, as a bad scan would."""
-    if not _SEED_TEXTS:
-        return
     text = _SEED_TEXTS[which].read_text(encoding="utf-8")
     for where, cut, insert in edits:
         i = int(where * len(text))

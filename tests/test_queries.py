@@ -1,8 +1,9 @@
-"""The questions of issue 4, answered on the five real seeds, on both stores.
+"""The questions of issue 4, answered on the test corpus, on both stores.
 
-The seeds are ingested once per session into LadybugDB and into the Neo4j
-server of tests/conftest.py; every test reads only and must get the same
-answer from both.
+The corpus (the five real seeds, else examples/corpus: tests/corpora.py) is
+ingested once per session into LadybugDB and into the Neo4j server of
+tests/conftest.py; every test reads only and must get the same answer from
+both.  Where the answers differ by corpus, each corpus has its own.
 Writes are tested on throwaway stores.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from luocdo.core.fold import squash
 from luocdo.graph.store import open_store
 from luocdo.queries import (
     Ambiguous,
@@ -37,6 +39,9 @@ from luocdo.queries.cypher_run import writes
 from luocdo.queries.gaps import title_similarity
 from luocdo.queries.resolve import parse_name
 from tests.conftest import STORES
+from tests.corpora import ACTIVE
+
+SEEDS = ACTIVE.is_seeds
 
 K82 = "82/KH-UBND@2025@quang-ngai"
 K57 = "57-NQ/TW@2024"
@@ -47,6 +52,24 @@ K38_PROVINCE = "38/KH-UBND@2024@quang-ngai"
 K12_SON_MAI = "12/KH-UBND@2025@quang-ngai/son-mai"
 SON_MAI = "commune:21349"
 LY_SON = "commune:21548"
+# examples/corpus
+K145 = "145/KH-UBND@2025@tuyen-quang"
+K09 = "09-KH/TU@2025@tuyen-quang"
+K412 = "412/QĐ-UBND@2025@tuyen-quang"
+K35 = "35/KH-UBND@2025@tuyen-quang/minh-xuan"
+K64 = "64/KH-UBND@2025@tuyen-quang/son-duong"
+K27_LAM_BINH = "27/KH-UBND@2025@tuyen-quang/lam-binh"
+K27_PROVINCE = "27/KH-UBND@2024@tuyen-quang"
+LAM_BINH = "commune:2266"
+HAM_YEN = "commune:2374"
+#: the provincial plan the tests ask about: as typed, its key, its date, its province
+T, KT, T_DATE, T_PROVINCE = (
+    ("82/KH-UBND", K82, "2025-04-17", "Quảng Ngãi") if SEEDS else ("145/KH-UBND", K145, "2025-08-12", "Tuyên Quang")
+)
+#: a commune, its id and code, and its own plan
+COMMUNE, COMMUNE_ID, COMMUNE_PLAN = (
+    ("son mai", SON_MAI, K12_SON_MAI) if SEEDS else ("lam binh", LAM_BINH, K27_LAM_BINH)
+)
 
 
 def _ingest(store, seeds_dir: Path) -> None:
@@ -54,16 +77,16 @@ def _ingest(store, seeds_dir: Path) -> None:
 
     report = ingest(store, [str(seeds_dir)], workers=1)
     assert not report.failed, report.failed
-    assert report.added == 5
+    assert report.added == ACTIVE.files
 
 
 @pytest.fixture(scope="session")
-def ladybug_seed_db(tmp_path_factory, seeds_dir: Path) -> str:
-    """Path of a LadybugDB file holding the five seeds (built once per session)."""
+def ladybug_seed_db(tmp_path_factory, corpus_dir: Path) -> str:
+    """Path of a LadybugDB file holding the test corpus (built once per session)."""
     path = str(tmp_path_factory.mktemp("queries") / "seeds.db")
     store = open_store(path)
     try:
-        _ingest(store, seeds_dir)
+        _ingest(store, corpus_dir)
     finally:
         store.close()
     return path
@@ -85,7 +108,7 @@ def neo4j_seed_store(neo4j_server):
 
 @pytest.fixture(params=STORES)
 def store(request):
-    """A store holding the five seeds, on each backend; the tests only read it."""
+    """A store holding the test corpus, on each backend; the tests only read it."""
     if request.param == "ladybug":
         return request.getfixturevalue("ladybug_seed_store")
     request.getfixturevalue("neo4j_seeds")  # reloaded if another test used the server meanwhile
@@ -127,6 +150,27 @@ RESOLVE_ROWS = [
     ("NGHỊ QUYẾT SỐ 57-NQ/TW", K57),
     (K57, K57),
     ("57-NQ~TW@2024", K57),  # the URL form
+    ("145/KH-UBND", K145),
+    ("145/KH-UBND 2025", K145),
+    ("145/KH-UBND Tuyên Quang", K145),
+    ("145/kh-ubnd tuyen quang", K145),
+    ("Kế hoạch 145/KH-UBND ngày 12/8/2025", K145),
+    ("27/KH-UBND Lâm Bình", K27_LAM_BINH),
+    ("27/KH-UBND 2024", K27_PROVINCE),
+    ("64/KH-UBND", K64),
+    ("412/QD-UBND", K412),
+    ("QĐ 412", K412),
+    ("71/NQ-CP", "71/NQ-CP@2025"),
+    ("9-KH/TU", K09),
+    ("Luật Tổ chức chính quyền địa phương", "Luật:to-chuc-chinh-quyen-dia-phuong@2025"),
+] if not SEEDS else [
+    ("57-NQ/TW", K57),
+    ("NQ 57", K57),
+    ("Nghị quyết 57", K57),
+    ("nghi quyet 57-nq/tw", K57),
+    ("NGHỊ QUYẾT SỐ 57-NQ/TW", K57),
+    (K57, K57),
+    ("57-NQ~TW@2024", K57),  # the URL form
     ("82/KH-UBND", K82),
     ("82/KH-UBND 2025", K82),
     ("82/KH-UBND Quảng Ngãi", K82),
@@ -149,19 +193,24 @@ def test_resolve(store, name, key):
 
 
 def test_ambiguous_lists_candidates_with_number_date_issuer(store):
+    name = ACTIVE.ambiguous
     with pytest.raises(Ambiguous) as e:
-        resolve(store, "38/KH-UBND")
+        resolve(store, name)
     assert e.value.status == 409
     keys = {c.key for c in e.value.candidates}
-    assert keys == {K38_LY_SON, K38_PROVINCE}
+    assert keys == ACTIVE.ambiguous_keys
     by_key = {c.key: c for c in e.value.candidates}
-    assert by_key[K38_PROVINCE].date == "2024-02-20"
-    assert by_key[K38_LY_SON].issuer == "Đặc khu Lý Sơn"
-    assert "38/KH-UBND" in str(e.value)
-    assert [c.key for c in candidates(store, "38/KH-UBND")] == [c.key for c in e.value.candidates]
+    province, commune, date, issuer = (
+        (K38_PROVINCE, K38_LY_SON, "2024-02-20", "Đặc khu Lý Sơn") if SEEDS
+        else (K27_PROVINCE, K27_LAM_BINH, "2024-02-19", "Xã Lâm Bình")
+    )
+    assert by_key[province].date == date
+    assert by_key[commune].issuer == issuer
+    assert name in str(e.value)
+    assert [c.key for c in candidates(store, name)] == [c.key for c in e.value.candidates]
 
 
-@pytest.mark.parametrize("name", ["99/KH-UBND", "82/KH-UBND 2019", "82/QĐ-UBND", "zzqx", ""])
+@pytest.mark.parametrize("name", ["99/KH-UBND", f"{T} 2019", T.replace("KH", "QĐ"), "zzqx", ""])
 def test_not_found(store, name):
     with pytest.raises(NotFound) as e:
         resolve(store, name)
@@ -171,9 +220,9 @@ def test_not_found(store, name):
 def test_candidates_never_raise(store):
     assert candidates(store, "") == []
     assert candidates(store, "99/KH-UBND") == []
-    assert [c.key for c in candidates(store, "82/KH-UBND")] == [K82]
+    assert [c.key for c in candidates(store, T)] == [KT]
     # a contradicting year still offers the documents with that number
-    assert [c.key for c in candidates(store, "82/KH-UBND 2019")] == [K82]
+    assert [c.key for c in candidates(store, f"{T} 2019")] == [KT]
 
 
 # ---------------------------------------------------------------------------
@@ -181,41 +230,61 @@ def test_candidates_never_raise(store):
 # ---------------------------------------------------------------------------
 
 
-def test_implements_82(store):
-    r = implementers(store, "82/KH-UBND")
-    assert r.target.key == K82 and r.target.date == "2025-04-17"
+def test_implements_target(store):
+    r = implementers(store, T)
+    assert r.target.key == KT and r.target.date == T_DATE
     rows = {row.doc.key: row for row in r.rows}
-    vp = [row for row in r.rows if row.doc.issuer == "Văn phòng UBND tỉnh"]
-    assert len(vp) == 1 and vp[0].doc.ingested and vp[0].doc.level == "department"
-    assert K38_LY_SON in rows
-    ly_son = rows[K38_LY_SON]
-    assert ly_son.doc.issuer == "Đặc khu Lý Sơn" and ly_son.doc.level == "commune"
-    assert ly_son.evidence is not None and ly_son.evidence.derived
-    assert "82/KH-UBND" in ly_son.evidence.sentence
+    department, commune_plan, commune, derived = (
+        ("Văn phòng UBND tỉnh", K38_LY_SON, "Đặc khu Lý Sơn", True) if SEEDS  # Lý Sơn's plan: stated in a report
+        else ("Sở Khoa học và Công nghệ", K27_LAM_BINH, "Xã Lâm Bình", False)
+    )
+    dept = [row for row in r.rows if row.doc.issuer == department]
+    assert len(dept) == 1 and dept[0].doc.ingested and dept[0].doc.level == "department"
+    assert commune_plan in rows
+    plan = rows[commune_plan]
+    assert plan.doc.issuer == commune and plan.doc.level == "commune"
+    assert plan.evidence is not None and plan.evidence.derived == derived
+    assert T in plan.evidence.sentence
     for row in r.rows:
-        assert row.depth == 1 and row.chain == [K82, row.doc.key] and row.via is None
+        assert row.depth == 1 and row.chain == [KT, row.doc.key] and row.via is None
         # days from 2025-04-17; None exactly when the document's own date is unknown
         if row.doc.date:
             from datetime import date
 
-            assert row.days == (date.fromisoformat(row.doc.date) - date(2025, 4, 17)).days
+            assert row.days == (date.fromisoformat(row.doc.date) - date.fromisoformat(T_DATE)).days
         else:
             assert row.days is None
 
 
+#: Down from 57-NQ/TW: what implements it directly, a first hop (key, days), a second (key, days, date).
+DOWN_57 = {
+    "direct": [K359],
+    "first": (K359, 128),
+    "second": (K327, 155, "2025-05-26"),  # 2024-12-22 → 2025-05-26
+} if SEEDS else {
+    "direct": ["71/NQ-CP@2025", K09, K412, K145, "88/KH-SKHCN@2025@tuyen-quang",
+               "41/KH-UBND@2025@tuyen-quang/tan-trao", "39/KH-UBND@2025@tuyen-quang/ham-yen",
+               "2310/UBND-KGVX@2025@tuyen-quang"],
+    "first": (K145, 233),
+    "second": (K35, 246, "2025-08-25"),  # 2024-12-22 → 2025-08-25
+}
+
+
 def test_implements_transitive_57(store):
     direct = implementers(store, "57-NQ/TW")
-    assert [row.doc.key for row in direct.rows] == [K359]
+    assert [row.doc.key for row in direct.rows] == DOWN_57["direct"]
     r = implementers(store, "57-NQ/TW", transitive=True)
     rows = {row.doc.key: row for row in r.rows}
-    assert rows[K359].depth == 1 and rows[K359].days == 128
-    assert rows[K327].depth == 2
-    assert rows[K327].chain == [K57, K359, K327]
-    assert rows[K327].via == K359
-    assert rows[K327].days == 155  # 2024-12-22 → 2025-05-26
-    assert rows[K327].doc.date == "2025-05-26"
+    first, first_days = DOWN_57["first"]
+    second, second_days, second_date = DOWN_57["second"]
+    assert rows[first].depth == 1 and rows[first].days == first_days
+    assert rows[second].depth == 2
+    assert rows[second].chain == [K57, first, second]
+    assert rows[second].via == first
+    assert rows[second].days == second_days
+    assert rows[second].doc.date == second_date
     shallow = implementers(store, "57-NQ/TW", transitive=True, depth=1)
-    assert [row.doc.key for row in shallow.rows] == [K359]
+    assert [row.doc.key for row in shallow.rows] == DOWN_57["direct"]
 
 
 def test_trace_57(store):
@@ -223,6 +292,20 @@ def test_trace_57(store):
     assert t.root.key == K57
     nodes = {n.doc.key: n for n in t.nodes}
     assert nodes[K57].parent is None and nodes[K57].depth == 0
+    if not SEEDS:
+        assert nodes[K145].parent == K57 and nodes[K145].days_from_parent == 233
+        assert nodes[K35].parent == K145 and nodes[K35].days_from_parent == 13
+        assert nodes[K35].days_from_root == 246
+        assert nodes[K145].level == "province" and nodes[K35].level == "commune"
+        assert nodes[K145].doc.issuer == "UBND tỉnh Tuyên Quang"
+        assert t.median_delay_by_level == {"central": 100.0, "party": 218.0, "province": 233.0,
+                                           "department": 29.0, "commune": 37.0}
+        # the documents that mention 57-NQ/TW and stand on no chain down from it are listed apart
+        assert {d.key for d in t.citing_only} == {"112/UBND-VP@2025@tuyen-quang/na-hang",
+                                                 "58/BC-UBND@2025@tuyen-quang/yen-son",
+                                                 "BC@2025@tuyen-quang/minh-xuan/phuong-minh-xuan#337adc"}
+        assert not {d.key for d in t.citing_only} & set(nodes)
+        return
     assert nodes[K359].parent == K57 and nodes[K359].days_from_parent == 128
     assert nodes[K327].parent == K359 and nodes[K327].days_from_parent == 27
     assert nodes[K327].days_from_root == 155
@@ -247,22 +330,27 @@ def citing_seed_docs(store):
     return list(fetch_docs(store, [r["key"] for r in rows]).values())
 
 
-def test_basis_12_son_mai(store):
-    b = basis(store, "12/KH-UBND")
-    assert b.doc.key == K12_SON_MAI
+def test_basis_of_a_plan(store):
+    name, key, displays, (issued, issuer) = (
+        ("12/KH-UBND", K12_SON_MAI, ("1256/QĐ-UBND", "393/QĐ-UBND", "121/QĐ-UBND"), ("121/QĐ-UBND", "Xã Sơn Mai"))
+        if SEEDS else ("64/KH-UBND", K64, ("145/KH-UBND", "214/KH-SNV"), ("214/KH-SNV", "Sở Nội vụ"))
+    )
+    b = basis(store, name)
+    assert b.doc.key == key
     got = {row.doc.display: row for row in b.rows}
-    for display in ("1256/QĐ-UBND", "393/QĐ-UBND", "121/QĐ-UBND"):
+    for display in displays:
         assert got[display].relation == "BASED_ON" and got[display].depth == 1
-        assert got[display].chain[0] == K12_SON_MAI
+        assert got[display].chain[0] == key
         assert got[display].evidence is not None and display.split("/")[0] in got[display].evidence.sentence
-    assert got["121/QĐ-UBND"].doc.issuer == "Xã Sơn Mai"
+    assert got[issued].doc.issuer == issuer
 
 
 def test_basis_goes_up_through_implements(store):
-    b = basis(store, "327/QĐ-UBND")
+    name, start, up = ("327/QĐ-UBND", K327, K359) if SEEDS else ("27/KH-UBND Lâm Bình", K27_LAM_BINH, K145)
+    b = basis(store, name)
     got = {row.doc.key: row for row in b.rows}
-    assert got[K359].relation == "IMPLEMENTS" and got[K359].depth == 1
-    assert got[K57].depth == 2 and got[K57].chain == [K327, K359, K57]
+    assert got[up].relation == "IMPLEMENTS" and got[up].depth == 1
+    assert got[K57].depth == 2 and got[K57].chain == [start, up, K57]
     assert got[K57].doc.level == "central"
 
 
@@ -277,33 +365,48 @@ def test_depth_is_checked(store, depth):
 # ---------------------------------------------------------------------------
 
 
-def test_gaps_82_province(store):
+#: The target's gaps by province: communes; a commune with its plan; a commune with a possible one
+#: (candidate, reason's start); departments with and without a plan; counts of has_plan and possible.
+GAPS = {
+    "communes": 96, "plan": (LY_SON, K38_LY_SON), "possible": (SON_MAI, K12_SON_MAI, "12/KH-UBND 2025-08-05"),
+    "depts": ("Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ"), "no_plan": 94, "counts": (2, 1),
+} if SEEDS else {
+    "communes": 124, "plan": (LAM_BINH, K27_LAM_BINH),
+    "possible": (HAM_YEN, "39/KH-UBND@2025@tuyen-quang/ham-yen", "39/KH-UBND 2025-09-02"),
+    "depts": ("Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"), "no_plan": 115, "counts": (11, 1),
+}
+
+
+def test_gaps_of_the_target_by_province(store):
     from luocdo.core.registry import registry
 
-    g = gaps(store, "82/KH-UBND")
+    g = gaps(store, T)
     assert g.scope == "province"
-    communes = registry().communes("Quảng Ngãi")
-    assert len(communes) == 96
+    communes = registry().communes(T_PROVINCE)
+    assert len(communes) == GAPS["communes"]
     units = {u.org.id: u for u in g.units}
     for c in communes:
         assert c.id in units, c
         assert units[c.id].org.code == str(c.code) and units[c.id].org.code
-    assert units[LY_SON].status == "has_plan"
-    assert [d.key for d in units[LY_SON].documents] == [K38_LY_SON]
-    son_mai = units[SON_MAI]
-    assert son_mai.status == "possible"
-    assert son_mai.candidate is not None and son_mai.candidate.key == K12_SON_MAI
-    assert son_mai.reason.startswith("12/KH-UBND 2025-08-05: title similarity ")
-    assert son_mai.reason.endswith("to 82/KH-UBND; does not cite it")
-    others = [units[c.id] for c in communes if c.id not in (LY_SON, SON_MAI)]
-    assert len(others) == 94 and all(u.status == "no_plan" and u.candidate is None for u in others)
-    # the province's departments known to the graph: Văn phòng UBND tỉnh has a plan
+    unit, plan = GAPS["plan"]
+    assert units[unit].status == "has_plan"
+    assert [d.key for d in units[unit].documents] == [plan]
+    unit, candidate, reason = GAPS["possible"]
+    maybe = units[unit]
+    assert maybe.status == "possible"
+    assert maybe.candidate is not None and maybe.candidate.key == candidate
+    assert maybe.reason.startswith(f"{reason}: title similarity ")
+    assert maybe.reason.endswith(f"to {T}; does not cite it")
+    others = [units[c.id] for c in communes if units[c.id].status == "no_plan"]
+    assert len(others) == GAPS["no_plan"] and all(u.candidate is None for u in others)
+    # the province's departments known to the graph: one has a plan, another not
     depts = {u.org.name: u for u in g.units if u.org.level == "department"}
-    assert depts["Văn phòng UBND tỉnh"].status == "has_plan"
-    assert depts["Sở Khoa học và Công nghệ"].status == "no_plan"
-    assert all(u.org.province == "Quảng Ngãi" for u in depts.values())
-    assert g.counts["total"] == len(g.units) == 96 + len(depts)
-    assert g.counts["has_plan"] == 2 and g.counts["possible"] == 1
+    with_plan, without = GAPS["depts"]
+    assert depts[with_plan].status == "has_plan"
+    assert depts[without].status == "no_plan"
+    assert all(u.org.province == T_PROVINCE for u in depts.values())
+    assert g.counts["total"] == len(g.units) == GAPS["communes"] + len(depts)
+    assert (g.counts["has_plan"], g.counts["possible"]) == GAPS["counts"]
     assert sum(g.counts[s] for s in ("has_plan", "reported_only", "possible", "no_plan")) == len(g.units)
 
 
@@ -312,21 +415,26 @@ def test_gaps_national_default_for_central(store):
     assert g.scope == "national"
     assert len(g.units) == 34
     units = {u.org.name: u for u in g.units}
-    qn = units["Quảng Ngãi"]
-    assert qn.status == "has_plan" and qn.org.code == "51"
-    assert {d.key for d in qn.documents} >= {K359, K327}
+    code, plans = ("51", {K359, K327}) if SEEDS else ("08", {K09, K145})
+    qn = units[T_PROVINCE]
+    assert qn.status == "has_plan" and qn.org.code == code
+    assert {d.key for d in qn.documents} >= plans
     assert units["Lâm Đồng"].status == "no_plan"
     assert g.counts["has_plan"] == 1
 
 
 def test_gaps_recipients(store):
-    g = gaps(store, "12/KH-UBND", scope="recipients")
+    name, want = (
+        ("12/KH-UBND", {"dept:51:so-noi-vu", "dept:51:van-phong-ubnd-tinh", "unit:21349:van-phong-hdnd-va-ubnd"})
+        if SEEDS else ("145/KH-UBND", {"dept:8:so-noi-vu", "dept:8:so-tai-chinh", "dept:8:so-khoa-hoc-va-cong-nghe"})
+    )
+    g = gaps(store, name, scope="recipients")
     ids = {u.org.id for u in g.units}
-    assert {"dept:51:so-noi-vu", "dept:51:van-phong-ubnd-tinh", "unit:21349:van-phong-hdnd-va-ubnd"} <= ids
+    assert want <= ids
     with pytest.raises(BadParameter, match="recipients"):
-        gaps(store, "82/KH-UBND", scope="recipients")  # its own text is not among the seeds
+        gaps(store, ACTIVE.no_recipients, scope="recipients")  # it names no recipients
     with pytest.raises(BadParameter, match="scope"):
-        gaps(store, "82/KH-UBND", scope="world")
+        gaps(store, T, scope="world")
 
 
 def _synthetic_store(s):
@@ -424,7 +532,18 @@ def test_title_similarity(a, b, lo, hi):
 # ---------------------------------------------------------------------------
 
 
-def test_show_82(store):
+def test_show_the_target(store):
+    if not SEEDS:
+        c = show(store, "145/KH-UBND Tuyên Quang")
+        assert c.doc.key == K145 and c.doc.ingested
+        assert len(c.sources) == 17 and c.sources[0].endswith("03_ubnd-tinh_145-KH-UBND.txt")  # its own, 16 citing it
+        incoming = {(e.relation, e.other.key) for e in c.incoming}
+        assert {("IMPLEMENTS", K27_LAM_BINH), ("BASED_ON", K64), ("REPORTS_ON", "58/BC-UBND@2025@tuyen-quang/yen-son")} <= incoming
+        assert c.derived_incoming == []
+        for e in c.incoming:
+            assert e.evidence is not None and e.evidence.sentence and e.evidence.file and not e.evidence.derived
+        assert any(o.relation == "ISSUED_BY" and o.org.id == ACTIVE.target_org for o in c.organizations)
+        return
     c = show(store, "82/KH-UBND Quảng Ngãi")
     assert c.doc.key == K82 and not c.doc.ingested
     assert len(c.sources) == 2  # cited by two seeds
@@ -440,11 +559,14 @@ def test_show_82(store):
     assert any(o.relation == "ISSUED_BY" and o.org.id == "province:51" for o in c.organizations)
 
 
-def test_show_12_has_outgoing_and_assignments(store):
-    c = show(store, K12_SON_MAI)
-    assert c.doc.ingested and c.sources and c.sources[0].endswith("002_ec9dfb82eb2a2281.txt")
+def test_show_a_commune_plan_has_outgoing_and_assignments(store):
+    key, file, basis_of = (
+        (K12_SON_MAI, "002_ec9dfb82eb2a2281.txt", "1256/QĐ-UBND") if SEEDS else (K64, "14_son-duong_64-KH-UBND.txt", "145/KH-UBND")
+    )
+    c = show(store, key)
+    assert c.doc.ingested and c.sources and c.sources[0].endswith(file)
     out = {(e.relation, e.other.display) for e in c.outgoing}
-    assert ("BASED_ON", "1256/QĐ-UBND") in out and ("CITES", "57-NQ/TW") in out
+    assert ("BASED_ON", basis_of) in out and ("CITES", "57-NQ/TW") in out
     assert any(o.relation == "ASSIGNED_TO" and o.role == "lead" and o.task for o in c.organizations)
 
 
@@ -456,8 +578,8 @@ def test_show_12_has_outgoing_and_assignments(store):
         ("NGHI QUYET SO 57", K57),
         ("nghi quyel 57", K57),  # OCR: t read as l
         ("57-NQ/TW", K57),
-        ("1256/QD-UBND", "1256/QĐ-UBND@2021@quang-ngai"),
-        ("ke hoach 12 son mai", K12_SON_MAI),
+        *([("1256/QD-UBND", "1256/QĐ-UBND@2021@quang-ngai"), ("ke hoach 12 son mai", K12_SON_MAI)] if SEEDS
+          else [("412/QD-UBND", K412), ("ke hoach 27 lam binh", K27_LAM_BINH)]),
     ],
 )
 def test_search_ranks_the_named_document_first(store, text, first):
@@ -467,24 +589,24 @@ def test_search_ranks_the_named_document_first(store, text, first):
 
 
 def test_search_organizations_without_diacritics(store):
-    plain = search(store, "son mai")
-    marked = search(store, "Sơn Mai")
+    plain = search(store, COMMUNE)
+    marked = search(store, ACTIVE.commune)
     assert [h.id for h in plain] == [h.id for h in marked]
     orgs = [h for h in plain if h.kind == "organization"]
-    assert orgs and orgs[0].id == SON_MAI and orgs[0].org.code == "21349"
+    assert orgs and orgs[0].id == COMMUNE_ID and orgs[0].org.code == ("21349" if SEEDS else "02266")
     assert search(store, "   ") == []
 
 
 def test_list_documents(store):
-    page = list_documents(store, year=2025, province="quang ngai", limit=5)
+    page = list_documents(store, year=2025, province=squash(T_PROVINCE), limit=5)
     assert len(page.items) == 5 and page.next_cursor == "5"
-    assert all(d.year == 2025 and d.province == "Quảng Ngãi" for d in page.items)
+    assert all(d.year == 2025 and d.province == T_PROVINCE for d in page.items)
     keys = [d.key for d in page.items]
     assert keys == sorted(keys)
-    rest = list_documents(store, year=2025, province="Quảng Ngãi", limit=1000, cursor=page.next_cursor)
+    rest = list_documents(store, year=2025, province=T_PROVINCE, limit=1000, cursor=page.next_cursor)
     assert not {d.key for d in rest.items} & set(keys) and rest.next_cursor is None
     # ?q= ranks as `luocdo search` does: the best fit first
-    assert list_documents(store, q="son mai", type="KH").items[0].key == K12_SON_MAI
+    assert list_documents(store, q=COMMUNE, type="KH").items[0].key == COMMUNE_PLAN
     ranked = [h.doc.key for h in search(store, "nghi quyet 57") if h.kind == "document"]
     assert [d.key for d in list_documents(store, q="nghi quyet 57").items] == ranked
     assert list_documents(store, q="nghi quyet 57").items[0].key == K57
@@ -493,14 +615,16 @@ def test_list_documents(store):
 
 
 def test_organizations(store):
-    o = organization(store, SON_MAI)
-    assert o.name == "Xã Sơn Mai" and o.code == "21349"
-    docs = organization_documents(store, SON_MAI)
-    assert {(d.relation, d.doc.key) for d in docs} >= {("ISSUED_BY", K12_SON_MAI)}
+    o = organization(store, COMMUNE_ID)
+    assert (o.name, o.code) == (("Xã Sơn Mai", "21349") if SEEDS else ("Xã Lâm Bình", "02266"))
+    docs = organization_documents(store, COMMUNE_ID)
+    assert {(d.relation, d.doc.key) for d in docs} >= {("ISSUED_BY", COMMUNE_PLAN)}
     # a commune no document mentions: from the registry
     from luocdo.core.registry import registry
 
-    other = next(c for c in registry().communes("Quảng Ngãi") if c.id not in (SON_MAI, LY_SON))
+    other = (next(c for c in registry().communes("Quảng Ngãi") if c.id not in (SON_MAI, LY_SON)) if SEEDS
+             else registry().by_id("commune:2269"))  # Xã Thượng Lâm
+    assert other is not None
     assert organization(store, other.id).code == str(other.code)
     assert organization_documents(store, other.id) == []
     with pytest.raises(NotFound):
@@ -508,20 +632,21 @@ def test_organizations(store):
 
 
 def test_subgraph(store):
-    sg = subgraph(store, "82/KH-UBND", depth=1)
-    assert sg.center == K82
+    plan = K38_LY_SON if SEEDS else K27_LAM_BINH
+    sg = subgraph(store, T, depth=1)
+    assert sg.center == KT
     ids = {n.id for n in sg.nodes}
-    assert {K82, K38_LY_SON, "province:51"} <= ids
+    assert {KT, plan, ACTIVE.target_org} <= ids
     assert all(e.source in ids and e.target in ids for e in sg.edges)
-    assert any(e.relation == "IMPLEMENTS" and e.source == K38_LY_SON and e.target == K82 for e in sg.edges)
-    only = subgraph(store, "82/KH-UBND", depth=2, relations=["IMPLEMENTS"])
+    assert any(e.relation == "IMPLEMENTS" and e.source == plan and e.target == KT for e in sg.edges)
+    only = subgraph(store, T, depth=2, relations=["IMPLEMENTS"])
     assert {e.relation for e in only.edges} == {"IMPLEMENTS"}
-    small = subgraph(store, "82/KH-UBND", depth=3, limit=3)
+    small = subgraph(store, T, depth=3, limit=3)
     assert len(small.nodes) <= 3
-    org = subgraph(store, SON_MAI, depth=1)
-    assert org.center == SON_MAI and K12_SON_MAI in {n.id for n in org.nodes}
+    org = subgraph(store, COMMUNE_ID, depth=1)
+    assert org.center == COMMUNE_ID and COMMUNE_PLAN in {n.id for n in org.nodes}
     with pytest.raises(BadParameter):
-        subgraph(store, K82, relations=["LIKES"])
+        subgraph(store, KT, relations=["LIKES"])
 
 
 # ---------------------------------------------------------------------------
@@ -532,8 +657,8 @@ def test_subgraph(store):
 def test_run_cypher_reads_and_bounds_rows(store):
     r = run_cypher(store, "MATCH (d:Document) RETURN d.key AS key ORDER BY key", limit=3)
     assert r.columns == ["key"] and len(r.rows) == 3 and r.truncated
-    r = run_cypher(store, "MATCH (d:Document {key: $k}) RETURN d.date AS date", {"k": K82})
-    assert r.rows == [["2025-04-17"]] and not r.truncated
+    r = run_cypher(store, "MATCH (d:Document {key: $k}) RETURN d.date AS date", {"k": KT})
+    assert r.rows == [[T_DATE]] and not r.truncated
     r = run_cypher(store, "RETURN 'CREATE (x)' AS text")  # a writing word inside a string is fine
     assert r.rows == [["CREATE (x)"]]
 

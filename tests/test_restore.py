@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from luocdo.loaders import restore as R
 from luocdo.loaders import restore_build as B
 from luocdo.loaders.extract import extract_text
+from tests.corpora import ACTIVE
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 
 # (as OCR read it, restored). Garbles as the five real seeds show them ("cta" for "của", "S&"
 # for "Sở", "hgc" for "học", "1ap" for "lập", "B9" for "Bộ", "Pé 4n" for "Đề án") and as the
@@ -195,14 +195,22 @@ def test_extractor_leaves_clean_titles_alone() -> None:
     assert "title_restored" not in rec.to_dict()["document"]
 
 
-@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds not present")
-@pytest.mark.parametrize(("name", "want"), [
+#: OCR'd titles of the test corpus, and the title restored from each (None: not sure enough to say).
+CORPUS_TITLES = [
     ("001_37bfc7306d558759.txt", "Tuyên truyền cải cách hành chính năm 2022 của Sở Khoa học và Công nghệ"),
     ("004_341287f61a7bd3b1.txt", "Tuyên truyền Cải cách hành chính năm 2025 xã Bắc Ruộng"),
     ("002_ec9dfb82eb2a2281.txt", None),  # "thong", "vé": not sure enough
-])
-def test_seed_titles(name: str, want: str | None) -> None:
-    rec = extract_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
+] if ACTIVE.is_seeds else [
+    ("08_svhttdl_63-KH-SVHTTDL.txt", "Tuyên truyền về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2025"),
+    ("20_yen-son_58-BC-UBND.txt",
+     "Kết quả thực hiện nhiệm vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2025"),
+    ("18_dong-van_52-KH-UBND.txt", None),  # "Ddng Van": not sure enough
+]
+
+
+@pytest.mark.parametrize(("name", "want"), CORPUS_TITLES)
+def test_corpus_titles(name: str, want: str | None) -> None:
+    rec = extract_text((ACTIVE.folder / name).read_text(encoding="utf-8"))
     assert rec.extra.get("title_restored") == want
 
 

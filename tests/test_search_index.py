@@ -13,6 +13,7 @@ from luocdo.pipeline import ingest
 from luocdo.queries import search
 from luocdo.queries.search_index import WordIndex
 from tests.bench_modules import bench_module
+from tests.corpora import ACTIVE
 
 TEXTS = {
     "a": "ke hoach 82 kh ubnd thuc hien nghi quyet 57 nq tw quang ngai",
@@ -52,22 +53,22 @@ def test_shortlist_is_capped_and_keeps_the_best() -> None:
     assert len(got) == 5 and got[0] == 50
 
 
-def test_search_sees_a_write_to_the_same_store(tmp_path: Path, seeds_dir: Path) -> None:
-    first, rest = sorted(seeds_dir.glob("*.txt"))[:1], sorted(seeds_dir.glob("*.txt"))[1:]
+def test_search_sees_a_write_to_the_same_store(tmp_path: Path, corpus_dir: Path) -> None:
+    first, rest = sorted(corpus_dir.glob("*.txt"))[:1], sorted(corpus_dir.glob("*.txt"))[1:]
     with LadybugStore(tmp_path / "g.db") as store:
         ingest(store, first, workers=1)
-        before = {h.id for h in search(store, "Sơn Mai")}
+        before = {h.id for h in search(store, ACTIVE.commune)}
         v = store.version()
         ingest(store, rest, workers=1)
         assert store.version() != v
-        after = {h.id for h in search(store, "Sơn Mai")}
-        assert any(k.startswith("12/KH-UBND@2025@quang-ngai/son-mai") for k in after - before)
+        after = {h.id for h in search(store, ACTIVE.commune)}
+        assert ACTIVE.commune_plan_key in after - before
 
 
-def test_a_reader_sees_what_another_process_wrote(tmp_path: Path, seeds_dir: Path) -> None:
+def test_a_reader_sees_what_another_process_wrote(tmp_path: Path, corpus_dir: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    files = sorted(seeds_dir.glob("*.txt"))
+    files = sorted(corpus_dir.glob("*.txt"))
     shutil.copy(files[0], corpus)
     db = tmp_path / "g.db"
     with LadybugStore(db) as w:
@@ -84,7 +85,7 @@ def test_a_reader_sees_what_another_process_wrote(tmp_path: Path, seeds_dir: Pat
         reader.close()
 
 
-def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkeypatch) -> None:
+def test_index_is_built_once_per_version(tmp_path: Path, corpus_dir: Path, monkeypatch) -> None:
     from luocdo.queries import search_index
 
     builds: list[int] = []
@@ -96,7 +97,7 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
 
     monkeypatch.setattr(search_index.WordIndex, "build", staticmethod(counting))
     with LadybugStore(":memory:") as store:  # no index folder: documents are indexed in memory too
-        ingest(store, [seeds_dir], workers=1)
+        ingest(store, [corpus_dir], workers=1)
         for q in ("Sơn Mai", "nghi quyet 57", "Lý Sơn", "chuyển đổi số"):
             search(store, q)
         assert len(builds) == 2  # documents and organizations, once
@@ -110,13 +111,13 @@ def test_index_is_built_once_per_version(tmp_path: Path, seeds_dir: Path, monkey
 # ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def named_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path):
-    """The seeds and 400 generated documents (a quarter OCR-damaged): many share a number."""
+def named_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
+    """The test corpus and 400 generated documents (a quarter OCR-damaged): many share a number."""
     gen = bench_module("generate")
     work = tmp_path_factory.mktemp("names")
     truth = gen.generate(400, work / "corpus", ocr=0.25, seed=11)
     store = LadybugStore(work / "g.db")
-    ingest(store, [seeds_dir, work / "corpus" / "docs"], workers=1)
+    ingest(store, [corpus_dir, work / "corpus" / "docs"], workers=1)
     rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
     yield store, rows
     store.close()

@@ -2,8 +2,8 @@
 
 The size is read from the source with `ast`: a module's line count, and each function's span from
 its first decorator to its last line (methods and nested functions each count on their own). The
-folders are checked one by one; `loaders/` and `queries/` are not in the list yet and join it once
-their long modules and functions are split into named steps.
+folders are checked one by one; `loaders/` is not in the list yet and joins it once its long
+modules and functions are split into named steps.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ CHECKED = {
     "graph": ["graph"],
     "loaders": ["loaders"],
     "luocdo": ["luocdo/core", "luocdo/pipeline.py"],
+    "queries": ["queries"],
     "viz": ["viz"],
 }
 

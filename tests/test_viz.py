@@ -34,9 +34,15 @@ from luocdo.viz.page import (
     vis_edge,
     vis_node,
 )
+from tests.corpora import ACTIVE
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ACTIVE.folder  # the seeds, else examples/corpus (tests/corpora.py)
+#: The provincial plan whose gaps are drawn, a unit that has a plan for it, words of a title.
+TARGET, HAS_PLAN_UNIT, TITLE_WORDS = (
+    ("82/KH-UBND", "Lý Sơn", "truyen thong cai cach hanh chinh") if ACTIVE.is_seeds
+    else ("145/KH-UBND", "Lâm Bình", "chuyen doi so cap xa")
+)
 ARTIFACTS = Path(__file__).parent / ("artifacts" if os.environ.get("LUOCDO_SCREENSHOTS") == "1" else ".artifacts")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -401,8 +407,6 @@ def _queries():
 
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} is absent")
     from luocdo.graph.store import open_store
     from luocdo.pipeline import ingest
 
@@ -486,7 +490,7 @@ def _check_gaps_82(g: Guarded) -> None:
     units = g.js("""() => luocdo.gapNodes.get().filter(n => n.unit).map(n => ({id: n.id,
         name: n.unit.org.name, status: n.status, color: n.color.background}))""")
     assert units, "no expected units drawn"
-    ly_son = [u for u in units if u["name"].endswith("Lý Sơn")]
+    ly_son = [u for u in units if u["name"].endswith(HAS_PLAN_UNIT)]
     assert ly_son and ly_son[0]["color"] == STATUS["has_plan"]["color"], ly_son
     missing = [u for u in units if u["status"] == "no_plan"]
     assert missing, "no commune without a plan"
@@ -504,7 +508,7 @@ def test_standalone_gaps_for_82(guarded, seed_db, tmp_path):
     _queries()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / "viewer-gaps-82.html"
-    _cli("viz", "82/KH-UBND", "--gaps", "-o", str(out), "--db", str(seed_db))
+    _cli("viz", TARGET, "--gaps", "-o", str(out), "--db", str(seed_db))
     g = guarded
     g.page.goto(out.as_uri())
     g.wait_ready()
@@ -563,16 +567,16 @@ def test_service_page_searches_and_shows_cards(browser, service):
         assert g.js("Object.keys(luocdo.state.cards).length") >= 1
         assert " ".join(e["sentence"].split())[:60] in " ".join(g.page.inner_text("#panel").split())
         # By title words without diacritics: a list to choose from.
-        g.page.fill("#search-input", "truyen thong cai cach hanh chinh")
+        g.page.fill("#search-input", TITLE_WORDS)
         g.page.press("#search-input", "Enter")
         g.page.wait_for_selector("#results:not([hidden]) li button", timeout=10000)
         g.page.click("#results li button")
         g.wait_for("luocdo.ready && !luocdo.state.center.startsWith('57-NQ/TW')")
         # One hop around 82/KH-UBND, then the neighbours of the Lý Sơn report added to it.
         g.page.select_option("#depth", "1")
-        g.page.fill("#search-input", "82/KH-UBND")
+        g.page.fill("#search-input", TARGET)
         g.page.press("#search-input", "Enter")
-        g.wait_for("luocdo.ready && luocdo.state.center.startsWith('82/KH-UBND')")
+        g.wait_for(f"luocdo.ready && luocdo.state.center.startsWith('{TARGET}')")
         before = g.js("luocdo.nodes.length")
         report = g.js("luocdo.nodes.get().find(n => n.data.type === 'BC').id")
         g.click_node(report)
@@ -595,14 +599,14 @@ def test_service_page_searches_and_shows_cards(browser, service):
 def test_service_page_lists_the_candidates_of_an_ambiguous_name(browser, service):
     g = Guarded(browser, allowed=(service,))
     try:
-        g.page.goto(service + "/?center=38/KH-UBND")
+        g.page.goto(service + f"/?center={ACTIVE.ambiguous}")
         g.page.wait_for_selector("#results:not([hidden]) li button", timeout=15000)
         listed = g.page.locator("#results li button").all_text_contents()
         keys = g.page.locator("#results li button").evaluate_all("bs => bs.map(b => b.parentElement.textContent)")
-        assert len(listed) == 2 and all(t.startswith("38/KH-UBND") for t in listed)
+        assert len(listed) == 2 and all(t.startswith(ACTIVE.ambiguous) for t in listed)
         assert any("2024" in k for k in keys) and any("2025" in k for k in keys)
         assert g.errors == [] and g.outside == []
         g.page.locator("#results li button").first.click()
-        g.wait_for("luocdo.ready && luocdo.state.center && luocdo.state.center.startsWith('38/KH-UBND@')")
+        g.wait_for(f"luocdo.ready && luocdo.state.center && luocdo.state.center.startsWith('{ACTIVE.ambiguous}@')")
     finally:
         g.close()
