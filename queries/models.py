@@ -140,6 +140,29 @@ class GapsResult(_Model):
     counts: dict[str, int]
 
 
+class UnitDeadline(_Model):
+    """A unit's days under X: its plan (late when issued after ``plan_due``) and its report."""
+
+    org_id: str
+    plan_due: str | None = None
+    plan_duty: str | None = None  # the words of the duty, as X states it
+    first_plan: DocRef | None = None
+    days_late: int | None = None  # days the first plan came after plan_due; None when on time or unknown
+    report_due: str | None = None
+    report_duty: str | None = None
+    reports: list[DocRef] = []
+    report_missing: bool = False  # report_due has passed (on as_of) and no report is in the graph
+
+
+class DeadlinesResult(_Model):
+    """Late plans and missing reports of a gaps answer's units (queries/deadlines.py)."""
+
+    target: DocRef
+    as_of: str
+    units: list[UnitDeadline]
+    counts: dict[str, int]
+
+
 class EdgeView(_Model):
     relation: str
     other: DocRef
