@@ -499,7 +499,8 @@ def bench_size(n: int, work: Path, k: int, floor: bool, profile: bool) -> dict[s
     db = bench_ingest.store_path(n, work)
     if not db.exists():
         print(f"no store at {db}: building it with bench/ingest.py …", file=sys.stderr, flush=True)
-        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-neo4j"])
+        # the store only: its ingest figures are bench/ingest.py's to record, not this script's
+        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-neo4j", "--no-write"])
     smp = samples(folder / "truth.jsonl", k)
     fs = first_search(db, smp.names[0] if smp.names else "ke hoach")
     f = fs["fresh"]
@@ -571,8 +572,8 @@ def section(hist: dict[str, Any], machine: str) -> str:
     for _n, res in sorted(hist.items(), key=lambda kv: int(kv[0])):
         for r in res["rows"]:
             target = TARGETS_MS.get(r["name"])
-            verdict = ""
-            if target is not None:
+            verdict = r.get("verdict", "")  # a row read back from RESULTS.md keeps the verdict it was given
+            if target is not None and "verdict" not in r:
                 verdict = f"≤ {target:.0f} ms: {'met' if r['p95'] <= target else '**missed**'}"
             fl50 = "" if r["floor_p50"] is None else f"{r['floor_p50']:,.2f}"
             fl95 = "" if r["floor_p95"] is None else f"{r['floor_p95']:,.2f}"
@@ -606,6 +607,7 @@ def section(hist: dict[str, Any], machine: str) -> str:
 _ROW = re.compile(
     r"^\| (?P<docs>[\d,]+) \| `(?P<name>[^`]+)` \| (?P<n>\d+) \| (?P<p50>[\d,.]+) \| (?P<p95>[\d,.]+) \| "
     r"(?P<f50>[\d,.]*) \| (?P<f95>[\d,.]*) \| (?:(?P<agree>\d+)/(?P<compared>\d+))? \| (?P<size>[\d,]+) \|"
+    r" ?(?P<verdict>[^|]*?) ?\|$"
 )
 _NOTE = re.compile(
     r"^- (?P<docs>[\d,]+) documents: (?P<documents>[\d,]+) in the graph, (?P<edges>[\d,]+) edges; .*?"
@@ -636,7 +638,7 @@ def history_from_results() -> dict[str, Any]:
                 "name": m["name"], "n": int(m["n"]), "p50": num(m["p50"]), "p95": num(m["p95"]),
                 "floor_p50": num(m["f50"]), "floor_p95": num(m["f95"]), "agree": int(m["agree"] or 0),
                 "compared": int(m["compared"] or 0), "errors": 0, "first_errors": [],
-                "answer_median": int(num(m["size"])),
+                "answer_median": int(num(m["size"])), "verdict": m["verdict"],
             })  # fmt: skip
         elif (m := _NOTE.match(line)) and str(int(num(m["docs"]))) in hist:
             res = hist[str(int(num(m["docs"])))]
