@@ -360,6 +360,14 @@ def show(
                 v = fmt_date(v)
             if v not in (None, ""):
                 t.add_row(k, str(v))
+        if c.standing is not None:
+            from luocdo.i18n import fmt_date, standing_how_label, standing_label
+
+            lines = [standing_label(c.standing.status)] + [
+                f"{standing_how_label(a.how)} {_name(a.doc)}" + (f" ({fmt_date(a.doc.date)})" if a.doc.date else "")
+                for a in c.standing.by
+            ]
+            t.add_row(_("standing"), "\n".join(lines))
         t.add_row("sources", "\n".join(c.sources))
         if c.conflicts:
             t.add_row("conflicts", json.dumps(c.conflicts, ensure_ascii=False))

@@ -177,6 +177,27 @@ class OrgEdge(_Model):
     raw: str | None = None
 
 
+#: What a document's standing is, as far as the graph knows (queries/show.py: standing).
+StandingStatus = Literal["in_force", "amended", "repealed"]
+#: How a later document acts on it: amends, repeals wholly or in part, replaces, consolidates.
+StandingHow = Literal["amends", "repeals", "repeals_in_part", "replaces", "consolidates"]
+
+
+class StandingAct(_Model):
+    how: StandingHow
+    relation: str  # the graph's edge: AMENDS, REPEALS or CONSOLIDATES
+    doc: DocRef  # the document that acts on this one
+    evidence: Evidence | None = None
+
+
+class Standing(_Model):
+    """In force, amended or repealed, and by what: read from the AMENDS, REPEALS and CONSOLIDATES
+    edges that reach the document.  "in_force" only says the graph knows of nothing that ended it."""
+
+    status: StandingStatus
+    by: list[StandingAct] = []
+
+
 class Card(_Model):
     """``outgoing``/``incoming``: edges the documents' own texts state;
     ``derived_*``: edges a third document states inside a citation ("Quyết định
@@ -195,6 +216,7 @@ class Card(_Model):
     derived_incoming: list[EdgeView] = []
     aliases: list[str] = []
     candidates: list[str] = []
+    standing: Standing | None = None
 
 
 class SearchHit(_Model):

@@ -28,7 +28,7 @@ from typing import Any
 from pyvis.network import Network
 
 from luocdo.graph.schema import DOC_REL_LABELS, DOC_TYPES
-from luocdo.i18n import N_, STATUS_LABELS, messages
+from luocdo.i18n import N_, STANDING_HOW_LABELS, STANDING_LABELS, STATUS_LABELS, messages
 
 __all__ = [
     "STYLE",
@@ -135,6 +135,7 @@ STYLE: dict[str, Any] = {
     "docRelations": list(DOC_REL_LABELS),
     "status": STATUS,
     "marks": MARKS,
+    "standing": {"status": STANDING_LABELS, "how": STANDING_HOW_LABELS},
     "labelMax": LABEL_MAX,
 }
 

@@ -635,6 +635,17 @@
       })) : el("div", { class: "none", text: T("none") })];
   }
 
+  // In force, amended or repealed, and by what (queries/show.py: standing).
+  function standingBlock(st) {
+    var labels = STYLE.standing;
+    return el("div", { class: "standing standing-" + st.status, "data-standing": st.status },
+      el("span", { class: "badge standing-badge", text: T(labels.status[st.status] || st.status) }),
+      (st.by || []).map(function (a) {
+        return el("div", { class: "meta" }, T(labels.how[a.how] || a.how) + " ", docLink(a.doc),
+          a.doc.date ? " · " + fmtDate(a.doc.date) : "");
+      }));
+  }
+
   function renderCard(card) {
     var d = card.doc || {};
     var kids = [];
@@ -646,6 +657,7 @@
       if (d.issuer) kids.push(el("div", { class: "meta", text: d.issuer + (d.province ? " · " + d.province : "") }));
       if (d.title) kids.push(el("div", { class: "doc-title", text: displayText(d.title, d.title_restored) }));
     }
+    if (!card.isOrg && card.standing) kids.push(standingBlock(card.standing));
     kids.push(el("div", { class: "key", text: d.key },
       !card.isOrg && d.ingested === false ? el("span", { class: "badge", text: T("cited only") }) : null));
     if (card.error) kids.push(el("p", { class: "error", text: card.error }));
