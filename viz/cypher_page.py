@@ -7,7 +7,7 @@ The graph is drawn from the nodes and relationships an answer returns
 (:func:`answer_graph`, mirrored by ``graphOf`` in ``assets/cypher.js``).  The
 stores give a relationship without its ends, so within a row a relationship
 joins the node returned just before it to the node returned just after it:
-``RETURN a, r, b`` for ``(a)-[r]->(b)``; a path joins its nodes in turn.
+``RETURN a, r, b`` for ``(a)-[r]->(b)``; a path (``{nodes, rels}``) joins its nodes in turn.
 """
 
 from __future__ import annotations
@@ -51,8 +51,9 @@ def answer_graph(rows: list[list[Any]]) -> tuple[dict[str, dict[str, Any]], list
     for row in rows:
         items: list[Any] = []
         for v in row:  # a path's nodes and relationships in turn, in place of the path
-            if isinstance(v, dict) and isinstance(v.get("nodes"), list) and isinstance(v.get("relationships"), list):
-                ns, rs = v["nodes"], v["relationships"]
+            rels = v.get("rels", v.get("relationships")) if isinstance(v, dict) else None
+            if isinstance(v, dict) and isinstance(v.get("nodes"), list) and isinstance(rels, list):
+                ns, rs = v["nodes"], rels
                 for i, n in enumerate(ns):
                     items.append(n)
                     if i < len(rs):

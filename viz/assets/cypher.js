@@ -74,7 +74,8 @@
   }
 
   // ------------------------------------------------------------------ graph
-  function isPath(v) { return v && typeof v === "object" && Array.isArray(v.nodes) && Array.isArray(v.relationships); }
+  function pathRels(v) { return v && typeof v === "object" ? (v.rels || v.relationships) : null; }
+  function isPath(v) { return v && typeof v === "object" && Array.isArray(v.nodes) && Array.isArray(pathRels(v)); }
   function isRel(v) { return v && typeof v === "object" && !Array.isArray(v) && typeof v._type === "string"; }
   function nodeId(v) {
     if (!v || typeof v !== "object" || Array.isArray(v) || "_type" in v) return null;
@@ -86,7 +87,8 @@
       var items = [];
       row.forEach(function (v) {
         if (isPath(v)) {
-          v.nodes.forEach(function (n, i) { items.push(n); if (i < v.relationships.length) items.push(v.relationships[i]); });
+          var rs = pathRels(v);
+          v.nodes.forEach(function (n, i) { items.push(n); if (i < rs.length) items.push(rs[i]); });
         } else items.push(v);
       });
       items.forEach(function (v) {
