@@ -8,6 +8,7 @@ one line (and the candidates when the name is ambiguous) and exits non-zero.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -166,6 +167,23 @@ def _write_report(table: Any, fmt: str, output: Path) -> None:
 _STATUS_STYLE = {"has_plan": "green", "reported_only": "cyan", "possible": "yellow", "no_plan": "red"}
 
 
+#: A document key ("82/KH-UBND@2025@quang-ngai") or an organization id ("dept:8:so-noi-vu").
+_KEY_RX = re.compile(r"[^\s@]+@\S+|[a-z_]+:[\w:./-]+")
+
+
+def _cut_items(text: str, size: int) -> str:
+    """A "; "-joined list cut between entries to fit ``size``, with "…" for the rest."""
+    if len(text) <= size:
+        return text
+    parts = text.split("; ")
+    kept = parts[0]
+    for p in parts[1:]:
+        if len(kept) + 2 + len(p) + 2 > size:
+            break
+        kept += "; " + p
+    return kept + " …" if len(kept) + 2 <= size else kept[: size - 1] + "…"
+
+
 def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) -> None:
     """A report table readable at 80 columns: codes and dates whole, long text cut with "…".
 
@@ -189,26 +207,58 @@ def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) 
                 r.append(v)
             keep.append(len(headers) - 1)
 
+    items = [i < len(table.columns) and table.columns[i].items for i in range(len(headers))]
+
     def longest(i: int) -> int:
         head = len(headers[i]) if kinds[i] == "text" else max(len(w) for w in headers[i].split())
         return max([head, *(len(r[i]) for r in rows)])
 
+    def first_item(i: int) -> int:
+        """The longest first entry of a list column: one number with its date, kept whole."""
+        return max([8, *(len(r[i].split("; ")[0]) for r in rows)])
+
     sizes: dict[int, int] = {}
     for i in keep:
-        if kinds[i] == "number" or kinds[i] in ("code", "date"):
+        if kinds[i] == "number":
             sizes[i] = min(longest(i), 26)
+        elif kinds[i] in ("code", "date"):
+            # a column of keys or ids (search, cypher) is never cut: they are what the other commands take
+            keys = all(_KEY_RX.fullmatch(r[i]) for r in rows if r[i]) and any(r[i] for r in rows)
+            sizes[i] = longest(i) if keys else min(longest(i), 26)
         elif kinds[i] == "status":
             sizes[i] = min(longest(i), 16)
     texts = [i for i in keep if i not in sizes]
-    room = width - sum(sizes.values()) - 3 * len(keep)  # padding and the column separators
-    for n, i in enumerate(sorted(texts, key=longest)):
-        share = room // (len(texts) - n)
-        sizes[i] = max(8, min(longest(i), share))
-        room -= sizes[i]
-    t = Table(title=f"{table.title}\n{table.subject}" if table.subject else table.title, title_justify="left", header_style="bold",
-              expand=False, pad_edge=False, show_edge=False, box=box.SIMPLE_HEAD)
+    # a very long key (an unnumbered document's) is cut only as far as the other columns need
+    spare = width - sum(sizes.values()) - 3 * len(keep) - 8 * len(texts)
     for i in keep:
-        if kinds[i] == "text":
+        if kinds[i] in ("code", "date") and sizes[i] > 26 and spare < 0:
+            cut = min(-spare, sizes[i] - 26)
+            sizes[i] -= cut
+            spare += cut
+    room = width - sum(sizes.values()) - 3 * len(keep)  # padding and the column separators
+    floors = {i: min(first_item(i), 30) if items[i] else 8 for i in texts}
+    for n, i in enumerate(sorted(texts, key=longest)):
+        others = sum(floors[j] for j in sorted(texts, key=longest)[n + 1:])
+        share = max(floors[i], min(room // (len(texts) - n), room - others))
+        sizes[i] = max(floors[i], min(longest(i), share))
+        room -= sizes[i]
+    # room left over widens number columns, so that their header takes two or three lines, not one a word
+    for i in keep:
+        if kinds[i] == "number" and room > 0:
+            more = min(room, max(0, min(8, len(headers[i])) - sizes[i]))
+            sizes[i] += more
+            room -= more
+    for i in keep:
+        if items[i]:
+            for r in rows:
+                r[i] = _cut_items(r[i], sizes[i])
+    # the title above the table, not in it: a narrow table would fold it
+    console.print(table.title, style="italic", highlight=False)
+    if table.subject:
+        console.print(table.subject, style="italic", highlight=False)
+    t = Table(header_style="bold", expand=False, pad_edge=False, show_edge=False, box=box.SIMPLE_HEAD)
+    for i in keep:
+        if kinds[i] in ("text", "code", "date"):
             t.add_column(headers[i], width=sizes[i], no_wrap=True, overflow="ellipsis")
         else:
             t.add_column(headers[i], width=sizes[i], overflow="fold")
@@ -461,10 +511,27 @@ def cypher(
     params = dict(_parse_param(p) for p in param or [])
 
     def render(r: Any) -> None:
-        t = _table(f"{len(r.rows)} row(s){f' (truncated: {r.truncated_by})' if r.truncated else ''}", r.columns or ["(no rows)"])
-        for row in r.rows:
-            t.add_row(*(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
-        console.print(t)
+        from luocdo.queries.report_tables import Column, ReportTable
+
+        def cell(v: Any) -> str:
+            return v if isinstance(v, str) else "" if v is None else json.dumps(v, ensure_ascii=False)
+
+        rows = tuple(tuple(" ".join(cell(v).split()) for v in row) for row in r.rows)
+        # dates and keys stay whole, numbers keep their width; the rest shares the terminal, cut with "…"
+        kinds = []
+        for i, _c in enumerate(r.columns):
+            values = [row[i] for row in rows if row[i]]
+            if values and all(re.fullmatch(r"-?\d+(?:\.\d+)?", v) for v in values):
+                kinds.append("number")
+            elif values and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) for v in values):
+                kinds.append("date")
+            elif values and all(_KEY_RX.fullmatch(v) for v in values):
+                kinds.append("code")
+            else:
+                kinds.append("text")
+        title = f"{len(r.rows)} row(s){f' (truncated: {r.truncated_by})' if r.truncated else ''}"
+        cols = tuple(Column(c, c, k) for c, k in zip(r.columns, kinds, strict=True)) or (Column("none", "(no rows)"),)
+        _print_report(ReportTable(kind="cypher", title=title, subject="", columns=cols, rows=rows if r.columns else ()))
 
     def go(store: Store) -> Any:
         if write:
