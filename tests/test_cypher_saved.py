@@ -123,3 +123,42 @@ def test_the_graph_forms_draw_alike_on_neo4j(corpus_store, neo4j_store):
             _r, n1, e1 = _graph(corpus_store, q)
             _r, n2, e2 = _graph(neo4j_store, q)
             assert (n2, e2) == (n1, e1), q.id
+
+
+class _Embedded:
+    dialect = "ladybug"
+
+
+@pytest.mark.parametrize("query, rewritten", [
+    ("MATCH ()-[r]->() RETURN type(r)", "MATCH ()-[r]->() RETURN label(r)"),
+    ("MATCH ()-[r]->() RETURN TYPE( r ) AS t", "MATCH ()-[r]->() RETURN label( r ) AS t"),
+    ("MATCH (d) WHERE d.type = 'type(r)' RETURN d.type", "MATCH (d) WHERE d.type = 'type(r)' RETURN d.type"),
+    ("MATCH (d:type) RETURN d // type(r)", "MATCH (d:type) RETURN d // type(r)"),
+    ("RETURN `type`(1)", "RETURN `type`(1)"),
+    ("MATCH ()-[r]->() RETURN type(r), d.kind /* type(x) */ , type(r)",
+     "MATCH ()-[r]->() RETURN label(r), d.kind /* type(x) */ , label(r)"),
+    ("RETURN 'unterminated type(", "RETURN 'unterminated type("),
+])
+def test_neo4j_type_is_read_on_the_embedded_store(query, rewritten):
+    from luocdo.queries.cypher_run import neo4j_functions
+
+    assert neo4j_functions(_Embedded(), query) == rewritten
+
+
+TYPE_QUERY = ("MATCH (d:Document)-[r]->(x:Document {key: '145/KH-UBND@2025@tuyen-quang'}) "
+              "RETURN type(r), count(*) AS n ORDER BY n DESC, type(r)")
+
+
+def test_type_of_a_relationship_on_the_embedded_store(corpus_store):
+    r = run_cypher(corpus_store, TYPE_QUERY)
+    assert r.columns == ["type(r)", "n"]
+    assert r.rows[0] == ["IMPLEMENTS", 10]
+
+
+@pytest.mark.neo4j
+def test_type_of_a_relationship_alike_on_neo4j(corpus_store, neo4j_store):
+    from luocdo.pipeline import ingest
+
+    assert not ingest(neo4j_store, [str(CORPUS)], workers=1).failed
+    a, b = run_cypher(corpus_store, TYPE_QUERY), run_cypher(neo4j_store, TYPE_QUERY)
+    assert (a.columns, a.rows) == (b.columns, b.rows)
