@@ -511,14 +511,14 @@ def cypher(
     params = dict(_parse_param(p) for p in param or [])
 
     def render(r: Any) -> None:
-        from luocdo.queries.report_tables import Column, ReportTable
+        from luocdo.queries.report_tables import Column, ColumnKind, ReportTable
 
         def cell(v: Any) -> str:
             return v if isinstance(v, str) else "" if v is None else json.dumps(v, ensure_ascii=False)
 
         rows = tuple(tuple(" ".join(cell(v).split()) for v in row) for row in r.rows)
         # dates and keys stay whole, numbers keep their width; the rest shares the terminal, cut with "…"
-        kinds = []
+        kinds: list[ColumnKind] = []
         for i, _c in enumerate(r.columns):
             values = [row[i] for row in rows if row[i]]
             if values and all(re.fullmatch(r"-?\d+(?:\.\d+)?", v) for v in values):

@@ -19,6 +19,8 @@ from luocdo.queries.models import (
     OrgRef,
     Standing,
     StandingAct,
+    StandingHow,
+    StandingStatus,
 )
 from luocdo.queries.resolve import identity_state, resolve
 
@@ -89,7 +91,7 @@ REPLACES_RX = re.compile(r"\bthay\s+the\b(?!\s+" + _PART + ")")
 STANDING_RELS = ("REPEALS", "AMENDS", "CONSOLIDATES")
 
 
-def standing_how(relation: str, sentence: str | None, name: str | None = None) -> str | None:
+def standing_how(relation: str, sentence: str | None, name: str | None = None) -> StandingHow | None:
     """How a document acting on this one through ``relation`` changes its standing (None: it does not).
 
     The words looked at are those just before ``name`` (this document as cited) in the
@@ -117,6 +119,7 @@ def standing(incoming: list[EdgeView], name: str | None = None) -> Standing:
             continue
         acts.setdefault((e.other.key, how), StandingAct(how=how, relation=e.relation, doc=e.other, evidence=e.evidence))
     by = sorted(acts.values(), key=lambda a: (a.doc.date or "", a.doc.key), reverse=True)
+    status: StandingStatus
     if any(a.how in ("repeals", "replaces") for a in by):
         status = "repealed"
     elif by:
