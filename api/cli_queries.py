@@ -8,6 +8,7 @@ one line (and the candidates when the name is ambiguous) and exits non-zero.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -15,9 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich import box
 from rich.table import Table
-from rich.text import Text
 
 from luocdo.api.cli import (
     DbOpt,
@@ -163,64 +162,10 @@ def _write_report(table: Any, fmt: str, output: Path) -> None:
     err.print(gettext("wrote {file} ({n} rows)").format(file=output, n=len(table.rows)), highlight=False)
 
 
-_STATUS_STYLE = {"has_plan": "green", "reported_only": "cyan", "possible": "yellow", "no_plan": "red"}
-
-
 def _print_report(table: Any, extra: list[tuple[str, list[str]]] | None = None) -> None:
-    """A report table readable at 80 columns: codes and dates whole, long text cut with "…".
+    from luocdo.api.cli_tables import print_report
 
-    Widths are worked out here, not left to rich (which folds codes and dates
-    to make room): codes, dates and numbers get their longest value, statuses
-    wrap in a narrow column, and text columns share what is left, cut with
-    "…".  Below 120 columns only the columns marked ``narrow`` are shown (the
-    files and ``--json`` have them all).
-    """
-    width = console.width
-    wide = width >= 120
-    headers = [c.header for c in table.columns]
-    kinds = [c.kind for c in table.columns]
-    rows = [list(r) for r in table.rows]
-    keep = [i for i, c in enumerate(table.columns) if wide or c.narrow]
-    if wide and extra:
-        for header, values in extra:
-            headers.append(header)
-            kinds.append("text")
-            for r, v in zip(rows, values, strict=True):
-                r.append(v)
-            keep.append(len(headers) - 1)
-
-    def longest(i: int) -> int:
-        head = len(headers[i]) if kinds[i] == "text" else max(len(w) for w in headers[i].split())
-        return max([head, *(len(r[i]) for r in rows)])
-
-    sizes: dict[int, int] = {}
-    for i in keep:
-        if kinds[i] == "number" or kinds[i] in ("code", "date"):
-            sizes[i] = min(longest(i), 26)
-        elif kinds[i] == "status":
-            sizes[i] = min(longest(i), 16)
-    texts = [i for i in keep if i not in sizes]
-    room = width - sum(sizes.values()) - 3 * len(keep)  # padding and the column separators
-    for n, i in enumerate(sorted(texts, key=longest)):
-        share = room // (len(texts) - n)
-        sizes[i] = max(8, min(longest(i), share))
-        room -= sizes[i]
-    t = Table(title=f"{table.title}\n{table.subject}" if table.subject else table.title, title_justify="left", header_style="bold",
-              expand=False, pad_edge=False, show_edge=False, box=box.SIMPLE_HEAD)
-    for i in keep:
-        if kinds[i] == "text":
-            t.add_column(headers[i], width=sizes[i], no_wrap=True, overflow="ellipsis")
-        else:
-            t.add_column(headers[i], width=sizes[i], overflow="fold")
-    for n, row in enumerate(rows):
-        cells: list[Any] = [row[i] for i in keep]
-        if table.statuses and "status" in kinds:
-            at = keep.index(kinds.index("status"))
-            cells[at] = Text(cells[at], style=_STATUS_STYLE.get(table.statuses[n], ""))
-        t.add_row(*cells)
-    console.print(t)
-    for line in table.summary:
-        console.print(line, highlight=False)
+    print_report(table, extra)
 
 
 @app.command()
@@ -360,6 +305,14 @@ def show(
                 v = fmt_date(v)
             if v not in (None, ""):
                 t.add_row(k, str(v))
+        if c.standing is not None:
+            from luocdo.i18n import fmt_date, standing_how_label, standing_label
+
+            lines = [standing_label(c.standing.status)] + [
+                f"{standing_how_label(a.how)} {_name(a.doc)}" + (f" ({fmt_date(a.doc.date)})" if a.doc.date else "")
+                for a in c.standing.by
+            ]
+            t.add_row(_("standing"), "\n".join(lines))
         t.add_row("sources", "\n".join(c.sources))
         if c.conflicts:
             t.add_row("conflicts", json.dumps(c.conflicts, ensure_ascii=False))
@@ -453,10 +406,28 @@ def cypher(
     params = dict(_parse_param(p) for p in param or [])
 
     def render(r: Any) -> None:
-        t = _table(f"{len(r.rows)} row(s){f' (truncated: {r.truncated_by})' if r.truncated else ''}", r.columns or ["(no rows)"])
-        for row in r.rows:
-            t.add_row(*(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
-        console.print(t)
+        from luocdo.api.cli_tables import KEY_RX
+        from luocdo.queries.report_tables import Column, ColumnKind, ReportTable
+
+        def cell(v: Any) -> str:
+            return v if isinstance(v, str) else "" if v is None else json.dumps(v, ensure_ascii=False)
+
+        rows = tuple(tuple(" ".join(cell(v).split()) for v in row) for row in r.rows)
+        # dates and keys stay whole, numbers keep their width; the rest shares the terminal, cut with "…"
+        kinds: list[ColumnKind] = []
+        for i, _c in enumerate(r.columns):
+            values = [row[i] for row in rows if row[i]]
+            if values and all(re.fullmatch(r"-?\d+(?:\.\d+)?", v) for v in values):
+                kinds.append("number")
+            elif values and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) for v in values):
+                kinds.append("date")
+            elif values and all(KEY_RX.fullmatch(v) for v in values):
+                kinds.append("code")
+            else:
+                kinds.append("text")
+        title = f"{len(r.rows)} row(s){f' (truncated: {r.truncated_by})' if r.truncated else ''}"
+        cols = tuple(Column(c, c, k) for c, k in zip(r.columns, kinds, strict=True)) or (Column("none", "(no rows)"),)
+        _print_report(ReportTable(kind="cypher", title=title, subject="", columns=cols, rows=rows if r.columns else ()))
 
     def go(store: Store) -> Any:
         if write:

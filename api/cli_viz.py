@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from luocdo.api.cli import DbOpt, Neo4jOpt, ambiguous, app, err, fail, open_store_or_fail
+from luocdo.i18n import current
+from luocdo.i18n import gettext as _
 
 #: Cards (every edge with its evidence) are embedded for at most this many
 #: documents; beyond it a click shows the edges the page itself holds.
@@ -31,6 +33,7 @@ def viz(
 ) -> None:
     """Write an interactive graph of a document's neighbourhood (works offline, no external URL)."""
     from luocdo import queries as Q
+    from luocdo.queries.deadlines import deadlines
     from luocdo.queries.errors import Ambiguous, QueryError
     from luocdo.viz.page import render_page
 
@@ -38,12 +41,13 @@ def viz(
     store = open_store_or_fail(db, neo4j, read_only=True)
     try:
         sub = Q.subgraph(store, name, depth=depth, relations=rels, limit=limit)
-        gap = None
+        gap = marks = None
         if gaps:
             try:
                 gap = Q.gaps(store, sub.center)
+                marks = deadlines(store, gap)
             except QueryError as e:  # the graph is still worth drawing
-                err.print(f"[yellow]no gaps view:[/] {e}", highlight=False)
+                err.print(f"[yellow]{_('no gaps view')}:[/] {e}", highlight=False)
         docs = [n.id for n in sub.nodes if n.group == "document"][:CARD_LIMIT]
         cards = {key: Q.show(store, key) for key in docs}
     except Ambiguous as e:
@@ -54,10 +58,16 @@ def viz(
         store.close()
     center = next((n for n in sub.nodes if n.id == sub.center), None)
     title = f"luocdo · {center.label if center else sub.center}"
-    page = render_page(sub, gap, title=title, hierarchical=hierarchical, cards=cards, depth=depth)
+    page = render_page(sub, gap, title=title, hierarchical=hierarchical, cards=cards, depth=depth,
+                       deadlines=marks, lang=current())
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as e:
         fail(f"{output}: cannot write: {e.strerror or e}")
-    extra = f", {len(gap.units)} expected units" if gap is not None else ""
-    err.print(f"wrote {output} ({len(sub.nodes)} nodes, {len(sub.edges)} edges{extra})", highlight=False)
+    said = _("wrote {file} ({nodes} nodes, {edges} edges)").format(file=output, nodes=len(sub.nodes), edges=len(sub.edges))
+    if gap is not None:
+        said += " · " + _("{n} expected units").format(n=len(gap.units))
+        if marks is not None and any(marks.counts.values()):
+            said += " · " + _("{late} late plan(s), {missing} missing report(s)").format(
+                late=marks.counts["late_plan"], missing=marks.counts["report_missing"])
+    err.print(said, highlight=False)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 
@@ -79,6 +80,32 @@ async def get_overdue(
     data = await run_in_threadpool(build)
     return Response(data, media_type=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="overdue.{format}"'})
+
+
+@router.get("/documents/{key}/deadlines", tags=["queries"], response_model=None)
+async def get_deadlines(
+    request: Request,
+    key: Annotated[str, PathParam(min_length=1, max_length=300,
+                                  description='Document key in URL form ("/" written "~") or a name')],
+    as_of: Annotated[str | None, Query(max_length=10, description="The day to judge on, yyyy-mm-dd (default: today)")] = None,
+    scope: Annotated[Literal["recipients", "province", "national"] | None, Query(
+        description="Which units should have acted, as for gaps")] = None,
+) -> Any:
+    """Late plans and missing reports of the units expected to act on the document (the gaps view's marks)."""
+    from datetime import date
+
+    from luocdo.core.keys import from_url_key
+
+    svc = request.app.state.service
+    day = as_of or date.today().isoformat()  # part of the cache key: the marks change with the day
+    return await svc.answer("deadlines", _deadlines, from_url_key(key.strip()), scope=scope, as_of=day)
+
+
+def _deadlines(store: Any, key: str, scope: str | None, as_of: str) -> Any:
+    from luocdo.queries import gaps
+    from luocdo.queries.deadlines import deadlines
+
+    return deadlines(store, gaps(store, key, scope=scope), as_of=as_of)
 
 
 @router.get("/i18n/{lang}", tags=["service"], response_model=dict[str, str])

@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from collections import deque
@@ -46,6 +47,10 @@ sys.path.insert(0, str(HERE))
 
 import _machine  # noqa: E402  (bench/ is not a package)
 import ingest as bench_ingest  # noqa: E402  (bench/ingest.py)
+
+# The floor follows the product's rule of what a plan is (a document implementing X or based on it)
+# and of what a trace lists apart as only citing X.
+from luocdo.queries.implements import CITING_RELS, PLAN_RELS  # noqa: E402
 
 HISTORY = HERE / ".cache" / "queries-results.json"
 TARGETS_MS = {"implements --transitive": 50.0, "gaps --scope province": 200.0, "search": 50.0}
@@ -123,7 +128,8 @@ def floor_graph(store: Any, slim: bool) -> Any:
         keep = SLIM_DOC_PROPS if table == "Document" else SLIM_ORG_PROPS
         g.add_node(node_id, label=table, **{k: props[k] for k in keep if k in props})
     rels = {"IMPLEMENTS": "Document", "BASED_ON": "Document", "CITES": "Document", "REPORTS_ON": "Document",
-            "AMENDS": "Document", "ISSUED_BY": "Organization", "PART_OF": "Organization"}  # fmt: skip
+            "AMENDS": "Document", "REPEALS": "Document", "CONSOLIDATES": "Document",
+            "ISSUED_BY": "Organization", "PART_OF": "Organization"}  # fmt: skip
     for rel, dst in rels.items():
         src = "Organization" if rel == "PART_OF" else "Document"
         a, b = ("id" if src == "Organization" else "key"), ("id" if dst == "Organization" else "key")
@@ -159,13 +165,17 @@ def bfs_in(g: Any, root: str, rels: tuple[str, ...], depth: int) -> dict[str, in
     return dist
 
 
+#: Recorded with every run, so that figures measured under an older rule are told apart.
+FLOOR_RULE = "plans: IMPLEMENTS or BASED_ON"
+
+
 def floor_implementers(g: Any, key: str, depth: int = 5) -> set[str]:
-    return set(bfs_in(g, key, ("IMPLEMENTS",), depth))
+    return set(bfs_in(g, key, PLAN_RELS, depth))
 
 
 def floor_trace(g: Any, key: str, depth: int = 8) -> tuple[set[str], set[str]]:
-    tree = set(bfs_in(g, key, ("IMPLEMENTS",), depth))
-    citing = set(_in_by(g, key, ("CITES", "BASED_ON", "REPORTS_ON", "AMENDS"))) - tree - {key}
+    tree = set(bfs_in(g, key, PLAN_RELS, depth))
+    citing = set(_in_by(g, key, CITING_RELS)) - tree - {key}
     citing = {c for c in citing if g.nodes[c].get("label") == "Document"}
     return tree, citing
 
@@ -214,7 +224,7 @@ def floor_gaps(g: Any, key: str) -> dict[str, str]:
                     out.setdefault(u, set()).add(d)
         return out
 
-    plans = by_unit(set(bfs_in(g, key, ("IMPLEMENTS", "BASED_ON"), 6)))
+    plans = by_unit(set(bfs_in(g, key, PLAN_RELS, 6)))
     impl = {key, *bfs_in(g, key, ("IMPLEMENTS",), 5)}
     reporters = {s for p in impl for s in _in_by(g, p, ("REPORTS_ON",))}
     reports = by_unit(reporters)
@@ -489,7 +499,8 @@ def bench_size(n: int, work: Path, k: int, floor: bool, profile: bool) -> dict[s
     db = bench_ingest.store_path(n, work)
     if not db.exists():
         print(f"no store at {db}: building it with bench/ingest.py …", file=sys.stderr, flush=True)
-        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-neo4j"])
+        # the store only: its ingest figures are bench/ingest.py's to record, not this script's
+        bench_ingest.main(["--sizes", str(n), "--work", str(work), "--no-neo4j", "--no-write"])
     smp = samples(folder / "truth.jsonl", k)
     fs = first_search(db, smp.names[0] if smp.names else "ke hoach")
     f = fs["fresh"]
@@ -522,6 +533,7 @@ def bench_size(n: int, work: Path, k: int, floor: bool, profile: bool) -> dict[s
         "nx_build_s": round(build_s, 1) if build_s is not None else None,
         "load": round(max(load[0], load_end[0]), 2),
         "when": time.strftime("%Y-%m-%d %H:%M"),
+        "floor_rule": FLOOR_RULE if floor else None,
         "first_search": fs,
         "rows": [
             {
@@ -560,8 +572,8 @@ def section(hist: dict[str, Any], machine: str) -> str:
     for _n, res in sorted(hist.items(), key=lambda kv: int(kv[0])):
         for r in res["rows"]:
             target = TARGETS_MS.get(r["name"])
-            verdict = ""
-            if target is not None:
+            verdict = r.get("verdict", "")  # a row read back from RESULTS.md keeps the verdict it was given
+            if target is not None and "verdict" not in r:
                 verdict = f"≤ {target:.0f} ms: {'met' if r['p95'] <= target else '**missed**'}"
             fl50 = "" if r["floor_p50"] is None else f"{r['floor_p50']:,.2f}"
             fl95 = "" if r["floor_p95"] is None else f"{r['floor_p95']:,.2f}"
@@ -583,11 +595,57 @@ def section(hist: dict[str, Any], machine: str) -> str:
             rebuilt = (res["first_search"].get("first") or {}).get("notes")
             if rebuilt:
                 first += f"before that: {'; '.join(rebuilt)}; "
+        rule = res.get("floor_rule") or "plans: IMPLEMENTS only (before implements and gaps shared one rule)"
         lines.append(f"- {res['docs']:,} documents: {res['documents']:,} in the graph, {res['edges']:,} edges; "
-                     f"{first}{build}load average {res['load']:.2f}; run {res['when']}.")  # fmt: skip
+                     f"{first}{build}floor {rule}; load average {res['load']:.2f}{res.get('shared', '')}; "
+                     f"run {res['when']}.")  # fmt: skip
     lines += ["", f"Command: `.venv/bin/python bench/queries.py --sizes N` (`make bench-full` runs 100k and 1M). "
               f"Machine: {machine}."]  # fmt: skip
     return "\n".join(lines)
+
+
+_ROW = re.compile(
+    r"^\| (?P<docs>[\d,]+) \| `(?P<name>[^`]+)` \| (?P<n>\d+) \| (?P<p50>[\d,.]+) \| (?P<p95>[\d,.]+) \| "
+    r"(?P<f50>[\d,.]*) \| (?P<f95>[\d,.]*) \| (?:(?P<agree>\d+)/(?P<compared>\d+))? \| (?P<size>[\d,]+) \|"
+    r" ?(?P<verdict>[^|]*?) ?\|$"
+)
+_NOTE = re.compile(
+    r"^- (?P<docs>[\d,]+) documents: (?P<documents>[\d,]+) in the graph, (?P<edges>[\d,]+) edges; .*?"
+    r"(?:networkx graph built in (?P<build>[\d,.]+) s; )?(?:floor (?P<rule>plans: [^;]+); )?"
+    r"load average (?P<load>[\d.]+)(?P<shared>[^;]*); run (?P<when>[^.]+)\."
+)
+
+
+def history_from_results() -> dict[str, Any]:
+    """The runs already in RESULTS.md, for when the (git-ignored) history file is missing.
+
+    So that a run at one size does not drop the rows of the others; a run
+    recorded before the floor said its rule keeps "IMPLEMENTS only" beside it.
+    """
+    try:
+        text = _machine.RESULTS.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    start, end = text.find("<!-- queries -->"), text.find("<!-- /queries -->")
+    if start < 0 or end < 0:
+        return {}
+    num = lambda v: float(v.replace(",", "")) if v else None  # noqa: E731
+    hist: dict[str, Any] = {}
+    for line in text[start:end].splitlines():
+        if m := _ROW.match(line):
+            res = hist.setdefault(str(int(num(m["docs"]))), {"docs": int(num(m["docs"])), "rows": []})
+            res["rows"].append({
+                "name": m["name"], "n": int(m["n"]), "p50": num(m["p50"]), "p95": num(m["p95"]),
+                "floor_p50": num(m["f50"]), "floor_p95": num(m["f95"]), "agree": int(m["agree"] or 0),
+                "compared": int(m["compared"] or 0), "errors": 0, "first_errors": [],
+                "answer_median": int(num(m["size"])), "verdict": m["verdict"],
+            })  # fmt: skip
+        elif (m := _NOTE.match(line)) and str(int(num(m["docs"]))) in hist:
+            res = hist[str(int(num(m["docs"])))]
+            res.update(documents=int(num(m["documents"])), edges=int(num(m["edges"])),
+                       nx_build_s=num(m["build"]), load=float(m["load"]), when=m["when"],
+                       floor_rule=m["rule"], shared=m["shared"])  # fmt: skip
+    return {k: v for k, v in hist.items() if "when" in v}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -598,6 +656,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-floor", action="store_true", help="skip the networkx floor")
     ap.add_argument("--profile", action="store_true", help="cProfile the store calls (printed to stderr)")
     ap.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    ap.add_argument("--note", default="", help="what else ran meanwhile, recorded beside the load average "
+                    "(e.g. 'shared machine, 6 other jobs')")
     ap.add_argument("--first-search", nargs=2, metavar=("DB", "TEXT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.first_search:
@@ -608,9 +668,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hist = json.loads(HISTORY.read_text())
     except (OSError, ValueError):
-        hist = {}
+        hist = history_from_results()
     for n in a.sizes:
         res = bench_size(n, a.work, a.samples, not a.no_floor, a.profile)
+        if a.note:
+            res["shared"] = f" ({a.note})"
         hist[str(n)] = res
         if not a.no_write:
             HISTORY.parent.mkdir(parents=True, exist_ok=True)

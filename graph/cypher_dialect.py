@@ -216,6 +216,10 @@ def plain(value: Any) -> Any:
     """
     if value is None or isinstance(value, str | int | float | bool | _dt.date | _dt.datetime):
         return value
+    if not isinstance(value, dict) and any(c.__module__.startswith("neo4j") for c in type(value).__mro__):
+        # before Mapping: a Neo4j node or relationship is one too (a relationship's class is made
+        # per type, in module "abc", so its bases tell)
+        return _plain_neo4j(value)
     if isinstance(value, Mapping):
         if "_NODES" in value and "_RELS" in value:  # LadybugDB recursive rel / path
             return {"nodes": [plain(n) for n in value["_NODES"]], "rels": [plain(r) for r in value["_RELS"]]}

@@ -244,6 +244,29 @@ SCOPE_LABELS = {
 }
 
 
+#: A document's standing, and how a later document acts on it (queries/show.py: standing).
+STANDING_LABELS = {
+    "in_force": N_("in force, as far as the graph knows"),
+    "amended": N_("amended"),
+    "repealed": N_("repealed"),
+}
+STANDING_HOW_LABELS = {
+    "amends": N_("amended by"),
+    "repeals": N_("repealed by"),
+    "repeals_in_part": N_("repealed in part by"),
+    "replaces": N_("replaced by"),
+    "consolidates": N_("consolidated in"),
+}
+
+
+def standing_label(status: str, lang: str | None = None) -> str:
+    return gettext(STANDING_LABELS.get(status, status), lang)
+
+
+def standing_how_label(how: str, lang: str | None = None) -> str:
+    return gettext(STANDING_HOW_LABELS.get(how, how), lang)
+
+
 def status_label(status: str, lang: str | None = None) -> str:
     return gettext(STATUS_LABELS.get(status, status), lang)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import resource
 import time
 from collections.abc import Iterator
@@ -88,6 +89,41 @@ def jsonable(v: Any) -> Any:
     return str(v)
 
 
+def neo4j_functions(store: Store, query: str) -> str:
+    """``query`` with Neo4j's ``type(r)`` written as LadybugDB's ``label(r)`` on the embedded store.
+
+    People copy Cypher written for Neo4j; the function call is renamed where the
+    tokens say it is one (a word ``type`` followed by ``(``, not a property
+    ``r.type`` nor a label ``:type``), never inside strings or comments.
+    """
+    if store.dialect != "ladybug" or "type" not in query.lower():
+        return query
+    from luocdo.graph.cypher_dialect import CypherSyntaxError, cypher_tokens
+
+    try:
+        toks = cypher_tokens(query)
+    except CypherSyntaxError:
+        return query  # the engine says what is wrong
+    out, last = [], 0
+    for i, (kind, text, at) in enumerate(toks):
+        if kind != "word" or text.lower() != "type" or i + 1 >= len(toks) or toks[i + 1][1] != "(":
+            continue
+        if i > 0 and toks[i - 1][1] in (".", ":"):
+            continue
+        out += [query[last:at], "label"]
+        last = at + len(text)
+    return "".join(out) + query[last:] if out else query
+
+
+_LABEL_COLUMN = re.compile(r"LABEL\((\w+)\._ID,.*", re.S)
+
+
+def _neo4j_column_names(result: CypherResult) -> CypherResult:
+    """An unnamed ``type(r)`` column is called so, as Neo4j calls it (LadybugDB spells out its label table)."""
+    names = [_LABEL_COLUMN.sub(r"type(\1)", c) for c in result.columns]
+    return result if names == result.columns else result.model_copy(update={"columns": names})
+
+
 def run_cypher(
     store: Store,
     query: str,
@@ -119,8 +155,8 @@ def run_cypher(
                 check_read_only(query)
             except ReadOnlyViolation as e:
                 raise WriteRefused(f"{e}; run it with --write (write=True) to allow that") from e
-            rows = store.stream(query, params, limit=limit + 1, timeout_s=timeout_s)
-        return _bounded(rows, limit, max_bytes, deadline)
+            rows = store.stream(neo4j_functions(store, query), params, limit=limit + 1, timeout_s=timeout_s)
+        return _neo4j_column_names(_bounded(rows, limit, max_bytes, deadline))
     except CypherSyntaxError as e:
         raise QueryError(f"query failed: syntax error: {_syntax_message(store, query, e)}") from e
     except ReadOnlyViolation as e:

@@ -140,6 +140,29 @@ class GapsResult(_Model):
     counts: dict[str, int]
 
 
+class UnitDeadline(_Model):
+    """A unit's days under X: its plan (late when issued after ``plan_due``) and its report."""
+
+    org_id: str
+    plan_due: str | None = None
+    plan_duty: str | None = None  # the words of the duty, as X states it
+    first_plan: DocRef | None = None
+    days_late: int | None = None  # days the first plan came after plan_due; None when on time or unknown
+    report_due: str | None = None
+    report_duty: str | None = None
+    reports: list[DocRef] = []
+    report_missing: bool = False  # report_due has passed (on as_of) and no report is in the graph
+
+
+class DeadlinesResult(_Model):
+    """Late plans and missing reports of a gaps answer's units (queries/deadlines.py)."""
+
+    target: DocRef
+    as_of: str
+    units: list[UnitDeadline]
+    counts: dict[str, int]
+
+
 class EdgeView(_Model):
     relation: str
     other: DocRef
@@ -152,6 +175,27 @@ class OrgEdge(_Model):
     role: str | None = None
     task: str | None = None
     raw: str | None = None
+
+
+#: What a document's standing is, as far as the graph knows (queries/show.py: standing).
+StandingStatus = Literal["in_force", "amended", "repealed"]
+#: How a later document acts on it: amends, repeals wholly or in part, replaces, consolidates.
+StandingHow = Literal["amends", "repeals", "repeals_in_part", "replaces", "consolidates"]
+
+
+class StandingAct(_Model):
+    how: StandingHow
+    relation: str  # the graph's edge: AMENDS, REPEALS or CONSOLIDATES
+    doc: DocRef  # the document that acts on this one
+    evidence: Evidence | None = None
+
+
+class Standing(_Model):
+    """In force, amended or repealed, and by what: read from the AMENDS, REPEALS and CONSOLIDATES
+    edges that reach the document.  "in_force" only says the graph knows of nothing that ended it."""
+
+    status: StandingStatus
+    by: list[StandingAct] = []
 
 
 class Card(_Model):
@@ -172,6 +216,7 @@ class Card(_Model):
     derived_incoming: list[EdgeView] = []
     aliases: list[str] = []
     candidates: list[str] = []
+    standing: Standing | None = None
 
 
 class SearchHit(_Model):

@@ -38,6 +38,8 @@ class Column:
     kind: ColumnKind = "text"
     #: Shown on a narrow terminal (80 columns) too; the others only in files and wide terminals.
     narrow: bool = True
+    #: A list of "number (date)" entries joined by "; ": a narrow terminal cuts it between entries.
+    items: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,22 +91,20 @@ def gaps_table(r: Any) -> ReportTable:
         Column("unit", gettext("Unit")),
         Column("level", gettext("Level"), narrow=False),
         Column("status", gettext("Status"), "status"),
-        Column("documents", gettext("Documents")),
+        Column("documents", gettext("Documents"), items=True),
+        Column("relation", gettext("Relation"), narrow=False),
         Column("note", gettext("Note"), narrow=False),
     )
     rows, statuses = [], []
     units = sorted(r.units, key=lambda u: (STATUS_ORDER.get(u.status, 9), u.org.name))
     for i, u in enumerate(units, 1):
         if u.candidate is not None:
-            docs = f"{name(u.candidate)} ({when(u.candidate)})"
+            docs, rels = f"{name(u.candidate)} ({when(u.candidate)})", ""
         else:
-            docs = "; ".join(
-                f"{name(d)} ({when(d)}, {_rel(u.relations.get(d.key))})" if u.relations.get(d.key)
-                else f"{name(d)} ({when(d)})"
-                for d in u.documents
-            )
+            docs = "; ".join(f"{name(d)} ({when(d)})" for d in u.documents)
+            rels = "; ".join(_rel(u.relations.get(d.key)) for d in u.documents) if u.relations else ""
         rows.append((str(i), u.org.code or "", u.org.name, level_label(u.org.level), status_label(u.status),
-                     docs, translate_message(u.reason or "")))
+                     docs, rels, translate_message(u.reason or "")))
         statuses.append(u.status)
     counts = r.counts
     summary = (

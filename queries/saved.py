@@ -21,6 +21,9 @@ class SavedQuery:
     question_en: str
     cypher: str
     params: dict[str, Any] = field(default_factory=dict)
+    #: The same question answered with its nodes and relationships (``RETURN a, r, b`` for
+    #: ``(a)-[r]->(b)``), which the Cypher page draws beside the table; None when it has none.
+    graph: str | None = None
 
 
 SAVED: tuple[SavedQuery, ...] = (
@@ -32,6 +35,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN d.key AS key, d.display AS so_hieu, d.date AS ngay, d.issuer AS co_quan\n"
         "ORDER BY ngay, key",
         {"key": "145/KH-UBND@2025@tuyen-quang"},
+        graph="MATCH (d:Document)-[r:IMPLEMENTS]->(x:Document {key: $key})\nRETURN d, r, x",
     ),
     SavedQuery(
         "based_on",
@@ -41,6 +45,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN d.key AS key, d.display AS so_hieu, d.date AS ngay, d.issuer AS co_quan\n"
         "ORDER BY ngay, key",
         {"key": "145/KH-UBND@2025@tuyen-quang"},
+        graph="MATCH (d:Document)-[r:BASED_ON]->(x:Document {key: $key})\nRETURN d, r, x",
     ),
     SavedQuery(
         "reports",
@@ -50,6 +55,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN r.key AS key, r.display AS so_hieu, r.date AS ngay, r.issuer AS co_quan\n"
         "ORDER BY ngay, key",
         {"key": "145/KH-UBND@2025@tuyen-quang"},
+        graph="MATCH (d:Document)-[r:REPORTS_ON]->(x:Document {key: $key})\nRETURN d, r, x",
     ),
     SavedQuery(
         "late",
@@ -60,6 +66,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN d.display AS so_hieu, d.date AS ngay, d.issuer AS co_quan\n"
         "ORDER BY ngay",
         {"key": "145/KH-UBND@2025@tuyen-quang", "after": "2025-08-31"},
+        graph="MATCH (d:Document)-[r:IMPLEMENTS|BASED_ON]->(x:Document {key: $key})\nWHERE d.date IS NOT NULL AND d.date > $after\nRETURN d, r, x",
     ),
     SavedQuery(
         "assigned",
@@ -69,6 +76,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN o.name AS don_vi, a.role AS vai_tro, a.task AS nhiem_vu\n"
         "ORDER BY don_vi",
         {"key": "145/KH-UBND@2025@tuyen-quang"},
+        graph="MATCH (x:Document {key: $key})-[a:ASSIGNED_TO]->(o:Organization)\nRETURN x, a, o",
     ),
     SavedQuery(
         "addressed",
@@ -78,6 +86,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN o.name AS noi_nhan, o.level AS cap\n"
         "ORDER BY noi_nhan",
         {"key": "145/KH-UBND@2025@tuyen-quang"},
+        graph="MATCH (x:Document {key: $key})-[a:ADDRESSED_TO]->(o:Organization)\nRETURN x, a, o",
     ),
     SavedQuery(
         "issued_by",
@@ -88,6 +97,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "RETURN d.display AS so_hieu, d.date AS ngay, d.title AS trich_yeu\n"
         "ORDER BY ngay",
         {"org": "province:8", "year": 2025},
+        graph="MATCH (d:Document)-[r:ISSUED_BY]->(o:Organization {id: $org})\nWHERE d.year = $year\nRETURN d, r, o",
     ),
     SavedQuery(
         "most_cited",
@@ -105,6 +115,7 @@ SAVED: tuple[SavedQuery, ...] = (
         "MATCH (d:Document)-[:AMENDS]->(x:Document)\n"
         "RETURN d.display AS van_ban_sua_doi, x.display AS van_ban_bi_sua_doi, d.date AS ngay\n"
         "ORDER BY ngay",
+        graph="MATCH (d:Document)-[r:AMENDS]->(x:Document)\nRETURN d, r, x",
     ),
     SavedQuery(
         "by_type",

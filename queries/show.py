@@ -3,13 +3,25 @@ source) and an organization's documents."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from luocdo.core.fold import squash
 from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import evidence, fetch_docs, fetch_orgs, loads_json, org_from_registry
 from luocdo.queries.errors import NotFound
-from luocdo.queries.models import Card, EdgeView, OrgDocument, OrgEdge, OrgRef
+from luocdo.queries.models import (
+    Card,
+    EdgeView,
+    OrgDocument,
+    OrgEdge,
+    OrgRef,
+    Standing,
+    StandingAct,
+    StandingHow,
+    StandingStatus,
+)
 from luocdo.queries.resolve import identity_state, resolve
 
 _REL_ORDER = {"IMPLEMENTS": 0, "BASED_ON": 1, "REPORTS_ON": 2, "AMENDS": 3, "REPEALS": 3, "CONSOLIDATES": 3, "CITES": 4}
@@ -65,7 +77,56 @@ def show(store: Store, key_or_name: str) -> Card:
         derived_incoming=[e for e in incoming if _derived(e)],
         aliases=aliases,
         candidates=list((state.get("u") or {}).get(doc.key) or []),
+        standing=standing(incoming, doc.display),
     )
+
+
+# Folded words of the evidence sentence that narrow what a later document does:
+# "bãi bỏ Điều 5, khoản 2 Điều 7 của …" ends a part only; "thay thế Quyết định số …"
+# ends the whole (while "thay thế cụm từ …" only changes words).
+_PART = r"(?:cac\s+|mot\s+so\s+|toan\s+bo\s+)?(?:dieu|khoan|diem|chuong|muc|phan|noi\s+dung|cum\s+tu|tu\s+ngu|phu\s+luc)\b"
+REPEAL_IN_PART_RX = re.compile(r"\bbai\s+bo\s+" + _PART)
+REPLACES_RX = re.compile(r"\bthay\s+the\b(?!\s+" + _PART + ")")
+#: The relations that change a document's standing, and the order they are listed in.
+STANDING_RELS = ("REPEALS", "AMENDS", "CONSOLIDATES")
+
+
+def standing_how(relation: str, sentence: str | None, name: str | None = None) -> StandingHow | None:
+    """How a document acting on this one through ``relation`` changes its standing (None: it does not).
+
+    The words looked at are those just before ``name`` (this document as cited) in the
+    sentence, so that "sửa đổi X và thay thế Y" replaces Y only.
+    """
+    text = squash(sentence or "")
+    at = text.find(squash(name)) if name else -1
+    if at >= 0:
+        text = text[max(0, at - 80): at]
+    if relation == "REPEALS":
+        return "repeals_in_part" if REPEAL_IN_PART_RX.search(text) else "repeals"
+    if relation == "AMENDS":
+        return "replaces" if REPLACES_RX.search(text) else "amends"
+    if relation == "CONSOLIDATES":
+        return "consolidates"
+    return None
+
+
+def standing(incoming: list[EdgeView], name: str | None = None) -> Standing:
+    """In force, amended or repealed, from the edges that reach the document ``name`` (their own and derived)."""
+    acts: dict[tuple[str, str], StandingAct] = {}
+    for e in incoming:
+        how = standing_how(e.relation, e.evidence.sentence if e.evidence else None, name)
+        if how is None:
+            continue
+        acts.setdefault((e.other.key, how), StandingAct(how=how, relation=e.relation, doc=e.other, evidence=e.evidence))
+    by = sorted(acts.values(), key=lambda a: (a.doc.date or "", a.doc.key), reverse=True)
+    status: StandingStatus
+    if any(a.how in ("repeals", "replaces") for a in by):
+        status = "repealed"
+    elif by:
+        status = "amended"
+    else:
+        status = "in_force"
+    return Standing(status=status, by=by)
 
 
 def _derived(e: EdgeView) -> bool:

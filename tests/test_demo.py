@@ -80,3 +80,15 @@ def test_every_readme_command_works_on_the_demo_store(demo_run) -> None:
         done = subprocess.run([*CLI, *args, "--db", str(tmp / "demo.db")], capture_output=True, text=True,
                               cwd=tmp, timeout=300, check=False, env={**os.environ, "COLUMNS": "100"})
         assert done.returncode == 0, f"{cmd}: {done.stderr}"
+
+
+def test_the_readme_python_runs_on_the_demo_store(demo_run) -> None:
+    tmp, out = demo_run
+    assert out.returncode == 0, out.stderr
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    assert 'open_store("luocdo.db"' in code
+    code = code.replace('open_store("luocdo.db"', f"open_store({str(tmp / 'demo.db')!r}")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "41/KH-UBND Xã Tân Trào" in done.stdout and "'has_plan': 11" in done.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -176,8 +177,9 @@ CASES = [
 def _check_80(text: str) -> None:
     for line in text.splitlines():
         assert len(line.rstrip()) <= 80, line
-    # no date broken across lines: every date is whole on its line
+    # no date broken across lines or cut with "…": every date is whole on its line
     assert not re.search(r"\b\d{2}/\d{2}/\d{0,3}\s*$", text, re.M)
+    assert not re.search(r"\b\d{1,2}/\d{0,2}/?\d{0,3}…", text) and not re.search(r"\d{4}-\d{0,2}-?\d{0,1}…", text)
 
 
 @pytest.mark.parametrize(("db", "directive", "has", "other"), CASES)
@@ -214,6 +216,20 @@ def test_implements_and_trace_at_80_columns(corpus_db, narrow):
     s = run("search", "chuyen doi so", "--db", corpus_db)
     assert s.exit_code == 0 and "…" in s.output
     _check_80(s.output)
+    # keys and ids are never cut nor folded: each hit's key is whole on its line
+    hits = json.loads(run("search", "chuyen doi so", "--json", "--db", corpus_db).output)
+    for h in hits:
+        if len(h["id"]) <= 40:  # longer ones (unnumbered documents) are cut as far as the other columns need
+            assert any(h["id"] in line for line in s.output.splitlines()), h["id"]
+    # the gaps' documents: each number whole with its date, the list cut between entries
+    g = run("gaps", "145/KH-UBND", "--db", corpus_db)
+    assert re.search(r"1456/STC-QLNS \(26/08/2025\)", g.output) and "214/KH-SNV (10/09/2025)" in g.output
+    # cypher answers too: ids whole, dates whole, long text cut
+    c = run("cypher", "MATCH (x:Document {key: '145/KH-UBND@2025@tuyen-quang'})-[a:ASSIGNED_TO]->(o:Organization) "
+            "RETURN o.id, o.name, a.timeframe, a.task, x.date", "--db", corpus_db)
+    assert c.exit_code == 0, c.output
+    _check_80(c.output)
+    assert "dept:8:so-khoa-hoc-va-cong-nghe" in c.output and "2025-08-12" in c.output and "…" in c.output
 
 
 def test_unknown_language_and_missing_output(corpus_db, tmp_path):

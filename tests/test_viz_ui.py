@@ -17,25 +17,23 @@ from pathlib import Path
 import pytest
 
 from luocdo.i18n import gettext, status_label
-from tests.test_viz import ARTIFACTS, Guarded, browser  # noqa: F401 - the browser fixture
+from tests.test_viz import ARTIFACTS, Guarded, browser, guarded  # noqa: F401 - the browser fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 K145 = "145/KH-UBND@2025@tuyen-quang"
 
 
-@pytest.fixture(scope="module")
-def corpus_service(tmp_path_factory):
+def _service(db: Path, corpus: Path):
     import uvicorn
 
     from luocdo.api.app import create_app
     from luocdo.graph.store import open_store
     from luocdo.pipeline import ingest
 
-    db = tmp_path_factory.mktemp("viz_ui") / "corpus.db"
     store = open_store(str(db))
     try:
-        assert not ingest(store, [str(CORPUS)], workers=1).failed
+        assert not ingest(store, [str(corpus)], workers=1).failed
     finally:
         store.close()
     with socket.socket() as s:
@@ -53,6 +51,20 @@ def corpus_service(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def corpus_service(tmp_path_factory):
+    yield from _service(tmp_path_factory.mktemp("viz_ui") / "corpus.db", CORPUS)
+
+
+@pytest.fixture(scope="module")
+def duty_service(tmp_path_factory):
+    """The example corpus whose 145/KH-UBND also lists a plan duty and a reporting duty (tests/test_deadlines.py)."""
+    from tests.test_deadlines import corpus_with_duties
+
+    tmp = tmp_path_factory.mktemp("viz_ui_duties")
+    yield from _service(tmp / "duties.db", corpus_with_duties(tmp))
 
 
 @pytest.fixture
@@ -216,6 +228,22 @@ def test_cypher_page_runs_a_saved_question(page, corpus_service):
     g.page.click('#examples button[data-id="implements"]')
     g.wait_for("luocdoCypher.ready && luocdoCypher.last && document.querySelector('#result tbody tr')")
     assert "41/KH-UBND" in g.page.inner_text("#result")
+    # the same answer as a graph: one node per document, one IMPLEMENTS edge per row, into 145/KH-UBND
+    rows = g.js("luocdoCypher.last.rows.length")
+    g.wait_for("luocdoCypher.graph && luocdoCypher.network")
+    g.page.click("#view-graph")
+    assert g.page.is_visible("#graph canvas") and not g.page.is_visible("#result")
+    graph = g.js("({nodes: luocdoCypher.graph.nodes.map(n => n.id), edges: luocdoCypher.graph.edges.map(e => [e.from, e.type, e.to])})")
+    assert len(graph["edges"]) == rows and len(graph["nodes"]) == rows + 1
+    assert {tuple(e[1:]) for e in graph["edges"]} == {("IMPLEMENTS", K145)}
+    assert g.js("luocdoCypher.network.body.nodeIndices.length") == rows + 1
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    g.page.screenshot(path=str(ARTIFACTS / "cypher-graph.png"))
+    # a query of values only draws nothing, and says why
+    g.page.click('#examples button[data-id="by_type"]')
+    g.wait_for("luocdoCypher.ready && luocdoCypher.graph && luocdoCypher.graph.nodes.length === 0")
+    assert "RETURN a, r, b" in g.page.inner_text("#graph-note")
+    g.page.click("#view-table")
     # a write is refused, and said so
     g.page.fill("#query", "CREATE (d:Document {key: 'x'})")
     g.page.fill("#params", "{}")
@@ -224,3 +252,93 @@ def test_cypher_page_runs_a_saved_question(page, corpus_service):
     g.wait_for("luocdoCypher.ready && document.getElementById('error').textContent.length > 0")
     g.failed.clear()  # the 403 is the expected answer
     assert g.outside == [] and g.errors == []
+
+
+@pytest.mark.browser
+def test_gaps_view_marks_late_plans_and_missing_reports(browser, duty_service):  # noqa: F811
+    """Sở Nội vụ's plan came ten days after the day 145/KH-UBND set; Sở Tài chính's report is missing.
+    Each status has its own colour, each mark its own border, both in the legend and the table."""
+    g = Guarded(browser, allowed=(duty_service,))
+    g.context.set_default_timeout(15000)
+    try:
+        g.page.set_viewport_size({"width": 1600, "height": 1000})
+        g.page.goto(f"{duty_service}/?center={K145}&gaps=1")
+        g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1 && luocdo.state.deadlines"
+                   " && document.querySelector('#gaps-table tbody tr')")
+        marked = dict(g.js("luocdo.gapNodes.get().filter(n => n.marks && n.marks.length).map(n => [n.id, n.marks])"))
+        assert marked == {"gap|dept:8:so-noi-vu": ["late"], "gap|dept:8:so-tai-chinh": ["report_missing"]}
+        snv = g.js("(() => { const n = luocdo.gapNodes.get('gap|dept:8:so-noi-vu');"
+                   " return {label: n.label, border: n.color.border, width: n.borderWidth, status: n.status}; })()")
+        assert "chậm 10 ngày (hạn 31/08/2025)" in snv["label"] and snv["status"] == "has_plan"
+        assert snv["border"] == "#111111" and snv["width"] == 4
+        stc = g.js("(() => { const n = luocdo.gapNodes.get('gap|dept:8:so-tai-chinh');"
+                   " return {label: n.label, dashes: n.shapeProperties.borderDashes}; })()")
+        assert "chưa báo cáo (hạn 15/11/2025)" in stc["label"] and stc["dashes"]
+        # four statuses, four colours, each named in the legend
+        colours = g.js("['has_plan','reported_only','possible','no_plan'].map(k => luocdo.gapNodes.get()"
+                       ".find(n => n.status === k).color.background)")
+        assert len(set(colours)) == 4
+        for k in ("has_plan", "reported_only", "possible", "no_plan"):
+            assert status_label(k, "vi") in g.page.inner_text("#legend")
+        legend = g.page.inner_text("#legend")
+        assert "kế hoạch ban hành chậm (sau thời hạn)" in legend and "thiếu báo cáo (đã quá hạn)" in legend
+        assert g.page.locator('#legend [data-mark="late"] .count').inner_text() == "1"
+        assert g.page.locator('#legend [data-mark="report_missing"] .count').inner_text() == "1"
+        # the table: a column of marks, and a filter on them
+        g.page.select_option("#gt-mark", "late")
+        rows = g.page.locator("#gaps-table tbody tr")
+        assert rows.count() == 1 and "Sở Nội vụ" in rows.first.inner_text()
+        assert "chậm 10 ngày" in rows.first.locator("td.marks").inner_text()
+        g.page.select_option("#gt-mark", "report_missing")
+        assert rows.count() == 1 and "Sở Tài chính" in rows.first.inner_text()
+        rows.first.click()
+        g.page.wait_for_selector("#panel:not([hidden]) .mark-report_missing")
+        assert "Hạn báo cáo 15/11/2025" in g.page.inner_text("#panel")
+        g.page.select_option("#gt-mark", "")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        g.page.screenshot(path=str(ARTIFACTS / "gaps-marks-145.png"))
+        g.check_clean()
+    finally:
+        g.close()
+
+
+@pytest.mark.browser
+def test_a_card_says_whether_the_document_is_in_force(guarded, tmp_path):  # noqa: F811
+    """luocdo viz on a decision that replaces, repeals and amends three others: their cards say so."""
+    import os
+    import subprocess
+    import sys
+
+    from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
+    from tests.test_deadlines import DECISION
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "qd-15.txt").write_text(DECISION, encoding="utf-8")
+    db = tmp_path / "standing.db"
+    store = open_store(str(db))
+    try:
+        assert not ingest(store, [str(tmp_path / "docs")], workers=1).failed
+    finally:
+        store.close()
+    page = tmp_path / "qd.html"
+    out = subprocess.run([sys.executable, "-m", "luocdo.api.cli", "viz", "15/2025/QĐ-UBND", "-o", str(page),
+                          "--db", str(db)], capture_output=True, text=True, timeout=120, check=False,
+                         env={**os.environ, "LUOCDO_LANG": "vi"})
+    assert out.returncode == 0, out.stderr
+    g = guarded
+    g.page.goto(page.as_uri())
+    g.wait_ready()
+    expected = {"45/2019/QĐ-UBND@2019@quang-ngai": ("repealed", "được thay thế bởi"),
+                "20/2018/QĐ-UBND@2018@quang-ngai": ("repealed", "bị bãi bỏ bởi"),
+                "30/2021/QĐ-UBND@2021@quang-ngai": ("amended", "được sửa đổi, bổ sung bởi"),
+                "15/2025/QĐ-UBND@2025@quang-ngai": ("in_force", None)}
+    for key, (status, words) in expected.items():
+        g.js("k => luocdo.showNode(k)", key)
+        g.page.wait_for_selector(f'#card [data-standing="{status}"]')
+        text = g.page.inner_text("#card .standing")
+        if words:
+            assert f"{words} 15/2025/QĐ-UBND" in text and "10/03/2025" in text, text
+        else:
+            assert "còn hiệu lực" in text
+    g.check_clean()

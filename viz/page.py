@@ -28,7 +28,7 @@ from typing import Any
 from pyvis.network import Network
 
 from luocdo.graph.schema import DOC_REL_LABELS, DOC_TYPES
-from luocdo.i18n import N_, STATUS_LABELS, messages
+from luocdo.i18n import N_, STANDING_HOW_LABELS, STANDING_LABELS, STATUS_LABELS, messages
 
 __all__ = [
     "STYLE",
@@ -112,6 +112,15 @@ STATUS: dict[str, dict[str, str]] = {
     "no_plan": {"label": STATUS_LABELS["no_plan"], "color": "#d62728", "border": "#8b1a1a"},
 }
 
+#: Marks drawn over a unit's status in the gaps view (queries/deadlines.py): the box's
+#: border, and a line under its name.  Apart from the status colours.
+MARKS: dict[str, dict[str, Any]] = {
+    "late": {"label": N_("late plan (issued after the day set for it)"), "color": "#111111",
+             "width": 4, "dashes": False},
+    "report_missing": {"label": N_("report missing (its day has passed)"), "color": "#6a1b9a",
+                       "width": 3, "dashes": [6, 3]},
+}
+
 LABEL_MAX = 32
 
 STYLE: dict[str, Any] = {
@@ -125,6 +134,8 @@ STYLE: dict[str, Any] = {
     "relations": RELATIONS,
     "docRelations": list(DOC_REL_LABELS),
     "status": STATUS,
+    "marks": MARKS,
+    "standing": {"status": STANDING_LABELS, "how": STANDING_HOW_LABELS},
     "labelMax": LABEL_MAX,
 }
 
@@ -300,6 +311,7 @@ def render_page(
     depth: int = 2,
     show_gaps: bool | None = None,
     lang: str = "vi",
+    deadlines: Any | None = None,
 ) -> str:
     """A self-contained HTML page drawing ``sub`` (a Subgraph), with no external URL.
 
@@ -310,6 +322,8 @@ def render_page(
     URLs: ``resolve``, ``documents``, ``graph``, ``documents/{url_key}[/gaps]``,
     ``dashboard``) and opens on the dashboard.  ``lang`` is the language the page
     starts in; a reader's choice (the switch, kept in localStorage) wins.
+    ``deadlines`` (a DeadlinesResult for the same units) marks late plans and
+    missing reports in the gaps view.
     """
     net = build_network(sub, hierarchical=hierarchical)
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
@@ -327,6 +341,7 @@ def render_page(
         "nodes": nodes,
         "edges": edges,
         "gaps": _plain(gaps),
+        "deadlines": _plain(deadlines),
         "cards": {k: _plain(v) for k, v in (cards or {}).items()},
         "lang": lang,
         "i18n": {"vi": messages("vi")},

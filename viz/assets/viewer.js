@@ -140,6 +140,7 @@
     hierarchical: DATA.hierarchical,
     scene: "graph",
     gaps: DATA.gaps,
+    deadlines: DATA.deadlines || null,
     cards: DATA.cards || {},
     levelsOn: new Set(Object.keys(STYLE.groups)),
     // Organisations (issuers, recipients, assigned units) stay folded into their
@@ -194,6 +195,28 @@
   }
 
   // -------------------------------------------------------------- gaps scene
+  // A unit's days (queries/deadlines.py): its plan came late, its report is missing.
+  function deadlineOf(orgId) {
+    var d = state.deadlines;
+    if (!d || !state.gaps || d.target.key !== state.gaps.target.key) return null;
+    if (!d.byOrg) {
+      d.byOrg = {};
+      (d.units || []).forEach(function (x) { d.byOrg[x.org_id] = x; });
+    }
+    return d.byOrg[orgId] || null;
+  }
+  function marksOf(orgId) {
+    var d = deadlineOf(orgId);
+    var out = [];
+    if (d && d.days_late) out.push("late");
+    if (d && d.report_missing) out.push("report_missing");
+    return out;
+  }
+  function markText(orgId, k) {
+    var d = deadlineOf(orgId) || {};
+    if (k === "late") return TF("late by {n} days (due {date})", { n: d.days_late, date: fmtDate(d.plan_due) });
+    return TF("no report (due {date})", { date: fmtDate(d.report_due) });
+  }
   function buildGaps(g) {
     gapNodes.clear(); gapEdges.clear();
     if (!g) return;
@@ -219,16 +242,22 @@
       slot++;
       var st = STYLE.status[u.status] || STYLE.status.no_plan;
       var docs = (u.documents || []).map(function (d) { return d.display || d.key; });
-      var label = u.org.name + (docs.length ? "\n" + shortLabel(docs.join(", ")) : "");
+      var marks = marksOf(u.org.id);
+      var label = u.org.name + (docs.length ? "\n" + shortLabel(docs.join(", ")) : "") +
+        marks.map(function (k) { return "\n" + markText(u.org.id, k); }).join("");
+      var mk = marks.length ? STYLE.marks[marks[0]] : null;
+      var border = mk ? mk.color : st.border;
       var id = "gap|" + u.org.id;
       gapNodes.add({
         id: id, label: label, shape: "box", x: Math.round(radius * Math.cos(a)),
         y: Math.round(radius * Math.sin(a)), fixed: true,
-        color: { background: st.color, border: st.border,
+        color: { background: st.color, border: border,
                  highlight: { background: st.color, border: "#111111" },
                  hover: { background: st.color, border: "#111111" } },
         font: { color: "#ffffff", size: 13, multi: false },
-        borderWidth: 1.5, status: u.status, unit: u,
+        borderWidth: mk ? mk.width : 1.5,
+        shapeProperties: { borderDashes: marks.indexOf("report_missing") >= 0 ? STYLE.marks.report_missing.dashes : false },
+        status: u.status, marks: marks, unit: u,
         title: unitTip(u),
       });
       gapEdges.add({
@@ -249,7 +278,8 @@
       (u.documents || []).map(function (d) {
         return el("div", { text: (d.display || d.key) + (d.date ? " · " + fmtDate(d.date) : "") });
       }),
-      u.candidate ? el("div", { class: "muted", text: T("candidate") + ": " + (u.candidate.display || u.candidate.key) }) : null);
+      u.candidate ? el("div", { class: "muted", text: T("candidate") + ": " + (u.candidate.display || u.candidate.key) }) : null,
+      marksOf(u.org.id).map(function (k) { return el("div", { class: "mark-" + k, text: markText(u.org.id, k) }); }));
   }
 
   // ------------------------------------------------------------------ drawing
@@ -415,6 +445,20 @@
           el("span", { class: "swatch", style: { background: st.color } }),
           statusLabel(k), el("span", { class: "count", text: counts[k] || 0 })));
       });
+      var markCounts = (state.deadlines && state.deadlines.target.key === state.gaps.target.key)
+        ? state.deadlines.counts || {} : {};
+      parts.push(el("h2", { text: T("Marks") }));
+      Object.keys(STYLE.marks).forEach(function (k) {
+        var m = STYLE.marks[k];
+        parts.push(el("div", { class: "row", "data-mark": k },
+          el("span", { class: "swatch mark", style: { background: "#ffffff", borderColor: m.color,
+            borderWidth: Math.min(m.width, 3) + "px", borderStyle: m.dashes ? "dashed" : "solid" } }),
+          T(m.label), el("span", { class: "count", text: markCounts[k === "late" ? "late_plan" : k] || 0 })));
+      });
+      var hasDays = !!(state.deadlines && (state.deadlines.units || []).some(function (x) { return x.plan_due || x.report_due; }));
+      parts.push(el("p", { class: "note", text: hasDays
+        ? TF("Days set by the document for a plan or a report; judged on {date}.", { date: fmtDate(state.deadlines.as_of) })
+        : T("The document sets no day for a plan or a report that the graph knows of.") }));
       parts.push(el("p", { class: "note", text: T("Each box is a unit expected to act on the document in the middle.") }));
     }
     parts.push(el("h2", { text: T("Levels") }));
@@ -591,6 +635,17 @@
       })) : el("div", { class: "none", text: T("none") })];
   }
 
+  // In force, amended or repealed, and by what (queries/show.py: standing).
+  function standingBlock(st) {
+    var labels = STYLE.standing;
+    return el("div", { class: "standing standing-" + st.status, "data-standing": st.status },
+      el("span", { class: "badge standing-badge", text: T(labels.status[st.status] || st.status) }),
+      (st.by || []).map(function (a) {
+        return el("div", { class: "meta" }, T(labels.how[a.how] || a.how) + " ", docLink(a.doc),
+          a.doc.date ? " · " + fmtDate(a.doc.date) : "");
+      }));
+  }
+
   function renderCard(card) {
     var d = card.doc || {};
     var kids = [];
@@ -602,6 +657,7 @@
       if (d.issuer) kids.push(el("div", { class: "meta", text: d.issuer + (d.province ? " · " + d.province : "") }));
       if (d.title) kids.push(el("div", { class: "doc-title", text: displayText(d.title, d.title_restored) }));
     }
+    if (!card.isOrg && card.standing) kids.push(standingBlock(card.standing));
     kids.push(el("div", { class: "key", text: d.key },
       !card.isOrg && d.ingested === false ? el("span", { class: "badge", text: T("cited only") }) : null));
     if (card.error) kids.push(el("p", { class: "error", text: card.error }));
@@ -662,6 +718,29 @@
     ]);
   }
 
+  function deadlineBlock(orgId) {
+    var d = deadlineOf(orgId);
+    if (!d) return null;
+    var lines = [];
+    if (d.plan_due) {
+      lines.push(el("div", { class: d.days_late ? "mark mark-late" : "meta" },
+        TF("Plan due {date}", { date: fmtDate(d.plan_due) }) + (d.first_plan ? " · " + TF("first plan {doc} of {date}", {
+          doc: d.first_plan.display || d.first_plan.key, date: fmtDate(d.first_plan.date) }) : "") +
+        (d.days_late ? " · " + TF("late by {n} days", { n: d.days_late }) : "")));
+      if (d.plan_duty) lines.push(el("div", { class: "meta", text: "“" + d.plan_duty + "”" }));
+    }
+    if (d.report_due) {
+      lines.push(el("div", { class: d.report_missing ? "mark mark-report_missing" : "meta",
+        text: TF("Report due {date}", { date: fmtDate(d.report_due) }) + (d.report_missing ? " · " + T("none in the graph") : "") }));
+      if (d.report_duty) lines.push(el("div", { class: "meta", text: "“" + d.report_duty + "”" }));
+    }
+    if ((d.reports || []).length) {
+      lines.push(el("div", { class: "meta", text: T("Reports") + ": " + d.reports.map(function (r) {
+        return (r.display || r.key) + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }).join("; ") }));
+    }
+    return lines.length ? [el("h3", { text: T("Deadlines") }), lines] : null;
+  }
+
   function showUnit(id) {
     var n = gapNodes.get(id);
     if (!n || !n.unit) { if (n) goTo(n.id); return; }
@@ -672,6 +751,7 @@
       el("div", { class: "meta", text: [u.org.kind, u.org.level, u.org.province].filter(Boolean).join(" · ") }),
       el("p", null, el("span", { class: "status", style: { background: st.color }, text: statusLabel(u.status) })),
       u.reason ? el("p", { class: "meta", text: u.reason }) : null,
+      deadlineBlock(u.org.id),
       el("h3", { text: T("Documents") + " (" + (u.documents || []).length + ")" }),
       (u.documents || []).length ? el("ul", null, u.documents.map(function (d) {
         var rel = (u.relations || {})[d.key];
@@ -741,8 +821,12 @@
     if (!SERVICE) return Promise.resolve();
     return fetchJSON("documents/" + enc(urlKey(state.center)) + "/gaps").then(function (g) {
       state.gaps = g;
-      buildGaps(g);
-    }).catch(function (err) { state.gaps = null; buildGaps(null); showError(err); });
+      // The marks are extra: without them the gaps view still stands.
+      return fetchJSON("documents/" + enc(urlKey(state.center)) + "/deadlines").then(function (d) {
+        state.deadlines = d;
+      }).catch(function (err) { state.deadlines = null; api.errors.push("deadlines: " + err.message); });
+    }).then(function () { buildGaps(state.gaps); })
+      .catch(function (err) { state.gaps = null; buildGaps(null); showError(err); });
   }
 
   function setScene(scene) {
@@ -795,7 +879,7 @@
   // ------------------------------------------------------- gaps beside the graph
   // The expected units as a table: sortable, filtered by status, level and words,
   // linked both ways with the drawing (a row selects its box, a box its row).
-  var table = { sort: "status", dir: 1, status: "", level: "", q: "" };
+  var table = { sort: "status", dir: 1, status: "", level: "", mark: "", q: "" };
   function fold(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d")
       .replace(/Đ/g, "D").toLowerCase();
@@ -807,6 +891,7 @@
     var rows = (g.units || []).filter(function (u) {
       if (table.status && u.status !== table.status) return false;
       if (table.level && (u.org.level || "") !== table.level) return false;
+      if (table.mark && marksOf(u.org.id).indexOf(table.mark) < 0) return false;
       if (q) {
         var text = [u.org.name, u.org.code, u.org.province].concat((u.documents || []).map(function (d) {
           return d.display + " " + (d.title || "");
@@ -821,6 +906,7 @@
       level: function (u) { return u.org.level || ""; },
       code: function (u) { return u.org.code || u.org.id; },
       docs: function (u) { return (u.documents || []).length + (u.candidate ? 0.5 : 0); },
+      marks: function (u) { var d = deadlineOf(u.org.id) || {}; return -((d.days_late || 0) + (d.report_missing ? 0.5 : 0)); },
     }[table.sort];
     rows.sort(function (a, b) {
       var x = key(a), y = key(b);
@@ -848,11 +934,12 @@
     return special ? QUOTE + c.split(QUOTE).join(QUOTE + QUOTE) + QUOTE : c;
   }
   function csvOfRows(rows) {
-    var head = [T("Code"), T("Unit"), T("Level"), T("Status"), T("Documents"), T("Note")];
+    var head = [T("Code"), T("Unit"), T("Level"), T("Status"), T("Documents"), T("Deadlines"), T("Note")];
     var lines = [head].concat(rows.map(function (u) {
       var docs = u.candidate ? [u.candidate] : (u.documents || []);
       return [u.org.code || u.org.id, u.org.name, levelLabel(levelGroup(u.org.level)), statusLabel(u.status),
               docs.map(function (d) { return (d.display || d.key) + (d.date ? " (" + fmtDate(d.date) + ")" : ""); }).join("; "),
+              marksOf(u.org.id).map(function (k) { return markText(u.org.id, k); }).join("; "),
               u.reason || ""];
     }));
     return "\ufeff" + lines.map(function (r) {
@@ -877,6 +964,11 @@
       el("option", { value: "" }, T("every level")),
       levels.map(function (k) { return el("option", { value: k }, levelLabel(levelGroup(k))); }));
     levelSel.value = table.level;
+    var markSel = el("select", { id: "gt-mark", "aria-label": T("Marks"), onchange: function (ev) {
+      table.mark = ev.target.value; renderGapsTable(); } },
+      el("option", { value: "" }, T("with or without marks")),
+      Object.keys(STYLE.marks).map(function (k) { return el("option", { value: k }, T(STYLE.marks[k].label)); }));
+    markSel.value = table.mark;
     var search = el("input", { id: "gt-search", type: "search", placeholder: T("find a unit or document"),
       "aria-label": T("find a unit or document") });
     search.value = table.q;
@@ -905,7 +997,10 @@
           el("td", { class: "docs", text: docs.map(function (d) {
             var rel = (u.relations || {})[d.key];
             return (d.display || d.key) + (d.date ? " · " + fmtDate(d.date) : "") + (rel ? " (" + relLabel(rel) + ")" : "");
-          }).join("; ") }));
+          }).join("; ") }),
+          el("td", { class: "marks" }, marksOf(u.org.id).map(function (k) {
+            return el("div", { class: "mark mark-" + k, "data-mark": k, text: markText(u.org.id, k) });
+          })));
         tbody.appendChild(tr);
       });
       count.textContent = TF("{shown} of {n} units", { shown: list.length, n: (g.units || []).length });
@@ -919,12 +1014,13 @@
     side.replaceChildren();
     append(side, [
       el("h2", { text: TF("Units expected to act on {doc}", { doc: g.target.display || g.target.key }) }),
-      el("div", { class: "gt-filters" }, statusSel, levelSel, search),
+      el("div", { class: "gt-filters" }, statusSel, levelSel, markSel, search),
       el("div", { class: "downloads" }, el("span", { class: "meta", text: T("Download") + ": " }),
         SERVICE ? downloadLinks("gaps", g.target.key) : null, csvLink),
       count,
       el("table", { id: "gaps-table" }, el("thead", null, el("tr", null,
-        th("status", T("Status")), th("unit", T("Unit")), th("level", T("Level")), th("docs", T("Documents")))),
+        th("status", T("Status")), th("unit", T("Unit")), th("level", T("Level")), th("docs", T("Documents")),
+        th("marks", T("Deadlines")))),
         tbody),
     ]);
     renderBody();
