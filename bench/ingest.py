@@ -671,6 +671,8 @@ def main(argv: list[str] | None = None) -> int:
                             a.max_minutes * 60 if a.max_minutes else None, bulk=bool(a.bulk))
         print_row(row)
         rows.append(row)
+        if a.bulk and not a.no_write:
+            _save_history([row])  # kept even when the extraction-alone run that follows is stopped
         if a.bulk:
             kept = _history().get(f"extract:{n}") if a.keep_extraction else None
             if kept:

@@ -26,7 +26,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -277,3 +278,33 @@ def rebuild_from_store(store: Store, why: str | None = None) -> str | None:
         return None
     n = index.rebuild(document_rows(store))
     return f"search index {index.folder} rebuilt from the store ({n:,} documents)" + (f": {why}" if why else "")
+
+
+def kept(store: Store, name: str, load: Callable[[], tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
+    """``load()`` (ids and texts, e.g. the organizations' search texts), kept in the index folder of an
+    embedded store while its database file is unchanged.
+
+    Reading and folding the 14,000 organizations was most of the first search of a process at
+    1,000,000 documents; any write changes the file's size or time, and the next search reads
+    the store again.  A folder that cannot be written only costs the reading.
+    """
+    index = of_store(store)
+    state = getattr(store, "file_state", None)
+    if index is None or state is None:
+        return load()
+    stamp = json.loads(json.dumps([FORMAT, name, list(state())]))
+    path = index.folder / f"{name}.json"
+    try:
+        got = json.loads(path.read_text(encoding="utf-8"))
+        if got.get("stamp") == stamp:
+            return list(got["ids"]), list(got["texts"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    ids, texts = load()
+    with suppress(OSError):
+        index.folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"stamp": stamp, "ids": list(ids), "texts": list(texts)}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(path)
+    return list(ids), list(texts)

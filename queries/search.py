@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import squash
-from luocdo.graph.fulltext import doc_text
+from luocdo.graph.fulltext import doc_text, kept
 from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
@@ -142,7 +142,7 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
             hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
 
     orgs = index_for(
-        store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id")
+        store, "organizations", lambda: kept(store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id"))
     )
     found = {orgs.ids[i]: orgs.texts[i] for i in _prefilter(query, orgs, qwords)}
     rows_of = (

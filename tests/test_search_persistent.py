@@ -188,3 +188,29 @@ def test_an_upload_keeps_the_index_in_step(tmp_path: Path, corpus_dir: Path) -> 
         _path, delta, _e = process_file(str(docs / "law.txt"))
         assert apply_indexed(store, [delta])["replaced"] == 1  # the same count of documents, new words
         assert search(store, "bao ton chuot tui")[0].label.startswith("77/2031/QH17")
+
+
+def test_organization_texts_are_kept_beside_the_store_until_it_changes(tmp_path: Path, corpus_dir: Path) -> None:
+    from luocdo.graph.fulltext import kept
+
+    db = tmp_path / "g.db"
+    with LadybugStore(db) as store:
+        ingest(store, [corpus_dir], workers=1)
+    loads: list[int] = []
+
+    def load() -> tuple[list[str], list[str]]:
+        loads.append(1)
+        return ["o1", "o2"], ["xa son mai", "so noi vu"]
+
+    kept_file = index_dir(db) / "organizations.json"
+    with LadybugStore(db, read_only=True) as store:
+        assert kept(store, "organizations", load) == (["o1", "o2"], ["xa son mai", "so noi vu"])
+        assert kept_file.is_file()
+        assert kept(store, "organizations", load) == (["o1", "o2"], ["xa son mai", "so noi vu"])
+        assert len(loads) == 1  # the second read the file, not the store
+    _law(tmp_path / "more", "law.txt", "77/2031/QH17", "LUẬT\nBẢO TỒN NGỰA VẰN", "Căn cứ Hiến pháp;")
+    with LadybugStore(db) as store:  # a write: the file no longer matches the store
+        ingest(store, [tmp_path / "more"], workers=1)
+    with LadybugStore(db, read_only=True) as store:
+        kept(store, "organizations", load)
+        assert len(loads) == 2

@@ -632,10 +632,15 @@ def test_bulk_checkpoints_leave_room_in_the_page_cache(tmp_path: Path, monkeypat
 
 
 def test_deltas_are_kept_packed_and_older_plain_ones_still_read(any_store) -> None:
-    from luocdo.graph.delta import PACKED
+    import base64
+    import zlib
+
+    from luocdo.graph.delta import PACKED, PACKED_85
 
     d = plan("a", "A", {"X": "2024-01-01"})
     assert GraphDelta.unpack(d.pack()) == d and GraphDelta.unpack(d.to_json()) == d
+    older = PACKED_85 + base64.b85encode(zlib.compress(d.to_json().encode("utf-8"))).decode("ascii")
+    assert GraphDelta.unpack(older) == d  # packed by an earlier version
     assert len(d.pack()) < len(d.to_json())
     any_store.apply([d])
     stored = any_store.read("MATCH (s:Source {id: 'a'}) RETURN s.delta AS d")[0]["d"]
@@ -645,9 +650,10 @@ def test_deltas_are_kept_packed_and_older_plain_ones_still_read(any_store) -> No
     assert any_store.remove_source("a")
     assert any_store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 0}]
     any_store.apply([d])
-    any_store.write("MATCH (s:Source {id: 'a'}) SET s.delta = 'z85:not base85 at all'")
-    with pytest.raises(StoreError, match="stored delta is unreadable"):
-        any_store.remove_source("a")
+    for bad in ("z85:not base85 at all", "z64:not base64 at all"):
+        any_store.write("MATCH (s:Source {id: 'a'}) SET s.delta = $d", {"d": bad})
+        with pytest.raises(StoreError, match="stored delta is unreadable"):
+            any_store.remove_source("a")
 
 
 def test_a_checkpoint_short_of_cache_reopens_with_twice_as_much(tmp_path: Path, corpus_dir: Path, monkeypatch) -> None:
