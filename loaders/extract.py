@@ -47,6 +47,7 @@ from luocdo.loaders.citations import (
     law_name_end,
     self_reference_title,
 )
+from luocdo.loaders.duties import notices
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis, own_cue_before
 from luocdo.loaders.restore import restore_damaged
@@ -779,6 +780,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         aliases=tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)),
         # the title with its marks put back, beside the OCR one (which stays the title, and searchable)
         extra={"title_restored": restored} if (restored := restore_damaged(title)) else {},
+        **notices(text, folded, h.recipients),  # recipients' purposes, plans and reports asked for
     )
 
 
