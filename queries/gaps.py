@@ -17,7 +17,10 @@ Statuses, strongest first:
 
 Scopes: ``recipients`` (X's Nơi nhận and assigned units), ``province`` (every
 commune, ward and special zone of X's province from the registry, plus the
-province's departments in the graph) and ``national`` (the 34 provinces).
+province's departments in the graph) and ``national`` (the 34 provinces, and for a central
+directive the ministries and ministry-level agencies of :mod:`luocdo.core.government`).
+A unit copied only to be informed is not a recipient; a collective recipient ("UBND các xã,
+phường") stands for its members as of X's date (:mod:`luocdo.queries.members`).
 """
 
 from __future__ import annotations
@@ -174,6 +177,8 @@ def expected_units(store: Store, target: DocRef, scope: str) -> list[OrgRef]:
         units += sorted((org_ref(r) for r in depts), key=lambda o: o.name)
     elif scope == "national":
         units = [org_from_registry(o) for o in reg.provinces()]
+        if target.level == "central":  # a central directive: today's ministries and agencies too, as the provinces
+            units += members_of(store, "central:chinh-phu", "ministries", None)
     else:
         raise BadParameter(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
     seen: set[str] = set()
