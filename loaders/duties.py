@@ -114,13 +114,18 @@ def recipients(text: str, folded: str, names: tuple[str, ...]) -> tuple[Recipien
         line = text[lo:hi]
         cut = re.split(r"[ \t]{3,}", line.strip())[0]  # the signature column after a wide gap
         purpose: Literal["act", "inform"] = "act"
-        if _INFORM_AFTER.match(folded, m.end()) or _INFORM_AFTER.search(folded[m.start() : m.end()] + " "):
+        inside = _INFORM_AFTER.search(folded, m.start(), m.end())  # "(để báo cáo)" kept in the name
+        if _INFORM_AFTER.match(folded, m.end()) or inside:
             purpose = "inform"
+        if inside is not None:
+            name = text[m.start() : inside.start()]
         elif nn is not None and m.start() >= nn.end():
             i = bisect_right(block_starts, m.start()) - 1
             if i >= 0 and _heading_purpose(folded, block, i) == "inform":
                 purpose = "inform"
-        clean_name = _PARENS_AT_END.sub("", name).strip(" -;,.") or name
+        clean_name = _PARENS_AT_END.sub("", name).strip(" -;,.")
+        if not clean_name:
+            continue  # a heading ("- Để báo cáo:"), not a unit
         out.append(Recipient(name=clean_name, purpose=purpose, start=lo + line.find(cut[:1]) if cut else lo,
                              end=hi, text=" ".join(cut.split())))
     return tuple(out)
@@ -156,7 +161,7 @@ _VERB = re.compile(
 #: The first word of a unit's name (OCR'd "Sở" as "S&", "S6").
 _ORG_HEAD = (
     r"(?:s[o0&6]|ubnd|uy\s+ban|[dp][a]ng\s+[u]y|ban|v[a]n\s+ph[o0]ng|ph[o0]ng|c[o0]\s+quan|d[o0]n\s+v[i1]|c[o0]ng\s+an"
-    r"|trung\s+t[a]m|b[o0]|t[o0]\s+c[o0]ng\s+t[a]c|chi\s+c[u]c|kho\s+b[a]c|b[a]o)\b"
+    r"|trung\s+t[a]m|b[o0]|t[o0]\s+c[o0]ng\s+t[a]c|chi\s+c[u]c|kho\s+b[a]c|b[a]o)(?![a-z])"
 )
 #: A subject names units: it starts with an organisation word (or "Giao", "Thủ trưởng", "Các").
 _UNIT_START = re.compile(r"(?:giao\s+)?(?:th[u]\s+tr[u][o0]ng\s+)?(?:c[a]c\s+)?" + _ORG_HEAD)

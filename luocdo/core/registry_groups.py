@@ -45,7 +45,7 @@ _COMMUNES = re.compile(_HEAD + _COMMUNE_WORD + r"(?: (?:va )?" + _COMMUNE_WORD +
 _DISTRICTS = re.compile(_HEAD + _DISTRICT_WORD + r"(?: (?:va )?" + _DISTRICT_WORD + r")*(?! (?:truc thuoc|thuoc) trung uong)\b")
 _PROVINCES = re.compile(_HEAD + r"tinh(?: (?:va )?thanh pho)?(?: truc thuoc trung uong)?\b")
 _DEPARTMENTS = re.compile(
-    r"(?:thu truong |giam doc )?cac (?:so|co quan chuyen mon|co quan thuoc ubnd tinh|co quan don vi thuoc ubnd tinh)"
+    r"(?:thu truong |giam doc )?cac (?:s[o0&6dc]|co quan chuyen mon|co quan thuoc ubnd tinh|co quan don vi thuoc ubnd tinh)"
     r"(?: (?:ban|nganh|co quan|don vi|va))*(?: tinh| thuoc ubnd tinh| thuoc uy ban nhan dan tinh)?$"
 )
 _MINISTRIES = re.compile(r"(?:thu truong |lanh dao )?cac bo(?: (?:co quan ngang bo|nganh|co quan thuoc chinh phu|nganh trung uong|va))+")
