@@ -200,3 +200,65 @@ def test_duties(sentence, kind, reporter, to, due, period) -> None:
 ])
 def test_not_duties(sentence: str) -> None:
     assert duties(sentence, fold(sentence)) == ()
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory) -> str:
+    from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
+    from tests.corpora import EXAMPLES_DIR
+
+    path = str(tmp_path_factory.mktemp("scope") / "examples.db")
+    store = open_store(path)
+    try:
+        assert not ingest(store, [str(EXAMPLES_DIR)], workers=1).failed
+    finally:
+        store.close()
+    return path
+
+
+def test_recipients_scope_matches_the_example_gaps_file(examples_db) -> None:
+    """145/KH-UBND is sent to seven departments and "UBND các xã, phường" (the 124 communes of
+    Tuyên Quang), and to Bộ KHCN and Thường trực Tỉnh ủy only "(b/c)": gaps.jsonl's units and
+    statuses, plus the one office it assigns a task to."""
+    import json
+
+    from luocdo.graph.store import open_store
+    from luocdo.queries import gaps
+    from tests.corpora import EXAMPLES_DIR
+
+    truth = {}
+    for line in (EXAMPLES_DIR / "gaps.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        truth[row["unit"]] = row["status"]
+    store = open_store(examples_db, read_only=True)
+    try:
+        g = gaps(store, "145/KH-UBND", scope="recipients")
+    finally:
+        store.close()
+    got = {u.org.id: u.status for u in g.units}
+    assert set(got) - set(truth) == {"dept:8:van-phong-ubnd-tinh"}  # coordinates task 2
+    assert {k: got[k] for k in truth} == truth
+    assert "ministry:bo-khoa-hoc-va-cong-nghe" not in got
+
+
+def test_recipients_scope_on_the_active_corpus() -> None:
+    """The seeds' 272/KH-SKHCN sends "UBND tỉnh (b/céo)" a copy to report: not a unit expected to act."""
+    import tempfile
+
+    from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
+    from luocdo.queries import gaps
+    from tests.corpora import ACTIVE
+
+    with tempfile.TemporaryDirectory() as d:
+        store = open_store(f"{d}/c.db")
+        try:
+            assert not ingest(store, [str(ACTIVE.folder)], workers=1).failed
+            ids = {u.org.id for u in gaps(store, ACTIVE.with_recipients, scope="recipients").units}
+        finally:
+            store.close()
+    assert ids
+    assert ACTIVE.target_org not in ids
+    if ACTIVE.is_seeds:
+        assert {"dept:51:so-thong-tin-va-truyen-thong", "dept:51:so-noi-vu"} <= ids
