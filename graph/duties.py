@@ -80,7 +80,7 @@ def addressed_and_expected(parts: _Parts, rec: DocumentRecord, province: str | N
             parts.add_org(org)
             if to is not None:
                 parts.add_org(to)
-            props = {"raw": raw, "kind": d.kind, "members": members, "to": d.to, "to_id": to.id if to else None,
+            props = {"raw": raw, "kind": d.kind, "members": members, "to_raw": d.to, "to_id": to.id if to else None,
                      "timeframe": d.timeframe, "due": d.due, "period": d.period, "file": rec.source,
                      "start": d.start, "end": d.end, "sentence": d.text}
             parts.edges.append(EdgeRow.of("EXPECTS", doc.key, org.id, props))

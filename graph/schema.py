@@ -172,7 +172,7 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "raw": "STRING",
             "kind": "STRING",  # plan | report
             "members": "STRING",
-            "to": "STRING",  # to whom, as written
+            "to_raw": "STRING",  # to whom, as written
             "to_id": "STRING",  # Organization.id of it, when known
             "timeframe": "STRING",  # as written
             "due": "STRING",  # ISO day; null for a periodic duty
