@@ -14,6 +14,7 @@ from luocdo.core.fold import squash
 from luocdo.core.model import DocumentRecord, Instrument, Mention
 from luocdo.core.registry import Org, Registry, registry
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
+from luocdo.graph.duties import addressed_and_expected
 from luocdo.graph.schema import DOC_RELS, type_label
 
 
@@ -172,8 +173,10 @@ def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
     doc = rec.document
     province = doc.issuer.province if doc.issuer else None
     commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
+    if rec.addressed or rec.duties:
+        addressed_and_expected(parts, rec, province, commune)
     seen_rcpt: set[str] = set()
-    for raw in rec.recipients:
+    for raw in () if rec.addressed else rec.recipients:
         org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
         if org and org.id not in seen_rcpt:
             seen_rcpt.add(org.id)

@@ -204,6 +204,15 @@ def _rdf_edge(g: Graph, iri: _Iris, rel: str, src: str, dst: str, props: dict[st
         g.add((s, _PLAIN_RELS[rel], o))
     elif rel == "ADDRESSED_TO":
         g.add((s, luo.addressedTo, o))
+    elif rel == "EXPECTS":  # a plan or report asked of the unit, by a day or every period
+        g.add((s, luo.expects, o))
+        a = iri.minted("duty", src, dst, sorted(props.items()))
+        g.add((a, RDF.type, luo.Duty))
+        g.add((a, luo.document, s))
+        g.add((a, luo.organization, o))
+        for name in ("kind", "members", "to_raw", "timeframe", "due", "period", "raw", "sentence", "origin"):
+            if props.get(name) is not None:
+                g.add((a, luo[name], Literal(props[name])))
     elif rel == "ASSIGNED_TO":
         g.add((s, luo.assignedTo, o))
         a = iri.minted("assignment", src, dst, sorted(props.items()))

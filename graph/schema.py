@@ -105,7 +105,20 @@ EVIDENCE_PROPS: dict[str, str] = {
 REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     **{rel: ("Document", "Document", EVIDENCE_PROPS) for rel in DOC_REL_LABELS},
     "ISSUED_BY": ("Document", "Organization", {"origin": "STRING", "raw": "STRING"}),
-    "ADDRESSED_TO": ("Document", "Organization", {"origin": "STRING", "raw": "STRING"}),
+    "ADDRESSED_TO": (
+        "Document",
+        "Organization",
+        {
+            "origin": "STRING",
+            "raw": "STRING",
+            "purpose": "STRING",  # act | inform ("để b/c", "để biết"); null: act
+            "members": "STRING",  # a collective ("UBND các xã, phường"): which members of the unit (registry_groups.MEMBERS)
+            "file": "STRING",
+            "start": "INT64",
+            "end": "INT64",
+            "sentence": "STRING",  # the line of Nơi nhận / Kính gửi
+        },
+    ),
     "ASSIGNED_TO": (
         "Document",
         "Organization",
@@ -117,6 +130,27 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "timeframe": "STRING",
             "start": "INT64",
             "end": "INT64",
+        },
+    ),
+    # A plan or report the document asks of a unit, by a day or every period ("báo cáo kết quả
+    # về … trước ngày 15/11/2025"); ``members`` as for ADDRESSED_TO when the unit is a collective.
+    "EXPECTS": (
+        "Document",
+        "Organization",
+        {
+            "origin": "STRING",
+            "raw": "STRING",
+            "kind": "STRING",  # plan | report
+            "members": "STRING",
+            "to_raw": "STRING",  # to whom, as written
+            "to_id": "STRING",  # Organization.id of it, when known
+            "timeframe": "STRING",  # as written
+            "due": "STRING",  # ISO day; null for a periodic duty
+            "period": "STRING",  # month | quarter | half-year | year
+            "file": "STRING",
+            "start": "INT64",
+            "end": "INT64",
+            "sentence": "STRING",
         },
     ),
     "PART_OF": ("Organization", "Organization", {"origin": "STRING"}),

@@ -37,6 +37,7 @@ from luocdo.loaders.context import (
     level_of_name,
     resolve_context,
 )
+from luocdo.loaders.duties import notices
 from luocdo.loaders.edges import draw_edges
 from luocdo.loaders.header import Header, parse_header
 from luocdo.loaders.instruments import (
@@ -235,4 +236,5 @@ def record(page: Page, source: str, content_hash: str | None, document: Instrume
         aliases=edges.aliases,
         # the title with its marks put back, beside the OCR one (which stays the title, and searchable)
         extra={"title_restored": restored} if (restored := restore_damaged(h.title)) else {},
+        **notices(text, page.folded, h.recipients),  # recipients' purposes, plans and reports asked for
     )

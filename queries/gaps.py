@@ -17,7 +17,10 @@ Statuses, strongest first:
 
 Scopes: ``recipients`` (X's Nơi nhận and assigned units), ``province`` (every
 commune, ward and special zone of X's province from the registry, plus the
-province's departments in the graph) and ``national`` (the 34 provinces).
+province's departments in the graph) and ``national`` (the 34 provinces, and for a central
+directive the ministries and ministry-level agencies of :mod:`luocdo.core.government`).
+A unit copied only to be informed is not a recipient; a collective recipient ("UBND các xã,
+phường") stands for its members as of X's date (:mod:`luocdo.queries.members`).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref
 from luocdo.queries.errors import BadParameter
+from luocdo.queries.members import day_of, members_of
 from luocdo.queries.models import GAP_SCOPES, GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
 from luocdo.queries.org_tree import OrgTree, org_tree
 from luocdo.queries.resolve import resolve
@@ -167,9 +171,26 @@ def default_scope(store: Store, target: DocRef) -> str:
 
 
 def _recipients(store: Store, target: DocRef) -> list[OrgRef]:
+    """The units X is sent to act on (Nơi nhận, Kính gửi) or assigns tasks to.
+
+    A unit copied only to be informed ("để b/c", "để biết", "để theo dõi") is
+    left out unless X also asks it to act; a collective ("UBND các xã, phường",
+    "Các sở, ban, ngành") stands for its members as of X's date.
+    """
     rows = loader.run(store, "gaps_recipients", {"key": target.key}, limit=None)
+    day = day_of(target.date, target.year)
+    units: dict[str, OrgRef] = {}
+    informed: set[str] = set()
+    for r in rows:
+        if r.get("purpose") == "inform":
+            informed.add(r["id"])
+        elif r.get("members"):
+            for o in members_of(store, r["id"], r["members"], day, target.key):
+                units.setdefault(o.id, o)
+        else:
+            units.setdefault(r["id"], _with_code(org_ref(r)))
     rank = {lvl: i for i, lvl in enumerate(LEVELS)}
-    return sorted((_with_code(org_ref(r)) for r in rows), key=lambda o: (rank.get(o.level or "", 99), o.name, o.id))
+    return sorted(units.values(), key=lambda o: (rank.get(o.level or "", 99), o.name, o.id))
 
 
 def expected_units(store: Store, target: DocRef, scope: str) -> list[OrgRef]:
@@ -191,6 +212,8 @@ def expected_units(store: Store, target: DocRef, scope: str) -> list[OrgRef]:
         units += sorted((org_ref(r) for r in depts), key=lambda o: o.name)
     elif scope == "national":
         units = [org_from_registry(o) for o in reg.provinces()]
+        if target.level == "central":  # a central directive: today's ministries and agencies too, as the provinces
+            units += members_of(store, "central:chinh-phu", "ministries", None)
     else:
         raise BadParameter(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
     seen: set[str] = set()

@@ -105,6 +105,9 @@ class OverdueRow(BaseModel):
     timeframe: str
     due: str
     days_late: int
+    #: what is missing: the plan or report of a task ("task"), a plan asked for ("plan"),
+    #: a report asked for by a day or every period ("report")
+    kind: str = "task"
 
 
 class OverdueResult(BaseModel):
@@ -133,18 +136,19 @@ def overdue(store: Store, key_or_name: str | None = None, as_of: str | date | No
         day = parsed
     else:
         day = date.today()
-    if key_or_name:
-        target = resolve(store, key_or_name)
+    target = resolve(store, key_or_name) if key_or_name else None
+    if target is not None:
         rows = loader.run(store, "overdue_assignments_of", {"key": target.key}, limit=None)
     else:
         rows = loader.run(store, "overdue_assignments", {}, limit=None)
+    duty_rows = overdue_duties(store, target.key if target else None, day)
     due: list[tuple[_Assignment, date]] = []
     for r in rows:
         d = due_date(r["timeframe"])
         if d is not None and d < day:
             due.append((_Assignment(r["key"], r["org"], r.get("task"), r["timeframe"]), d))
-    if not due:
-        return OverdueResult(as_of=day.isoformat(), rows=[])
+    if not due and not duty_rows:
+        return OverdueResult(as_of=day.isoformat(), rows=duty_rows)
 
     docs = fetch_docs(store, {a.key for a, _ in due})
     orgs = fetch_orgs(store, {a.org for a, _ in due})
@@ -169,4 +173,98 @@ def overdue(store: Store, key_or_name: str | None = None, as_of: str | date | No
         seen.add((a.key, a.org))
         out.append(OverdueRow(directive=x, org=o, task=a.task, timeframe=a.timeframe, due=d.isoformat(),
                               days_late=(day - d).days))
+    out += duty_rows
     return OverdueResult(as_of=day.isoformat(), rows=out)
+
+
+# --------------------------------------------------------------------------- plans and reports asked for
+
+#: The months a period ends in.
+_PERIOD_ENDS = {"month": tuple(range(1, 13)), "quarter": (3, 6, 9, 12), "half-year": (6, 12), "year": (12,)}
+
+
+def period_due(period: str, since: date, day: date) -> tuple[date, date] | None:
+    """The last end of a period before ``day`` and after ``since``, with the end before it (or
+    ``since``): a report of that period is due on the first and counts when dated after the second."""
+    ends = [_month_end(y, m) for y in range(since.year, day.year + 1) for m in _PERIOD_ENDS.get(period, (12,))]
+    ends = [e for e in ends if since < e < day]
+    if not ends:
+        return None
+    return ends[-1], (ends[-2] if len(ends) > 1 else since)
+
+
+def _acted(store: Store, key: str, kind: str, letter: bool) -> dict[str, set[str | None]]:
+    """Organization → the dates of what it issued for ``key``: reports for a report; plans or
+    reports for a plan.  A letter (công văn) asks for what the documents it cites ask for, so
+    their plans and reports count too."""
+    keys = [key]
+    if letter:
+        keys += sorted({r["dst"] for r in loader.run(store, "doc_edges_out_one", {"key": key}, limit=None)})
+    queries = ("gaps_reports",) if kind == "report" else ("gaps_plans", "gaps_reports")
+    found: dict[str, str] = {}
+    for k in keys:
+        for q in queries:
+            for r in loader.run(store, q, {"key": k}, limit=None):
+                found.setdefault(r["key"], r["org"])
+    docs = fetch_docs(store, found)
+    out: dict[str, set[str | None]] = {}
+    for k, org in found.items():
+        d = docs.get(k)
+        out.setdefault(org, set()).add(d.date if d else None)
+    return out
+
+
+def overdue_duties(store: Store, key: str | None, day: date) -> list[OverdueRow]:
+    """Units a plan or report was asked of (EXPECTS) by a day now passed, or for a period now
+    ended, with nothing of the kind in the graph dated before ``day``.
+
+    A collective ("các cơ quan, đơn vị, địa phương", "UBND các xã, phường") stands for its
+    members as of the asking document's date; the offices of the asking body at its own
+    level report inside it and are not listed, as for tasks.
+    """
+    from luocdo.queries.members import day_of, members_of
+
+    rows = loader.run(store, "overdue_duties_of" if key else "overdue_duties", {"key": key} if key else {}, limit=None)
+    due: list[tuple[dict, date, date | None]] = []
+    for r in rows:
+        since = parse_date(r.get("date")) or (date(int(r["year"]), 1, 1) if r.get("year") else None)
+        if r.get("due"):
+            d = parse_date(r["due"])
+            if d is not None and d < day:
+                due.append((r, d, None))
+        elif r.get("period") and since is not None:
+            p = period_due(r["period"], since, day)
+            if p is not None:
+                due.append((r, p[0], p[1]))
+    if not due:
+        return []
+    docs = fetch_docs(store, {r["key"] for r, _, _ in due})
+    tree = org_tree(store)
+    acted: dict[tuple[str, str], dict[str, set[str | None]]] = {}
+    out: list[OverdueRow] = []
+    seen: set[tuple[str, str, str]] = set()
+    for r, d, after in sorted(due, key=lambda t: (t[1], t[0]["key"], t[0]["org"])):
+        x = docs.get(r["key"])
+        if x is None:
+            continue
+        if r.get("members"):
+            units = members_of(store, r["org"], r["members"], day_of(x.date, x.year), x.key)
+        else:
+            units = list(fetch_orgs(store, [r["org"]]).values())
+        ak = (x.key, r["kind"])
+        if ak not in acted:
+            acted[ak] = _acted(store, x.key, r["kind"], x.type == "CV")
+        for o in units:
+            if o.id == x.issuer_id or (x.key, o.id, r["kind"]) in seen:
+                continue
+            inside = tree is not None and x.issuer_id in tree.ancestors(o.id)
+            if inside and o.level == x.level:
+                continue  # an office of X's own issuer: it reports inside that body
+            own = {o.id} | (tree.members(o.id) if tree is not None else set())
+            dates = set().union(*(acted[ak].get(u, set()) for u in own)) if own else set()
+            if any(t is None or (t <= day.isoformat() and (after is None or t > after.isoformat())) for t in dates):
+                continue
+            seen.add((x.key, o.id, r["kind"]))
+            out.append(OverdueRow(directive=x, org=o, task=r.get("sentence"), timeframe=r.get("timeframe") or "",
+                                  due=d.isoformat(), days_late=(day - d).days, kind=r["kind"]))
+    return out

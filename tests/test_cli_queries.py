@@ -143,7 +143,9 @@ def test_gaps(where):
     g = GapsResult.model_validate_json(run("gaps", T, "--json", *where).stdout)
     assert g.scope == "province" and {k: g.counts[k] for k in A["gap_counts"]} == A["gap_counts"]
     n = GapsResult.model_validate_json(run("gaps", "57-NQ/TW", "--scope", "national", "--json", *where).stdout)
-    assert n.scope == "national" and len(n.units) == 34
+    # a central directive: the 34 provinces and the Government's 14 ministries and 3 ministry-level agencies
+    assert n.scope == "national" and len(n.units) == 34 + 17
+    assert sum(u.org.level == "province" for u in n.units) == 34 and "Bộ Y tế" in {u.org.name for u in n.units}
 
 
 def test_show_and_search(where):

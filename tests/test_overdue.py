@@ -60,19 +60,58 @@ def corpus_db(tmp_path_factory) -> str:
 def test_overdue_on_the_corpus(corpus_db):
     store = open_store(corpus_db, read_only=True)
     try:
-        assert overdue(store, as_of="2025-11-01").rows == []
+        assert tasks(overdue(store, as_of="2025-11-01").rows) == []
         r = overdue(store, as_of="2026-01-15")
-        got = {(row.directive.display, row.org.name): row for row in r.rows}
+        got = {(row.directive.display, row.org.name): row for row in tasks(r.rows)}
         # the provincial centre leads tasks of two commune plans and issued nothing for them
         assert set(got) == {("64/KH-UBND", TTPV), ("48/KH-UBND", TTPV)}
         assert got[("64/KH-UBND", TTPV)].due == "2025-11-30" and got[("64/KH-UBND", TTPV)].days_late == 46
         assert got[("48/KH-UBND", TTPV)].due == "2025-12-31" and got[("48/KH-UBND", TTPV)].days_late == 15
         # the departments 145/KH-UBND gives tasks to all issued a plan for it: none is overdue
-        assert overdue(store, "145/KH-UBND", as_of="2026-06-30").rows == []
+        assert tasks(overdue(store, "145/KH-UBND", as_of="2026-06-30").rows) == []
         # a commune plan's own offices carry its tasks out and file nothing: not listed
         assert all(not row.org.id.startswith("unit:") for row in overdue(store, as_of="2027-01-01").rows)
         with pytest.raises(BadParameter, match="as_of"):
             overdue(store, as_of="15/01/2026")
+    finally:
+        store.close()
+
+
+def tasks(rows):
+    return [r for r in rows if r.kind == "task"]
+
+
+def _asked(store, kind: str, directive: str, as_of: str) -> dict[str, str]:
+    """Unit name → due day of the plans or reports ``directive`` asks for that are missing on ``as_of``."""
+    return {r.org.name: r.due for r in overdue(store, directive, as_of=as_of).rows if r.kind == kind}
+
+
+def test_plans_and_reports_asked_for(corpus_db):
+    """145/KH-UBND asks every department and commune it is sent to for a plan by 31/8/2025
+    ("UBND các xã, phường": the 124 communes) and a report by 15/11/2025."""
+    store = open_store(corpus_db, read_only=True)
+    try:
+        plans = _asked(store, "plan", "145/KH-UBND", "2025-09-01")
+        assert plans["Sở Nội vụ"] == "2025-08-31"  # its plan came on 10/9
+        assert "Xã Lâm Bình" in plans and "Xã Thượng Lâm" in plans  # late (18/9), none
+        assert not {"Sở Khoa học và Công nghệ", "Xã Tân Trào", "Phường Minh Xuân"} & set(plans)  # on time
+        assert "Xã Yên Sơn" in plans and "Xã Yên Sơn" not in _asked(store, "plan", "145/KH-UBND", "2025-11-20")  # reported 14/11
+        later = _asked(store, "plan", "145/KH-UBND", "2025-10-01")
+        assert "Sở Nội vụ" not in later and "Xã Lâm Bình" not in later and "Xã Thượng Lâm" in later
+        assert "Xã Sơn Dương" in later and "Xã Hàm Yên" in later  # its plan came on 8/10; a plan not citing 145
+        # 124 communes, 6 with a plan by then (Yên Hoa's undated plan counts)
+        assert len([u for u in later if u.startswith(("Xã", "Phường"))]) == 124 - 6
+        reports = _asked(store, "report", "145/KH-UBND", "2025-11-16")
+        assert reports["Xã Tân Trào"] == "2025-11-15" and reports["Sở Khoa học và Công nghệ"] == "2025-11-15"
+        assert "Xã Yên Sơn" not in reports and "Phường Minh Xuân" not in reports  # they reported
+        assert "Bộ Khoa học và Công nghệ" not in reports  # copied only to be informed ("b/c")
+        assert _asked(store, "report", "145/KH-UBND", "2025-11-15") == {}  # not due yet
+        # "định kỳ 6 tháng báo cáo": due at the end of each half-year after the plan's date
+        half = _asked(store, "report", "09-KH/TU", "2026-01-15")
+        assert half["Xã Tân Trào"] == "2025-12-31" and len(half) >= 120
+        assert _asked(store, "report", "09-KH/TU", "2025-12-31") == {}
+        # a commune's own offices report inside the commune: not listed
+        assert all(not r.org.id.startswith("unit:") for r in overdue(store, as_of="2027-01-01").rows)
     finally:
         store.close()
 
@@ -120,9 +159,11 @@ def _check_route(c) -> None:
     with c:
         r = c.get("/overdue", params={"as_of": "2026-01-15"})
         assert r.status_code == 200
-        assert {(x["directive"]["display"], x["org"]["name"]) for x in r.json()["rows"]} == {
+        assert {(x["directive"]["display"], x["org"]["name"]) for x in r.json()["rows"] if x["kind"] == "task"} == {
             ("64/KH-UBND", TTPV), ("48/KH-UBND", TTPV)}
         assert c.get("/overdue", params={"as_of": "2026-01-15", "name": "64/KH-UBND"}).json()["rows"][0]["due"] == "2025-11-30"
+        reports = [x for x in r.json()["rows"] if x["kind"] == "report" and x["directive"]["display"] == "145/KH-UBND"]
+        assert {x["due"] for x in reports} >= {"2025-11-15"} and all(x["task"] for x in reports)
         assert c.get("/overdue", params={"as_of": "x"}).status_code == 400
         x = c.get("/overdue", params={"as_of": "2026-01-15", "format": "csv"})
         assert x.status_code == 200 and TTPV in x.content.decode("utf-8-sig")

@@ -180,6 +180,51 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
+class Recipient:
+    """One unit a document is sent to (a line of "Nơi nhận", or "Kính gửi"), and why.
+
+    ``purpose`` is "inform" when the line says the copy is only to be informed
+    ("để b/c", "để báo cáo", "để biết", "để theo dõi", or under a "Để báo cáo:"
+    heading), else "act".  ``start``/``end`` span the line in the loaded text.
+    """
+
+    name: str
+    purpose: Literal["act", "inform"]
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """A unit's duty to file a plan or a report on this document by a day or every period.
+
+    "Các cơ quan, đơn vị, địa phương báo cáo kết quả trước ngày 15/11/2025",
+    "định kỳ 6 tháng báo cáo kết quả về Ban Thường vụ Tỉnh ủy", "Các sở, ban,
+    ngành … xây dựng kế hoạch …, hoàn thành trước ngày 31/8/2025".  ``kind`` is
+    "report" or "plan"; ``reporter`` the unit as written (a collective phrase
+    too); ``to`` whom it goes to, as written; ``due`` the ISO day (None for a
+    periodic duty); ``period`` "month" | "quarter" | "half-year" | "year".
+    """
+
+    kind: Literal["plan", "report"]
+    reporter: str
+    to: str | None
+    timeframe: str
+    due: str | None
+    period: str | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Signer:
     name: str | None
     title: str | None
@@ -207,6 +252,10 @@ class DocumentRecord:
     date_not_before: str | None = None
     aliases: tuple[Alias, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: ``recipients`` with the purpose of each and where it is written
+    addressed: tuple[Recipient, ...] = ()
+    #: duties to file a plan or a report, with their deadlines
+    duties: tuple[Duty, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         doc = self.document.to_dict()
@@ -227,4 +276,8 @@ class DocumentRecord:
         }
         if self.aliases:
             out["aliases"] = [a.to_dict() for a in self.aliases]
+        if self.addressed:
+            out["addressed"] = [r.to_dict() for r in self.addressed]
+        if self.duties:
+            out["duties"] = [d.to_dict() for d in self.duties]
         return out
