@@ -71,8 +71,9 @@ def combined(statements: list[tuple[str, dict[str, Any]]]) -> tuple[str, dict[st
     parts: list[str] = []
     params: dict[str, Any] = {}
     for i, (query, p) in enumerate(statements):
-        parts.append("CALL () { " + _PARAM.sub(lambda m, i=i: f"$s{i}_{m.group(1)}", query) + " }")
-        params.update({f"s{i}_{k}": v for k, v in p.items()})
+        prefix = f"s{i}_"
+        parts.append("CALL () { " + _PARAM.sub("$" + prefix + r"\1", query) + " }")
+        params.update({prefix + k: v for k, v in p.items()})
     return "\n".join(parts), params
 
 
