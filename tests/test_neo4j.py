@@ -143,7 +143,8 @@ def test_a_batch_is_a_few_round_trips(both, snapshot) -> None:
         assert store.apply([*batch[30:], plan("s0", "P0", {"Z": None}, h="h2")])["replaced"] == 1
     del bolt._tx_run
     assert len(sent) <= 10, sent
-    assert any(q.startswith("CALL () {") and q.count("CALL () {") >= 5 for q in sent)
+    # the last one: the new edges of two relations and the sources, updated and created
+    assert max(q.count("CALL () {") for q in sent) >= 4, [q[:60] for q in sent]
     assert snapshot(bolt) == snapshot(lb)
 
 
