@@ -442,6 +442,10 @@ class Neo4jDialect(Dialect):
             out += f", n:{kind}"
         return out + " REMOVE n:" + ":".join(others) if others else out
 
+    def merge_edges(self, rel: str) -> str:
+        """MERGE with both ends bound: the server expands the end with fewer edges (a province has thousands)."""
+        return f"{self._match_ends(rel)} MERGE (a)-[:{rel} {{origin: r.o}}]->(b)"
+
     def constraints(self) -> list[str]:
         out = [
             f"CREATE CONSTRAINT {t.lower()}_{pk} IF NOT EXISTS FOR (n:{t}) REQUIRE n.{pk} IS UNIQUE"

@@ -65,13 +65,16 @@ class IdentityWrites:
         self._write_known("Identity", None, rows, existing)
         self._identity_known = True
 
-    def _groups(self, names: Iterable[str]) -> dict[str, identity.Group]:
+    def _groups(self, names: Iterable[str], found: set[str] | None = None) -> dict[str, identity.Group]:
+        """The stored groups of these names (new empty ones for the others); ``found`` gets the stored ones."""
         names = sorted(set(names))
         out: dict[str, identity.Group] = {}
         for chunk in _chunks(names):
             for r in self._run(
                 "UNWIND $keys AS k MATCH (n:Identity {grp: k}) RETURN n.grp AS k, n.state AS c", {"keys": chunk}
             ):
+                if found is not None:
+                    found.add(r["k"])
                 try:
                     out[r["k"]] = identity.Group.load(r["k"], r["c"])
                 except (ValueError, TypeError, AttributeError) as e:
@@ -95,12 +98,13 @@ class IdentityWrites:
             touched.update(K.ident_group(k) for k in names)  # type: ignore[misc]
         if not touched:
             return {}, {}, []
-        groups = self._groups(touched)
+        stored: set[str] = set()  # the groups read from the store: written back with MATCH, not CREATE
+        groups = self._groups(touched, stored)
         while True:  # links reach other groups (a name and a number): load the whole component
             more = identity.linked_groups(groups.values()) - set(groups)
             if not more:
                 break
-            groups.update(self._groups(more))
+            groups.update(self._groups(more, stored))
         before = {k: c for g in groups.values() for k, c in g.canonical.items()}
         for d in old:
             identity.count(groups, d, -1)
@@ -110,7 +114,7 @@ class IdentityWrites:
             more = identity.linked_groups(groups.values()) - set(groups)
             if not more:
                 break
-            groups.update(self._groups(more))
+            groups.update(self._groups(more, stored))
             before.update({k: c for grp in more for k, c in groups[grp].canonical.items()})
         identity.settle(groups)
         after = {k: c for g in groups.values() for k, c in g.canonical.items()}
@@ -133,7 +137,7 @@ class IdentityWrites:
         for chunk in _chunks(dead):
             self._run("UNWIND $keys AS k MATCH (n:Identity {grp: k}) DELETE n", {"keys": chunk})
         if live:
-            existing = set(self._groups_existing([g.grp for g in live]))
+            existing = {g.grp for g in live} & stored
             rows = [{"k": g.grp, "f0": g.to_json()} for g in live]
             self._write_known("Identity", None, rows, existing)
         return before, after, extra

@@ -20,6 +20,7 @@ timeout.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -51,6 +52,29 @@ def _message(e: BaseException) -> str:
     if isinstance(e, Neo4jError):
         return f"{e.code or 'error'}: {e.message or e}"
     return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
+#: A statement that returns rows (it cannot wait to be combined with others).
+_RETURNS = re.compile(r"\bRETURN\b", re.I)
+
+#: Statements combined into one at most (the rest go in the next).
+MAX_COMBINED = 32
+
+_PARAM = re.compile(r"\$(\w+)")
+
+
+def combined(statements: list[tuple[str, dict[str, Any]]]) -> tuple[str, dict[str, Any]]:
+    """Statements that return nothing as one: each in a ``CALL () { … }`` subquery, in order
+    (a later one sees what an earlier one wrote), its parameters renamed apart (``$rows`` of
+    the third becomes ``$s2_rows``).  One round trip and one plan (cached by the server, as
+    batches repeat the same sequence) instead of one per statement."""
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    for i, (query, p) in enumerate(statements):
+        prefix = f"s{i}_"
+        parts.append("CALL () { " + _PARAM.sub("$" + prefix + r"\1", query) + " }")
+        params.update({prefix + k: v for k, v in p.items()})
+    return "\n".join(parts), params
 
 
 def _timed_out(e: Neo4jError) -> bool:
@@ -99,6 +123,7 @@ class Neo4jStore(CypherStore):
             raise StoreError(f"cannot connect to {uri}: {_message(e)}") from e
         self._tx: Any = None
         self._session: Any = None
+        self._pending: list[tuple[str, dict[str, Any]]] = []  # writes not yet sent (see _run)
         if not read_only:
             self._create_schema()
 
@@ -188,13 +213,35 @@ class Neo4jStore(CypherStore):
             raise StoreError(f"neo4j: {_message(e)}") from e
 
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Inside a write transaction, a statement that returns nothing waits for the next one that
+        reads (or the commit) and goes with the others in one statement (:func:`combined`): a
+        batch is a few round trips, not one per statement."""
         with self._write_lock:
             if self._tx is None:
                 return self._autocommit(query, params)
-            try:
-                return [dict(r.items()) for r in self._tx.run(query, params or {})]
-            except (Neo4jError, DriverError) as e:
-                raise StoreError(f"neo4j: {_message(e)}") from e
+            if _RETURNS.search(query) is None:
+                self._pending.append((query, params or {}))
+                if len(self._pending) >= MAX_COMBINED:
+                    self._flush()
+                return []
+            self._flush()
+            return self._tx_run(query, params or {})
+
+    def _tx_run(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        try:
+            return [dict(r.items()) for r in self._tx.run(query, params)]
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"neo4j: {_message(e)}") from e
+
+    def _flush(self) -> None:
+        """Run the writes waiting in this transaction, in their order, as one statement."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        if len(pending) == 1:
+            self._tx_run(*pending[0])
+            return
+        self._tx_run(*combined(pending))
 
     def _read_rows(self, query: str) -> list[dict[str, Any]]:
         return self._read_tx(query, None)
@@ -210,9 +257,12 @@ class Neo4jStore(CypherStore):
         except (Neo4jError, DriverError) as e:
             self._close_session()
             raise StoreError(f"neo4j: cannot begin a transaction: {_message(e)}") from e
+        self._pending = []
         try:
             yield
+            self._flush()
         except BaseException as e:
+            self._pending = []
             with suppress(Neo4jError, DriverError):
                 self._tx.rollback()
             self._close_session()

@@ -124,6 +124,31 @@ def test_failed_batch_is_rolled_back_whole(neo4j_store: Neo4jStore, snapshot) ->
     assert neo4j_store.stats()["IMPLEMENTS"] == 3
 
 
+def test_a_batch_is_a_few_round_trips(both, snapshot) -> None:
+    """The writes of a batch wait for the next read or the commit and go as one statement of
+    subqueries; the graph is the one of the embedded store, which runs them one by one."""
+    lb, bolt = both
+    sent: list[str] = []
+    original = bolt._tx_run
+
+    def counted(query: str, params: dict) -> list:
+        sent.append(query)
+        return original(query, params)
+
+    bolt._tx_run = counted  # type: ignore[method-assign]
+    batch = [plan(f"s{i}", f"P{i}", {f"X{i % 7}": None, "Y": "2025-01-0" + str(1 + i % 9)}) for i in range(60)]
+    for store in (lb, bolt):
+        store.apply(batch[:30])
+    sent.clear()
+    for store in (lb, bolt):
+        assert store.apply([*batch[30:], plan("s0", "P0", {"Z": None}, h="h2")])["replaced"] == 1
+    del bolt._tx_run
+    assert len(sent) <= 10, sent
+    # the last one: the new edges of two relations and the sources, updated and created
+    assert max(q.count("CALL () {") for q in sent) >= 4, [q[:60] for q in sent]
+    assert snapshot(bolt) == snapshot(lb)
+
+
 def test_failed_apply_raises_store_error(neo4j_store: Neo4jStore) -> None:
     bad = GraphDelta("c", "/corpus/c.txt", "h", "C", (), (EdgeRow.of("NOT_A_REL", "C", "Y"),))
     with pytest.raises(StoreError, match="unknown relation"):
