@@ -86,20 +86,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def timed_out(_request: Request, exc: QueryTimeout) -> JSONResponse:
         return error_response(504, f"the query ran past its time limit: {exc}", headers={"Retry-After": "10"})
 
-    def out_of_memory(exc: BaseException) -> bool:
-        return isinstance(exc, MemoryError) or "bad_alloc" in str(exc) or "out of memory" in str(exc).lower()
-
     @app.exception_handler(StoreError)
     @app.exception_handler(MemoryError)
-    async def engine_error(_request: Request, exc: Exception) -> JSONResponse:
-        if out_of_memory(exc):
-            return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
-                                  "retry later", headers={"Retry-After": "10"})
-        return error_response(500, f"internal error: {type(exc).__name__}: {exc}")
-
     @app.exception_handler(Exception)
-    async def crash(_request: Request, exc: Exception) -> JSONResponse:
-        if out_of_memory(exc):
+    async def engine_error(_request: Request, exc: Exception) -> JSONResponse:
+        """An engine out of memory is 503 with Retry-After (it may pass); anything else a 500."""
+        if isinstance(exc, MemoryError) or "bad_alloc" in str(exc) or "out of memory" in str(exc).lower():
             return error_response(503, f"the server ran out of memory for this request ({type(exc).__name__}); "
                                   "retry later", headers={"Retry-After": "10"})
         return error_response(500, f"internal error: {type(exc).__name__}: {exc}")

@@ -34,7 +34,7 @@ from typing import Any
 import tantivy
 
 from luocdo.core.fold import fold, squash
-from luocdo.core.keys import Key
+from luocdo.core.keys import scope_words
 from luocdo.graph.schema import type_name
 from luocdo.graph.store import Store
 
@@ -63,15 +63,6 @@ def doc_text(row: dict[str, Any]) -> str:
     )
     tname = type_name(row["type"]) if row.get("type") else ""
     return " ".join(_WORD.findall(squash(f"{tname} {base}")))
-
-
-def scope_words(key: str) -> str:
-    """The place part of a key ("quang-ngai/son-mai") as words."""
-    try:
-        scope = Key.parse(key).scope or ""
-    except ValueError:
-        return ""
-    return scope.replace("-", " ").replace("/", " ")
 
 
 def place_words(row: dict[str, Any]) -> str:

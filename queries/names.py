@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from luocdo.core.fold import fold, squash
-from luocdo.core.keys import Key, from_url_key
+from luocdo.core.keys import from_url_key, scope_words
 from luocdo.graph.schema import type_name
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import parse_symbol
@@ -221,15 +221,6 @@ def _read_digits(r: _Reading, tok: str, tokens: list[str], pending_type: str | N
 def _has_other_number(tokens: list[str], tok: str) -> bool:
     """Whether another token can be the number, so a 4-digit ``tok`` is the year."""
     return any(t.isdigit() and t != tok and len(t) <= 5 for t in tokens)
-
-
-def scope_words(key: str) -> str:
-    """The place part of a key ("quang-ngai/son-mai") as words."""
-    try:
-        scope = Key.parse(key).scope or ""
-    except ValueError:
-        return ""
-    return scope.replace("-", " ").replace("/", " ")
 
 
 def _haystack(d: DocRef) -> set[str]:

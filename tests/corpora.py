@@ -185,3 +185,16 @@ def seeds_present() -> bool:
 
 #: The corpus of this test run.
 ACTIVE: Corpus = SEEDS_CORPUS if seeds_present() else EXAMPLES_CORPUS
+
+
+def ingested_store(path: Path, src: Path) -> str:
+    """A LadybugDB file at ``path`` holding ``src`` ingested through the pipeline (its path)."""
+    from luocdo.graph.store import open_store
+    from luocdo.pipeline import ingest
+
+    store = open_store(str(path))
+    try:
+        assert not ingest(store, [str(src)], workers=1).failed
+    finally:
+        store.close()
+    return str(path)

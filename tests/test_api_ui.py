@@ -16,23 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from luocdo.graph.store import open_store
-from tests.corpora import SEEDS_DIR, seeds_present
+from tests.corpora import SEEDS_DIR, ingested_store, seeds_present
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 SEEDS = SEEDS_DIR  # ../shared/seeds, or LUOCDO_TEST_SEEDS (tests/corpora.py)
-
-
-def _ingest(path: Path, src: Path) -> str:
-    from luocdo.pipeline import ingest
-
-    store = open_store(str(path))
-    try:
-        assert not ingest(store, [str(src)], workers=1).failed
-    finally:
-        store.close()
-    return str(path)
 
 
 def _serve(db: str):
@@ -66,7 +54,7 @@ def api(request, tmp_path_factory):
     src, key, unit = STORES[request.param]
     if src == CORPUS and request.param == "seeds":
         key, unit = STORES["corpus"][1:]
-    db = _ingest(tmp_path_factory.mktemp("api_ui") / "store.db", src)
+    db = ingested_store(tmp_path_factory.mktemp("api_ui") / "store.db", src)
     server, thread, base = _serve(db)
     with httpx.Client(base_url=base, timeout=60) as client:
         yield client, key, unit

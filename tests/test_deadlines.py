@@ -22,6 +22,7 @@ from luocdo.queries import gaps, show
 from luocdo.queries.deadlines import deadlines, duty_kind
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.show import standing_how
+from tests.corpora import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -52,26 +53,15 @@ def corpus_with_duties(folder: Path) -> Path:
     return out
 
 
-def _store(path: Path, src: Path) -> str:
-    from luocdo.pipeline import ingest
-
-    store = open_store(str(path))
-    try:
-        assert not ingest(store, [str(src)], workers=1).failed
-    finally:
-        store.close()
-    return str(path)
-
-
 @pytest.fixture(scope="module")
 def duty_db(tmp_path_factory) -> str:
     tmp = tmp_path_factory.mktemp("duties")
-    return _store(tmp / "duties.db", corpus_with_duties(tmp))
+    return ingested_store(tmp / "duties.db", corpus_with_duties(tmp))
 
 
 @pytest.fixture(scope="module")
 def plain_db(tmp_path_factory) -> str:
-    return _store(tmp_path_factory.mktemp("plain") / "plain.db", CORPUS)
+    return ingested_store(tmp_path_factory.mktemp("plain") / "plain.db", CORPUS)
 
 
 @pytest.mark.parametrize("task, role, kind", [
@@ -208,7 +198,7 @@ def decision_db(tmp_path_factory) -> str:
     tmp = tmp_path_factory.mktemp("standing")
     (tmp / "docs").mkdir()
     (tmp / "docs" / "qd-15.txt").write_text(DECISION, encoding="utf-8")
-    return _store(tmp / "standing.db", tmp / "docs")
+    return ingested_store(tmp / "standing.db", tmp / "docs")
 
 
 @pytest.mark.parametrize("name, status, how", [

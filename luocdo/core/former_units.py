@@ -201,19 +201,18 @@ class FormerUnits:
             p = self.province(org.name)
             return [p] if p is not None else []
         if org.id.startswith("former:commune:"):
-            out: dict[str, Org] = {}
             row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
-            for prov_name, ward in _ward_successors().get(row["code"] if row else "", ()):
-                c = self.commune(ward, prov_name)
-                if c is not None:
-                    out[c.id] = c
-            return sorted(out.values(), key=lambda o: o.id)
+            return self._communes_of(_ward_successors().get(row["code"] if row else "", ()))
         if org.id.startswith("former:district:"):
-            out = {}
             row = _old_d_by_id().get(org.id.rsplit(":", 1)[-1])
-            for prov_name, ward in _district_successors().get(row["code"] if row else "", ()):
-                c = self.commune(ward, prov_name)
-                if c is not None:
-                    out[c.id] = c
-            return sorted(out.values(), key=lambda o: o.id)
+            return self._communes_of(_district_successors().get(row["code"] if row else "", ()))
         return []
+
+    def _communes_of(self, wards: Any) -> list[Org]:
+        """Today's communes named by (province, ward) pairs, once each, in id order."""
+        out: dict[str, Org] = {}
+        for prov_name, ward in wards:
+            c = self.commune(ward, prov_name)
+            if c is not None:
+                out[c.id] = c
+        return sorted(out.values(), key=lambda o: o.id)

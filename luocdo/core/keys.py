@@ -240,6 +240,15 @@ def key_year(key: str) -> int | None:
     return int(y) if y.isdigit() else None
 
 
+def scope_words(key: str) -> str:
+    """The place part of a key ("quang-ngai/son-mai") as words."""
+    try:
+        scope = Key.parse(key).scope or ""
+    except ValueError:
+        return ""
+    return scope.replace("-", " ").replace("/", " ")
+
+
 def is_name_key(key: str) -> bool:
     """A law cited by its name rather than by its number."""
     return key.startswith("Luật:")
