@@ -180,7 +180,7 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
             if p:
                 province = p.name
         issuer_line = lines[-1]
-        if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
+        if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+(?!uy\b).+", squash(issuer_line)):
             issuer_line = f"{lines[-2]} {issuer_line}"
         candidates.append(issuer_line)
     if province is None:
@@ -311,6 +311,9 @@ def _as_it_then_was(ctx: Context, h: Header) -> Context:
     if ctx.org is None or ctx.org.level in ("province", "commune"):
         cands += lines[:-1]  # "UBND TỈNH KON TUM" above the body when the body is the province's
     reg = registry()
+    body = reg.former_body(ctx.org, tuple(reversed(lines)))  # "UBND TỈNH KON TUM / SỞ Y TẾ"
+    if body is not None:
+        return Context(body, body.province, None, ctx.raw)
     for cand in cands:
         then = reg.former(cand, ctx.province)
         if then is not None:
@@ -323,6 +326,9 @@ def _cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> 
     reg = registry()
     then = reg.former(phrase, ctx.province) if phrase else None
     if then is not None:
+        return then
+    then = reg.former_body(org, (phrase,), ctx.org.province if ctx.org and ctx.org.id.startswith("former:") else None)
+    if then is not None:  # "của Sở Y tế tỉnh Kon Tum"; "của Sở Y tế" in a Kon Tum document of 2020
         return then
     if org is not None and ctx.org is not None and ctx.org.id.startswith("former:") and org.level == "province":
         # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi

@@ -310,6 +310,9 @@ class Registry(FormerUnits):
         n = _norm(name)
         n = re.sub(r"\s+tinh\s*$", "", n)
         n = re.sub(r"\b(tinh|thanh)\s*[a-z0-9]{0,2}y\b", r"\1 uy", n)
+        named = re.match(r"((?:tinh|thanh) uy)\s+(.+)$", n)  # "Tỉnh ủy Kon Tum": the body of that province
+        if named and self.province(f"tinh {named.group(2)}") is not None:
+            n = named.group(1)
         canonical = self._party_names.get(n) or self._party_codes.get(n)
         if canonical is None:
             hit = process.extractOne(n, self._party_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
@@ -467,6 +470,8 @@ class Registry(FormerUnits):
                 return self._former_district(_old_d_by_id()[name_slug])
             if code == "commune" and name_slug in _old_w_by_id():
                 return self._former_ward(_old_w_by_id()[name_slug])
+            if code in ("department", "party"):
+                return self._rebuild_former_body(code, name_slug)
             return None
         if kind in ("dept", "party"):
             p = self._by_id.get(f"province:{int(code)}") if code.isdigit() else None
