@@ -47,6 +47,7 @@ from luocdo.loaders.citations import (
     law_name_end,
     self_reference_title,
 )
+from luocdo.loaders.consolidated import consolidation_issuer
 from luocdo.loaders.header import Header, parse_header, signature_date
 from luocdo.loaders.relations import classify, issued_on_basis, own_cue_before
 from luocdo.loaders.restore import restore_damaged
@@ -172,6 +173,9 @@ def _resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[s
     candidates: list[str] = []
     lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
     central = _central_agency(lines[-1]) if lines else None
+    consolidator = consolidation_issuer(h.issuer_code, folded[:3000]) if h.type == "VBHN" else None
+    if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
+        return Context(consolidator, None, None, None), warnings  # never what it consolidates, nor a signer
     if central is not None:
         return central, warnings
     if lines:
