@@ -210,6 +210,8 @@ def parse_header(text: str, folded: str) -> Header:
         parsed = parse_symbol(text[m.start("sym") : m.end("sym")], word_type or heading_type)
         if parsed:
             symbol, tcode, issuer_code, _y, syntax = parsed
+            if syntax == "letter" and heading_type and heading_type not in ("CV", tcode):
+                tcode = heading_type  # "Số: 82/SYT" above "KẾ HOẠCH": no type code, the title says it
             number = m.group("num")
             if number:
                 number = text[m.start("num") : m.end("num")]
