@@ -729,7 +729,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
         lo, hi, sent = _sentence(law.start, law.end)
         rel = own_cue_before(folded, law.start) or "cites"
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
-            if re.search(r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)(?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
+            if re.search(r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?\s*\Z", folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
     for a in aliases:

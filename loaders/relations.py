@@ -123,7 +123,7 @@ def list_cue(folded: str, floor: int) -> tuple[str, int] | None:
         return None
     line = folded.rfind("\n", 0, colon) + 1
     m = _LIST_OPENER.match(folded, line, min(len(folded), colon + 3))
-    if m is None or "\n\n\n" in folded[colon:floor] or re.search(r"\n\s*(?:[ivx]{1,4}|\d{1,2})[.)]\s", folded[colon:floor]):
+    if m is None or re.search(r"\n\s*(?:[ivx]{1,4}|\d{1,2})[.)]\s", folded[colon:floor]):
         return None
     rel = next((name for name, _ in P.CUES if m.group(name)), None)
     return (rel, m.start("cue")) if rel else None
