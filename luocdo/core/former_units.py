@@ -136,6 +136,7 @@ class FormerUnits:
     """The registry's lookups of former units (a part of :class:`~luocdo.core.registry.Registry`)."""
 
     _derived: Any
+    _former_cache: dict[tuple, Org | None]
     _province_names: dict[str, Any]
     _commune_index: dict[str, dict[str, Org]]
     province: Any
@@ -144,6 +145,18 @@ class FormerUnits:
     party: Any
 
     def former(self, text: str | None, province: str | None = None) -> Org | None:
+        """:meth:`_former`, memoised: every citation of before July 2025 asks for its issuer phrase."""
+        key = (text, province)
+        try:
+            return self._former_cache[key]
+        except KeyError:
+            pass
+        if len(self._former_cache) > 100_000:
+            self._former_cache.clear()
+        org = self._former_cache[key] = self._former(text, province)
+        return org
+
+    def _former(self, text: str | None, province: str | None = None) -> Org | None:
         """A province or district that no longer exists, as a document of its time names it.
 
         "UBND tỉnh Kon Tum" → the former province of Kon Tum; "UBND huyện Sơn
@@ -222,6 +235,20 @@ class FormerUnits:
                                  province=prov["name"], parent_id=parent.id if parent else None))
 
     def former_body(self, org: Org | None, phrases: tuple[str | None, ...], province: str | None = None) -> Org | None:
+        """:meth:`_find_former_body`, memoised (asked at every citation of before July 2025)."""
+        if org is None or org.level not in ("department", "party"):
+            return None
+        key = (org.id, phrases, province)
+        try:
+            return self._former_cache[key]
+        except KeyError:
+            pass
+        if len(self._former_cache) > 100_000:
+            self._former_cache.clear()
+        found = self._former_cache[key] = self._find_former_body(org, phrases, province)
+        return found
+
+    def _find_former_body(self, org: Org, phrases: tuple[str | None, ...], province: str | None = None) -> Org | None:
         """A department or party body of a province that no longer exists, as a document of its time
         names it: "Sở Y tế" under "UBND TỈNH KON TUM", "Sở Y tế tỉnh Kon Tum".  ``org`` is the body as
         resolved today (dept:51:so-y-te); ``phrases`` are where the former province may be named

@@ -52,6 +52,7 @@ class Registry(FormerUnits):
     def __init__(self) -> None:
         self._by_id: dict[str, Org] = {}
         self._resolve_cache: dict[tuple, Org | None] = {}
+        self._former_cache: dict[tuple, Org | None] = {}
         self._province_cache: dict[str, Org | None] = {}
         self._provinces: list[Org] = []
         self._communes: dict[str, list[Org]] = {}
