@@ -5,7 +5,8 @@ line said of each file) and for the seeds (against ``tests/seeds_truth.py``),
 or ``examples/corpus`` (against its ``truth.jsonl``) when ../shared is absent,
 it prints:
 
-- identity accuracy per field (type, number, symbol, year; draft for realdocs)
+- identity accuracy per field (type, number, symbol, year; draft and issuer for realdocs, the
+  issuer expected from the gold's type and symbol: its agency code names the body)
   over the documents whose gold states that field, and per gold type;
 - self-references: references of a document to itself (its own number, or a
   pronoun such as "Luật này" taken for a title);
@@ -71,6 +72,32 @@ def _bare_symbol(symbol: str | None) -> str | None:
     return re.sub(r"^(?:19|20)\d{2}/", "", symbol).replace("Ð", "Đ")
 
 
+#: Agency codes the registry does not spell as codes (a general department is named as written).
+_GOLD_CODES = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "TCHQ": "Tổng cục Hải quan"}
+#: Acts the National Assembly passes (the portal gives them no symbol).
+_ASSEMBLY_TYPES = ("Luật", "Bộ luật", "Hiến pháp")
+
+
+def gold_issuer(g: dict) -> str | None:
+    """The issuer a document's gold type and symbol imply: "VBHN-VPQH" → Văn phòng Quốc hội,
+    "TTLT-BTC-BYT" → Bộ Tài chính - Bộ Y tế, "QH14" → Quốc hội, a law → Quốc hội; None: not implied."""
+    from luocdo.core.registry import registry
+
+    symbol = g.get("symbol")
+    if not symbol:
+        return "Quốc hội" if g.get("type") in _ASSEMBLY_TYPES else None
+    parts = symbol.split("-")
+    names = []
+    for code in (parts[1:] if len(parts) > 1 else parts):
+        code = re.sub(r"\d+$", "", code)
+        org = registry().central(code) if code not in _GOLD_CODES else None
+        name = _GOLD_CODES.get(code) or (org.name if org else None)
+        if name is None:
+            return None
+        names.append(name)
+    return " - ".join(names)
+
+
 def realdocs_corpus(root: Path) -> Corpus:
     gold = {}
     for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines():
@@ -79,6 +106,7 @@ def realdocs_corpus(root: Path) -> Corpus:
             gold[g["file"]] = {k: g.get(k) for k in ("type", "number", "symbol", "year", "draft")}
             if gold[g["file"]]["symbol"]:
                 gold[g["file"]]["symbol"] = _bare_symbol(gold[g["file"]]["symbol"])
+            gold[g["file"]]["issuer"] = gold_issuer(gold[g["file"]])
     return Corpus("realdocs", sorted(root / f for f in gold), gold)
 
 
@@ -116,12 +144,13 @@ def own_identity(rec: DocumentRecord) -> dict:
         "symbol": _bare_symbol(d.symbol),
         "year": d.year,
         "draft": any(w.startswith("draft") for w in rec.warnings),
+        "issuer": d.issuer.name if d.issuer else None,
     }
 
 
 def identity_scores(c: Corpus) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]], list[str]]:
     """Per field (right, scored), per gold type (all fields right, documents), and the misses."""
-    per_field: dict[str, list[int]] = {f: [0, 0] for f in (*FIELDS, "draft")}
+    per_field: dict[str, list[int]] = {f: [0, 0] for f in (*FIELDS, "draft", "issuer")}
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for f in c.files:
@@ -129,7 +158,7 @@ def identity_scores(c: Corpus) -> tuple[dict[str, tuple[int, int]], dict[str, tu
         rec = c.records.get(f.name)
         got = own_identity(rec) if rec else {}
         ok_all = rec is not None
-        for fld in (*FIELDS, "draft"):
+        for fld in (*FIELDS, "draft", "issuer"):
             if fld not in g or (g[fld] is None and fld != "type") or (fld == "type" and g[fld] is None and not g.get("draft")):
                 continue  # the gold does not say
             want = g[fld]

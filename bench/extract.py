@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import random
 import re
@@ -219,6 +220,7 @@ class Timing:
     seconds: float
     docs: int
     mb: float
+    cpu: float | None = None  # CPU seconds of this process (one process only)
 
     @property
     def docs_per_s(self) -> float:
@@ -231,9 +233,9 @@ class Timing:
 
 def time_single(texts: list[str], mb: float) -> tuple[Timing, int]:
     _extract_one(texts[0], "warm")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     refs = sum(_extract_one(t, f"bench/{k}.txt") for k, t in enumerate(texts))
-    return Timing("1 process", time.perf_counter() - started, len(texts), mb), refs
+    return Timing("1 process", time.perf_counter() - started, len(texts), mb, time.process_time() - cpu), refs
 
 
 def time_pool(texts: list[str], mb: float, workers: int, chunk: int = 25) -> tuple[Timing, int]:
@@ -387,6 +389,7 @@ def main() -> int:
     print(f"corpus: {len(texts)} documents, {mb:.1f} MB (mean {1e6 * mb / len(texts) / 1024:.1f} KB), "
           f"half OCR'd seeds renumbered, half clean Unicode" + (" (citation-dense)" if args.dense else ""))
 
+    load_before = os.getloadavg()[0]
     bare, hits = time_bare(texts, mb)
     single, refs = time_single(texts, mb)
     pool, refs_pool = time_pool(texts, mb, args.workers) if args.workers > 1 else (None, refs)
@@ -407,6 +410,12 @@ def main() -> int:
     for t in rows:
         print(f"{t.label:18} {t.seconds:9.3f} {t.docs_per_s:10,.0f} {t.mb_per_s:8.2f}  {t.seconds / bare.seconds:8.1f}x")
     per_core = single.docs_per_s
+    load_after = os.getloadavg()[0]
+    cpu_rate = single.docs / single.cpu if single.cpu else per_core
+    shared = (f"Shared machine: load average {load_before:.1f} before the runs and {load_after:.1f} after them on "
+              f"{_machine.usable_cores()} cores; one process used {single.cpu or 0:.2f} CPU seconds "
+              f"({cpu_rate:,.0f} documents per CPU-second), the bare pass {bare.docs_per_s:,.0f} docs/s.")
+    print(shared)
     ratio = single.seconds / bare.seconds
     kb = 1e6 * mb / 1024
     print(f"\nreferences found: {refs:,} ({refs / kb:.2f} per KB); bare pattern hits: {hits:,}")
@@ -442,6 +451,7 @@ Corpus: {len(texts):,} documents, {mb:.1f} MB (about {args.size / 1024:.0f} KB e
 {table}
 
 Target 1,000 docs/s on one core: **{verdict_speed}** ({per_core:,.0f}). Within 10x of the bare pass: **{verdict_ratio}** ({ratio:,.0f}x).
+{shared}
 """
         if report:
             section += "\n<details><summary>profile (one process)</summary>\n\n```\n" + report + "\n```\n</details>\n"

@@ -8,6 +8,7 @@ applies the delta.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from luocdo.core.fold import squash
@@ -57,13 +58,30 @@ def issued_after(src: Instrument, dst: Instrument) -> str | None:
     return None
 
 
-def _time_checked(relation: str, src: Instrument, dst: Instrument, warnings: list[str]) -> tuple[str, dict]:
+def stated_later(src: Instrument, dst: Instrument) -> bool:
+    """The text says explicitly that ``src`` came after ``dst``: it states the full date of what it
+    cites ("Kế hoạch số 12/KH-UBND ngày 20/01/2025") and leaves its own open (a draft, a copy, a
+    blank day "ngày … tháng … năm 2024"), with no year in its own number ("15/2024/QĐ-UBND" fixes
+    it).  The stated date stands; the document was issued on it or later (``date_not_before``)."""
+    return src.date is None and dst.date is not None and not _YEAR_IN_SYMBOL.match(src.symbol or "")
+
+
+_YEAR_IN_SYMBOL = re.compile(r"(?:19|20)\d{2}/")
+
+
+def _time_checked(relation: str, src: Instrument, dst: Instrument, warnings: list[str],
+                  own: bool = False) -> tuple[str, dict]:
     """The relation to draw and a flag: a document cannot be based on, implement
-    or report on one issued after it, so such an edge is kept as a citation, flagged."""
+    or report on one issued after it, so such an edge is kept as a citation, flagged
+    (unless the document's own text says so explicitly: ``own`` edges, :func:`stated_later`)."""
     if relation not in NEEDS_EARLIER:
         return relation, {}
     why = issued_after(src, dst)
     if why is None:
+        return relation, {}
+    if own and stated_later(src, dst):
+        warnings.append(f"{src.label} → {dst.label}: {relation} a document dated {dst.date}, after its own "
+                        f"year {src.year}; kept: its own date is not stated in full")
         return relation, {}
     flag = f"{relation} a document issued after it ({why}): drawn as a citation"
     warnings.append(f"{src.label} → {dst.label}: {flag}")
@@ -158,7 +176,7 @@ def _document_edges(parts: _Parts, rec: DocumentRecord) -> None:
         parts.add_doc(ref.target)
         parts.issued_by(ref.target)
         m = ref.mentions[0]
-        rel, flag = _time_checked(ref.relation, doc, ref.target, parts.warnings)
+        rel, flag = _time_checked(ref.relation, doc, ref.target, parts.warnings, own=True)
         parts.edges.append(EdgeRow.of(DOC_RELS[rel], doc.key, ref.target.key, {**_evidence(rec, m), **flag}))
     for d in rec.derived:
         parts.add_doc(d.source)

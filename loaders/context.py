@@ -20,6 +20,7 @@ from luocdo.core.model import Issuer, Level
 from luocdo.core.registry import REORGANISED, Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean
+from luocdo.loaders.consolidated import consolidation_issuer
 from luocdo.loaders.header import Header
 from luocdo.loaders.scan import KeywordPattern
 
@@ -138,6 +139,9 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
     central = _central_agency(lines[-1]) if lines else None
+    consolidator = consolidation_issuer(h.issuer_code, folded[:3000]) if h.type == "VBHN" else None
+    if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
+        return Context(consolidator, None, None, None), []  # never what it consolidates, nor a signer
     if central is not None:
         return central, []
     province, candidates = _agency_block(lines)
@@ -160,7 +164,7 @@ def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
         if p:
             province = p.name
     issuer_line = lines[-1]
-    if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+.+", squash(issuer_line)):
+    if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+(?!uy\b).+", squash(issuer_line)):
         issuer_line = f"{lines[-2]} {issuer_line}"
     return province, [issuer_line]
 
@@ -294,6 +298,9 @@ def as_it_then_was(ctx: Context, h: Header) -> Context:
     if ctx.org is None or ctx.org.level in ("province", "commune"):
         cands += lines[:-1]  # "UBND TỈNH KON TUM" above the body when the body is the province's
     reg = registry()
+    body = reg.former_body(ctx.org, tuple(reversed(lines)))  # "UBND TỈNH KON TUM / SỞ Y TẾ"
+    if body is not None:
+        return Context(body, body.province, None, ctx.raw)
     for cand in cands:
         then = reg.former(cand, ctx.province)
         if then is not None:
@@ -306,6 +313,9 @@ def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> O
     reg = registry()
     then = reg.former(phrase, ctx.province) if phrase else None
     if then is not None:
+        return then
+    then = reg.former_body(org, (phrase,), ctx.org.province if ctx.org and ctx.org.id.startswith("former:") else None)
+    if then is not None:  # "của Sở Y tế tỉnh Kon Tum"; "của Sở Y tế" in a Kon Tum document of 2020
         return then
     if org is not None and ctx.org is not None and ctx.org.id.startswith("former:") and org.level == "province":
         # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi

@@ -149,7 +149,7 @@ def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: 
     return out
 
 
-_CAN_CU_BEFORE = re.compile(r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)(?:\s+v[a]o)?\s*\Z")
+_CAN_CU_BEFORE = re.compile(r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?\s*\Z")
 
 
 def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentence: Sentences) -> None:

@@ -264,6 +264,8 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
     if m is None or parsed is None:
         return _Number(), place_date(folded, 0, head_hi), heading_type
     symbol, tcode, issuer_code, _y, syntax = parsed
+    if syntax == "letter" and heading_type and heading_type not in ("CV", tcode):
+        tcode = heading_type  # "Số: 82/SYT" above "KẾ HOẠCH": no type code, the title says it
     number = text[m.start("num") : m.end("num")] if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), pd, heading_type
 

@@ -108,7 +108,7 @@ def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, d
 
 
 _DATE_BEFORE = re.compile(
-    r"(?<![a-z0-9])" + P.NGAY + r"\s+" + P.DATE_NUMERIC + r"\s*,[^.;\n]{0,90}?(?:ban\s+h[a]nh|k[y]\s+ban\s+h[a]nh|ph[a]t\s+h[a]nh)[^.;\d]{0,40}\Z"
+    r"(?<![a-z0-9])" + P.NGAY + r"\s+(?:" + P.DATE_NUMERIC + "|" + P.DATE_WORDS + r")\s*,[^.;\n]{0,90}?(?:ban\s+h[a]nh|k[y]\s+ban\s+h[a]nh|ph[a]t\s+h[a]nh)[^.;\d]{0,40}\Z"
 )
 
 

@@ -241,7 +241,7 @@ TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
 #: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).

@@ -57,7 +57,9 @@ class Classified:
     cue_start: int | None
 
 
-_CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\bv[a])\s*\Z")
+#: What may precede a clause-initial cue: a break, "và", a sentence's end ("Kính gửi: … trực thuộc. Thực
+#: hiện …"), a list item's number ("3. Thực hiện …", "b) Căn cứ …").
+_CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\.\s|\bv[a]|(?:^|\s)(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
 _LEADS_TO_DOCUMENT = re.compile(
@@ -66,7 +68,7 @@ _LEADS_TO_DOCUMENT = re.compile(
 #: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …",
 #: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
 _BODY_IMPLEMENTS = re.compile(
-    r"[\s\-+•*]*(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
+    r"[\s\-+•*]*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+)?(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
     r"(?:(?:(?:s[u]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
@@ -98,6 +100,28 @@ def own_cue_before(folded: str, start: int) -> str | None:
     return am.lastgroup
 
 
+#: A line that opens a list with a cue: "Căn cứ:", "Thực hiện các văn bản sau:", then "- Nghị định …;" items.
+_LIST_OPENER = re.compile(r"[ \t]*(?:[-+•*][ \t]*)?(?P<cue>" + P.CUE.pattern + r")[^\n:;.]{0,60}:[ \t]*\n")
+_BULLET_LINE = re.compile(r"[ \t]*[-+•*]")
+
+
+def list_cue(folded: str, floor: int) -> tuple[str, int] | None:
+    """The cue of the list an item belongs to: an item "- Quyết định số …;" under "Căn cứ:" rests on it,
+    even when a blank line cuts the list.  ``floor`` is where the item's own sentence starts; the lines
+    back to the opener must all be items (or blank, or an item's wrapped text)."""
+    if not _BULLET_LINE.match(folded, folded.rfind("\n", 0, floor) + 1):
+        return None  # not an item
+    colon = folded.rfind(":", max(0, floor - 1500), floor)
+    if colon < 0:
+        return None
+    line = folded.rfind("\n", 0, colon) + 1
+    m = _LIST_OPENER.match(folded, line, min(len(folded), colon + 3))
+    if m is None or re.search(r"\n\s*(?:[ivx]{1,4}|\d{1,2})[.)]\s", folded[colon:floor]):
+        return None
+    rel = next((name for name, _ in P.CUES if m.group(name)), None)
+    return (rel, m.start("cue")) if rel else None
+
+
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
     nothing precedes it in its sentence."""
@@ -121,7 +145,8 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             tm = _TO_TRINH.search(ahead)
             if tm:
                 ahead = ahead[tm.start() :]
-        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead)):
+        # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
+        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16):
             continue
         best = (m.lastgroup or "cites", m.start())
     return best
@@ -175,6 +200,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
                     # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
                     g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0, read_to), c.start)
+                if g is None:
+                    g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
                 if g:
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":

@@ -137,3 +137,84 @@ CENTRAL_ISSUERS = [
 def test_central_issuer_from_the_agency_block(block: str, number: str, name: str, org_id: str) -> None:
     issuer = extract_text(_central(block, number)).document.issuer
     assert (issuer.name, issuer.id) == (name, org_id)
+
+
+def _dept_doc(block: str, number: str, place_date: str, body: str = "") -> str:
+    return (f"{block}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: {number}\n{place_date}\nKẾ HOẠCH\n"
+            f"Triển khai công tác\n{body}\n")
+
+
+DEPARTMENTS_THEN = [
+    # (agency block, number, date line, key, issuer id, its successor today)
+    ("UBND TỈNH KON TUM\nSỞ Y TẾ", "120/KH-SYT", "Kon Tum, ngày 12 tháng 3 năm 2020",
+     "120/KH-SYT@2020@kon-tum", "former:department:kon-tum--so-y-te", "dept:51:so-y-te"),
+    ("SỞ Y TẾ TỈNH KON TUM", "121/KH-SYT", "Kon Tum, ngày 12 tháng 3 năm 2020",
+     "121/KH-SYT@2020@kon-tum", "former:department:kon-tum--so-y-te", "dept:51:so-y-te"),
+    ("UY BAN NHAN DAN TINH KON TUM\nSO Y TE", "122/KH-SYT", "Kon Tum, ngay 12 thang 3 nam 2020",  # diacritics lost
+     "122/KH-SYT@2020@kon-tum", "former:department:kon-tum--so-y-te", "dept:51:so-y-te"),
+    # a department merged into another in 2025: today's is the one that took it over
+    ("UBND TỈNH KON TUM\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG", "12/KH-STTTT", "Kon Tum, ngày 12 tháng 3 năm 2021",
+     "12/KH-STTTT@2021@kon-tum", "former:department:kon-tum--so-thong-tin-va-truyen-thong", "dept:51:so-khoa-hoc-va-cong-nghe"),
+    ("ĐẢNG BỘ TỈNH KON TUM\nTỈNH ỦY KON TUM", "359-KH/TU", "Kon Tum, ngày 12 tháng 3 năm 2019",
+     "359-KH/TU@2019@kon-tum", "former:party:kon-tum--tinh-uy", "party:51:tinh-uy"),
+    ("ĐẢNG BỘ TỈNH KON TUM\nTỈNH ỦY", "360-KH/TU", "Kon Tum, ngày 12 tháng 3 năm 2019",
+     "360-KH/TU@2019@kon-tum", "former:party:kon-tum--tinh-uy", "party:51:tinh-uy"),
+    # the same number, the department of the province that kept its name, and after July 2025: today's
+    ("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "120/KH-SYT", "Quảng Ngãi, ngày 12 tháng 3 năm 2020",
+     "120/KH-SYT@2020@quang-ngai", "dept:51:so-y-te", None),
+    ("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "120/KH-SYT", "Quảng Ngãi, ngày 12 tháng 8 năm 2025",
+     "120/KH-SYT@2025@quang-ngai", "dept:51:so-y-te", None),
+]
+
+
+@pytest.mark.parametrize(("block", "number", "date_line", "key", "org_id", "succ"), DEPARTMENTS_THEN)
+def test_department_of_a_former_province(block, number, date_line, key, org_id, succ) -> None:
+    rec = extract_text(_dept_doc(block, number, date_line))
+    assert (rec.document.key, rec.document.issuer.id) == (key, org_id)
+    delta = build_delta(rec, "s", "s", "h")
+    got = sorted(e.dst for e in delta.edges if e.rel == "SUCCEEDED_BY" and e.src == org_id)
+    assert got == ([succ] if succ else [])
+    reg = registry()
+    org = reg.by_id(org_id)
+    if succ:  # tied to its province of the time, which reaches today's
+        assert org.parent_id.startswith("former:province:")
+        assert type(reg)().by_id(org_id) == org  # rebuilt from its id in another process
+
+
+CITED_DEPARTMENTS = [
+    # (citing block, its date line, body, cited key, cited issuer id)
+    ("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "Quảng Ngãi, ngày 12 tháng 8 năm 2025",
+     "Căn cứ Kế hoạch số 10/KH-SYT ngày 01/02/2020 của Sở Y tế tỉnh Kon Tum;", "10/KH-SYT@2020@kon-tum",
+     "former:department:kon-tum--so-y-te"),
+    ("UBND TỈNH KON TUM\nSỞ Y TẾ", "Kon Tum, ngày 12 tháng 3 năm 2020",  # its own former province
+     "Căn cứ Kế hoạch số 10/KH-SYT ngày 01/02/2020 của Sở Y tế;", "10/KH-SYT@2020@kon-tum", "former:department:kon-tum--so-y-te"),
+    ("UBND TỈNH KON TUM\nSỞ Y TẾ", "Kon Tum, ngày 12 tháng 3 năm 2020",
+     "Căn cứ Kế hoạch số 10/KH-SYT ngày 01/02/2020;", "10/KH-SYT@2020@kon-tum", "former:department:kon-tum--so-y-te"),
+    ("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "Quảng Ngãi, ngày 12 tháng 8 năm 2025",  # dated after July 2025: today's
+     "Căn cứ Kế hoạch số 10/KH-SYT ngày 01/08/2025 của Sở Y tế;", "10/KH-SYT@2025@quang-ngai", "dept:51:so-y-te"),
+    ("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "Quảng Ngãi, ngày 12 tháng 8 năm 2025",  # kept its name: today's
+     "Căn cứ Kế hoạch số 10/KH-SYT ngày 01/02/2020 của Sở Y tế tỉnh Quảng Ngãi;", "10/KH-SYT@2020@quang-ngai", "dept:51:so-y-te"),
+]
+
+
+@pytest.mark.parametrize(("block", "date_line", "body", "key", "org_id"), CITED_DEPARTMENTS)
+def test_cited_department_as_of_its_date(block, date_line, body, key, org_id) -> None:
+    rec = extract_text(_dept_doc(block, "90/KH-SYT", date_line, body))
+    ref = next(r for r in rec.references if r.target.key == key)
+    assert ref.target.issuer.id == org_id
+
+
+def test_two_departments_same_number_stay_two_and_reach_today(tmp_path: Path) -> None:
+    body = "Thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;"
+    texts = {
+        "kt.txt": _dept_doc("UBND TỈNH KON TUM\nSỞ Y TẾ", "120/KH-SYT", "Kon Tum, ngày 12 tháng 3 năm 2020", body),
+        "qn.txt": _dept_doc("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "120/KH-SYT", "Quảng Ngãi, ngày 20 tháng 3 năm 2020", body),
+    }
+    deltas = [build_delta(extract_text(t, source=n), n, n, f"h-{n}") for n, t in texts.items()]
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(deltas)
+        keys = {r["k"] for r in s.read("MATCH (d:Document) WHERE d.key STARTS WITH '120/' RETURN d.key AS k")}
+        assert keys == {"120/KH-SYT@2020@kon-tum", "120/KH-SYT@2020@quang-ngai"}
+        rows = s.read("MATCH (a:Organization {id: 'former:department:kon-tum--so-y-te'})-[:SUCCEEDED_BY|PART_OF]->(b) "
+                      "RETURN b.id AS id ORDER BY id")
+        assert [r["id"] for r in rows] == ["dept:51:so-y-te", "former:province:kon-tum"]

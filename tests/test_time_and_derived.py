@@ -97,3 +97,54 @@ def test_time_sanity_of_edges(body: str, target: str, rel: str, flagged: bool) -
     if flagged:
         assert "issued after it" in edge.values["flag"]
         assert any("issued after it" in w for w in delta.warnings)
+
+
+def _head(date_line: str, number: str = "Số: 12/KH-UBND", kind: str = "KẾ HOẠCH") -> str:
+    return f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n{number}\n{date_line}\n{kind}\nTriển khai công tác\n"
+
+
+STATED = [
+    # (head, body, target, relation drawn, flagged)
+    # its own date blank (a draft, a copy): the full date the text states for what it cites stands
+    (_head("Quảng Ngãi, ngày      tháng      năm 2024"),
+     "Thực hiện Kế hoạch số 50/KH-UBND ngày 12/01/2025 của UBND tỉnh;", "50/KH-UBND@2025@quang-ngai", "IMPLEMENTS", False),
+    (_head("Quang Ngai, ngay      thang      nam 2024"),  # OCR: diacritics lost
+     "Thuc hien Ke hoach so 50/KH-UBND ngay 12/01/2025 cua UBND tinh;", "50/KH-UBND@2025@quang-ngai", "IMPLEMENTS", False),
+    (_head("Quảng Ngãi, ngày      tháng      năm 2024", "Số:      /BC-UBND", "BÁO CÁO"),
+     "Thực hiện Kế hoạch số 50/KH-UBND ngày 12/01/2025 của UBND tỉnh, UBND tỉnh báo cáo kết quả như sau:",
+     "50/KH-UBND@2025@quang-ngai", "REPORTS_ON", False),
+    (_head("DỰ THẢO\nQuảng Ngãi, ngày      tháng      năm 2024"),
+     "Căn cứ Nghị định số 50/2025/NĐ-CP ngày 12 tháng 01 năm 2025 của Chính phủ;", "50/2025/NĐ-CP@2025", "BASED_ON", False),
+    # its own date stated in full: the order is the text's, the edge is flagged
+    (_head("Quảng Ngãi, ngày 10 tháng 12 năm 2024"),
+     "Thực hiện Kế hoạch số 50/KH-UBND ngày 12/01/2025 của UBND tỉnh;", "50/KH-UBND@2025@quang-ngai", "CITES", True),
+    (_head("Quang Ngai, ngay 10 thang 12 nam 2024"),
+     "Thuc hien Ke hoach so 50/KH-UBND ngay 12/01/2025 cua UBND tinh;", "50/KH-UBND@2025@quang-ngai", "CITES", True),
+    # what it cites has a year only: nothing explicit, flagged
+    (_head("Quảng Ngãi, ngày      tháng      năm 2024"),
+     "Căn cứ Nghị định số 50/2025/NĐ-CP của Chính phủ;", "50/2025/NĐ-CP@2025", "CITES", True),
+    # a year in its own number fixes its year: flagged
+    (_head("Quảng Ngãi, ngày      tháng      năm 2024", "Số: 12/2024/QĐ-UBND", "QUYẾT ĐỊNH"),
+     "Căn cứ Nghị định số 50/2025/NĐ-CP ngày 12 tháng 01 năm 2025 của Chính phủ;", "50/2025/NĐ-CP@2025", "CITES", True),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "target", "rel", "flagged"), STATED)
+def test_a_later_date_the_text_states(head: str, body: str, target: str, rel: str, flagged: bool) -> None:
+    rec = extract_text(head + body + "\n", source="x.txt")
+    delta = build_delta(rec, "x.txt", "x.txt", "h")
+    edge = next(e for e in delta.edges if e.dst == target and e.src == rec.document.key)
+    assert (edge.rel, "flag" in edge.values) == (rel, flagged)
+    if not flagged:  # said, and the document is dated no earlier than what it cites
+        assert rec.date_not_before is not None and rec.date_not_before >= "2025-01-12"
+        assert any("not stated in full" in w for w in delta.warnings)
+
+
+def test_a_derived_edge_to_a_later_document_stays_flagged() -> None:
+    """Inside a citation the source's date is the citation's: no explicit statement, flagged."""
+    body = ("Căn cứ Quyết định số 10/QĐ-UBND của UBND tỉnh ban hành Kế hoạch thực hiện "
+            "Nghị quyết số 05/NQ-CP ngày 05/01/2025 của Chính phủ;")
+    rec = extract_text(_head("Quảng Ngãi, ngày      tháng      năm 2024") + body + "\n", source="x.txt")
+    delta = build_delta(rec, "x.txt", "x.txt", "h")
+    derived = [e for e in delta.edges if e.values.get("derived") and e.dst.startswith("05/NQ-CP")]
+    assert derived and all(e.rel == "CITES" and "flag" in e.values for e in derived)

@@ -9,7 +9,15 @@ from functools import lru_cache
 from typing import Any
 
 from luocdo.core.fold import slug, squash
-from luocdo.core.registry_tables import _HDND, _UBND, FORMER_PROVINCES, Org, _norm
+from luocdo.core.registry_tables import (
+    _HDND,
+    _UBND,
+    DEPARTMENTS,
+    FORMER_PROVINCES,
+    PARTY,
+    Org,
+    _norm,
+)
 
 #: The day the 2025 reorganisation took effect: a document dated before it was
 #: issued by the provinces and districts of its time.
@@ -108,16 +116,47 @@ def _district_successors() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+#: Provincial departments merged into another in 2025 (before the provinces merged): the name of
+#: the department that took each over (Nghị định 45/2025/NĐ-CP on provincial departments).
+DEPARTMENT_SUCCESSOR: dict[str, str] = {
+    "Sở Thông tin và Truyền thông": "Sở Khoa học và Công nghệ",
+    "Sở Kế hoạch và Đầu tư": "Sở Tài chính",
+    "Sở Lao động - Thương binh và Xã hội": "Sở Nội vụ",
+    "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
+    "Sở Giao thông vận tải": "Sở Xây dựng",
+}
+
+#: "… tỉnh Kon Tum", "… thành phố Đà Nẵng" inside a body's name (folded).
+#: "Tỉnh ủy Kon Tum" names its province after the body.
+_PROVINCE_IN_NAME = re.compile(r"(?<![a-z])(?:(?:tinh|thanh)\s+uy|(tinh|thanh pho))\s+([a-z][a-z ]*)$")
+
+
 class FormerUnits:
     """The registry's lookups of former units (a part of :class:`~luocdo.core.registry.Registry`)."""
 
     _derived: Any
+    _former_cache: dict[tuple, Org | None]
     _province_names: dict[str, Any]
     _commune_index: dict[str, dict[str, Org]]
     province: Any
     commune: Any
+    department: Any
+    party: Any
 
     def former(self, text: str | None, province: str | None = None) -> Org | None:
+        """:meth:`_former`, memoised: every citation of before July 2025 asks for its issuer phrase."""
+        key = (text, province)
+        try:
+            return self._former_cache[key]
+        except KeyError:
+            pass
+        if len(self._former_cache) > 100_000:
+            self._former_cache.clear()
+        org = self._former_cache[key] = self._former(text, province)
+        return org
+
+    def _former(self, text: str | None, province: str | None = None) -> Org | None:
         """A province or district that no longer exists, as a document of its time names it.
 
         "UBND tỉnh Kon Tum" → the former province of Kon Tum; "UBND huyện Sơn
@@ -195,11 +234,76 @@ class FormerUnits:
                                  level="district", kind=head.lower(),
                                  province=prov["name"], parent_id=parent.id if parent else None))
 
+    def former_body(self, org: Org | None, phrases: tuple[str | None, ...], province: str | None = None) -> Org | None:
+        """:meth:`_find_former_body`, memoised (asked at every citation of before July 2025)."""
+        if org is None or org.level not in ("department", "party"):
+            return None
+        key = (org.id, phrases, province)
+        try:
+            return self._former_cache[key]
+        except KeyError:
+            pass
+        if len(self._former_cache) > 100_000:
+            self._former_cache.clear()
+        found = self._former_cache[key] = self._find_former_body(org, phrases, province)
+        return found
+
+    def _find_former_body(self, org: Org, phrases: tuple[str | None, ...], province: str | None = None) -> Org | None:
+        """A department or party body of a province that no longer exists, as a document of its time
+        names it: "Sở Y tế" under "UBND TỈNH KON TUM", "Sở Y tế tỉnh Kon Tum".  ``org`` is the body as
+        resolved today (dept:51:so-y-te); ``phrases`` are where the former province may be named
+        (the agency block's lines, the citation's issuer phrase); ``province``, a province name of
+        the time, is the fallback (the citing document's own former province)."""
+        if org is None or org.level not in ("department", "party") or org.parent_id is None:
+            return None
+        for phrase in phrases:
+            n = " ".join(_norm(phrase).replace("-", " ").split()) if phrase else ""
+            m = _PROVINCE_IN_NAME.search(n)
+            if m is None:
+                continue
+            then = self.former(f"{m.group(1) or 'tinh'} {m.group(2)}")
+            if then is not None and then.level == "province":
+                return self._former_body(org, then)
+            if self.province(f"tinh {m.group(2)}") is not None:
+                return None  # the phrase names a province that kept its name
+        then = self.former(f"tỉnh {province}") if province else None
+        if then is not None and then.level == "province" and self.successors(then) and self.successors(then)[0].id == org.parent_id:
+            return self._former_body(org, then)
+        return None
+
+    def _former_body(self, org: Org, province: Org) -> Org:
+        return self._derived(Org(id=f"former:{org.level}:{province.id.rsplit(':', 1)[-1]}--{slug(org.name)}",
+                                 name=org.name, level=org.level, kind=org.kind, province=province.name,
+                                 parent_id=province.id))
+
+    def _rebuild_former_body(self, level: str, name_slug: str) -> Org | None:
+        """A former department or party body from its id part ("kon-tum--so-y-te")."""
+        p_slug, _sep, body_slug = name_slug.partition("--")
+        row = next((p for p in _old_units()[0].values() if slug(p["name"]) == p_slug), None)
+        table = DEPARTMENTS if level == "department" else PARTY
+        name = next((n for n, _ in table if slug(n) == body_slug), None)
+        if row is None or name is None or _plain(row["name"]) not in _FORMER_BARE:
+            return None
+        today = self.province(row["name"])
+        if today is None:
+            return None
+        org = self.department(name, today.name) if level == "department" else self.party(name, today.name)
+        return self._former_body(org, self._former_province(row)) if org is not None else None
+
     def successors(self, org: Org) -> list[Org]:
-        """Today's units that took over a former one: a province's successor, a district's communes."""
+        """Today's units that took over a former one: a province's successor, a district's communes,
+        a department's or party body's counterpart in today's province (a department merged in
+        2025: the one that took it over)."""
         if org.id.startswith("former:province:"):
             p = self.province(org.name)
             return [p] if p is not None else []
+        if org.id.startswith(("former:department:", "former:party:")):
+            p = self.province(org.province)
+            if p is None:
+                return []
+            name = DEPARTMENT_SUCCESSOR.get(org.name, org.name)
+            today = self.department(name, p.name) if org.level == "department" else self.party(name, p.name)
+            return [today] if today is not None else []
         if org.id.startswith("former:commune:"):
             row = _old_w_by_id().get(org.id.rsplit(":", 1)[-1])
             return self._communes_of(_ward_successors().get(row["code"] if row else "", ()))

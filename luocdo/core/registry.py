@@ -52,6 +52,7 @@ class Registry(FormerUnits):
     def __init__(self) -> None:
         self._by_id: dict[str, Org] = {}
         self._resolve_cache: dict[tuple, Org | None] = {}
+        self._former_cache: dict[tuple, Org | None] = {}
         self._province_cache: dict[str, Org | None] = {}
         self._provinces: list[Org] = []
         self._communes: dict[str, list[Org]] = {}
@@ -310,6 +311,9 @@ class Registry(FormerUnits):
         n = _norm(name)
         n = re.sub(r"\s+tinh\s*$", "", n)
         n = re.sub(r"\b(tinh|thanh)\s*[a-z0-9]{0,2}y\b", r"\1 uy", n)
+        named = re.match(r"((?:tinh|thanh) uy)\s+(.+)$", n)  # "Tỉnh ủy Kon Tum": the body of that province
+        if named and self.province(f"tinh {named.group(2)}") is not None:
+            n = named.group(1)
         canonical = self._party_names.get(n) or self._party_codes.get(n)
         if canonical is None:
             hit = process.extractOne(n, self._party_names.keys(), scorer=fuzz.ratio, score_cutoff=85)
@@ -467,6 +471,8 @@ class Registry(FormerUnits):
                 return self._former_district(_old_d_by_id()[name_slug])
             if code == "commune" and name_slug in _old_w_by_id():
                 return self._former_ward(_old_w_by_id()[name_slug])
+            if code in ("department", "party"):
+                return self._rebuild_former_body(code, name_slug)
             return None
         if kind in ("dept", "party"):
             p = self._by_id.get(f"province:{int(code)}") if code.isdigit() else None
