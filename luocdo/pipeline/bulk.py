@@ -181,6 +181,6 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
         run.laps.lap("search index")
     report.notes += store.notes[seen:]
     report.notes.append(
-        f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
+        f"bulk load: {spooled.added:,} files, {sum(shard_counts) - len(moved):,} documents, {len(spooled.orgs):,} organisations "
         f"copied into {store.path} ({', '.join(run.laps.phases)})"
     )
