@@ -126,6 +126,7 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "origin": "STRING",
             "raw": "STRING",
             "role": "STRING",  # lead | coordinating
+            "members": "STRING",  # a collective ("Ủy ban nhân dân các xã, phường"), as for ADDRESSED_TO
             "task": "STRING",
             "timeframe": "STRING",
             "start": "INT64",
