@@ -218,5 +218,5 @@ def deadlines(store: Store, report: GapsResult, as_of: str | date | None = None)
         target=report.target, as_of=day.isoformat(), units=out,
         counts={"late_plan": sum(1 for x in out if x.days_late),
                 "report_missing": sum(1 for x in out if x.report_missing),
-                "late_report": sum(1 for x in out if x.report_days_late)},
+                "report_late": sum(1 for x in out if x.report_days_late)},
     )

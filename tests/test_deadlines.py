@@ -131,10 +131,10 @@ def test_the_days_the_plan_sets_in_prose_mark_its_units(plain_db):
     # "các cơ quan, đơn vị, địa phương" are the plan's recipients: the Ban Quản lý Khu kinh tế,
     # one of "các sở, ban, ngành" (a plan day) but not in Nơi nhận, has no report day
     assert {k for k, u in units.items() if u.report_due is None} == {"dept:8:ban-quan-ly-khu-kinh-te"}
-    assert r.counts == {"late_plan": 3, "report_missing": len(units) - 3, "late_report": 0}
+    assert r.counts == {"late_plan": 3, "report_missing": len(units) - 3, "report_late": 0}
     # before the report's day nothing is missing yet; late plans stay late
     _, before = _marks(plain_db, "2025-11-01")
-    assert before.counts == {"late_plan": 3, "report_missing": 0, "late_report": 0}
+    assert before.counts == {"late_plan": 3, "report_missing": 0, "report_late": 0}
     with pytest.raises(BadParameter, match="as_of"):
         _marks(plain_db, "15/01/2026")
 
@@ -150,7 +150,7 @@ def test_tasks_with_earlier_days_and_a_collective_lead_unit(duty_db):
     # "Cơ quan chủ trì: Ủy ban nhân dân các xã, phường" → each commune reports by 01/11
     assert {units[c].report_due for c in (LAM_BINH, YEN_SON, THUONG_LAM, TAN_TRAO)} == {"2025-11-01"}
     assert units[YEN_SON].report_days_late == 13 and not units[YEN_SON].report_missing
-    assert r.counts["late_report"] == 1
+    assert r.counts["report_late"] == 1
     # the departments keep the day of the sentence that names them
     assert units[SNV].report_due == "2025-11-15"
 
