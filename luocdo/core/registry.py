@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
+from luocdo.core.government import WRITTEN
 from luocdo.core.former_units import (
     REORGANISED,
     FormerUnits,
@@ -129,8 +130,13 @@ class Registry(FormerUnits):
             org = Org(id=f"ministry:{slug(name)}", name=name, level="ministry", kind="bộ")
             self._add(org)
             self._central[squash(name)] = org
+            self._central.setdefault(_norm(name), org)  # "Bộ Lao động, Thương binh và Xã hội"
             for c in codes:
                 self._ministry_codes[squash(c)] = org
+        by_name = {o.name: o for o in self._central.values()}
+        for name, forms in WRITTEN.items():  # "Bộ KH&CN", "Bộ GD&ĐT"
+            for form in forms:
+                self._central.setdefault(_norm(form), by_name[name])
         self._dept_names = {squash(n): n for n, _ in DEPARTMENTS}
         self._dept_codes = {squash(c): n for n, codes in DEPARTMENTS for c in codes}
         self._party_names = {squash(n): n for n, _ in PARTY}
