@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from luocdo.core.government import GOVERNMENT_2021, GOVERNMENT_2025, RESTRUCTURED, WRITTEN, government
+from luocdo.core.government import (
+    GOVERNMENT_2021,
+    GOVERNMENT_2025,
+    RESTRUCTURED,
+    WRITTEN,
+    government,
+)
 from luocdo.core.registry import registry
 
 #: Điều 1 of Nghị quyết 176/2025/QH15, in its order: the ministries, then the ministry-level agencies.

@@ -20,7 +20,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
-from luocdo.core.government import WRITTEN
 from luocdo.core.former_units import (
     REORGANISED,
     FormerUnits,
@@ -28,6 +27,7 @@ from luocdo.core.former_units import (
     _old_units,
     _old_w_by_id,
 )
+from luocdo.core.government import WRITTEN
 from luocdo.core.registry_tables import (
     _HDND,
     _SO,
