@@ -124,3 +124,31 @@ def test_deadlines_and_overdue_list_the_members(db):
     rows = [r for r in late.rows if r.kind == "task"]
     assert {r.org.id for r in rows} >= communes and "province:8" not in {r.org.id for r in rows}
     assert {r.due for r in rows if r.org.id in communes} == {"2025-10-30"}
+
+
+def test_a_store_written_before_the_column_says_how_to_read_it(tmp_path):
+    """A file whose ASSIGNED_TO has no ``members`` (written before it was kept): opened read-only
+    it says so and what to do; one writable open adds the column."""
+    import ladybug
+
+    from luocdo.graph.store import StoreError
+
+    path = str(tmp_path / "old.db")
+    open_store(path).close()
+    db = ladybug.Database(path)
+    ladybug.Connection(db).execute("ALTER TABLE ASSIGNED_TO DROP members")
+    db.close()
+    old = open_store(path, read_only=True)
+    try:
+        with pytest.raises(StoreError, match=r"earlier luocdo \(no column ASSIGNED_TO\.members\).*luocdo ingest"):
+            old.read("MATCH ()-[a:ASSIGNED_TO]->() RETURN a.members AS m", {})
+        with pytest.raises(StoreError, match=r"ladybug: .*Cannot find property"):  # not in the schema at all
+            old.read("MATCH ()-[a:ASSIGNED_TO]->() RETURN a.nothing AS m", {})
+    finally:
+        old.close()
+    open_store(path).close()
+    store = open_store(path, read_only=True)
+    try:
+        assert store.read("MATCH ()-[a:ASSIGNED_TO]->() RETURN a.members AS m", {}) == []
+    finally:
+        store.close()
