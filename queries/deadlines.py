@@ -41,7 +41,14 @@ from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs
 from luocdo.queries.errors import BadParameter
-from luocdo.queries.models import DeadlinesResult, DocRef, Evidence, GapsResult, UnitDeadline
+from luocdo.queries.models import (
+    DeadlinesResult,
+    DocRef,
+    Evidence,
+    GapsResult,
+    GapUnit,
+    UnitDeadline,
+)
 from luocdo.queries.org_tree import org_tree
 from luocdo.queries.overdue import due_date, period_due
 
@@ -89,7 +96,7 @@ class _Day:
     after: date | None = None  # a periodic report counts when dated after this day
 
 
-def _period_day(period: str, since: date | None, day: date) -> tuple[date, date | None] | None:
+def period_day(period: str, since: date | None, day: date) -> tuple[date, date | None] | None:
     """The day a periodic report is due on ``day``: the last period end passed (with the end
     before it, after which a report counts), else the next end to come."""
     if since is None:
@@ -119,7 +126,7 @@ def _expected(store: Store, target: DocRef, day: date) -> list[tuple[str, str, _
         after: date | None = None
         d = parse_date(r.get("due")) if r.get("due") else None
         if d is None and r.get("period"):
-            got = _period_day(r["period"], since, day)
+            got = period_day(r["period"], since, day)
             if got is None:
                 continue
             d, after = got
@@ -156,6 +163,36 @@ def _assigned(store: Store, target: DocRef) -> list[tuple[str, str, _Day]]:
     return out
 
 
+def _late(due: date, doc: DocRef | None) -> int | None:
+    """Days ``doc`` came after ``due``; None when on time or undated."""
+    gap = days_between(due.isoformat(), doc.date) if doc is not None else None
+    return gap if gap is not None and gap > 0 else None
+
+
+def _unit(u: GapUnit, plan: _Day | None, rep: _Day | None, filed: list[DocRef], day: date) -> UnitDeadline:
+    """One unit's marks: its first plan against the plan day, its reports against the report day."""
+    first = _first(u.documents) if u.status == "has_plan" else None
+    counted: list[DocRef] = []
+    if rep is not None:
+        # what stands as the report on ``day``: dated by then (after the period before), or undated
+        counted = [d for d in filed if d.date is None
+                   or (d.date <= day.isoformat() and (rep.after is None or d.date > rep.after.isoformat()))]
+    return UnitDeadline(
+        org_id=u.org.id,
+        plan_due=plan.due.isoformat() if plan else None,
+        plan_duty=plan.words if plan else None,
+        plan_evidence=plan.evidence if plan else None,
+        first_plan=first,
+        days_late=_late(plan.due, first) if plan else None,
+        report_due=rep.due.isoformat() if rep else None,
+        report_duty=rep.words if rep else None,
+        report_evidence=rep.evidence if rep else None,
+        reports=filed,
+        report_missing=bool(rep and rep.due < day and not counted),
+        report_days_late=_late(rep.due, _first(counted)) if rep else None,
+    )
+
+
 def deadlines(store: Store, report: GapsResult, as_of: str | date | None = None) -> DeadlinesResult:
     """The marks of ``report``'s units (a gaps answer for X) on ``as_of`` (default today)."""
     day = _as_of(as_of)
@@ -185,34 +222,8 @@ def deadlines(store: Store, report: GapsResult, as_of: str | date | None = None)
         plan, rep = due.get((org_id, "plan")), due.get((org_id, "report"))
         filed = sorted((report_docs[k] for k in reports.get(org_id, ()) if k in report_docs),
                        key=lambda d: (d.date or "9999", d.key))
-        if plan is None and rep is None and not filed:
-            continue
-        first = _first(u.documents) if u.status == "has_plan" else None
-        late = days_between(plan.due.isoformat(), first.date) if plan and first else None
-        rep_late: int | None = None
-        missing = False
-        if rep is not None:
-            # what stands as the report on ``as_of``: dated by then (after the period before), or undated
-            counted = [d for d in filed if d.date is None
-                       or (d.date <= day.isoformat() and (rep.after is None or d.date > rep.after.isoformat()))]
-            missing = rep.due < day and not counted
-            first_report = _first(counted)
-            gap = days_between(rep.due.isoformat(), first_report.date) if first_report else None
-            rep_late = gap if gap is not None and gap > 0 else None
-        out.append(UnitDeadline(
-            org_id=org_id,
-            plan_due=plan.due.isoformat() if plan else None,
-            plan_duty=plan.words if plan else None,
-            plan_evidence=plan.evidence if plan else None,
-            first_plan=first,
-            days_late=late if late is not None and late > 0 else None,
-            report_due=rep.due.isoformat() if rep else None,
-            report_duty=rep.words if rep else None,
-            report_evidence=rep.evidence if rep else None,
-            reports=filed,
-            report_missing=missing,
-            report_days_late=rep_late,
-        ))
+        if plan is not None or rep is not None or filed:
+            out.append(_unit(u, plan, rep, filed, day))
     out.sort(key=lambda x: x.org_id)
     return DeadlinesResult(
         target=report.target, as_of=day.isoformat(), units=out,

@@ -15,13 +15,14 @@ chủ trì: Ủy ban nhân dân các xã, phường"), the earlier day stands an
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from luocdo.graph.store import open_store
 from luocdo.queries import gaps, show
-from luocdo.queries.deadlines import deadlines, duty_kind
+from luocdo.queries.deadlines import deadlines, duty_kind, period_day
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.overdue import overdue
 from luocdo.queries.show import standing_how
@@ -94,6 +95,38 @@ def plain_db(tmp_path_factory) -> str:
 ])
 def test_duty_kind(task, role, kind):
     assert duty_kind(task, role) == kind
+
+
+@pytest.mark.parametrize("period, since, day, expected", [
+    # the last end passed, with the end before it (a report counts when dated after it)
+    ("half-year", date(2025, 7, 28), date(2026, 1, 15), (date(2025, 12, 31), date(2025, 7, 28))),
+    ("quarter", date(2025, 8, 12), date(2026, 1, 15), (date(2025, 12, 31), date(2025, 9, 30))),
+    ("month", date(2025, 8, 12), date(2025, 10, 2), (date(2025, 9, 30), date(2025, 8, 31))),
+    # none passed yet: the next end to come
+    ("half-year", date(2025, 7, 28), date(2025, 9, 1), (date(2025, 12, 31), date(2025, 7, 28))),
+    ("year", date(2025, 8, 12), date(2025, 12, 31), (date(2025, 12, 31), date(2025, 8, 12))),
+    ("month", date(2025, 8, 12), date(2025, 8, 20), (date(2025, 8, 31), date(2025, 8, 12))),
+    ("quarter", None, date(2025, 8, 20), None),  # the asking document has no date
+])
+def test_period_day(period, since, day, expected):
+    assert period_day(period, since, day) == expected
+
+
+def test_a_report_asked_every_half_year(plain_db):
+    """09-KH/TU: "Đảng ủy các xã, phường … định kỳ 6 tháng báo cáo kết quả về Ban Thường vụ Tỉnh
+    ủy": each commune's report for the half-year ending 31/12/2025 is missing on 15/01/2026 unless
+    the graph has one."""
+    store = open_store(plain_db, read_only=True)
+    try:
+        report = gaps(store, "09-KH/TU@2025@tuyen-quang")
+        after, before = (deadlines(store, report, as_of=d) for d in ("2026-01-15", "2025-10-01"))
+    finally:
+        store.close()
+    units = {u.org_id: u for u in after.units}
+    assert units[THUONG_LAM].report_due == "2025-12-31" and units[THUONG_LAM].report_missing
+    assert "định kỳ 6 tháng báo cáo kết quả" in units[THUONG_LAM].report_evidence.sentence
+    assert not units[YEN_SON].report_missing  # its 58/BC-UBND of 14/11 reports on a plan for 09-KH/TU
+    assert after.counts["report_missing"] > 100 and before.counts["report_missing"] == 0
 
 
 def _marks(db: str, as_of: str):

@@ -129,14 +129,9 @@ class Registry(FormerUnits):
         for name, codes in MINISTRIES:
             org = Org(id=f"ministry:{slug(name)}", name=name, level="ministry", kind="bộ")
             self._add(org)
-            self._central[squash(name)] = org
-            self._central.setdefault(_norm(name), org)  # "Bộ Lao động, Thương binh và Xã hội"
-            for c in codes:
-                self._ministry_codes[squash(c)] = org
-        by_name = {o.name: o for o in self._central.values()}
-        for name, forms in WRITTEN.items():  # "Bộ KH&CN", "Bộ GD&ĐT"
-            for form in forms:
-                self._central.setdefault(_norm(form), by_name[name])
+            for s in (squash(name), *map(_norm, WRITTEN.get(name, ()))):  # and "Bộ KH&CN", "Bộ GD&ĐT"
+                self._central[s] = org
+            self._ministry_codes.update((squash(c), org) for c in codes)
         self._dept_names = {squash(n): n for n, _ in DEPARTMENTS}
         self._dept_codes = {squash(c): n for n, codes in DEPARTMENTS for c in codes}
         self._party_names = {squash(n): n for n, _ in PARTY}
