@@ -68,6 +68,8 @@ KEY = "301/KH-SYT@2025@tuyen-quang"
     ("Ủy ban nhân dân các xã có điểm du lịch", True),
     ("UBND các xã vùng biên giới", True),
     ("UBND các xã, phường liên quan", True),
+    ("cac co quan, don vi lién quan", True),  # OCR'd, a seed's "Cơ quan phối hợp"
+    ("Các cơ quan, đơn vị, địa phương", False),
     ("Các sở, ban, ngành", False),
     ("Sở Y tế", False),
 ])

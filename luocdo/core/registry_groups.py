@@ -59,9 +59,11 @@ _ALL_OF_THEM = re.compile(r"(?:tren dia ban|thuoc|trong|cua)(?: (?:tinh|huyen|th
 
 
 def narrowed(text: str) -> bool:
-    """True when words after a collective of places name only some of them
-    ("UBND các xã có điểm du lịch", "các xã vùng biên giới"): its members are not known."""
+    """True when a collective names only some of its members ("UBND các xã có điểm du lịch",
+    "các xã vùng biên giới", "các cơ quan, đơn vị liên quan"): which ones is not known."""
     n = _norm(text)
+    if re.search(r"\blien quan\b", n):  # "các cơ quan, đơn vị liên quan": the ones concerned
+        return True
     for rx in (_COMMUNES, _DISTRICTS, _PROVINCES):
         m = rx.match(n)
         if m is not None:
