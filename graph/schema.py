@@ -126,11 +126,11 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "origin": "STRING",
             "raw": "STRING",
             "role": "STRING",  # lead | coordinating
-            "members": "STRING",  # a collective ("Ủy ban nhân dân các xã, phường"), as for ADDRESSED_TO
             "task": "STRING",
             "timeframe": "STRING",
             "start": "INT64",
             "end": "INT64",
+            "members": "STRING",  # a collective ("Ủy ban nhân dân các xã, phường"), as for ADDRESSED_TO
         },
     ),
     # A plan or report the document asks of a unit, by a day or every period ("báo cáo kết quả
