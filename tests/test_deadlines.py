@@ -328,3 +328,23 @@ def test_show_prints_the_standing(decision_db, lang, words):
     assert out.returncode == 0, out.stderr
     for w in words:
         assert w in out.stdout, (w, out.stdout)
+
+
+# --------------------------------------------------------------------------- both stores
+
+@pytest.mark.neo4j
+def test_the_marks_agree_on_neo4j(tmp_path, corpus_dir, request):
+    """The test corpus on the embedded store and on a real Neo4j: the same marks for every
+    document that asks for a plan or a report (its EXPECTS), collectives expanded alike."""
+    lady = open_store(ingested_store(tmp_path / "lady.db", corpus_dir), read_only=True)
+    neo = request.getfixturevalue("neo4j_seeds").store(read_only=True)
+    try:
+        keys = sorted({r["k"] for r in lady.read("MATCH (x:Document)-[:EXPECTS]->() RETURN DISTINCT x.key AS k", {})})
+        assert keys
+        for key in keys:
+            a, b = (deadlines(s, gaps(s, key), as_of="2026-06-30") for s in (lady, neo))
+            assert a.model_dump(exclude={"target"}) == b.model_dump(exclude={"target"}), key
+        assert any(deadlines(lady, gaps(lady, k), as_of="2026-06-30").counts["report_missing"] for k in keys)
+    finally:
+        lady.close()
+        neo.close()
