@@ -623,12 +623,13 @@
   }
   function evidenceBlock(ev) {
     if (!ev) return el("div", { class: "none", text: T("no evidence sentence recorded") });
-    var where = [ev.file || T("(file unknown)")];
+    // the file by its name (its folder is the reader's machine's), the whole path on hover
+    var where = [ev.file ? String(ev.file).split(/[\\/]/).pop() : T("(file unknown)")];
     if (ev.start !== null && ev.start !== undefined) where.push(TF("chars {start}–{end}", { start: ev.start, end: ev.end }));
     if (ev.derived) where.push(T("stated inside a citation"));
     if (ev.doc) where.push(TF("in {doc}", { doc: ev.doc }));
     return [el("blockquote", { class: "evidence", text: ev.sentence || "" }),
-            el("div", { class: "src", text: where.join(" · ") })];
+            el("div", { class: "src", text: where.join(" · "), title: ev.file || "" })];
   }
   function edgeList(title, rows) {
     return [el("h3", { text: title + " (" + rows.length + ")" }),
