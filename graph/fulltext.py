@@ -40,7 +40,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
@@ -48,6 +48,9 @@ from luocdo.core.fold import fold, squash
 from luocdo.core.keys import scope_words
 from luocdo.graph.schema import type_name
 from luocdo.graph.store import Store
+
+if TYPE_CHECKING:
+    from luocdo.graph.neo4j_store import Neo4jStore
 
 #: Bumped whenever what is indexed changes: an index of another format is rebuilt.
 FORMAT = 2
@@ -160,7 +163,7 @@ def _document(e: dict[str, Any]) -> tantivy.Document:
 class FullText:
     """One index folder: written by ingest, read by search."""
 
-    def __init__(self, folder: str | Path, server: Any = None) -> None:
+    def __init__(self, folder: str | Path, server: Neo4jStore | None = None) -> None:
         """``server``: the store of a server written by other clients too, whose ``version()``
         stamps the index (None: an embedded store, whose file only this index follows)."""
         self.folder = Path(folder)
@@ -170,7 +173,7 @@ class FullText:
 
     def stamp(self) -> list[Any] | None:
         """The server's state now (None: an embedded store)."""
-        return json.loads(json.dumps(list(self.server.version()))) if self.server is not None else None
+        return json.loads(json.dumps(list(self.server.version() or ()))) if self.server is not None else None
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -290,8 +293,10 @@ class FullText:
 def of_store(store: Store) -> FullText | None:
     """The index an embedded store keeps beside its file, or a client keeps of a Neo4j database
     (None: in memory, or another engine)."""
-    if store.dialect == "neo4j":
-        return FullText(server_index_dir(store.database_id), server=store)  # type: ignore[attr-defined]
+    from luocdo.graph.neo4j_store import Neo4jStore
+
+    if isinstance(store, Neo4jStore):
+        return FullText(server_index_dir(store.database_id), server=store)
     path = store.path
     if store.dialect != "ladybug" or not path or path == ":memory:":
         return None
