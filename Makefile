@@ -11,7 +11,7 @@ CORPUS ?= examples/corpus
 DB ?= luocdo.db
 PORT ?= 8000
 
-.PHONY: install system-deps neo4j-server neo4j demo test test-neo4j lint bench bench-full clean messages
+.PHONY: install system-deps neo4j-server neo4j neo4j-import demo test test-neo4j lint bench bench-full clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,6 +55,11 @@ NEO4J_PORT ?= 7687
 NEO4J_DATA ?= /tmp/luocdo-neo4j
 neo4j: neo4j-server
 	$(BIN)/python -m tests.neo4j_server.server run --port $(NEO4J_PORT) --data $(NEO4J_DATA)
+
+# A first load with Neo4j's own bulk loader: neo4j-admin database import full of a folder written by
+# `luocdo export neo4j-csv -o $(CSV)`, into the database of $(NEO4J_DATA) (that server stopped).
+neo4j-import: neo4j-server
+	$(BIN)/python -m tests.neo4j_server.server import --data $(NEO4J_DATA) --csv $(CSV)
 
 test: install system-deps neo4j-server
 	$(BIN)/ruff check .

@@ -19,17 +19,28 @@ when last completed, and whether an ingest was writing it (``clean``): an
 index that is missing, of another format, left unclean by a stopped ingest,
 or whose count is not the store's is rebuilt from the store (the search says
 so), never used as it is.
+
+A Neo4j server keeps no files of ours, so its index is kept by the client, in
+a folder named by the database's id under ``$LUOCDO_SEARCH_DIR``
+(default ``~/.cache/luocdo/search``).  Other clients write to a server unseen,
+so the index also records the server's state when it was last in step
+(``stamp``: :meth:`Neo4jStore.version`); an index of another state is
+rebuilt.  Neo4j's own full-text index (Lucene) was not used: its scores
+(BM25) and fuzzy matching (edit distance) are not this ranking's, and Cypher
+cannot list its words, which the ranking weighs by rarity — its answers
+would not be the embedded store's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
@@ -37,6 +48,9 @@ from luocdo.core.fold import fold, squash
 from luocdo.core.keys import scope_words
 from luocdo.graph.schema import type_name
 from luocdo.graph.store import Store
+
+if TYPE_CHECKING:
+    from luocdo.graph.neo4j_store import Neo4jStore
 
 #: Bumped whenever what is indexed changes: an index of another format is rebuilt.
 FORMAT = 2
@@ -54,6 +68,19 @@ _TOKEN = re.compile(r"[a-z0-9đ]+")
 def index_dir(db_path: str | Path) -> Path:
     """The index folder of a database file."""
     return Path(str(db_path) + ".search")
+
+
+def search_home() -> Path:
+    """Where the indexes of server stores are kept: ``$LUOCDO_SEARCH_DIR``, else the user's cache."""
+    if os.environ.get("LUOCDO_SEARCH_DIR"):
+        return Path(os.environ["LUOCDO_SEARCH_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "luocdo" / "search"
+
+
+def server_index_dir(database_id: str) -> Path:
+    """The index folder of a server's database, named by the database's own id (not by the address
+    that reaches it, nor the port a restart may change)."""
+    return search_home() / ("neo4j-" + re.sub(r"[^A-Za-z0-9]+", "", database_id)[:32])
 
 
 def doc_text(row: dict[str, Any]) -> str:
@@ -136,9 +163,17 @@ def _document(e: dict[str, Any]) -> tantivy.Document:
 class FullText:
     """One index folder: written by ingest, read by search."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, server: Neo4jStore | None = None) -> None:
+        """``server``: the store of a server written by other clients too, whose ``version()``
+        stamps the index (None: an embedded store, whose file only this index follows)."""
         self.folder = Path(folder)
+        self.server = server
         self._index: tantivy.Index | None = None
+        self._base: tuple[Any, int] | None = None  # the server's state and its commits at begin()
+
+    def stamp(self) -> list[Any] | None:
+        """The server's state now (None: an embedded store)."""
+        return json.loads(json.dumps(list(self.server.version() or ()))) if self.server is not None else None
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -165,6 +200,8 @@ class FullText:
             return f"{self.folder} was left incomplete by an ingest that stopped"
         if meta.get("documents") != documents:
             return f"{self.folder} holds {meta.get('documents')} documents, the store {documents}"
+        if self.server is not None and meta.get("stamp") != self.stamp():
+            return f"{self.folder} was made from another state of {self.server.uri} (written since by another client)"
         return None
 
     def index(self) -> tantivy.Index:
@@ -178,10 +215,23 @@ class FullText:
     def begin(self) -> None:
         """Mark the index as being written: a stop before :meth:`finish` leaves it to be rebuilt."""
         self.index()
+        if self.server is not None:
+            self._base = (self.stamp(), self.server.commits)
         self._set_meta(clean=False)
 
     def finish(self, documents: int) -> None:
-        self._set_meta(clean=True, documents=documents)
+        """The index is in step again.  On a server, only if the write transactions counted since
+        :meth:`begin` are this client's own (one more each): another client's write in between,
+        unseen by the index, leaves a stamp no state has, and the next search rebuilds it."""
+        if self.server is None:
+            self._set_meta(clean=True, documents=documents)
+            return
+        base, commits = self._base or (None, self.server.commits)
+        made = self.server.commits - commits
+        last = json.loads(json.dumps(list(self.server.last_stamp))) if made and self.server.last_stamp else base
+        ok = (base is not None and last is not None and base[0] in (None, last[0])
+              and last[1] == (base[1] or 0) + made)
+        self._set_meta(clean=True, documents=documents, stamp=last if ok else ["written by another client meanwhile"])
 
     def update(self, rows: Iterable[dict[str, Any]], gone: Iterable[str] = ()) -> None:
         """Write these documents again (by key) and delete ``gone`` keys; one commit."""
@@ -206,6 +256,7 @@ class FullText:
         leaves it alone.  Only an index of another format is removed first.
         """
         self._index = None
+        stamp = self.stamp()  # before reading: a write while the rows are read leaves the index stale
         meta = self.meta()
         if self.folder.exists() and (meta is None or meta.get("format") != FORMAT):
             shutil.rmtree(self.folder)
@@ -225,7 +276,10 @@ class FullText:
         w.commit()
         w.wait_merging_threads()
         self.index().reload()
-        self.finish(n)
+        if self.server is None:
+            self.finish(n)
+        else:
+            self._set_meta(clean=True, documents=n, stamp=stamp)
         return n
 
     # -- reading ----------------------------------------------------------------------------------
@@ -237,7 +291,12 @@ class FullText:
 
 
 def of_store(store: Store) -> FullText | None:
-    """The index an embedded store keeps beside its file (None: in memory, or another engine)."""
+    """The index an embedded store keeps beside its file, or a client keeps of a Neo4j database
+    (None: in memory, or another engine)."""
+    from luocdo.graph.neo4j_store import Neo4jStore
+
+    if isinstance(store, Neo4jStore):
+        return FullText(server_index_dir(store.database_id), server=store)
     path = store.path
     if store.dialect != "ladybug" or not path or path == ":memory:":
         return None
@@ -281,6 +340,8 @@ def kept(store: Store, name: str, load: Callable[[], tuple[list[str], list[str]]
     """
     index = of_store(store)
     state = getattr(store, "file_state", None)
+    if index is not None and index.server is not None:
+        state = index.stamp
     if index is None or state is None:
         return load()
     stamp = json.loads(json.dumps([FORMAT, name, list(state())]))

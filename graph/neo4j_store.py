@@ -15,6 +15,13 @@ of a session opened with ``default_access_mode=READ``, which the server itself
 refuses to write in — clauses and writing procedures alike — and which is
 rolled back, never committed.  ``timeout_s`` is the transaction's server-side
 timeout.
+
+What a client keeps of a server (the search index, derived tables) needs to
+know whether the database changed since: Neo4j Community exposes no
+transaction counter, so every write transaction made through luocdo also
+counts itself on one node of its own label (``:LuocdoState``, which no query
+of the graph matches), and :meth:`Neo4jStore.version` reads that count with
+the number of documents.
 """
 
 from __future__ import annotations
@@ -77,6 +84,24 @@ def combined(statements: list[tuple[str, dict[str, Any]]]) -> tuple[str, dict[st
     return "\n".join(parts), params
 
 
+#: Counts a write transaction on the state node (created, with a new store id, by the first one).
+_BUMP = (
+    "MATCH (d:Document) WITH count(d) AS n "
+    "MERGE (m:LuocdoState {id: 'writes'}) ON CREATE SET m.store = randomUUID(), m.writes = 0 "
+    "SET m.writes = m.writes + 1 RETURN m.store AS store, m.writes AS writes, n"
+)
+#: The state the database is in: (store id, writes counted, documents).
+_VERSION = (
+    "MATCH (d:Document) WITH count(d) AS n "
+    "OPTIONAL MATCH (m:LuocdoState {id: 'writes'}) RETURN m.store AS store, m.writes AS writes, n"
+)
+
+
+def _stamp(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
+    r = rows[0] if rows else {}
+    return (r.get("store"), r.get("writes"), r.get("n") or 0)
+
+
 def _timed_out(e: Neo4jError) -> bool:
     code = e.code or ""
     return "TransactionTimedOut" in code or "Terminated" in code or "timed out" in (e.message or "").lower()
@@ -124,6 +149,10 @@ class Neo4jStore(CypherStore):
         self._tx: Any = None
         self._session: Any = None
         self._pending: list[tuple[str, dict[str, Any]]] = []  # writes not yet sent (see _run)
+        #: Write transactions this client committed, and the state the last one left (see version()).
+        self.commits = 0
+        self._database_id: str | None = None
+        self.last_stamp: tuple[Any, ...] | None = None
         if not read_only:
             self._create_schema()
 
@@ -199,7 +228,8 @@ class Neo4jStore(CypherStore):
 
     def _create_schema(self) -> None:
         """Uniqueness constraints on the primary keys and the indexes the queries use."""
-        for stmt in NEO4J.constraints():
+        state = "CREATE CONSTRAINT luocdostate_id IF NOT EXISTS FOR (n:LuocdoState) REQUIRE n.id IS UNIQUE"
+        for stmt in (*NEO4J.constraints(), state):
             try:
                 self._autocommit(stmt)
             except StoreError as e:
@@ -261,6 +291,7 @@ class Neo4jStore(CypherStore):
         try:
             yield
             self._flush()
+            stamp = _stamp(self._tx_run(_BUMP, {}))
         except BaseException as e:
             self._pending = []
             with suppress(Neo4jError, DriverError):
@@ -276,6 +307,8 @@ class Neo4jStore(CypherStore):
                 raise StoreError(f"neo4j: commit failed: {_message(e)}") from e
             finally:
                 self._close_session()
+            self.commits += 1
+            self.last_stamp = stamp
 
     def _close_session(self) -> None:
         tx, sess = self._tx, self._session
@@ -344,7 +377,10 @@ class Neo4jStore(CypherStore):
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self._check_writable()
+        alone = self._tx is None
         rows = self._run(query, params)
+        if alone:  # counted as a change, though not in the same transaction (it may change the schema)
+            self._autocommit(_BUMP)
         return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def stream(
@@ -359,11 +395,26 @@ class Neo4jStore(CypherStore):
         return None
 
     def version(self) -> tuple[Any, ...] | None:
-        """None: other clients write to a server unseen, so nothing derived from it is kept."""
-        return None
+        """(store id, write transactions counted, documents): changes with every write made through
+        luocdo, by any client (one round trip).  Writes made to the database by other means are seen
+        only when they change the number of documents."""
+        try:  # one auto-commit read (our own query: a read transaction would cost a round trip more)
+            with self._sess(neo4j.READ_ACCESS) as s:
+                return _stamp([dict(r.items()) for r in s.run(_VERSION)])
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"neo4j: {_message(e)}") from e
 
     def file_state(self) -> tuple[Any, ...] | None:
         return None
+
+    @property
+    def database_id(self) -> str:
+        """The server's id of the database (``db.info()``): the same through restarts and whatever
+        address reaches it; a database created again gets another."""
+        if self._database_id is None:
+            rows = self._read_tx("CALL db.info() YIELD id RETURN id", None)
+            self._database_id = str(rows[0]["id"]) if rows else ""
+        return self._database_id
 
     def setting(self, name: str) -> str:
         raise StoreError(f"Neo4j settings are the server's ({name!r} is not read here)")

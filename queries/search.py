@@ -23,7 +23,7 @@ from luocdo.core.fold import squash
 from luocdo.graph.fulltext import doc_text, kept
 from luocdo.graph.store import Store
 from luocdo.queries import loader
-from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, org_ref
+from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, fetch_orgs
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import DocumentPage, SearchHit
 from luocdo.queries.resolve import (
@@ -134,26 +134,30 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     for key, dtext in worded:
         if key not in fitted:
             scores[key] = _score(query, qwords, dtext)
-    refs = fetch_docs(store, [k for k, s in scores.items() if s >= MIN_SCORE])
-    for key, score in scores.items():
-        d = refs.get(key)
-        if d is not None and score >= MIN_SCORE:
-            label = d.display + (f" – {d.title}" if d.title else "")
-            hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
 
     orgs = index_for(
         store, "organizations", lambda: kept(store, "organizations", lambda: _load(store, "search_organizations", _org_text, "id"))
     )
-    found = {orgs.ids[i]: orgs.texts[i] for i in _prefilter(query, orgs, qwords)}
-    rows_of = (
-        {r["id"]: r for r in loader.run(store, "orgs_by_ids", {"ids": list(found)}, limit=None)}
-        if found
-        else {}
-    )
-    for oid, otext in found.items():
-        score = _score(query, qwords, otext)
-        if score >= MIN_SCORE and oid in rows_of:
-            o = org_ref(rows_of[oid])
+    org_scores = {oid: _score(query, qwords, otext)
+                  for oid, otext in ((orgs.ids[i], orgs.texts[i]) for i in _prefilter(query, orgs, qwords))}
+    doc_scores = {k: s for k, s in scores.items() if s >= MIN_SCORE}
+    org_scores = {k: s for k, s in org_scores.items() if s >= MIN_SCORE}
+    # only what may reach the first ``limit`` is read from the store: a hit scored under the
+    # limit-th best has at least ``limit`` before it (unless some of those are no longer there)
+    ranked = sorted([*doc_scores.values(), *org_scores.values()], reverse=True)
+    cut = ranked[limit - 1] if len(ranked) >= limit else MIN_SCORE
+    refs = fetch_docs(store, [k for k, s in doc_scores.items() if s >= cut])
+    org_refs = fetch_orgs(store, [k for k, s in org_scores.items() if s >= cut])
+    if cut > MIN_SCORE and len(refs) + len(org_refs) < sum(s >= cut for s in ranked):  # some are gone: read the rest
+        refs, org_refs = fetch_docs(store, doc_scores), fetch_orgs(store, org_scores)
+    for key, score in doc_scores.items():
+        d = refs.get(key)
+        if d is not None:
+            label = d.display + (f" – {d.title}" if d.title else "")
+            hits.append(SearchHit(kind="document", id=d.key, label=label[:200], score=score, doc=d))
+    for oid, score in org_scores.items():
+        o = org_refs.get(oid)
+        if o is not None:
             label = o.name + (f" ({o.province})" if o.province and o.province not in o.name else "")
             hits.append(SearchHit(kind="organization", id=o.id, label=label, score=score, org=o))
 

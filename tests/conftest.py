@@ -140,7 +140,18 @@ class Neo4jServer:
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
-    """$NEO4J_URI (its database is emptied!), else a private Neo4j for the session, stopped at its end."""
+    """$NEO4J_URI (its database is emptied!), else a private Neo4j for the session, stopped at its end.
+
+    The search indexes the clients keep of it go to a folder of the session, not the user's cache."""
+    env = pytest.MonkeyPatch()
+    env.setenv("LUOCDO_SEARCH_DIR", str(tmp_path_factory.mktemp("search")))
+    try:
+        yield from _neo4j_server(tmp_path_factory)
+    finally:
+        env.undo()
+
+
+def _neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
     if os.environ.get("NEO4J_URI"):
         yield Neo4jServer(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
                           os.environ.get("NEO4J_PASSWORD", ""))

@@ -43,7 +43,8 @@ def test_server_is_neo4j_with_its_schema(neo4j_store: Neo4jStore) -> None:
     assert neo4j_store.server.startswith("Neo4j/")
     rows = neo4j_store.read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")
     unique = {(r["labelsOrTypes"][0], r["properties"][0]) for r in rows if r["type"] == "UNIQUENESS"}
-    assert unique == {("Document", "key"), ("Organization", "id"), ("Source", "id"), ("Identity", "grp")}
+    assert unique == {("Document", "key"), ("Organization", "id"), ("Source", "id"), ("Identity", "grp"),
+                      ("LuocdoState", "id")}
     indexed = {(r["labelsOrTypes"][0], r["properties"][0])
                for r in neo4j_store.read("SHOW INDEXES YIELD labelsOrTypes, properties WHERE properties IS NOT NULL")}
     assert {("Document", "year"), ("Document", "issuer_id"), ("Organization", "level")} <= indexed

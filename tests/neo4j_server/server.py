@@ -13,6 +13,13 @@ without the network.
     with running(workdir) as server:                   # server.uri == "bolt://127.0.0.1:NNNNN"
         ...
 
+    python -m tests.neo4j_server.server import --data /tmp/neo4j-data --csv DIR   # the server stopped
+
+The build also brings ``neo4j-admin`` (``org.neo4j.cli.AdminTool`` from Maven
+Central's neo4j-command-line and neo4j-import-tool): :func:`import_csv` runs the
+``import.sh`` that ``luocdo export neo4j-csv`` writes, with a ``neo4j-admin``
+of that classpath first on the PATH, into the server's data folder.
+
 The Java process stops when its standard input closes, so it cannot outlive
 the Python process that started it, however that one ends.
 """
@@ -37,6 +44,7 @@ M2 = HERE / ".m2"
 TARGET = HERE / "target"
 CLASSPATH = TARGET / "classpath.txt"
 MAIN = "luocdo.testserver.Neo4jTestServer"
+ADMIN_MAIN = "org.neo4j.cli.AdminTool"
 
 #: Seconds allowed for the server to open its Bolt port (a cold JVM on a busy 2-core machine).
 START_TIMEOUT_S = 120
@@ -163,6 +171,39 @@ def stop(server: Server, timeout_s: float = 60) -> None:
         proc.wait()
 
 
+def admin_bin() -> Path:
+    """A folder holding ``neo4j-admin``: this build's AdminTool (built first if need be)."""
+    classpath = build()
+    folder = TARGET / "bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "neo4j-admin"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'exec "{_java()}" -Xmx1g -cp "{classpath.read_text().strip()}" {ADMIN_MAIN} "$@"\n', encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return folder
+
+
+def import_csv(data: Path, csv_dir: Path, database: str = "neo4j") -> str:
+    """``neo4j-admin database import full`` of ``csv_dir`` (``luocdo export neo4j-csv``, its
+    ``import.sh``) into the database of the server folder ``data``, which must not be running;
+    the tool's output.  The database is replaced; the server creates luocdo's constraints again
+    when luocdo first connects."""
+    script = Path(csv_dir) / "import.sh"
+    if not script.is_file():
+        raise ServerError(f"{script}: missing (write the folder with `luocdo export neo4j-csv -o {csv_dir}`)")
+    home = Path(data).resolve() / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NEO4J_HOME": str(home), "PATH": f"{admin_bin()}{os.pathsep}{os.environ.get('PATH', '')}"}
+    run = subprocess.run(["sh", str(script), database], cwd=csv_dir, env=env, capture_output=True, text=True)
+    out = run.stdout + run.stderr
+    if run.returncode != 0 or "IMPORT DONE" not in out:
+        tail = "\n".join(out.strip().splitlines()[-15:])
+        raise ServerError(f"neo4j-admin database import of {csv_dir} into {home} failed (exit {run.returncode}):\n{tail}")
+    return out
+
+
 @contextmanager
 def running(data: Path, **kw: object) -> Iterator[Server]:
     server = start(data, **kw)  # type: ignore[arg-type]
@@ -181,10 +222,18 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--port", type=int, default=7687)
     run.add_argument("--heap", default="1g")
     run.add_argument("--pagecache", default="512m")
+    imp = sub.add_parser("import", help="neo4j-admin database import of a `luocdo export neo4j-csv` folder (server stopped)")
+    imp.add_argument("--data", type=Path, required=True, help="folder of the server's database")
+    imp.add_argument("--csv", type=Path, required=True, help="folder written by `luocdo export neo4j-csv -o DIR`")
+    imp.add_argument("--database", default="neo4j")
     a = ap.parse_args(argv)
     try:
         if a.cmd == "build":
             print(build(quiet=False))
+            return 0
+        if a.cmd == "import":
+            out = import_csv(a.data, a.csv, a.database)
+            print("\n".join(line for line in out.splitlines() if not line.startswith((".", "-."))))
             return 0
         with running(a.data, port=a.port, heap=a.heap, pagecache=a.pagecache) as server:
             print(f"Neo4j listening on {server.uri} (auth off); data in {a.data}; Ctrl-C stops it", flush=True)
