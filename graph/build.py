@@ -193,9 +193,10 @@ def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
     commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
     if rec.addressed or rec.duties:
         addressed_and_expected(parts, rec, province, commune)
+    day = doc.date or (f"{doc.year}-12-31" if doc.year else None)  # as graph.duties reads it
     seen_rcpt: set[str] = set()
     for raw in () if rec.addressed else rec.recipients:
-        org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
+        org = parts.add_org(parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day))
         if org and org.id not in seen_rcpt:
             seen_rcpt.add(org.id)
             parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
@@ -203,7 +204,8 @@ def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
     for a in rec.assignments:
         for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):
             for raw in units:
-                org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
+                # a department merged on 1 March 2025, asked to act in a text of that day or later: its successor
+                org = parts.add_org(parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day))
                 if org is None or (org.id, role, a.task) in seen_assign:
                     continue
                 seen_assign.add((org.id, role, a.task))

@@ -42,7 +42,7 @@ def split_units(phrase: str) -> list[str]:
 def _target(parts: _Parts, raw: str, province: str | None, commune: str | None, issuer: Org | None,
             day: str | None) -> tuple[Org, str | None] | None:
     """The unit ``raw`` names, or the unit of a collective with the kind of its members."""
-    org = parts.reg.resolve(raw, province=province, commune=commune)
+    org = parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day)
     if org is not None:
         return org, None
     found = collective(parts.reg, raw, province, issuer, day)

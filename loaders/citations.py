@@ -247,6 +247,11 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     date, dyear, pos = parse_date(folded, head.sym_end)
     if dyear and not year:
         year = dyear
+    if date is None and dyear is None:
+        # "Kế hoạch số 38/KH-UBND năm 2025": the year of the cited instrument (a number's own year wins)
+        ym = P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))
+        if ym is not None and (year is None or year == int(ym.group("y"))):
+            year, pos = int(ym.group("y")), ym.end()
     issuer_phrase = None
     im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
     if im:
@@ -257,6 +262,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
             if d2:
                 date, pos = d2, p3
                 year = year or y2
+            elif (ym := P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))) is not None and year is None:
+                year, pos = int(ym.group("y")), ym.end()  # "… của UBND tỉnh năm 2024"
     subject, subject_end = _subject(text, folded, pos)
     return Citation(
         start=head.start,

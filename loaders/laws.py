@@ -44,7 +44,7 @@ LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 #: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
 _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
-    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
+    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[u]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"

@@ -114,8 +114,8 @@ def issuer_code(raw: str) -> str:
 SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")
 SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
-#: Between "số" and the number: spaces, or a line break OCR put there.
-SO_GAP = r"[ \t\n]{0,3}"
+#: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.
+SO_GAP = r"[ \t\n]{0,6}"
 
 #: The end of a number: ".5" of "12.5/KH" (only right before a separator), a letter suffix ("1249a").
 NUM_TAIL = r"(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
@@ -219,6 +219,10 @@ DATE_WORDS = (
 )
 DATE_AFTER = re.compile(r"[\s,(]{0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
 
+#: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
+#: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").
+YEAR_AFTER = re.compile(r"[ \t]{0,2}\(?[ \t]*" + NAM + r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\d/])(?![ \t]*[-–][ \t]*\d)[ \t]*\)?")
+
 #: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
 CUA = r"c[a-z`]{0,3}a\b"
 _ISSUER_STOP = (
@@ -228,7 +232,7 @@ _ISSUER_STOP = (
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
     r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
-    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d)",
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
     re.S,
 )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from luocdo.core.model import DocumentRecord
+from luocdo.graph.build import build_delta
 from luocdo.loaders.extract import extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,26 @@ PLAN = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 15/KH-SYT\nQuảng Ngãi, 
 LETTER = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 1520/SYT-NVY\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nV/v triển khai công tác\n"
 REPORT = "UBND TỈNH QUẢNG NGÃI\nSố: 215/BC-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nBÁO CÁO\nKết quả công tác 6 tháng đầu năm 2025\n"
 _FILLER = "Tình hình kinh tế xã hội ổn định, các ngành đều đạt kết quả. " * 40
+
+
+_VBHN_HEAD = "VĂN PHÒNG QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+_VBHN_LAW = ("LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội, có hiệu lực kể từ ngày 01 "
+             "tháng 01 năm 2019, được sửa đổi, bổ sung bởi:\n1. Luật Giá số 16/2023/QH15 ngày 19 tháng 6 năm 2023 của Quốc hội, có "
+             "hiệu lực kể từ ngày 01 tháng 7 năm 2024;\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi "
+             "điều chỉnh\nNội dung.\n")
+_VBHN_DECREE = ("NGHỊ ĐỊNH QUY ĐỊNH VỀ PHÍ Nghị định số 120/2016/NĐ-CP ngày 23 tháng 8 năm 2016 của Chính phủ, có hiệu lực kể "
+                "từ ngày 01/10/2016, được sửa đổi, bổ sung bởi:\nNghị định số 12/2020/NĐ-CP ngày 12 tháng 3 năm 2020 của Chính "
+                "phủ.\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nĐiều 1. Phạm vi\nNội dung.\n")
+
+
+def _vbhn(number: str | None, symbol: str | None, issuer: str) -> Check:
+    """A consolidated text of 2025 by ``issuer``, consolidating the first act its opening names."""
+    def check(r: DocumentRecord) -> bool:
+        d = r.document
+        first = r.references[0] if r.references else None
+        return ((d.type, d.number, d.symbol, d.year, d.issuer.id if d.issuer else None) == ("VBHN", number, symbol, 2025, issuer)
+                and first is not None and first.relation == "consolidates" and first.target.key.startswith(("21/2017/", "120/2016/")))
+    return check
 
 
 def _rels(rec: DocumentRecord) -> dict[str, str]:
@@ -98,6 +119,41 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a list cut by a blank line", PLAN + "Thực hiện:\n- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n\n- Kế hoạch "
      "số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh;\nSở Y tế xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: _rels(r) == {"57-NQ/TW": "implements", "82/KH-UBND": "implements"}),
+    # a consolidated text whose number is blank or missing: type VBHN, the issuer from its code or agency block, the
+    # year from its date line; never the number, type or year of what it consolidates
+    ("VBHN, number blank", _VBHN_HEAD + "Số: /VBHN-VPQH\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, number dotted", _VBHN_HEAD.replace("VĂN PHÒNG QUỐC HỘI", "BỘ Y TẾ") + "Số: …/VBHN-BYT\nHà Nội, ngày … tháng 02 "
+     "năm 2025 " + _VBHN_DECREE, _vbhn(None, "VBHN-BYT", "ministry:bo-y-te")),
+    ("VBHN, number on the next line", _VBHN_HEAD + "Số:\n/VBHN-VPQH\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, 'Số:' alone", _VBHN_HEAD + "Số:\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, None, "central:van-phong-quoc-hoi")),
+    ("VBHN, no number line", _VBHN_HEAD.replace("VĂN PHÒNG QUỐC HỘI", "BỘ TÀI CHÍNH") + "Hà Nội, ngày 21 tháng 02 năm 2025\n"
+     "VĂN BẢN HỢP NHẤT\n" + _VBHN_DECREE, _vbhn(None, None, "ministry:bo-tai-chinh")),
+    ("VBHN, no header, blank certification", _VBHN_LAW + "XÁC THỰC VĂN BẢN HỢP NHẤT\nCHỦ NHIỆM\nSố:     /VBHN-VPQH\nHà Nội, "
+     "ngày 21 tháng 02 năm 2025\n", _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, no number anywhere", _VBHN_HEAD + "Hà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW + "XÁC THỰC VĂN BẢN HỢP NHẤT\n"
+     "CHỦ NHIỆM\nNguyễn Văn A\n", _vbhn(None, None, "central:van-phong-quoc-hoi")),
+    # an act's own text whose "Căn cứ" line says what amended the law it rests on stays that act
+    ("not a VBHN", "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\nQuy định về phí\nCăn cứ Luật "
+     "Phí và lệ phí số 97/2015/QH13 đã được sửa đổi, bổ sung bởi:\n- Luật số 56/2024/QH15;\nChính phủ ban hành Nghị định.\n",
+     lambda r: (r.document.type, r.document.number) == ("NĐ", "10")),
+    # the year written after a citation is the cited instrument's (its key's year), not the document's
+    ("year after a citation", PLAN.replace("năm 2025", "năm 2026") + "Căn cứ Kế hoạch số 38/KH-UBND năm 2025 của UBND tỉnh về "
+     "chuyển đổi số;\n", lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2025@quang-ngai"]),
+    ("year after a citation, before của", PLAN + "Căn cứ Quyết định số 12/QĐ-UBND năm 2024 của UBND tỉnh;\n",
+     lambda r: [(x.target.key, x.target.year, x.target.date) for x in r.references] == [("12/QĐ-UBND@2024@quang-ngai", 2024, None)]),
+    ("year after a citation, in brackets", PLAN + "Thực hiện Kế hoạch số 38/KH-UBND (năm 2024) của UBND tỉnh, Sở Y tế ban hành.\n",
+     lambda r: [(x.target.key, x.relation) for x in r.references] == [("38/KH-UBND@2024@quang-ngai", "implements")]),
+    ("year after the issuer", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND của UBND tỉnh năm 2024;\n",
+     lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2024@quang-ngai"]),
+    ("year after a Party number", PLAN + "Căn cứ Nghị quyết số 57-NQ/TW năm 2024 của Bộ Chính trị;\n",
+     lambda r: [x.target.key for x in r.references] == ["57-NQ/TW@2024"]),
+    ("the subject's year is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND của UBND tỉnh về nhiệm vụ năm 2024;\n",
+     lambda r: [x.target.year for x in r.references] == [None]),
+    ("a span of years is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND năm 2024-2025 của UBND tỉnh;\n",
+     lambda r: [x.target.year for x in r.references] == [None]),
     ("a list under a heading is no cue", PLAN + "I. MỤC ĐÍCH\nCác nội dung:\n- Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh;\n",
      lambda r: _rels(r) == {"82/KH-UBND": "cites"}),
 ]
@@ -116,3 +172,66 @@ def test_class_garbled(name: str, text: str, check: Check, seed: int) -> None:
     """OCR confusions (ô→é, ă→i, o→0, lost diacritics …) at half strength."""
     rec = extract_text(garble(text, random.Random(seed), strength=0.5))
     assert check(rec), (_rels(rec), rec.document)
+
+
+# Departments merged on 1 March 2025 in a province that kept its name: the issuer as the paper names it, with
+# SUCCEEDED_BY to the department that took it over; a unit asked to act from that day under the old name is the successor.
+def _dept(block: str, number: str, date: str, body: str = "") -> str:
+    return f"UBND TỈNH QUẢNG NGÃI\n{block}\nSố: {number}\nQuảng Ngãi, ngày {date}\nKẾ HOẠCH\nTriển khai công tác\n{body}"
+
+
+MERGED = [
+    # (text, the document's issuer, the cited instruments' issuers by key, SUCCEEDED_BY edges {from: to})
+    (_dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "45/KH-STTTT", "12 tháng 3 năm 2024"), "dept:51:so-thong-tin-va-truyen-thong", {},
+     {"dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    (_dept("SO KE HOACH VA DAU TU", "45/KH-SKHĐT", "12 tháng 3 năm 2024"), "dept:51:so-ke-hoach-va-dau-tu", {},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh"}),
+    (_dept("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "45/KH-STNMT", "12 tháng 3 năm 2024"), "dept:51:so-tai-nguyen-va-moi-truong", {},
+     {"dept:51:so-tai-nguyen-va-moi-truong": "dept:51:so-nong-nghiep-va-moi-truong"}),
+    (_dept("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "45/KH-SNNPTNT", "12 tháng 3 năm 2024"),
+     "dept:51:so-nong-nghiep-va-phat-trien-nong-thon", {},
+     {"dept:51:so-nong-nghiep-va-phat-trien-nong-thon": "dept:51:so-nong-nghiep-va-moi-truong"}),
+    (_dept("SỞ GIAO THÔNG VẬN TẢI", "45/KH-SGTVT", "12 tháng 3 năm 2024"), "dept:51:so-giao-thong-van-tai", {},
+     {"dept:51:so-giao-thong-van-tai": "dept:51:so-xay-dung"}),
+    (_dept("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "45/KH-SLĐTBXH", "12 tháng 3 năm 2024"),
+     "dept:51:so-lao-dong-thuong-binh-va-xa-hoi", {}, {"dept:51:so-lao-dong-thuong-binh-va-xa-hoi": "dept:51:so-noi-vu"}),
+    # issued after the merger under the old name: kept as written (a warning says so)
+    (_dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "46/KH-STTTT", "12 tháng 4 năm 2025"), "dept:51:so-thong-tin-va-truyen-thong", {},
+     {"dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    # cited in a text of 2024, and in one of August 2025 (an instrument of 2024, or undated: the name is what it was)
+    (_dept("SỞ Y TẾ", "45/KH-SYT", "12 tháng 3 năm 2024", "Căn cứ Kế hoạch số 12/KH-SKHĐT ngày 05/01/2024 của Sở Kế hoạch và "
+           "Đầu tư;\n"), "dept:51:so-y-te", {"12/KH-SKHĐT@2024@quang-ngai": "dept:51:so-ke-hoach-va-dau-tu"},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh"}),
+    (_dept("SỞ Y TẾ", "46/KH-SYT", "12 tháng 8 năm 2025", "Căn cứ Kế hoạch số 12/KH-SKHĐT ngày 05/01/2024 của Sở Kế hoạch và "
+           "Đầu tư;\nCăn cứ Kế hoạch số 13/KH-STTTT năm 2024 của Sở Thông tin và Truyền thông;\n"), "dept:51:so-y-te",
+     {"12/KH-SKHĐT@2024@quang-ngai": "dept:51:so-ke-hoach-va-dau-tu", "13/KH-STTTT@2024@quang-ngai": "dept:51:so-thong-tin-va-truyen-thong"},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh", "dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    # a department of today keeps no successor
+    (_dept("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "45/KH-SKHCN", "12 tháng 8 năm 2025"), "dept:51:so-khoa-hoc-va-cong-nghe", {}, {}),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "cited", "succeeded"), MERGED)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_department_merged_in_2025(text: str, issuer: str, cited: dict, succeeded: dict, variant: str) -> None:
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    assert rec.document.issuer.id == issuer
+    assert {r.target.key: r.target.issuer.id for r in rec.references} == cited
+    delta = build_delta(rec, "s", "s", "h")
+    assert {e.src: e.dst for e in delta.edges if e.rel == "SUCCEEDED_BY"} == succeeded
+    merged_after = rec.document.date >= "2025-03-01" and bool(succeeded.get(issuer))
+    assert any("merged into" in w for w in rec.warnings) == merged_after
+
+
+ASKED = ("Nơi nhận:\n- Sở Kế hoạch và Đầu tư;\n- Sở Thông tin và Truyền thông;\n- Lưu: VT.\n")
+
+
+@pytest.mark.parametrize(("date", "want"), [
+    ("12 tháng 2 năm 2025", {"dept:51:so-ke-hoach-va-dau-tu", "dept:51:so-thong-tin-va-truyen-thong"}),  # before the merger
+    ("01 tháng 3 năm 2025", {"dept:51:so-tai-chinh", "dept:51:so-khoa-hoc-va-cong-nghe"}),  # from its day: the successors
+    ("12 tháng 8 năm 2025", {"dept:51:so-tai-chinh", "dept:51:so-khoa-hoc-va-cong-nghe"}),
+])
+def test_units_asked_to_act_under_a_merged_name(date: str, want: set) -> None:
+    rec = extract_text(_dept("SỞ Y TẾ", "47/KH-SYT", date, "Các đơn vị triển khai.\n" + ASKED))
+    delta = build_delta(rec, "s", "s", "h")
+    assert {e.dst for e in delta.edges if e.rel == "ADDRESSED_TO"} == want

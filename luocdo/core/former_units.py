@@ -127,6 +127,10 @@ DEPARTMENT_SUCCESSOR: dict[str, str] = {
     "Sở Giao thông vận tải": "Sở Xây dựng",
 }
 
+#: The day the departments of :data:`DEPARTMENT_SUCCESSOR` were merged (1 March 2025): from it a
+#: unit asked to act under a merged department's name is the department that took it over.
+DEPARTMENTS_MERGED = "2025-03-01"
+
 #: "… tỉnh Kon Tum", "… thành phố Đà Nẵng" inside a body's name (folded).
 #: "Tỉnh ủy Kon Tum" names its province after the body.
 _PROVINCE_IN_NAME = re.compile(r"(?<![a-z])(?:(?:tinh|thanh)\s+uy|(tinh|thanh pho))\s+([a-z][a-z ]*)$")
@@ -290,10 +294,35 @@ class FormerUnits:
         org = self.department(name, today.name) if level == "department" else self.party(name, today.name)
         return self._former_body(org, self._former_province(row)) if org is not None else None
 
+    def merged_into(self, org: Org) -> Org | None:
+        """The department that took over one merged on 1 March 2025, in the same province as it then
+        was ("Sở Thông tin và Truyền thông" of Quảng Ngãi → its Sở Khoa học và Công nghệ; of the
+        former Kon Tum → the former Kon Tum's); None for any other unit."""
+        name = DEPARTMENT_SUCCESSOR.get(org.name) if org.level == "department" else None
+        if name is None or not org.province:
+            return None
+        if org.id.startswith("dept:"):
+            return self.department(name, org.province)
+        if org.id.startswith("former:department:"):
+            then = self.former(f"tỉnh {org.province}")
+            today = self.department(name, self.successors(then)[0].name) if then and self.successors(then) else None
+            return self._former_body(today, then) if today is not None and then is not None else None
+        return None
+
+    def as_of(self, org: Org | None, day: str | None) -> Org | None:
+        """The unit a name asks to act in a text of ``day`` (ISO): a department merged on 1 March 2025,
+        named in a text of that day or later, is the one that took it over; else ``org`` itself."""
+        if org is None or day is None or day < DEPARTMENTS_MERGED or org.level != "department":
+            return org
+        return self.merged_into(org) or org
+
     def successors(self, org: Org) -> list[Org]:
         """Today's units that took over a former one: a province's successor, a district's communes,
         a department's or party body's counterpart in today's province (a department merged in
-        2025: the one that took it over)."""
+        2025: the one that took it over, also in a province that kept its name)."""
+        if org.id.startswith("dept:"):
+            merged = self.merged_into(org)
+            return [merged] if merged is not None else []
         if org.id.startswith("former:province:"):
             p = self.province(org.name)
             return [p] if p is not None else []
