@@ -250,7 +250,9 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     if date is None and dyear is None:
         # "Kế hoạch số 38/KH-UBND năm 2025": the year of the cited instrument (a number's own year wins)
         ym = P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))
-        if ym is not None and (year is None or year == int(ym.group("y"))):
+        if ym is not None and (year is None or year == int(ym.group("y"))) and (
+            "(" in ym.group() or not _acted_on(folded, head.start) or P.ISSUER_AFTER.match(folded, ym.end(), ym.end() + 160)
+        ):
             year, pos = int(ym.group("y")), ym.end()
     issuer_phrase = None
     im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
@@ -262,7 +264,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
             if d2:
                 date, pos = d2, p3
                 year = year or y2
-            elif (ym := P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))) is not None and year is None:
+            elif ((ym := P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))) is not None and year is None
+                  and not _acted_on(folded, head.start)):
                 year, pos = int(ym.group("y")), ym.end()  # "… của UBND tỉnh năm 2024"
     subject, subject_end = _subject(text, folded, pos)
     return Citation(
@@ -282,6 +285,12 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
         subject_end=subject_end,
         syntax=head.syntax,
     )
+
+
+def _acted_on(folded: str, start: int) -> bool:
+    """The citation starting at ``start`` is the object of "triển khai", "thực hiện" … (see
+    :data:`patterns.ACTION_BEFORE`)."""
+    return P.ACTION_BEFORE.search(folded, max(0, start - 48), start) is not None
 
 
 def _subject(text: str, folded: str, pos: int) -> tuple[str | None, int]:

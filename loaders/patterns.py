@@ -242,6 +242,14 @@ ISSUER_AFTER = re.compile(
 THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
 TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
 
+#: Words that make a citation the object of an action: "(về) triển khai thực hiện Nghị quyết số 57-NQ/TW
+#: năm 2025" carries it out in 2025, so a year written after such a citation (with no "của …" after the
+#: year) is the action's, not the instrument's.
+ACTION_BEFORE = re.compile(
+    r"(?<![a-z])(?:" + TRIEN_KHAI + r"|" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t|s[o0]\s+k[e&]t|t[o0]ng\s+k[e&]t)"
+    r"(?:\s+(?:" + THUC_HIEN + r"|c[a]c|n[o0]i\s+dung))*\s+\Z"
+)
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),

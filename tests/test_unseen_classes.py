@@ -150,6 +150,13 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2024@quang-ngai"]),
     ("year after a Party number", PLAN + "Căn cứ Nghị quyết số 57-NQ/TW năm 2024 của Bộ Chính trị;\n",
      lambda r: [x.target.key for x in r.references] == ["57-NQ/TW@2024"]),
+    ("year after a citation acted on, with its issuer", PLAN + "Thực hiện Kế hoạch số 38/KH-UBND năm 2024 của UBND tỉnh, Sở Y "
+     "tế ban hành kế hoạch.\n", lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2024@quang-ngai"]),
+    # "triển khai thực hiện X năm 2025": the year of the action, not of X
+    ("the action's year is not the citation's", PLAN + "Căn cứ Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh về triển "
+     "khai thực hiện Nghị quyết số 57-NQ/TW năm 2025;\n", lambda r: [x.target.year for x in r.references] == [2025, None]),
+    ("the action's year in a title", "UBND TỈNH QUẢNG NGÃI\nSố: 15/KH-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\n"
+     "Triển khai Nghị quyết số 57-NQ/TW năm 2025\nI. MỤC ĐÍCH\n", lambda r: [x.target.year for x in r.references] == [None]),
     ("the subject's year is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND của UBND tỉnh về nhiệm vụ năm 2024;\n",
      lambda r: [x.target.year for x in r.references] == [None]),
     ("a span of years is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND năm 2024-2025 của UBND tỉnh;\n",
