@@ -143,6 +143,8 @@ def _without_type_code(segs: list[str], year: int | None, first_sep: str, type_w
         return f"{year}/{issuer}", t, issuer, year, "normative"
     if first_sep != "/":
         return None
+    if type_word and type_word != "CV" and issuer in P.OLD_STYLE_ISSUERS:
+        return issuer, type_word, issuer, None, "old"  # "Chỉ thị số 299/TTg", "Quyết định số 12/CP": old style
     return issuer, type_word if type_word in ("CV", "TB", "HD") else "CV", issuer, None, "letter"
 
 
@@ -161,10 +163,15 @@ def _looks_like_code(raw: str) -> bool:
         # a word in capitals run on after a symbol ("95/2015/QH13- KHOẢN 1"): codes carry no tone marks
         if i and len(letters) > 3 and _TONED.search(seg):
             return False
+        # a word with toned small letters after a table's bar ("TT 23/2024 | Tên dịch vụ"): no code either
+        if i and len(letters) >= 2 and _TONED_SMALL.search(seg, 1):
+            return False
     return True
 
 
+_CODE_BEFORE = re.compile(r"(?<![a-z])m[a]\s*s[o0]\s*[:.]?\s*\Z|(?<![a-z])m[a]\s*\Z")  # "Mã số 06/…": a form's code
 _TONED = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĨŨƠƯẠ-ỹ]")
+_TONED_SMALL = re.compile(r"[à-ãè-êìíò-õùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
 def clean(text: str) -> str:
@@ -179,7 +186,9 @@ _SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d"
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MONTH_BEFORE = re.compile(r"(?<![a-z])th[a-z`]{1,2}ng\s*\Z")
-_FORM_BEFORE = re.compile(r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u)\s*(?:s[o0]\s*)?[:.]?\s*\Z")
+_FORM_BEFORE = re.compile(
+    r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u|s[o0d6&`]\s*d[o06d&`]|b[a]ng)\s*(?:" + P.SO + r"\s*)?[:.]?\s*\Z"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +235,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     if parsed is None:
         return None
     before = folded[max(0, start - 16) : start]
-    if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
-        return None  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
+    if _form_code(before, type_word):
+        return None
     if "th" in before and _MONTH_BEFORE.search(before):
         return None  # "tháng 02/2024-…": a month, not a number
     symbol, tcode, issuer, year, syntax = parsed
@@ -239,6 +248,14 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None
     number = _WS.sub("", text[num_span[0] : num_span[1]])
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
+
+
+def _form_code(before: str, type_word: str | None) -> bool:
+    """A form's, table's or chart's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…", "Sơ đồ số 02/THĐ",
+    "Bảng số 04/QĐC", "Mã số 06/…"), not an instrument: ``before`` is the text before the citation."""
+    if _FORM_BEFORE.search(before):
+        return True
+    return type_word is None and "ma" in before and _CODE_BEFORE.search(before) is not None
 
 
 def _with_words_after(head: _Head, text: str, folded: str) -> Citation:

@@ -77,6 +77,13 @@ CLASSES: list[tuple[str, str, Check]] = [
     # form codes are not citations
     ("form codes", PLAN + "Báo cáo theo mẫu số 05/ABC/XYZ ban hành kèm theo; hồ sơ theo Mẫu số 02/TNMT/KH và biểu số 03/BC-TK.\n",
      lambda r: _rels(r) == {}),
+    ("chart, table and code numbers", PLAN + "Trình tự chi tiết tại Sơ đồ số 02/THĐ của Phụ lục III; dữ liệu theo Bảng số 04/QĐC "
+     "của Phụ lục I; Mã số 06/PYCPT-XDTMS/2015.\n", lambda r: _rels(r) == {}),
+    ("a table's bar is no symbol", PLAN + "| STT | Tên kỹ thuật - TT 23/2024 | Tên dịch vụ giá | Mức giá |\n",
+     lambda r: all("TÊN" not in x.target.key.upper() for x in r.references)),
+    # an old-style number written with a slash: the type its word says
+    ("old style with a slash", PLAN + "Giấy tờ lập theo Chỉ thị số 299/TTg ngày 10 tháng 11 năm 1980 của Thủ tướng Chính phủ.\n",
+     lambda r: [(x.target.key, x.target.type) for x in r.references] == [("299/TTg@1980", "CT")]),
     # a date written just before a citation belongs to it (in figures or in words)
     ("date before, figures", PLAN + "Ngày 12/8/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 145/KH-UBND về triển khai.\n",
      lambda r: [x.target.date for x in r.references] == ["2025-08-12"]),
