@@ -221,6 +221,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     """The number and symbol of a match, with the type word before; None when it is no citation."""
     sym_start, sym_end = m.span("sym")
     sym_raw = text[sym_start:sym_end]
+    if sym_raw[:1] in "Il" and folded[sym_start - 1 : sym_start].isdigit():
+        sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
     after_so, num_span = P.citation_parts(m)

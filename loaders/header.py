@@ -21,7 +21,8 @@ from luocdo.loaders.signature import signature_and_recipients
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
-    r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
+    r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
+    + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
     r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
@@ -289,7 +290,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         pd = place_date(folded, 0, head_hi)
     heading_type = _heading_type(text, folded, pd.end() if pd else (m.end() if m else 0))
     # a symbol without a type code ("132/2020/QH14", "61-CP") takes the type the words say
-    parsed = parse_symbol(text[m.start("sym") : m.end("sym")], word_type or heading_type) if m else None
+    parsed = parse_symbol(_slash(text[m.start("sym") : m.end("sym")]), word_type or heading_type) if m else None
     if m is None or parsed is None:
         empty = _SO_EMPTY.search(folded, 0, min(head_hi, 900)) if m is None else None
         span = (empty.start(), empty.end()) if empty else None
@@ -299,6 +300,11 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         tcode = heading_type  # "Số: 82/SYT" above "KẾ HOẠCH": no type code, the title says it
     number = text[m.start("num") : m.end("num")] if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), pd, heading_type
+
+
+def _slash(sym: str) -> str:
+    """"IKH-UBND" → "/KH-UBND": the slash after the number read as "I" (``P.SLASH_READ_AS_I``)."""
+    return "/" + sym[1:] if sym[:1] in "Il" else sym
 
 
 def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
@@ -321,9 +327,11 @@ def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
 
 def _agency_block(text: str, folded: str, block_end: int) -> list[str]:
     agency: list[str] = []
+    # blank out the motto (also when a wrap split it over two lines: "CỘNG HÒA XÃ HỘI CHỦ / NGHĨA VIỆT
+    # NAM"), keeping offsets, then keep what is left of each line
+    blanked = _MOTTO.sub(lambda mm: re.sub(r"[^\n]", "\0", mm.group()), folded[:block_end])
     for lo, hi in _lines(text, 0, block_end):
-        # blank out the motto, keeping offsets, then keep what is left of the line
-        f = _MOTTO.sub(lambda mm: "\0" * len(mm.group()), folded[lo:hi])
+        f = blanked[lo:hi]
         kept = "".join(" " if f[i] == "\0" else text[lo + i] for i in range(hi - lo))
         kept = clean(kept)
         if kept and any(c.isalpha() for c in kept):

@@ -128,6 +128,10 @@ NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 #: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP").
 SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
 
+#: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
+#: segment that a "-" ends, as in an administrative symbol.
+SLASH_READ_AS_I = r"(?<=\d)[il](?=[a-z0-9&`]{1,5}-)"
+
 #: One segment of a symbol: letters, digits, OCR's "&".
 SEG = r"[a-z0-9&`]{1,14}"
 
@@ -143,7 +147,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"  # "/KH-UBND"
+    r"[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 

@@ -118,6 +118,21 @@ CLASSES: list[tuple[str, str, Check]] = [
      "30/2020/NĐ-CP ngày 05/3/2020;\n", lambda r: _rels(r).get("30/2020/NĐ-CP") == "based_on"),
     ("$6:", LETTER.replace("Số:", "$6:") + "Thực hiện Công văn số 627/BYT-BH ngày 03/02/2025 của Bộ Y tế.\n",
      lambda r: r.document.number == "1520" and _rels(r) == {"627/BYT-BH": "implements"}),
+    # the "/" after a number read as "I" or "l", in the document's own number and in a citation
+    ("slash read as I", LETTER.replace("1520/SYT-NVY", "1520ISYT-NVY") + "Thực hiện Quyết định số 176I0D-UBND ngày 16/7/2025 "
+     "của UBND tỉnh, Sở Y tế đề nghị.\n", lambda r: (r.document.number, r.document.symbol) == ("1520", "SYT-NVY")
+     and _rels(r) == {"176/QĐ-UBND": "implements"}),
+    ("slash read as I, plan", PLAN.replace("15/KH-SYT", "15IKH-SYT") + "Căn cứ Kế hoạch số 82lKH-UBND ngày 17/4/2025 của UBND "
+     "tỉnh;\n", lambda r: (r.document.number, r.document.symbol) == ("15", "KH-SYT") and _rels(r) == {"82/KH-UBND": "based_on"}),
+    # the motto wrapped over two lines beside the agency block; a province named after a garbled "thành phố" and a line break
+    ("motto wrapped", "ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nXÃ SƠN MAI               Độc lập - Tự "
+     "do - Hạnh phúc\nSố: 30/KH-UBND         Sơn Mai, ngày 25 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai công tác\nTrên địa bàn "
+     "xã, tỉnh Quảng Ngãi.\n", lambda r: r.document.issuer is not None and r.document.issuer.level == "commune"
+     and r.document.issuer.province == "Quảng Ngãi"),
+    ("province after thành phố, wrapped", "ỦY BAN NHÂN DÂN\nXÃ BÌNH GIÃ\nSố: 22/KH-UBND\nBình Giã, ngày 09 tháng 3 năm 2026\n"
+     "KẾ HOẠCH\nTriển khai công tác\nThực hiện Kế hoạch số 92/KH-UBND ngày 23/02/2026 của Ủy ban nhân dân thành phố Hồ\nChí "
+     "Minh, Ủy ban nhân dân xã ban hành Kế hoạch.\n", lambda r: r.document.issuer is not None
+     and r.document.issuer.id == "commune:26590"),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
