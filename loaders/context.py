@@ -143,7 +143,7 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
         return Context(consolidator, None, None, None), []  # never what it consolidates, nor a signer
     if central is not None:
-        return central, []
+        return _party_centre(central, folded, h), []
     province, candidates = _agency_block(lines)
     if province is None:
         votes = _province_votes(text, folded)
@@ -247,6 +247,28 @@ def _canonical_body(raw: str) -> str:
     head = 2 if len(words) > 2 and fold(" ".join(words[:2])) in ("tong cuc", "uy ban", "hoi dong", "thanh tra") else 1
     out = [w.capitalize() if i in (0, head) else w for i, w in enumerate(words)]
     return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+
+
+#: Who of the Party's centre acts, under a "BAN CHẤP HÀNH TRUNG ƯƠNG" block: "T/M BỘ CHÍNH TRỊ" in the
+#: signature, or "Bộ Chính trị yêu cầu / quyết định / kết luận" in the text (folded, OCR-tolerant).
+_PARTY_CENTRE_ACTS = re.compile(
+    r"(?<![a-z])(?P<who>b[o0]\s+ch[i1j]nh\s+tr[i1j]|ban\s+b[i1j]\s+th[u])\s+"
+    r"(?:y[a-z&`]{1,2}u\s+c[a-z&`]{1,2}u|quy[a-z&`]t\s+d[i1j]nh|k[a-z&`]t\s+lu[a-z&`]n|ch[i1j]\s+th[i1j])"
+)
+
+
+def _party_centre(ctx: Context, folded: str, h: Header) -> Context:
+    """A document under the Central Committee's block issued by the Politburo or the Secretariat: the
+    body its signature or its text names (the block stays the Central Committee's otherwise)."""
+    if ctx.org is None or ctx.org.id != "central:ban-chap-hanh-trung-uong":
+        return ctx
+    cap = fold(h.signer_capacity or "")
+    m = _PARTY_CENTRE_ACTS.search(folded, 0, min(len(folded), 6000))
+    who = "Bộ Chính trị" if "chinh tri" in cap else "Ban Bí thư" if "bi thu" in cap and "pho" not in cap else None
+    if who is None and m is not None:
+        who = "Bộ Chính trị" if m.group("who").startswith("b") and "chinh" in m.group("who") else "Ban Bí thư"
+    org = registry().central(who) if who else None
+    return Context(org, None, None, None) if org is not None else ctx
 
 
 def _central_agency(line: str) -> Context | None:

@@ -26,8 +26,8 @@ _SO_LINE = re.compile(
     r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
-    r"(?m)^[ \t]*s[o0-9bde&`]{0,2}[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-)[a-z0-9&`]{1,14}"
-    r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,5})(?=\s)"
+    r"(?m)^[ \t]*s[o0-9bde&`]{0,2}[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
+    r"(?:(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
 # "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.
 _SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]*[:;][ \t.…_/-]*$")
@@ -230,7 +230,7 @@ def parse_header(text: str, folded: str) -> Header:
     num, pd, heading_type = _number_line(text, folded, head_hi)
     dated = _place_and_date(text, pd)
     # agency block: the lines above "Số:" (or the date line), motto removed
-    agency = _agency_block(text, folded, num.span[0] if num.span else (pd.start() if pd else 0))
+    agency = _agency_block(text, folded, num.span[0] if num.span else (pd.start() if pd else 0), pd)
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
@@ -325,11 +325,22 @@ def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
     return _Dated(place, date, year, month)
 
 
-def _agency_block(text: str, folded: str, block_end: int) -> list[str]:
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+
+
+def _agency_block(text: str, folded: str, block_end: int, pd: re.Match[str] | None = None) -> list[str]:
     agency: list[str] = []
     # blank out the motto (also when a wrap split it over two lines: "CỘNG HÒA XÃ HỘI CHỦ / NGHĨA VIỆT
     # NAM"), keeping offsets, then keep what is left of each line
     blanked = _MOTTO.sub(lambda mm: re.sub(r"[^\n]", "\0", mm.group()), folded[:block_end])
+    if pd is not None and pd.start() < block_end:
+        # the place and date line above "Số:" (its right column, wrapped: "Hà Nội, ngày 22 tháng 8 / năm 2026")
+        gap = None
+        for gap in _COLUMN_GAP.finditer(folded, pd.start(), pd.end("place")):
+            pass
+        lo = gap.end() if gap is not None else pd.start()
+        hi = min(pd.end(), block_end)
+        blanked = blanked[:lo] + re.sub(r"[^\n]", "\0", blanked[lo:hi]) + blanked[hi:]
     for lo, hi in _lines(text, 0, block_end):
         f = blanked[lo:hi]
         kept = "".join(" " if f[i] == "\0" else text[lo + i] for i in range(hi - lo))

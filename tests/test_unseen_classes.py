@@ -31,6 +31,8 @@ REPORT = "UBND TỈNH QUẢNG NGÃI\nSố: 215/BC-UBND\nQuảng Ngãi, ngày 05 
 _FILLER = "Tình hình kinh tế xã hội ổn định, các ngành đều đạt kết quả. " * 40
 
 
+_CENTRE = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố {n}\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 12 năm 2024\n{t}\nVề công tác\n"
+           "{body}\nI. MỤC TIÊU\nNội dung.\n{cap}\n")
 _VBHN_HEAD = "VĂN PHÒNG QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
 _VBHN_LAW = ("LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội, có hiệu lực kể từ ngày 01 "
              "tháng 01 năm 2019, được sửa đổi, bổ sung bởi:\n1. Luật Giá số 16/2023/QH15 ngày 19 tháng 6 năm 2023 của Quốc hội, có "
@@ -133,6 +135,20 @@ CLASSES: list[tuple[str, str, Check]] = [
      "KẾ HOẠCH\nTriển khai công tác\nThực hiện Kế hoạch số 92/KH-UBND ngày 23/02/2026 của Ủy ban nhân dân thành phố Hồ\nChí "
      "Minh, Ủy ban nhân dân xã ban hành Kế hoạch.\n", lambda r: r.document.issuer is not None
      and r.document.issuer.id == "commune:26590"),
+    # under the Central Committee's block, the Politburo or the Secretariat issues what its signature or its text says
+    ("Politburo under the Central Committee's block", _CENTRE.format(n="57-NQ/TW", t="NGHỊ QUYẾT", body="Bộ Chính trị yêu cầu:",
+     cap="T/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ"), lambda r: r.document.issuer.id == "central:bo-chinh-tri"),
+    ("Politburo named in the text only", _CENTRE.format(n="57-NQ/TW", t="NGHỊ QUYẾT", body="Bộ Chính trị yêu cầu:", cap=""),
+     lambda r: r.document.issuer.id == "central:bo-chinh-tri"),
+    ("Secretariat by its signature", _CENTRE.format(n="45-CT/TW", t="CHỈ THỊ", body="Nội dung.", cap="T/M BAN BÍ THƯ\nTHƯỜNG TRỰC"),
+     lambda r: r.document.issuer.id == "central:ban-bi-thu"),
+    ("the Central Committee itself", _CENTRE.format(n="18-NQ/TW", t="NGHỊ QUYẾT", body="HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH "
+     "TRUNG ƯƠNG KHÓA XII\nNội dung.", cap="T/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ"),
+     lambda r: r.document.issuer.id == "central:ban-chap-hanh-trung-uong"),
+    # the date line above "Số:", its right column wrapped: no part of the agency block
+    ("date line above the number", "BAN CHẤP HÀNH TRUNG ƯƠNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n*                      "
+     "                 Hà Nội, ngày 22 tháng 8\nnăm 2026\nSố 09-NQ/TW\nNGHỊ QUYẾT\nVề an ninh mạng\nBộ Chính trị yêu cầu:\n",
+     lambda r: (r.document.key, r.document.issuer.id) == ("09-NQ/TW@2026", "central:bo-chinh-tri")),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
