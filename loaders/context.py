@@ -39,10 +39,10 @@ class Context:
 
 
 #: "tỉnh Quảng Ngãi", "thành phố Huế": a province named in the text (the name follows).
-_PROVINCE_MENTION = KeywordPattern(r"(?<![a-z])", ("tinh", r"thanh\s+ph[o0-9d&`]"), r"\s+(?=[a-z])")
+_PROVINCE_MENTION = KeywordPattern(r"(?<![a-z])", ("tinh", r"thanh\s+ph[o0-9bde&`]"), r"\s+(?=[a-z])")
 #: "UBND xã Bắc Ruộng", "Hội đồng nhân dân phường …": a unit named in the text (its kind is group 1).
 _UNIT_MENTION = KeywordPattern(
-    r"(?<![a-z])", ("ubnd", r"uy\s+ban\s+nhan\s+dan", "hdnd", r"hoi\s+dong\s+nhan\s+dan"),
+    r"(?<![a-z])", ("ubnd", P.UY_BAN_NHAN_DAN, "hdnd", P.HOI_DONG_NHAN_DAN),
     r"\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])",
 )
 _ACTOR_VERB = re.compile(

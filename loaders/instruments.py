@@ -22,7 +22,7 @@ from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
 
 _LOCAL_ACTOR = re.compile(
-    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
 )
 
 

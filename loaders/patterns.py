@@ -147,7 +147,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
+    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 
@@ -226,6 +226,10 @@ DATE_AFTER = re.compile(r"[\s,(]{0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + 
 #: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
 #: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").
 YEAR_AFTER = re.compile(r"[ \t]{0,2}\(?[ \t]*" + NAM + r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\d/])(?![ \t]*[-–][ \t]*\d)[ \t]*\)?")
+
+#: "Ủy ban nhân dân" and "Hội đồng nhân dân" as OCR leaves them ("Uy ban nhin din", "Uy ban nhdn ddn").
+UY_BAN_NHAN_DAN = r"uy\s+ban\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
+HOI_DONG_NHAN_DAN = r"hoi\s+dong\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
 
 #: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
 CUA = r"c[a-z`]{0,3}a\b"

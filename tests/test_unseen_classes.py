@@ -149,6 +149,14 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("date line above the number", "BAN CHẤP HÀNH TRUNG ƯƠNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n*                      "
      "                 Hà Nội, ngày 22 tháng 8\nnăm 2026\nSố 09-NQ/TW\nNGHỊ QUYẾT\nVề an ninh mạng\nBộ Chính trị yêu cầu:\n",
      lambda r: (r.document.key, r.document.issuer.id) == ("09-NQ/TW@2026", "central:bo-chinh-tri")),
+    # "Ủy ban nhân dân" as OCR leaves it ("nhin din", "nhdn ddn") before "ban hành Kế hoạch số …": the cited plan is its
+    ("garbled actor before a citation", "ỦY BAN NHÂN DÂN\nXÃ DƯƠNG HƯU\nSố: 17/UBND-VP\nDương Hưu, ngày 04 tháng 01 năm 2027\n"
+     "V/v đề nghị hỗ trợ\nKính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Ninh.\nNgày 11/12/2026, Uy ban nhdn ddn tinh Bac Ninh ban "
+     "hành Kế hoạch số 202/KH-UBND ngày 11/12/2026 về an ninh mạng.\n",
+     lambda r: [x.target.key for x in r.references] == ["202/KH-UBND@2026@bac-ninh"]),
+    # a number wrapped before its symbol's slash
+    ("number wrapped before the slash", PLAN + "I. KẾT QUẢ\nNgày 29/02/2025, Sở Y tế đã ban hành Kế hoạch số 14\n/KH-SYT ngày 29/02/2025 triển khai.\n",
+     lambda r: [x.target.label for x in r.references] == ["14/KH-SYT"]),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),

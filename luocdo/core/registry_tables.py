@@ -191,8 +191,10 @@ _UNIT_WORD = {
     "dac khu": "đặc khu",
     "thi tran": "xã",  # former towns became communes or wards
 }
-_UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
-_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
+#: "nhân dân" as OCR leaves it ("nhan dan", "nhin din", "nhdn ddn").
+_NHAN_DAN = r"nh[a-z0-9&`]{1,2}n\s*d[a-z0-9&`]{1,2}n"
+_UBND = r"(?:ubnd|uy\s*ban\s*" + _NHAN_DAN + r"|ub|tm\.?\s*ubnd)"
+_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*" + _NHAN_DAN + r")"
 
 
 
