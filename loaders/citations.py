@@ -141,7 +141,7 @@ def _without_type_code(segs: list[str], year: int | None, first_sep: str, type_w
     if year is not None:
         t = type_word if type_word in ("NQ", "Luật", "PL", "Bộ luật", "Hiến pháp") else ("Luật" if issuer.startswith("QH") else (type_word or "CV"))
         return f"{year}/{issuer}", t, issuer, year, "normative"
-    if first_sep != "/":
+    if first_sep not in "/|":  # "627/BYT-BH", OCR's "39|UBND-TH"
         return None
     if type_word and type_word != "CV" and issuer in P.OLD_STYLE_ISSUERS:
         return issuer, type_word, issuer, None, "old"  # "Chỉ thị số 299/TTg", "Quyết định số 12/CP": old style

@@ -157,6 +157,17 @@ CLASSES: list[tuple[str, str, Check]] = [
     # a number wrapped before its symbol's slash
     ("number wrapped before the slash", PLAN + "I. KẾT QUẢ\nNgày 29/02/2025, Sở Y tế đã ban hành Kế hoạch số 14\n/KH-SYT ngày 29/02/2025 triển khai.\n",
      lambda r: [x.target.label for x in r.references] == ["14/KH-SYT"]),
+    # a province's name with its vowels misread, after "tỉnh" (only one name has its consonants)
+    ("province with its vowels misread", "ỦY BAN NHÂN DÂN\nXÃ TAM GIANG\nSố: 25/KH-UBND\nTam Giang, ngày 14 tháng 7 năm 2025\n"
+     "KẾ HOẠCH\nTriển khai công tác\nCăn cứ Kế hoạch số 111/KH-UBND ngày 11/7/2025 của UBND tỉnh Pìk Lìk;\nI. MỤC ĐÍCH\n",
+     lambda r: [x.target.key for x in r.references] == ["111/KH-UBND@2025@dak-lak"]),
+    # a symbol broken after its slash; a letter's number with "|" for "/"; a Party number after "Số" read as "86"
+    ("symbol broken after the slash", PLAN + "I. KẾT QUẢ\nNgày 27/02/2025, UBND tỉnh ban hành Kế hoạch số 259/\nKH-UBND ngày "
+     "27/02/2025 về công tác.\n", lambda r: [x.target.label for x in r.references] == ["259/KH-UBND"]),
+    ("letter number with a bar", LETTER.replace("1520/SYT-NVY", "1520|SYT-NVY"),
+     lambda r: (r.document.number, r.document.symbol, r.document.type) == ("1520", "SYT-NVY", "CV")),
+    ("Party number after 86", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n86 31-NO/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 01 năm "
+     "2026\nNGHỊ QUYẾT\nVề chính sách dân tộc\n", lambda r: (r.document.number, r.document.symbol) == ("31", "NQ/TW")),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
