@@ -168,6 +168,14 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: (r.document.number, r.document.symbol, r.document.type) == ("1520", "SYT-NVY", "CV")),
     ("Party number after 86", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n86 31-NO/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 01 năm "
      "2026\nNGHỊ QUYẾT\nVề chính sách dân tộc\n", lambda r: (r.document.number, r.document.symbol) == ("31", "NQ/TW")),
+    # "phường" read as "phwong" in the actor; "Quyết định" with "ị" read as "j", nested in what the cited plan does
+    ("phwong in the actor", "Triển khai công tác trên địa bàn năm 2026\n\nCăn cứ Kế hoạch số 259/KH-UBND ngày 27/02/2026 của "
+     "UBND tỉnh Lào Cai;\n\nUy ban nhán dán phwong Trung Tám ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "commune:4663"),
+    ("Quyet djnh nested", "ỦY BAN NHÂN DÂN\nXÃ EA KIẾT\nSố: 25/KH-UBND\nEa Kiết, ngày 27 tháng 7 năm 2025\nKẾ HOẠCH\nTriển "
+     "khai công tác\n\nThực hiện Kế hoạch số 111/KH-UBND ngày 11/7/2025 của UBND tỉnh Đắk Lắk triển khai thực hiện Quyet "
+     "djnh số 101/QĐ-TTg ngày 10/02/2025 của Thủ tướng Chính phủ, UBND xã ban hành Kế hoạch như sau:\n",
+     lambda r: _rels(r) == {"111/KH-UBND": "implements", "101/QĐ-TTg": "cites"}),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
