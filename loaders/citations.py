@@ -17,6 +17,7 @@ from functools import lru_cache
 from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
+_DOUBLED_DASH = re.compile(r"-[\s-]*-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
-    text = raw.strip()
+    text = _DOUBLED_DASH.sub("-", raw.strip())  # "12- -HD/BTGTW": one dash, OCR's doubled
     seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
     if not segs or not any(any(c.isalpha() for c in s) for s in segs):

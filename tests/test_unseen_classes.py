@@ -176,6 +176,14 @@ CLASSES: list[tuple[str, str, Check]] = [
      "khai công tác\n\nThực hiện Kế hoạch số 111/KH-UBND ngày 11/7/2025 của UBND tỉnh Đắk Lắk triển khai thực hiện Quyet "
      "djnh số 101/QĐ-TTg ngày 10/02/2025 của Thủ tướng Chính phủ, UBND xã ban hành Kế hoạch như sau:\n",
      lambda r: _rels(r) == {"111/KH-UBND": "implements", "101/QĐ-TTg": "cites"}),
+    # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …" in the opening, as in the body
+    ("chỉ đạo tại, in the opening", PLAN + "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 123/UBND-KGVX ngày "
+     "01/8/2025, Sở Y tế xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: _rels(r) == {"123/UBND-KGVX": "implements"}),
+    # the Party's central boards, by the code of their numbers or by name
+    ("Party central boards", PLAN + "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/5/2025 của Ban Tuyên giáo Trung ương; Kế hoạch số "
+     "02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC ĐÍCH\n", lambda r: {x.target.label: x.target.issuer.id if x.target.issuer else None
+                                                             for x in r.references}
+     == {"12-HD/BTGTW": "central:ban-tuyen-giao-trung-uong", "02-KH/BCĐTW": "central:ban-chi-dao-trung-uong"}),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),

@@ -44,7 +44,7 @@ TYPES: tuple[DocType, ...] = (
     DocType("CT", "Chỉ thị", "Directive", word=r"ch[i1lj]\s*th[i1lj]"),
     DocType("CTr", "Chương trình", "Programme", word=r"ch[u]?[o0]ng\s*tr[i1]nh(?:\s+h[a]nh\s+d[o0]ng)?"),
     DocType("BC", "Báo cáo", "Report", word=r"b[a]o\s*c[a]o"),
-    DocType("CV", "Công văn", "OfficialLetter", in_symbol=False, word=r"c[o0]ng\s*v[a]n"),
+    DocType("CV", "Công văn", "OfficialLetter", in_symbol=False, word=r"c[o0e]ng\s*v[ai]n"),
     DocType("TB", "Thông báo", "Notice", word=r"th[o0]ng\s*b[a]o(?:\s+k[e&]t\s+lu[a]n)?"),
     DocType("HD", "Hướng dẫn", "Guidance", word=r"h[u]?[o0]ng\s*d[a]n"),
     DocType("NĐ", "Nghị định", "Decree", word=r"ngh[i1lj]\s*[dpb][i1j]nh"),
@@ -54,7 +54,7 @@ TYPES: tuple[DocType, ...] = (
     DocType("ĐA", "Đề án", "Project", word=r"[dp][e&]\s*[a&]n"),
     DocType("QyĐ", "Quy định", "Rule", word=r"quy\s*[dpb][i1j]nh"),
     DocType("KL", "Kết luận", "Conclusion", word=r"k[e&]t\s*lu[a]n"),
-    DocType("CĐ", "Công điện", "Dispatch", word=r"c[o0]ng\s*[dp]i[e&]n"),
+    DocType("CĐ", "Công điện", "Dispatch", word=r"c[o0e]ng\s*[dp]i[e&]n"),
     DocType("TTr", "Tờ trình", "Submission", word=r"t[o0]\s*tr[i1]nh"),
     # written as a code in symbols only
     DocType("QC", "Quy chế", "Regulation"),
