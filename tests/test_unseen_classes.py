@@ -315,3 +315,25 @@ def test_units_asked_to_act_under_a_merged_name(date: str, want: set) -> None:
     rec = extract_text(_dept("SỞ Y TẾ", "47/KH-SYT", date, "Các đơn vị triển khai.\n" + ASKED))
     delta = build_delta(rec, "s", "s", "h")
     assert {e.dst for e in delta.edges if e.rel == "ADDRESSED_TO"} == want
+
+
+def test_a_merged_departments_plan_counts_for_its_successor(tmp_path: Path) -> None:
+    """Gaps reach today's unit through SUCCEEDED_BY: the 2024 plan of the Sở Thông tin và Truyền thông
+    counts for the Sở Khoa học và Công nghệ that took it over."""
+    from luocdo.graph.ladybug_store import LadybugStore
+    from luocdo.queries import gaps
+
+    texts = {
+        "x.txt": "UBND TỈNH QUẢNG NGÃI\nSố: 70/KH-UBND\nQuảng Ngãi, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n"
+                 "Nơi nhận:\n- Sở Thông tin và Truyền thông;\n- Sở Y tế;\n- Lưu: VT.\n",
+        "p.txt": _dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "45/KH-STTTT", "12 tháng 4 năm 2024",
+                       "Thực hiện Kế hoạch số 70/KH-UBND ngày 05/3/2024 của UBND tỉnh, Sở ban hành Kế hoạch.\n"),
+    }
+    deltas = [build_delta(extract_text(t, source=n), n, n, f"h-{n}") for n, t in texts.items()]
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(deltas)
+        report = gaps(s, "70/KH-UBND 2024", scope="province")
+        by_id = {u.org.id: u for u in report.units}
+        assert "dept:51:so-khoa-hoc-va-cong-nghe" in by_id
+        assert by_id["dept:51:so-khoa-hoc-va-cong-nghe"].status == "has_plan"
+        assert {d.key for d in by_id["dept:51:so-khoa-hoc-va-cong-nghe"].documents} == {"45/KH-STTTT@2024@quang-ngai"}
