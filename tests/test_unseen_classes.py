@@ -154,6 +154,10 @@ CLASSES: list[tuple[str, str, Check]] = [
      "V/v đề nghị hỗ trợ\nKính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Ninh.\nNgày 11/12/2026, Uy ban nhdn ddn tinh Bac Ninh ban "
      "hành Kế hoạch số 202/KH-UBND ngày 11/12/2026 về an ninh mạng.\n",
      lambda r: [x.target.key for x in r.references] == ["202/KH-UBND@2026@bac-ninh"]),
+    ("garbled city actor before a citation", "ỦY BAN NHÂN DÂN\nPHƯỜNG LÁI THIÊU\nSố: 15/UBND-VP\nLái Thiêu, ngày 21 tháng 11 năm "
+     "2025\nV/v đề nghị hỗ trợ\nKính gửi: Sở Y tế thành phố Hồ Chí Minh.\nNgày 10/11/2025, Uy ban nhdn ddn thành ph6 H6 Chi "
+     "Minh ban hành Kế hoạch số 271/KH-UBND ngày 10/11/2025 về an toàn thực phẩm.\n",
+     lambda r: [x.target.key for x in r.references] == ["271/KH-UBND@2025@thanh-pho-ho-chi-minh"]),
     # a number wrapped before its symbol's slash
     ("number wrapped before the slash", PLAN + "I. KẾT QUẢ\nNgày 29/02/2025, Sở Y tế đã ban hành Kế hoạch số 14\n/KH-SYT ngày 29/02/2025 triển khai.\n",
      lambda r: [x.target.label for x in r.references] == ["14/KH-SYT"]),
