@@ -225,6 +225,16 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
         return None
     lo, hi = h.title_span
-    t = squash(text[lo:hi].split("\n", 1)[0])
+    lines = text[lo:hi].split("\n")
+    t = squash(lines[0])
+    if t in ("luat", "bo luat", "phap lenh") and len(lines) > 1:
+        t = f"{t} {squash(lines[1])}"  # "BỘ LUẬT / DÂN SỰ"
     t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
+    above = squash(text[text.rfind("\n", 0, max(0, lo - 1)) + 1 : lo])  # the type line above the name, if any
+    head = above if above in ("luat", "bo luat", "phap lenh") else _HEAD_OF.get(doc_type)
+    if t and head and not t.startswith(("luat", "bo luat", "phap lenh", "hien phap")):
+        t = f"{head} {t}"  # "LUẬT / ĐẤT ĐAI": the type line apart from the name under it
     return t or None
+
+
+_HEAD_OF = {"Luật": "luat", "Bộ luật": "bo luat", "PL": "phap lenh"}

@@ -106,6 +106,17 @@ def test_a_law_never_cites_itself(seed) -> None:
     assert all(r.target.key != rec.document.key for r in rec.references)
 
 
+@pytest.mark.parametrize(("heading", "name"), [("LUẬT\nĐẤT ĐAI", "Luật đất đai"), ("BỘ LUẬT\nDÂN SỰ", "Bộ luật dân sự"),
+                                                ("PHÁP LỆNH\nCHỐNG NƯỚC NGOÀI TRỪNG PHẠT", "Pháp lệnh chống nước ngoài trừng phạt")])
+@pytest.mark.parametrize("diacritics", [True, False])
+def test_own_name_under_a_type_line_is_no_citation(heading: str, name: str, diacritics: bool) -> None:
+    """The type line apart from the name under it ("LUẬT / ĐẤT ĐAI"): "Quốc hội ban hành Luật đất đai." is itself."""
+    t = (f"QUỐC HỘI\n-------\nLuật số: 45/2013/QH13\nHà Nội, ngày 29 tháng 11 năm 2013\n{heading}\nCăn cứ Hiến pháp nước "
+         f"Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {name}.\nĐiều 1. Phạm vi\n")
+    rec = extract_text(t if diacritics else _plain(t))
+    assert [r.target.label for r in rec.references] == ["Hiến pháp"]
+
+
 def test_own_number_in_own_title_is_no_citation() -> None:
     t = "CHÍNH PHỦ\nSố: 61-CP Hà Nội, ngày 05 tháng 7 năm 1994\nNGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ MUA BÁN NHÀ Ở\n"
     rec = extract_text(t)

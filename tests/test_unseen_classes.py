@@ -188,6 +188,10 @@ CLASSES: list[tuple[str, str, Check]] = [
      "02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC ĐÍCH\n", lambda r: {x.target.label: x.target.issuer.id if x.target.issuer else None
                                                              for x in r.references}
      == {"12-HD/BTGTW": "central:ban-tuyen-giao-trung-uong", "02-KH/BCĐTW": "central:ban-chi-dao-trung-uong"}),
+    # a law's own name, its type line apart from the name under it, is no citation in its own preamble
+    ("own name under a type line", "QUỐC HỘI\n-------\nLuật số: 45/2013/QH13\nHà Nội, ngày 29 tháng 11 năm 2013\nLUẬT\nĐẤT ĐAI\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật đất đai.\nĐiều 1. Phạm vi\n",
+     lambda r: [x.target.label for x in r.references] == ["Hiến pháp"]),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
