@@ -343,6 +343,10 @@ def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> O
         # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi
         if any(s.id == org.id for s in reg.successors(ctx.org)) and ctx.org.level == "province":
             return ctx.org
+        # the same in a document of one of its departments ("Sở Y tế" under "UBND TỈNH KON TUM", 2020)
+        then = reg.by_id(ctx.org.parent_id) if ctx.org.level in ("department", "party") else None
+        if then is not None and then.id.startswith("former:province:") and any(s.id == org.id for s in reg.successors(then)):
+            return then
     return org
 
 

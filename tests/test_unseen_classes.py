@@ -192,6 +192,11 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("own name under a type line", "QUỐC HỘI\n-------\nLuật số: 45/2013/QH13\nHà Nội, ngày 29 tháng 11 năm 2013\nLUẬT\nĐẤT ĐAI\n"
      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật đất đai.\nĐiều 1. Phạm vi\n",
      lambda r: [x.target.label for x in r.references] == ["Hiến pháp"]),
+    # "của UBND tỉnh" in a 2020 document of a department of Kon Tum: Kon Tum as it then was, not today's Quảng Ngãi
+    ("UBND tỉnh from a former province's department", "UBND TỈNH KON TUM\nSỞ Y TẾ\nSố: 120/KH-SYT\nKon Tum, ngày 12 tháng 3 "
+     "năm 2020\nKẾ HOẠCH\nTriển khai công tác\n\nCăn cứ Kế hoạch số 10/KH-UBND ngày 01/02/2020 của UBND tỉnh;\nI. MỤC ĐÍCH\n",
+     lambda r: (r.document.key, [(x.target.key, x.target.issuer.id) for x in r.references])
+     == ("120/KH-SYT@2020@kon-tum", [("10/KH-UBND@2020@kon-tum", "former:province:kon-tum")])),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
