@@ -330,9 +330,15 @@ def as_it_then_was(ctx: Context, h: Header) -> Context:
     return ctx
 
 
+#: "UBND huyện", "Ủy ban nhân dân thị xã" with no name: the citing document's own district.
+_OWN_DISTRICT = re.compile(r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(?:huy[a-z&`]n|qu[a-z&`]n|thi\s+x[a-z&`]|thanh\s+ph[a-z0-9&`])\s*$")
+
+
 def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> Org | None:
     """The issuer of an instrument cited with a date before July 2025, as it then was."""
     reg = registry()
+    if phrase and ctx.org is not None and ctx.org.level == "district" and _OWN_DISTRICT.match(fold(phrase)):
+        return ctx.org  # "của UBND huyện" in a document of the district
     then = reg.former(phrase, ctx.province) if phrase else None
     if then is not None:
         return then

@@ -197,6 +197,14 @@ CLASSES: list[tuple[str, str, Check]] = [
      "năm 2020\nKẾ HOẠCH\nTriển khai công tác\n\nCăn cứ Kế hoạch số 10/KH-UBND ngày 01/02/2020 của UBND tỉnh;\nI. MỤC ĐÍCH\n",
      lambda r: (r.document.key, [(x.target.key, x.target.issuer.id) for x in r.references])
      == ("120/KH-SYT@2020@kon-tum", [("10/KH-UBND@2020@kon-tum", "former:province:kon-tum")])),
+    # a district of before July 2025 cited with its name misread ("S&n Tinh"), and "của UBND huyện" in the district's own text
+    ("a former district misread", "ỦY BAN NHÂN DÂN\nXÃ TỊNH MINH\nSố: 15/KH-UBND\nTịnh Minh, ngày 20 tháng 3 năm 2021\nKẾ HOẠCH\n"
+     "Triển khai công tác\n\nThực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2021 của UBND huyện S&n Tinh, UBND xã ban hành Kế "
+     "hoạch.\nI. MỤC ĐÍCH\nTrên địa bàn xã, tỉnh Quảng Ngãi.\n",
+     lambda r: [x.target.key for x in r.references] == ["45/KH-UBND@2021@quang-ngai/huyen-son-tinh"]),
+    ("UBND huyện in its own text", "ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 46/KH-UBND\nSơn Tịnh, ngày 20 tháng 3 năm 2021\nKẾ HOẠCH\n"
+     "Triển khai công tác\n\nCăn cứ Kế hoạch số 44/KH-UBND ngày 10/3/2021 của UBND huyện;\nI. MỤC ĐÍCH\n",
+     lambda r: [x.target.key for x in r.references] == ["44/KH-UBND@2021@quang-ngai/huyen-son-tinh"]),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from luocdo.core.fold import slug, squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
 from luocdo.core.registry_tables import (
     _HDND,
     _UBND,
@@ -171,10 +171,11 @@ class FormerUnits:
         if not text:
             return None
         n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(text))
-        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
+        m = re.match(r"(tinh|thanh pho|tp|huy[a-z&`]n|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
         if m is None:
             return None
         word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
+        word = "huyen" if word.startswith("huy") else word  # "huy¢n" (OCR)
         if word in ("xa", "phuong", "thi tran"):
             return self._former_commune(word, name, text, province)
         old_p, old_d = _old_units()
@@ -186,7 +187,7 @@ class FormerUnits:
                 return self._former_province(hit)
             if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
                 return None
-        cands = old_d.get(name, [])
+        cands = old_d.get(name, []) or (self._district_near(name, province) if province else [])
         if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
             typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
             cands = typed or cands
@@ -197,6 +198,21 @@ class FormerUnits:
                 want.add(_plain(p_old.name))
             cands = [d for d in cands if _plain(old_p_by_code()[d["parent_code"]]["name"]) in want]
         return self._former_district(cands[0]) if len(cands) == 1 else None
+
+    def _district_near(self, name: str, province: str) -> list[dict]:
+        """The district of ``province`` (as it then was, or today's) whose name OCR misread ("S&n Tinh",
+        "S6n Tinh"): one only, else none."""
+        from rapidfuzz import fuzz, process
+
+        p_old = self.province(province)
+        want = {_plain(province), *(_plain(f) for f, t in FORMER_PROVINCES.items() if p_old and t == p_old.name)}
+        if p_old is not None:
+            want.add(_plain(p_old.name))
+        names = {n: ds for n, ds in _old_units()[1].items()
+                 if any(_plain(old_p_by_code()[d["parent_code"]]["name"]) in want for d in ds)}
+        probe = name.translate(OCR_DIGIT_LETTERS).replace("&", "o")
+        hits = process.extract(probe, list(names), scorer=fuzz.ratio, score_cutoff=85, limit=2)
+        return names[hits[0][0]] if len(hits) == 1 else []
 
     def _former_commune(self, word: str, name: str, text: str, province: str | None) -> Org | None:
         """A xã/phường/thị trấn of before July 2025 whose name is gone from today's province
