@@ -67,7 +67,7 @@ def addressed_and_expected(parts: _Parts, rec: DocumentRecord, province: str | N
         parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, props))
     seen_duty: set[tuple[str, str | None, str, str | None, str | None]] = set()
     for d in rec.duties:
-        to = parts.reg.resolve(d.to, province=province, commune=commune) if d.to else None
+        to = parts.reg.as_of(parts.reg.resolve(d.to, province=province, commune=commune), day) if d.to else None
         for raw in split_units(d.reporter):
             hit = _target(parts, raw, province, commune, issuer, day)
             if hit is None:

@@ -358,3 +358,13 @@ def test_a_merged_departments_plan_counts_for_its_successor(tmp_path: Path) -> N
         assert "dept:51:so-khoa-hoc-va-cong-nghe" in by_id
         assert by_id["dept:51:so-khoa-hoc-va-cong-nghe"].status == "has_plan"
         assert {d.key for d in by_id["dept:51:so-khoa-hoc-va-cong-nghe"].documents} == {"45/KH-STTTT@2024@quang-ngai"}
+
+
+@pytest.mark.parametrize(("date", "to_id"), [("05 tháng 8 năm 2025", "dept:51:so-tai-chinh"),
+                                             ("05 tháng 2 năm 2025", "dept:51:so-ke-hoach-va-dau-tu")])
+def test_reports_go_to_the_successor_of_a_merged_department(date: str, to_id: str) -> None:
+    t = (f"UBND TỈNH QUẢNG NGÃI\nSố: 71/KH-UBND\nQuảng Ngãi, ngày {date}\nKẾ HOẠCH\nChuyển đổi số\n\nI. TỔ CHỨC THỰC HIỆN\n"
+         "1. Các cơ quan, đơn vị, địa phương báo cáo kết quả về Sở Kế hoạch và Đầu tư trước ngày 15/11/2025.\n\n"
+         "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n")
+    delta = build_delta(extract_text(t), "s", "s", "h")
+    assert [dict(e.props)["to_id"] for e in delta.edges if e.rel == "EXPECTS"] == [to_id]
