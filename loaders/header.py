@@ -298,8 +298,17 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
     symbol, tcode, issuer_code, _y, syntax = parsed
     if syntax == "letter" and heading_type and heading_type not in ("CV", tcode):
         tcode = heading_type  # "Số: 82/SYT" above "KẾ HOẠCH": no type code, the title says it
+    elif heading_type and tcode and tcode != heading_type and _d_read(tcode) == _d_read(heading_type):
+        # "12/PA-SYT" above "ĐỀ ÁN": OCR read the code's Đ as P
+        symbol = re.sub(r"(^|/)" + re.escape(tcode) + r"(?=-|/|$)", lambda mm: mm.group(1) + heading_type, symbol, count=1)
+        tcode = heading_type
     number = text[m.start("num") : m.end("num")] if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), pd, heading_type
+
+
+def _d_read(code: str | None) -> str | None:
+    """A type code with the letters OCR confuses with "Đ" read as "Đ" ("PA", "DA", "BA" → "ĐA")."""
+    return re.sub(r"[ĐDPB0]", "Đ", code) if code else code
 
 
 def _slash(sym: str) -> str:

@@ -205,6 +205,11 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("UBND huyện in its own text", "ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 46/KH-UBND\nSơn Tịnh, ngày 20 tháng 3 năm 2021\nKẾ HOẠCH\n"
      "Triển khai công tác\n\nCăn cứ Kế hoạch số 44/KH-UBND ngày 10/3/2021 của UBND huyện;\nI. MỤC ĐÍCH\n",
      lambda r: [x.target.key for x in r.references] == ["44/KH-UBND@2021@quang-ngai/huyen-son-tinh"]),
+    # a type code whose Đ OCR read as P, B or D, under a heading that says which it is
+    ("Đ of a type code read as P", PLAN.replace("15/KH-SYT", "12/PA-SYT").replace("KẾ HOẠCH", "ĐỀ ÁN"),
+     lambda r: (r.document.type, r.document.symbol) == ("ĐA", "ĐA-SYT")),
+    ("a plan of action stays one", PLAN.replace("15/KH-SYT", "12/PA-SYT").replace("KẾ HOẠCH", "PHƯƠNG ÁN"),
+     lambda r: (r.document.type, r.document.symbol) == ("PA", "PA-SYT")),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),

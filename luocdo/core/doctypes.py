@@ -51,7 +51,7 @@ TYPES: tuple[DocType, ...] = (
     DocType("TTLT", "Thông tư liên tịch", "JointCircular", word=r"th[o0]ng\s*t[u]\s*li[e]n\s*t[i1j]ch"),
     DocType("TT", "Thông tư", "Circular", word=r"th[o0]ng\s*t[u]"),
     DocType("Luật", "Luật", "Law", in_symbol=False, word=r"lu[a]t"),
-    DocType("ĐA", "Đề án", "Project", word=r"[dp][e&]\s*[a&]n"),
+    DocType("ĐA", "Đề án", "Project", word=r"[dpb][e&]\s*[a&]n"),
     DocType("QyĐ", "Quy định", "Rule", word=r"quy\s*[dpb][i1j]nh"),
     DocType("KL", "Kết luận", "Conclusion", word=r"k[e&]t\s*lu[a]n"),
     DocType("CĐ", "Công điện", "Dispatch", word=r"c[o0e]ng\s*[dp]i[e&]n"),
