@@ -41,22 +41,16 @@ from luocdo.core.registry_tables import (
     Org,
     _bare,
     _norm,
+    by_consonants,
 )
 
 __all__ = ["REORGANISED", "Org", "Registry", "registry"]
-
-
-def _skeleton(folded_name: str) -> str:
-    """The consonants of a folded name, word by word ("dak lak" → "dk lk"): what OCR leaves of a name
-    whose vowels it misread."""
-    return " ".join(re.sub(r"[^bcdfghklmnpqrstvx]", "", w) for w in folded_name.split())
 
 
 class Registry(FormerUnits):
     """All organisations luocdo knows by name, with fuzzy lookup."""
 
     def __init__(self) -> None:
-        self._skeletons: dict[str, Org] | None = None
         self._by_id: dict[str, Org] = {}
         self._resolve_cache: dict[tuple, Org | None] = {}
         self._former_cache: dict[tuple, Org | None] = {}
@@ -215,31 +209,9 @@ class Registry(FormerUnits):
             return self._province_names[d_n]
         if len(n) < 3:
             return None
-        # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe
-        cutoff = 78 if prefixed else 88
-        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-        if hit:
-            return self._province_names[hit[0]]
-        # after "tỉnh", OCR may have changed every vowel ("tỉnh Pìk Lìk"): the consonants, if only one name has them
-        if not prefixed:
-            return None
-        skeletons = self._province_skeletons()
-        sk = _skeleton(d_n)
-        if sk in skeletons:
-            return skeletons[sk]
-        close = process.extract(sk, skeletons.keys(), scorer=fuzz.ratio, score_cutoff=88, limit=2)
-        return skeletons[close[0][0]] if len(close) == 1 else None  # "hng ycn" (Hưng Y¢n): one name near enough
-
-    def _province_skeletons(self) -> dict[str, Org]:
-        """Province names by their consonants (:func:`_skeleton`), those no two names share."""
-        if self._skeletons is None:
-            seen: dict[str, list[Org]] = {}
-            for name, org in self._province_names.items():
-                lst = seen.setdefault(_skeleton(name), [])
-                if all(o.id != org.id for o in lst):
-                    lst.append(org)
-            self._skeletons = {k: v[0] for k, v in seen.items() if len(v) == 1 and len(k.replace(" ", "")) >= 3}
-        return self._skeletons
+        # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe, down to the consonants
+        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=78 if prefixed else 88)
+        return self._province_names[hit[0]] if hit else (by_consonants(d_n, self._province_names) if prefixed else None)
 
     def commune(self, name: str | None, province: str | None = None) -> Org | None:
         """A xã/phường/đặc khu by name, within a province when one is known.

@@ -228,3 +228,30 @@ def _bare(name: str) -> str:
         if n.startswith(prefix):
             return n[len(prefix) :]
     return n
+
+
+def _skeleton(folded_name: str) -> str:
+    """The consonants of a folded name, word by word ("dak lak" → "dk lk"): what OCR leaves of a name
+    whose vowels it misread ("Pìk Lìk")."""
+    return " ".join(re.sub(r"[^bcdfghklmnpqrstvx]", "", w) for w in folded_name.split())
+
+
+_SKELETONS: dict[int, dict[str, Org]] = {}
+
+
+def by_consonants(folded_name: str, names: dict[str, Org]) -> Org | None:
+    """The one unit of ``names`` (folded name → unit) whose name has the consonants of ``folded_name``, or
+    whose consonants are close to them ("hng ycn" for Hưng Y¢n); None when no one name fits."""
+    from rapidfuzz import fuzz, process
+
+    index = _SKELETONS.get(id(names))
+    if index is None:
+        seen: dict[str, set[Org]] = {}
+        for name, org in names.items():
+            seen.setdefault(_skeleton(name), set()).add(org)
+        index = _SKELETONS[id(names)] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k.replace(" ", "")) >= 3}
+    sk = _skeleton(folded_name)
+    if sk in index:
+        return index[sk]
+    close = process.extract(sk, index.keys(), scorer=fuzz.ratio, score_cutoff=88, limit=2)
+    return index[close[0][0]] if len(close) == 1 else None
