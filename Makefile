@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MYPY = rm -rf build/mypy && mkdir -p build/mypy/luocdo \
 	&& for f in luocdo/*; do ln -s ../../../$$f build/mypy/luocdo/; done \
 	&& for d in graph loaders queries api viz; do ln -s ../../../$$d build/mypy/luocdo/$$d; done \
-	&& $(BIN)/mypy -p luocdo.core -p luocdo.loaders -p luocdo.graph -m luocdo.pipeline -p luocdo.queries -p luocdo.api -p luocdo.viz
+	&& $(BIN)/mypy -p luocdo.core -p luocdo.loaders -p luocdo.graph -p luocdo.pipeline -p luocdo.queries -p luocdo.api -p luocdo.viz
 CORPUS ?= examples/corpus
 DB ?= luocdo.db
 PORT ?= 8000

@@ -15,7 +15,7 @@ from luocdo.core.fold import squash
 from luocdo.core.model import DocumentRecord, Instrument, Mention
 from luocdo.core.registry import Org, Registry, registry
 from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
-from luocdo.graph.duties import addressed_and_expected
+from luocdo.graph.duties import addressed_and_expected, unit_named
 from luocdo.graph.schema import DOC_RELS, type_label
 
 
@@ -193,23 +193,25 @@ def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
     commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
     if rec.addressed or rec.duties:
         addressed_and_expected(parts, rec, province, commune)
-    day = doc.date or (f"{doc.year}-12-31" if doc.year else None)  # as graph.duties reads it
+    issuer = parts.reg.by_id(doc.issuer.id) if doc.issuer and doc.issuer.id else None
+    day = doc.date or (f"{doc.year}-12-31" if doc.year else None)
     seen_rcpt: set[str] = set()
     for raw in () if rec.addressed else rec.recipients:
         org = parts.add_org(parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day))
         if org and org.id not in seen_rcpt:
             seen_rcpt.add(org.id)
             parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
-    seen_assign: set[tuple[str, str, str]] = set()
+    seen_assign: set[tuple[str, str | None, str, str]] = set()
     for a in rec.assignments:
         for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):
             for raw in units:
-                # a department merged on 1 March 2025, asked to act in a text of that day or later: its successor
-                org = parts.add_org(parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day))
-                if org is None or (org.id, role, a.task) in seen_assign:
+                # a collective ("Ủy ban nhân dân các xã, phường") is one edge with its ``members``
+                hit = unit_named(parts.reg, raw, province, commune, issuer, day, whole=True)
+                org, members = (parts.add_org(hit[0]), hit[1]) if hit else (None, None)
+                if org is None or (org.id, members, role, a.task) in seen_assign:
                     continue
-                seen_assign.add((org.id, role, a.task))
-                props = {"raw": raw, "role": role, "task": a.task, "timeframe": a.timeframe,
+                seen_assign.add((org.id, members, role, a.task))
+                props = {"raw": raw, "role": role, "members": members, "task": a.task, "timeframe": a.timeframe,
                          "start": a.start, "end": a.end}
                 parts.edges.append(EdgeRow.of("ASSIGNED_TO", doc.key, org.id, props))
 

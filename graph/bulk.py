@@ -26,7 +26,6 @@ depends on the corpus as a whole (more shards for a larger one).
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import zlib
@@ -38,7 +37,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from luocdo.graph import identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns, rel_columns
+from luocdo.graph.cypher_rows import REGISTRY_RELS
 from luocdo.graph.cypher_store import (
     CITED_SOURCE,
     REGISTRY_SOURCE,
@@ -66,7 +67,12 @@ class Spooled:
     added: int = 0
     #: Organisation id → its registry properties, the last file naming it winning (as batches do).
     orgs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    part_of: set[tuple[str, str]] = field(default_factory=set)
+    #: Registry facts (PART_OF, SUCCEEDED_BY): one edge each, whoever restates them.
+    registry_edges: set[tuple[str, str, str]] = field(default_factory=set)
+    #: Identity groups counted as an incremental ingest counts them (graph/identity.py) …
+    groups: dict[str, identity.Group] = field(default_factory=dict)
+    #: … and, per raw key that settling may move (year-less, named), the files naming it.
+    naming: dict[str, set[str]] = field(default_factory=dict)
 
 
 def shard_of(key: str, shards: int = SHARDS) -> int:
@@ -94,6 +100,7 @@ def _rel_row(rel: str, src: str, dst: str, values: dict[str, Any], origin: str) 
 
 def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards: int = SHARDS) -> Spooled:
     """Write the rows of these files' deltas under ``root`` (``tag`` names this chunk's files)."""
+    deltas = list(deltas)
     out = Spooled()
     base = Path(root)
     sources: list[list[Any]] = []
@@ -105,13 +112,17 @@ def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards:
         for n in d.nodes:
             if n.table == "Organization":
                 out.orgs[n.key] = dict(n.props)
+        for k in identity.contributions(d)[0]:
+            if identity.may_move(k):
+                out.naming.setdefault(k, set()).add(d.source_id)
         for e in d.edges:
-            if e.rel == "PART_OF":
-                out.part_of.add((e.src, e.dst))
+            if e.rel in REGISTRY_RELS:
+                out.registry_edges.add((e.rel, e.src, e.dst))
             elif not _is_cited_issuer(d, e):
                 edges.setdefault(e.rel, []).append(_rel_row(e.rel, e.src, e.dst, e.values, d.source_id))
         for key, (own, props) in _doc_contributions(d).items():
             claims.setdefault(shard_of(key, shards), []).append((key, d.source_id, own, props, d.path))
+    out.groups = identity.counted(deltas)
     source_cols = {c: t for c, t in columns("Source").items()}
     _write(base / "Source" / f"{tag}.parquet", _schema(source_cols), sources)
     for rel, rows in edges.items():
@@ -131,20 +142,6 @@ def _frames(path: Path) -> Iterator[list[tuple]]:
                 yield pickle.load(f)
             except EOFError:
                 return
-
-
-def cited_issuers(key: str, c: DocClaims) -> list[tuple[str, str, str | None]]:
-    """(document, organisation, raw name) of the ``@cited`` ISSUED_BY edges its claims call for
-    (as :meth:`CypherStore._sync_cited_issuers` keeps them)."""
-    own_ids = {o["props"].get("issuer_id") for o in c.own.values()}
-    names = c.votes.get("issuer", {})
-    raw = json.loads(max(names, key=lambda j: (names[j], j))) if names else None
-    out = []
-    for j in c.votes.get("issuer_id", {}):
-        org = json.loads(j)
-        if org and org not in own_ids:
-            out.append((key, org, raw))
-    return out
 
 
 def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_cols: list[str]) -> int:
@@ -169,9 +166,9 @@ def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_
         rows.append([key if col == pk else props.get(col) for col in doc_cols])
         e = entry({**{col: props.get(col) for col in COLUMNS}, "key": key})
         entries.append([e[f] for f in ENTRY_FIELDS])
-        for s, o, raw in sorted(cited_issuers(key, c)):
+        for o, raw in sorted(c.cited_issuers().items()):
             if o in org_ids:  # an edge to an organisation the store lacks is not made incrementally either
-                cited.append(_rel_row("ISSUED_BY", s, o, {"raw": raw}, CITED_SOURCE))
+                cited.append(_rel_row("ISSUED_BY", key, o, {"raw": raw}, CITED_SOURCE))
     _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: doc_types[c] for c in doc_cols}), rows)
     _write(base / "ISSUED_BY" / f"cited-{shard:04d}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
     types = {f: ("INT64" if f == "order" else "STRING") for f in ENTRY_FIELDS}
@@ -194,7 +191,10 @@ def merge_spooled(into: Spooled, part: Spooled) -> None:
     """Add a chunk's facts to the running ones (chunks in file order, so the last file wins)."""
     into.added += part.added
     into.orgs.update(part.orgs)
-    into.part_of |= part.part_of
+    into.registry_edges |= part.registry_edges
+    identity.add_counts(into.groups, part.groups)
+    for k, sids in part.naming.items():
+        into.naming.setdefault(k, set()).update(sids)
 
 
 def write_organizations(root: str, spooled: Spooled, org_cols: list[str]) -> None:
@@ -207,8 +207,10 @@ def write_organizations(root: str, spooled: Spooled, org_cols: list[str]) -> Non
         props = node_props("Organization", {REGISTRY_SOURCE: {"own": False, "props": spooled.orgs[oid], "path": None}})
         rows.append([oid if col == pk else props.get(col) for col in org_cols])
     _write(base / "Organization" / "all.parquet", _schema({c: types[c] for c in org_cols}), rows)
-    part = [_rel_row("PART_OF", s, d, {}, REGISTRY_SOURCE) for s, d in sorted(spooled.part_of) if s in spooled.orgs and d in spooled.orgs]
-    _write(base / "PART_OF" / "all.parquet", _schema(REL_TABLES["PART_OF"][2], ("from", "to")), part)
+    for rel in REGISTRY_RELS:
+        part = [_rel_row(rel, s, d, {}, REGISTRY_SOURCE) for r, s, d in sorted(spooled.registry_edges)
+                if r == rel and s in spooled.orgs and d in spooled.orgs]
+        _write(base / rel / "all.parquet", _schema(REL_TABLES[rel][2], ("from", "to")), part)
 
 
 #: Tables in the order they are copied: a relation's ends must be there first.

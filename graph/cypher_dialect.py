@@ -352,12 +352,12 @@ class Dialect:
         )
 
     def origin_edges(self, rel: str) -> str:
-        """Edges of ``origin`` $o out of the given nodes."""
+        """Edges of ``origin`` $o out of the given nodes, with their ``raw`` (ISSUED_BY)."""
         src_t, dst_t, _ = REL_TABLES[rel]
         a, b = q(PRIMARY_KEYS[src_t]), q(PRIMARY_KEYS[dst_t])
         return (
             f"UNWIND $keys AS k MATCH (a:{src_t} {{{a}: k}})-[e:{rel}]->(b:{dst_t}) "
-            f"WHERE e.origin = $o RETURN a.{a} AS s, b.{b} AS d"
+            f"WHERE e.origin = $o RETURN a.{a} AS s, b.{b} AS d, e.raw AS raw"
         )
 
     def delete_edges(self, rel: str) -> str:

@@ -7,7 +7,7 @@ whose node moved are written again under the new key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from luocdo.core import keys as K
@@ -29,6 +29,9 @@ class IdentityWrites:
     _swap: Any
     _fetch_doc_claims: Any
     _write_known: Any
+    _check_writable: Any
+    _write_lock: Any
+    _transaction: Any
 
     def _identity_backfill(self) -> None:
         """A store written before identity groups were kept: count every stored delta once.
@@ -45,18 +48,25 @@ class IdentityWrites:
         ids = sorted(r["id"] for r in self._run("MATCH (s:Source) RETURN s.id AS id"))
         groups: dict[str, identity.Group] = {}
         for chunk in _chunks(ids, 500):
-            for sid, (_h, text) in self._sources(chunk).items():
-                d = self._stored_delta(sid, text)
-                for k in identity.contributions(d)[0]:
-                    g = K.ident_group(k)
-                    groups.setdefault(g, identity.Group(g))  # type: ignore[arg-type]
-                identity.count(groups, d, +1)
+            identity.add_counts(groups, identity.counted(self._stored_delta(sid, text) for sid, (_h, text) in self._sources(chunk).items()))
+        self._keep_groups(groups, lambda _moved: ids)
+
+    def adopt_identity(self, groups: dict[str, identity.Group], naming: Mapping[str, Iterable[str]]) -> dict[str, str]:
+        """A bulk load's counted groups: settled and kept, the files naming a key that moved written again."""
+        self._check_writable()
+        with self._write_lock, self._transaction():
+            return self._keep_groups(groups, lambda moved: sorted({s for k in moved for s in naming.get(k, ())}))
+
+    def _keep_groups(self, groups: dict[str, identity.Group], files: Callable[[dict[str, str]], list[str]]) -> dict[str, str]:
+        """Settle counted groups, write again the files (stored under the keys each gave) that name a
+        key now merged into another node (among ``files(moved)``), store the groups and the marker."""
         identity.settle(groups)
+        moved = {k: c for g in groups.values() for k, c in g.canonical.items() if k != c}
         after = {k: c for g in groups.values() for k, c in g.canonical.items()}
-        if any(k != c for k, c in after.items()):
-            for chunk in _chunks(ids, 500):
+        if moved:
+            for chunk in _chunks(files(moved), 500):
                 redo = [self._stored_delta(sid, text) for sid, (_h, text) in sorted(self._sources(chunk).items())]
-                redo = [d for d in redo if any(after.get(k, k) != k for k in identity.contributions(d)[0])]
+                redo = [d for d in redo if any(k in moved for k in identity.contributions(d)[0])]
                 if redo:
                     self._swap(redo, [identity.remap(d, after) for d in redo])
         rows = [{"k": g.grp, "f0": g.to_json()} for g in groups.values() if g]
@@ -64,6 +74,7 @@ class IdentityWrites:
         existing = set(self._groups_existing([r["k"] for r in rows]))
         self._write_known("Identity", None, rows, existing)
         self._identity_known = True
+        return moved
 
     def _groups(self, names: Iterable[str], found: set[str] | None = None) -> dict[str, identity.Group]:
         """The stored groups of these names (new empty ones for the others); ``found`` gets the stored ones."""

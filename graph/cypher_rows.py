@@ -10,6 +10,9 @@ REGISTRY_SOURCE = "@registry"
 #: Origin of the ISSUED_BY edges of cited instruments, kept once (see CypherStore._swap).
 CITED_SOURCE = "@cited"
 
+#: Relations that are registry facts, kept once whoever restates them (origin ``@registry``).
+REGISTRY_RELS = ("PART_OF", "SUCCEEDED_BY")
+
 #: Identity group that records that the store's groups were counted (graph.identity keys never have "#").
 IDENTITY_MARKER = "#counted"
 

@@ -28,7 +28,7 @@ from typing import Any
 from luocdo.graph import identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, Dialect, columns, rel_columns, value_columns
 from luocdo.graph.cypher_identity import IdentityWrites
-from luocdo.graph.cypher_rows import CITED_SOURCE, REGISTRY_SOURCE
+from luocdo.graph.cypher_rows import CITED_SOURCE, REGISTRY_RELS, REGISTRY_SOURCE
 from luocdo.graph.cypher_rows import chunks as _chunks
 from luocdo.graph.delta import CITING_SOURCES_SHOWN, DocClaims, GraphDelta, merge_claims
 from luocdo.graph.schema import REL_TABLES, type_label
@@ -290,7 +290,7 @@ class CypherStore(IdentityWrites):
         part_of: dict[tuple[str, str, str], dict] = {}
         for d in new:
             for e in d.edges:
-                if e.rel in ("PART_OF", "SUCCEEDED_BY"):
+                if e.rel in REGISTRY_RELS:
                     part_of[(e.rel, e.src, e.dst)] = {"s": e.src, "d": e.dst, "o": REGISTRY_SOURCE}
                 elif not _is_cited_issuer(d, e):
                     made[e.rel].append(self._edge_row(e.rel, e.src, e.dst, e.values, d.source_id))
@@ -298,40 +298,32 @@ class CypherStore(IdentityWrites):
         for rel, rows in made.items():
             for chunk in _chunks(rows):
                 self._run(self._d.create_edges(rel), {"rows": chunk})
-        for rel in ("PART_OF", "SUCCEEDED_BY"):
+        for rel in REGISTRY_RELS:
             rows = [r for (r_, _s, _d), r in part_of.items() if r_ == rel]
             for chunk in _chunks(rows):
                 self._run(self._d.merge_edges(rel), {"rows": chunk})
 
     def _sync_cited_issuers(self, docs: dict[str, DocClaims]) -> list[dict[str, Any]]:
-        """Make the ``@cited`` ISSUED_BY edges of ``docs`` follow their claims.
+        """Make the ``@cited`` ISSUED_BY edges of ``docs`` follow their claims
+        (:meth:`~luocdo.graph.delta.DocClaims.cited_issuers`).
 
-        Deletes those no source supports any more and returns the rows of the
-        missing ones (created with the other edges).  A document's own text
-        states its issuer with its own edge; the citing sources' votes for
-        other issuers each give one ``@cited`` edge, so a disagreement stays
-        visible without an edge per citing file.
+        Deletes those no source supports any more, or whose raw name the votes
+        changed, and returns the rows of the missing ones (created with the
+        other edges): the edges are a function of the claims, whatever the order.
         """
-        want: dict[tuple[str, str], str | None] = {}
-        for key, c in docs.items():
-            own_ids = {o["props"].get("issuer_id") for o in c.own.values()}
-            names = c.votes.get("issuer", {})
-            raw = json.loads(max(names, key=lambda j: (names[j], j))) if names else None
-            for j in c.votes.get("issuer_id", {}):
-                org = json.loads(j)
-                if org and org not in own_ids:
-                    want[(key, org)] = raw
-        have: set[tuple[str, str]] = set()
+        want = {(key, org): raw for key, c in docs.items() for org, raw in c.cited_issuers().items()}
+        have: dict[tuple[str, str], Any] = {}
         for chunk in _chunks(list(docs)):
             for r in self._run(self._d.origin_edges("ISSUED_BY"), {"keys": chunk, "o": CITED_SOURCE}):
-                have.add((r["s"], r["d"]))
-        stale = [{"s": s, "d": d, "o": CITED_SOURCE} for s, d in sorted(have - set(want))]
+                have[(r["s"], r["d"])] = r["raw"]
+        stale = [{"s": s, "d": d, "o": CITED_SOURCE} for (s, d), raw in sorted(have.items())
+                 if (s, d) not in want or want[(s, d)] != raw]
         for chunk in _chunks(stale):
             self._run(self._d.delete_edges("ISSUED_BY"), {"rows": chunk})
         return [
             self._edge_row("ISSUED_BY", s, d, {"raw": raw}, CITED_SOURCE)
             for (s, d), raw in sorted(want.items())
-            if (s, d) not in have
+            if (s, d) not in have or have[(s, d)] != raw
         ]
 
     @staticmethod

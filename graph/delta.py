@@ -188,6 +188,19 @@ class DocClaims:
             agg.add(sid, bool(c.get("own")), c.get("props") or {}, c.get("path"))
         return agg
 
+    def cited_issuers(self) -> dict[str, str | None]:
+        """Organisation id → raw name of the ``@cited`` ISSUED_BY edges these claims call for.
+
+        A document's own text states its issuer with its own edge; each other
+        issuer the citing sources name gives one edge, so a disagreement stays
+        visible without an edge per citing file.  The raw name is the one most
+        citing sources write (ties: JSON order), a function of the votes only.
+        """
+        own_ids = {o["props"].get("issuer_id") for o in self.own.values()}
+        names = self.votes.get("issuer", {})
+        raw = json.loads(max(names, key=lambda j: (names[j], j))) if names else None
+        return {org: raw for j in self.votes.get("issuer_id", {}) if (org := json.loads(j)) and org not in own_ids}
+
     def to_json(self) -> str:
         return _j({"v": 2, "own": self.own, "cited": self.cited, "votes": self.votes, "paths": self.paths})
 

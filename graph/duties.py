@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from luocdo.core.model import DocumentRecord
 from luocdo.core.registry import Org, Registry
-from luocdo.core.registry_groups import collective
+from luocdo.core.registry_groups import collective, narrowed
 from luocdo.graph.delta import EdgeRow
 
 #: Where a phrase joins several units: "Các sở, ban, ngành và UBND các xã, phường",
@@ -39,14 +39,24 @@ def split_units(phrase: str) -> list[str]:
     return [p.strip(" ,;.") for p in _JOIN.split(phrase) if p and p.strip(" ,;.")]
 
 
-def _target(parts: _Parts, raw: str, province: str | None, commune: str | None, issuer: Org | None,
-            day: str | None) -> tuple[Org, str | None] | None:
-    """The unit ``raw`` names, or the unit of a collective with the kind of its members."""
-    org = parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day)
+def unit_named(reg: Registry, raw: str, province: str | None, commune: str | None, issuer: Org | None,
+               day: str | None, whole: bool = False) -> tuple[Org, str | None] | None:
+    """The unit ``raw`` names, or the unit of a collective with the kind of its members
+    (recipients, duties and assigned units alike).  ``whole``: refuse a collective that
+    names only some of its members ("UBND các xã có điểm du lịch"): which ones is not known."""
+    # a department merged on 1 March 2025, asked to act in a text of that day or later: its successor
+    org = reg.as_of(reg.resolve(raw, province=province, commune=commune), day)
     if org is not None:
         return org, None
-    found = collective(parts.reg, raw, province, issuer, day)
+    if whole and narrowed(raw):
+        return None
+    found = collective(reg, raw, province, issuer, day)
     return (found[0], found[1]) if found else None
+
+
+def _target(parts: _Parts, raw: str, province: str | None, commune: str | None, issuer: Org | None,
+            day: str | None) -> tuple[Org, str | None] | None:
+    return unit_named(parts.reg, raw, province, commune, issuer, day)
 
 
 def addressed_and_expected(parts: _Parts, rec: DocumentRecord, province: str | None, commune: str | None) -> None:

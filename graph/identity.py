@@ -93,6 +93,34 @@ def count(groups: dict[str, Group], d: GraphDelta, sign: int) -> None:
                 g.links.pop(x, None)
 
 
+def add_counts(into: dict[str, Group], part: Mapping[str, Group]) -> None:
+    """Add the counts of ``part`` (groups counted elsewhere, e.g. by a bulk-load worker) to ``into``."""
+    for grp, g in part.items():
+        mine = into.setdefault(grp, Group(grp))
+        for k, n in g.names.items():
+            mine.names[k] = mine.names.get(k, 0) + n
+        for x, box in g.links.items():
+            have = mine.links.setdefault(x, {})
+            for y, n in box.items():
+                have[y] = have.get(y, 0) + n
+
+
+def counted(deltas: Iterable[GraphDelta]) -> dict[str, Group]:
+    """The groups these deltas name, counted from nothing."""
+    groups: dict[str, Group] = {}
+    for d in deltas:
+        for k in contributions(d)[0]:
+            g = K.ident_group(k)
+            groups.setdefault(g, Group(g))  # type: ignore[arg-type]
+        count(groups, d, +1)
+    return groups
+
+
+def may_move(key: str) -> bool:
+    """Whether settling could put this raw key under another (a year-less or named key)."""
+    return not _strong(key)
+
+
 def linked_groups(groups: Iterable[Group]) -> set[str]:
     """Groups reached by a link from these (to load before settling)."""
     out: set[str] = set()

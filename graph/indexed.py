@@ -63,6 +63,15 @@ def apply_indexed(store: Store, deltas: list[GraphDelta]) -> dict[str, int]:
     return counts
 
 
+def reindex(store: Store, index, keys: set[str]) -> None:
+    """Write these documents' entries again as the store has them now (gone ones deleted)."""
+    from luocdo.graph.fulltext import count_documents
+
+    index.begin()
+    SearchIndexer(store, index).write(keys)
+    index.finish(count_documents(store))
+
+
 @contextmanager
 def indexing(store: Store, notes: list[str]) -> Iterator[SearchIndexer | None]:
     """The search index updated batch by batch when it is sound, rebuilt at the end when it is not."""

@@ -221,7 +221,27 @@ class LadybugStore(CypherStore):
             )
         if "read-only" in msg.lower() and "write" in msg.lower():
             return ReadOnlyViolation(f"{self.path} is open read-only: {msg}")
+        older = self._older_file(msg) if self.read_only else None
+        if older:
+            return StoreError(f"{self.path} was written by an earlier luocdo (no column {older}); "
+                              "open it for writing once (luocdo ingest) to add it")
         return StoreError(f"ladybug: {msg}")
+
+    def _older_file(self, msg: str) -> str | None:
+        """``TABLE.column`` when the engine misses a property the schema has and the file lacks
+        (a read-only open adds no columns); checked only on that error, so opening stays cheap."""
+        m = re.search(r"Cannot find property (\w+) for", msg)
+        if m is None:
+            return None
+        wanted = {**{t: columns(t) for t in NODE_TABLES}, **{r: props for r, (_s, _t, props) in REL_TABLES.items()}}
+        for table, cols in wanted.items():
+            if m.group(1) in cols:
+                with suppress(RuntimeError, StoreError):
+                    conn = ladybug.Connection(self._db)  # its own: the caller may hold another
+                    rows = self._exec(conn, f"CALL table_info('{table}') RETURN *")
+                    if m.group(1) not in {r.get("name") for r in rows}:
+                        return f"{table}.{m.group(1)}"
+        return None
 
     def _exec(
         self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None

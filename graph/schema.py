@@ -130,6 +130,7 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "timeframe": "STRING",
             "start": "INT64",
             "end": "INT64",
+            "members": "STRING",  # a collective ("Ủy ban nhân dân các xã, phường"), as for ADDRESSED_TO
         },
     ),
     # A plan or report the document asks of a unit, by a day or every period ("báo cáo kết quả

@@ -180,7 +180,7 @@ def _issuer(text: str, folded: str, h: Header, has_block: bool, candidates: list
     if h.issuer_code and not has_block:
         # no agency block: the symbol's agency code says who issued it ("3500/QĐ-BYT": Bộ Y tế)
         head = h.issuer_code.split("-")[0]
-        if not K.is_local_issuer(head):
+        if not K.is_local_issuer(head) and head not in SHARED_CODES:
             org = reg.resolve(CENTRAL_BY_CODE.get(head, head))
     if org is None and h.place:
         org = reg.commune(h.place, province)
@@ -390,6 +390,11 @@ def issuer_of(org: Org | None, council: bool = False) -> Issuer | None:
 # ---------------------------------------------------------------------------
 # Cited instruments
 # ---------------------------------------------------------------------------
+
+#: Codes several bodies share: "-NQ/TW" is a resolution of the Politburo (Bộ Chính trị), the
+#: Secretariat (Ban Bí thư) or the Central Committee (Ban Chấp hành Trung ương).  The symbol alone
+#: does not say which, so no issuer is taken from it; only words ("của Bộ Chính trị") say.
+SHARED_CODES = frozenset({"TW"})
 
 CENTRAL_BY_CODE = {
     "TW": "Ban Chấp hành Trung ương",

@@ -16,7 +16,14 @@ from luocdo.core.model import Instrument, Issuer
 from luocdo.core.registry import Org, registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import Citation, clean
-from luocdo.loaders.context import CENTRAL_BY_CODE, Context, is_council, issuer_of, level_guess
+from luocdo.loaders.context import (
+    CENTRAL_BY_CODE,
+    SHARED_CODES,
+    Context,
+    is_council,
+    issuer_of,
+    level_guess,
+)
 from luocdo.loaders.header import Header
 from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
@@ -49,6 +56,8 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
                 return reg.province(province), None
         if ctx.commune is not None:
             return ctx.commune, None
+    if head in SHARED_CODES:
+        return None, None  # "57-NQ/TW": the Politburo's or the Central Committee's; the words did not say
     if head in CENTRAL_BY_CODE:
         return reg.resolve(CENTRAL_BY_CODE[head]), None
     if head in ("UBND", "HĐND"):

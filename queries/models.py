@@ -141,17 +141,21 @@ class GapsResult(_Model):
 
 
 class UnitDeadline(_Model):
-    """A unit's days under X: its plan (late when issued after ``plan_due``) and its report."""
+    """A unit's days under X: its plan (late when issued after ``plan_due``) and its report
+    (missing when ``report_due`` has passed with none, late when it came after)."""
 
     org_id: str
     plan_due: str | None = None
     plan_duty: str | None = None  # the words of the duty, as X states it
+    plan_evidence: Evidence | None = None  # where X sets plan_due: file, span, the sentence
     first_plan: DocRef | None = None
     days_late: int | None = None  # days the first plan came after plan_due; None when on time or unknown
     report_due: str | None = None
     report_duty: str | None = None
+    report_evidence: Evidence | None = None
     reports: list[DocRef] = []
     report_missing: bool = False  # report_due has passed (on as_of) and no report is in the graph
+    report_days_late: int | None = None  # days the first report came after report_due
 
 
 class DeadlinesResult(_Model):

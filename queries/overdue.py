@@ -125,6 +125,17 @@ class _Assignment:
     timeframe: str
 
 
+def _assigned_units(store: Store, row: dict) -> list[str | OrgRef]:
+    """The unit a task is assigned to (its id), or the members of a collective ("Ủy ban nhân dân
+    các xã, phường") as of the assigning document's date (the registry's, in the graph or not)."""
+    if not row.get("members"):
+        return [row["org"]]
+    from luocdo.queries.members import day_of, members_of
+
+    year = int(row["year"]) if row.get("year") else None
+    return list(members_of(store, row["org"], row["members"], day_of(row.get("date"), year), row["key"]))
+
+
 def overdue(store: Store, key_or_name: str | None = None, as_of: str | date | None = None) -> OverdueResult:
     """Lead units of the store's assignments (or of one document's) overdue on ``as_of`` (default today)."""
     if isinstance(as_of, date):
@@ -143,15 +154,20 @@ def overdue(store: Store, key_or_name: str | None = None, as_of: str | date | No
         rows = loader.run(store, "overdue_assignments", {}, limit=None)
     duty_rows = overdue_duties(store, target.key if target else None, day)
     due: list[tuple[_Assignment, date]] = []
+    members: dict[str, OrgRef] = {}  # units a collective stands for
     for r in rows:
         d = due_date(r["timeframe"])
         if d is not None and d < day:
-            due.append((_Assignment(r["key"], r["org"], r.get("task"), r["timeframe"]), d))
+            for unit in _assigned_units(store, r):
+                if isinstance(unit, OrgRef):
+                    members[unit.id] = unit
+                org = unit.id if isinstance(unit, OrgRef) else unit
+                due.append((_Assignment(r["key"], org, r.get("task"), r["timeframe"]), d))
     if not due and not duty_rows:
         return OverdueResult(as_of=day.isoformat(), rows=duty_rows)
 
     docs = fetch_docs(store, {a.key for a, _ in due})
-    orgs = fetch_orgs(store, {a.org for a, _ in due})
+    orgs = {**members, **fetch_orgs(store, {a.org for a, _ in due})}
     tree = org_tree(store)
     acted: dict[str, set[str]] = {}  # directive key → organizations that issued a plan or report for it
     for key in {a.key for a, _ in due}:

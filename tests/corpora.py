@@ -167,17 +167,6 @@ EXAMPLES_CORPUS = Corpus(
 )
 
 
-#: Where the graph is not yet the same whichever order the example corpus is read in: 57-NQ/TW is
-#: cited with "của Bộ Chính trị" by some documents and by its symbol alone (issuer from "/TW":
-#: Ban Chấp hành Trung ương) by others, and the cited instrument's issuer edges then depend on the
-#: batches (the ``raw`` of each edge), and the bulk load keeps a year-less ``57-NQ/TW@?`` that the
-#: incremental ingest merges into ``57-NQ/TW@2024``.  The seeds do not cite anything both ways.
-ORDER_DEPENDENT_ISSUER = (
-    "57-NQ/TW cited with two issuers: its issuer edges (and the bulk load's 57-NQ/TW@?) depend on the "
-    "reading order"
-)
-
-
 def seeds_present() -> bool:
     """Whether the seed documents are there to be used."""
     return SEEDS_DIR.is_dir() and any(SEEDS_DIR.glob("*.txt"))

@@ -1,52 +1,69 @@
-"""Late plans and missing reports (queries/deadlines.py, GET /documents/{key}/deadlines),
+"""Late plans, late and missing reports (queries/deadlines.py, GET /documents/{key}/deadlines),
 and a document's standing on its card (in force, amended, repealed: queries/show.py).
 
-On the example corpus as it is (145/KH-UBND states its plan and report days in
-prose the extractor does not turn into duties yet: nothing is marked), and on
-a copy whose 145/KH-UBND also lists them as tasks: "Xây dựng kế hoạch triển
-khai …, Sở Nội vụ, trước ngày 31/8/2025" (its 214/KH-SNV of 10/09/2025 is ten
-days late) and "Báo cáo kết quả …, Sở Tài chính, trước ngày 15/11/2025" (no
-report from it in the corpus).  Real extraction, a real embedded store and
-the service over HTTP.
+On the example corpus as it is, 145/KH-UBND (Tuyên Quang) states its days in prose, read
+as EXPECTS duties: "Các sở, ban, ngành và Ủy ban nhân dân các xã, phường … xây dựng kế
+hoạch …, hoàn thành trước ngày 31/8/2025" and "Các cơ quan, đơn vị, địa phương báo cáo
+kết quả trước ngày 15/11/2025".  Sở Nội vụ's 214/KH-SNV (10/9), Lâm Bình's 27/KH-UBND
+(18/9) and Sơn Dương's 64/KH-UBND (08/10) are late; on 15/01/2026 every expected unit but
+Minh Xuân and Yên Sơn (who reported) has its report missing.  On a copy whose 145/KH-UBND
+also lists duties as tasks, with earlier days and a collective as the lead unit ("Cơ quan
+chủ trì: Ủy ban nhân dân các xã, phường"), the earlier day stands and Yên Sơn's report of
+14/11 is late.  Real extraction, a real embedded store and the service over HTTP.
 """
 
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from luocdo.graph.store import open_store
 from luocdo.queries import gaps, show
-from luocdo.queries.deadlines import deadlines, duty_kind
+from luocdo.queries.deadlines import deadlines, duty_kind, period_day
 from luocdo.queries.errors import BadParameter
+from luocdo.queries.overdue import overdue
 from luocdo.queries.show import standing_how
 from tests.corpora import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 K145 = "145/KH-UBND@2025@tuyen-quang"
+F145 = "03_ubnd-tinh_145-KH-UBND.txt"
 SNV, STC = "dept:8:so-noi-vu", "dept:8:so-tai-chinh"
+# communes of Tuyên Quang (registry ids)
+LAM_BINH, SON_DUONG, YEN_SON, MINH_XUAN, THUONG_LAM, TAN_TRAO = (
+    "commune:2266", "commune:2536", "commune:2473", "commune:2215", "commune:2269", "commune:2545")
+PLAN_SENTENCE = ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch "
+                 "triển khai của cơ quan, đơn vị, địa phương mình, hoàn thành trước ngày 31/8/2025, gửi về Sở "
+                 "Khoa học và Công nghệ")
+REPORT_SENTENCE = "Các cơ quan, đơn vị, địa phương báo cáo kết quả trước ngày 15/11/2025"
 
 DUTIES = """7. Xây dựng kế hoạch triển khai Nghị quyết trong ngành nội vụ
 
 - Cơ quan chủ trì: Sở Nội vụ.
-- Thời gian thực hiện: Trước ngày 31/8/2025.
+- Thời gian thực hiện: Trước ngày 25/8/2025.
 
 8. Báo cáo kết quả bố trí kinh phí chuyển đổi số năm 2025 về Ủy ban nhân dân tỉnh
 
 - Cơ quan chủ trì: Sở Tài chính.
-- Thời gian thực hiện: Trước ngày 15/11/2025.
+- Thời gian thực hiện: Trước ngày 10/11/2025.
+
+9. Báo cáo kết quả thực hiện Kế hoạch tại cấp xã về Sở Khoa học và Công nghệ
+
+- Cơ quan chủ trì: Ủy ban nhân dân các xã, phường.
+- Thời gian thực hiện: Trước ngày 01/11/2025.
 
 III. KINH PHÍ"""
 
 
 def corpus_with_duties(folder: Path) -> Path:
-    """A copy of the example corpus whose 145/KH-UBND lists a plan duty and a reporting duty as tasks."""
+    """A copy of the example corpus whose 145/KH-UBND also lists plan and reporting duties as tasks."""
     out = folder / "corpus"
     shutil.copytree(CORPUS, out)
-    path = out / "03_ubnd-tinh_145-KH-UBND.txt"
+    path = out / F145
     text = path.read_text(encoding="utf-8")
     assert "\nIII. KINH PHÍ" in text
     path.write_text(text.replace("III. KINH PHÍ", DUTIES, 1), encoding="utf-8")
@@ -80,53 +97,132 @@ def test_duty_kind(task, role, kind):
     assert duty_kind(task, role) == kind
 
 
-def test_late_plan_and_missing_report(duty_db):
-    store = open_store(duty_db, read_only=True)
-    try:
-        report = gaps(store, K145)
-        r = deadlines(store, report, as_of="2026-01-15")
-        r_before = deadlines(store, report, as_of="2025-11-01")
-    finally:
-        store.close()
-    units = {u.org_id: u for u in r.units}
-    snv = units[SNV]
-    assert (snv.plan_due, snv.days_late, snv.first_plan.display) == ("2025-08-31", 10, "214/KH-SNV")
-    assert "kế hoạch" in snv.plan_duty and not snv.report_missing
-    stc = units[STC]
-    assert (stc.report_due, stc.report_missing, stc.reports, stc.days_late) == ("2025-11-15", True, [], None)
-    assert r.counts == {"late_plan": 1, "report_missing": 1}
-    # before the report's day nothing is missing yet; the late plan stays late
-    assert r_before.counts == {"late_plan": 1, "report_missing": 0}
-    # units with reports carry them (Yên Sơn reported only), unmarked
-    yen_son = next(u for u in r.units if u.reports and u.reports[0].display == "58/BC-UBND")
-    assert not yen_son.report_missing and yen_son.days_late is None
+@pytest.mark.parametrize("period, since, day, expected", [
+    # the last end passed, with the end before it (a report counts when dated after it)
+    ("half-year", date(2025, 7, 28), date(2026, 1, 15), (date(2025, 12, 31), date(2025, 7, 28))),
+    ("quarter", date(2025, 8, 12), date(2026, 1, 15), (date(2025, 12, 31), date(2025, 9, 30))),
+    ("month", date(2025, 8, 12), date(2025, 10, 2), (date(2025, 9, 30), date(2025, 8, 31))),
+    # none passed yet: the next end to come
+    ("half-year", date(2025, 7, 28), date(2025, 9, 1), (date(2025, 12, 31), date(2025, 7, 28))),
+    ("year", date(2025, 8, 12), date(2025, 12, 31), (date(2025, 12, 31), date(2025, 8, 12))),
+    ("month", date(2025, 8, 12), date(2025, 8, 20), (date(2025, 8, 31), date(2025, 8, 12))),
+    ("quarter", None, date(2025, 8, 20), None),  # the asking document has no date
+])
+def test_period_day(period, since, day, expected):
+    assert period_day(period, since, day) == expected
 
 
-def test_nothing_is_marked_without_duties(plain_db):
+def test_a_report_asked_every_half_year(plain_db):
+    """09-KH/TU: "Đảng ủy các xã, phường … định kỳ 6 tháng báo cáo kết quả về Ban Thường vụ Tỉnh
+    ủy": each commune's report for the half-year ending 31/12/2025 is missing on 15/01/2026 unless
+    the graph has one."""
     store = open_store(plain_db, read_only=True)
     try:
-        r = deadlines(store, gaps(store, K145), as_of="2026-01-15")
-        with pytest.raises(BadParameter, match="as_of"):
-            deadlines(store, gaps(store, K145), as_of="15/01/2026")
+        report = gaps(store, "09-KH/TU@2025@tuyen-quang")
+        after, before = (deadlines(store, report, as_of=d) for d in ("2026-01-15", "2025-10-01"))
     finally:
         store.close()
-    assert r.counts == {"late_plan": 0, "report_missing": 0}
-    assert all(u.plan_due is None and u.report_due is None for u in r.units)
+    units = {u.org_id: u for u in after.units}
+    assert units[THUONG_LAM].report_due == "2025-12-31" and units[THUONG_LAM].report_missing
+    assert "định kỳ 6 tháng báo cáo kết quả" in units[THUONG_LAM].report_evidence.sentence
+    assert not units[YEN_SON].report_missing  # its 58/BC-UBND of 14/11 reports on a plan for 09-KH/TU
+    assert after.counts["report_missing"] > 100 and before.counts["report_missing"] == 0
 
 
-def test_the_service_answers_the_marks(duty_db):
+def _marks(db: str, as_of: str):
+    store = open_store(db, read_only=True)
+    try:
+        report = gaps(store, K145)
+        return report, deadlines(store, report, as_of=as_of)
+    finally:
+        store.close()
+
+
+def test_the_days_the_plan_sets_in_prose_mark_its_units(plain_db):
+    """EXPECTS duties of 145/KH-UBND, collectives expanded: late plans, missing reports, the sentence."""
+    report, r = _marks(plain_db, "2026-01-15")
+    units = {u.org_id: u for u in r.units}
+    # every unit of the gaps answer is expected: the departments and the 124 communes
+    assert set(units) == {u.org.id for u in report.units}
+    late = {k: (u.first_plan.display, u.days_late) for k, u in units.items() if u.days_late}
+    assert late == {SNV: ("214/KH-SNV", 10), LAM_BINH: ("27/KH-UBND", 18), SON_DUONG: ("64/KH-UBND", 38)}
+    snv = units[SNV]
+    assert (snv.plan_due, snv.report_due, snv.report_missing) == ("2025-08-31", "2025-11-15", True)
+    assert snv.plan_duty == PLAN_SENTENCE and snv.plan_evidence.sentence == PLAN_SENTENCE
+    assert snv.report_evidence.sentence == REPORT_SENTENCE
+    # provenance: the span is the sentence in the source file
+    ev = snv.report_evidence
+    assert ev.doc == K145 and Path(ev.file).name == F145
+    text = Path(ev.file).read_text(encoding="utf-8")
+    assert " ".join(text[ev.start:ev.end].split()) == REPORT_SENTENCE
+    # the ones who reported are not marked; Minh Xuân's report has no date and stands
+    assert [d.display for d in units[YEN_SON].reports] == ["58/BC-UBND"]
+    for unit in (YEN_SON, MINH_XUAN):
+        assert not units[unit].report_missing and units[unit].report_days_late is None
+    assert units[THUONG_LAM].report_missing and units[THUONG_LAM].plan_due == "2025-08-31"
+    assert units[SON_DUONG].report_missing
+    # "các cơ quan, đơn vị, địa phương" are the plan's recipients: the Ban Quản lý Khu kinh tế,
+    # one of "các sở, ban, ngành" (a plan day) but not in Nơi nhận, has no report day
+    assert {k for k, u in units.items() if u.report_due is None} == {"dept:8:ban-quan-ly-khu-kinh-te"}
+    assert r.counts == {"late_plan": 3, "report_missing": len(units) - 3, "report_late": 0}
+    # before the report's day nothing is missing yet; late plans stay late
+    _, before = _marks(plain_db, "2025-11-01")
+    assert before.counts == {"late_plan": 3, "report_missing": 0, "report_late": 0}
+    with pytest.raises(BadParameter, match="as_of"):
+        _marks(plain_db, "15/01/2026")
+
+
+def test_tasks_with_earlier_days_and_a_collective_lead_unit(duty_db):
+    """The earliest day of a kind stands; a collective lead unit is each of its communes."""
+    _, r = _marks(duty_db, "2026-01-15")
+    units = {u.org_id: u for u in r.units}
+    snv = units[SNV]
+    assert (snv.plan_due, snv.days_late, snv.first_plan.display) == ("2025-08-25", 16, "214/KH-SNV")
+    assert snv.plan_duty == "Xây dựng kế hoạch triển khai Nghị quyết trong ngành nội vụ"
+    assert units[STC].report_due == "2025-11-10" and units[STC].report_missing
+    # "Cơ quan chủ trì: Ủy ban nhân dân các xã, phường" → each commune reports by 01/11
+    assert {units[c].report_due for c in (LAM_BINH, YEN_SON, THUONG_LAM, TAN_TRAO)} == {"2025-11-01"}
+    assert units[YEN_SON].report_days_late == 13 and not units[YEN_SON].report_missing
+    assert r.counts["report_late"] == 1
+    # the departments keep the day of the sentence that names them
+    assert units[SNV].report_due == "2025-11-15"
+
+
+def test_a_collective_lead_unit_is_listed_overdue_commune_by_commune(duty_db):
+    store = open_store(duty_db, read_only=True)
+    try:
+        rows = overdue(store, K145, as_of="2025-11-05").rows
+        edges = store.read("MATCH (x:Document {key: $k})-[a:ASSIGNED_TO]->(o:Organization) WHERE a.members IS NOT NULL "
+                           "RETURN o.id AS org, a.role AS role, a.members AS members, a.raw AS raw", {"k": K145})
+    finally:
+        store.close()
+    assert {"org": "province:8", "role": "lead", "members": "communes",
+            "raw": "Ủy ban nhân dân các xã, phường"} in edges
+    task9 = {x.org.id for x in rows if x.kind == "task" and (x.task or "").startswith("Báo cáo kết quả thực hiện Kế hoạch tại cấp xã")}
+    # the communes with nothing for 145 are overdue; those with a plan or a report are not
+    assert THUONG_LAM in task9 and len(task9) >= 100
+    assert not task9 & {LAM_BINH, YEN_SON, TAN_TRAO, MINH_XUAN}
+    assert "province:8" not in {x.org.id for x in rows}
+
+
+def test_the_service_answers_the_marks(plain_db):
     import httpx
 
     from tests.test_api_ui import _serve
 
-    server, thread, base = _serve(duty_db)
+    server, thread, base = _serve(plain_db)
     try:
         c = httpx.Client(base_url=base, timeout=60)
         tilde = c.get(f"/documents/{K145.replace('/', '~')}/deadlines", params={"as_of": "2026-01-15"})
         assert tilde.status_code == 200, tilde.text
-        assert tilde.json()["counts"] == {"late_plan": 1, "report_missing": 1}
+        body = tilde.json()
+        assert body["counts"]["late_plan"] == 3 and body["counts"]["report_missing"] > 120
+        snv = next(u for u in body["units"] if u["org_id"] == SNV)
+        assert snv["days_late"] == 10 and snv["report_missing"] is True
+        assert snv["report_evidence"]["sentence"] == REPORT_SENTENCE
+        assert snv["plan_evidence"]["sentence"] == PLAN_SENTENCE
         encoded = c.get("/documents/145%2FKH-UBND%402025%40tuyen-quang/deadlines", params={"as_of": "2026-01-15"})
-        assert encoded.json() == tilde.json()
+        assert encoded.json() == body
         bad = c.get(f"/documents/{K145.replace('/', '~')}/deadlines", params={"as_of": "2026-13-45"})
         assert bad.status_code == 400 and "as_of" in bad.json()["error"]["message"]
         assert c.get("/documents/99~KH-XYZ/deadlines").status_code == 404
@@ -232,3 +328,23 @@ def test_show_prints_the_standing(decision_db, lang, words):
     assert out.returncode == 0, out.stderr
     for w in words:
         assert w in out.stdout, (w, out.stdout)
+
+
+# --------------------------------------------------------------------------- both stores
+
+@pytest.mark.neo4j
+def test_the_marks_agree_on_neo4j(tmp_path, corpus_dir, request):
+    """The test corpus on the embedded store and on a real Neo4j: the same marks for every
+    document that asks for a plan or a report (its EXPECTS), collectives expanded alike."""
+    lady = open_store(ingested_store(tmp_path / "lady.db", corpus_dir), read_only=True)
+    neo = request.getfixturevalue("neo4j_seeds").store(read_only=True)
+    try:
+        keys = sorted({r["k"] for r in lady.read("MATCH (x:Document)-[:EXPECTS]->() RETURN DISTINCT x.key AS k", {})})
+        assert keys
+        for key in keys:
+            a, b = (deadlines(s, gaps(s, key), as_of="2026-06-30") for s in (lady, neo))
+            assert a.model_dump(exclude={"target"}) == b.model_dump(exclude={"target"}), key
+        assert any(deadlines(lady, gaps(lady, k), as_of="2026-06-30").counts["report_missing"] for k in keys)
+    finally:
+        lady.close()
+        neo.close()

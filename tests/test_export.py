@@ -245,7 +245,7 @@ def test_neo4j_csv(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert _read(out / "organizations_header.csv")[0][0] == "id:ID(Organization)"
     assert _read(out / "assigned_to_header.csv")[0] == [
         ":START_ID(Document)", ":END_ID(Organization)", "origin:string", "raw:string", "role:string",
-        "task:string", "timeframe:string", "start:long", "end:long", ":TYPE"]
+        "task:string", "timeframe:string", "start:long", "end:long", "members:string", ":TYPE"]
     assert _read(out / "part_of_header.csv")[0][:2] == [":START_ID(Organization)", ":END_ID(Organization)"]
     docs = {r[0]: r for r in _read(out / "documents.csv")}
     assert all(len(r) == len(doc_header) for r in docs.values())

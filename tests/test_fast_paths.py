@@ -4,7 +4,7 @@ Each pattern is written once, as its regular expression; the fast search
 (:class:`~luocdo.loaders.scan.KeywordPattern`, :class:`~luocdo.loaders.scan.LinePattern`,
 :func:`~luocdo.loaders.header.place_date`, :func:`~luocdo.loaders.scan.last_match`, breaks
 found in parts) must find the same matches: every such pattern of the extractor is found
-here by its kind and checked on table rows that name the edge cases, on the seeds, and on
+here by its kind and checked on table rows that name the edge cases, on the test corpus, and on
 random text built from the pieces the patterns care about.
 """
 
@@ -77,9 +77,9 @@ def test_place_date_table(text: str, lo: int) -> None:
     assert _span(H.place_date(f, lo, len(f))) == _span(H.PLACE_DATE.search(f, lo, len(f)))
 
 
-def test_place_date_on_the_seeds(seeds_dir: Path) -> None:
+def test_place_date_on_the_corpus(corpus_dir: Path) -> None:
     checked = 0
-    for path in sorted(seeds_dir.glob("*.txt")):
+    for path in sorted(corpus_dir.glob("*.txt")):
         f = fold(load(path).text)
         for lo in range(0, 1500, 7):
             hi = min(len(f), 1500)
@@ -164,8 +164,8 @@ def _spans(it):
 
 
 @pytest.mark.parametrize(("name", "kp"), KEYWORD_PATTERNS, ids=[n for n, _ in KEYWORD_PATTERNS])
-def test_keyword_pattern_finds_what_its_regex_finds(name, kp, seeds_dir: Path) -> None:
-    raw = [load(p).text for p in sorted(seeds_dir.glob("*.txt"))] + [_MENTIONS]
+def test_keyword_pattern_finds_what_its_regex_finds(name, kp, corpus_dir: Path) -> None:
+    raw = [load(p).text for p in sorted(corpus_dir.glob("*.txt"))] + [_MENTIONS]
     found = 0
     for f in raw + [fold(t) for t in raw]:  # some read the text as written, most the folded text
         want = _spans(kp.regex.finditer(f))
@@ -207,13 +207,13 @@ def test_clean_collapses_the_white_space_the_regex_did() -> None:
 
 _FIELDS = (
     "1. Thực hiện đăng tải\n- Đơn vị chủ trì: Trung tâm.\n  - Đơn vị phối hợp: Sở A; Sở B\n- Thời gian thực hiện: Quý III\n"
-    "a) Cơ quan thực hiện: Sở Nội vụ\nI. MỤC ĐÍCH\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành\n2.1) x\n\n+ Bộ phận chủ trì thực hiện: A\n"
+    "a) Cơ quan thực hiện: Sở Nội vụ\n- Đơn vị thực hiện: Sở Y tế\nI. MỤC ĐÍCH\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành\n2.1) x\n\n+ Bộ phận chủ trì thực hiện: A\n"
 )
 
 
 @pytest.mark.parametrize(("name", "lp"), LINE_PATTERNS, ids=[n for n, _ in LINE_PATTERNS])
-def test_line_pattern_equals_multiline_scan(name, lp, seeds_dir: Path) -> None:
-    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))] + [fold(_FIELDS), fold("x\n" + _FIELDS)]
+def test_line_pattern_equals_multiline_scan(name, lp, corpus_dir: Path) -> None:
+    texts = [fold(load(p).text) for p in sorted(corpus_dir.glob("*.txt"))] + [fold(_FIELDS), fold("x\n" + _FIELDS)]
     found = 0
     for f in texts:
         want = [m.span() for m in lp.plain.finditer(f)]
@@ -274,13 +274,13 @@ def test_citation_parts(text: str, number: str | None, after_so: bool, symbol: s
 # --------------------------------------------------------------------------- breaks
 
 
-def test_sentence_breaks_read_to_a_margin(seeds_dir: Path) -> None:
+def test_sentence_breaks_read_to_a_margin(corpus_dir: Path) -> None:
     """Breaks read only up to SENTENCE_MARGIN past a position answer as breaks read over the whole text,
     at the positions asked about: citations, which never start with white space."""
     from luocdo.loaders import relations as R
     from luocdo.loaders.breaks import Breaks
 
-    texts = [fold(load(p).text) for p in sorted(seeds_dir.glob("*.txt"))]
+    texts = [fold(load(p).text) for p in sorted(corpus_dir.glob("*.txt"))]
     texts.append(fold("a.\n\n\n   \n" + " " * 500 + "\n- b. c\n  1) d " * 40))
     for f in texts:
         full = Breaks(R.SENTENCE_BREAK, f)
@@ -316,10 +316,10 @@ def test_evidence_break_parts_random(pieces: list[str]) -> None:
     assert (parts.starts, parts.ends) == (whole.starts, whole.ends)
 
 
-def test_evidence_break_parts_on_the_seeds(seeds_dir: Path) -> None:
+def test_evidence_break_parts_on_the_corpus(corpus_dir: Path) -> None:
     from luocdo.loaders.breaks import Breaks
 
-    for path in sorted(seeds_dir.glob("*.txt")):
+    for path in sorted(corpus_dir.glob("*.txt")):
         f = fold(load(path).text)
         whole, parts = Breaks(_EVIDENCE_WHOLE, f), Breaks(EVIDENCE_BREAK_PARTS, f)
         assert (parts.starts, parts.ends) == (whole.starts, whole.ends)
@@ -343,8 +343,8 @@ def test_clause_start_random(text: str, a: int) -> None:
     assert A.clause_start(text, a) == _clause_start_by_steps(text, a)
 
 
-def test_clause_start_on_the_seeds(seeds_dir: Path) -> None:
-    for path in sorted(seeds_dir.glob("*.txt")):
+def test_clause_start_on_the_corpus(corpus_dir: Path) -> None:
+    for path in sorted(corpus_dir.glob("*.txt")):
         f = fold(load(path).text)
         for a in range(0, len(f), 13):
             assert A.clause_start(f, a) == _clause_start_by_steps(f, a), a

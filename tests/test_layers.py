@@ -45,7 +45,8 @@ def layer_of(module: str) -> str | None:
 
 
 def modules() -> list[tuple[str, Path]]:
-    found = [("luocdo.pipeline", ROOT / "luocdo" / "pipeline.py")]
+    found = [("luocdo.pipeline", ROOT / "luocdo" / "pipeline" / "__init__.py")]
+    found += [(f"luocdo.pipeline.{p.stem}", p) for p in sorted((ROOT / "luocdo" / "pipeline").glob("[!_]*.py"))]
     for folder, package in FOLDERS.items():
         for path in sorted((ROOT / folder).glob("*.py")):
             found.append((f"{package}.{path.stem}", path))

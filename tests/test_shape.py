@@ -23,7 +23,7 @@ CHECKED = {
     "api": ["api"],
     "graph": ["graph"],
     "loaders": ["loaders"],
-    "luocdo": ["luocdo/core", "luocdo/pipeline.py"],
+    "luocdo": ["luocdo/core", "luocdo/pipeline"],
     "queries": ["queries"],
     "viz": ["viz"],
 }

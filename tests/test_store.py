@@ -30,7 +30,7 @@ from luocdo.graph.store import (
     StoreOverloaded,
     open_store,
 )
-from tests.corpora import ACTIVE, ORDER_DEPENDENT_ISSUER
+from tests.corpora import ACTIVE
 
 REPO = Path(__file__).resolve().parents[1]
 LUOCDO = [sys.executable, "-m", "luocdo.api.cli"]
@@ -480,7 +480,6 @@ def _corpus(seeds: Path, root: Path, copies: int) -> Path:
     return root
 
 
-@pytest.mark.xfail(not ACTIVE.is_seeds, reason=ORDER_DEPENDENT_ISSUER, strict=True)
 def test_sigkill_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path, corpus_dir: Path, snapshot) -> None:
     corpus = _corpus(corpus_dir, tmp_path / "corpus", 200 // ACTIVE.files)  # about 200 files
     killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
@@ -562,7 +561,6 @@ def test_claims_in_the_older_per_source_form_are_read(any_store) -> None:
     assert any_store.remove_source("a") and doc(any_store, "X")["date"] == "2024-02-02"
 
 
-@pytest.mark.xfail(not ACTIVE.is_seeds, reason=ORDER_DEPENDENT_ISSUER, strict=True)
 def test_facts_restated_by_every_file_are_kept_once(tmp_path: Path, corpus_dir: Path) -> None:
     """Three copies of the corpus: the issuer of a cited instrument and PART_OF are one edge each, not three."""
     corpus = _corpus(corpus_dir, tmp_path / "corpus", 3)

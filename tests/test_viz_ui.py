@@ -255,48 +255,86 @@ def test_cypher_page_runs_a_saved_question(page, corpus_service):
 
 
 @pytest.mark.browser
-def test_gaps_view_marks_late_plans_and_missing_reports(browser, duty_service):  # noqa: F811
-    """Sở Nội vụ's plan came ten days after the day 145/KH-UBND set; Sở Tài chính's report is missing.
-    Each status has its own colour, each mark its own border, both in the legend and the table."""
+def test_gaps_view_marks_late_plans_and_missing_reports(page, corpus_service):
+    """145/KH-UBND as it is: its plan day (31/8/2025) and report day (15/11/2025) are stated in
+    prose (EXPECTS) for "các sở, ban, ngành", "UBND các xã, phường", "các cơ quan, đơn vị, địa
+    phương".  Sở Nội vụ, Lâm Bình and Sơn Dương planned late; every expected unit but Minh Xuân,
+    Yên Sơn (who reported) and the Ban Quản lý Khu kinh tế (no report day) has no report.  Each
+    status has its own colour, each mark its own border, in the legend and the table; the unit's
+    card quotes the sentence that sets the day, with its file."""
+    g = page
+    g.page.set_viewport_size({"width": 1600, "height": 1000})
+    g.page.goto(f"{corpus_service}/?center={K145}&gaps=1")
+    g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1 && luocdo.state.deadlines"
+               " && document.querySelector('#gaps-table tbody tr')")
+    marked = dict(g.js("luocdo.gapNodes.get().filter(n => n.marks && n.marks.length).map(n => [n.id, n.marks])"))
+    late = {k for k, v in marked.items() if "late" in v}
+    assert late == {"gap|dept:8:so-noi-vu", "gap|commune:2266", "gap|commune:2536"}
+    missing = {k for k, v in marked.items() if "report_missing" in v}
+    units = g.js("luocdo.gapNodes.get().filter(n => n.unit).length")
+    assert len(missing) == units - 3 and "gap|commune:2473" not in missing  # Yên Sơn reported
+    snv = g.js("(() => { const n = luocdo.gapNodes.get('gap|dept:8:so-noi-vu');"
+               " return {label: n.label, border: n.color.border, width: n.borderWidth, status: n.status,"
+               " dashes: n.shapeProperties.borderDashes}; })()")
+    # the late plan is written under the name; the missing report is the dashed border (and the table)
+    assert "chậm 10 ngày (hạn 31/08/2025)" in snv["label"] and "chưa báo cáo" not in snv["label"]
+    assert snv["status"] == "has_plan" and snv["border"] == "#111111" and snv["width"] == 4 and snv["dashes"]
+    # four statuses, four colours, each named in the legend
+    colours = g.js("['has_plan','reported_only','possible','no_plan'].map(k => luocdo.gapNodes.get()"
+                   ".find(n => n.status === k).color.background)")
+    assert len(set(colours)) == 4
+    for k in ("has_plan", "reported_only", "possible", "no_plan"):
+        assert status_label(k, "vi") in g.page.inner_text("#legend")
+    legend = g.page.inner_text("#legend")
+    assert "kế hoạch ban hành chậm (sau thời hạn)" in legend and "thiếu báo cáo (đã quá hạn)" in legend
+    assert "báo cáo gửi chậm (sau thời hạn)" in legend
+    assert g.page.locator('#legend [data-mark="late"] .count').inner_text() == "3"
+    assert g.page.locator('#legend [data-mark="report_missing"] .count').inner_text() == str(units - 3)
+    assert g.page.locator('#legend [data-mark="report_late"] .count').inner_text() == "0"
+    # the table: a column of marks, and a filter on them
+    g.page.select_option("#gt-mark", "late")
+    rows = g.page.locator("#gaps-table tbody tr")
+    assert rows.count() == 3
+    names = " ".join(rows.all_inner_texts())
+    for name in ("Sở Nội vụ", "Lâm Bình", "Sơn Dương"):
+        assert name in names
+    assert "chưa báo cáo (hạn 15/11/2025)" in rows.first.locator("td.marks").inner_text()
+    g.page.locator("#gaps-table tbody tr", has_text="Sở Nội vụ").click()
+    g.page.wait_for_selector("#panel:not([hidden]) .mark-late")
+    panel = g.page.inner_text("#panel")
+    assert "Hạn báo cáo 15/11/2025" in panel and "chậm 10 ngày" in panel
+    # the sentences that set the two days, and where they stand
+    assert "Các cơ quan, đơn vị, địa phương báo cáo kết quả trước ngày 15/11/2025" in g.page.inner_text(
+        "#panel [data-duty=report]")
+    plan_src = g.page.inner_text("#panel [data-duty=plan]")
+    assert "hoàn thành trước ngày 31/8/2025" in plan_src and "03_ubnd-tinh_145-KH-UBND.txt" in plan_src
+    g.page.select_option("#gt-mark", "")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    g.page.screenshot(path=str(ARTIFACTS / "gaps-marks-145.png"))
+    g.check_clean()
+
+
+@pytest.mark.browser
+def test_gaps_view_marks_a_late_report(browser, duty_service):  # noqa: F811
+    """A copy of 145/KH-UBND that asks the communes ("Cơ quan chủ trì: Ủy ban nhân dân các xã,
+    phường") to report by 01/11/2025: Yên Sơn's 58/BC-UBND of 14/11 is 13 days late."""
     g = Guarded(browser, allowed=(duty_service,))
     g.context.set_default_timeout(15000)
     try:
-        g.page.set_viewport_size({"width": 1600, "height": 1000})
         g.page.goto(f"{duty_service}/?center={K145}&gaps=1")
         g.wait_for("luocdo.ready && luocdo.gapNodes.length > 1 && luocdo.state.deadlines"
                    " && document.querySelector('#gaps-table tbody tr')")
-        marked = dict(g.js("luocdo.gapNodes.get().filter(n => n.marks && n.marks.length).map(n => [n.id, n.marks])"))
-        assert marked == {"gap|dept:8:so-noi-vu": ["late"], "gap|dept:8:so-tai-chinh": ["report_missing"]}
-        snv = g.js("(() => { const n = luocdo.gapNodes.get('gap|dept:8:so-noi-vu');"
-                   " return {label: n.label, border: n.color.border, width: n.borderWidth, status: n.status}; })()")
-        assert "chậm 10 ngày (hạn 31/08/2025)" in snv["label"] and snv["status"] == "has_plan"
-        assert snv["border"] == "#111111" and snv["width"] == 4
-        stc = g.js("(() => { const n = luocdo.gapNodes.get('gap|dept:8:so-tai-chinh');"
-                   " return {label: n.label, dashes: n.shapeProperties.borderDashes}; })()")
-        assert "chưa báo cáo (hạn 15/11/2025)" in stc["label"] and stc["dashes"]
-        # four statuses, four colours, each named in the legend
-        colours = g.js("['has_plan','reported_only','possible','no_plan'].map(k => luocdo.gapNodes.get()"
-                       ".find(n => n.status === k).color.background)")
-        assert len(set(colours)) == 4
-        for k in ("has_plan", "reported_only", "possible", "no_plan"):
-            assert status_label(k, "vi") in g.page.inner_text("#legend")
-        legend = g.page.inner_text("#legend")
-        assert "kế hoạch ban hành chậm (sau thời hạn)" in legend and "thiếu báo cáo (đã quá hạn)" in legend
-        assert g.page.locator('#legend [data-mark="late"] .count').inner_text() == "1"
-        assert g.page.locator('#legend [data-mark="report_missing"] .count').inner_text() == "1"
-        # the table: a column of marks, and a filter on them
-        g.page.select_option("#gt-mark", "late")
+        yen_son = g.js("(() => { const n = luocdo.gapNodes.get('gap|commune:2473');"
+                       " return {label: n.label, marks: n.marks, dashes: n.shapeProperties.borderDashes}; })()")
+        assert yen_son["marks"] == ["report_late"] and yen_son["dashes"]
+        assert "báo cáo chậm 13 ngày (hạn 01/11/2025)" in yen_son["label"]
+        assert g.page.locator('#legend [data-mark="report_late"] .count').inner_text() == "1"
+        g.page.select_option("#gt-mark", "report_late")
         rows = g.page.locator("#gaps-table tbody tr")
-        assert rows.count() == 1 and "Sở Nội vụ" in rows.first.inner_text()
-        assert "chậm 10 ngày" in rows.first.locator("td.marks").inner_text()
-        g.page.select_option("#gt-mark", "report_missing")
-        assert rows.count() == 1 and "Sở Tài chính" in rows.first.inner_text()
+        assert rows.count() == 1 and "Yên Sơn" in rows.first.inner_text()
         rows.first.click()
-        g.page.wait_for_selector("#panel:not([hidden]) .mark-report_missing")
-        assert "Hạn báo cáo 15/11/2025" in g.page.inner_text("#panel")
-        g.page.select_option("#gt-mark", "")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        g.page.screenshot(path=str(ARTIFACTS / "gaps-marks-145.png"))
+        g.page.wait_for_selector("#panel:not([hidden]) .mark-report_late")
+        assert "Báo cáo kết quả thực hiện Kế hoạch tại cấp xã" in g.page.inner_text("#panel [data-duty=report]")
         g.check_clean()
     finally:
         g.close()

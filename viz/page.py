@@ -116,9 +116,11 @@ STATUS: dict[str, dict[str, str]] = {
 #: border, and a line under its name.  Apart from the status colours.
 MARKS: dict[str, dict[str, Any]] = {
     "late": {"label": N_("late plan (issued after the day set for it)"), "color": "#111111",
-             "width": 4, "dashes": False},
+             "width": 4, "dashes": False, "count": "late_plan"},
     "report_missing": {"label": N_("report missing (its day has passed)"), "color": "#6a1b9a",
-                       "width": 3, "dashes": [6, 3]},
+                       "width": 3, "dashes": [6, 3], "count": "report_missing"},
+    "report_late": {"label": N_("late report (sent after the day set for it)"), "color": "#6a1b9a",
+                    "width": 3, "dashes": [2, 3], "count": "report_late"},
 }
 
 LABEL_MAX = 32

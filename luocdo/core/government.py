@@ -6,9 +6,11 @@ Văn phòng Chính phủ in :data:`registry_tables.CENTRAL`), so each resolves t
 
 Sources (public law):
 
-* from 1 March 2025, Nghị quyết số 176/2025/QH15 ngày 18/02/2025 của Quốc hội về cơ cấu tổ chức
-  của Chính phủ nhiệm kỳ Quốc hội khóa XV: 14 bộ and 3 cơ quan ngang bộ;
-* before it, Nghị quyết số 08/2021/QH15 ngày 28/7/2021 (the same term's first structure):
+* Nghị quyết số 176/2025/QH15 ngày 18/02/2025 của Quốc hội về cơ cấu tổ chức của Chính phủ
+  nhiệm kỳ Quốc hội khóa XV, Điều 1: 14 bộ and 3 cơ quan ngang bộ, in the order below.  It took
+  effect when adopted and replaced Nghị quyết 08/2021/QH15; its Điều 2 has the bodies it lists
+  operate from 01/3/2025, those of 08/2021/QH15 until the end of 28/02/2025;
+* before it, Nghị quyết số 08/2021/QH15 ngày 23/7/2021 (the same term's first structure):
   18 bộ and 4 cơ quan ngang bộ.
 """
 
@@ -63,6 +65,23 @@ GOVERNMENT_2021: tuple[str, ...] = (
     "Thanh tra Chính phủ",
     "Văn phòng Chính phủ",
 )
+
+
+#: Short forms offices write for these bodies ("Bộ KH&CN", "Bộ GD&ĐT"), by the registry's name.
+WRITTEN: dict[str, tuple[str, ...]] = {
+    "Bộ Khoa học và Công nghệ": ("Bộ KH&CN", "Bộ KHCN"),
+    "Bộ Giáo dục và Đào tạo": ("Bộ GD&ĐT", "Bộ GDĐT"),
+    "Bộ Nông nghiệp và Môi trường": ("Bộ NN&MT", "Bộ NNMT"),
+    "Bộ Văn hóa, Thể thao và Du lịch": ("Bộ VHTTDL", "Bộ VH,TT&DL", "Bộ VHTT&DL"),
+    "Bộ Dân tộc và Tôn giáo": ("Bộ DT&TG", "Bộ DTTG"),
+    "Bộ Lao động - Thương binh và Xã hội": ("Bộ Lao động, Thương binh và Xã hội", "Bộ LĐ-TB&XH", "Bộ LĐTBXH", "Bộ LĐ,TB&XH"),
+    "Bộ Kế hoạch và Đầu tư": ("Bộ KH&ĐT", "Bộ KHĐT"),
+    "Bộ Nông nghiệp và Phát triển nông thôn": ("Bộ NN&PTNT", "Bộ NNPTNT"),
+    "Bộ Tài nguyên và Môi trường": ("Bộ TN&MT", "Bộ TNMT"),
+    "Bộ Thông tin và Truyền thông": ("Bộ TT&TT", "Bộ TTTT"),
+    "Bộ Giao thông vận tải": ("Bộ GTVT",),
+    "Ngân hàng Nhà nước Việt Nam": ("Ngân hàng Nhà nước",),
+}
 
 
 def government(as_of: str | None) -> tuple[str, ...]:

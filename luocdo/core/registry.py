@@ -27,6 +27,7 @@ from luocdo.core.former_units import (
     _old_units,
     _old_w_by_id,
 )
+from luocdo.core.government import WRITTEN
 from luocdo.core.registry_tables import (
     _HDND,
     _SO,
@@ -129,9 +130,9 @@ class Registry(FormerUnits):
         for name, codes in MINISTRIES:
             org = Org(id=f"ministry:{slug(name)}", name=name, level="ministry", kind="bộ")
             self._add(org)
-            self._central[squash(name)] = org
-            for c in codes:
-                self._ministry_codes[squash(c)] = org
+            for s in (squash(name), *map(_norm, WRITTEN.get(name, ()))):  # and "Bộ KH&CN", "Bộ GD&ĐT"
+                self._central[s] = org
+            self._ministry_codes.update((squash(c), org) for c in codes)
         self._dept_names = {squash(n): n for n, _ in DEPARTMENTS}
         self._dept_codes = {squash(c): n for n, codes in DEPARTMENTS for c in codes}
         self._party_names = {squash(n): n for n, _ in PARTY}

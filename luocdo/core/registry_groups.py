@@ -53,6 +53,25 @@ _ASSIGNED = re.compile(r"cac (?:co quan|don vi|phong|so)[a-z ]{0,30} duoc giao\b
 _RECIPIENTS = re.compile(r"(?:thu truong )?cac (?:co quan|don vi|dia phuong)(?: (?:co quan|don vi|dia phuong|va|lien quan))*$")
 
 
+#: What may follow a collective of places and still name them all: where they are
+#: ("trên địa bàn tỉnh", "thuộc tỉnh Tuyên Quang", "trong tỉnh"); "liên quan" names some.
+_ALL_OF_THEM = re.compile(r"(?:tren dia ban|thuoc|trong|cua)(?: (?:tinh|huyen|thanh pho)\b[a-z ]*)?")
+
+
+def narrowed(text: str) -> bool:
+    """True when a collective names only some of its members ("UBND các xã có điểm du lịch",
+    "các xã vùng biên giới", "các cơ quan, đơn vị liên quan"): which ones is not known."""
+    n = _norm(text)
+    if re.search(r"\blien quan\b", n):  # "các cơ quan, đơn vị liên quan": the ones concerned
+        return True
+    for rx in (_COMMUNES, _DISTRICTS, _PROVINCES):
+        m = rx.match(n)
+        if m is not None:
+            rest = n[m.end():].strip()
+            return bool(rest) and _ALL_OF_THEM.fullmatch(rest) is None
+    return False
+
+
 def _before(day: str | None) -> bool:
     return bool(day) and str(day) < REORGANISED
 
@@ -167,4 +186,4 @@ def _former_communes(reg: Registry, unit: Org) -> list[Org]:
     return list(out.values())
 
 
-__all__ = ["MEMBERS", "collective", "expand"]
+__all__ = ["MEMBERS", "collective", "expand", "narrowed"]

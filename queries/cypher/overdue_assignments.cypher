@@ -2,4 +2,5 @@
 // deadline from the time frame).
 MATCH (x:Document)-[a:ASSIGNED_TO]->(o:Organization)
 WHERE a.role = 'lead' AND a.timeframe IS NOT NULL
-RETURN x.key AS key, o.id AS org, a.task AS task, a.timeframe AS timeframe
+RETURN x.key AS key, x.date AS date, x.year AS year, o.id AS org, a.members AS members, a.task AS task,
+       a.timeframe AS timeframe

@@ -195,7 +195,7 @@
   }
 
   // -------------------------------------------------------------- gaps scene
-  // A unit's days (queries/deadlines.py): its plan came late, its report is missing.
+  // A unit's days (queries/deadlines.py): its plan came late, its report is missing or late.
   function deadlineOf(orgId) {
     var d = state.deadlines;
     if (!d || !state.gaps || d.target.key !== state.gaps.target.key) return null;
@@ -210,11 +210,13 @@
     var out = [];
     if (d && d.days_late) out.push("late");
     if (d && d.report_missing) out.push("report_missing");
+    if (d && d.report_days_late) out.push("report_late");
     return out;
   }
   function markText(orgId, k) {
     var d = deadlineOf(orgId) || {};
     if (k === "late") return TF("late by {n} days (due {date})", { n: d.days_late, date: fmtDate(d.plan_due) });
+    if (k === "report_late") return TF("report late by {n} days (due {date})", { n: d.report_days_late, date: fmtDate(d.report_due) });
     return TF("no report (due {date})", { date: fmtDate(d.report_due) });
   }
   function buildGaps(g) {
@@ -243,8 +245,11 @@
       var st = STYLE.status[u.status] || STYLE.status.no_plan;
       var docs = (u.documents || []).map(function (d) { return d.display || d.key; });
       var marks = marksOf(u.org.id);
+      // a missing report is drawn by the dashed border alone: when most units miss it, a line
+      // under each name would bury the few late ones
       var label = u.org.name + (docs.length ? "\n" + shortLabel(docs.join(", ")) : "") +
-        marks.map(function (k) { return "\n" + markText(u.org.id, k); }).join("");
+        marks.filter(function (k) { return k !== "report_missing"; })
+          .map(function (k) { return "\n" + markText(u.org.id, k); }).join("");
       var mk = marks.length ? STYLE.marks[marks[0]] : null;
       var border = mk ? mk.color : st.border;
       var id = "gap|" + u.org.id;
@@ -256,7 +261,8 @@
                  hover: { background: st.color, border: "#111111" } },
         font: { color: "#ffffff", size: 13, multi: false },
         borderWidth: mk ? mk.width : 1.5,
-        shapeProperties: { borderDashes: marks.indexOf("report_missing") >= 0 ? STYLE.marks.report_missing.dashes : false },
+        shapeProperties: { borderDashes: marks.indexOf("report_missing") >= 0 ? STYLE.marks.report_missing.dashes
+          : marks.indexOf("report_late") >= 0 ? STYLE.marks.report_late.dashes : false },
         status: u.status, marks: marks, unit: u,
         title: unitTip(u),
       });
@@ -453,7 +459,7 @@
         parts.push(el("div", { class: "row", "data-mark": k },
           el("span", { class: "swatch mark", style: { background: "#ffffff", borderColor: m.color,
             borderWidth: Math.min(m.width, 3) + "px", borderStyle: m.dashes ? "dashed" : "solid" } }),
-          T(m.label), el("span", { class: "count", text: markCounts[k === "late" ? "late_plan" : k] || 0 })));
+          T(m.label), el("span", { class: "count", text: markCounts[m.count || k] || 0 })));
       });
       var hasDays = !!(state.deadlines && (state.deadlines.units || []).some(function (x) { return x.plan_due || x.report_due; }));
       parts.push(el("p", { class: "note", text: hasDays
@@ -617,12 +623,13 @@
   }
   function evidenceBlock(ev) {
     if (!ev) return el("div", { class: "none", text: T("no evidence sentence recorded") });
-    var where = [ev.file || T("(file unknown)")];
+    // the file by its name (its folder is the reader's machine's), the whole path on hover
+    var where = [ev.file ? String(ev.file).split(/[\\/]/).pop() : T("(file unknown)")];
     if (ev.start !== null && ev.start !== undefined) where.push(TF("chars {start}–{end}", { start: ev.start, end: ev.end }));
     if (ev.derived) where.push(T("stated inside a citation"));
     if (ev.doc) where.push(TF("in {doc}", { doc: ev.doc }));
     return [el("blockquote", { class: "evidence", text: ev.sentence || "" }),
-            el("div", { class: "src", text: where.join(" · ") })];
+            el("div", { class: "src", text: where.join(" · "), title: ev.file || "" })];
   }
   function edgeList(title, rows) {
     return [el("h3", { text: title + " (" + rows.length + ")" }),
@@ -718,6 +725,12 @@
     ]);
   }
 
+  // The sentence that sets a day, and where it stands (file, span), as the document says it.
+  function dutySource(ev, words, kind) {
+    if (!ev && !words) return null;
+    return el("div", { class: "duty-source", "data-duty": kind },
+      ev ? evidenceBlock(ev) : el("blockquote", { class: "evidence", text: words }));
+  }
   function deadlineBlock(orgId) {
     var d = deadlineOf(orgId);
     if (!d) return null;
@@ -727,12 +740,14 @@
         TF("Plan due {date}", { date: fmtDate(d.plan_due) }) + (d.first_plan ? " · " + TF("first plan {doc} of {date}", {
           doc: d.first_plan.display || d.first_plan.key, date: fmtDate(d.first_plan.date) }) : "") +
         (d.days_late ? " · " + TF("late by {n} days", { n: d.days_late }) : "")));
-      if (d.plan_duty) lines.push(el("div", { class: "meta", text: "“" + d.plan_duty + "”" }));
+      lines.push(dutySource(d.plan_evidence, d.plan_duty, "plan"));
     }
     if (d.report_due) {
-      lines.push(el("div", { class: d.report_missing ? "mark mark-report_missing" : "meta",
-        text: TF("Report due {date}", { date: fmtDate(d.report_due) }) + (d.report_missing ? " · " + T("none in the graph") : "") }));
-      if (d.report_duty) lines.push(el("div", { class: "meta", text: "“" + d.report_duty + "”" }));
+      var repClass = d.report_missing ? "mark mark-report_missing" : d.report_days_late ? "mark mark-report_late" : "meta";
+      lines.push(el("div", { class: repClass,
+        text: TF("Report due {date}", { date: fmtDate(d.report_due) }) + (d.report_missing ? " · " + T("none in the graph") : "") +
+          (d.report_days_late ? " · " + TF("report late by {n} days", { n: d.report_days_late }) : "") }));
+      lines.push(dutySource(d.report_evidence, d.report_duty, "report"));
     }
     if ((d.reports || []).length) {
       lines.push(el("div", { class: "meta", text: T("Reports") + ": " + d.reports.map(function (r) {
@@ -906,7 +921,8 @@
       level: function (u) { return u.org.level || ""; },
       code: function (u) { return u.org.code || u.org.id; },
       docs: function (u) { return (u.documents || []).length + (u.candidate ? 0.5 : 0); },
-      marks: function (u) { var d = deadlineOf(u.org.id) || {}; return -((d.days_late || 0) + (d.report_missing ? 0.5 : 0)); },
+      marks: function (u) { var d = deadlineOf(u.org.id) || {};
+        return -((d.days_late || 0) + (d.report_days_late || 0) + (d.report_missing ? 0.5 : 0)); },
     }[table.sort];
     rows.sort(function (a, b) {
       var x = key(a), y = key(b);

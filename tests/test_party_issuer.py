@@ -1,0 +1,35 @@
+"""The issuer of a party resolution cited by its symbol: "-NQ/TW" is shared by three bodies.
+
+The Politburo, the Secretariat and the Central Committee all number their
+resolutions "…-NQ/TW"; only the words ("của Bộ Chính trị") say which issued
+one.  A citation by symbol alone names no issuer, so two documents citing
+57-NQ/TW, one with the words and one without, agree on it whatever the order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from luocdo.loaders.extract import extract_text
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 5/KH-UBND\nQuảng Ngãi, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện chuyển đổi số\n\n"
+
+CASES = [
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học.", "Bộ Chính trị"),
+    ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 về đột phá phát triển khoa học.", None),
+    ("Thực hiện Nghị quyết 57-NQ/TW, UBND tỉnh ban hành Kế hoạch.", None),
+    ("Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.", "Ban Chấp hành Trung ương"),
+    ("Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư.", "Ban Bí thư"),
+    # codes one body owns still say who issued
+    ("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 về chương trình cải cách hành chính.", "Chính phủ"),
+    ("Căn cứ Quyết định số 1588/QĐ-TTg ngày 10/12/2024.", "Thủ tướng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "issuer"), CASES)
+def test_issuer_of_a_cited_central_instrument(sentence: str, issuer: str | None) -> None:
+    rec = extract_text(HEAD + sentence + "\n", "t.txt")
+    cited = [r.target for r in rec.references]
+    assert len(cited) == 1, [r.target.key for r in rec.references]
+    got = cited[0].issuer.name if cited[0].issuer else None
+    assert got == issuer
