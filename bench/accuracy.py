@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(lines))
         out += lines
     load = os.getloadavg()[0]
-    section = (f"## Extraction accuracy on real documents (`bench/accuracy.py`)\n\n{time.strftime('%Y-%m-%d')}, {machine}; "
+    section = (f"## Extraction accuracy on real and generated documents (`bench/accuracy.py`)\n\n{time.strftime('%Y-%m-%d')}, {machine}; "
                f"load average {load:.1f} (shared machine: the seconds are inflated by other jobs).\n\n" + "\n".join(out))
     if not args.no_write:
         _machine.write_section("accuracy", section)
