@@ -193,14 +193,14 @@ def _organisation_edges(parts: _Parts, rec: DocumentRecord) -> None:
     commune = doc.issuer.locality if doc.issuer and doc.issuer.level == "commune" else None
     if rec.addressed or rec.duties:
         addressed_and_expected(parts, rec, province, commune)
+    issuer = parts.reg.by_id(doc.issuer.id) if doc.issuer and doc.issuer.id else None
+    day = doc.date or (f"{doc.year}-12-31" if doc.year else None)
     seen_rcpt: set[str] = set()
     for raw in () if rec.addressed else rec.recipients:
-        org = parts.add_org(parts.reg.resolve(raw, province=province, commune=commune))
+        org = parts.add_org(parts.reg.as_of(parts.reg.resolve(raw, province=province, commune=commune), day))
         if org and org.id not in seen_rcpt:
             seen_rcpt.add(org.id)
             parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, {"raw": raw}))
-    issuer = parts.reg.by_id(doc.issuer.id) if doc.issuer and doc.issuer.id else None
-    day = doc.date or (f"{doc.year}-12-31" if doc.year else None)
     seen_assign: set[tuple[str, str | None, str, str]] = set()
     for a in rec.assignments:
         for role, units in (("lead", a.lead), ("coordinating", a.coordinating)):

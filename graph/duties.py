@@ -44,7 +44,8 @@ def unit_named(reg: Registry, raw: str, province: str | None, commune: str | Non
     """The unit ``raw`` names, or the unit of a collective with the kind of its members
     (recipients, duties and assigned units alike).  ``whole``: refuse a collective that
     names only some of its members ("UBND các xã có điểm du lịch"): which ones is not known."""
-    org = reg.resolve(raw, province=province, commune=commune)
+    # a department merged on 1 March 2025, asked to act in a text of that day or later: its successor
+    org = reg.as_of(reg.resolve(raw, province=province, commune=commune), day)
     if org is not None:
         return org, None
     if whole and narrowed(raw):
@@ -76,7 +77,7 @@ def addressed_and_expected(parts: _Parts, rec: DocumentRecord, province: str | N
         parts.edges.append(EdgeRow.of("ADDRESSED_TO", doc.key, org.id, props))
     seen_duty: set[tuple[str, str | None, str, str | None, str | None]] = set()
     for d in rec.duties:
-        to = parts.reg.resolve(d.to, province=province, commune=commune) if d.to else None
+        to = parts.reg.as_of(parts.reg.resolve(d.to, province=province, commune=commune), day) if d.to else None
         for raw in split_units(d.reporter):
             hit = _target(parts, raw, province, commune, issuer, day)
             if hit is None:

@@ -36,7 +36,7 @@ DOC_REL_LABELS: tuple[str, ...] = tuple(DOC_RELS.values())
 # Relations from documents to organizations, and between organizations.
 ORG_RELS: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "ASSIGNED_TO")
 #: SUCCEEDED_BY: a unit that no longer exists (a province merged, a district abolished on
-#: 1 July 2025) → the unit(s) of today that took it over.
+#: 1 July 2025, a department merged into another on 1 March 2025) → the unit(s) of today that took it over.
 ORG_ORG_RELS: tuple[str, ...] = ("PART_OF", "SUCCEEDED_BY")
 
 LEVELS: tuple[str, ...] = ("central", "party", "ministry", "province", "district", "department", "commune")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
+_DOUBLED_DASH = re.compile(r"-[\s-]*-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
-    text = raw.strip()
+    text = _DOUBLED_DASH.sub("-", raw.strip())  # "12- -HD/BTGTW": one dash, OCR's doubled
     seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
     if not segs or not any(any(c.isalpha() for c in s) for s in segs):
@@ -141,8 +142,10 @@ def _without_type_code(segs: list[str], year: int | None, first_sep: str, type_w
     if year is not None:
         t = type_word if type_word in ("NQ", "Luật", "PL", "Bộ luật", "Hiến pháp") else ("Luật" if issuer.startswith("QH") else (type_word or "CV"))
         return f"{year}/{issuer}", t, issuer, year, "normative"
-    if first_sep != "/":
+    if first_sep not in "/|":  # "627/BYT-BH", OCR's "39|UBND-TH"
         return None
+    if type_word and type_word != "CV" and issuer in P.OLD_STYLE_ISSUERS:
+        return issuer, type_word, issuer, None, "old"  # "Chỉ thị số 299/TTg", "Quyết định số 12/CP": old style
     return issuer, type_word if type_word in ("CV", "TB", "HD") else "CV", issuer, None, "letter"
 
 
@@ -161,10 +164,15 @@ def _looks_like_code(raw: str) -> bool:
         # a word in capitals run on after a symbol ("95/2015/QH13- KHOẢN 1"): codes carry no tone marks
         if i and len(letters) > 3 and _TONED.search(seg):
             return False
+        # a word with toned small letters after a table's bar ("TT 23/2024 | Tên dịch vụ"): no code either
+        if i and len(letters) >= 2 and _TONED_SMALL.search(seg, 1):
+            return False
     return True
 
 
+_CODE_BEFORE = re.compile(r"(?<![a-z])m[a]\s*s[o0]\s*[:.]?\s*\Z|(?<![a-z])m[a]\s*\Z")  # "Mã số 06/…": a form's code
 _TONED = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĨŨƠƯẠ-ỹ]")
+_TONED_SMALL = re.compile(r"[à-ãè-êìíò-õùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
 def clean(text: str) -> str:
@@ -179,7 +187,9 @@ _SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d"
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MONTH_BEFORE = re.compile(r"(?<![a-z])th[a-z`]{1,2}ng\s*\Z")
-_FORM_BEFORE = re.compile(r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u)\s*(?:s[o0]\s*)?[:.]?\s*\Z")
+_FORM_BEFORE = re.compile(
+    r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u|s[o0d6&`]\s*d[o06d&`]|b[a]ng)\s*(?:" + P.SO + r"\s*)?[:.]?\s*\Z"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +222,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     """The number and symbol of a match, with the type word before; None when it is no citation."""
     sym_start, sym_end = m.span("sym")
     sym_raw = text[sym_start:sym_end]
+    if sym_raw[:1] in "Il" and folded[sym_start - 1 : sym_start].isdigit():
+        sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
     after_so, num_span = P.citation_parts(m)
@@ -226,8 +238,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     if parsed is None:
         return None
     before = folded[max(0, start - 16) : start]
-    if ("mau" in before or "luc" in before or "bieu" in before) and _FORM_BEFORE.search(before):
-        return None  # a form's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…"), not an instrument
+    if _form_code(before, type_word):
+        return None
     if "th" in before and _MONTH_BEFORE.search(before):
         return None  # "tháng 02/2024-…": a month, not a number
     symbol, tcode, issuer, year, syntax = parsed
@@ -241,12 +253,27 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
 
 
+def _form_code(before: str, type_word: str | None) -> bool:
+    """A form's, table's or chart's code ("mẫu số 05/ABC/XYZ", "Phụ lục số 02/…", "Sơ đồ số 02/THĐ",
+    "Bảng số 04/QĐC", "Mã số 06/…"), not an instrument: ``before`` is the text before the citation."""
+    if _FORM_BEFORE.search(before):
+        return True
+    return type_word is None and "ma" in before and _CODE_BEFORE.search(before) is not None
+
+
 def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     """The citation with what is written after its symbol: the date, "của <issuer>", the subject."""
     year = head.year
     date, dyear, pos = parse_date(folded, head.sym_end)
     if dyear and not year:
         year = dyear
+    if date is None and dyear is None:
+        # "Kế hoạch số 38/KH-UBND năm 2025": the year of the cited instrument (a number's own year wins)
+        ym = P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))
+        if ym is not None and (year is None or year == int(ym.group("y"))) and (
+            "(" in ym.group() or not _acted_on(folded, head.start) or P.ISSUER_AFTER.match(folded, ym.end(), ym.end() + 160)
+        ):
+            year, pos = int(ym.group("y")), ym.end()
     issuer_phrase = None
     im = P.ISSUER_AFTER.match(folded, pos, min(len(folded), pos + 160))
     if im:
@@ -257,6 +284,9 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
             if d2:
                 date, pos = d2, p3
                 year = year or y2
+            elif ((ym := P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))) is not None and year is None
+                  and not _acted_on(folded, head.start)):
+                year, pos = int(ym.group("y")), ym.end()  # "… của UBND tỉnh năm 2024"
     subject, subject_end = _subject(text, folded, pos)
     return Citation(
         start=head.start,
@@ -275,6 +305,12 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
         subject_end=subject_end,
         syntax=head.syntax,
     )
+
+
+def _acted_on(folded: str, start: int) -> bool:
+    """The citation starting at ``start`` is the object of "triển khai", "thực hiện" … (see
+    :data:`patterns.ACTION_BEFORE`)."""
+    return P.ACTION_BEFORE.search(folded, max(0, start - 48), start) is not None
 
 
 def _subject(text: str, folded: str, pos: int) -> tuple[str | None, int]:

@@ -39,10 +39,10 @@ class Context:
 
 
 #: "tỉnh Quảng Ngãi", "thành phố Huế": a province named in the text (the name follows).
-_PROVINCE_MENTION = KeywordPattern(r"(?<![a-z])", ("tinh", r"thanh\s+pho"), r"\s+(?=[a-z])")
+_PROVINCE_MENTION = KeywordPattern(r"(?<![a-z])", ("tinh", r"thanh\s+ph[o0-9bde&`]"), r"\s+(?=[a-z])")
 #: "UBND xã Bắc Ruộng", "Hội đồng nhân dân phường …": a unit named in the text (its kind is group 1).
 _UNIT_MENTION = KeywordPattern(
-    r"(?<![a-z])", ("ubnd", r"uy\s+ban\s+nhan\s+dan", "hdnd", r"hoi\s+dong\s+nhan\s+dan"),
+    r"(?<![a-z])", ("ubnd", P.UY_BAN_NHAN_DAN, "hdnd", P.HOI_DONG_NHAN_DAN),
     r"\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])",
 )
 _ACTOR_VERB = re.compile(
@@ -143,7 +143,7 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
         return Context(consolidator, None, None, None), []  # never what it consolidates, nor a signer
     if central is not None:
-        return central, []
+        return _party_centre(central, folded, h), []
     province, candidates = _agency_block(lines)
     if province is None:
         votes = _province_votes(text, folded)
@@ -249,6 +249,28 @@ def _canonical_body(raw: str) -> str:
     return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
 
 
+#: Who of the Party's centre acts, under a "BAN CHẤP HÀNH TRUNG ƯƠNG" block: "T/M BỘ CHÍNH TRỊ" in the
+#: signature, or "Bộ Chính trị yêu cầu / quyết định / kết luận" in the text (folded, OCR-tolerant).
+_PARTY_CENTRE_ACTS = re.compile(
+    r"(?<![a-z])(?P<who>b[o0]\s+ch[i1j]nh\s+tr[i1j]|ban\s+b[i1j]\s+th[u])\s+"
+    r"(?:y[a-z&`]{1,2}u\s+c[a-z&`]{1,2}u|quy[a-z&`]t\s+d[i1j]nh|k[a-z&`]t\s+lu[a-z&`]n|ch[i1j]\s+th[i1j])"
+)
+
+
+def _party_centre(ctx: Context, folded: str, h: Header) -> Context:
+    """A document under the Central Committee's block issued by the Politburo or the Secretariat: the
+    body its signature or its text names (the block stays the Central Committee's otherwise)."""
+    if ctx.org is None or ctx.org.id != "central:ban-chap-hanh-trung-uong":
+        return ctx
+    cap = fold(h.signer_capacity or "")
+    m = _PARTY_CENTRE_ACTS.search(folded, 0, min(len(folded), 6000))
+    who = "Bộ Chính trị" if "chinh tri" in cap else "Ban Bí thư" if "bi thu" in cap and "pho" not in cap else None
+    if who is None and m is not None:
+        who = "Bộ Chính trị" if m.group("who").startswith("b") and "chinh" in m.group("who") else "Ban Bí thư"
+    org = registry().central(who) if who else None
+    return Context(org, None, None, None) if org is not None else ctx
+
+
 def _central_agency(line: str) -> Context | None:
     """A central agency block: one body ("VĂN PHÒNG QUỐC HỘI"), several that issue
     together (a joint circular's "BỘ TÀI CHÍNH - BỘ Y TẾ"), or a body of a
@@ -308,9 +330,15 @@ def as_it_then_was(ctx: Context, h: Header) -> Context:
     return ctx
 
 
+#: "UBND huyện", "Ủy ban nhân dân thị xã" with no name: the citing document's own district.
+_OWN_DISTRICT = re.compile(r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(?:huy[a-z&`]n|qu[a-z&`]n|thi\s+x[a-z&`]|thanh\s+ph[a-z0-9&`])\s*$")
+
+
 def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> Org | None:
     """The issuer of an instrument cited with a date before July 2025, as it then was."""
     reg = registry()
+    if phrase and ctx.org is not None and ctx.org.level == "district" and _OWN_DISTRICT.match(fold(phrase)):
+        return ctx.org  # "của UBND huyện" in a document of the district
     then = reg.former(phrase, ctx.province) if phrase else None
     if then is not None:
         return then
@@ -321,6 +349,10 @@ def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> O
         # "của UBND tỉnh" in a Kon Tum document of 2018: Kon Tum, not today's Quảng Ngãi
         if any(s.id == org.id for s in reg.successors(ctx.org)) and ctx.org.level == "province":
             return ctx.org
+        # the same in a document of one of its departments ("Sở Y tế" under "UBND TỈNH KON TUM", 2020)
+        then = reg.by_id(ctx.org.parent_id) if ctx.org.level in ("department", "party") else None
+        if then is not None and then.id.startswith("former:province:") and any(s.id == org.id for s in reg.successors(then)):
+            return then
     return org
 
 

@@ -156,9 +156,10 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
     """The laws named without a number, each under its name and year (not the document's own name)."""
     text, folded, h = page.text, page.folded, page.header
     own = own_name(text, h, ident.type)
+    own_canonical = squash(canonical_law_name(own)) if own else None  # "LUẬT / PAT PAI" (OCR) is Luật Đất đai
     for law in found.laws:
         name = canonical_law_name(law.name)
-        if own and same_name(squash(name), own):
+        if own and (same_name(squash(name), own) or squash(name) == own_canonical):
             continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
         inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))

@@ -21,6 +21,7 @@ import unicodedata
 
 from luocdo.core import keys as K
 from luocdo.core.fold import fold, slug
+from luocdo.core.former_units import DEPARTMENTS_MERGED
 from luocdo.core.model import DocumentRecord, Instrument, Issuer, Signer
 from luocdo.core.registry import registry
 from luocdo.loaders import patterns as P
@@ -79,8 +80,22 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     cited = cite(page, found, ident, ctx)
     document = own_instrument(page, ident, ctx)
     edges = draw_edges(page, found, cited, ident, document)
-    warnings = (*page.header.warnings, *ctx_warnings, *found.warnings, *ident.warnings, *cited.warnings)
+    warnings = (*page.header.warnings, *ctx_warnings, *found.warnings, *ident.warnings, *cited.warnings,
+                *_merged_issuer(document))
     return record(page, source, content_hash, document, ident, edges, warnings)
+
+
+def _merged_issuer(document: Instrument) -> tuple[str, ...]:
+    """A document dated from 1 March 2025 under the name of a department merged that day keeps the
+    issuer its header names (with SUCCEEDED_BY to the one that took it over): said, not changed."""
+    i = document.issuer
+    if i is None or not i.id or not document.date or document.date < DEPARTMENTS_MERGED:
+        return ()
+    org = registry().by_id(i.id)
+    succ = registry().merged_into(org) if org is not None else None
+    if succ is None:
+        return ()
+    return (f"issued under the name of {i.name}, merged into {succ.name} on 1 March 2025: issuer kept as written",)
 
 
 def read_page(text: str) -> Page:

@@ -21,17 +21,21 @@ from luocdo.loaders.signature import signature_and_recipients
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
-    r"(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3})[a-z0-9&`]{1,14}"
+    r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
+    + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
     r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
-    r"(?m)^[ \t]*s[o0-9bde&`]{0,2}[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-)[a-z0-9&`]{1,14}"
-    r"(?:(?:[/|]|-)[a-z0-9&`]{1,14}){0,5})(?=\s)"
+    r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
+    r"(?:(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
-# "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies.
+# "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.
+_SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]*[:;][ \t.…_/-]*$")
+# "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies ("ngày   tháng", "ngày … tháng").
 _PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
+_BLANK = r"[.…_]{1,10}"
 _DATE_AFTER_COMMA = (
-    r",\s*" + P.NGAY + r"\s*(?:(?P<d>\d{1,2})?\s*" + P.THANG + r"\s*(?P<m>\d{1,2})?\s*"
+    r",\s*" + P.NGAY + r"\s*(?:(?:(?P<d>\d{1,2})|" + _BLANK + r")?\s*" + P.THANG + r"\s*(?:(?P<m>\d{1,2})|" + _BLANK + r")?\s*"
     + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
     # "Tuyên Quang, ngày 22/9/2025"
     + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
@@ -175,7 +179,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     """The "Số: …/VBHN-…" of a consolidated text's closing certification, and the date after it."""
     lo = max(0, len(folded) - 4000)
     for m in _SO_LINE.finditer(folded, lo):
-        if "vbhn" not in m.group("sym") or not m.group("num"):
+        if "vbhn" not in m.group("sym"):
             continue
         parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
         if not parsed:
@@ -187,9 +191,32 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
             date = f"{int(pd.group('y')):04d}-{int(pd.group('m')):02d}-{int(pd.group('d')):02d}"
         elif pd and pd.group("y_"):
             date = f"{int(pd.group('y_')):04d}-{int(pd.group('m_')):02d}-{int(pd.group('d_')):02d}"
-        number = text[m.start("num") : m.end("num")]
+        number = text[m.start("num") : m.end("num")] if m.group("num") else None
         return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
     return None
+
+
+#: What marks a consolidated text when no "…/VBHN-…" symbol says so: its closing certification, a
+#: "VĂN BẢN HỢP NHẤT" heading, or an opening that names the consolidated act with its number and goes
+#: on "…, được sửa đổi, bổ sung bởi:" (an act's own text never opens so).
+_V = r"[a-z0-9&`]"  # a letter as OCR may leave it
+_HOP_NHAT = r"v" + _V + r"{1,2}n\s+b" + _V + r"{1,2}n\s+h" + _V + r"{1,2}p\s+nh" + _V + r"{1,2}t"
+_CERTIFIED = re.compile(r"x" + _V + r"{1,2}c\s+th" + _V + r"{1,2}c\s+" + _HOP_NHAT)
+_VBHN_HEADING = re.compile(r"(?m)^[ \t*_-]*" + _HOP_NHAT + r"[ \t*_-]*$")
+_AMENDED_BY = re.compile(
+    r"\ss" + _V + r"{0,2}\s+\d{1,5}.{0,300}?d" + _V + r"{1,3}c\s+s" + _V + r"{1,2}a\s+d" + _V + r"{1,2}i\s*,?\s+b" + _V
+    + r"{1,2}\s+sung\s+(?:b" + _V + r"{1,2}i|theo)\s*:",
+    re.S,
+)
+
+
+def _consolidated(text: str, folded: str, head_hi: int) -> bool:
+    """A consolidated text whose symbol is blank or missing (see ``_CERTIFIED``)."""
+    if _VBHN_HEADING.search(folded, 0, head_hi) or _CERTIFIED.search(folded, max(0, len(folded) - 5000)):
+        return True
+    # the opening, before any "Căn cứ" (where "đã được sửa đổi, bổ sung bởi …" describes what is cited)
+    basis = re.search(r"c[a-z`]{1,2}n\s+c[a-z`]{1,2}(?![a-z])", folded[:3000])
+    return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None
 
 
 def _type_of_words(folded_words: str) -> str | None:
@@ -203,16 +230,19 @@ def parse_header(text: str, folded: str) -> Header:
     num, pd, heading_type = _number_line(text, folded, head_hi)
     dated = _place_and_date(text, pd)
     # agency block: the lines above "Số:" (or the date line), motto removed
-    agency = _agency_block(text, folded, num.span[0] if num.span else (pd.start() if pd else 0))
+    agency = _agency_block(text, folded, num.span[0] if num.span else (pd.start() if pd else 0), pd)
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
-    if num.span is None and len(folded) > head_hi:
+    if num.symbol is None and len(folded) > head_hi:
         # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
         tail = _vbhn_tail(text, folded)
         if tail is not None:
             num, tail_date = tail
             if tail_date:
                 dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
+    if num.symbol is None and _consolidated(text, folded, head_hi):
+        # its number blank or missing: a consolidated text still, never the act it consolidates
+        num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
     warnings: list[str] = []
     if not num.span:
@@ -260,14 +290,30 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         pd = place_date(folded, 0, head_hi)
     heading_type = _heading_type(text, folded, pd.end() if pd else (m.end() if m else 0))
     # a symbol without a type code ("132/2020/QH14", "61-CP") takes the type the words say
-    parsed = parse_symbol(text[m.start("sym") : m.end("sym")], word_type or heading_type) if m else None
+    parsed = parse_symbol(_slash(text[m.start("sym") : m.end("sym")]), word_type or heading_type) if m else None
     if m is None or parsed is None:
-        return _Number(), place_date(folded, 0, head_hi), heading_type
+        empty = _SO_EMPTY.search(folded, 0, min(head_hi, 900)) if m is None else None
+        span = (empty.start(), empty.end()) if empty else None
+        return _Number(span=span), place_date(folded, 0, head_hi), heading_type
     symbol, tcode, issuer_code, _y, syntax = parsed
     if syntax == "letter" and heading_type and heading_type not in ("CV", tcode):
         tcode = heading_type  # "Số: 82/SYT" above "KẾ HOẠCH": no type code, the title says it
+    elif heading_type and tcode and tcode != heading_type and _d_read(tcode) == _d_read(heading_type):
+        # "12/PA-SYT" above "ĐỀ ÁN": OCR read the code's Đ as P
+        symbol = re.sub(r"(^|/)" + re.escape(tcode) + r"(?=-|/|$)", lambda mm: mm.group(1) + heading_type, symbol, count=1)
+        tcode = heading_type
     number = text[m.start("num") : m.end("num")] if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), pd, heading_type
+
+
+def _d_read(code: str | None) -> str | None:
+    """A type code with the letters OCR confuses with "Đ" read as "Đ" ("PA", "DA", "BA" → "ĐA")."""
+    return re.sub(r"[ĐDPB0]", "Đ", code) if code else code
+
+
+def _slash(sym: str) -> str:
+    """"IKH-UBND" → "/KH-UBND": the slash after the number read as "I" (``P.SLASH_READ_AS_I``)."""
+    return "/" + sym[1:] if sym[:1] in "Il" else sym
 
 
 def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
@@ -288,11 +334,24 @@ def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
     return _Dated(place, date, year, month)
 
 
-def _agency_block(text: str, folded: str, block_end: int) -> list[str]:
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+
+
+def _agency_block(text: str, folded: str, block_end: int, pd: re.Match[str] | None = None) -> list[str]:
     agency: list[str] = []
+    # blank out the motto (also when a wrap split it over two lines: "CỘNG HÒA XÃ HỘI CHỦ / NGHĨA VIỆT
+    # NAM"), keeping offsets, then keep what is left of each line
+    blanked = _MOTTO.sub(lambda mm: re.sub(r"[^\n]", "\0", mm.group()), folded[:block_end])
+    if pd is not None and pd.start() < block_end:
+        # the place and date line above "Số:" (its right column, wrapped: "Hà Nội, ngày 22 tháng 8 / năm 2026")
+        gap = None
+        for gap in _COLUMN_GAP.finditer(folded, pd.start(), pd.end("place")):
+            pass
+        lo = gap.end() if gap is not None else pd.start()
+        hi = min(pd.end(), block_end)
+        blanked = blanked[:lo] + re.sub(r"[^\n]", "\0", blanked[lo:hi]) + blanked[hi:]
     for lo, hi in _lines(text, 0, block_end):
-        # blank out the motto, keeping offsets, then keep what is left of the line
-        f = _MOTTO.sub(lambda mm: "\0" * len(mm.group()), folded[lo:hi])
+        f = blanked[lo:hi]
         kept = "".join(" " if f[i] == "\0" else text[lo + i] for i in range(hi - lo))
         kept = clean(kept)
         if kept and any(c.isalpha() for c in kept):

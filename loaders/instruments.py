@@ -29,7 +29,7 @@ from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
 
 _LOCAL_ACTOR = re.compile(
-    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)(?:\s+[a-z`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
 )
 
 
@@ -47,7 +47,7 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
     lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
     if lm:
-        kind = lm.group(1)
+        kind = "thanh pho" if lm.group(1).startswith("thanh") else lm.group(1)
         named = reg.resolve(clean(text[lm.start() : lm.start() + len(lm.group(0))].split(" ban ")[0].split(" xây ")[0]), province=province)
         if kind in ("tinh", "thanh pho"):
             if named is not None and named.level == "province":

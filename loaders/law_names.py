@@ -104,6 +104,82 @@ KNOWN_LAWS = (
     "Bộ luật Tố tụng dân sự",
     "Bộ luật Tố tụng hình sự",
     "Bộ luật Hàng hải Việt Nam",
+    # longer names that begin with one above: a name is cut to the one above only when it is not itself listed
+    "Luật Doanh nghiệp nhà nước",
+    "Luật Đầu tư nước ngoài tại Việt Nam",
+    "Luật Quy hoạch đô thị",
+    "Luật Quy hoạch đô thị và nông thôn",
+    "Luật Căn cước công dân",
+    "Luật Khiếu nại, tố cáo",
+    "Luật Giáo dục quốc phòng và an ninh",
+    "Luật Thuế sử dụng đất nông nghiệp",
+    "Luật Thuế sử dụng đất phi nông nghiệp",
+    "Luật Thuế bảo vệ môi trường",
+    "Luật Thuế tài nguyên",
+    "Luật Đầu tư kinh doanh vốn nhà nước",
+    "Luật Thương mại điện tử",
+    "Luật Thi hành án hình sự",
+    "Luật Kiểm toán độc lập",
+    # and others often cited by name
+    "Luật Thủ đô",
+    "Luật Đê điều",
+    "Luật Điện ảnh",
+    "Luật Luật sư",
+    "Luật Công chứng",
+    "Luật Đường sắt",
+    "Luật Giao thông đường thủy nội địa",
+    "Luật Hàng không dân dụng Việt Nam",
+    "Luật Phá sản",
+    "Luật Dầu khí",
+    "Luật Dự trữ quốc gia",
+    "Luật Phí và lệ phí",
+    "Luật Quản lý nợ công",
+    "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh",
+    "Luật Kinh doanh bảo hiểm",
+    "Luật Giám định tư pháp",
+    "Luật Trọng tài thương mại",
+    "Luật Hóa chất",
+    "Luật Đa dạng sinh học",
+    "Luật Tần số vô tuyến điện",
+    "Luật Bảo vệ quyền lợi người tiêu dùng",
+    "Luật Đấu giá tài sản",
+    "Luật Khí tượng thủy văn",
+    "Luật Phòng, chống tác hại của thuốc lá",
+    "Luật Phòng, chống bạo lực gia đình",
+    "Luật Phòng, chống ma túy",
+    "Luật Phòng, chống bệnh truyền nhiễm",
+    "Luật Bảo vệ và phát triển rừng",
+    "Luật Bảo vệ và kiểm dịch thực vật",
+    "Luật Tài nguyên, môi trường biển và hải đảo",
+    "Luật Năng lượng nguyên tử",
+    "Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
+    "Luật Chất lượng sản phẩm, hàng hóa",
+    "Luật Quảng cáo",
+    "Luật Bưu chính",
+    "Luật Lưu trữ",
+    "Luật Hộ tịch",
+    "Luật Trẻ em",
+    "Luật Người khuyết tật",
+    "Luật Công an nhân dân",
+    "Luật Nghĩa vụ quân sự",
+    "Luật Công đoàn",
+    "Luật An toàn, vệ sinh lao động",
+    "Luật Thực hành tiết kiệm, chống lãng phí",
+    "Luật Công nghệ cao",
+    "Luật Cảnh vệ",
+    "Luật Tố tụng hành chính",
+    "Luật Nuôi con nuôi",
+    "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+    "Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự",
+    "Luật Sĩ quan Quân đội nhân dân Việt Nam",
+    "Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp",
+    "Luật Công nghiệp công nghệ số",
+    "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+    "Luật Phòng cháy và chữa cháy",
+    "Luật Phòng, chống thiên tai",
+    "Luật Đo lường",
+    "Luật Thú y",
 )
 
 
@@ -149,6 +225,16 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
         return None
     lo, hi = h.title_span
-    t = squash(text[lo:hi].split("\n", 1)[0])
+    lines = text[lo:hi].split("\n")
+    t = squash(lines[0])
+    if t in ("luat", "bo luat", "phap lenh") and len(lines) > 1:
+        t = f"{t} {squash(lines[1])}"  # "BỘ LUẬT / DÂN SỰ"
     t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
+    above = squash(text[text.rfind("\n", 0, max(0, lo - 1)) + 1 : lo])  # the type line above the name, if any
+    head = above if above in ("luat", "bo luat", "phap lenh") else _HEAD_OF.get(doc_type)
+    if t and head and not t.startswith(("luat", "bo luat", "phap lenh", "hien phap")):
+        t = f"{head} {t}"  # "LUẬT / ĐẤT ĐAI": the type line apart from the name under it
     return t or None
+
+
+_HEAD_OF = {"Luật": "luat", "Bộ luật": "bo luat", "PL": "phap lenh"}

@@ -12,10 +12,12 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luocdo.core.fold import fold
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_date
+from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.scan import KeywordPattern
 
 #: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
@@ -44,7 +46,7 @@ LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 #: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
 _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
-    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
+    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[u]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
@@ -123,6 +125,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
     last_word = ""
     n = 0
     hi = min(len(folded), pos + 200)
+    hb = _HEAD_AT_END.search(folded, max(0, pos - 10), pos)
     for w in _NAME_WORD.finditer(folded, pos, hi):
         gap = folded[end : w.start()]
         if n and ("\n" in gap or _NAME_PUNCT.search(gap)):
@@ -132,7 +135,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
             _NAME_STOP.match(folded, w.start(), hi)
             or (comma and not text[w.start()].islower())
             or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
-        ):
+        ) and not (hb and _in_known(" ".join(folded[hb.start() : w.end()].split()))):  # "Luật Thủ đô", "Luật hàng không …"
             if last_word in ("va", "hoac"):
                 end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's
             break
@@ -224,6 +227,8 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
             hi = found
         elif not amending and len(folded[m.start() : hi].split()) > 7:
             hi = _known_prefix(folded, m.start(), hi, known) or hi  # a long run with a known name at its head
+        elif not amending:
+            hi = _run_on(text, folded, m.start(), hi, known)
         law = _law_named(text, folded, m, hi, tail)
         if law is not None:
             out.append(law)
@@ -238,12 +243,46 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
     return out
 
 
+def _run_on(text: str, folded: str, start: int, hi: int, known: frozenset[str]) -> int:
+    """Where a name that a clause runs on from ends: "Điều 137 Luật Đất đai và thời điểm …", "Luật Xây
+    dựng bị phá dỡ", "Luật Doanh nghiệp, ngoài giấy tờ …" end with the known name at their head when the
+    words after it are written in lower case (a longer real name is in the list: "Luật Doanh nghiệp nhà
+    nước", "Luật Quy hoạch đô thị")."""
+    run = " ".join(folded[start:hi].split()).rstrip(",")
+    if run in known or _begins_known(run, known):
+        return hi  # "Luật đầu tư nước ngoài [tại Việt Nam]": a longer name the list knows
+    found = _known_prefix(folded, start, hi, known)
+    if found is None or found >= hi:
+        return hi
+    nxt = re.match(r"[\s,]*(\S)", text[found:hi])
+    return found if nxt is not None and nxt.group(1).islower() else hi
+
+
+_HEAD_AT_END = re.compile(r"(?:b[o0]\s+lu[a]t|lu[a]t|ph[a]p\s+l[e&]nh)\s*\Z")
+
+
+def _in_known(run: str) -> bool:
+    """``run`` (folded, single-spaced) is a listed name, or the head of a longer one."""
+    known = known_law_set()
+    return run.rstrip(",") in known or _begins_known(run.rstrip(","), known)
+
+
+_PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[u]ng)\s+\Z")
+
+
+@lru_cache(maxsize=4096)
+def _begins_known(run: str, known: frozenset[str]) -> bool:
+    return any(k.startswith(run + " ") for k in known)
+
+
 def _names_a_law(text: str, folded: str, m: re.Match[str]) -> bool:
     """A head word that starts a name: written with a capital, not a heading, not "Luật này" or "Luật số"."""
     # must start with a capital in the original: "Luật Tổ chức", not "pháp luật"; a heading is all capitals
     head = text[m.start() : m.end()]
     if not head[0].isupper() or (len(head) > 1 and head[1:].replace(" ", "").isupper()):
         return False
+    if _PLURAL_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
+        return False  # "các Luật quản lý chuyên ngành": laws of a kind, no one name
     after = m.end()
     # "Luật này"; "Luật số 03/2022/QH15", "Luật số: …" (a number, read as one)
     return not (_SELF_OR_NUMBER.match(folded, after, after + 16) or (

@@ -114,8 +114,8 @@ def issuer_code(raw: str) -> str:
 SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")
 SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
-#: Between "số" and the number: spaces, or a line break OCR put there.
-SO_GAP = r"[ \t\n]{0,3}"
+#: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.
+SO_GAP = r"[ \t\n]{0,6}"
 
 #: The end of a number: ".5" of "12.5/KH" (only right before a separator), a letter suffix ("1249a").
 NUM_TAIL = r"(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
@@ -125,8 +125,12 @@ NUM_AFTER_SO = r"\d(?:\s?\d){0,4}" + NUM_TAIL
 NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
-#: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP").
-SEP = r"(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
+#: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP", "259/\nKH-UBND").
+SEP = r"(?:[ \t]{0,2}[/|](?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
+
+#: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
+#: segment that a "-" ends, as in an administrative symbol.
+SLASH_READ_AS_I = r"(?<=\d)[il](?=[a-z0-9&`]{1,5}-)"
 
 #: One segment of a symbol: letters, digits, OCR's "&".
 SEG = r"[a-z0-9&`]{1,14}"
@@ -143,7 +147,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"[ \t]{0,2}(?P<sym>(?:" + SEP + SEG + r"){1,6})"  # "/KH-UBND"
+    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 
@@ -219,6 +223,14 @@ DATE_WORDS = (
 )
 DATE_AFTER = re.compile(r"[\s,(]{0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
 
+#: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
+#: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").
+YEAR_AFTER = re.compile(r"[ \t]{0,2}\(?[ \t]*" + NAM + r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\d/])(?![ \t]*[-–][ \t]*\d)[ \t]*\)?")
+
+#: "Ủy ban nhân dân" and "Hội đồng nhân dân" as OCR leaves them ("Uy ban nhin din", "Uy ban nhdn ddn").
+UY_BAN_NHAN_DAN = r"uy\s+ban\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
+HOI_DONG_NHAN_DAN = r"hoi\s+dong\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
+
 #: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
 CUA = r"c[a-z`]{0,3}a\b"
 _ISSUER_STOP = (
@@ -228,7 +240,7 @@ _ISSUER_STOP = (
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
     r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
-    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d)",
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
     re.S,
 )
 
@@ -237,6 +249,14 @@ ISSUER_AFTER = re.compile(
 # "thuc hi¢n", "trzen khai", "trlen khai".
 THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
 TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
+
+#: Words that make a citation the object of an action: "(về) triển khai thực hiện Nghị quyết số 57-NQ/TW
+#: năm 2025" carries it out in 2025, so a year written after such a citation (with no "của …" after the
+#: year) is the action's, not the instrument's.
+ACTION_BEFORE = re.compile(
+    r"(?<![a-z])(?:" + TRIEN_KHAI + r"|" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t|s[o0]\s+k[e&]t|t[o0]ng\s+k[e&]t)"
+    r"(?:\s+(?:" + THUC_HIEN + r"|c[a]c|n[o0]i\s+dung))*\s+\Z"
+)
 
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),

@@ -206,7 +206,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     relation, cue_start = g
                     if relation == "implements" and doc_type == "BC":
                         relation = "reports_on"
-            if relation == "cites" and c.start >= preamble_end and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
+            # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", in the opening as in the body
+            if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
                 floor = _sentence_floor(folded, c.start, 0)
                 line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
                 if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):

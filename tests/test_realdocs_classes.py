@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from luocdo.graph.export import ELI_RELS
 from luocdo.graph.schema import DOC_RELS, type_name
 from luocdo.loaders.extract import extract, extract_text
 from luocdo.loaders.formats import decode_text
+from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.laws import find_laws, self_reference_title
 from luocdo.loaders.text import load
 
@@ -104,6 +106,17 @@ def test_a_law_never_cites_itself(seed) -> None:
     assert all(r.target.key != rec.document.key for r in rec.references)
 
 
+@pytest.mark.parametrize(("heading", "name"), [("LUẬT\nĐẤT ĐAI", "Luật đất đai"), ("BỘ LUẬT\nDÂN SỰ", "Bộ luật dân sự"),
+                                                ("PHÁP LỆNH\nCHỐNG NƯỚC NGOÀI TRỪNG PHẠT", "Pháp lệnh chống nước ngoài trừng phạt")])
+@pytest.mark.parametrize("diacritics", [True, False])
+def test_own_name_under_a_type_line_is_no_citation(heading: str, name: str, diacritics: bool) -> None:
+    """The type line apart from the name under it ("LUẬT / ĐẤT ĐAI"): "Quốc hội ban hành Luật đất đai." is itself."""
+    t = (f"QUỐC HỘI\n-------\nLuật số: 45/2013/QH13\nHà Nội, ngày 29 tháng 11 năm 2013\n{heading}\nCăn cứ Hiến pháp nước "
+         f"Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành {name}.\nĐiều 1. Phạm vi\n")
+    rec = extract_text(t if diacritics else _plain(t))
+    assert [r.target.label for r in rec.references] == ["Hiến pháp"]
+
+
 def test_own_number_in_own_title_is_no_citation() -> None:
     t = "CHÍNH PHỦ\nSố: 61-CP Hà Nội, ngày 05 tháng 7 năm 1994\nNGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ MUA BÁN NHÀ Ở\n"
     rec = extract_text(t)
@@ -131,6 +144,36 @@ NAMES = [
 @pytest.mark.parametrize(("text", "want"), NAMES)
 def test_names_stay_whole(text: str, want: list) -> None:
     assert [(x.name, x.year) for x in find_laws(text, fold(text), [])] == want
+
+
+#: A clause that runs on from a name: cut at the listed name at its head when the words after it are in
+#: lower case; a longer real name in the list, a word of a name a stop would end ("hàng không"), and a
+#: plural ("các Luật …", laws of a kind) each kept for what they are.
+NAMES_RUN_ON = [
+    ("tại Điều 137 Luật Đất đai và thời điểm bắt đầu sử dụng đất thể hiện trên giấy tờ.", [("Luật Đất đai", None)]),
+    ("công trình tạm theo quy định của Luật Xây dựng bị phá dỡ thì hoa lợi được bồi thường.", [("Luật Xây dựng", None)]),
+    ("theo quy định tại Điều 198 Luật Doanh nghiệp, ngoài giấy tờ quy định tại Điều 23, hồ sơ gồm:", [("Luật Doanh nghiệp", None)]),
+    ("theo quy định của Luật Đất đai trước ngày 01 tháng 7 năm 2025 nhưng chưa kết thúc.", [("Luật Đất đai", None)]),
+    ("theo quy định của Luật Doanh nghiệp nhà nước ngày 20 tháng 4 năm 1995;", [("Luật Doanh nghiệp nhà nước", 1995)]),
+    ("xét duyệt theo Luật đầu tư nước ngoài tại Việt Nam.", [("Luật đầu tư nước ngoài tại Việt Nam", None)]),
+    ("Căn cứ Luật Giáo dục quốc phòng và an ninh ngày 19 tháng 6 năm 2013;", [("Luật Giáo dục quốc phòng và an ninh", 2013)]),
+    ("Căn cứ Luật hàng không dân dụng Việt Nam ngày 29 tháng 6 năm 2006;", [("Luật hàng không dân dụng Việt Nam", 2006)]),
+    ("Căn cứ Luật Thủ đô ngày 28 tháng 6 năm 2024;", [("Luật Thủ đô", 2024)]),
+    ("thực hiện theo quy định của các Luật quản lý chuyên ngành và các văn bản hướng dẫn.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NAMES_RUN_ON)
+@pytest.mark.parametrize("diacritics", [True, False])
+def test_names_that_a_clause_runs_on_from(text: str, want: list, diacritics: bool) -> None:
+    if not diacritics:
+        text, want = _plain(text), [(_plain(n), y) for n, y in want]
+    assert [(x.name, x.year) for x in find_laws(text, fold(text), [], known_law_set())] == want
+
+
+def _plain(text: str) -> str:
+    out = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return out.replace("đ", "d").replace("Đ", "D")
 
 
 def test_name_and_number_are_one_citation() -> None:

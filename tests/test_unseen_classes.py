@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from luocdo.core.model import DocumentRecord
+from luocdo.graph.build import build_delta
 from luocdo.loaders.extract import extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,28 @@ PLAN = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 15/KH-SYT\nQuảng Ngãi, 
 LETTER = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 1520/SYT-NVY\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nV/v triển khai công tác\n"
 REPORT = "UBND TỈNH QUẢNG NGÃI\nSố: 215/BC-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nBÁO CÁO\nKết quả công tác 6 tháng đầu năm 2025\n"
 _FILLER = "Tình hình kinh tế xã hội ổn định, các ngành đều đạt kết quả. " * 40
+
+
+_CENTRE = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố {n}\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 12 năm 2024\n{t}\nVề công tác\n"
+           "{body}\nI. MỤC TIÊU\nNội dung.\n{cap}\n")
+_VBHN_HEAD = "VĂN PHÒNG QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+_VBHN_LAW = ("LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội, có hiệu lực kể từ ngày 01 "
+             "tháng 01 năm 2019, được sửa đổi, bổ sung bởi:\n1. Luật Giá số 16/2023/QH15 ngày 19 tháng 6 năm 2023 của Quốc hội, có "
+             "hiệu lực kể từ ngày 01 tháng 7 năm 2024;\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi "
+             "điều chỉnh\nNội dung.\n")
+_VBHN_DECREE = ("NGHỊ ĐỊNH QUY ĐỊNH VỀ PHÍ Nghị định số 120/2016/NĐ-CP ngày 23 tháng 8 năm 2016 của Chính phủ, có hiệu lực kể "
+                "từ ngày 01/10/2016, được sửa đổi, bổ sung bởi:\nNghị định số 12/2020/NĐ-CP ngày 12 tháng 3 năm 2020 của Chính "
+                "phủ.\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nĐiều 1. Phạm vi\nNội dung.\n")
+
+
+def _vbhn(number: str | None, symbol: str | None, issuer: str) -> Check:
+    """A consolidated text of 2025 by ``issuer``, consolidating the first act its opening names."""
+    def check(r: DocumentRecord) -> bool:
+        d = r.document
+        first = r.references[0] if r.references else None
+        return ((d.type, d.number, d.symbol, d.year, d.issuer.id if d.issuer else None) == ("VBHN", number, symbol, 2025, issuer)
+                and first is not None and first.relation == "consolidates" and first.target.key.startswith(("21/2017/", "120/2016/")))
+    return check
 
 
 def _rels(rec: DocumentRecord) -> dict[str, str]:
@@ -56,6 +79,13 @@ CLASSES: list[tuple[str, str, Check]] = [
     # form codes are not citations
     ("form codes", PLAN + "Báo cáo theo mẫu số 05/ABC/XYZ ban hành kèm theo; hồ sơ theo Mẫu số 02/TNMT/KH và biểu số 03/BC-TK.\n",
      lambda r: _rels(r) == {}),
+    ("chart, table and code numbers", PLAN + "Trình tự chi tiết tại Sơ đồ số 02/THĐ của Phụ lục III; dữ liệu theo Bảng số 04/QĐC "
+     "của Phụ lục I; Mã số 06/PYCPT-XDTMS/2015.\n", lambda r: _rels(r) == {}),
+    ("a table's bar is no symbol", PLAN + "| STT | Tên kỹ thuật - TT 23/2024 | Tên dịch vụ giá | Mức giá |\n",
+     lambda r: all("TÊN" not in x.target.key.upper() for x in r.references)),
+    # an old-style number written with a slash: the type its word says
+    ("old style with a slash", PLAN + "Giấy tờ lập theo Chỉ thị số 299/TTg ngày 10 tháng 11 năm 1980 của Thủ tướng Chính phủ.\n",
+     lambda r: [(x.target.key, x.target.type) for x in r.references] == [("299/TTg@1980", "CT")]),
     # a date written just before a citation belongs to it (in figures or in words)
     ("date before, figures", PLAN + "Ngày 12/8/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 145/KH-UBND về triển khai.\n",
      lambda r: [x.target.date for x in r.references] == ["2025-08-12"]),
@@ -90,6 +120,96 @@ CLASSES: list[tuple[str, str, Check]] = [
      "30/2020/NĐ-CP ngày 05/3/2020;\n", lambda r: _rels(r).get("30/2020/NĐ-CP") == "based_on"),
     ("$6:", LETTER.replace("Số:", "$6:") + "Thực hiện Công văn số 627/BYT-BH ngày 03/02/2025 của Bộ Y tế.\n",
      lambda r: r.document.number == "1520" and _rels(r) == {"627/BYT-BH": "implements"}),
+    # the "/" after a number read as "I" or "l", in the document's own number and in a citation
+    ("slash read as I", LETTER.replace("1520/SYT-NVY", "1520ISYT-NVY") + "Thực hiện Quyết định số 176I0D-UBND ngày 16/7/2025 "
+     "của UBND tỉnh, Sở Y tế đề nghị.\n", lambda r: (r.document.number, r.document.symbol) == ("1520", "SYT-NVY")
+     and _rels(r) == {"176/QĐ-UBND": "implements"}),
+    ("slash read as I, plan", PLAN.replace("15/KH-SYT", "15IKH-SYT") + "Căn cứ Kế hoạch số 82lKH-UBND ngày 17/4/2025 của UBND "
+     "tỉnh;\n", lambda r: (r.document.number, r.document.symbol) == ("15", "KH-SYT") and _rels(r) == {"82/KH-UBND": "based_on"}),
+    # the motto wrapped over two lines beside the agency block; a province named after a garbled "thành phố" and a line break
+    ("motto wrapped", "ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nXÃ SƠN MAI               Độc lập - Tự "
+     "do - Hạnh phúc\nSố: 30/KH-UBND         Sơn Mai, ngày 25 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai công tác\nTrên địa bàn "
+     "xã, tỉnh Quảng Ngãi.\n", lambda r: r.document.issuer is not None and r.document.issuer.level == "commune"
+     and r.document.issuer.province == "Quảng Ngãi"),
+    ("province after thành phố, wrapped", "ỦY BAN NHÂN DÂN\nXÃ BÌNH GIÃ\nSố: 22/KH-UBND\nBình Giã, ngày 09 tháng 3 năm 2026\n"
+     "KẾ HOẠCH\nTriển khai công tác\nThực hiện Kế hoạch số 92/KH-UBND ngày 23/02/2026 của Ủy ban nhân dân thành phố Hồ\nChí "
+     "Minh, Ủy ban nhân dân xã ban hành Kế hoạch.\n", lambda r: r.document.issuer is not None
+     and r.document.issuer.id == "commune:26590"),
+    # under the Central Committee's block, the Politburo or the Secretariat issues what its signature or its text says
+    ("Politburo under the Central Committee's block", _CENTRE.format(n="57-NQ/TW", t="NGHỊ QUYẾT", body="Bộ Chính trị yêu cầu:",
+     cap="T/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ"), lambda r: r.document.issuer.id == "central:bo-chinh-tri"),
+    ("Politburo named in the text only", _CENTRE.format(n="57-NQ/TW", t="NGHỊ QUYẾT", body="Bộ Chính trị yêu cầu:", cap=""),
+     lambda r: r.document.issuer.id == "central:bo-chinh-tri"),
+    ("Secretariat by its signature", _CENTRE.format(n="45-CT/TW", t="CHỈ THỊ", body="Nội dung.", cap="T/M BAN BÍ THƯ\nTHƯỜNG TRỰC"),
+     lambda r: r.document.issuer.id == "central:ban-bi-thu"),
+    ("the Central Committee itself", _CENTRE.format(n="18-NQ/TW", t="NGHỊ QUYẾT", body="HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH "
+     "TRUNG ƯƠNG KHÓA XII\nNội dung.", cap="T/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ"),
+     lambda r: r.document.issuer.id == "central:ban-chap-hanh-trung-uong"),
+    # the date line above "Số:", its right column wrapped: no part of the agency block
+    ("date line above the number", "BAN CHẤP HÀNH TRUNG ƯƠNG                 ĐẢNG CỘNG SẢN VIỆT NAM\n*                      "
+     "                 Hà Nội, ngày 22 tháng 8\nnăm 2026\nSố 09-NQ/TW\nNGHỊ QUYẾT\nVề an ninh mạng\nBộ Chính trị yêu cầu:\n",
+     lambda r: (r.document.key, r.document.issuer.id) == ("09-NQ/TW@2026", "central:bo-chinh-tri")),
+    # "Ủy ban nhân dân" as OCR leaves it ("nhin din", "nhdn ddn") before "ban hành Kế hoạch số …": the cited plan is its
+    ("garbled actor before a citation", "ỦY BAN NHÂN DÂN\nXÃ DƯƠNG HƯU\nSố: 17/UBND-VP\nDương Hưu, ngày 04 tháng 01 năm 2027\n"
+     "V/v đề nghị hỗ trợ\nKính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Ninh.\nNgày 11/12/2026, Uy ban nhdn ddn tinh Bac Ninh ban "
+     "hành Kế hoạch số 202/KH-UBND ngày 11/12/2026 về an ninh mạng.\n",
+     lambda r: [x.target.key for x in r.references] == ["202/KH-UBND@2026@bac-ninh"]),
+    ("garbled city actor before a citation", "ỦY BAN NHÂN DÂN\nPHƯỜNG LÁI THIÊU\nSố: 15/UBND-VP\nLái Thiêu, ngày 21 tháng 11 năm "
+     "2025\nV/v đề nghị hỗ trợ\nKính gửi: Sở Y tế thành phố Hồ Chí Minh.\nNgày 10/11/2025, Uy ban nhdn ddn thành ph6 H6 Chi "
+     "Minh ban hành Kế hoạch số 271/KH-UBND ngày 10/11/2025 về an toàn thực phẩm.\n",
+     lambda r: [x.target.key for x in r.references] == ["271/KH-UBND@2025@thanh-pho-ho-chi-minh"]),
+    # a number wrapped before its symbol's slash
+    ("number wrapped before the slash", PLAN + "I. KẾT QUẢ\nNgày 29/02/2025, Sở Y tế đã ban hành Kế hoạch số 14\n/KH-SYT ngày 29/02/2025 triển khai.\n",
+     lambda r: [x.target.label for x in r.references] == ["14/KH-SYT"]),
+    # a province's name with its vowels misread, after "tỉnh" (only one name has its consonants)
+    ("province with its vowels misread", "ỦY BAN NHÂN DÂN\nXÃ TAM GIANG\nSố: 25/KH-UBND\nTam Giang, ngày 14 tháng 7 năm 2025\n"
+     "KẾ HOẠCH\nTriển khai công tác\nCăn cứ Kế hoạch số 111/KH-UBND ngày 11/7/2025 của UBND tỉnh Pìk Lìk;\nI. MỤC ĐÍCH\n",
+     lambda r: [x.target.key for x in r.references] == ["111/KH-UBND@2025@dak-lak"]),
+    # a symbol broken after its slash; a letter's number with "|" for "/"; a Party number after "Số" read as "86"
+    ("symbol broken after the slash", PLAN + "I. KẾT QUẢ\nNgày 27/02/2025, UBND tỉnh ban hành Kế hoạch số 259/\nKH-UBND ngày "
+     "27/02/2025 về công tác.\n", lambda r: [x.target.label for x in r.references] == ["259/KH-UBND"]),
+    ("letter number with a bar", LETTER.replace("1520/SYT-NVY", "1520|SYT-NVY"),
+     lambda r: (r.document.number, r.document.symbol, r.document.type) == ("1520", "SYT-NVY", "CV")),
+    ("Party number after 86", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\n86 31-NO/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 22 tháng 01 năm "
+     "2026\nNGHỊ QUYẾT\nVề chính sách dân tộc\n", lambda r: (r.document.number, r.document.symbol) == ("31", "NQ/TW")),
+    # "phường" read as "phwong" in the actor; "Quyết định" with "ị" read as "j", nested in what the cited plan does
+    ("phwong in the actor", "Triển khai công tác trên địa bàn năm 2026\n\nCăn cứ Kế hoạch số 259/KH-UBND ngày 27/02/2026 của "
+     "UBND tỉnh Lào Cai;\n\nUy ban nhán dán phwong Trung Tám ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "commune:4663"),
+    ("Quyet djnh nested", "ỦY BAN NHÂN DÂN\nXÃ EA KIẾT\nSố: 25/KH-UBND\nEa Kiết, ngày 27 tháng 7 năm 2025\nKẾ HOẠCH\nTriển "
+     "khai công tác\n\nThực hiện Kế hoạch số 111/KH-UBND ngày 11/7/2025 của UBND tỉnh Đắk Lắk triển khai thực hiện Quyet "
+     "djnh số 101/QĐ-TTg ngày 10/02/2025 của Thủ tướng Chính phủ, UBND xã ban hành Kế hoạch như sau:\n",
+     lambda r: _rels(r) == {"111/KH-UBND": "implements", "101/QĐ-TTg": "cites"}),
+    # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …" in the opening, as in the body
+    ("chỉ đạo tại, in the opening", PLAN + "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 123/UBND-KGVX ngày "
+     "01/8/2025, Sở Y tế xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: _rels(r) == {"123/UBND-KGVX": "implements"}),
+    # the Party's central boards, by the code of their numbers or by name
+    ("Party central boards", PLAN + "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/5/2025 của Ban Tuyên giáo Trung ương; Kế hoạch số "
+     "02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC ĐÍCH\n", lambda r: {x.target.label: x.target.issuer.id if x.target.issuer else None
+                                                             for x in r.references}
+     == {"12-HD/BTGTW": "central:ban-tuyen-giao-trung-uong", "02-KH/BCĐTW": "central:ban-chi-dao-trung-uong"}),
+    # a law's own name, its type line apart from the name under it, is no citation in its own preamble
+    ("own name under a type line", "QUỐC HỘI\n-------\nLuật số: 45/2013/QH13\nHà Nội, ngày 29 tháng 11 năm 2013\nLUẬT\nĐẤT ĐAI\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật đất đai.\nĐiều 1. Phạm vi\n",
+     lambda r: [x.target.label for x in r.references] == ["Hiến pháp"]),
+    # "của UBND tỉnh" in a 2020 document of a department of Kon Tum: Kon Tum as it then was, not today's Quảng Ngãi
+    ("UBND tỉnh from a former province's department", "UBND TỈNH KON TUM\nSỞ Y TẾ\nSố: 120/KH-SYT\nKon Tum, ngày 12 tháng 3 "
+     "năm 2020\nKẾ HOẠCH\nTriển khai công tác\n\nCăn cứ Kế hoạch số 10/KH-UBND ngày 01/02/2020 của UBND tỉnh;\nI. MỤC ĐÍCH\n",
+     lambda r: (r.document.key, [(x.target.key, x.target.issuer.id) for x in r.references])
+     == ("120/KH-SYT@2020@kon-tum", [("10/KH-UBND@2020@kon-tum", "former:province:kon-tum")])),
+    # a district of before July 2025 cited with its name misread ("S&n Tinh"), and "của UBND huyện" in the district's own text
+    ("a former district misread", "ỦY BAN NHÂN DÂN\nXÃ TỊNH MINH\nSố: 15/KH-UBND\nTịnh Minh, ngày 20 tháng 3 năm 2021\nKẾ HOẠCH\n"
+     "Triển khai công tác\n\nThực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2021 của UBND huyện S&n Tinh, UBND xã ban hành Kế "
+     "hoạch.\nI. MỤC ĐÍCH\nTrên địa bàn xã, tỉnh Quảng Ngãi.\n",
+     lambda r: [x.target.key for x in r.references] == ["45/KH-UBND@2021@quang-ngai/huyen-son-tinh"]),
+    ("UBND huyện in its own text", "ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 46/KH-UBND\nSơn Tịnh, ngày 20 tháng 3 năm 2021\nKẾ HOẠCH\n"
+     "Triển khai công tác\n\nCăn cứ Kế hoạch số 44/KH-UBND ngày 10/3/2021 của UBND huyện;\nI. MỤC ĐÍCH\n",
+     lambda r: [x.target.key for x in r.references] == ["44/KH-UBND@2021@quang-ngai/huyen-son-tinh"]),
+    # a type code whose Đ OCR read as P, B or D, under a heading that says which it is
+    ("Đ of a type code read as P", PLAN.replace("15/KH-SYT", "12/PA-SYT").replace("KẾ HOẠCH", "ĐỀ ÁN"),
+     lambda r: (r.document.type, r.document.symbol) == ("ĐA", "ĐA-SYT")),
+    ("a plan of action stays one", PLAN.replace("15/KH-SYT", "12/PA-SYT").replace("KẾ HOẠCH", "PHƯƠNG ÁN"),
+     lambda r: (r.document.type, r.document.symbol) == ("PA", "PA-SYT")),
     # a list item cut by a blank line, and a "Căn cứ:" list
     ("cue cut by a blank line", PLAN + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nCăn cứ Quyết định\n\nsố "
      "12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh;\nI. MỤC ĐÍCH\n", lambda r: _rels(r).get("12/QĐ-UBND") == "based_on"),
@@ -98,6 +218,48 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a list cut by a blank line", PLAN + "Thực hiện:\n- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n\n- Kế hoạch "
      "số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh;\nSở Y tế xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: _rels(r) == {"57-NQ/TW": "implements", "82/KH-UBND": "implements"}),
+    # a consolidated text whose number is blank or missing: type VBHN, the issuer from its code or agency block, the
+    # year from its date line; never the number, type or year of what it consolidates
+    ("VBHN, number blank", _VBHN_HEAD + "Số: /VBHN-VPQH\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, number dotted", _VBHN_HEAD.replace("VĂN PHÒNG QUỐC HỘI", "BỘ Y TẾ") + "Số: …/VBHN-BYT\nHà Nội, ngày … tháng 02 "
+     "năm 2025 " + _VBHN_DECREE, _vbhn(None, "VBHN-BYT", "ministry:bo-y-te")),
+    ("VBHN, number on the next line", _VBHN_HEAD + "Số:\n/VBHN-VPQH\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, 'Số:' alone", _VBHN_HEAD + "Số:\nHà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW,
+     _vbhn(None, None, "central:van-phong-quoc-hoi")),
+    ("VBHN, no number line", _VBHN_HEAD.replace("VĂN PHÒNG QUỐC HỘI", "BỘ TÀI CHÍNH") + "Hà Nội, ngày 21 tháng 02 năm 2025\n"
+     "VĂN BẢN HỢP NHẤT\n" + _VBHN_DECREE, _vbhn(None, None, "ministry:bo-tai-chinh")),
+    ("VBHN, no header, blank certification", _VBHN_LAW + "XÁC THỰC VĂN BẢN HỢP NHẤT\nCHỦ NHIỆM\nSố:     /VBHN-VPQH\nHà Nội, "
+     "ngày 21 tháng 02 năm 2025\n", _vbhn(None, "VBHN-VPQH", "central:van-phong-quoc-hoi")),
+    ("VBHN, no number anywhere", _VBHN_HEAD + "Hà Nội, ngày 21 tháng 02 năm 2025 " + _VBHN_LAW + "XÁC THỰC VĂN BẢN HỢP NHẤT\n"
+     "CHỦ NHIỆM\nNguyễn Văn A\n", _vbhn(None, None, "central:van-phong-quoc-hoi")),
+    # an act's own text whose "Căn cứ" line says what amended the law it rests on stays that act
+    ("not a VBHN", "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\nQuy định về phí\nCăn cứ Luật "
+     "Phí và lệ phí số 97/2015/QH13 đã được sửa đổi, bổ sung bởi:\n- Luật số 56/2024/QH15;\nChính phủ ban hành Nghị định.\n",
+     lambda r: (r.document.type, r.document.number) == ("NĐ", "10")),
+    # the year written after a citation is the cited instrument's (its key's year), not the document's
+    ("year after a citation", PLAN.replace("năm 2025", "năm 2026") + "Căn cứ Kế hoạch số 38/KH-UBND năm 2025 của UBND tỉnh về "
+     "chuyển đổi số;\n", lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2025@quang-ngai"]),
+    ("year after a citation, before của", PLAN + "Căn cứ Quyết định số 12/QĐ-UBND năm 2024 của UBND tỉnh;\n",
+     lambda r: [(x.target.key, x.target.year, x.target.date) for x in r.references] == [("12/QĐ-UBND@2024@quang-ngai", 2024, None)]),
+    ("year after a citation, in brackets", PLAN + "Thực hiện Kế hoạch số 38/KH-UBND (năm 2024) của UBND tỉnh, Sở Y tế ban hành.\n",
+     lambda r: [(x.target.key, x.relation) for x in r.references] == [("38/KH-UBND@2024@quang-ngai", "implements")]),
+    ("year after the issuer", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND của UBND tỉnh năm 2024;\n",
+     lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2024@quang-ngai"]),
+    ("year after a Party number", PLAN + "Căn cứ Nghị quyết số 57-NQ/TW năm 2024 của Bộ Chính trị;\n",
+     lambda r: [x.target.key for x in r.references] == ["57-NQ/TW@2024"]),
+    ("year after a citation acted on, with its issuer", PLAN + "Thực hiện Kế hoạch số 38/KH-UBND năm 2024 của UBND tỉnh, Sở Y "
+     "tế ban hành kế hoạch.\n", lambda r: [x.target.key for x in r.references] == ["38/KH-UBND@2024@quang-ngai"]),
+    # "triển khai thực hiện X năm 2025": the year of the action, not of X
+    ("the action's year is not the citation's", PLAN + "Căn cứ Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh về triển "
+     "khai thực hiện Nghị quyết số 57-NQ/TW năm 2025;\n", lambda r: [x.target.year for x in r.references] == [2025, None]),
+    ("the action's year in a title", "UBND TỈNH QUẢNG NGÃI\nSố: 15/KH-UBND\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\n"
+     "Triển khai Nghị quyết số 57-NQ/TW năm 2025\nI. MỤC ĐÍCH\n", lambda r: [x.target.year for x in r.references] == [None]),
+    ("the subject's year is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND của UBND tỉnh về nhiệm vụ năm 2024;\n",
+     lambda r: [x.target.year for x in r.references] == [None]),
+    ("a span of years is not the citation's", PLAN + "Căn cứ Kế hoạch số 38/KH-UBND năm 2024-2025 của UBND tỉnh;\n",
+     lambda r: [x.target.year for x in r.references] == [None]),
     ("a list under a heading is no cue", PLAN + "I. MỤC ĐÍCH\nCác nội dung:\n- Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh;\n",
      lambda r: _rels(r) == {"82/KH-UBND": "cites"}),
 ]
@@ -116,3 +278,98 @@ def test_class_garbled(name: str, text: str, check: Check, seed: int) -> None:
     """OCR confusions (ô→é, ă→i, o→0, lost diacritics …) at half strength."""
     rec = extract_text(garble(text, random.Random(seed), strength=0.5))
     assert check(rec), (_rels(rec), rec.document)
+
+
+# Departments merged on 1 March 2025 in a province that kept its name: the issuer as the paper names it, with
+# SUCCEEDED_BY to the department that took it over; a unit asked to act from that day under the old name is the successor.
+def _dept(block: str, number: str, date: str, body: str = "") -> str:
+    return f"UBND TỈNH QUẢNG NGÃI\n{block}\nSố: {number}\nQuảng Ngãi, ngày {date}\nKẾ HOẠCH\nTriển khai công tác\n{body}"
+
+
+MERGED = [
+    # (text, the document's issuer, the cited instruments' issuers by key, SUCCEEDED_BY edges {from: to})
+    (_dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "45/KH-STTTT", "12 tháng 3 năm 2024"), "dept:51:so-thong-tin-va-truyen-thong", {},
+     {"dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    (_dept("SO KE HOACH VA DAU TU", "45/KH-SKHĐT", "12 tháng 3 năm 2024"), "dept:51:so-ke-hoach-va-dau-tu", {},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh"}),
+    (_dept("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "45/KH-STNMT", "12 tháng 3 năm 2024"), "dept:51:so-tai-nguyen-va-moi-truong", {},
+     {"dept:51:so-tai-nguyen-va-moi-truong": "dept:51:so-nong-nghiep-va-moi-truong"}),
+    (_dept("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "45/KH-SNNPTNT", "12 tháng 3 năm 2024"),
+     "dept:51:so-nong-nghiep-va-phat-trien-nong-thon", {},
+     {"dept:51:so-nong-nghiep-va-phat-trien-nong-thon": "dept:51:so-nong-nghiep-va-moi-truong"}),
+    (_dept("SỞ GIAO THÔNG VẬN TẢI", "45/KH-SGTVT", "12 tháng 3 năm 2024"), "dept:51:so-giao-thong-van-tai", {},
+     {"dept:51:so-giao-thong-van-tai": "dept:51:so-xay-dung"}),
+    (_dept("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "45/KH-SLĐTBXH", "12 tháng 3 năm 2024"),
+     "dept:51:so-lao-dong-thuong-binh-va-xa-hoi", {}, {"dept:51:so-lao-dong-thuong-binh-va-xa-hoi": "dept:51:so-noi-vu"}),
+    # issued after the merger under the old name: kept as written (a warning says so)
+    (_dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "46/KH-STTTT", "12 tháng 4 năm 2025"), "dept:51:so-thong-tin-va-truyen-thong", {},
+     {"dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    # cited in a text of 2024, and in one of August 2025 (an instrument of 2024, or undated: the name is what it was)
+    (_dept("SỞ Y TẾ", "45/KH-SYT", "12 tháng 3 năm 2024", "Căn cứ Kế hoạch số 12/KH-SKHĐT ngày 05/01/2024 của Sở Kế hoạch và "
+           "Đầu tư;\n"), "dept:51:so-y-te", {"12/KH-SKHĐT@2024@quang-ngai": "dept:51:so-ke-hoach-va-dau-tu"},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh"}),
+    (_dept("SỞ Y TẾ", "46/KH-SYT", "12 tháng 8 năm 2025", "Căn cứ Kế hoạch số 12/KH-SKHĐT ngày 05/01/2024 của Sở Kế hoạch và "
+           "Đầu tư;\nCăn cứ Kế hoạch số 13/KH-STTTT năm 2024 của Sở Thông tin và Truyền thông;\n"), "dept:51:so-y-te",
+     {"12/KH-SKHĐT@2024@quang-ngai": "dept:51:so-ke-hoach-va-dau-tu", "13/KH-STTTT@2024@quang-ngai": "dept:51:so-thong-tin-va-truyen-thong"},
+     {"dept:51:so-ke-hoach-va-dau-tu": "dept:51:so-tai-chinh", "dept:51:so-thong-tin-va-truyen-thong": "dept:51:so-khoa-hoc-va-cong-nghe"}),
+    # a department of today keeps no successor
+    (_dept("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "45/KH-SKHCN", "12 tháng 8 năm 2025"), "dept:51:so-khoa-hoc-va-cong-nghe", {}, {}),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "cited", "succeeded"), MERGED)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_department_merged_in_2025(text: str, issuer: str, cited: dict, succeeded: dict, variant: str) -> None:
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    assert rec.document.issuer.id == issuer
+    assert {r.target.key: r.target.issuer.id for r in rec.references} == cited
+    delta = build_delta(rec, "s", "s", "h")
+    assert {e.src: e.dst for e in delta.edges if e.rel == "SUCCEEDED_BY"} == succeeded
+    merged_after = rec.document.date >= "2025-03-01" and bool(succeeded.get(issuer))
+    assert any("merged into" in w for w in rec.warnings) == merged_after
+
+
+ASKED = ("Nơi nhận:\n- Sở Kế hoạch và Đầu tư;\n- Sở Thông tin và Truyền thông;\n- Lưu: VT.\n")
+
+
+@pytest.mark.parametrize(("date", "want"), [
+    ("12 tháng 2 năm 2025", {"dept:51:so-ke-hoach-va-dau-tu", "dept:51:so-thong-tin-va-truyen-thong"}),  # before the merger
+    ("01 tháng 3 năm 2025", {"dept:51:so-tai-chinh", "dept:51:so-khoa-hoc-va-cong-nghe"}),  # from its day: the successors
+    ("12 tháng 8 năm 2025", {"dept:51:so-tai-chinh", "dept:51:so-khoa-hoc-va-cong-nghe"}),
+])
+def test_units_asked_to_act_under_a_merged_name(date: str, want: set) -> None:
+    rec = extract_text(_dept("SỞ Y TẾ", "47/KH-SYT", date, "Các đơn vị triển khai.\n" + ASKED))
+    delta = build_delta(rec, "s", "s", "h")
+    assert {e.dst for e in delta.edges if e.rel == "ADDRESSED_TO"} == want
+
+
+def test_a_merged_departments_plan_counts_for_its_successor(tmp_path: Path) -> None:
+    """Gaps reach today's unit through SUCCEEDED_BY: the 2024 plan of the Sở Thông tin và Truyền thông
+    counts for the Sở Khoa học và Công nghệ that took it over."""
+    from luocdo.graph.ladybug_store import LadybugStore
+    from luocdo.queries import gaps
+
+    texts = {
+        "x.txt": "UBND TỈNH QUẢNG NGÃI\nSố: 70/KH-UBND\nQuảng Ngãi, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n"
+                 "Nơi nhận:\n- Sở Thông tin và Truyền thông;\n- Sở Y tế;\n- Lưu: VT.\n",
+        "p.txt": _dept("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "45/KH-STTTT", "12 tháng 4 năm 2024",
+                       "Thực hiện Kế hoạch số 70/KH-UBND ngày 05/3/2024 của UBND tỉnh, Sở ban hành Kế hoạch.\n"),
+    }
+    deltas = [build_delta(extract_text(t, source=n), n, n, f"h-{n}") for n, t in texts.items()]
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(deltas)
+        report = gaps(s, "70/KH-UBND 2024", scope="province")
+        by_id = {u.org.id: u for u in report.units}
+        assert "dept:51:so-khoa-hoc-va-cong-nghe" in by_id
+        assert by_id["dept:51:so-khoa-hoc-va-cong-nghe"].status == "has_plan"
+        assert {d.key for d in by_id["dept:51:so-khoa-hoc-va-cong-nghe"].documents} == {"45/KH-STTTT@2024@quang-ngai"}
+
+
+@pytest.mark.parametrize(("date", "to_id"), [("05 tháng 8 năm 2025", "dept:51:so-tai-chinh"),
+                                             ("05 tháng 2 năm 2025", "dept:51:so-ke-hoach-va-dau-tu")])
+def test_reports_go_to_the_successor_of_a_merged_department(date: str, to_id: str) -> None:
+    t = (f"UBND TỈNH QUẢNG NGÃI\nSố: 71/KH-UBND\nQuảng Ngãi, ngày {date}\nKẾ HOẠCH\nChuyển đổi số\n\nI. TỔ CHỨC THỰC HIỆN\n"
+         "1. Các cơ quan, đơn vị, địa phương báo cáo kết quả về Sở Kế hoạch và Đầu tư trước ngày 15/11/2025.\n\n"
+         "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n")
+    delta = build_delta(extract_text(t), "s", "s", "h")
+    assert [dict(e.props)["to_id"] for e in delta.edges if e.rel == "EXPECTS"] == [to_id]

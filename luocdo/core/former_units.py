@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from luocdo.core.fold import slug, squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
 from luocdo.core.registry_tables import (
     _HDND,
     _UBND,
@@ -127,6 +127,10 @@ DEPARTMENT_SUCCESSOR: dict[str, str] = {
     "Sở Giao thông vận tải": "Sở Xây dựng",
 }
 
+#: The day the departments of :data:`DEPARTMENT_SUCCESSOR` were merged (1 March 2025): from it a
+#: unit asked to act under a merged department's name is the department that took it over.
+DEPARTMENTS_MERGED = "2025-03-01"
+
 #: "… tỉnh Kon Tum", "… thành phố Đà Nẵng" inside a body's name (folded).
 #: "Tỉnh ủy Kon Tum" names its province after the body.
 _PROVINCE_IN_NAME = re.compile(r"(?<![a-z])(?:(?:tinh|thanh)\s+uy|(tinh|thanh pho))\s+([a-z][a-z ]*)$")
@@ -167,10 +171,11 @@ class FormerUnits:
         if not text:
             return None
         n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(text))
-        m = re.match(r"(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
+        m = re.match(r"(tinh|thanh pho|tp|huy[a-z&`]n|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
         if m is None:
             return None
         word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
+        word = "huyen" if word.startswith("huy") else word  # "huy¢n" (OCR)
         if word in ("xa", "phuong", "thi tran"):
             return self._former_commune(word, name, text, province)
         old_p, old_d = _old_units()
@@ -182,7 +187,7 @@ class FormerUnits:
                 return self._former_province(hit)
             if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
                 return None
-        cands = old_d.get(name, [])
+        cands = old_d.get(name, []) or (self._district_near(name, province) if province else [])
         if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
             typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
             cands = typed or cands
@@ -193,6 +198,21 @@ class FormerUnits:
                 want.add(_plain(p_old.name))
             cands = [d for d in cands if _plain(old_p_by_code()[d["parent_code"]]["name"]) in want]
         return self._former_district(cands[0]) if len(cands) == 1 else None
+
+    def _district_near(self, name: str, province: str) -> list[dict]:
+        """The district of ``province`` (as it then was, or today's) whose name OCR misread ("S&n Tinh",
+        "S6n Tinh"): one only, else none."""
+        from rapidfuzz import fuzz, process
+
+        p_old = self.province(province)
+        want = {_plain(province), *(_plain(f) for f, t in FORMER_PROVINCES.items() if p_old and t == p_old.name)}
+        if p_old is not None:
+            want.add(_plain(p_old.name))
+        names = {n: ds for n, ds in _old_units()[1].items()
+                 if any(_plain(old_p_by_code()[d["parent_code"]]["name"]) in want for d in ds)}
+        probe = name.translate(OCR_DIGIT_LETTERS).replace("&", "o")
+        hits = process.extract(probe, list(names), scorer=fuzz.ratio, score_cutoff=85, limit=2)
+        return names[hits[0][0]] if len(hits) == 1 else []
 
     def _former_commune(self, word: str, name: str, text: str, province: str | None) -> Org | None:
         """A xã/phường/thị trấn of before July 2025 whose name is gone from today's province
@@ -290,10 +310,35 @@ class FormerUnits:
         org = self.department(name, today.name) if level == "department" else self.party(name, today.name)
         return self._former_body(org, self._former_province(row)) if org is not None else None
 
+    def merged_into(self, org: Org) -> Org | None:
+        """The department that took over one merged on 1 March 2025, in the same province as it then
+        was ("Sở Thông tin và Truyền thông" of Quảng Ngãi → its Sở Khoa học và Công nghệ; of the
+        former Kon Tum → the former Kon Tum's); None for any other unit."""
+        name = DEPARTMENT_SUCCESSOR.get(org.name) if org.level == "department" else None
+        if name is None or not org.province:
+            return None
+        if org.id.startswith("dept:"):
+            return self.department(name, org.province)
+        if org.id.startswith("former:department:"):
+            then = self.former(f"tỉnh {org.province}")
+            today = self.department(name, self.successors(then)[0].name) if then and self.successors(then) else None
+            return self._former_body(today, then) if today is not None and then is not None else None
+        return None
+
+    def as_of(self, org: Org | None, day: str | None) -> Org | None:
+        """The unit a name asks to act in a text of ``day`` (ISO): a department merged on 1 March 2025,
+        named in a text of that day or later, is the one that took it over; else ``org`` itself."""
+        if org is None or day is None or day < DEPARTMENTS_MERGED or org.level != "department":
+            return org
+        return self.merged_into(org) or org
+
     def successors(self, org: Org) -> list[Org]:
         """Today's units that took over a former one: a province's successor, a district's communes,
         a department's or party body's counterpart in today's province (a department merged in
-        2025: the one that took it over)."""
+        2025: the one that took it over, also in a province that kept its name)."""
+        if org.id.startswith("dept:"):
+            merged = self.merged_into(org)
+            return [merged] if merged is not None else []
         if org.id.startswith("former:province:"):
             p = self.province(org.name)
             return [p] if p is not None else []

@@ -42,6 +42,7 @@ from luocdo.core.registry_tables import (
     Org,
     _bare,
     _norm,
+    by_consonants,
 )
 
 __all__ = ["REORGANISED", "Org", "Registry", "registry"]
@@ -204,15 +205,14 @@ class Registry(FormerUnits):
         if n in self._province_names:
             return self._province_names[n]
         # OCR reads a word-initial Đ as B, P or 0: "Bak Lak" is Đắk Lắk
-        d_n = re.sub(r"\b[bp0](?=[a-z])", "d", n)
+        d_n = re.sub(r"\b[bp0](?=[a-z0-9])", "d", n)
         if d_n in self._province_names:
             return self._province_names[d_n]
         if len(n) < 3:
             return None
-        # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe
-        cutoff = 78 if prefixed else 88
-        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-        return self._province_names[hit[0]] if hit else None
+        # OCR garbles short names a lot ("Quéng Ngii"); after "tỉnh" a looser match is safe, down to the consonants
+        hit = process.extractOne(n, self._province_names.keys(), scorer=fuzz.ratio, score_cutoff=78 if prefixed else 88)
+        return self._province_names[hit[0]] if hit else (by_consonants(d_n, self._province_names) if prefixed else None)
 
     def commune(self, name: str | None, province: str | None = None) -> Org | None:
         """A xã/phường/đặc khu by name, within a province when one is known.

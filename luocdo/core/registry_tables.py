@@ -77,6 +77,17 @@ CENTRAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Ban Chấp hành Trung ương", "central", ("bch trung uong", "ban chap hanh trung uong dang", "trung uong")),
     ("Bộ Chính trị", "central", ("bo chinh tri",)),
     ("Ban Bí thư", "central", ("ban bi thu",)),
+    # the Party's central boards and committees, cited by their codes ("12-HD/BTGTW", "02-KH/BCĐTW")
+    ("Ban Tổ chức Trung ương", "central", ("btctw", "ban to chuc trung uong")),
+    ("Ban Tuyên giáo Trung ương", "central", ("btgtw", "ban tuyen giao trung uong")),
+    ("Ban Dân vận Trung ương", "central", ("bdvtw", "ban dan van trung uong")),
+    ("Ban Tuyên giáo và Dân vận Trung ương", "central", ("btgdvtw", "ban tuyen giao va dan van trung uong")),
+    ("Ban Nội chính Trung ương", "central", ("bnctw", "ban noi chinh trung uong")),
+    ("Ban Kinh tế Trung ương", "central", ("bkttw", "ban kinh te trung uong")),
+    ("Ban Đối ngoại Trung ương", "central", ("bdntw", "ban doi ngoai trung uong")),
+    ("Ủy ban Kiểm tra Trung ương", "central", ("ubkttw", "uy ban kiem tra trung uong")),
+    ("Văn phòng Trung ương Đảng", "central", ("vptw", "van phong trung uong dang", "van phong trung uong")),
+    ("Ban Chỉ đạo Trung ương", "central", ("bcdtw", "ban chi dao trung uong")),
     ("Quốc hội", "central", ("quoc hoi",)),
     ("Ủy ban Thường vụ Quốc hội", "central", ("ubtvqh", "uy ban thuong vu quoc hoi")),
     ("Chính phủ", "central", ("chinh phu",)),
@@ -191,8 +202,10 @@ _UNIT_WORD = {
     "dac khu": "đặc khu",
     "thi tran": "xã",  # former towns became communes or wards
 }
-_UBND = r"(?:ubnd|uy\s*ban\s*nhan\s*d[a-z]n|ub|tm\.?\s*ubnd)"
-_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*nhan\s*dan)"
+#: "nhân dân" as OCR leaves it ("nhan dan", "nhin din", "nhdn ddn").
+_NHAN_DAN = r"nh[a-z0-9&`]{1,2}n\s*d[a-z0-9&`]{1,2}n"
+_UBND = r"(?:ubnd|uy\s*ban\s*" + _NHAN_DAN + r"|ub|tm\.?\s*ubnd)"
+_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*" + _NHAN_DAN + r")"
 
 
 
@@ -202,6 +215,7 @@ def _norm(text: str) -> str:
     s = squash(text)
     s = re.sub(r"\(.*?\)", " ", s)  # "(b/cáo)", "(để thực hiện)"
     s = re.sub(r"(?<![a-z])x[a&3-9§@d]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
+    s = re.sub(r"(?<![a-z])ph[wu][o0-9&`]ng(?![a-z])", "phuong", s)  # "phwong", "phu6ng" → phường
     s = re.sub(r"[;:,.\"“”'`*_|]+", " ", s)
     s = re.sub(r"^[\s\-–+•]+", "", s)
     return " ".join(s.split())
@@ -214,3 +228,30 @@ def _bare(name: str) -> str:
         if n.startswith(prefix):
             return n[len(prefix) :]
     return n
+
+
+def _skeleton(folded_name: str) -> str:
+    """The consonants of a folded name, word by word ("dak lak" → "dk lk"): what OCR leaves of a name
+    whose vowels it misread ("Pìk Lìk")."""
+    return " ".join(re.sub(r"[^bcdfghklmnpqrstvx]", "", w) for w in folded_name.split())
+
+
+_SKELETONS: dict[int, dict[str, Org]] = {}
+
+
+def by_consonants(folded_name: str, names: dict[str, Org]) -> Org | None:
+    """The one unit of ``names`` (folded name → unit) whose name has the consonants of ``folded_name``, or
+    whose consonants are close to them ("hng ycn" for Hưng Y¢n); None when no one name fits."""
+    from rapidfuzz import fuzz, process
+
+    index = _SKELETONS.get(id(names))
+    if index is None:
+        seen: dict[str, set[Org]] = {}
+        for name, org in names.items():
+            seen.setdefault(_skeleton(name), set()).add(org)
+        index = _SKELETONS[id(names)] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k.replace(" ", "")) >= 3}
+    sk = _skeleton(folded_name)
+    if sk in index:
+        return index[sk]
+    close = process.extract(sk, index.keys(), scorer=fuzz.ratio, score_cutoff=88, limit=2)
+    return index[close[0][0]] if len(close) == 1 else None
