@@ -23,10 +23,15 @@ import numpy as np
 
 from luocdo.core.fold import fold
 
-__all__ = ["DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "words"]
+__all__ = ["CASE_WEIGHT", "DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "word_case", "words"]
 
 #: Entries kept in each of the model's caches (pair probabilities, readings of a printed word).
 _CACHE = 200_000
+
+#: Weight of the case evidence: log share of a syllable's uses written as OCR wrote it (title or lower case).
+CASE_WEIGHT = 1.0
+#: Pseudo-count of each case for every syllable (a syllable seen rarely says little by its case).
+_CASE_PRIOR = 1.0
 
 #: The model file shipped with the package.
 DATA = Path(__file__).with_name("data") / "restore.npz"
@@ -121,6 +126,12 @@ class Model:
         self._p: dict[int, float] = {}
         self._mats: dict[tuple[str, str], np.ndarray] = {}
         self._readings: dict[str, list[tuple[int, float]]] = {}
+        # how each syllable is written inside a phrase: log share capitalised, log share in lower case
+        n_title = arrays["title"].astype(np.float64) if "title" in arrays else np.zeros(n)
+        n_lower = arrays["lower"].astype(np.float64) if "lower" in arrays else np.zeros(n)
+        seen = n_title + n_lower + 2 * _CASE_PRIOR
+        self._case = {"title": np.log((n_title + _CASE_PRIOR) / seen), "lower": np.log((n_lower + _CASE_PRIOR) / seen)}
+        self._emit: dict[tuple[str, bool], np.ndarray] = {}
 
     def p(self, a: int, b: int) -> float:
         """P(b | a): the pair's discounted share, plus the context's left-over mass spread by how
@@ -150,6 +161,22 @@ class Model:
                 self._mats.clear()
             self._mats[key] = m
         return m
+
+    def emission(self, core: str, inside: bool, readings: list[tuple[int, float]]) -> np.ndarray:
+        """How well each reading fits what OCR printed: its misreading cost and, for a word inside a
+        phrase, how often the syllable is written with the case OCR shows ("Sở" capitalised, "số" not)."""
+        key = (core, inside)
+        e = self._emit.get(key)
+        if e is None:
+            costs = np.array([c for _, c in readings])
+            case = word_case(core) if inside else ""
+            if case:
+                costs = costs + CASE_WEIGHT * self._case[case][[i for i, _ in readings]]
+            e = np.exp(costs - costs.max())
+            if len(self._emit) > _CACHE:
+                self._emit.clear()
+            self._emit[key] = e
+        return e
 
     def readings(self, core: str) -> list[tuple[int, float]]:
         """The syllables ``core`` (as OCR printed it) may stand for, with the cost of each misreading."""
@@ -256,6 +283,18 @@ class Restored:
         return min((c.confidence for c in self.syllables), default=1.0)
 
 
+def word_case(word: str) -> str:
+    """How a word is written: "title" ("Sở", "0ồng"), "lower" ("số") or "" (all capitals, no letter).
+
+    Shared by the model's builder and :func:`restore`."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters or (len(letters) > 1 and all(ch.isupper() for ch in letters)):
+        return ""
+    if letters[0].isupper() and all(ch.islower() for ch in letters[1:]):
+        return "title"
+    return "lower" if all(ch.islower() for ch in letters) else ""
+
+
 def _recase(reading: str, core: str) -> str:
     letters = [ch for ch in core if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
@@ -316,7 +355,7 @@ def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, floa
     """P(reading | the whole run) for every reading of every syllable (forward-backward, each step
     scaled to sum to one, so probabilities need no logarithms)."""
     cands = [[i for i, _ in r[3]] for r in run]
-    emit = [np.exp(np.array([e for _, e in r[3]])) for r in run]
+    emit = [model.emission(r[2], t > 0, r[3]) for t, r in enumerate(run)]
     cores = ["<s>", *(r[2] for r in run), "</s>"]
     ends = [[0], *cands, [1]]
     # mats[t][a, b] = P(reading b of word t | reading a of word t - 1); word 0 is the start
