@@ -3,8 +3,9 @@
     .venv/bin/python -m luocdo.loaders.restore_build ../shared/realdocs -o loaders/data/restore.npz
 
 Reads Vietnamese text (files or folders of ``.txt``) and the registry's unit names and
-writes counts only: how often each lower-case syllable occurs, and how often two
-syllables follow each other inside a phrase.  No sentence of the input can be read back
+writes counts only: how often each lower-case syllable occurs (and how often it is written
+capitalised inside a phrase), and how often two and three syllables follow each other
+inside a phrase.  No sentence of the input can be read back
 from the file.  Files whose name falls in the held-out split (:func:`held_out`) are left
 out, so that ``bench/restore.py`` measures the model on text it was not built from.
 """
@@ -192,6 +193,7 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
     title: Counter[str] = Counter()  # written "Sở", "Tỉnh" inside a phrase (not at its start)
     lower: Counter[str] = Counter()  # written "số", "tính" there
     pairs: Counter[tuple[str, str]] = Counter()
+    triples: Counter[tuple[str, str, str]] = Counter()
 
     def add(run: list[str], weight: int) -> None:
         low = [t if t == NUM else tone_style(t.lower()) for t in run]
@@ -205,6 +207,9 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
                 lower[lo] += weight
         for pair in zip(["<s>", *low], [*low, "</s>"], strict=True):
             pairs[pair] += weight
+        seq = ["<s>", *low, "</s>"]
+        for tri in zip(seq[:-2], seq[1:-1], seq[2:], strict=True):
+            triples[tri] += weight
 
     for text in texts:
         for run in phrases(text, cased=True):
@@ -239,6 +244,9 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
             kept.append((ia, ib, c))
     kept.sort()
     arr = np.array(kept, dtype=np.uint32).reshape(-1, 3)
+    tri = sorted((ids[a], ids[b], ids[c], k) for (a, b, c), k in triples.items()
+                 if a in ids and b in ids and c in ids)
+    tarr = np.array(tri, dtype=np.uint32).reshape(-1, 4)
     return {
         "vocab": np.array(["<s>", "</s>", *vocab]),
         "count": count,
@@ -250,6 +258,10 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
         "pair_a": arr[:, 0].copy(),
         "pair_b": arr[:, 1].copy(),
         "pair_n": arr[:, 2].copy(),
+        "tri_a": tarr[:, 0].copy(),
+        "tri_b": tarr[:, 1].copy(),
+        "tri_c": tarr[:, 2].copy(),
+        "tri_n": tarr[:, 3].copy(),
     }
 
 
