@@ -1,9 +1,11 @@
 """Put back the diacritics OCR lost: "vé truyén théng cai cach" → "về truyền thông cải cách".
 
 A syllable model (counts built by :mod:`luocdo.loaders.restore_build` from Vietnamese legal
-text and the registry's names, in ``data/restore.npz``) scores every reading of a phrase:
-each OCR'd syllable may stand for any accented syllable whose letters it could be a misreading
-of (the confusion classes below), and the counts of adjacent syllables decide between them.
+text, the registry's names and local offices' phrases, in ``data/restore.npz``) scores every
+reading of a phrase: each OCR'd syllable may stand for any accented syllable whose letters it
+could be a misreading of (the confusion classes below), and the counts of three syllables in a
+row (backing off to two, then to one) decide between them; a word OCR printed capitalised inside
+a phrase also weighs how often each reading is written so ("Sở", not "số").
 The probability of each syllable's best reading, given the whole phrase, is its confidence;
 a syllable is changed only when that is at least :data:`THRESHOLD`, so unsure syllables stay
 as OCR read them.  Callers keep the OCR text as evidence and show the result as restored.
@@ -398,6 +400,8 @@ def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, floa
     adjacent readings, each syllable scored given the two before it (each step scaled to sum to one,
     so probabilities need no logarithms)."""
     cands = [[i for i, _ in r[3]] for r in run]
+    if all(len(c) == 1 for c in cands):
+        return [_ONE] * len(run)  # nothing to choose (text that kept its marks)
     emit = [model.emission(r[2], t > 0, r[3]) for t, r in enumerate(run)]
     cores = ["<s>", "<s>", *(r[2] for r in run), "</s>"]
     ids = [[0], [0], *cands, [1]]
@@ -415,6 +419,9 @@ def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, floa
     for t in range(len(run) - 1, 0, -1):
         bwd.insert(0, _norm(np.einsum("abc,c,bc->ab", tens[t], emit[t], bwd[0])))
     return [_norm((f * b).sum(axis=0)) for f, b in zip(fwd, bwd, strict=True)]
+
+
+_ONE = np.ones(1)
 
 
 def _norm(xs: np.ndarray) -> np.ndarray:
