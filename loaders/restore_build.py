@@ -183,7 +183,7 @@ def _files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarray]:
-    """Count syllables and adjacent pairs; return the arrays :func:`save` writes.
+    """Count syllables, pairs and triples; return the arrays :func:`save` writes.
 
     The registry's names count :data:`NAME_WEIGHT` times each: they are the words local
     documents use most and laws least ("phường", "Sở", place names)."""
@@ -228,7 +228,19 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
     for s, i in ids.items():
         count[i], titled[i], lowered[i] = uni[s], title[s], lower[s]
     ids["<s>"], ids["</s>"] = 0, 1
-    # context totals and distinct neighbours, over every pair (before pruning): the smoothing needs them
+    return {
+        "vocab": np.array(["<s>", "</s>", *vocab]),
+        "count": count,
+        "title": titled,
+        "lower": lowered,
+        **_pair_arrays(pairs, ids, named, n),
+        **_triple_arrays(triples, ids),
+    }
+
+
+def _pair_arrays(pairs: Counter[tuple[str, str]], ids: dict[str, int], named: set[str], n: int) -> dict[str, np.ndarray]:
+    """The pairs kept, and for each syllable its total as a context and its distinct neighbours,
+    over every pair (before pruning): the smoothing needs them."""
     ctx = np.zeros(n, dtype=np.uint32)
     follow = np.zeros(n, dtype=np.uint32)
     precede = np.zeros(n, dtype=np.uint32)
@@ -244,25 +256,15 @@ def build(texts: Iterable[str], names: Iterable[str] = ()) -> dict[str, np.ndarr
             kept.append((ia, ib, c))
     kept.sort()
     arr = np.array(kept, dtype=np.uint32).reshape(-1, 3)
-    tri = sorted((ids[a], ids[b], ids[c], k) for (a, b, c), k in triples.items()
-                 if a in ids and b in ids and c in ids)
-    tarr = np.array(tri, dtype=np.uint32).reshape(-1, 4)
-    return {
-        "vocab": np.array(["<s>", "</s>", *vocab]),
-        "count": count,
-        "title": titled,
-        "lower": lowered,
-        "ctx": ctx,
-        "follow": follow,
-        "precede": precede,
-        "pair_a": arr[:, 0].copy(),
-        "pair_b": arr[:, 1].copy(),
-        "pair_n": arr[:, 2].copy(),
-        "tri_a": tarr[:, 0].copy(),
-        "tri_b": tarr[:, 1].copy(),
-        "tri_c": tarr[:, 2].copy(),
-        "tri_n": tarr[:, 3].copy(),
-    }
+    return {"ctx": ctx, "follow": follow, "precede": precede,
+            "pair_a": arr[:, 0].copy(), "pair_b": arr[:, 1].copy(), "pair_n": arr[:, 2].copy()}
+
+
+def _triple_arrays(triples: Counter[tuple[str, str, str]], ids: dict[str, int]) -> dict[str, np.ndarray]:
+    """Three syllables in a row (of the vocabulary), with their counts."""
+    tri = sorted((ids[a], ids[b], ids[c], k) for (a, b, c), k in triples.items() if a in ids and b in ids and c in ids)
+    arr = np.array(tri, dtype=np.uint32).reshape(-1, 4)
+    return {"tri_a": arr[:, 0].copy(), "tri_b": arr[:, 1].copy(), "tri_c": arr[:, 2].copy(), "tri_n": arr[:, 3].copy()}
 
 
 def save(model: dict[str, np.ndarray], path: str | Path) -> Path:
