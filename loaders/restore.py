@@ -1,9 +1,11 @@
 """Put back the diacritics OCR lost: "vé truyén théng cai cach" → "về truyền thông cải cách".
 
 A syllable model (counts built by :mod:`luocdo.loaders.restore_build` from Vietnamese legal
-text and the registry's names, in ``data/restore.npz``) scores every reading of a phrase:
-each OCR'd syllable may stand for any accented syllable whose letters it could be a misreading
-of (the confusion classes below), and the counts of adjacent syllables decide between them.
+text, the registry's names and local offices' phrases, in ``data/restore.npz``) scores every
+reading of a phrase: each OCR'd syllable may stand for any accented syllable whose letters it
+could be a misreading of (the confusion classes below), and the counts of three syllables in a
+row (backing off to two, then to one) decide between them; a word OCR printed capitalised inside
+a phrase also weighs how often each reading is written so ("Sở", not "số").
 The probability of each syllable's best reading, given the whole phrase, is its confidence;
 a syllable is changed only when that is at least :data:`THRESHOLD`, so unsure syllables stay
 as OCR read them.  Callers keep the OCR text as evidence and show the result as restored.
@@ -23,16 +25,22 @@ import numpy as np
 
 from luocdo.core.fold import fold
 
-__all__ = ["DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "words"]
+__all__ = ["CASE_WEIGHT", "DATA", "NUM", "THRESHOLD", "Change", "Model", "Restored", "damaged", "load", "restore", "restore_damaged", "word_case", "words"]
 
 #: Entries kept in each of the model's caches (pair probabilities, readings of a printed word).
 _CACHE = 200_000
+
+#: Weight of the case evidence: log share of a syllable's uses inside a phrase written capitalised,
+#: for a word OCR printed capitalised there.
+CASE_WEIGHT = 1.0
+#: Pseudo-count of each case for every syllable (a syllable seen rarely says little by its case).
+_CASE_PRIOR = 1.0
 
 #: The model file shipped with the package.
 DATA = Path(__file__).with_name("data") / "restore.npz"
 
 #: A syllable is changed when its reading has at least this probability given the phrase.
-THRESHOLD = 0.9
+THRESHOLD = 0.8
 
 # ---------------------------------------------------------------------------
 # OCR confusion classes, read backwards: what a glyph OCR printed may stand for.
@@ -68,6 +76,9 @@ _CONFUSIONS: tuple[tuple[str, str, float], ...] = (
 )
 #: Đ at the start of a syllable, as OCR prints it: D, P, B, 0 (the letter D itself needs no entry).
 _START_D: tuple[tuple[str, float], ...] = (("P", _GLYPH), ("B", _LETTER), ("0", _GLYPH), ("b", _LETTER + 1.0))
+#: Whole syllables OCR printed for another with more than its letters' confusions: "số" as "sé",
+#: which loses its mark to "se".
+_WHOLE: dict[str, tuple[tuple[str, float], ...]] = {"se": (("so", _LETTER),)}
 #: At most this many misreadings in one syllable.
 _MAX_EDITS = 2
 #: At most this many readings of one syllable are weighed.
@@ -121,6 +132,25 @@ class Model:
         self._p: dict[int, float] = {}
         self._mats: dict[tuple[str, str], np.ndarray] = {}
         self._readings: dict[str, list[tuple[int, float]]] = {}
+        # how often each syllable is written capitalised inside a phrase (log share): "Sở" mostly,
+        # "số" almost never.  (Lower case says little: "Thông tư" and "truyền thông" share a syllable.)
+        n_title = arrays["title"].astype(np.float64) if "title" in arrays else np.zeros(n)
+        n_lower = arrays["lower"].astype(np.float64) if "lower" in arrays else np.zeros(n)
+        self._title = np.log((n_title + _CASE_PRIOR) / (n_title + n_lower + 2 * _CASE_PRIOR))
+        self._emit: dict[tuple[str, bool], np.ndarray] = {}
+        # three syllables in a row: counts, and for each two-syllable context its total and how many
+        # different syllables follow it (the share left to the pair model)
+        self._tri: dict[int, float] = {}
+        self._ctx2: dict[int, tuple[float, float]] = {}
+        if "tri_n" in arrays and len(arrays["tri_n"]):
+            ta, tb, tc = (arrays[k].astype(np.int64) for k in ("tri_a", "tri_b", "tri_c"))
+            tn = arrays["tri_n"].astype(np.float64)
+            ab = ta * n + tb
+            self._tri = dict(zip((ab * n + tc).tolist(), tn.tolist(), strict=True))
+            keys, first, total = np.unique(ab, return_index=True, return_counts=True)
+            sums = np.add.reduceat(tn, first)
+            self._ctx2 = {k: (t, f) for k, t, f in zip(keys.tolist(), sums.tolist(), total.tolist(), strict=True)}
+        self._tensors: dict[tuple[str, str, str], np.ndarray] = {}
 
     def p(self, a: int, b: int) -> float:
         """P(b | a): the pair's discounted share, plus the context's left-over mass spread by how
@@ -139,6 +169,29 @@ class Model:
             self._p[key] = v
         return v
 
+    def tensor(self, cores: tuple[str, str, str], ids: tuple[list[int], list[int], list[int]]) -> np.ndarray:
+        """P(c | a b) for every reading of three adjacent printed words (kept: phrases repeat).
+        Built row by row from the pair matrix: most two-syllable contexts were never seen."""
+        t = self._tensors.get(cores)
+        if t is None:
+            a_ids, b_ids, c_ids = ids
+            pair = self.matrix(cores[1], cores[2], b_ids, c_ids)
+            t = np.repeat(pair[None, :, :], len(a_ids), axis=0)
+            n, tri, d = self.n, self._tri, self.DISCOUNT
+            for ia, a in enumerate(a_ids):
+                for ib, b in enumerate(b_ids):
+                    ab = a * n + b
+                    ctx = self._ctx2.get(ab)
+                    if ctx is not None:
+                        total, kinds = ctx
+                        base = ab * n
+                        seen = np.array([tri.get(base + c, 0.0) for c in c_ids])
+                        t[ia, ib] = (np.maximum(seen - d, 0.0) + d * kinds * pair[ib]) / total
+            if len(self._tensors) > _CACHE // 10:
+                self._tensors.clear()
+            self._tensors[cores] = t
+        return t
+
     def matrix(self, left: str, right: str, a_ids: list[int], b_ids: list[int]) -> np.ndarray:
         """P(b | a) for every reading of two adjacent printed words (kept: word pairs repeat)."""
         key = (left, right)
@@ -150,6 +203,21 @@ class Model:
                 self._mats.clear()
             self._mats[key] = m
         return m
+
+    def emission(self, core: str, inside: bool, readings: list[tuple[int, float]]) -> np.ndarray:
+        """How well each reading fits what OCR printed: its misreading cost and, for a word inside a
+        phrase and capitalised, how often the syllable is written so ("Sở" often, "số" almost never)."""
+        key = (core, inside)
+        e = self._emit.get(key)
+        if e is None:
+            costs = np.array([c for _, c in readings])
+            if inside and word_case(core) == "title":
+                costs = costs + CASE_WEIGHT * self._title[[i for i, _ in readings]]
+            e = np.exp(costs - costs.max())
+            if len(self._emit) > _CACHE:
+                self._emit.clear()
+            self._emit[key] = e
+        return e
 
     def readings(self, core: str) -> list[tuple[int, float]]:
         """The syllables ``core`` (as OCR printed it) may stand for, with the cost of each misreading."""
@@ -169,6 +237,9 @@ def _keys(model: Model, core: str) -> dict[str, float]:
     for g, c in _START_D:
         if core.startswith(g):
             starts.append(("d", len(g), c, 1))
+    for key, c in _WHOLE.get(low, ()):
+        if key in model._by_key:
+            out[key] = c
     stack = list(starts)
     prefixes = model._prefixes
     while stack:
@@ -256,6 +327,18 @@ class Restored:
         return min((c.confidence for c in self.syllables), default=1.0)
 
 
+def word_case(word: str) -> str:
+    """How a word is written: "title" ("Sở", "0ồng"), "lower" ("số") or "" (all capitals, no letter).
+
+    Shared by the model's builder and :func:`restore`."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters or (len(letters) > 1 and all(ch.isupper() for ch in letters)):
+        return ""
+    if letters[0].isupper() and all(ch.islower() for ch in letters[1:]):
+        return "title"
+    return "lower" if all(ch.islower() for ch in letters) else ""
+
+
 def _recase(reading: str, core: str) -> str:
     letters = [ch for ch in core if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
@@ -313,21 +396,32 @@ def _phrases(text: str, model: Model) -> Iterator[list[tuple[int, int, str, list
 
 
 def _marginals(model: Model, run: list[tuple[int, int, str, list[tuple[int, float]]]]) -> list[np.ndarray]:
-    """P(reading | the whole run) for every reading of every syllable (forward-backward, each step
-    scaled to sum to one, so probabilities need no logarithms)."""
+    """P(reading | the whole run) for every reading of every syllable: forward-backward over pairs of
+    adjacent readings, each syllable scored given the two before it (each step scaled to sum to one,
+    so probabilities need no logarithms)."""
     cands = [[i for i, _ in r[3]] for r in run]
-    emit = [np.exp(np.array([e for _, e in r[3]])) for r in run]
-    cores = ["<s>", *(r[2] for r in run), "</s>"]
-    ends = [[0], *cands, [1]]
-    # mats[t][a, b] = P(reading b of word t | reading a of word t - 1); word 0 is the start
-    mats = [model.matrix(cores[t], cores[t + 1], ends[t], ends[t + 1]) for t in range(len(run) + 1)]
-    fwd = [_norm(mats[0][0] * emit[0])]
+    if all(len(c) == 1 for c in cands):
+        return [_ONE] * len(run)  # nothing to choose (text that kept its marks)
+    emit = [model.emission(r[2], t > 0, r[3]) for t, r in enumerate(run)]
+    cores = ["<s>", "<s>", *(r[2] for r in run), "</s>"]
+    ids = [[0], [0], *cands, [1]]
+    # step t (0 … len(run)): tens[t][a, b, c] = P(reading c of word t | readings a, b of the two before);
+    # before the first word stands the start alone, so its "two before" are the start twice and the
+    # pair model scores it
+    tens = [model.matrix("<s>", cores[2], [0], ids[2])[None, :, :]]
+    tens += [model.tensor((cores[t], cores[t + 1], cores[t + 2]), (ids[t], ids[t + 1], ids[t + 2]))
+             for t in range(1, len(run) + 1)]
+    # fwd[t][b, c]: readings b, c of words t - 1 and t, with everything up to word t
+    fwd = [_norm(tens[0][0] * emit[0][None, :])]
     for t in range(1, len(run)):
-        fwd.append(_norm((fwd[-1] @ mats[t]) * emit[t]))
-    bwd = [_norm(mats[-1][:, 0])]
-    for t in range(len(run) - 2, -1, -1):
-        bwd.insert(0, _norm(mats[t + 1] @ (emit[t + 1] * bwd[0])))
-    return [_norm(f * b) for f, b in zip(fwd, bwd, strict=True)]
+        fwd.append(_norm(np.einsum("ab,abc->bc", fwd[-1], tens[t]) * emit[t][None, :]))
+    bwd = [_norm(tens[-1][:, :, 0])]
+    for t in range(len(run) - 1, 0, -1):
+        bwd.insert(0, _norm(np.einsum("abc,c,bc->ab", tens[t], emit[t], bwd[0])))
+    return [_norm((f * b).sum(axis=0)) for f, b in zip(fwd, bwd, strict=True)]
+
+
+_ONE = np.ones(1)
 
 
 def _norm(xs: np.ndarray) -> np.ndarray:
