@@ -219,7 +219,8 @@ CORPUS_TITLES = [
     ("08_svhttdl_63-KH-SVHTTDL.txt", "Tuyên truyền về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2025"),
     ("20_yen-son_58-BC-UBND.txt",
      "Kết quả thực hiện nhiệm vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2025"),
-    ("18_dong-van_52-KH-UBND.txt", None),  # "Ddng Van": not sure enough
+    # "Ddng Van" is read as the commune the registry knows, in the context of "xã"
+    ("18_dong-van_52-KH-UBND.txt", "Chuyển đổi số gắn với phát triển du lịch cộng đồng trên địa bàn xã Đồng Văn năm 2025"),
 ]
 
 
