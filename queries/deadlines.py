@@ -33,6 +33,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from luocdo.core.dates import days_between
 from luocdo.core.dates import iso_date as parse_date
@@ -41,6 +42,7 @@ from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs
 from luocdo.queries.errors import BadParameter
+from luocdo.queries.members import day_of, members_of
 from luocdo.queries.models import (
     DeadlinesResult,
     DocRef,
@@ -115,8 +117,6 @@ def period_day(period: str, since: date | None, day: date) -> tuple[date, date |
 
 def _expected(store: Store, target: DocRef, day: date) -> list[tuple[str, str, _Day]]:
     """(unit, plan|report, its day) for every plan and report X asks for, collectives expanded."""
-    from luocdo.queries.members import day_of, members_of
-
     since = parse_date(target.date) or (date(target.year, 1, 1) if target.year else None)
     out: list[tuple[str, str, _Day]] = []
     for r in loader.run(store, "deadline_expects", {"key": target.key}, limit=None):
@@ -135,18 +135,19 @@ def _expected(store: Store, target: DocRef, day: date) -> list[tuple[str, str, _
         ev = Evidence(doc=target.key, file=r.get("file"), start=r.get("start"), end=r.get("end"),
                       sentence=r.get("sentence"))
         found = _Day(d, r.get("sentence") or r.get("timeframe") or "", ev, after)
-        if r.get("members"):
-            orgs = [o.id for o in members_of(store, r["org"], r["members"], day_of(target.date, target.year), target.key)]
-        else:
-            orgs = [r["org"]]
-        out += [(o, kind, found) for o in orgs]
+        out += [(o, kind, found) for o in _units(store, r, target)]
     return out
+
+
+def _units(store: Store, r: dict[str, Any], target: DocRef) -> list[str]:
+    """The unit of a row, or the members its collective names as of the document's date."""
+    if not r.get("members"):
+        return [r["org"]]
+    return [o.id for o in members_of(store, r["org"], r["members"], day_of(target.date, target.year), target.key)]
 
 
 def _assigned(store: Store, target: DocRef) -> list[tuple[str, str, _Day]]:
     """(unit, plan|report, its day) for the tasks X assigns that say to draw up a plan or report."""
-    from luocdo.queries.members import day_of, members_of
-
     out: list[tuple[str, str, _Day]] = []
     for r in loader.run(store, "deadline_duties", {"key": target.key}, limit=None):
         kind = duty_kind(r.get("task"), r.get("role"))
@@ -155,11 +156,7 @@ def _assigned(store: Store, target: DocRef) -> list[tuple[str, str, _Day]]:
             continue
         ev = Evidence(doc=target.key, start=r.get("start"), end=r.get("end"), sentence=r.get("task"))
         found = _Day(d, r.get("task") or "", ev)
-        if r.get("members"):
-            orgs = [o.id for o in members_of(store, r["org"], r["members"], day_of(target.date, target.year), target.key)]
-        else:
-            orgs = [r["org"]]
-        out += [(o, kind, found) for o in orgs]
+        out += [(o, kind, found) for o in _units(store, r, target)]
     return out
 
 
