@@ -17,7 +17,7 @@ from luocdo.api.cli import app, console, err
 from luocdo.graph.store import open_store
 from luocdo.queries import GapsResult, ImplementersResult, TraceResult, implementers
 from tests.conftest import STORES
-from tests.corpora import ACTIVE
+from tests.corpora import ACTIVE, ingested_store
 
 K57 = "57-NQ/TW@2024"
 #: What the commands answer on the test corpus.
@@ -56,15 +56,7 @@ runner = CliRunner(env={"LUOCDO_LANG": "en"})  # these tests read the English ta
 
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory, corpus_dir: Path) -> str:
-    from luocdo.pipeline import ingest
-
-    path = str(tmp_path_factory.mktemp("cli_queries") / "seeds.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(corpus_dir)], workers=1).failed
-    finally:
-        store.close()
-    return path
+    return ingested_store(tmp_path_factory.mktemp("cli_queries") / "seeds.db", corpus_dir)
 
 
 @pytest.fixture(params=STORES)

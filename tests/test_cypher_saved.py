@@ -12,6 +12,7 @@ import pytest
 from luocdo.graph.store import open_store
 from luocdo.queries import run_cypher
 from luocdo.queries.saved import SAVED
+from tests.corpora import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -21,14 +22,7 @@ ANSWERED = {"implements", "based_on", "reports", "late", "assigned", "addressed"
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
-    from luocdo.pipeline import ingest
-
-    path = str(tmp_path_factory.mktemp("saved") / "corpus.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(CORPUS)], workers=1).failed
-    finally:
-        store.close()
+    path = ingested_store(tmp_path_factory.mktemp("saved") / "corpus.db", CORPUS)
     store = open_store(path, read_only=True)
     yield store
     store.close()

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from luocdo import i18n
 from luocdo.api.cli import app, console, err
 from luocdo.graph.store import open_store
-from tests.corpora import ACTIVE
+from tests.corpora import ACTIVE, ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -128,29 +128,13 @@ def test_display_text_is_where_restored_text_plugs_in():
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory) -> str:
-    from luocdo.pipeline import ingest
-
-    path = str(tmp_path_factory.mktemp("i18n") / "corpus.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(CORPUS)], workers=1).failed
-    finally:
-        store.close()
-    return path
+    return ingested_store(tmp_path_factory.mktemp("i18n") / "corpus.db", CORPUS)
 
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory, corpus_dir: Path) -> str:
     """The test corpus: the five seeds, else examples/corpus (tests/corpora.py)."""
-    from luocdo.pipeline import ingest
-
-    path = str(tmp_path_factory.mktemp("i18n") / "seeds.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(corpus_dir)], workers=1).failed
-    finally:
-        store.close()
-    return path
+    return ingested_store(tmp_path_factory.mktemp("i18n") / "seeds.db", corpus_dir)
 
 
 @pytest.fixture

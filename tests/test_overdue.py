@@ -14,6 +14,7 @@ from luocdo.api.cli import app, console, err
 from luocdo.graph.store import open_store
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.overdue import due_date, overdue
+from tests.corpora import ingested_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -46,15 +47,7 @@ def test_due_date(timeframe, due):
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory) -> str:
-    from luocdo.pipeline import ingest
-
-    path = str(tmp_path_factory.mktemp("overdue") / "corpus.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(CORPUS)], workers=1).failed
-    finally:
-        store.close()
-    return path
+    return ingested_store(tmp_path_factory.mktemp("overdue") / "corpus.db", CORPUS)
 
 
 def test_overdue_on_the_corpus(corpus_db):

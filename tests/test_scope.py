@@ -13,6 +13,7 @@ from luocdo.core.registry_groups import collective, expand
 from luocdo.graph.duties import split_units
 from luocdo.loaders.duties import duties, recipients
 from luocdo.loaders.extract import extract
+from tests.corpora import ingested_store
 
 _HEAD = """ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH TUYÊN QUANG                   Độc lập - Tự do - Hạnh phúc
@@ -204,17 +205,9 @@ def test_not_duties(sentence: str) -> None:
 
 @pytest.fixture(scope="module")
 def examples_db(tmp_path_factory) -> str:
-    from luocdo.graph.store import open_store
-    from luocdo.pipeline import ingest
     from tests.corpora import EXAMPLES_DIR
 
-    path = str(tmp_path_factory.mktemp("scope") / "examples.db")
-    store = open_store(path)
-    try:
-        assert not ingest(store, [str(EXAMPLES_DIR)], workers=1).failed
-    finally:
-        store.close()
-    return path
+    return ingested_store(tmp_path_factory.mktemp("scope") / "examples.db", EXAMPLES_DIR)
 
 
 def test_recipients_scope_matches_the_example_gaps_file(examples_db) -> None:
