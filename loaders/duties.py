@@ -145,8 +145,12 @@ _PERIOD = re.compile(
 )
 _PERIODS = {"quy": "quarter", "thang": "month", "nam": "year"}
 #: What is filed: a report ("báo cáo (kết quả)"), a plan ("xây dựng / ban hành kế hoạch").
-_REPORT = re.compile(r"(?<![a-z])b[a-z`]o\s*c[a-z`]{1,2}o\b")  # OCR: "béo céo", "bao cdo", "bao cio"
-_PLAN = re.compile(r"(?<![a-z])(?:x[a]y\s*d[u]ng|ban\s*h[a]nh)\s+(?:v[a]\s+(?:ban\s*h[a]nh|tri[e&]n\s*khai)\s+)?k[e&]\s*ho[a]ch\b")
+#: Each starts with its first letters and then looks back past them (not inside a word): a leading
+#: lookbehind would be tried at every position of the text, leading letters are found fast.
+_REPORT = re.compile(r"b(?<![a-z]b)[a-z`]o\s*c[a-z`]{1,2}o\b")  # OCR: "béo céo", "bao cdo", "bao cio"
+#: "xây dựng / ban hành (và triển khai) kế hoạch": two patterns, one per first word (see :func:`_plans`).
+_PLAN_TAIL = r"\s+(?:va\s+(?:ban\s*hanh|tri[e&]n\s*khai)\s+)?k[e&]\s*hoach\b"
+_PLAN = (re.compile(r"xay(?<![a-z]xay)\s*dung" + _PLAN_TAIL), re.compile(r"ban(?<![a-z]ban)\s*hanh" + _PLAN_TAIL))
 #: "báo cáo" that is a noun here ("vào báo cáo CCHC", "Trên đây là báo cáo") or a forwarding
 #: step ("để tổng hợp, báo cáo …", "tham mưu UBND … báo cáo"): not a duty of the subject.
 _NOT_A_DUTY_BEFORE = re.compile(
@@ -177,13 +181,39 @@ _SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:\d{1,2}|[a-z])[.)]\s)|\
 _ALL_UNITS = re.compile(r"c[a]c\s+(?:c[o0]\s+quan|d[o0]n\s+v[i1]|d[i1]a\s+ph[u][o0]ng)\b")
 
 
-def _sentences(folded: str) -> list[tuple[int, int]]:
-    out, lo = [], 0
-    for m in _SENTENCE_END.finditer(folded):
-        out.append((lo, m.start()))
-        lo = m.end()
-    out.append((lo, len(folded)))
+def _plans(folded: str) -> list[re.Match[str]]:
+    """The matches of both :data:`_PLAN` patterns as one scan of their union finds them: in order, none
+    starting inside the one before ("xây dựng và ban hành kế hoạch" is one)."""
+    out: list[re.Match[str]] = []
+    for m in sorted((m for p in _PLAN for m in p.finditer(folded)), key=lambda m: m.start()):
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
     return out
+
+
+def _sentence_of(folded: str, pos: int) -> tuple[int, int]:
+    """The sentence that holds ``pos`` (a letter): from the end of the last :data:`_SENTENCE_END` before
+    it to the start of the first after it, as a scan of the whole text would find them.
+
+    A break is made of ".", line breaks and white space, so none holds a letter and a scan
+    started at a letter finds the breaks a scan of the whole text finds after it: the text
+    is read from a letter a little before ``pos``, further back only when no break lies between.
+    """
+    hi_m = _SENTENCE_END.search(folded, pos)
+    hi = hi_m.start() if hi_m else len(folded)
+    back = 256
+    while True:
+        w = max(0, pos - back)
+        while w > 0 and (folded[w] == "." or folded[w].isspace()):
+            w -= 1
+        lo = None
+        for m in _SENTENCE_END.finditer(folded, w):
+            if m.start() >= pos:
+                break
+            lo = m.end()
+        if lo is not None or w == 0:
+            return (lo or 0), hi
+        back *= 4
 
 
 def _due(m: re.Match[str]) -> str | None:
@@ -276,17 +306,21 @@ def duties(text: str, folded: str, addressees: tuple[str, ...] = ()) -> tuple[Du
     A sentence with no subject ("Báo cáo gửi về Sở Nội vụ trước ngày …" in a
     letter) is a duty of the letter's addressees, named by ``addressees``.
     """
+    # the words that ask for something, found once over the text, then read in their sentences
+    found: list[tuple[re.Match[str], Literal["plan", "report"]]] = [(m, "plan") for m in _plans(folded)]
+    found += [(m, "report") for m in _REPORT.finditer(folded)]
+    if not found:
+        return ()
     default = "; ".join(addressees) or None
+    by_sentence: dict[tuple[int, int], list[tuple[re.Match[str], Literal["plan", "report"]]]] = {}
+    for trig, kind in found:
+        s_lo, s_hi = _sentence_of(folded, trig.start())
+        if trig.end() <= s_hi and s_hi - s_lo >= 12:
+            by_sentence.setdefault((s_lo, s_hi), []).append((trig, kind))
     out: list[Duty] = []
-    for s_lo, s_hi in _sentences(folded):
-        if s_hi - s_lo < 12:
-            continue
-        if folded.find("bao", s_lo, s_hi) == -1 and folded.find("ke", s_lo, s_hi) == -1:
-            continue
-        found = [(m, "plan") for m in _PLAN.finditer(folded, s_lo, s_hi)]
-        found += [(m, "report") for m in _REPORT.finditer(folded, s_lo, s_hi)]
-        for trig, kind in sorted(found, key=lambda t: t[0].start()):
-            duty = _one(text, folded, s_lo, s_hi, trig, kind, default)  # type: ignore[arg-type]
+    for s_lo, s_hi in sorted(by_sentence):
+        for trig, kind in sorted(by_sentence[(s_lo, s_hi)], key=lambda t: t[0].start()):
+            duty = _one(text, folded, s_lo, s_hi, trig, kind, default)
             if duty is not None:
                 out.append(duty)
                 break  # one duty per sentence: a later "báo cáo" forwards what the first one files
