@@ -20,8 +20,8 @@ class Breaks:
 
     __slots__ = ("ends", "starts")
 
-    def __init__(self, pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str, hi: int | None = None) -> None:
-        end = len(text) if hi is None else hi
+    def __init__(self, pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str) -> None:
+        end = len(text)
         if isinstance(pattern, tuple):
             # parts whose matches cannot overlap one another: their union, in order
             spans = sorted(m.span() for part in pattern for m in part.finditer(text, 0, end))
@@ -45,14 +45,40 @@ class Breaks:
         return None
 
 
-@lru_cache(maxsize=16)
-def breaks(pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str, hi: int | None = None) -> Breaks:
-    """The :class:`Breaks` of ``pattern`` in ``text`` (kept for the texts in hand: same text, same object).
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
-    With ``hi``, only ``text[:hi]`` is read: enough for questions about
-    positions well before ``hi`` that are not white space.  A break made of
-    punctuation and white space that the cut shortens runs through white space
-    from before such a position to past ``hi``, so it cannot end before the
-    position in one reading and after it in the other (a test compares the two).
+
+def _between_letters(text: str, at: int) -> int:
+    """``at``, or the nearest position before it that stands between two lower-case letters (or 0)."""
+    while at > 0 and not (text[at - 1] in _LOWER and text[at] in _LOWER):
+        at -= 1
+    return at
+
+
+def last_end_near(pattern: re.Pattern[str], text: str, lo: int, pos: int) -> int | None:
+    """``Breaks(pattern, text).last_end(lo, pos)``, reading the text only a little before ``pos``.
+
+    For a pattern without lookbehind none of whose matches holds two lower-case letters in a
+    row or ends with one (breaks made of punctuation, white space and list marks, over folded
+    text): no match then runs across a point between two such letters, so a scan started
+    there finds the matches a scan of the whole text finds after it.  A document asks this
+    for its few citations in its opening, where a scan of all of it cost more than they did.
     """
-    return Breaks(pattern, text, hi)
+    back = 256
+    while True:
+        target = max(lo, pos - back)
+        last = None
+        for m in pattern.finditer(text, _between_letters(text, target)):
+            if m.end() > pos:
+                break
+            if m.start() >= lo:
+                last = m.end()
+        if last is not None or target == lo:
+            return last
+        back *= 4
+
+
+@lru_cache(maxsize=16)
+def breaks(pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str) -> Breaks:
+    """The :class:`Breaks` of ``pattern`` in ``text`` (kept for the texts in hand: same text, same object)."""
+    return Breaks(pattern, text)

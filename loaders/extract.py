@@ -126,7 +126,9 @@ def find_cited(page: Page) -> Found:
     )
 
 
-_DRAFT = re.compile(r"(?<!\w)(?:DỰ THẢO|Dự thảo|DU THAO)(?!\w)")
+#: "Dự thảo" standing alone; its "D" found first, then the look back (a leading lookbehind is tried at
+#: every position of the text).
+_DRAFT = re.compile(r"D(?<!\w.)(?:Ự THẢO|ự thảo|U THAO)(?!\w)")
 
 
 def identify(page: Page, found: Found) -> Identity:

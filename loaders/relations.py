@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from luocdo.loaders import patterns as P
-from luocdo.loaders.breaks import breaks
+from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
 
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
@@ -152,24 +152,14 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
     return best
 
 
-#: Sentence breaks are read this far past the last position asked about (see :func:`breaks`).
-SENTENCE_MARGIN = 400
-
-
-def _sentence_floor(folded: str, pos: int, lo: int, read_to: int | None = None) -> int:
-    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters.
-
-    ``read_to``: the breaks are read only up to there (at least
-    :data:`SENTENCE_MARGIN` past ``pos``, which is a citation's start, never white
-    space: see :func:`breaks`); the whole text otherwise.
-    """
-    end = breaks(SENTENCE_BREAK, folded, read_to).last_end(max(lo, pos - 1500), pos)
+def _sentence_floor(folded: str, pos: int, lo: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters."""
+    end = last_end_near(SENTENCE_BREAK, folded, max(lo, pos - 1500), pos)
     return lo if end is None else end
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
     out: list[Classified] = []
-    read_to = min(len(folded), preamble_end + SENTENCE_MARGIN)
     for i, c in enumerate(cits):
         parent = parent_rel = None
         if i > 0:
@@ -195,11 +185,11 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
         cue_start = None
         if parent is None:
             if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
-                floor = _sentence_floor(folded, c.start, 0, read_to)
+                floor = _sentence_floor(folded, c.start, 0)
                 g = _governing_cue(folded, floor, c.start)
                 if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
                     # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
-                    g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0, read_to), c.start)
+                    g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
                 if g is None:
                     g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
                 if g:

@@ -274,22 +274,20 @@ def test_citation_parts(text: str, number: str | None, after_so: bool, symbol: s
 # --------------------------------------------------------------------------- breaks
 
 
-def test_sentence_breaks_read_to_a_margin(corpus_dir: Path) -> None:
-    """Breaks read only up to SENTENCE_MARGIN past a position answer as breaks read over the whole text,
-    at the positions asked about: citations, which never start with white space."""
+def test_sentence_breaks_read_near_a_position(corpus_dir: Path) -> None:
+    """The last sentence break before a position, read from a little before it, is the one a scan of
+    the whole text finds: at every position, white space and list marks included."""
     from luocdo.loaders import relations as R
-    from luocdo.loaders.breaks import Breaks
+    from luocdo.loaders.breaks import Breaks, last_end_near
 
     texts = [fold(load(p).text) for p in sorted(corpus_dir.glob("*.txt"))]
     texts.append(fold("a.\n\n\n   \n" + " " * 500 + "\n- b. c\n  1) d " * 40))
+    texts.append(fold("ab" + "\n \n" * 300 + "cd.\n a) ef\n\n1. gh" * 20))
     for f in texts:
         full = Breaks(R.SENTENCE_BREAK, f)
-        for pos in range(0, len(f), 11):
-            if f[pos].isspace():
-                continue
-            read_to = min(len(f), pos + R.SENTENCE_MARGIN)
-            part = Breaks(R.SENTENCE_BREAK, f, read_to)
-            assert part.last_end(max(0, pos - 1500), pos) == full.last_end(max(0, pos - 1500), pos), pos
+        for pos in range(0, len(f), 7):
+            for lo in (0, max(0, pos - 1500), max(0, pos - 3)):
+                assert last_end_near(R.SENTENCE_BREAK, f, lo, pos) == full.last_end(lo, pos), (pos, lo)
 
 
 def test_type_words_hold_no_group_of_their_own() -> None:
