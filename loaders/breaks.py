@@ -5,7 +5,8 @@ break before a citation and the first one after it.  Searching a window
 around each of some thirty citations per document cost more than all of
 the citation parsing; the matches of a break pattern over the whole folded
 text are found once (and kept for the few documents in hand) and each
-question is a binary search.
+question is a binary search.  Where a document asks about only a few
+positions, :func:`last_end_near` reads just around each of them.
 """
 
 from __future__ import annotations
@@ -55,20 +56,29 @@ def _between_letters(text: str, at: int) -> int:
     return at
 
 
+def _letters_after(text: str, at: int) -> int:
+    """The nearest position from ``at`` on that stands between two lower-case letters (or the end)."""
+    n = len(text)
+    at = max(at, 1)
+    while at < n and not (text[at - 1] in _LOWER and text[at] in _LOWER):
+        at += 1
+    return min(at, n)
+
+
 def last_end_near(pattern: re.Pattern[str], text: str, lo: int, pos: int) -> int | None:
     """``Breaks(pattern, text).last_end(lo, pos)``, reading the text only a little before ``pos``.
 
     For a pattern without lookbehind none of whose matches holds two lower-case letters in a
     row or ends with one (breaks made of punctuation, white space and list marks, over folded
     text): no match then runs across a point between two such letters, so a scan started
-    there finds the matches a scan of the whole text finds after it.  A document asks this
-    for its few citations in its opening, where a scan of all of it cost more than they did.
+    there finds the matches a scan of the whole text finds after it, and one stopped at such a
+    point finds those before it.
     """
     back = 256
     while True:
         target = max(lo, pos - back)
         last = None
-        for m in pattern.finditer(text, _between_letters(text, target)):
+        for m in pattern.finditer(text, _between_letters(text, target), _letters_after(text, pos + 1)):
             if m.end() > pos:
                 break
             if m.start() >= lo:

@@ -186,6 +186,8 @@ def unify_years(insts: list[Instrument]) -> list[Instrument]:
     """A citation without a date takes the year of a dated mention of the same
     number and symbol in the same document ("Nghị quyết 57-NQ/TW" after
     "Nghị quyết số 57-NQ/TW ngày 22/12/2024")."""
+    if all(i.year for i in insts):
+        return insts  # nothing to take a year
     known: dict[tuple[str | None, str | None, str | None], int] = {}
     for i in insts:
         if i.year:

@@ -66,6 +66,7 @@ def scope_of(province: str | None, commune: str | None = None) -> str | None:
     return slug(province)
 
 
+@lru_cache(maxsize=65536)  # a pure function; the same instruments are cited across documents
 def instrument_key(
     number: str | None,
     symbol: str | None,
