@@ -23,11 +23,12 @@ class Breaks:
 
     def __init__(self, pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str) -> None:
         end = len(text)
+        spans: list[tuple[int, int]] = []
+        # parts whose matches cannot overlap one another: their union, in order
+        for part in pattern if isinstance(pattern, tuple) else (pattern,):
+            spans += [m.span() for m in part.finditer(text, 0, end)]
         if isinstance(pattern, tuple):
-            # parts whose matches cannot overlap one another: their union, in order
-            spans = sorted(m.span() for part in pattern for m in part.finditer(text, 0, end))
-        else:
-            spans = [m.span() for m in pattern.finditer(text, 0, end)]
+            spans.sort()
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
 

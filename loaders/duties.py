@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 from luocdo.core.model import Duty, Recipient
@@ -50,6 +51,7 @@ _KINH_GUI = re.compile(r"k[i1]nh\s*g[u]i\s*:")
 _BULLET = re.compile(r"[ \t]*([-+•])")
 
 
+@lru_cache(maxsize=4096)  # the same recipients recur from one document to the next
 def _words(name: str) -> re.Pattern[str]:
     """The name as a pattern over the original text: its words with any white space between."""
     return re.compile(r"\s+".join(re.escape(w) for w in name.split()))
