@@ -68,6 +68,7 @@ def viz(
     if gap is not None:
         said += " · " + _("{n} expected units").format(n=len(gap.units))
         if marks is not None and any(marks.counts.values()):
-            said += " · " + _("{late} late plan(s), {missing} missing report(s)").format(
-                late=marks.counts["late_plan"], missing=marks.counts["report_missing"])
+            said += " · " + _("{late} late plan(s), {missing} missing report(s), {late_reports} late report(s)").format(
+                late=marks.counts["late_plan"], missing=marks.counts["report_missing"],
+                late_reports=marks.counts["report_late"])
     err.print(said, highlight=False)

@@ -348,3 +348,16 @@ def test_the_marks_agree_on_neo4j(tmp_path, corpus_dir, request):
     finally:
         lady.close()
         neo.close()
+
+
+def test_the_viewer_command_counts_late_reports_too(duty_db, tmp_path):
+    """``luocdo viz X --gaps`` says on its last line how many plans and reports came late or are missing."""
+    from typer.testing import CliRunner
+
+    from luocdo.api.cli import app
+
+    out = tmp_path / "viewer.html"
+    result = CliRunner(env={"LUOCDO_LANG": "en"}).invoke(app, ["viz", K145, "--gaps", "-o", str(out), "--db", duty_db])
+    assert result.exit_code == 0, result.output
+    assert "1 late report(s)" in result.output and "3 late plan(s)" in result.output, result.output
+    assert out.stat().st_size > 10_000
