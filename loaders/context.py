@@ -138,7 +138,7 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     """
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
-    central = _central_agency(lines[-1]) if lines else None
+    central = _central_block(lines)
     consolidator = consolidation_issuer(h.issuer_code, folded[:3000]) if h.type == "VBHN" else None
     if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
         return Context(consolidator, None, None, None), []  # never what it consolidates, nor a signer
@@ -269,6 +269,19 @@ def _party_centre(ctx: Context, folded: str, h: Header) -> Context:
         who = "Bộ Chính trị" if m.group("who").startswith("b") and "chinh" in m.group("who") else "Ban Bí thư"
     org = registry().central(who) if who else None
     return Context(org, None, None, None) if org is not None else ctx
+
+
+def _central_block(lines: list[str]) -> Context | None:
+    """The central agency of the block's last line, or of its last two lines read as one when that
+    names several bodies or a body of a ministry: a long joint line wrapped ("BỘ TÀI CHÍNH - BỘ TÀI
+    NGUYÊN VÀ MÔI / TRƯỜNG - BỘ Y TẾ"), or the ministry above its body ("BỘ TÀI CHÍNH / TỔNG CỤC HẢI QUAN")."""
+    if not lines:
+        return None
+    if len(lines) >= 2:
+        both = _central_agency(f"{lines[-2]} {lines[-1]}")
+        if both is not None and both.body is not None:
+            return both
+    return _central_agency(lines[-1])
 
 
 def _central_agency(line: str) -> Context | None:

@@ -153,6 +153,9 @@ class _Number:
     issuer_code: str | None = None
     syntax: str | None = None
     span: tuple[int, int] | None = None
+    #: Where the type word before "Số:" starts ("Nghị quyết số:", OCR may break it over two lines):
+    #: the agency block ends there.
+    word_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +233,8 @@ def parse_header(text: str, folded: str) -> Header:
     num, pd, heading_type = _number_line(text, folded, head_hi)
     dated = _place_and_date(text, pd)
     # agency block: the lines above "Số:" (or the date line), motto removed
-    agency = _agency_block(text, folded, num.span[0] if num.span else (pd.start() if pd else 0), pd)
+    block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (pd.start() if pd else 0)
+    agency = _agency_block(text, folded, block_end, pd)
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
@@ -282,6 +286,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         m = _SO_BARE.search(folded, 0, min(head_hi, 900))
     # the type named right before "số:" ("Luật số:", "Nghị quyết số:")
     word_type = None
+    wb = None
     if m:
         wb = _WORD_BEFORE_SO.search(folded, max(0, m.start() - 24), m.start())
         word_type = P.header_type_code(wb) if wb else None
@@ -303,7 +308,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         symbol = re.sub(r"(^|/)" + re.escape(tcode) + r"(?=-|/|$)", lambda mm: mm.group(1) + heading_type, symbol, count=1)
         tcode = heading_type
     number = text[m.start("num") : m.end("num")] if m.group("num") else None
-    return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), pd, heading_type
+    return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end()), wb.start() if wb else None), pd, heading_type
 
 
 def _d_read(code: str | None) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from luocdo.core.fold import squash
 from luocdo.core.model import DocumentRecord
 from luocdo.graph.build import build_delta
 from luocdo.loaders.extract import extract_text
@@ -107,6 +108,22 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("header in a table", "| ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| SỞ Y TẾ | Độc lập - Tự do - "
      "Hạnh phúc |\n| Số: 82/KH-SYT | Quảng Ngãi, ngày 05 tháng 8 năm 2025 |\nKẾ HOẠCH\nTriển khai\n",
      lambda r: r.document.issuer is not None and r.document.issuer.id == "dept:51:so-y-te"),
+    # a ministry above its body on two lines, and a joint block wrapped over two lines
+    ("a ministry's body under it", "BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\nSố: 2135/QĐ-TCHQ\nHà Nội, ngày 31 tháng 7 năm 2015\n"
+     "QUYẾT ĐỊNH\nVề việc ban hành quy trình\n",
+     lambda r: r.document.issuer is not None and (r.document.issuer.id, squash(r.document.issuer.name))
+     == ("ministry:bo-tai-chinh", "tong cuc hai quan")),
+    ("a joint block wrapped", "BỘ TÀI CHÍNH - BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN - BỘ TÀI NGUYÊN VÀ MÔI\nTRƯỜNG - BỘ Y TẾ\n"
+     "Số: 178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT\nHà Nội, ngày 12 tháng 11 năm 2015\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn\n",
+     lambda r: r.document.issuer is not None and squash(r.document.issuer.name).count(" - ") == 3),
+    # the type word before "Số:" broken over two lines is not part of the agency block
+    ("a type word broken before Số", "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ------- Nghị\nquyết số:\n132/2020/QH14\n"
+     "Hà Nội, ngày 17 tháng 11 năm 2020\nNGHỊ QUYẾT\nThí điểm một số chính sách\n",
+     lambda r: (r.document.type, r.document.issuer.id if r.document.issuer else None) == ("NQ", "central:quoc-hoi")),
+    # OCR reads "ô" of a type word as "6": "B6 luật số:", "C6ng văn số"
+    ("a six for ô in a type word", "QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nB6 luật số: 45/2019/QH14\n"
+     "Hà Nội, ngày 20 tháng 11 năm 2019\nQuốc hội ban hành Bộ luật Lao động.\n",
+     lambda r: r.document.type == "Bộ luật"),
     # a type from the title when the symbol carries no type code
     ("type from the title", "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 82/SYT\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai\n",
      lambda r: (r.document.type, r.document.symbol) == ("KH", "SYT")),
