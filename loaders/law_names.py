@@ -193,16 +193,49 @@ def _known_law_names() -> dict[str, str]:
     return {squash(n): n for n in KNOWN_LAWS}
 
 
+#: "Luật sửa đổi, bổ sung một số điều của Luật X (, Luật Y … và Luật Z)", folded, as OCR leaves it
+#: ("sua d6i, b6 sung mot sb diéu cua"): the laws it amends follow.
+_AMENDING_OF = re.compile(
+    r"(?:luat\s+)?s[u]a\s+[dpb][o06]i,?\s*(?:v[a]\s+)?b[o06]\s+sung\s+m[o06]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[u]a\s+(?=luat\s)"
+)
+#: Between two laws of the list: ", " or " và ".
+_LAW_LIST_SEP = re.compile(r"\s*,\s*(?=luat\s)|\s+v[a]\s+(?=luat\s)")
+
+
 @lru_cache(maxsize=4096)  # the same few laws are cited, in the same words, across a corpus
 def canonical_law_name(raw: str) -> str:
+    """The name of the list ``raw`` is a spelling of (OCR'd, abbreviated); for a law amending laws of
+    the list, its head in words and those laws' names from the list; else ``raw`` as written."""
+    folded = squash(raw)
+    known = _closest_known(folded)
+    if known is not None:
+        return known
+    m = _AMENDING_OF.match(folded)
+    if m is None:
+        return raw
+    parts: list[str] = []
+    seps: list[str] = []
+    pos = m.end()
+    for gap in _LAW_LIST_SEP.finditer(folded, pos):
+        parts.append(folded[pos : gap.start()])
+        seps.append(" và " if "v" in gap.group() else ", ")
+        pos = gap.end()
+    parts.append(folded[pos:])
+    names = [_closest_known(p) for p in parts]
+    if any(n is None for n in names):
+        return raw  # a law amended that the list does not know: as written
+    out = "Luật sửa đổi, bổ sung một số điều của " + (names[0] or "")
+    for sep, name in zip(seps, names[1:], strict=True):
+        out += sep + (name or "")
+    return out
+
+
+def _closest_known(folded: str) -> str | None:
     from rapidfuzz import fuzz, process
 
-    folded = squash(raw)
     choices = _known_law_names()
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
-    if best and best[1] >= 82:
-        return choices[best[0]]
-    return raw
+    return choices[best[0]] if best and best[1] >= 82 else None
 
 
 def law_title(title: str) -> str | None:

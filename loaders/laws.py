@@ -66,7 +66,7 @@ _STOP_AS_WRITTEN = frozenset(
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!]")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
-    r"\s*s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
+    r"\s*s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
 )
 
 
@@ -114,6 +114,13 @@ def _known_prefix(folded: str, start: int, hi: int, known: frozenset[str]) -> in
     return best
 
 
+def _wrapped(text: str, gap: str, nxt: int) -> bool:
+    """Whether the line breaks in ``gap`` (before the word at ``nxt``) only cut the sentence: the next
+    line goes on in lower case ("Luật Xử lý / vi phạm hành chính", as OCR and PDF text wrap lines, or
+    across the blank lines of a page break), not a new paragraph or list item."""
+    return text[nxt].islower()
+
+
 def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
     """Where a name that starts at ``pos`` (right after its head word) ends.
 
@@ -128,7 +135,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
     hb = _HEAD_AT_END.search(folded, max(0, pos - 10), pos)
     for w in _NAME_WORD.finditer(folded, pos, hi):
         gap = folded[end : w.start()]
-        if n and ("\n" in gap or _NAME_PUNCT.search(gap)):
+        if n and (_NAME_PUNCT.search(gap) or ("\n" in gap and not _wrapped(text, gap, w.start()))):
             break
         comma = "," in gap
         if n and (

@@ -83,7 +83,10 @@ _AMENDS_BEFORE = re.compile(
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[u][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
-_EXPIRES_AFTER = re.compile(r"[^;.\n]{0,160}?h[e&]t\s+hi[e&]u\s+l[u]c[^;.\n]{0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y")
+#: "… hết hiệu lực kể từ ngày Luật này có hiệu lực", in one sentence (a single line break only wraps it).
+_EXPIRES_AFTER = re.compile(
+    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[u]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
+)
 
 
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).

@@ -623,6 +623,22 @@ def test_iter_files_walks_folders(tmp_path):
         load(got[-1])
 
 
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Sửa đổi, bổ sung", "sua doi, bo sung"),
+    ("Sua d6i, b6 sung m9t s6 diều", "sua doi, bo sung mot so dieu"),  # OCR's digits for marked letters
+    ("c4c hi¢u lực, vi¢c", "cac hieu luc, viec"),
+    ("N6i vụ", "noi vu"),
+    # digits that are numbers or parts of codes stay
+    ("57-NQ/TW, 45/2019/QH14, H1N1, 2025, 12a, 05/ABC", "57-nq/tw, 45/2019/qh14, hin1, 2025, 12a, 05/abc"),
+    ("Khoản 2 Điều 5, F0", "khoan 2 dieu 5, fo"),
+])
+def test_fold_table(text: str, folded: str) -> None:
+    from luocdo.core.fold import fold
+
+    assert fold(text) == folded
+    assert fold(text * 60) == folded * 60  # the long-text path
+
+
 def test_fold_of_long_texts_equals_the_table_translation() -> None:
     """fold() maps long texts through an array; the result must be the str.translate one, character for character."""
     import random

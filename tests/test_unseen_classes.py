@@ -124,6 +124,15 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a six for ô in a type word", "QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nB6 luật số: 45/2019/QH14\n"
      "Hà Nội, ngày 20 tháng 11 năm 2019\nQuốc hội ban hành Bộ luật Lao động.\n",
      lambda r: r.document.type == "Bộ luật"),
+    # a law's name wrapped over two lines, as OCR and PDF text break them
+    ("a law's name wrapped", PLAN + "Căn cứ Luật Xử lý\nvi phạm hành chính ngày 20 tháng 6 năm 2012;\n",
+     lambda r: [x.target.key for x in r.references] == ["Luật:xu-ly-vi-pham-hanh-chinh@2012"]),
+    ("a new paragraph ends a name", PLAN + "Căn cứ Luật Đất đai\nCăn cứ Luật Đầu tư công;\n",
+     lambda r: len(r.references) == 2 and "Luật:dat-dai@?" in {x.target.key for x in r.references}),
+    # a law amending a known law: one name however OCR spelled its head
+    ("an amending law's name", PLAN + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu;\n",
+     lambda r: [(x.target.key, x.target.title) for x in r.references]
+     == [("Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau@?", "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu")]),
     # a type from the title when the symbol carries no type code
     ("type from the title", "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 82/SYT\nQuảng Ngãi, ngày 05 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai\n",
      lambda r: (r.document.type, r.document.symbol) == ("KH", "SYT")),
@@ -280,6 +289,23 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a list under a heading is no cue", PLAN + "I. MỤC ĐÍCH\nCác nội dung:\n- Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh;\n",
      lambda r: _rels(r) == {"82/KH-UBND": "cites"}),
 ]
+
+
+_LAW = "QUỐC HỘI\nSố: 45/2019/QH14\nBỘ LUẬT\nLAO ĐỘNG\nĐiều 220. Hiệu lực thi hành\n"
+
+#: What a law does to the laws it names, read the same in OCR'd text: digits for marked letters
+#: ("Sua d6i, b6 sung"), "€"/"¢" for "ệ", lines wrapped inside the sentence.
+LAW_OCR = [
+    ("Sửa đổi, bổ sung một số điều của Luật Báo chí số 103/2016/QH13 như sau:", {"103/2016/QH13": "amends"}),
+    ("Sua d6i, b6 sung mot s6 dieu cua Luat Bao chi s6 103/2016/QH13 nhu sau:", {"103/2016/QH13": "amends"}),
+    ("Bộ luật Lao động số 10/2012/QH13 hết hiệu lực thi hành kể từ ngày Bộ luật này có hiệu lực.", {"10/2012/QH13": "repeals"}),
+    ("Bộ luat Lao dộng s6 10/2012/QH13 hét hi€u lực thi hanh ke từ ngay Bộ luat\nnay co hi¢u lực.", {"10/2012/QH13": "repeals"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rels"), LAW_OCR)
+def test_what_a_law_does_in_ocr_text(sentence: str, rels: dict) -> None:
+    assert _rels(extract_text(_LAW + sentence + "\n")) == rels
 
 
 @pytest.mark.parametrize(("name", "text", "check"), CLASSES, ids=[c[0] for c in CLASSES])

@@ -38,7 +38,7 @@ _SPECIAL = {
     "\u2212": "-",
     "\u00a0": " ",
     "\u00a5": "y",  # "k¥ nang" for "kỹ năng"
-    "\u00a2": "c",  # "vi¢c" for "việc"
+    "\u00a2": "e",  # "vi¢c", "hi¢u" for "việc", "hiệu"
     "\u20ac": "e",  # "nhi€m" for "nhiệm"
     "\u00a7": "y",  # "k§" for "kỹ"
     "\t": " ",
@@ -68,12 +68,22 @@ _TABLE: dict[int, str] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+#: A digit between two letters, or after the one letter of a word: OCR's reading of a letter with marks
+#: ("d6i" for "đổi", "m9t" for "một", "c4c" for "các", "b6" for "bổ"); no number or symbol has one there.
+_DIGIT_IN_WORD = re.compile(r"[0134689](?:(?<=[a-z][0134689])(?=[a-z])|(?<=[^a-z0-9][a-z][0134689])(?![a-z0-9]))")
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics, keep length: ``len(fold(s)) == len(s)``."""
+    """Lower-case, strip diacritics, keep length: ``len(fold(s)) == len(s)``.
+
+    A digit OCR read for a letter inside a word is folded to that letter (:data:`OCR_DIGIT_LETTERS`),
+    so patterns written over folded words read "Sua d6i, b6 sung" as they read "Sửa đổi, bổ sung"."""
     out = _translate_long(text) if len(text) >= _LONG else text.translate(_TABLE)
     if not out.isascii():
         # characters outside the table (OCR junk, other scripts), one by one
         out = _NON_ASCII.sub(lambda m: fold_char(m.group()), out)
+    if any(c in out for c in "0134689"):
+        out = _DIGIT_IN_WORD.sub(lambda m: m.group().translate(OCR_DIGIT_LETTERS), out)
     return out
 
 
