@@ -95,7 +95,7 @@ def editorial_notes(folded: str) -> list[tuple[int, int]]:
     return out
 
 
-_NOTE = re.compile(r"\[([^\[\]\n]{1,1200})\]")
+_NOTE = re.compile(r"\[([^\[\]]{1,1200})\]")  # a wrapped line or a page break may cut a note
 _NOTE_CUE = re.compile(
     r"(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i|b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[u][o0]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[u]y)"
     r"|h[e&]t\s+hi[e&]u\s+l[u]c|c[o0]\s+hi[e&]u\s+l[u]c|ng[u]ng\s+hi[e&]u\s+l[u]c"

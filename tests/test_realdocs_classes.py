@@ -202,6 +202,10 @@ RELATIONS = [
     ("Các mẫu số 05/ABC-XYZ và Phụ lục số 02/QĐ-XL ban hành kèm theo Nghị định này.", {}, set()),
     ("Điều 4. [Điều này được sửa đổi bởi Khoản 2 Điều 1 Nghị định 70/2025/NĐ-CP có hiệu lực từ ngày 01/7/2025] Nội dung.",
      {}, set()),
+    # a note the text wraps over lines (or OCR'd: "duợc huong dan b6i"), still not the document's own words
+    ("Chương II [Chương này được hướng dẫn bởi \nNghị định 44/2025/NĐ-CP. Chương II Thông tư 003/2025/TT-BNV có hiệu lực\n"
+     "từ ngày 15/06/2025] TIỀN LƯƠNG", {}, set()),
+    ("Chuong II [Chuong nay duợc huong dan b6i Nghi dinh\n44/2025/ND-CP co hieu luc tu ngay 15/06/2025] TIEN LUONG", {}, set()),
 ]
 
 
