@@ -231,11 +231,43 @@ def canonical_law_name(raw: str) -> str:
 
 
 def _closest_known(folded: str) -> str | None:
+    """The known name ``folded`` spells, exactly or as OCR damaged it.
+
+    OCR keeps the words and their consonants and changes letters with marks: a name whose words
+    have the consonants of one known name's words (:func:`_skeleton`) is that name; else one close
+    by ``fuzz.ratio`` with as many words ("Luật Thuế" is not "Luật Thú y", a "Pháp lệnh" is no "Luật").
+    """
     from rapidfuzz import fuzz, process
 
     choices = _known_law_names()
+    if folded in choices:
+        return choices[folded]
+    by_skeleton = _known_skeletons().get(_skeleton(folded))
+    if by_skeleton is not None:
+        return by_skeleton or None  # "" when two known names share it: none
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
-    return choices[best[0]] if best and best[1] >= 82 else None
+    if best and best[1] >= 82 and len(best[0].split()) == len(folded.split()):
+        return choices[best[0]]
+    return None  # a shorter name is kept as written: "Luật Bầu cử đại biểu Quốc hội" was a law of its own
+
+
+_VOWELS = re.compile(r"[aeiouyw&`0-9]+")
+
+
+def _skeleton(folded: str) -> str:
+    """A folded name with each run of vowels (and OCR's digits and signs for them) as one "a" and "Đ"
+    read as "P" or "B" at a word's start as "d": "luat piu tu" and "luat dau tu" are "lat daa ta"."""
+    return " ".join(_VOWELS.sub("a", "d" + w[1:] if w[:1] in "pb" else w) for w in folded.split())
+
+
+@lru_cache(maxsize=1)
+def _known_skeletons() -> dict[str, str]:
+    """Skeleton → known name ("" for a skeleton two names share)."""
+    out: dict[str, str] = {}
+    for folded, name in _known_law_names().items():
+        sk = _skeleton(folded)
+        out[sk] = "" if sk in out and out[sk] != name else name
+    return out
 
 
 def law_title(title: str) -> str | None:

@@ -271,7 +271,8 @@ _HEAD_AT_END = re.compile(r"(?:b[o0]\s+lu[a]t|lu[a]t|ph[a]p\s+l[e&]nh)\s*\Z")
 def _in_known(run: str) -> bool:
     """``run`` (folded, single-spaced) is a listed name, or the head of a longer one."""
     known = known_law_set()
-    return run.rstrip(",") in known or _begins_known(run.rstrip(","), known)
+    run = run.rstrip(",.;:)")  # "… Luật Thủ đô." : the name without the sentence's end
+    return run in known or _begins_known(run, known)
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[u]ng)\s+\Z")

@@ -366,3 +366,33 @@ def test_a_consolidated_text_is_identified_by_its_closing_certification() -> Non
     d = rec.document
     assert (d.type, d.number, d.symbol, d.date) == ("VBHN", "03", "VBHN-VPQH", "2025-02-21")
     assert {r.target.label: r.relation for r in rec.references} == {"21/2017/QH14": "consolidates"}
+
+
+#: A law named in the text is a known law only when OCR damage explains the difference: the words
+#: and their consonants stay; a shorter, longer or other law keeps its name as written.
+LAW_NAMES = [
+    ("Luật Đất đai", "Luật Đất đai"),
+    ("Luat Pat dai", "Luật Đất đai"),  # "Đ" read as "P", marks lost
+    ("Luật Biu tu", "Luật Đầu tư"),
+    ("Luật Peu thiu", "Luật Đấu thầu"),
+    ("Luật Tổ chức Chính phũ", "Luật Tổ chức Chính phủ"),
+    ("Luật Thuế", "Luật Thuế"),  # not "Luật Thú y"
+    ("Pháp lệnh xử lý vi phạm hành chính", "Pháp lệnh xử lý vi phạm hành chính"),  # an ordinance, not the law
+    ("Luật Quản lý, sử dụng tài sản nhà nước", "Luật Quản lý, sử dụng tài sản nhà nước"),  # the 2008 law, not "… tài sản công"
+    ("Luật Bầu cử đại biểu Quốc hội", "Luật Bầu cử đại biểu Quốc hội"),  # a law of its own before 2015
+    ("Luật sua d6i, b6 sung mot sb diéu cua Luat Bau thau", "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu"),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+     "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"),
+]
+
+
+@pytest.mark.parametrize(("written", "name"), LAW_NAMES)
+def test_known_law_names_read_through_ocr_only(written: str, name: str) -> None:
+    from luocdo.loaders.law_names import canonical_law_name
+
+    assert canonical_law_name(written) == name
+
+
+def test_a_law_named_at_a_sentence_end_keeps_its_last_word() -> None:
+    rec = extract_text(DECREE.format(body="Điều 2. Thực hiện theo quy định của Luật Thủ đô."))
+    assert [r.target.title for r in rec.references] == ["Luật Thủ đô"]
