@@ -48,7 +48,7 @@ _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
     r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
-    r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[u]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
+    r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
     r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[u][o0]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
     r"|c[u]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[u]|[u]y\s+ban|b[o0]\s)"
@@ -66,7 +66,7 @@ _STOP_AS_WRITTEN = frozenset(
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!]")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
-    r"\s*s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
+    r"\s*s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
 )
 
 
@@ -77,7 +77,7 @@ _STRONG_AFTER = re.compile(
     r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*\d"
     r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
     r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[u][o0]ng)\s|tr[u]\s|h[e&]t\s+hi[e&]u"
-    r"|c[o0]\s+hi[e&]u\s+l[u]c|quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[u][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
+    r"|c[o0]\s+hi[e&]u\s+l[uy]c|quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
 )
 #: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp".
 _NOT_A_NAME = re.compile(r"\s+(?:s[u]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
@@ -97,8 +97,8 @@ def editorial_notes(folded: str) -> list[tuple[int, int]]:
 
 _NOTE = re.compile(r"\[([^\[\]]{1,1200})\]")  # a wrapped line or a page break may cut a note
 _NOTE_CUE = re.compile(
-    r"(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i|b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[u][o0]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[u]y)"
-    r"|h[e&]t\s+hi[e&]u\s+l[u]c|c[o0]\s+hi[e&]u\s+l[u]c|ng[u]ng\s+hi[e&]u\s+l[u]c"
+    r"(?:d[uw][o0]c|b[i1])\s+(?:s[u]a\s+d[o0bd]i|b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[u][o0]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[u]y)"
+    r"|h[e&]t\s+hi[e&]u\s+l[uy]c|c[o0]\s+hi[e&]u\s+l[uy]c|ng[u]ng\s+hi[e&]u\s+l[uy]c"
 )
 
 

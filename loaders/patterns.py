@@ -235,7 +235,7 @@ HOI_DONG_NHAN_DAN = r"hoi\s+dong\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
 CUA = r"c[a-z`]{0,3}a\b"
 _ISSUER_STOP = (
     r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[u]c\s+hi[e&]n"
-    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[u][o0]ng\s+d[a]n|s[u]a\s+d[o0]i|t[a]i\s+"
+    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[u][o0]ng\s+d[a]n|s[u]a\s+d[o0bd]i|t[a]i\s+"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
@@ -259,7 +259,7 @@ ACTION_BEFORE = re.compile(
 )
 
 CUES: tuple[tuple[str, str], ...] = (
-    ("amends", r"s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
+    ("amends", r"s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )

@@ -37,9 +37,9 @@ _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
 SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
-    r"(?:(?P<amended_by>(?:d[u][o0]c|b[i1])\s+(?:s[u]a\s+d[o0]i(?:,?\s*(?:v[a]\s+)?b[o0]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?)"
-    r"|(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"|(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?)"
     r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[u]a)?)"
@@ -76,16 +76,16 @@ _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+
 #: "sửa đổi, bổ sung … (của)" right before a citation.  Searched in a window that must end at the
 #: citation, so the lookahead turns away positions that cannot start one of the cues.
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:(?P<amends>s[u]a\s+d[o0]i,?\s*(?:v[a]\s+)?b[o0]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
+    r"(?=[stbd])(?:(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
     r"|(?P<repeals>b[a]i\s+b[o0][^;.]{0,40}))"
     r"\s*(?:c[u]a\s+)?\Z"
 )
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
-_PASSIVE = re.compile(r"(?:d[u][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
+_PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
 #: "… hết hiệu lực kể từ ngày Luật này có hiệu lực", in one sentence (a single line break only wraps it).
 _EXPIRES_AFTER = re.compile(
-    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[u]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
+    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[uy]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
 )
 
 
@@ -208,7 +208,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             own = own_cue_before(folded, c.start)
             if own:
                 relation, cue_start = own, c.start
-            elif "hieu luc" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
+            elif "hieu l" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
                 i + 1 < len(cits) and cits[i + 1].start < c.end + 160
             ):
                 relation, cue_start = "repeals", c.end

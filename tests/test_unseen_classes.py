@@ -300,6 +300,10 @@ LAW_OCR = [
     ("Sua d6i, b6 sung mot s6 dieu cua Luat Bao chi s6 103/2016/QH13 nhu sau:", {"103/2016/QH13": "amends"}),
     ("Bộ luật Lao động số 10/2012/QH13 hết hiệu lực thi hành kể từ ngày Bộ luật này có hiệu lực.", {"10/2012/QH13": "repeals"}),
     ("Bộ luat Lao dộng s6 10/2012/QH13 hét hi€u lực thi hanh ke từ ngay Bộ luat\nnay co hi¢u lực.", {"10/2012/QH13": "repeals"}),
+    # "ổ" read as "d", "ự" as "y"
+    ("Sua ddi, bd sung mot so dieu cua Luat Bao chi so 103/2016/QH13 nhu sau:", {"103/2016/QH13": "amends"}),
+    ("Luat Mat tran To quoc Viet Nam so 14/1999/QH10 het hieu lyc thi hanh tu ngay Luat nay co hieu lyc.",
+     {"14/1999/QH10": "repeals"}),
 ]
 
 
