@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from luocdo.graph.schema import DOC_TYPES, NODE_TABLES, REL_TABLES
@@ -191,12 +192,19 @@ def _scoped_subquery(toks: list[tuple[str, str, int]], i: int) -> bool:
     return j + 1 < len(toks) and toks[j][1] == ")" and toks[j + 1][1] == "{"
 
 
+@lru_cache(maxsize=512)
+def _write_keywords_of(query: str) -> tuple[str, ...]:
+    """:func:`write_keywords` remembered per text: the named queries run thousands of times a second
+    (a trace asks one per document of its tree) and tokenising cost more than the engine's answer."""
+    return tuple(write_keywords(query))
+
+
 def check_read_only(query: str) -> None:
     """Raise ReadOnlyViolation when ``query`` may write or reach outside the graph.
 
     Raises :class:`CypherSyntaxError` (a 400, not a refusal) when the query cannot be tokenised.
     """
-    bad = write_keywords(query)
+    bad = _write_keywords_of(query)
     if bad:
         uniq = ", ".join(dict.fromkeys(bad))
         raise ReadOnlyViolation(f"read-only query refused: it uses {uniq}")

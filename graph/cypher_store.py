@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from luocdo.core.subjects import subject
 from luocdo.graph import identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, Dialect, columns, rel_columns, value_columns
 from luocdo.graph.cypher_identity import IdentityWrites
@@ -456,6 +457,7 @@ def node_props(table: str, claims: Claims | DocClaims) -> dict[str, Any]:
     if table == "Document":
         props["conflicts"] = json.dumps(conflicts, ensure_ascii=False, sort_keys=True) if conflicts else None
         props["kind"] = props.get("kind") or type_label(props.get("type") or "")
+        props["subject"] = subject(props.get("title"))  # written with the title, whichever source gave it
         props["ingested"] = bool(merged.get("ingested"))
         props["sources"] = list(merged.get("sources") or [])
     return props

@@ -33,6 +33,7 @@ from typing import Any
 
 import ladybug
 
+from luocdo.graph.computed import fill_subjects
 from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain
 from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
@@ -173,6 +174,8 @@ class LadybugStore(CypherStore):
                 for col, typ in columns(table).items():
                     if col not in have:
                         self._exec(self._wconn, LADYBUG.add_column(table, col, typ))
+                        if (table, col) == ("Document", "subject"):  # computed: filled, not left null
+                            fill_subjects(lambda q, p=None: self._exec(self._wconn, q, p))
             for rel, (_s, _t, props) in REL_TABLES.items():
                 have = self._column_names(rel)
                 for col, typ in props.items():

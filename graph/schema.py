@@ -63,6 +63,7 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "conflicts": "STRING",  # JSON: {property: [values…]} where sources disagree
         "claims": "STRING",  # JSON of graph.delta.DocClaims (own claims, citers' votes); merged into the above
         "search": "STRING",  # folded text for diacritic-insensitive search
+        "subject": "STRING",  # subject words of the title (luocdo.core.subjects), compared by gaps
     },
     "Organization": {
         "id": "STRING",  # primary key: "province:51", "commune:21337", "dept:51:so-noi-vu", "central:chinh-phu"

@@ -108,6 +108,18 @@ def fetch_orgs(store: Store, ids: Iterable[str]) -> dict[str, OrgRef]:
     return {r["id"]: org_ref(r) for r in rows}
 
 
+def fetch_docs_and_orgs(store: Store, keys: Iterable[str], ids: Iterable[str]) -> tuple[dict[str, DocRef], dict[str, OrgRef]]:
+    """:func:`fetch_docs` and :func:`fetch_orgs` in one query: one round trip to a server."""
+    want_keys, want_ids = sorted(set(keys)), sorted(set(ids))
+    if not want_keys or not want_ids:  # one of them: its own query is as cheap
+        return fetch_docs(store, want_keys), fetch_orgs(store, want_ids)
+    rows = loader.run(store, "hits_by_ids", {"keys": want_keys, "ids": want_ids},
+                      limit=len(want_keys) + len(want_ids) + 1)  # fmt: skip
+    docs = {r["key"]: doc_ref(r) for r in rows if r["what"] == "document"}
+    orgs = {r["id"]: org_ref(r) for r in rows if r["what"] == "organization"}
+    return docs, orgs
+
+
 def loads_json(value: Any, default: Any) -> Any:
     if value is None or value == "":
         return default

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from luocdo.graph.store import Store
@@ -20,11 +21,34 @@ T = TypeVar("T")
 
 _cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, Any]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_pinned = threading.local()
+
+
+@contextmanager
+def one_version(store: Store) -> Iterator[None]:
+    """Within this block, every :func:`derived` of ``store`` in this thread takes the version read once
+    here: on a server each read of it is a round trip, and one question needs it only once."""
+    pins: dict[int, Any] = _pinned.__dict__.setdefault("pins", {})
+    if id(store) in pins:  # nested: the outer block's version holds
+        yield
+        return
+    pins[id(store)] = store.version()
+    try:
+        yield
+    finally:
+        del pins[id(store)]
+
+
+def _version(store: Store) -> Any:
+    pins = getattr(_pinned, "pins", None)
+    if pins and id(store) in pins:
+        return pins[id(store)]
+    return store.version()
 
 
 def derived(store: Store, name: str, build: Callable[[], T]) -> T | None:
     """The ``name`` thing of ``store``, built by ``build`` once per store version; None without versions."""
-    version = store.version()
+    version = _version(store)
     if version is None:
         return None
     with _lock:

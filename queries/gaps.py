@@ -25,18 +25,19 @@ phường") stands for its members as of X's date (:mod:`luocdo.queries.members`
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from luocdo.core.dates import iso_date
-from luocdo.core.fold import OCR_DIGIT_LETTERS, squash
+from luocdo.core.fold import squash
+from luocdo.core.subjects import subject_words
 from luocdo.graph.schema import LEVELS
 from luocdo.graph.store import Store
 from luocdo.queries import loader
 from luocdo.queries.common import fetch_docs, org_from_registry, org_ref
+from luocdo.queries.derived import derived
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.members import day_of, members_of
 from luocdo.queries.models import GAP_SCOPES, GAP_STATUSES, DocRef, GapsResult, GapUnit, OrgRef
@@ -53,31 +54,8 @@ PERIOD_DAYS = 365
 #: chính năm 2025") 72, documents on other subjects under 70.
 SIMILARITY = 75
 
-#: Phrases and words that say nothing about a subject: "ban hành", "kế hoạch",
-#: "về việc", "năm 2025" (OCR'd "nim 2025" too), function words, body words.
-_PHRASES = re.compile(
-    r"\b(?:ban hanh|ke hoach|ve viec|trien khai|thuc hien|tren dia ban|nhu sau|giai doan|cong tac"
-    r"|n[a-z]{1,2}m (?:19|20)\d\d|so \d+)\b"
-)
-_NOISE = frozenset(
-    (
-        "ve", "va", "cua", "tai", "cac", "nhung", "cho", "voi", "trong", "den", "nam", "tinh", "xa",
-        "phuong", "dac", "khu", "thanh", "pho", "huyen", "uy", "nhan", "dan", "ubnd", "hdnd", "ngay",
-        "thang", "theo",
-    )
-)
-
-
 def _subject_words(title: str | None, drop: frozenset[str] = frozenset()) -> list[str]:
-    words = []
-    for w in re.findall(r"[a-z0-9]+", _PHRASES.sub(" ", squash(title or ""))):
-        if w.isdigit():
-            continue
-        if not w.isalpha():  # [a-z0-9]+ and not all digits: a letter word with OCR digits
-            w = re.sub(r"(.)\1+$", r"\1", w.translate(OCR_DIGIT_LETTERS))  # "so0" → "soo" → "so"
-        if w not in _NOISE and w not in drop:
-            words.append(w)
-    return words
+    return [w for w in subject_words(title) if w not in drop]
 
 
 def _coverage(want: list[str], have: list[str]) -> float:
@@ -133,13 +111,14 @@ class _Similarities:
         self._targets: dict[frozenset[str], list[str]] = {}
         self._scores: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
 
-    def __call__(self, other: str | None, drop: frozenset[str]) -> int:
+    def __call__(self, other: str | None, drop: frozenset[str], subject: str | None = None) -> int:
+        """``subject``: the words the store keeps of ``other`` (``Document.subject``), when it has them."""
         tw = self._targets.get(drop)
         if tw is None:
             tw = self._targets[drop] = _subject_words(self.target, drop)
         words = self._words.get(other)
         if words is None:
-            words = self._words[other] = _subject_words(other)
+            words = self._words[other] = subject.split() if subject is not None else _subject_words(other)
         ow = tuple(w for w in words if w not in drop)  # = _subject_words(other, drop)
         key = (tuple(tw), ow)
         got = self._scores.get(key)
@@ -310,13 +289,33 @@ def _period_rows(store: Store, target: DocRef, todo: list[str], tree: OrgTree | 
             for uid in todo:
                 for o in tree.members(uid):
                     units_of.setdefault(o, []).append(uid)
-            for r in loader.run(store, "gaps_period_orgs", {**params, "orgs": sorted(units_of)}, limit=None):
+            for r in _issued_in_period(store, params, sorted(units_of), target.province):
                 for uid in units_of[r["org"]]:
                     period_rows.setdefault(uid, []).append(r)
         else:
             for r in loader.run(store, "gaps_period", {**params, "units": todo}, limit=None):
                 period_rows.setdefault(r["unit"], []).append(r)
     return period_rows
+
+
+def _issued_in_period(store: Store, params: dict[str, Any], orgs: list[str], province: str | None) -> list[dict[str, Any]]:
+    """Rows of ``gaps_period_orgs`` for ``orgs``: those of ``province`` looked up by it (one list check per
+    organization of the province, not of the store), the others by the list alone."""
+    where = _org_provinces(store) if province else None
+    if where is None:
+        return loader.run(store, "gaps_period_orgs", {**params, "orgs": orgs}, limit=None)
+    near = [o for o in orgs if where.get(o) == province]
+    far = [o for o in orgs if where.get(o) != province]
+    rows = loader.run(store, "gaps_period_province", {**params, "orgs": near, "province": province}, limit=None)
+    if far:
+        rows += loader.run(store, "gaps_period_orgs", {**params, "orgs": far}, limit=None)
+    return rows
+
+
+def _org_provinces(store: Store) -> dict[str, str | None] | None:
+    """Organization id → its province, kept per store version (None: a store without versions)."""
+    return derived(store, "org_provinces",
+                   lambda: {r["id"]: r["province"] for r in loader.run(store, "org_provinces", {}, limit=None)})  # fmt: skip
 
 
 def _candidates(
@@ -335,7 +334,7 @@ def _candidates(
         for r in sorted(rows, key=lambda r: r["key"]):
             if r["key"] in mentions:
                 continue  # it cites X: a plan for X is counted above, a mere citation is not a plan
-            sim = similarity(r.get("title"), drop)
+            sim = similarity(r.get("title"), drop, r.get("subject"))
             if sim < SIMILARITY:
                 continue
             if best is None or sim > best[0]:

@@ -9,7 +9,8 @@ ties it to the document above it.
 The walk from X down (shortest chain first, so each document hangs under the
 document nearest X) is done here, as are the delays: on a server the edges come
 in one query (``implements_tree.cypher``), embedded one document at a time
-(``implementers_direct.cypher``), which LadybugDB answers faster.
+(``implementers_direct.cypher``, both relations in one lookup), which LadybugDB
+answers faster.
 """
 
 from __future__ import annotations
@@ -50,16 +51,11 @@ def _plan_order(r: dict[str, Any]) -> tuple:
 
 #: The relations that make a document a plan for the one it points to.
 PLAN_RELS = ("IMPLEMENTS", "BASED_ON")
-_DIRECT = {"IMPLEMENTS": "implementers_direct", "BASED_ON": "based_on_direct"}
-_TREE = {"IMPLEMENTS": "implements_tree", "BASED_ON": "based_on_tree"}
 
 
 def _direct(store: Store, key: str) -> list[dict[str, Any]]:
     """The plans for ``key`` one step down, each row with its ``rel``; IMPLEMENTS first per document."""
-    rows: list[dict[str, Any]] = []
-    for rel in PLAN_RELS:
-        rows += [{**r, "rel": rel} for r in loader.run(store, _DIRECT[rel], {"key": key}, limit=None)]
-    return sorted(rows, key=_plan_order)
+    return sorted(loader.run(store, "implementers_direct", {"key": key}, limit=None), key=_plan_order)
 
 
 def _walk_down(store: Store, root: str, depth: int) -> dict[str, tuple[str, int, Evidence | None, str]]:
@@ -67,10 +63,9 @@ def _walk_down(store: Store, root: str, depth: int) -> dict[str, tuple[str, int,
     children: dict[str, list[dict[str, Any]]] = {}
     per_node = store.dialect == "ladybug"
     if not per_node:
-        # A server: one round trip per relation for every edge of the tree.
-        for rel in PLAN_RELS:
-            for r in loader.run(store, _TREE[rel], {"key": root}, limit=None):
-                children.setdefault(r["dst"], []).append({**r, "rel": rel})
+        # A server: one round trip for every edge of the tree.
+        for r in loader.run(store, "implements_tree", {"key": root}, limit=None):
+            children.setdefault(r["dst"], []).append(r)
         for lst in children.values():
             lst.sort(key=_plan_order)
 
@@ -99,11 +94,12 @@ def _walk_down(store: Store, root: str, depth: int) -> dict[str, tuple[str, int,
     return out
 
 
-def _chain(tree: dict[str, tuple[str, int, Evidence | None, str]], root: str, key: str) -> list[str]:
-    chain = [key]
-    while chain[-1] != root:
-        chain.append(tree[chain[-1]][0])
-    return list(reversed(chain))
+def _chains(tree: dict[str, tuple[str, int, Evidence | None, str]], root: str) -> dict[str, list[str]]:
+    """key → its chain from ``root``, each built on its parent's (documents in order of depth)."""
+    out = {root: [root]}
+    for key in sorted(tree, key=lambda k: tree[k][1]):
+        out[key] = [*out[tree[key][0]], key]
+    return out
 
 
 def implementers(store: Store, key_or_name: str, transitive: bool = False, depth: int = 5) -> ImplementersResult:
@@ -117,6 +113,7 @@ def implementers(store: Store, key_or_name: str, transitive: bool = False, depth
         for r in _direct(store, target.key):
             tree.setdefault(r["src"], (target.key, 1, evidence(r), r["rel"]))
     docs = fetch_docs(store, tree)
+    chains = _chains(tree, target.key)
     out: list[ImplRow] = []
     for key, (parent, d, ev, rel) in tree.items():
         doc = docs.get(key)
@@ -126,7 +123,7 @@ def implementers(store: Store, key_or_name: str, transitive: bool = False, depth
             ImplRow(
                 doc=doc,
                 depth=d,
-                chain=_chain(tree, target.key, key),
+                chain=chains[key],
                 via=parent if d > 1 else None,
                 days=days_between(target.date, doc.date),
                 evidence=ev,

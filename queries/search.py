@@ -23,7 +23,8 @@ from luocdo.core.fold import squash
 from luocdo.graph.fulltext import doc_text, kept
 from luocdo.graph.store import Store
 from luocdo.queries import loader
-from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs, fetch_orgs
+from luocdo.queries.common import SCAN_LIMIT, doc_ref, fetch_docs_and_orgs
+from luocdo.queries.derived import one_version
 from luocdo.queries.errors import BadParameter
 from luocdo.queries.models import DocumentPage, SearchHit
 from luocdo.queries.resolve import (
@@ -122,6 +123,11 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     query = " ".join(_words(text or ""))
     if not query:
         return []
+    with one_version(store):  # the store's state read once (a round trip on a server), not per index
+        return _search(store, text, query, limit)
+
+
+def _search(store: Store, text: str, query: str, limit: int) -> list[SearchHit]:
     qwords = query.split()
     hits: list[SearchHit] = []
 
@@ -146,10 +152,10 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     # limit-th best has at least ``limit`` before it (unless some of those are no longer there)
     ranked = sorted([*doc_scores.values(), *org_scores.values()], reverse=True)
     cut = ranked[limit - 1] if len(ranked) >= limit else MIN_SCORE
-    refs = fetch_docs(store, [k for k, s in doc_scores.items() if s >= cut])
-    org_refs = fetch_orgs(store, [k for k, s in org_scores.items() if s >= cut])
+    refs, org_refs = fetch_docs_and_orgs(store, [k for k, s in doc_scores.items() if s >= cut],
+                                         [k for k, s in org_scores.items() if s >= cut])  # fmt: skip
     if cut > MIN_SCORE and len(refs) + len(org_refs) < sum(s >= cut for s in ranked):  # some are gone: read the rest
-        refs, org_refs = fetch_docs(store, doc_scores), fetch_orgs(store, org_scores)
+        refs, org_refs = fetch_docs_and_orgs(store, doc_scores, org_scores)
     for key, score in doc_scores.items():
         d = refs.get(key)
         if d is not None:

@@ -75,6 +75,21 @@ def test_a_fresh_client_searches_without_reading_the_documents(neo_generated, ne
             assert _hits(fresh, q) == _hits(lb, q), q
 
 
+def test_a_search_asks_the_server_twice(neo_generated, monkeypatch) -> None:
+    """Once for its state (the index still in step?), once for the hits' documents and organizations."""
+    lb, neo, _rows = neo_generated
+    q = "Sơn Mai"
+    search(neo, q)  # the indexes opened
+    calls: list[str] = []
+    version, read = neo.version, neo.read
+    monkeypatch.setattr(neo, "version", lambda: calls.append("version") or version())
+    monkeypatch.setattr(neo, "read", lambda query, params=None, **kw: calls.append("read") or read(query, params, **kw))
+    hits = search(neo, q)
+    assert {h.kind for h in hits} == {"document", "organization"}
+    assert calls == ["version", "read"]
+    assert _hits(neo, q) == _hits(lb, q)
+
+
 def test_a_title_query_finds_its_ingested_document_on_neo4j(neo4j_store, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     _law(docs, "dat.txt", "31/2024/QH15", "LUẬT\nĐẤT ĐAI", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;")
