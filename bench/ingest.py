@@ -654,6 +654,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure the bulk load of a fresh store and extraction alone (instead of the incremental ingest)")
     ap.add_argument("--keep-extraction", action="store_true", help="with --bulk: keep the last extraction-alone "
                     "figure of that size instead of measuring it again")
+    ap.add_argument("--no-extraction", action="store_true", help="with --bulk: no extraction-alone run (the "
+                    "load's own extraction lap is in its note)")
     ap.add_argument("--child", nargs=3, metavar=("KIND", "TARGET", "DOCS"), help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -673,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         if a.bulk and not a.no_write:
             _save_history([row])  # kept even when the extraction-alone run that follows is stopped
-        if a.bulk:
+        if a.bulk and not a.no_extraction:
             kept = _history().get(f"extract:{n}") if a.keep_extraction else None
             if kept:
                 ex = Row(**kept)

@@ -104,6 +104,7 @@ class LadybugStore(CypherStore):
         self._changes = 0
         self.buffer_pool = buffer_pool_bytes(self._memory, read_only)  # bytes; 0: the engine's default
         self._settings: dict[str, str] = {}
+        self._pool_pinned = False  # a bulk load's bound: never raised while set (pinned_pool)
         #: What happened to the page cache (for the ingest report): "raised to N MiB …".
         self.notes: list[str] = []
         self._in_tx = False
@@ -309,7 +310,7 @@ class LadybugStore(CypherStore):
         doubling keeps an ingest's memory at what the database needs (about
         1 GiB for 100,000 documents) rather than at 80 % of the machine.
         """
-        if self._memory or self.read_only:
+        if self._memory or self.read_only or self._pool_pinned:
             return False
         ceiling = _engine_default_pool()
         current = self.buffer_pool or ceiling
@@ -326,6 +327,21 @@ class LadybugStore(CypherStore):
             for name, value in self._settings.items():
                 self._exec(self._wconn, f"CALL {name}={value}")
         return True
+
+    @contextmanager
+    def pinned_pool(self) -> Iterator[int]:
+        """The page cache held at its size (in bytes, given to the caller) while a bulk load runs.
+
+        A checkpoint that finds it too small fails instead of reopening the file
+        with twice as much: the bulk load sizes its ``COPY`` parts to the cache,
+        so its memory is the cache's, whatever the corpus.
+        """
+        before = self._pool_pinned
+        self._pool_pinned = True
+        try:
+            yield self.buffer_pool or _engine_default_pool()
+        finally:
+            self._pool_pinned = before
 
     def _check_writable(self) -> None:
         if self.read_only:
