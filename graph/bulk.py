@@ -17,11 +17,15 @@ write, so the graph is the same as an incremental ingest of the same files:
 2. :func:`reduce_shard` (in workers too) folds one shard's contributions into
    :class:`~luocdo.graph.delta.DocClaims`, and writes its Document rows and
    the ``@cited`` ISSUED_BY edges;
-3. :func:`load` writes the organisations and PART_OF (few, kept by the
-   caller) and copies every table, nodes before edges.
+3. :func:`write_organizations` writes the organisations and PART_OF (few,
+   kept by the caller) and :func:`copy_all` copies every table, nodes before
+   edges, in parts sized to the page cache with a checkpoint after each.
 
-Memory: a worker holds one chunk of files, a reducer one shard; neither
-depends on the corpus as a whole (more shards for a larger one).
+Memory does not grow with the corpus: a worker holds one chunk of files, a
+reducer at most :data:`REDUCE_BYTES` of claims (a larger shard is split on
+disk first), and the engine its page cache, which the load holds at its size
+(a ``COPY`` keeps its rows in the cache until the checkpoint, so a table is
+copied in parts of a twelfth of the cache).
 """
 
 from __future__ import annotations

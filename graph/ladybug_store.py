@@ -104,10 +104,9 @@ class LadybugStore(CypherStore):
         self._changes = 0
         self.buffer_pool = buffer_pool_bytes(self._memory, read_only)  # bytes; 0: the engine's default
         self._settings: dict[str, str] = {}
-        self._pool_pinned = False  # a bulk load's bound: never raised while set (pinned_pool)
         #: What happened to the page cache (for the ingest report): "raised to N MiB …".
         self.notes: list[str] = []
-        self._in_tx = False
+        self._in_tx = self._pool_pinned = False  # pinned: a bulk load's bound, never raised (pinned_pool)
         self._db: Any = None
         self._wconn: Any = None
         self._token: tuple = ()
@@ -330,18 +329,12 @@ class LadybugStore(CypherStore):
 
     @contextmanager
     def pinned_pool(self) -> Iterator[int]:
-        """The page cache held at its size (in bytes, given to the caller) while a bulk load runs.
-
-        A checkpoint that finds it too small fails instead of reopening the file
-        with twice as much: the bulk load sizes its ``COPY`` parts to the cache,
-        so its memory is the cache's, whatever the corpus.
-        """
-        before = self._pool_pinned
+        """The page cache held at its size (given, in bytes) for a bulk load, which sizes its COPY parts to it."""
         self._pool_pinned = True
         try:
             yield self.buffer_pool or _engine_default_pool()
         finally:
-            self._pool_pinned = before
+            self._pool_pinned = False
 
     def _check_writable(self) -> None:
         if self.read_only:
