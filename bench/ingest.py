@@ -303,10 +303,9 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
 
         store = Neo4jStore(target, connection_timeout=5)
         store.clear()
-    files = sorted(str(p) for p in docs.rglob("*.txt"))
-    if limit:
-        files = files[:limit]
-    prog = _Progress(kind, len(files))
+    # the whole corpus: counted, not listed (a million paths held here would be counted as the load's memory)
+    files = sorted(str(p) for p in docs.rglob("*.txt"))[:limit] if limit else []
+    prog = _Progress(kind, len(files) if limit else sum(1 for _ in docs.rglob("*.txt")))
     spent = _timed_apply(store)
     prof = None
     if profile:
