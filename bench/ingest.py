@@ -303,10 +303,9 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
 
         store = Neo4jStore(target, connection_timeout=5)
         store.clear()
-    files = sorted(str(p) for p in docs.rglob("*.txt"))
-    if limit:
-        files = files[:limit]
-    prog = _Progress(kind, len(files))
+    # the whole corpus: counted, not listed (a million paths held here would be counted as the load's memory)
+    files = sorted(str(p) for p in docs.rglob("*.txt"))[:limit] if limit else []
+    prog = _Progress(kind, len(files) if limit else sum(1 for _ in docs.rglob("*.txt")))
     spent = _timed_apply(store)
     prof = None
     if profile:
@@ -654,6 +653,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure the bulk load of a fresh store and extraction alone (instead of the incremental ingest)")
     ap.add_argument("--keep-extraction", action="store_true", help="with --bulk: keep the last extraction-alone "
                     "figure of that size instead of measuring it again")
+    ap.add_argument("--no-extraction", action="store_true", help="with --bulk: no extraction-alone run (the "
+                    "load's own extraction lap is in its note)")
     ap.add_argument("--child", nargs=3, metavar=("KIND", "TARGET", "DOCS"), help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -673,7 +674,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         if a.bulk and not a.no_write:
             _save_history([row])  # kept even when the extraction-alone run that follows is stopped
-        if a.bulk:
+        if a.bulk and not a.no_extraction:
             kept = _history().get(f"extract:{n}") if a.keep_extraction else None
             if kept:
                 ex = Row(**kept)

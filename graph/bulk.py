@@ -17,11 +17,15 @@ write, so the graph is the same as an incremental ingest of the same files:
 2. :func:`reduce_shard` (in workers too) folds one shard's contributions into
    :class:`~luocdo.graph.delta.DocClaims`, and writes its Document rows and
    the ``@cited`` ISSUED_BY edges;
-3. :func:`load` writes the organisations and PART_OF (few, kept by the
-   caller) and copies every table, nodes before edges.
+3. :func:`write_organizations` writes the organisations and PART_OF (few,
+   kept by the caller) and :func:`copy_all` copies every table, nodes before
+   edges, in parts sized to the page cache with a checkpoint after each.
 
-Memory: a worker holds one chunk of files, a reducer one shard; neither
-depends on the corpus as a whole (more shards for a larger one).
+Memory does not grow with the corpus: a worker holds one chunk of files, a
+reducer at most :data:`REDUCE_BYTES` of claims (a larger shard is split on
+disk first), and the engine its page cache, which the load holds at its size
+(a ``COPY`` keeps its rows in the cache until the checkpoint, so a table is
+copied in parts of a twelfth of the cache).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import os
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +61,10 @@ from luocdo.graph.store import Store, StoreError
 #: Claim files the documents are spread over; a reducer holds one in memory (at 1,000,000 files,
 #: some 8,000 own documents and the instruments they cite).
 SHARDS = 128
+
+#: Pickled claim bytes a reducer folds at once (some ten times that in memory); a larger shard is
+#: split on disk first (:func:`reduce_shard`).
+REDUCE_BYTES = 8 * 2**20
 
 _ARROW = {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(), "STRING[]": pa.list_(pa.string())}
 
@@ -145,10 +154,41 @@ def _frames(path: Path) -> Iterator[list[tuple]]:
 
 
 def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_cols: list[str]) -> int:
-    """Fold one shard's contributions into Document rows (and ``@cited`` edges); how many documents."""
+    """Fold one shard's contributions into Document rows (and ``@cited`` edges); how many documents.
+
+    A shard larger than :data:`REDUCE_BYTES` is first spread over smaller
+    files by a second hash of the key, each folded alone: a reducer holds at
+    most that much, whatever the corpus.
+    """
     base = Path(root)
+    paths = sorted((base / "claims").glob(f"{shard:04d}-*.pkl"))
+    size = sum(p.stat().st_size for p in paths)
+    if size <= REDUCE_BYTES:
+        return _fold(base, f"{shard:04d}", paths, org_ids, doc_cols)
+    parts = _split(base, shard, paths, -(-size // REDUCE_BYTES))
+    return sum(_fold(base, f"{shard:04d}-{i:03d}", [p], org_ids, doc_cols) for i, p in enumerate(parts))
+
+
+def _split(base: Path, shard: int, paths: list[Path], parts: int) -> list[Path]:
+    """The shard's contributions spread over ``parts`` files by key (each key's in their order)."""
+    out = [base / "claims" / f"{shard:04d}.part-{i:03d}.pkl" for i in range(parts)]
+    with ExitStack() as files:
+        sinks = [files.enter_context(open(p, "ab")) for p in out]
+        for path in paths:
+            for frame in _frames(path):
+                held: dict[int, list[tuple]] = {}
+                for c in frame:
+                    held.setdefault(zlib.adler32(c[0].encode("utf-8")) % parts, []).append(c)
+                for i, rows in held.items():
+                    pickle.dump(rows, sinks[i], protocol=pickle.HIGHEST_PROTOCOL)
+            path.unlink()  # the disk holds the shard once
+    return out
+
+
+def _fold(base: Path, name: str, paths: list[Path], org_ids: frozenset[str] | set[str], doc_cols: list[str]) -> int:
+    """Fold the contributions in ``paths`` and write their rows as files called ``name``."""
     docs: dict[str, DocClaims] = {}
-    for path in sorted((base / "claims").glob(f"{shard:04d}-*.pkl")):
+    for path in paths:
         for frame in _frames(path):
             for key, sid, own, props, src_path in frame:
                 c = docs.get(key)
@@ -169,10 +209,10 @@ def reduce_shard(root: str, shard: int, org_ids: frozenset[str] | set[str], doc_
         for o, raw in sorted(c.cited_issuers().items()):
             if o in org_ids:  # an edge to an organisation the store lacks is not made incrementally either
                 cited.append(_rel_row("ISSUED_BY", key, o, {"raw": raw}, CITED_SOURCE))
-    _write(base / "Document" / f"{shard:04d}.parquet", _schema({c: doc_types[c] for c in doc_cols}), rows)
-    _write(base / "ISSUED_BY" / f"cited-{shard:04d}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
+    _write(base / "Document" / f"{name}.parquet", _schema({c: doc_types[c] for c in doc_cols}), rows)
+    _write(base / "ISSUED_BY" / f"cited-{name}.parquet", _schema(REL_TABLES["ISSUED_BY"][2], ("from", "to")), cited)
     types = {f: ("INT64" if f == "order" else "STRING") for f in ENTRY_FIELDS}
-    _write(base / "search" / f"{shard:04d}.parquet", _schema(types), entries)
+    _write(base / "search" / f"{name}.parquet", _schema(types), entries)
     return len(rows)
 
 
@@ -216,14 +256,45 @@ def write_organizations(root: str, spooled: Spooled, org_cols: list[str]) -> Non
 #: Tables in the order they are copied: a relation's ends must be there first.
 COPY_ORDER = ("Organization", "Document", "Source", *REL_TABLES)
 
+#: A ``COPY`` and the checkpoint after it hold several times the rows' (uncompressed) size in the
+#: page cache (six to eight times, measured on LadybugDB 0.22): a part is at most this share of it.
+COPY_SHARE = 12
 
-def copy_all(store: Store, root: str) -> None:
-    """Copy every table's Parquet files into the (empty) store."""
+
+def copy_parts(files: Iterable[str], limit: int) -> Iterator[list[str]]:
+    """The files in order, in runs whose rows take at most ``limit`` bytes uncompressed (one file at least)."""
+    part: list[str] = []
+    size = 0
+    for f in files:
+        meta = pq.read_metadata(f)
+        n = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        if part and size + n > limit:
+            yield part
+            part, size = [], 0
+        part.append(f)
+        size += n
+    if part:
+        yield part
+
+
+def copy_all(store: Store, root: str, pool: int) -> int:
+    """Copy every table's Parquet files into the (empty) store; how many ``COPY`` statements.
+
+    A table larger than the page cache (``pool`` bytes) can take is copied in
+    parts, each checkpointed before the next: the engine keeps what one ``COPY``
+    wrote in the cache until the checkpoint, so a whole table at once would need
+    a cache as large as the corpus.
+    """
     base = Path(root)
+    limit = max(1, pool // COPY_SHARE)
+    copies = 0
     for table in COPY_ORDER:
         files = sorted(str(p) for p in (base / table).glob("*.parquet")) if (base / table).is_dir() else []
-        if files:
-            store.copy_from(table, files)
+        for part in copy_parts(files, limit):
+            store.copy_from(table, part)
+            store.write("CHECKPOINT")
+            copies += 1
+    return copies
 
 
 def empty(store: Store) -> None:

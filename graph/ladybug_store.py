@@ -107,7 +107,7 @@ class LadybugStore(CypherStore):
         self._settings: dict[str, str] = {}
         #: What happened to the page cache (for the ingest report): "raised to N MiB …".
         self.notes: list[str] = []
-        self._in_tx = False
+        self._in_tx = self._pool_pinned = False  # pinned: a bulk load's bound, never raised (pinned_pool)
         self._db: Any = None
         self._wconn: Any = None
         self._token: tuple = ()
@@ -312,7 +312,7 @@ class LadybugStore(CypherStore):
         doubling keeps an ingest's memory at what the database needs (about
         1 GiB for 100,000 documents) rather than at 80 % of the machine.
         """
-        if self._memory or self.read_only:
+        if self._memory or self.read_only or self._pool_pinned:
             return False
         ceiling = _engine_default_pool()
         current = self.buffer_pool or ceiling
@@ -329,6 +329,15 @@ class LadybugStore(CypherStore):
             for name, value in self._settings.items():
                 self._exec(self._wconn, f"CALL {name}={value}")
         return True
+
+    @contextmanager
+    def pinned_pool(self) -> Iterator[int]:
+        """The page cache held at its size (given, in bytes) for a bulk load, which sizes its COPY parts to it."""
+        self._pool_pinned = True
+        try:
+            yield self.buffer_pool or _engine_default_pool()
+        finally:
+            self._pool_pinned = False
 
     def _check_writable(self) -> None:
         if self.read_only:

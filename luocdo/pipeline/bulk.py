@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import suppress
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,15 +117,25 @@ def bulk_ingest(
     tmp = tempfile.mkdtemp(prefix=".luocdo-bulk-", dir=where if where.is_dir() else None)
     run = _BulkRun(store, tmp, stamp, report, progress, doc_cols, org_cols, gb.Spooled())
     try:
-        batches = _batched((str(f) for f in files), BULK_CHUNK)
-        shard_counts = _bulk_spool(run, batches, n_workers)
-        report.added = run.spooled.added
-        run.laps.lap("claims folded")
-        if run.spooled.added:
-            _bulk_copy(run, shard_counts)
+        with _pinned(store) as pool:
+            batches = _batched((str(f) for f in files), BULK_CHUNK)
+            shard_counts = _bulk_spool(run, batches, n_workers)
+            report.added = run.spooled.added
+            run.laps.lap("claims folded")
+            if run.spooled.added:
+                _bulk_copy(run, shard_counts, pool)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return report
+
+
+def _pinned(store: Store) -> AbstractContextManager[int]:
+    """The store's page cache held at its size for the load (its bytes); a store without one: the default."""
+    from luocdo.graph.ladybug_store import DEFAULT_BUFFER_POOL_MB, LadybugStore
+
+    if isinstance(store, LadybugStore):
+        return store.pinned_pool()
+    return nullcontext(store.buffer_pool or DEFAULT_BUFFER_POOL_MB * 2**20)
 
 
 def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> list[int]:
@@ -154,7 +164,7 @@ def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> 
         return [f.result() for f in reducing]
 
 
-def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
+def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     """``COPY FROM`` the spooled files (a failure leaves the store empty), then the search index."""
     from luocdo.graph import bulk as gb
 
@@ -162,7 +172,7 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
     gb.write_organizations(run.tmp, spooled, run.org_cols)
     seen = len(store.notes)
     try:
-        gb.copy_all(store, run.tmp)
+        copies = gb.copy_all(store, run.tmp, pool)
     except BaseException as e:  # tables copied before it would pass for an ingest: empty them
         with suppress(StoreError):
             gb.empty(store)
@@ -182,5 +192,6 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int]) -> None:
     report.notes += store.notes[seen:]
     report.notes.append(
         f"bulk load: {spooled.added:,} files, {sum(shard_counts) - len(moved):,} documents, {len(spooled.orgs):,} organisations "
-        f"copied into {store.path} ({', '.join(run.laps.phases)})"
+        f"copied into {store.path} ({', '.join(run.laps.phases)}; {copies:,} COPY statements, "
+        f"page cache held at {pool // 2**20:,} MiB)"
     )
