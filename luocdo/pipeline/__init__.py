@@ -44,6 +44,9 @@ PARALLEL_MIN_FILES = 64
 #: made the ingest twice as slow and the file 2.5 times larger (bench/ingest.py).
 BULK_CHECKPOINT_BYTES = 1 << 30
 
+#: Documents per transaction unless the store or the caller says otherwise.
+BATCH_SIZE = 200
+
 
 @dataclass
 class IngestReport:
@@ -235,7 +238,7 @@ def ingest(
     store: Store,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    batch_size: int = 200,
+    batch_size: int | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     bulk: bool | None = None,
@@ -246,6 +249,9 @@ def ingest(
     there are enough of them) and applied one batch at a time, so memory does
     not grow with the corpus.  Each batch is one transaction.
 
+    ``batch_size``: documents per transaction; by default the store's ``write_batch`` (a server
+    pays per statement, so Neo4j takes more per batch) or :data:`BATCH_SIZE`.
+
     ``bulk``: load an empty LadybugDB store with its bulk loader (see
     :func:`~luocdo.pipeline.bulk.bulk_ingest`); ``None`` chooses it when the store is empty and the
     corpus has at least :data:`BULK_MIN_FILES` files.
@@ -253,6 +259,10 @@ def ingest(
     from luocdo.loaders.text import iter_files
 
     report = IngestReport()
+    if batch_size is None:
+        batch_size = int(getattr(store, "write_batch", 0) or BATCH_SIZE)
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     given = [Path(p) for p in paths]
     for p in given:
         if not p.exists():
