@@ -249,8 +249,7 @@ def ingest(
     there are enough of them) and applied one batch at a time, so memory does
     not grow with the corpus.  Each batch is one transaction.
 
-    ``batch_size``: documents per transaction; by default the store's ``write_batch`` (a server
-    pays per statement, so Neo4j takes more per batch) or :data:`BATCH_SIZE`.
+    ``batch_size``: documents per transaction (default: :func:`_batch_size`).
 
     ``bulk``: load an empty LadybugDB store with its bulk loader (see
     :func:`~luocdo.pipeline.bulk.bulk_ingest`); ``None`` chooses it when the store is empty and the
@@ -259,10 +258,7 @@ def ingest(
     from luocdo.loaders.text import iter_files
 
     report = IngestReport()
-    if batch_size is None:
-        batch_size = int(getattr(store, "write_batch", 0) or BATCH_SIZE)
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    batch_size = _batch_size(store, batch_size)
     given = [Path(p) for p in paths]
     for p in given:
         if not p.exists():
@@ -298,6 +294,15 @@ def ingest(
     finally:
         report.notes += store.notes[seen:]
     return report
+
+
+def _batch_size(store: Store, given: int | None) -> int:
+    """Documents per transaction: the caller's, else the store's ``write_batch`` (a server pays per
+    statement and per transaction, so Neo4j takes more a batch), else :data:`BATCH_SIZE`."""
+    size = int(getattr(store, "write_batch", 0) or BATCH_SIZE) if given is None else given
+    if size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {size}")
+    return size
 
 
 @contextmanager
