@@ -672,8 +672,19 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"**{'met' if rate >= TARGET_NEO4J_RATE else 'MISSED'}** ({rate:,.0f}/s); the store alone "
             f"**{'met' if apply_rate >= TARGET_NEO4J_RATE else 'MISSED'}** ({apply_rate:,.0f}/s)."
         )
+        cpu = r.get("extra", {}).get("cpu_ms_per_doc")
+        if cpu:  # what the cores allow, whatever else runs: the CPU each document costs in all
+            total = sum(cpu.values())
+            lines += ["", (
+                f"What limits it: {total:.2f} ms of CPU per document in all (server {cpu['server']:.2f}, ingest "
+                f"process {cpu['client']:.2f}, extraction workers {cpu['extraction']:.2f}), so {r['workers']} cores "
+                f"allow at most {1000 * r['workers'] / total:,.0f} documents/s with nothing else running, and the "
+                f"store's share alone (server and ingest process) {1000 * r['workers'] / (cpu['server'] + cpu['client']):,.0f}. "
+                f"The load average ({r['load'][0]:.1f}, the larger of the run's start and end) says what share of the "
+                f"cores the run got.")]  # fmt: skip
         lines.append("")
-    lines.append(f"Command: `.venv/bin/python bench/ingest.py --sizes 10000 --only-neo4j`. Machine: {machine}.")
+    lines.append(f"Command: `.venv/bin/python bench/ingest.py --sizes 10000 --only-neo4j` (and `--sizes 100000`). "
+                 f"Machine: {machine}.")
     return "\n".join(lines)
 
 
