@@ -26,6 +26,7 @@ the number of documents.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -52,6 +53,13 @@ _TYPES: dict[str, tuple[type, ...]] = {"STRING": (str,), "INT64": (int,), "BOOLE
 
 #: Neo4j status codes of a statement that tried to write where it may not.
 _WRITE_REFUSED = ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
+
+
+@functools.cache
+def _checked_columns(rel: str) -> tuple[tuple[str, str, str, tuple[type, ...]], ...]:
+    """(row field, column, schema type, Python types) of the typed columns of a relation (every edge row is checked)."""
+    return tuple((f"f{i}", col, typ, _TYPES[typ]) for i, (col, typ) in enumerate(REL_TABLES[rel][2].items())
+                 if typ in _TYPES)
 
 
 def _message(e: BaseException) -> str:
@@ -192,10 +200,9 @@ class Neo4jStore(CypherStore):
         raised inside the batch's transaction, it rolls the whole batch back.
         """
         row = CypherStore._edge_row(rel, src, dst, values, origin)
-        for i, (col, typ) in enumerate(REL_TABLES[rel][2].items()):
-            v = row.get(f"f{i}")
-            ok = _TYPES.get(typ)
-            if v is not None and ok and (not isinstance(v, ok) or (typ == "INT64" and isinstance(v, bool))):
+        for field, col, typ, ok in _checked_columns(rel):
+            v = row[field]
+            if v is not None and (not isinstance(v, ok) or (typ == "INT64" and isinstance(v, bool))):
                 raise StoreError(f"{rel} {src} -> {dst}: {col} must be {typ}, got {type(v).__name__} {v!r}")
         return row
 
