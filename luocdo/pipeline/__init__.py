@@ -299,7 +299,7 @@ def ingest(
 def _batch_size(store: Store, given: int | None) -> int:
     """Documents per transaction: the caller's, else the store's ``write_batch`` (a server pays per
     statement and per transaction, so Neo4j takes more a batch), else :data:`BATCH_SIZE`."""
-    size = int(getattr(store, "write_batch", 0) or BATCH_SIZE) if given is None else given
+    size = (store.write_batch or BATCH_SIZE) if given is None else given
     if size < 1:
         raise ValueError(f"batch_size must be at least 1, got {size}")
     return size
