@@ -163,7 +163,9 @@ def ingest(
     db: DbOpt = None,
     neo4j: Neo4jOpt = None,
     workers: Annotated[int | None, typer.Option(help="Extraction processes (default: all cores)")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per transaction")] = 200,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Documents per transaction (default: 200 embedded, 1,000 on Neo4j)")
+    ] = None,
     bulk: Annotated[
         bool | None,
         typer.Option(

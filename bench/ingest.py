@@ -39,6 +39,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -265,6 +266,19 @@ def _timed_apply(store: Any) -> list[float]:
     return spent
 
 
+def _counted_statements(store: Any) -> list[int]:
+    """Count the statements a store sends (each one round trip to a server)."""
+    count = [0]
+    inner = store._run
+
+    def run(query, params=None):  # type: ignore[no-untyped-def]
+        count[0] += 1
+        return inner(query, params)
+
+    store._run = run
+    return count
+
+
 def extract_child(docs: Path, workers: int) -> None:
     """Extraction alone: every file loaded, extracted and built into its delta by ``workers`` processes."""
     from luocdo.loaders.text import iter_files
@@ -307,6 +321,7 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
     files = sorted(str(p) for p in docs.rglob("*.txt"))[:limit] if limit else []
     prog = _Progress(kind, len(files) if limit else sum(1 for _ in docs.rglob("*.txt")))
     spent = _timed_apply(store)
+    statements = _counted_statements(store) if kind == "neo4j" else [0]
     prof = None
     if profile:
         import cProfile
@@ -330,6 +345,9 @@ def child(kind: str, target: str, docs: Path, limit: int, batch_size: int, worke
         "failed_first": report.failed[:3], "ingest_s": round(t_ingest, 2), "apply_s": round(spent[0], 2),
         "close_s": round(t_close, 2), "rates": prog.rates, "stats": stats,
         "notes": list(report.notes),  # the page cache raised when a checkpoint needed more
+        "statements": statements[0], "transactions": getattr(store, "commits", 0),
+        "cpu_main_s": round(time.process_time(), 2),
+        "cpu_workers_s": round(sum(getattr(resource.getrusage(resource.RUSAGE_CHILDREN), f) for f in ("ru_utime", "ru_stime")), 2),
     }))  # fmt: skip
 
 
@@ -415,7 +433,12 @@ def bench_neo4j(n: int, work: Path, limit: int, batch_size: int, workers: int, p
                "--limit", str(limit), "--batch-size", str(batch_size), "--workers", str(workers)]  # fmt: skip
         if profile:
             cmd.append("--profile")
+        import psutil
+
+        jvm = psutil.Process(server.proc.pid)
+        cpu0 = sum(jvm.cpu_times()[:2])
         m = run_measured(cmd)
+        server_cpu = sum(jvm.cpu_times()[:2]) - cpu0
         server_mb = server.peak_rss_mb()
         db = sum(f.stat().st_size for f in (data / "home" / "data").rglob("*") if f.is_file())
     if m.returncode != 0:
@@ -427,6 +450,12 @@ def bench_neo4j(n: int, work: Path, limit: int, batch_size: int, workers: int, p
     row.extra["of_corpus"] = n
     row.extra["apply_docs_per_s"] = round(row.docs / res["apply_s"], 1) if res.get("apply_s") else None
     row.extra["heap"], row.extra["pagecache"] = NEO4J_HEAP, NEO4J_PAGECACHE
+    # CPU per document: the server, the ingest process (reading, building rows, the driver), the
+    # extraction workers; and round trips (statements) and transactions per document.
+    row.extra["cpu_ms_per_doc"] = {k: round(1000 * v / max(limit, 1), 2) for k, v in (
+        ("server", server_cpu), ("client", res.get("cpu_main_s") or 0), ("extraction", res.get("cpu_workers_s") or 0))}
+    row.extra["statements_per_doc"] = round((res.get("statements") or 0) / max(limit, 1), 3)
+    row.extra["transactions_per_doc"] = round((res.get("transactions") or 0) / max(limit, 1), 4)
     return row
 
 
@@ -595,6 +624,15 @@ def bulk_verdicts(hist: dict[str, dict[str, Any]]) -> list[str]:
                      f"(target ≤ 12)")
         out.append(line + ".")
     return [*out, ""] if out else []
+def _cpu(x: dict[str, Any]) -> str:
+    c = x.get("cpu_ms_per_doc")
+    return f"{c['server']:.2f} / {c['client']:.2f} / {c['extraction']:.2f}" if c else ""
+
+
+def _trips(x: dict[str, Any]) -> str:
+    return f"{x['statements_per_doc']:.3f} / {x['transactions_per_doc']:.4f}" if "statements_per_doc" in x else ""
+
+
 def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
     """The Neo4j rows: end to end, and ``store.apply`` alone, against the 2,000 documents/s target."""
     rows = sorted((v for k, v in hist.items() if k.startswith("neo4j:")), key=lambda v: v["docs"])
@@ -609,8 +647,9 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         "cost). *Peak RSS*: the ingest processes; the server's own peak is listed apart.",
         "",
         "| store | documents | wall s | docs/s | apply docs/s | apply share | peak RSS GB (largest / all) "
-        "| server peak MB (heap / page cache) | database MB | graph: documents / edges | failed | load avg | run |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| server peak MB (heap / page cache) | database MB | graph: documents / edges | failed | load avg "
+        "| batch | CPU ms/doc: server / client / extraction | statements / transactions per doc | run |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         x = r.get("extra", {})
@@ -620,7 +659,8 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"{_fmt_gb(r['max_rss_mb'])} / {_fmt_gb(r['tree_rss_mb'])} | "
             f"{x.get('server_rss_mb', 0):,.0f} ({x.get('heap', '?')} / {x.get('pagecache', '?')}) | "
             f"{'' if r['db_mb'] is None else format(r['db_mb'], ',.0f')} | "
-            f"{r['documents']:,} / {r['edges']:,} | {r['failed']} | {r['load'][0]:.2f} | {r['when']} |"
+            f"{r['documents']:,} / {r['edges']:,} | {r['failed']} | {r['load'][0]:.2f} | {r.get('batch_size', '')} | "
+            f"{_cpu(x)} | {_trips(x)} | {r['when']} |"
         )  # fmt: skip
     lines.append("")
     if rows:
@@ -631,8 +671,19 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"**{'met' if rate >= TARGET_NEO4J_RATE else 'MISSED'}** ({rate:,.0f}/s); the store alone "
             f"**{'met' if apply_rate >= TARGET_NEO4J_RATE else 'MISSED'}** ({apply_rate:,.0f}/s)."
         )
+        cpu = r.get("extra", {}).get("cpu_ms_per_doc")
+        if cpu:  # what the cores allow, whatever else runs: the CPU each document costs in all
+            total = sum(cpu.values())
+            lines += ["", (
+                f"What limits it: {total:.2f} ms of CPU per document in all (server {cpu['server']:.2f}, ingest "
+                f"process {cpu['client']:.2f}, extraction workers {cpu['extraction']:.2f}), so {r['workers']} cores "
+                f"allow at most {1000 * r['workers'] / total:,.0f} documents/s with nothing else running, and the "
+                f"store's share alone (server and ingest process) {1000 * r['workers'] / (cpu['server'] + cpu['client']):,.0f}. "
+                f"The load average ({r['load'][0]:.1f}, the larger of the run's start and end) says what share of the "
+                f"cores the run got.")]  # fmt: skip
         lines.append("")
-    lines.append(f"Command: `.venv/bin/python bench/ingest.py --sizes 10000 --only-neo4j`. Machine: {machine}.")
+    lines.append(f"Command: `.venv/bin/python bench/ingest.py --sizes 10000 --only-neo4j` (and `--sizes 100000`). "
+                 f"Machine: {machine}.")
     return "\n".join(lines)
 
 
@@ -641,6 +692,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="corpora and stores (reused)")
     ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--neo4j-batch-size", type=int, default=0,
+                    help="documents per transaction into Neo4j (default: the store's own, Neo4jStore.write_batch)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--neo4j-docs", type=int, default=0, help="documents loaded into Neo4j (default: all)")
     ap.add_argument("--no-neo4j", action="store_true", help="LadybugDB only")
@@ -689,7 +742,10 @@ def main(argv: list[str] | None = None) -> int:
             _machine.write_section("ingest", section(_save_history([r for r in rows if r.docs == n][-2:] if a.bulk else [row]), machine))
     if not a.no_neo4j and not a.bulk:
         n = min(a.sizes)
-        row = bench_neo4j(n, a.work, min(a.neo4j_docs or n, n), a.batch_size, a.workers, a.profile)
+        from luocdo.graph.neo4j_store import Neo4jStore
+
+        row = bench_neo4j(n, a.work, min(a.neo4j_docs or n, n), a.neo4j_batch_size or Neo4jStore.write_batch,
+                          a.workers, a.profile)
         print_row(row)
         print(f"  store.apply alone: {row.extra['apply_docs_per_s'] or 0:,.0f} docs/s; "
               f"server peak {row.extra['server_rss_mb']:,.0f} MB", flush=True)

@@ -86,7 +86,7 @@ def section(n: int, rows: dict[str, Any], q: dict[str, dict[str, tuple[float, fl
         "## LadybugDB and Neo4j side by side (`bench/side_by_side.py`)",
         "",
         f"One generated corpus of {n:,} documents (seed 0), run {time.strftime('%Y-%m-%d %H:%M')}. Incremental "
-        f"ingest: `luocdo.pipeline.ingest`, batches of {lb.batch_size}, {lb.workers} extraction workers, into a fresh "
+        f"ingest: `luocdo.pipeline.ingest`, batches of {lb.batch_size} (Neo4j {neo.batch_size}), {lb.workers} extraction workers, into a fresh "
         "LadybugDB file and a fresh Neo4j Community 5.26 server (`tests/neo4j_server`, heap "
         f"{bench_ingest.NEO4J_HEAP}, page cache {bench_ingest.NEO4J_PAGECACHE}) on the same machine. Queries: "
         "`bench/queries.py`'s samples, one call at a time after a warm-up call.",
@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=bench_ingest.DEFAULT_WORK)
     ap.add_argument("--samples", type=int, default=30)
     ap.add_argument("--batch-size", type=int, default=200)
+    ap.add_argument("--neo4j-batch-size", type=int, default=0, help="default: Neo4jStore.write_batch")
     ap.add_argument("--workers", type=int, default=_machine.usable_cores())
     ap.add_argument("--others", type=int, default=0, help="other jobs on the machine while it runs (for the note)")
     ap.add_argument("--no-write", action="store_true")
@@ -129,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     bench_ingest.print_row(rows["bulk"])
     rows["ladybug"] = bench_ingest.bench_ladybug(n, work, a.batch_size, a.workers, False)
     bench_ingest.print_row(rows["ladybug"])
-    rows["neo4j"] = bench_ingest.bench_neo4j(n, work, n, a.batch_size, a.workers)
+    from luocdo.graph.neo4j_store import Neo4jStore
+
+    rows["neo4j"] = bench_ingest.bench_neo4j(n, work, n, a.neo4j_batch_size or Neo4jStore.write_batch, a.workers)
     bench_ingest.print_row(rows["neo4j"])
     q = {"ladybug": ladybug_queries(n, work, a.samples), "neo4j": neo4j_queries(n, work, a.samples)}
     text = section(n, rows, q, _machine.describe(), a.others)

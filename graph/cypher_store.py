@@ -47,6 +47,8 @@ class CypherStore(IdentityWrites):
     """Shared apply/remove/stats logic; see the module docstring."""
 
     dialect: str = "cypher"
+    #: Documents per write transaction of an ingest (a server's store takes more).
+    write_batch: int = 200
     _d: Dialect
 
     def __init__(self) -> None:

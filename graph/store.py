@@ -49,6 +49,8 @@ class Store(Protocol):
     buffer_pool: int
     #: Whether :meth:`copy_from` can load Parquet files straight into the tables.
     bulk_load: bool
+    #: Documents per write transaction an ingest uses unless told otherwise.
+    write_batch: int
 
     def apply(self, deltas: Sequence[GraphDelta]) -> dict[str, int]:
         """Apply deltas atomically (all or none); returns counts of added/replaced/unchanged."""

@@ -68,3 +68,11 @@ def test_a_killed_worker_loses_only_its_file(lb_store, tmp_path: Path, monkeypat
                              "memory, or a crash in a library); skipped"]
     assert report.added + report.replaced == len(files) - 1
     assert lb_store.stats()["sources"] == len(files) - 1
+
+
+@pytest.mark.parametrize("size", [0, -5])
+def test_a_batch_size_below_one_is_refused_by_name(lb_store, tmp_path: Path, size: int) -> None:
+    (tmp_path / "a.txt").write_text("Căn cứ Luật Đất đai số 31/2024/QH15.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"batch_size must be at least 1, got {size}"):
+        ingest(lb_store, [str(tmp_path)], batch_size=size)
+    assert lb_store.stats()["sources"] == 0

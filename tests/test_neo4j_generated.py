@@ -154,3 +154,19 @@ def test_changed_and_removed_files_leave_both_stores_equal(corpus, neo4j_server,
             assert all(s.remove_source(i) for i in ids)
         assert neo.stats() == lb.stats()
         assert snapshot(neo) == snapshot(lb)
+
+
+def test_default_batches_of_the_server_give_the_same_graph(corpus, pair, neo4j_server, snapshot) -> None:
+    """Neo4j's own batch size (Neo4jStore.write_batch documents per transaction) writes the graph the
+    embedded store wrote in batches of 64, in one transaction per batch."""
+    lb, _neo = pair
+    out, _ = corpus
+    with neo4j_server.store() as neo:
+        neo4j_server.content = None
+        neo.clear()
+        before = neo.commits
+        report = ingest(neo, [str(out / "docs")], workers=1)
+        assert not report.failed and report.added == N_DOCS
+        assert neo.commits - before == -(-N_DOCS // min(neo.write_batch, N_DOCS))
+        assert neo.stats() == lb.stats()
+        assert snapshot(neo) == snapshot(lb)

@@ -44,6 +44,9 @@ PARALLEL_MIN_FILES = 64
 #: made the ingest twice as slow and the file 2.5 times larger (bench/ingest.py).
 BULK_CHECKPOINT_BYTES = 1 << 30
 
+#: Documents per transaction unless the store or the caller says otherwise.
+BATCH_SIZE = 200
+
 
 @dataclass
 class IngestReport:
@@ -235,7 +238,7 @@ def ingest(
     store: Store,
     paths: Iterable[str | os.PathLike[str]],
     *,
-    batch_size: int = 200,
+    batch_size: int | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     bulk: bool | None = None,
@@ -246,6 +249,8 @@ def ingest(
     there are enough of them) and applied one batch at a time, so memory does
     not grow with the corpus.  Each batch is one transaction.
 
+    ``batch_size``: documents per transaction (default: :func:`_batch_size`).
+
     ``bulk``: load an empty LadybugDB store with its bulk loader (see
     :func:`~luocdo.pipeline.bulk.bulk_ingest`); ``None`` chooses it when the store is empty and the
     corpus has at least :data:`BULK_MIN_FILES` files.
@@ -253,6 +258,7 @@ def ingest(
     from luocdo.loaders.text import iter_files
 
     report = IngestReport()
+    batch_size = _batch_size(store, batch_size)
     given = [Path(p) for p in paths]
     for p in given:
         if not p.exists():
@@ -288,6 +294,15 @@ def ingest(
     finally:
         report.notes += store.notes[seen:]
     return report
+
+
+def _batch_size(store: Store, given: int | None) -> int:
+    """Documents per transaction: the caller's, else the store's ``write_batch`` (a server pays per
+    statement and per transaction, so Neo4j takes more a batch), else :data:`BATCH_SIZE`."""
+    size = (store.write_batch or BATCH_SIZE) if given is None else given
+    if size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {size}")
+    return size
 
 
 @contextmanager
