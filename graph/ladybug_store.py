@@ -345,14 +345,8 @@ class LadybugStore(CypherStore):
 
     # -- Store protocol -----------------------------------------------------
 
-    def read(
-        self,
-        query: str,
-        params: dict[str, Any] | None = None,
-        *,
-        limit: int | None = None,
-        timeout_s: float | None = None,
-    ) -> list[dict[str, Any]]:
+    def read(self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+             timeout_s: float | None = None) -> list[dict[str, Any]]:
         """Run a read-only query: at most ``limit`` rows, stopped after ``timeout_s``."""
         check_read_only(query)
         if limit is not None and limit < 0:
