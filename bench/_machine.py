@@ -99,6 +99,13 @@ def describe() -> str:
     )
 
 
+def read_section(name: str, results: Path = RESULTS) -> str:
+    """The block between ``<!-- name -->`` and ``<!-- /name -->`` as it stands ("" when absent)."""
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    m = re.search(re.escape(f"<!-- {name} -->") + r"(.*?)" + re.escape(f"<!-- /{name} -->"), old, re.S)
+    return m.group(1) if m else ""
+
+
 def write_section(name: str, text: str, results: Path = RESULTS) -> None:
     """Replace (or append) the block between ``<!-- name -->`` and ``<!-- /name -->``.
 

@@ -39,6 +39,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -523,6 +524,40 @@ def _save_history(rows: list[Row]) -> dict[str, dict[str, Any]]:
     return hist
 
 
+_KINDS = ("ladybug", "bolt", "neo4j", "bulk", "extract")
+
+
+def _kind(store: str) -> str:
+    """The history kind of a row by its store column (the key's first half)."""
+    return ("neo4j" if store.startswith("Neo4j") else "bolt" if store.startswith("FalkorDB")
+            else "bulk" if "bulk" in store else "extract" if "extraction" in store else "ladybug")  # fmt: skip
+
+
+def _row_key(line: str) -> tuple[str, int] | None:
+    """(kind, documents of the corpus) of a table row of RESULTS.md; None for other lines."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) < 4 or not line.startswith("|") or not cells[1][:1].isdigit():
+        return None
+    of = re.search(r"\bof ([\d,]+)", f"{cells[0]} {cells[1]}")
+    docs = int((of.group(1) if of else cells[1].split()[0]).replace(",", ""))
+    return _kind(cells[0]), docs
+
+
+def _merged_rows(new: list[str], old_block: str) -> list[str]:
+    """The new table rows and, beside them, the rows of the block already written whose (kind, size)
+    no new row has: a clone without the local history keeps the figures RESULTS.md already shows."""
+    keys = {k for line in new if (k := _row_key(line))}
+    kept = [line for line in old_block.splitlines() if (k := _row_key(line)) and k not in keys]
+    rows = [(_row_key(line), i, line) for i, line in enumerate(kept + new)]
+    rows.sort(key=lambda r: (_KINDS.index(r[0][0]), r[0][1], r[1]))  # type: ignore[index]
+    return [line for _k, _i, line in rows]
+
+
+def _dated_notes(old_block: str) -> list[str]:
+    """Dated notes written under a table by hand ("- 2026-12-06 07:34, quiet machine …"): kept."""
+    return [line for line in old_block.splitlines() if re.match(r"- \d{4}-\d{2}-\d{2}\b", line)]
+
+
 def _fmt_gb(mb: float) -> str:
     return f"{mb / 1024:.2f}"
 
@@ -545,6 +580,8 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     bulk = sorted((v for k, v in hist.items() if k.startswith(("bulk:", "extract:"))), key=lambda v: (v["docs"], v["store"]))
+    old_block = _machine.read_section("ingest")
+    table: list[str] = []
     for r in lady + bolt + bulk:
         extra = r.get("extra", {})
         name = r["store"] + (f" (first {r['docs']:,} of {extra['of_corpus']:,})" if "of_corpus" in extra else "")
@@ -554,7 +591,7 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             name += f"; server peak {extra['server_rss_mb']:,.0f} MB"
         if extra.get("notes"):
             name += "; " + "; ".join(extra["notes"])
-        lines.append(
+        table.append(
             f"| {name} | {r['docs']:,} | {r['corpus_mb']:,.0f} | {r['wall_s']:,.1f} | {r['docs_per_s']:,.0f} | "
             f"{(r['last_rate'] or 0):,.0f} | {(r['apply_share'] or 0) * 100:.0f} % | "
             f"{_fmt_gb(r['max_rss_mb'])} / {_fmt_gb(r['tree_rss_mb'])} | "
@@ -562,7 +599,9 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"{'–' if extra.get('stopped') else format(r['documents'], ',') + ' / ' + format(r['edges'], ',')} | "
             f"{r['failed']} | {r['load'][0]:.2f} | {r['when']} |"
         )  # fmt: skip
-    lines.append("")
+    lines += [*_merged_rows(table, old_block), ""]
+    if notes := _dated_notes(old_block):
+        lines += [*notes, ""]
     # a trend is shown only for sizes no run has measured
     measured = {r["docs"] for r in lady if not r.get("extra", {}).get("stopped")}
     guesses = [(r, int(size), est) for r in lady
@@ -576,7 +615,9 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
     by = {r.get("extra", {}).get("target", r["docs"]): r for r in lady}
     verdicts = []
     r = by.get(100_000)
-    if r is None:
+    if r is None and (was := re.search(r"100,000 documents in ≤ .*?GB all processes\)\.", old_block)):
+        verdicts.append(was.group())
+    elif r is None:
         verdicts.append("100,000 documents: not measured yet (`make bench-full`).")
     elif r["extra"].get("stopped"):
         verdicts.append(f"100,000 documents in ≤ {TARGET_100K_S:.0f} s: **MISSED** (stopped after "
@@ -587,7 +628,9 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
                         f"({r['wall_s']:,.0f} s); peak ≤ 2 GB: **{'met' if ok_m else 'MISSED'}** "
                         f"({_fmt_gb(r['tree_rss_mb'])} GB all processes).")  # fmt: skip
     r = by.get(1_000_000)
-    if r is None:
+    if r is None and (was := re.search(r"1,000,000 documents: (?:completed|\*\*not completed).*?(?:GB|documents\))\.", old_block)):
+        verdicts.append(was.group())
+    elif r is None:
         verdicts.append("1,000,000 documents: not run yet (`make bench-full`).")
     elif r["extra"].get("stopped"):
         verdicts.append(f"1,000,000 documents: **not completed** (stopped after {r['wall_s'] / 60:,.0f} min at "
@@ -596,15 +639,18 @@ def section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         verdicts.append(f"1,000,000 documents: completed in {r['wall_s'] / 60:,.0f} min, peak "
                         f"{_fmt_gb(r['tree_rss_mb'])} GB.")  # fmt: skip
     lines += [" ".join(verdicts), ""]
-    lines += bulk_verdicts(hist)
+    lines += bulk_verdicts(hist, old_block)
     lines += [f"Commands: `make bench` (10k), `make bench-full` (10k, 100k, 1M), or "
               f"`.venv/bin/python bench/ingest.py --sizes N … [--bulk]`. Machine: {machine}."]  # fmt: skip
     return "\n".join(lines)
 
 
-def bulk_verdicts(hist: dict[str, dict[str, Any]]) -> list[str]:
-    """The bulk load against extraction alone, and against the 1M targets, per size measured."""
-    out = []
+def bulk_verdicts(hist: dict[str, dict[str, Any]], old_block: str = "") -> list[str]:
+    """The bulk load against extraction alone, and against the 1M targets, per size measured (the lines
+    already written kept for sizes the local history lacks)."""
+    sizes = {f"{v['docs']:,}" for k, v in hist.items() if k.startswith("bulk:")}
+    out = [line for line in old_block.splitlines()
+           if (m := re.match(r"- Bulk load of ([\d,]+) documents", line)) and m.group(1) not in sizes]  # fmt: skip
     for key, r in sorted(hist.items(), key=lambda kv: kv[1]["docs"]):
         if not key.startswith("bulk:"):
             continue
@@ -651,9 +697,10 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
         "| batch | CPU ms/doc: server / client / extraction | statements / transactions per doc | run |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
+    table: list[str] = []
     for r in rows:
         x = r.get("extra", {})
-        lines.append(
+        table.append(
             f"| {r['store']} | {r['docs']:,} of {x.get('of_corpus', r['docs']):,} | {r['wall_s']:,.1f} | "
             f"{r['docs_per_s']:,.0f} | {x.get('apply_docs_per_s') or 0:,.0f} | {(r['apply_share'] or 0) * 100:.0f} % | "
             f"{_fmt_gb(r['max_rss_mb'])} / {_fmt_gb(r['tree_rss_mb'])} | "
@@ -662,7 +709,7 @@ def neo4j_section(hist: dict[str, dict[str, Any]], machine: str) -> str:
             f"{r['documents']:,} / {r['edges']:,} | {r['failed']} | {r['load'][0]:.2f} | {r.get('batch_size', '')} | "
             f"{_cpu(x)} | {_trips(x)} | {r['when']} |"
         )  # fmt: skip
-    lines.append("")
+    lines += [*_merged_rows(table, _machine.read_section("ingest-neo4j")), ""]
     if rows:
         r = rows[-1]
         rate, apply_rate = r["docs_per_s"], r.get("extra", {}).get("apply_docs_per_s") or 0
