@@ -226,6 +226,9 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
+    cut = _glued_word(sym_raw)
+    if cut:  # "83/2013/NĐ-CPco hiệu lực": OCR lost the space after the symbol
+        sym_raw, sym_end = sym_raw[:-cut], sym_end - cut
     after_so, num_span = P.citation_parts(m)
     start = m.start()  # "số", or the number itself
     # the type word right before (within 40 chars, nothing else between)
@@ -251,6 +254,16 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None
     number = _WS.sub("", text[num_span[0] : num_span[1]])
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
+
+
+def _glued_word(sym_raw: str) -> int:
+    """How many small letters end the symbol after two capitals: a word OCR glued to it ("NĐ-CPco");
+    a symbol ends in one small letter at most ("QĐ-TTg", "TTr-UBND")."""
+    i = len(sym_raw)
+    while i and sym_raw[i - 1].islower():
+        i -= 1
+    n = len(sym_raw) - i
+    return n if n >= 2 and i >= 2 and sym_raw[i - 1].isupper() and sym_raw[i - 2].isupper() else 0
 
 
 def _form_code(before: str, type_word: str | None) -> bool:

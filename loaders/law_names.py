@@ -260,6 +260,30 @@ def _skeleton(folded: str) -> str:
     return " ".join(_VOWELS.sub("a", "d" + w[1:] if w[:1] in "pb" else w) for w in folded.split())
 
 
+def known_by_skeleton(folded: str) -> bool:
+    """Whether a folded, single-spaced run spells exactly one known name as OCR damages it, letter for
+    letter (:func:`_letter_skeleton`): the head of a sentence is no place to read "Giao" as "Giá"."""
+    return bool(_known_letter_skeletons().get(_letter_skeleton(folded)))
+
+
+_VOWEL = re.compile(r"[aeiouyw&`0-9]")
+
+
+def _letter_skeleton(folded: str) -> str:
+    """As :func:`_skeleton`, each vowel (or OCR's digit or sign for one) an "a" of its own: OCR changes
+    a letter's marks, seldom how many letters there are ("luat pat dai", "luat bet dai": Luật Đất đai)."""
+    return " ".join(_VOWEL.sub("a", "d" + w[1:] if w[:1] in "pb" else w) for w in folded.split())
+
+
+@lru_cache(maxsize=1)
+def _known_letter_skeletons() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for folded, name in _known_law_names().items():
+        sk = _letter_skeleton(folded)
+        out[sk] = "" if sk in out and out[sk] != name else name
+    return out
+
+
 @lru_cache(maxsize=1)
 def _known_skeletons() -> dict[str, str]:
     """Skeleton → known name ("" for a skeleton two names share)."""

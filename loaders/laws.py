@@ -17,7 +17,7 @@ from functools import lru_cache
 from luocdo.core.fold import fold
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_date
-from luocdo.loaders.law_names import known_law_set
+from luocdo.loaders.law_names import known_by_skeleton, known_law_set
 from luocdo.loaders.scan import KeywordPattern
 
 #: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
@@ -63,7 +63,7 @@ _STOP_AS_WRITTEN = frozenset(
      "trong", "phải", "cho", "gồm", "các", "khoản", "điều", "điểm", "chương", "mục", "không", "gửi", "chưa",
      "đến", "việc", "sửa", "luật", "bộ", "đề", "liên"}
 )
-_NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!]")
+_NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
     r"\s*s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
@@ -103,13 +103,15 @@ _NOTE_CUE = re.compile(
 
 
 def _known_prefix(folded: str, start: int, hi: int, known: frozenset[str]) -> int | None:
-    """End of the longest known name (folded, single-spaced) the text from ``start`` begins with."""
+    """End of the longest known name (folded, single-spaced) the text from ``start`` begins with,
+    as written or as OCR spells it ("Luat Pat dai thi …": see :func:`law_names.known_by_skeleton`)."""
     words = list(_NAME_WORD.finditer(folded, start, hi))
     best = None
     acc = ""
     for w in words:
         acc = f"{acc} {w.group()}" if acc else w.group()
-        if acc.rstrip(",") in known:
+        name = acc.rstrip(",")
+        if name in known or known_by_skeleton(name):
             best = w.start() + len(w.group().rstrip(","))
     return best
 

@@ -125,8 +125,11 @@ NUM_AFTER_SO = r"\d(?:\s?\d){0,4}" + NUM_TAIL
 NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
-#: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP", "259/\nKH-UBND").
-SEP = r"(?:[ \t]{0,2}[/|](?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})"
+#: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP", "259/\nKH-UBND").  A "|" with
+#: white space on both sides is a table's cell border ("45/2013/QH13 | Khoản 2"), not a slash.
+SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
+       r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
+       r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
 
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
 #: segment that a "-" ends, as in an administrative symbol.

@@ -38,8 +38,10 @@ SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?)"
-    r"|(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
+    # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
+    r"(?:\s+lu[a]t\s+s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?)"
+    r"|(?<!lu[a]t\s)(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?)"
     r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[u]a)?)"

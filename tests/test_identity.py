@@ -40,6 +40,8 @@ def test_ident_group(key: str, group: str | None) -> None:
 SYMBOLS = [
     (("45", "2013/QH13-KHOẢN", 2013), "45/2013/QH13@2013"),  # "45/2013/QH13 | Khoản 2" in a table
     (("45", "2013/QH13-ĐIỀU", 2013), "45/2013/QH13@2013"),
+    (("45", "2013/QH13-PIEU", 2013), "45/2013/QH13@2013"),  # OCR: "Điều" without marks, "Đ" read as "P"
+    (("45", "2013/QH13-KHOAN", 2013), "45/2013/QH13@2013"),
     (("31", "2024/QH14", 2024), "31/2024/QH15@2024"),  # the Assembly sitting that year
     (("15", "2012/QH11", 2012), "15/2012/QH13@2012"),
     (("01", "2016/QH13", 2016), "01/2016/QH13@2016"),  # 2016: both sat, keep what is written

@@ -312,6 +312,53 @@ def test_what_a_law_does_in_ocr_text(sentence: str, rels: dict) -> None:
     assert _rels(extract_text(_LAW + sentence + "\n")) == rels
 
 
+#: Mentions as tables and OCR leave them: the keys of the references read, and nothing else.
+MENTIONS = [
+    # a table's cell border " | " ends a symbol; OCR's "|" for "/" is spaced on one side at most
+    ("| 3 | Nghị quyết số 14/NQ-CP | 2023 | Đã thực hiện |", {"14/NQ-CP@?"}),  # the next cell's year is not its own
+    ("| Luat Bao hiem y te sd 25/2008/QH12 | Khoan 2 Pieu 7, Bieu 12 |", {"25/2008/QH12@2008"}),
+    ("| Luật Bảo hiểm y tế số 25/2008/QH12 | Khoản 2 Điều 7 |", {"25/2008/QH12@2008"}),
+    ("Thực hiện Kế hoạch số 41 |KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
+    ("Thực hiện Kế hoạch số 41| KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
+    # a structure word run on after a symbol, as OCR spells it
+    ("theo Luat Thuy san s6 18/2017/QH14- Pieu 5", {"18/2017/QH14@2017"}),
+    # a word OCR glued to the symbol's end; one small letter is the symbol's own ("TTg", "TTr")
+    ("Nghi dinh 52/2019/ND-CPco hieu luc tu ngay 01/8/2019", {"52/2019/NĐ-CP@2019"}),
+    ("Theo Quyết định số 7/QĐ-TTg ngày 05/01/2024", {"7/QĐ-TTg@2024"}),
+    ("Theo Tờ trình số 9/TTr-UBND ngày 05/01/2024 của UBND tỉnh", {"9/TTr-UBND@2024@?"}),
+    # "Đ" read as "P" or "B" in a law's name that runs on into the sentence
+    ("tai khoan 2 Pieu 45 Luat Pat dai thi thuc hien nhu sau: a) Ho so", {"Luật:dat-dai@?"}),
+    ("theo quy dinh tai Bieu 12 Luat Bét dai gom cac noi dung sau", {"Luật:dat-dai@?"}),
+    # the head of another name is not a law of its own: "Luật Giao dịch …" is not "Luật Giá"
+    ("Quoc h6i ban hanh Luat Giao djch đi€n tu.", {"Luật:giao-dich-dien-tu@?"}),
+    # a form's blank after a name
+    ("Căn cứ Luật Đất đai………………;", {"Luật:dat-dai@?"}),
+    ("Can cu Luat Pat dai……………;", {"Luật:dat-dai@?"}),
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), MENTIONS)
+def test_mentions_in_tables_and_ocr(text: str, keys: set) -> None:
+    assert {r.target.key for r in extract_text(text).references} == keys
+
+
+#: "X đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật X số N": N (the amending
+#: law, named by what it amends) amends X, never the other way round.
+AMENDED_BY_AN_AMENDING_LAW = [
+    ("| Luật Thủy sản số 17/2003/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật "
+     "Thủy sản số 11/2010/QH12 | Điều 8 |", ("11/2010/QH12@2010", "amends", "17/2003/QH11@2003")),
+    ("Luat Thuy san s6 17/2003/QH11 da duoc sua doi, bo sung theo Luat sua doi, bo sung mot so dieu cua Luat "
+     "Thuy san so 11/2010/QH12.", ("11/2010/QH12@2010", "amends", "17/2003/QH11@2003")),
+    ("Căn cứ Nghị định số 21/2019/NĐ-CP ngày 3/2/2019 sửa đổi, bổ sung một số điều của Nghị định số 16/2015/NĐ-CP;",
+     ("21/2019/NĐ-CP@2019", "amends", "16/2015/NĐ-CP@2015")),
+]
+
+
+@pytest.mark.parametrize(("text", "edge"), AMENDED_BY_AN_AMENDING_LAW)
+def test_amended_by_an_amending_law(text: str, edge: tuple) -> None:
+    assert [(d.source.key, d.relation, d.target.key) for d in extract_text(text).derived] == [edge]
+
+
 @pytest.mark.parametrize(("name", "text", "check"), CLASSES, ids=[c[0] for c in CLASSES])
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_class(name: str, text: str, check: Check, variant: str) -> None:

@@ -83,9 +83,9 @@ def instrument_key(
     return key
 
 
-#: A symbol never ends in a word of the text's structure: "45/2013/QH13 | Khoản 2"
-#: read from a table is 45/2013/QH13.
-_STRUCTURE_TAIL = re.compile(r"-(?:ĐIỀU|KHOẢN|ĐIỂM|CHƯƠNG|MỤC|PHẦN)$")
+#: A symbol never ends in a word of the text's structure: "45/2013/QH13- Khoản 2" read as one
+#: symbol is 45/2013/QH13; OCR spells the words without marks and "Đ" as "P" or "B".
+_STRUCTURE_TAIL = re.compile(r"-(?:[ĐDPB]I[ỀE]U|KHO[ẢA]N|[ĐDPB]I[ỂE]M|CH[ƯU][ƠO]NG|M[ỤU]C|PH[ẦA]N)$")
 
 #: "2013/QH13": a law's year and the National Assembly that passed it.
 _ASSEMBLY = re.compile(r"^((?:19|20)\d{2})/QH(\d{1,2})$")
