@@ -134,7 +134,7 @@ KNOWN_LAWS = (
     "Luật Dự trữ quốc gia",
     "Luật Phí và lệ phí",
     "Luật Quản lý nợ công",
-    "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh",
+    "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp",
     "Luật Kinh doanh bảo hiểm",
     "Luật Giám định tư pháp",
     "Luật Trọng tài thương mại",
@@ -190,7 +190,11 @@ def known_law_set() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _known_law_names() -> dict[str, str]:
-    return {squash(n): n for n in KNOWN_LAWS}
+    """Folded name → name, each also without its commas ("Luật Quản lý sử dụng vốn nhà nước …" is
+    written both ways)."""
+    out = {squash(n): n for n in KNOWN_LAWS}
+    out.update({" ".join(k.replace(",", " ").split()): n for k, n in list(out.items()) if "," in k})
+    return out
 
 
 #: "Luật sửa đổi, bổ sung một số điều của Luật X (, Luật Y … và Luật Z)", folded, as OCR leaves it
@@ -254,10 +258,21 @@ def _closest_known(folded: str) -> str | None:
 _VOWELS = re.compile(r"[aeiouyw&`0-9]+")
 
 
+#: Letters OCR puts for a marked vowel that no Vietnamese word has where they stand: "d" after a word's
+#: first letter ("vdn" for "vốn", "ddi" for "đổi"), "r" not after "t" ("thirc" for "thức").
+_VOWEL_READ_AS = re.compile(r"(?<=.)(?:d|(?<![t\s])r)")
+
+
+def _word_shape(w: str) -> str:
+    """A folded word with "Đ" read as "P" or "B" at its start as "d", and OCR's letters for vowels as "a"."""
+    w = "d" + w[1:] if w[:1] in "pb" else w
+    return _VOWEL_READ_AS.sub("a", w) if len(w) > 1 else w
+
+
 def _skeleton(folded: str) -> str:
-    """A folded name with each run of vowels (and OCR's digits and signs for them) as one "a" and "Đ"
-    read as "P" or "B" at a word's start as "d": "luat piu tu" and "luat dau tu" are "lat daa ta"."""
-    return " ".join(_VOWELS.sub("a", "d" + w[1:] if w[:1] in "pb" else w) for w in folded.split())
+    """A folded name with each run of vowels (and OCR's digits, signs and letters for them) as one "a"
+    (:func:`_word_shape`): "luat piu tu" and "luat dau tu" are "lat daa ta"."""
+    return " ".join(_VOWELS.sub("a", _word_shape(w)) for w in folded.split())
 
 
 def known_by_skeleton(folded: str) -> bool:
@@ -272,7 +287,7 @@ _VOWEL = re.compile(r"[aeiouyw&`0-9]")
 def _letter_skeleton(folded: str) -> str:
     """As :func:`_skeleton`, each vowel (or OCR's digit or sign for one) an "a" of its own: OCR changes
     a letter's marks, seldom how many letters there are ("luat pat dai", "luat bet dai": Luật Đất đai)."""
-    return " ".join(_VOWEL.sub("a", "d" + w[1:] if w[:1] in "pb" else w) for w in folded.split())
+    return " ".join(_VOWEL.sub("a", _word_shape(w)) for w in folded.split())
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,7 @@ _NAME_STOP = re.compile(
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
+    r"|d[a]\s+d[uw][o0]c|d[uw][o0]c\s+(?:s[u]a|b[o0]|thay|h[u][o0]ng)"  # "đã được", "được sửa đổi …" (OCR: "da duoc")
     r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[u][o0]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
     r"|c[u]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[u]|[u]y\s+ban|b[o0]\s)"
     r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[u]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
@@ -81,7 +82,7 @@ _STRONG_AFTER = re.compile(
 )
 #: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp".
 _NOT_A_NAME = re.compile(r"\s+(?:s[u]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
-_SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
+_SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
 
 
 def editorial_notes(folded: str) -> list[tuple[int, int]]:
@@ -123,7 +124,7 @@ def _wrapped(text: str, gap: str, nxt: int) -> bool:
     return text[nxt].islower()
 
 
-def law_name_end(text: str, folded: str, pos: int, limit: int = 16) -> int:
+def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
     """Where a name that starts at ``pos`` (right after its head word) ends.
 
     Words are taken while none of the stops above begins them (the first word is always taken: "Luật
@@ -331,7 +332,7 @@ def _law_named(text: str, folded: str, m: re.Match[str], hi: int, tail: int | No
     name = clean(text[m.start() : hi])
     name = re.sub(r"(?<=[^\W\d])\d{1,3}$", "", name)  # a footnote number glued on: "… hành chính1"
     words = name.split()
-    if len(words) < 2 or (len(words) > 16 and tail is None):
+    if len(words) < 2 or (len(words) > 24 and tail is None):
         return None
     kind = LAW_KIND[folded[m.start()]]
     rest = folded[hi : hi + 60]

@@ -334,6 +334,17 @@ MENTIONS = [
     # a form's blank after a name
     ("Căn cứ Luật Đất đai………………;", {"Luật:dat-dai@?"}),
     ("Can cu Luat Pat dai……………;", {"Luật:dat-dai@?"}),
+    # "đã được sửa đổi" ends a name, read the same without marks
+    ("Can cu Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam da duoc sua doi, bo sung mot s0 dieu theo Nghi quyet "
+     "so 203/2025/QH15;", {"Luật:hien-phap@?", "203/2025/QH15@2025"}),
+    # a long name, written without its commas, and as OCR reads its vowels ("vdn" for "vốn", "diu" for "đầu")
+    ("Căn cứ Luật Quản lý sử dụng vốn nhà nước đầu tư vào sản xuất kinh doanh tại doanh nghiệp ngày 26 tháng 11 năm 2014;",
+     {"Luật:quan-ly-su-dung-von-nha-nuoc-dau-tu-vao-san-xuat-kinh-doanh-tai-doanh-nghiep@2014"}),
+    ("Cin cu Luat Quan ly su dung vdn nha nuoc diu tu vao san xuat kinh doanh tai doanh\nnghiep ngay 26 thang 11 nim 2014;",
+     {"Luật:quan-ly-su-dung-von-nha-nuoc-dau-tu-vao-san-xuat-kinh-doanh-tai-doanh-nghiep@2014"}),
+    # a code's own number line, "số" read as "sd": no law named "Bộ luật sd"
+    ("QUOC HOI\nBo luat sd: 45/2019/QH14\nHa Noi, ngay 20 thang 11 nam 2019\nBO LUAT LAO DONG\nCan cu Hien phap nuoc Cong "
+     "hoa xa hoi chu nghia Viet Nam;", {"Luật:hien-phap@?"}),
 ]
 
 
