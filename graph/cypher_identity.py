@@ -8,6 +8,7 @@ whose node moved are written again under the new key.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from luocdo.core import keys as K
@@ -51,13 +52,24 @@ class IdentityWrites:
             identity.add_counts(groups, identity.counted(self._stored_delta(sid, text) for sid, (_h, text) in self._sources(chunk).items()))
         self._keep_groups(groups, lambda _moved: ids)
 
-    def adopt_identity(self, groups: dict[str, identity.Group], naming: Mapping[str, Iterable[str]]) -> dict[str, str]:
-        """A bulk load's counted groups: settled and kept, the files naming a key that moved written again."""
-        self._check_writable()
-        with self._write_lock, self._transaction():
-            return self._keep_groups(groups, lambda moved: sorted({s for k in moved for s in naming.get(k, ())}))
+    def adopt_identity(self, groups: dict[str, identity.Group], naming: Mapping[str, Iterable[str]],
+                       part_done: Callable[[], None] | None = None) -> dict[str, str]:
+        """A bulk load's counted groups: settled and kept, the files naming a key that moved written again.
 
-    def _keep_groups(self, groups: dict[str, identity.Group], files: Callable[[dict[str, str]], list[str]]) -> dict[str, str]:
+        With ``part_done`` (a checkpoint), each part of the files is its own transaction followed by it:
+        at a million documents the files naming a merged key are too many for one transaction to hold
+        in the page cache.  The marker is written last, so a load stopped midway is settled again."""
+        self._check_writable()
+        if part_done is None:
+            with self._write_lock, self._transaction():
+                return self._keep_groups(groups, lambda moved: sorted({s for k in moved for s in naming.get(k, ())}))
+        with self._write_lock:
+            return self._keep_groups(groups, lambda moved: sorted({s for k in moved for s in naming.get(k, ())}),
+                                     part=self._transaction, part_done=part_done)
+
+    def _keep_groups(self, groups: dict[str, identity.Group], files: Callable[[dict[str, str]], list[str]],
+                     part: Callable[[], AbstractContextManager[None]] = nullcontext,
+                     part_done: Callable[[], None] = lambda: None) -> dict[str, str]:
         """Settle counted groups, write again the files (stored under the keys each gave) that name a
         key now merged into another node (among ``files(moved)``), store the groups and the marker."""
         identity.settle(groups)
@@ -65,16 +77,23 @@ class IdentityWrites:
         after = {k: c for g in groups.values() for k, c in g.canonical.items()}
         if moved:
             for chunk in _chunks(files(moved), 500):
-                redo = [self._stored_delta(sid, text) for sid, (_h, text) in sorted(self._sources(chunk).items())]
-                redo = [d for d in redo if any(k in moved for k in identity.contributions(d)[0])]
-                if redo:
-                    self._swap(redo, [identity.remap(d, after) for d in redo])
+                with part():
+                    redo = [self._stored_delta(sid, text) for sid, (_h, text) in sorted(self._sources(chunk).items())]
+                    redo = [d for d in redo if any(k in moved for k in identity.contributions(d)[0])]
+                    if redo:
+                        self._swap(redo, [identity.remap(d, after) for d in redo])
+                part_done()
+        with part():
+            self._write_groups(groups)
+        part_done()
+        self._identity_known = True
+        return moved
+
+    def _write_groups(self, groups: dict[str, identity.Group]) -> None:
         rows = [{"k": g.grp, "f0": g.to_json()} for g in groups.values() if g]
         rows.append({"k": IDENTITY_MARKER, "f0": "{}"})
         existing = set(self._groups_existing([r["k"] for r in rows]))
         self._write_known("Identity", None, rows, existing)
-        self._identity_known = True
-        return moved
 
     def _groups(self, names: Iterable[str], found: set[str] | None = None) -> dict[str, identity.Group]:
         """The stored groups of these names (new empty ones for the others); ``found`` gets the stored ones."""

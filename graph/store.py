@@ -8,7 +8,7 @@ implementations and in per-dialect query variants, nowhere else.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from luocdo.graph.delta import GraphDelta
@@ -99,10 +99,12 @@ class Store(Protocol):
     def copy_from(self, table: str, files: list[str]) -> None:
         """Bulk-load Parquet files into a table; StoreError where ``bulk_load`` is False."""
 
-    def adopt_identity(self, groups: dict[str, Any], naming: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    def adopt_identity(self, groups: dict[str, Any], naming: Mapping[str, Iterable[str]],
+                       part_done: Callable[[], None] | None = None) -> dict[str, str]:
         """After a bulk load wrote every file under its own keys: keep these counted identity groups
         (:class:`~luocdo.graph.identity.Group`), settle them, and write again the files ``naming``
-        gives for each key now merged into another node.  Returns moved key → the key of its node."""
+        gives for each key now merged into another node.  Returns moved key → the key of its node.
+        With ``part_done``, the files are written in parts of their own, each followed by it."""
 
     def close(self) -> None: ...
 

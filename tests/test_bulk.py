@@ -133,3 +133,23 @@ def test_a_failed_copy_leaves_the_store_empty(tmp_path: Path, corpus_dir: Path, 
         assert store.is_empty()
         monkeypatch.setattr(LadybugStore, "copy_from", real)
         assert ingest(store, [corpus_dir], workers=1).added == ACTIVE.files
+
+
+def test_a_failed_identity_step_leaves_the_store_empty(tmp_path: Path, corpus_dir: Path, monkeypatch) -> None:
+    """The files naming a merged key are written again after every table was copied: a failure there
+    (the page cache full, as at a million documents in one transaction) empties the store too."""
+    parts: list[int] = []
+    real = LadybugStore.adopt_identity
+
+    def failing(self, groups, naming, part_done=None):
+        assert part_done is not None  # the bulk load writes them in parts, each checkpointed
+        parts.append(1)
+        raise StoreError("Buffer manager exception: Unable to allocate memory!")
+
+    monkeypatch.setattr(LadybugStore, "adopt_identity", failing)
+    with LadybugStore(tmp_path / "g.db") as store:
+        with pytest.raises(StoreError, match="left empty"):
+            ingest(store, [corpus_dir], workers=1, bulk=True)
+        assert parts and store.is_empty()
+        monkeypatch.setattr(LadybugStore, "adopt_identity", real)
+        assert ingest(store, [corpus_dir], workers=1, bulk=True).added == ACTIVE.files

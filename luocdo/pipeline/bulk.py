@@ -164,6 +164,10 @@ def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> 
         return [f.result() for f in reducing]
 
 
+def _checkpoint(store: Store) -> None:
+    store.write("CHECKPOINT")
+
+
 def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     """``COPY FROM`` the spooled files (a failure leaves the store empty), then the search index."""
     from luocdo.graph import bulk as gb
@@ -173,15 +177,15 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     seen = len(store.notes)
     try:
         copies = gb.copy_all(store, run.tmp, pool)
+        # keys the files gave that name one instrument (57-NQ/TW@? and 57-NQ/TW@2024) become one node,
+        # as an incremental ingest makes them: the files naming them are written again, in parts each
+        # checkpointed (there may be hundreds of thousands of them at a million documents)
+        moved = store.adopt_identity(spooled.groups, spooled.naming, part_done=lambda: _checkpoint(store))
     except BaseException as e:  # tables copied before it would pass for an ingest: empty them
         with suppress(StoreError):
             gb.empty(store)
         raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
                          "run it again, or ingest file by file (--no-bulk)") from e
-    # keys the files gave that name one instrument (57-NQ/TW@? and 57-NQ/TW@2024) become one node,
-    # as an incremental ingest makes them: the few files naming them are written again
-    moved = store.adopt_identity(spooled.groups, spooled.naming)
-    store.write("CHECKPOINT")
     run.laps.lap("COPY FROM" + (f", {len(moved):,} keys merged" if moved else ""))
     index = search_index_of(store)
     if index is not None:
