@@ -515,9 +515,7 @@ def _history() -> dict[str, dict[str, Any]]:
 def _save_history(rows: list[Row]) -> dict[str, dict[str, Any]]:
     hist = _history()
     for r in rows:
-        kind = ("neo4j" if r.store.startswith("Neo4j") else "bulk" if "bulk" in r.store
-                else "extract" if "extraction" in r.store else "ladybug")  # fmt: skip
-        key = f"{kind}:{r.extra.get('of_corpus', r.extra.get('target', r.docs))}"
+        key = f"{_kind(r.store)}:{r.extra.get('of_corpus', r.extra.get('target', r.docs))}"
         hist[key] = asdict(r)
     HISTORY.parent.mkdir(parents=True, exist_ok=True)
     HISTORY.write_text(json.dumps(hist, indent=1, ensure_ascii=False))

@@ -7,6 +7,7 @@ several spellings is one instrument.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from luocdo.core.fold import fold, squash
@@ -290,23 +291,23 @@ def _letter_skeleton(folded: str) -> str:
     return " ".join(_VOWEL.sub("a", _word_shape(w)) for w in folded.split())
 
 
-@lru_cache(maxsize=1)
-def _known_letter_skeletons() -> dict[str, str]:
+def _known_by(shape: Callable[[str], str]) -> dict[str, str]:
+    """Shape of each known name → the name ("" for a shape two names share)."""
     out: dict[str, str] = {}
     for folded, name in _known_law_names().items():
-        sk = _letter_skeleton(folded)
+        sk = shape(folded)
         out[sk] = "" if sk in out and out[sk] != name else name
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_letter_skeletons() -> dict[str, str]:
+    return _known_by(_letter_skeleton)
 
 
 @lru_cache(maxsize=1)
 def _known_skeletons() -> dict[str, str]:
-    """Skeleton → known name ("" for a skeleton two names share)."""
-    out: dict[str, str] = {}
-    for folded, name in _known_law_names().items():
-        sk = _skeleton(folded)
-        out[sk] = "" if sk in out and out[sk] != name else name
-    return out
+    return _known_by(_skeleton)
 
 
 def law_title(title: str) -> str | None:
