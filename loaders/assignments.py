@@ -49,14 +49,14 @@ def _units(value: str) -> tuple[str, ...]:
 # chủ trì …".  Unit names start with an organisation word.
 _ORG_WORD = r"(?:s[o0&6]|ubnd|uy\s+ban|van\s+ph[o0]ng|c[o0]ng\s+an|ban|trung\s+t[a]m|ph[o0]ng|b[o0]\s+ch[i1]\s+huy|thanh\s+tra|d[a]i|b[a]o|t[i1]nh\s+d[o0]an|h[o0]i)\b"
 _PROSE = re.compile(
-    r"(?:(?<=[\n;.:])|(?<=\bgiao\s)|(?<=\d[.)]\s))\s*(?:giao\s+)?(?P<lead>" + _ORG_WORD + r"[^;:.\n]{2,90}?)\s+ch[u]\s*tr[i1]"
+    r"(?:(?<=[\n;.:])|(?<=\bgiao\s)|(?<=\d[.)]\s))\s*(?:giao\s+)?(?P<lead>" + _ORG_WORD + r"[^;:.\n]{2,90}?)\s+ch[uw]\s*tr[i1]"
     r"(?:\s*,?\s*(?:v[a]\s+)?ph[o0]i\s+h[o0]p\s+v[o0]i\s+(?P<coord>(?:c[a]c\s+)?" + _ORG_WORD + r"[^;:\n]{2,240}?))?"
-    r"(?=\s+(?:tri[e&]n\s+khai|th[u]c\s+hi[e&]n|x[a]y\s+d[u]ng|t[o0]\s+ch[u]c|tham\s+m[u]u|h[u][o0]ng\s+d[a]n|theo\s+d[o0]i|ki[e&]m\s+tra|r[a]\s+so[a]t|c[a]p\s+nh[a]t|d[a]y\s+m[a]nh|n[a]ng\s+c[a]o|b[a]o\s+c[a]o)|\s*[;.]|\s*$|(?(coord)(?!)|\s*,))",
+    r"(?=\s+(?:tri[e&]n\s+khai|th[uw]c\s+hi[e&]n|x[a]y\s+d[uw]ng|t[o0]\s+ch[uw]c|tham\s+m[uw]u|h[uw][o0e]ng\s+d[a]n|theo\s+d[o0]i|ki[e&]m\s+tra|r[a]\s+so[a]t|c[a]p\s+nh[a]t|d[a]y\s+m[a]nh|n[a]ng\s+c[a]o|b[a]o\s+c[a]o)|\s*[;.]|\s*$|(?(coord)(?!)|\s*,))",
     re.M,
 )
 _PROSE_TIME = re.compile(
     r"th[a-z0-9`]{0,3}\s*gian\s*(?:th[a-z]{1,2}c\s*hi[a-z`]{1,3}n|ho[a]n\s*th[a]nh)?\s*[:;]?\s*(?P<t>[^;.\n]{3,80})"
-    r"|(?P<t2>(?:ho[a]n\s+th[a]nh\s+)?tr[u][o0]c\s+ng[a]y\s+\d{1,2}/\d{1,2}/\d{4}|(?:trong\s+)?qu[y]\s+[ivx1-4]+\s+n[a]m\s+\d{4}|th[u][o0]ng\s+xuy[e&]n)"
+    r"|(?P<t2>(?:ho[a]n\s+th[a]nh\s+)?tr[uw][o0]c\s+ng[a]y\s+\d{1,2}/\d{1,2}/\d{4}|(?:trong\s+)?qu[y]\s+[ivx1-4]+\s+n[a]m\s+\d{4}|th[uw][o0e]ng\s+xuy[e&]n)"
 )
 
 
@@ -65,7 +65,7 @@ def _split_units(text: str) -> tuple[str, ...]:
     return tuple(p for p in (clean(x) for x in parts) if p and p[:1].isupper())
 
 
-_CHU_TRI = re.compile(r"ch[u]\s*tr[i1]\b")
+_CHU_TRI = re.compile(r"ch[uw]\s*tr[i1]\b")
 
 
 def clause_start(folded: str, a: int) -> int:

@@ -188,7 +188,7 @@ _SUBJECT_STOP = re.compile(r";|\.\s|\.$|:\s|\n\s*\n|\n\s*[-+•]\s|\(\s*sau\s+d"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MONTH_BEFORE = re.compile(r"(?<![a-z])th[a-z`]{1,2}ng\s*\Z")
 _FORM_BEFORE = re.compile(
-    r"(?<![a-z])(?:m[a]u|ph[u]\s+l[u]c|bi[e&]u|s[o0d6&`]\s*d[o06d&`]|b[a]ng)\s*(?:" + P.SO + r"\s*)?[:.]?\s*\Z"
+    r"(?<![a-z])(?:m[a]u|ph[uw]\s+l[uw]c|bi[e&]u|s[o0d6&`]\s*d[o06d&`]|b[a]ng)\s*(?:" + P.SO + r"\s*)?[:.]?\s*\Z"
 )
 
 

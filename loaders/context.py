@@ -46,14 +46,14 @@ _UNIT_MENTION = KeywordPattern(
     r"\s+(xa|phuong|dac\s+khu|tinh|thanh\s+pho)\s+(?=[a-z])",
 )
 _ACTOR_VERB = re.compile(
-    r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[u]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[u]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
+    r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?(?:x[a]y\s+d[uw]ng\s+v[a]\s+ban\s+h[a]nh|ban\s+h[a]nh|x[a]y\s+d[uw]ng|b[a]o\s+c[a]o\s+k[e&]t\s+qu[a])\b"
 )
 
 # the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
 _ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
 _ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
 #: The verbs an actor of the opening or closing sentence does: "ban hành", "xây dựng", "báo cáo kết quả".
-_ACTOR_VERB_ONLY = KeywordPattern(r"(?<![a-z])", (r"ban\s+h[a]nh", r"x[a]y\s+d[u]ng", r"b[a]o\s+c[a]o\s+k[e&]t\s+qu[a]"), r"\b")
+_ACTOR_VERB_ONLY = KeywordPattern(r"(?<![a-z])", (r"ban\s+h[a]nh", r"x[a]y\s+d[uw]ng", r"b[a]o\s+c[a]o\s+k[e&]t\s+qu[a]"), r"\b")
 
 
 _WORD = re.compile(r"[^\s,;.:()\"“”]+")
@@ -252,7 +252,7 @@ def _canonical_body(raw: str) -> str:
 #: Who of the Party's centre acts, under a "BAN CHẤP HÀNH TRUNG ƯƠNG" block: "T/M BỘ CHÍNH TRỊ" in the
 #: signature, or "Bộ Chính trị yêu cầu / quyết định / kết luận" in the text (folded, OCR-tolerant).
 _PARTY_CENTRE_ACTS = re.compile(
-    r"(?<![a-z])(?P<who>b[o0]\s+ch[i1j]nh\s+tr[i1j]|ban\s+b[i1j]\s+th[u])\s+"
+    r"(?<![a-z])(?P<who>b[o0]\s+ch[i1j]nh\s+tr[i1j]|ban\s+b[i1j]\s+th[uw])\s+"
     r"(?:y[a-z&`]{1,2}u\s+c[a-z&`]{1,2}u|quy[a-z&`]t\s+d[i1j]nh|k[a-z&`]t\s+lu[a-z&`]n|ch[i1j]\s+th[i1j])"
 )
 

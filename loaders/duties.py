@@ -45,9 +45,9 @@ _INFORM_AFTER = re.compile(
 _PARENS_AT_END = re.compile(r"\s*\([^()]{0,40}\)?\s*$")
 #: A heading inside Nơi nhận that sets the purpose of the lines under it.
 _INFORM_HEADING = re.compile(r"[-+•]?\s*" + _DE + _INFORM_WORD + r"(?:\s*(?:,|va)\s*" + _DE + _INFORM_WORD + r")?\s*:\s*$")
-_ACT_HEADING = re.compile(r"[-+•]?\s*" + _DE + r"(?:th[u]c\s*hi[e&]n|tri[e&]n\s*khai|ch[i1]\s*d[a]o(?:\s*th[u]c\s*hi[e&]n)?|ph[o0]i\s*h[o0]p)\s*:\s*$")
+_ACT_HEADING = re.compile(r"[-+•]?\s*" + _DE + r"(?:th[uw]c\s*hi[e&]n|tri[e&]n\s*khai|ch[i1]\s*d[a]o(?:\s*th[uw]c\s*hi[e&]n)?|ph[o0]i\s*h[o0]p)\s*:\s*$")
 _NOI_NHAN = re.compile(r"n[o0][i1]\s*nh[a-z`]{1,3}n\s*:")
-_KINH_GUI = re.compile(r"k[i1]nh\s*g[u]i\s*:")
+_KINH_GUI = re.compile(r"k[i1]nh\s*g[uw]i\s*:")
 _BULLET = re.compile(r"[ \t]*([-+•])")
 
 
@@ -137,7 +137,7 @@ def recipients(text: str, folded: str, names: tuple[str, ...]) -> tuple[Recipien
 
 #: "trước ngày 15/12/2025", "hoàn thành trước ngày 31/8/2025", "trước ngày 15 tháng 12 năm 2025".
 _DEADLINE = re.compile(
-    r"(?:ho[a]n\s*th[a]nh\s+)?tr[u][o0]c\s+" + P.NGAY + r"\s*"
+    r"(?:ho[a]n\s*th[a]nh\s+)?tr[uw][o0]c\s+" + P.NGAY + r"\s*"
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})\s*" + P.THANG + r"\s*(?P<m2>\d{1,2})\s*,?\s*" + P.NAM + r"\s*(?P<y2>(?:19|20)\d\d))"
 )
@@ -156,31 +156,31 @@ _PLAN = (re.compile(r"xay(?<![a-z]xay)\s*dung" + _PLAN_TAIL), re.compile(r"ban(?
 #: "báo cáo" that is a noun here ("vào báo cáo CCHC", "Trên đây là báo cáo") or a forwarding
 #: step ("để tổng hợp, báo cáo …", "tham mưu UBND … báo cáo"): not a duty of the subject.
 _NOT_A_DUTY_BEFORE = re.compile(
-    r"(?:v[a]o|trong|t[a]i|c[u]a|theo|l[a]|d[e&]\s+t[o0]ng\s+h[o0]p\s*,?|tham\s+m[u]u[^,;.]{0,60}|m[a]u|ch[e&]\s+d[o0]|ch[a]m)\s*\Z"
+    r"(?:v[a]o|trong|t[a]i|c[uw]a|theo|l[a]|d[e&]\s+t[o0]ng\s+h[o0]p\s*,?|tham\s+m[uw]u[^,;.]{0,60}|m[a]u|ch[e&]\s+d[o0]|ch[a]m)\s*\Z"
 )
 #: Where the subject of a clause stops: its verb.
 _VERB = re.compile(
-    r"\s*,?\s*(?:\bl[a]\s+c[o0]\s+quan|\bch[u]\s*tr[i1]|\bt[o0]ng\s+h[o0]p|\bch[u]\s+d[o0]ng|\btri[e&]n\s+khai"
-    r"|\bt[o0]\s+ch[u]c|\bl[a]nh\s+d[a]o|\bx[a]y\s+d[u]ng|\bc[a]n\s+c[u]|\bb[a]o\s+c[a]o|\btheo\s+d[o0]i|\bth[u]c\s+hi[e&]n"
-    r"|\bc[o0]\s+tr[a]ch\s+nhi[e&]m|\bch[u]a\b|\bti[e&]p\s+t[u]c|\b[l1]ong\s+gh[e&]p|\bkh[a]n\s+tr[u][o0]ng|\bd[i1]nh\s+k[y]|\bh[a]ng\s+(?:qu[y]|th[a]ng|n[a]m)|\bban\s+h[a]nh|\bg[u]i\b|\bph[o0]i\s+h[o0]p)"
+    r"\s*,?\s*(?:\bl[a]\s+c[o0]\s+quan|\bch[uw]\s*tr[i1]|\bt[o0]ng\s+h[o0]p|\bch[uw]\s+d[o0]ng|\btri[e&]n\s+khai"
+    r"|\bt[o0]\s+ch[uw]c|\bl[a]nh\s+d[a]o|\bx[a]y\s+d[uw]ng|\bc[a]n\s+c[uw]|\bb[a]o\s+c[a]o|\btheo\s+d[o0]i|\bth[uw]c\s+hi[e&]n"
+    r"|\bc[o0]\s+tr[a]ch\s+nhi[e&]m|\bch[uw]a\b|\bti[e&]p\s+t[uw]c|\b[l1]ong\s+gh[e&]p|\bkh[a]n\s+tr[uw][o0]ng|\bd[i1]nh\s+k[y]|\bh[a]ng\s+(?:qu[y]|th[a]ng|n[a]m)|\bban\s+h[a]nh|\bg[uw]i\b|\bph[o0]i\s+h[o0]p)"
 )
 #: The first word of a unit's name (OCR'd "Sở" as "S&", "S6").
 _ORG_HEAD = (
-    r"(?:s[o0&6]|ubnd|uy\s+ban|[dp][a]ng\s+[u]y|ban|v[a]n\s+ph[o0]ng|ph[o0]ng|c[o0]\s+quan|d[o0]n\s+v[i1]|c[o0]ng\s+an"
-    r"|trung\s+t[a]m|b[o0]|t[o0]\s+c[o0]ng\s+t[a]c|chi\s+c[u]c|kho\s+b[a]c|b[a]o)(?![a-z])"
+    r"(?:s[o0&6]|ubnd|uy\s+ban|[dp][a]ng\s+[uw]y|ban|v[a]n\s+ph[o0]ng|ph[o0]ng|c[o0]\s+quan|d[o0]n\s+v[i1]|c[o0]ng\s+an"
+    r"|trung\s+t[a]m|b[o0]|t[o0]\s+c[o0]ng\s+t[a]c|chi\s+c[uw]c|kho\s+b[a]c|b[a]o)(?![a-z])"
 )
 #: A subject names units: it starts with an organisation word (or "Giao", "Thủ trưởng", "Các").
-_UNIT_START = re.compile(r"(?:giao\s+)?(?:th[u]\s+tr[u][o0]ng\s+)?(?:c[a]c\s+)?" + _ORG_HEAD)
+_UNIT_START = re.compile(r"(?:giao\s+)?(?:th[uw]\s+tr[uw][o0]ng\s+)?(?:c[a]c\s+)?" + _ORG_HEAD)
 #: To whom: "về Sở Nội vụ", "gửi về …", or the body named right after "báo cáo" ("báo cáo Ủy ban nhân dân tỉnh").
 _TO = re.compile(
-    r"(?:\s+k[e&]t\s+qu[a](?:\s+th[u]c\s+hi[e&]n)?)?\s*(?:(?:g[u]i\s+)?v[e&]\s+|l[e&]n\s+|cho\s+)?"
-    r"(?P<to>(?:ban\s+th[u][o0]ng\s+v[u]|th[u][o0]ng\s+tr[u]c|ch[u]\s+t[i1]ch|" + _ORG_HEAD + r")[^,;.()\n]{0,60}?)"
-    r"(?=\s*(?:\(|tr[u][o0]c\s+ng|d[e&]\s|theo\s|qua\s|,|;|\.|\n|$))"
+    r"(?:\s+k[e&]t\s+qu[a](?:\s+th[uw]c\s+hi[e&]n)?)?\s*(?:(?:g[uw]i\s+)?v[e&]\s+|l[e&]n\s+|cho\s+)?"
+    r"(?P<to>(?:ban\s+th[uw][o0e]ng\s+v[uw]|th[uw][o0e]ng\s+tr[uw]c|ch[uw]\s+t[i1]ch|" + _ORG_HEAD + r")[^,;.()\n]{0,60}?)"
+    r"(?=\s*(?:\(|tr[uw][o0]c\s+ng|d[e&]\s|theo\s|qua\s|,|;|\.|\n|$))"
 )
-_GUI_VE = re.compile(r"g[u]i\s+(?:qua\s+[^;.]{0,80}?)?v[e&]\s+")
+_GUI_VE = re.compile(r"g[uw]i\s+(?:qua\s+[^;.]{0,80}?)?v[e&]\s+")
 _SENTENCE_END = re.compile(r"\.(?=\s)|\n\s*\n|\n(?=\s*(?:\d{1,2}|[a-z])[.)]\s)|\n(?=\s*[-+•]\s)")
 #: Heads of a collective reporter that stand for the document's own recipients.
-_ALL_UNITS = re.compile(r"c[a]c\s+(?:c[o0]\s+quan|d[o0]n\s+v[i1]|d[i1]a\s+ph[u][o0]ng)\b")
+_ALL_UNITS = re.compile(r"c[a]c\s+(?:c[o0]\s+quan|d[o0]n\s+v[i1]|d[i1]a\s+ph[uw][o0e]ng)\b")
 
 
 def _plans(folded: str) -> list[re.Match[str]]:

@@ -60,7 +60,7 @@ class Sentences:
 
 #: "X đã được sửa đổi, bổ sung một số điều theo Luật số Y, Luật số Z": Y and Z amend X.
 _AMENDED_BY = re.compile(
-    r"(?:d[a]\s+)?d[u]?[o]c\s+s[u]a\s+d[o]i(?:\s*,?\s*b[o]\s+sung)?(?:\s+m[o]t\s+s[o]\s+di[e]u)?\s+(?:theo|b[o]i|t[a]i)\s"
+    r"(?:d[a]\s+)?d[uw]?[o]c\s+s[uw]a\s+d[o]i(?:\s*,?\s*b[o]\s+sung)?(?:\s+m[o]t\s+s[o]\s+di[e]u)?\s+(?:theo|b[o]i|t[a]i)\s"
 )
 
 
@@ -129,6 +129,10 @@ def draw_edges(page: Page, found: Found, cited: Cited, ident: Identity, document
         if a.mention is not None and a.alias in groups and a.key in groups:
             numbered = groups[a.key][0][0]
             groups[a.key] += [(numbered, r, m) for _i, r, m in groups.pop(a.alias)]
+    for yearless, key in _named_without_year(groups, aliases).items():
+        # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15" and, further on, "Luật Khám bệnh, chữa bệnh"
+        numbered = groups[key][0][0]
+        groups[key] += [(numbered, r, m) for _i, r, m in groups.pop(yearless)]
     references = _references(groups, ident.type, document.key)
     derived = _derived(page, found, cited, references, document, sentence)
     return Edges(references, derived, tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)))
@@ -149,6 +153,22 @@ def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: 
     return out
 
 
+def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
+    """Law names cited without a year whose name this text also gives with a number, that number's key:
+    only when the name is numbered once (two laws of one name and different years stay apart)."""
+    numbered: dict[str, set[str]] = defaultdict(set)
+    for a in aliases:
+        if a.mention is not None and a.key in groups:
+            numbered[a.alias.rpartition("@")[0]].add(a.key)
+    out = {}
+    for k in groups:
+        if k.startswith("Luật:") and k.endswith("@?"):
+            keys = numbered.get(k[:-2], set())
+            if len(keys) == 1:
+                out[k] = next(iter(keys))
+    return out
+
+
 _CAN_CU_BEFORE = re.compile(r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?\s*\Z")
 
 
@@ -164,7 +184,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
         inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         _lo, _hi, sent = sentence(law.start, law.end)
-        rel = own_cue_before(folded, law.start) or "cites"
+        rel = (own_cue_before(folded, law.start) if ident.type != "VBHN" else None) or "cites"
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
             if _CAN_CU_BEFORE.search(folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"

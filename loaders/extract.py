@@ -164,7 +164,7 @@ def identify(page: Page, found: Found) -> Identity:
 
 
 _OPENING_TYPE = re.compile(
-    r"(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?|b[a]o\s+c[a]o)\s+(?P<w>" + P.TYPE_WORD.pattern + r")?"
+    r"(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?|b[a]o\s+c[a]o)\s+(?P<w>" + P.TYPE_WORD.pattern + r")?"
 )
 
 
@@ -190,11 +190,13 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
     insts: list[Instrument] = []
     explicit: list[bool] = []
     warnings: list[str] = []
+    # a bare local number takes the year of a dated mention of it in this text before the document's own
+    dated = {(c.number, c.symbol): c.year for c in cits if c.year}
     for c in cits:
         org, phrase = citation_issuer(c, text, folded, ctx)
         if before_reorganisation(c.date, c.year if c.year else None):
             org = cited_as_it_then_was(org, c.issuer_phrase or phrase, ctx)
-        inst, assumed = instrument(c, org, phrase, ctx, ident.year)
+        inst, assumed = instrument(c, org, phrase, ctx, dated.get((c.number, c.symbol), ident.year))
         if assumed:
             warnings.append(f"{inst.label}: cited without a date; year {ident.year} assumed from the document")
         insts.append(inst)

@@ -71,7 +71,7 @@ def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _MOTTO = re.compile(
-    r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[u]\s*ngh[i1]a\s*vi[e&]t\s*nam"
+    r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t\s*nam"
     r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
@@ -83,7 +83,7 @@ _HEADING = LinePattern(
     r"|[dp]i[e&]u\s*1\b)"
 )
 _GAZETTE = re.compile(r"[ \t]*c[o0]ng\s*b[a]o\s*/?\s*(?:s[o0]|$)")
-_NHU_SAU = re.compile(r"nh[u]\s+sau\s*:")
+_NHU_SAU = re.compile(r"nh[uw]\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 @dataclass(frozen=True, slots=True)
 class Header:
@@ -236,6 +236,8 @@ def parse_header(text: str, folded: str) -> Header:
     block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (pd.start() if pd else 0)
     agency = _agency_block(text, folded, block_end, pd)
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
+    if num.span and titled.type_from_line is None:
+        titled = _subject_line_above(text, folded, num.span[1], pd.start() if pd else num.span[1], titled)
     num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
         # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
@@ -387,6 +389,31 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
         span = (t_lines[0][0], t_lines[-1][1])
         return _Titled(clean(text[span[0] : span[1]]), span, span[1], type_from_line)
     return _Titled(None, None, after, type_from_line)
+
+
+_SUBJECT_LINE = re.compile(r"[ \t]*v\s*/\s*v\b")
+_KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
+
+
+def _subject_line_above(text: str, folded: str, lo: int, hi: int, titled: _Titled) -> _Titled:
+    """A letter's "V/v …" written in the left column under "Số:", so read before the motto and the date:
+    it is the title, and the "Kính gửi: …" block after the date never is."""
+    lines = _lines(text, lo, hi)
+    first = next((n for n, (a, b) in enumerate(lines) if _SUBJECT_LINE.match(folded, a, b)), None)
+    if first is None:
+        kinh_gui = titled.span is not None and _KINH_GUI.match(folded, *titled.span) is not None
+        return _Titled(None, None, titled.body_start, None) if kinh_gui else titled
+    span_lines: list[tuple[int, int]] = []
+    for a, b in lines[first : first + 3]:
+        if span_lines and (not text[a:b].strip() or place_date(folded, a, b) is not None):
+            break
+        # the right column on the same line (the motto, two spaces or more away) is not the subject's
+        cut = min([m.start() for m in (_MOTTO.search(folded, a, b), _COLUMN_GAP.search(folded, a, b)) if m] or [b])
+        if cut <= a:
+            break
+        span_lines.append((a, cut))
+    span = (span_lines[0][0], span_lines[-1][1])
+    return _Titled(clean(text[span[0] : span[1]]), span, titled.body_start, "CV")
 
 
 def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, typed: bool, numbered: bool) -> list[tuple[int, int]]:

@@ -29,7 +29,7 @@ from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
 
 _LOCAL_ACTOR = re.compile(
-    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng)[\s\w]{0,30}\Z"
+    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng)[\s\w]{0,30}\Z"
 )
 
 
@@ -38,12 +38,12 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     reg = registry()
     province = ctx.province
     commune_name = ctx.commune.name if ctx.commune else None
-    head = (c.issuer_code or "").split("-")[0]
+    head = _legislature((c.issuer_code or "").split("-")[0])
     phrase = c.issuer_phrase
     if phrase:
-        o = reg.resolve(phrase, province=province, commune=commune_name)
+        o, said = _leading_issuer(phrase, province, commune_name)
         if o is not None:
-            return o, phrase
+            return o, said
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
     lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
     if lm:
@@ -72,6 +72,31 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         o = reg.resolve(head)
         if o is not None:
             return o, None
+    return None, phrase
+
+
+def _legislature(head: str) -> str:
+    """"QH15", "UBTVQH14" → "QH", "UBTVQH": the legislature's number is no part of the issuer."""
+    return _LEGISLATURE.sub("", head)
+
+
+_LEGISLATURE = re.compile(r"(?<=QH)\d{1,2}\Z")
+
+
+def _leading_issuer(phrase: str, province: str | None, commune: str | None) -> tuple[Org | None, str]:
+    """The issuer named by "của <phrase>", or by its first words when the phrase runs on into the
+    sentence ("của Bộ Chính trị trên địa bàn xã", "của UBND tỉnh như sau"): the longest leading words
+    that name a unit."""
+    reg = registry()
+    o = reg.resolve(phrase, province=province, commune=commune)
+    if o is not None:
+        return o, phrase
+    words = phrase.split()
+    for n in range(min(len(words) - 1, 12), 1, -1):
+        said = " ".join(words[:n]).rstrip(",;:")
+        o = reg.resolve(said, province=province, commune=commune)
+        if o is not None:
+            return o, said
     return None, phrase
 
 
@@ -132,7 +157,7 @@ def date_before(c: Citation, folded: str) -> Citation:
     return dataclasses.replace(c, date=iso, year=c.year or year) if iso else c
 
 
-_IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a)(?![a-z])")
+_IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a)(?![a-z])")
 
 
 def title_says_implements(folded: str, h: Header, classified: list, doc_type: str | None) -> list:
@@ -146,7 +171,7 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     title = folded[lo:hi]
     report = doc_type == "BC"
     guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
-    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[u]?[o0]ng\s*tr[i1]nh", title):
+    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[uw]?[o0]ng\s*tr[i1]nh", title):
         return classified
     cue = _GUIDES if guides else _IMPL_CUE
     out = []
@@ -158,7 +183,7 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     return out
 
 
-_GUIDES = re.compile(r"(?<![a-z])(?:h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
+_GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
 
 
 def same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:
@@ -177,6 +202,11 @@ def same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list
         for other in fuller.get(inst.label, ()):
             if inst.date and other.date and inst.date != other.date:
                 continue
+            if inst.date and other.date is None and (other.year is None or other.year == inst.year):
+                # the bare mention is the dated one ("Kế hoạch số 45/KH-UBND ngày 20/02/2024 …", then
+                # "Kế hoạch số 45/KH-UBND của UBND tỉnh"): the issuer of one, the date of the other
+                other = dataclasses.replace(other, date=inst.date, year=inst.year,
+                                            key=str(K.Key.parse(other.key).with_year(inst.year)))
             out[i] = other
             break
     return out
@@ -237,6 +267,10 @@ def pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitat
             if pos in by_start and _NAME_GAP.match(folded, law.end, pos) is not None:
                 hit = by_start[pos]
                 break
+        if hit is None and folded.endswith("luat", law.start, law.end) and law.end - 4 in by_start:
+            # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the name's last word was read as
+            # the number's type word ("luật số 64/…")
+            hit = by_start[law.end - 4]
         if hit is None:
             left.append(law)
             continue

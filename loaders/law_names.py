@@ -201,7 +201,7 @@ def _known_law_names() -> dict[str, str]:
 #: "Luật sửa đổi, bổ sung một số điều của Luật X (, Luật Y … và Luật Z)", folded, as OCR leaves it
 #: ("sua d6i, b6 sung mot sb diéu cua"): the laws it amends follow.
 _AMENDING_OF = re.compile(
-    r"(?:luat\s+)?s[u]a\s+[dpb][o06]i,?\s*(?:v[a]\s+)?b[o06]\s+sung\s+m[o06]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[u]a\s+(?=luat\s)"
+    r"(?:luat\s+)?s[uw]a\s+[dpb][o06]i,?\s*(?:v[a]\s+)?b[o06]\s+sung\s+m[o06]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[uw]a\s+(?=luat\s)"
 )
 #: Between two laws of the list: ", " or " và ".
 _LAW_LIST_SEP = re.compile(r"\s*,\s*(?=luat\s)|\s+v[a]\s+(?=luat\s)")

@@ -50,10 +50,10 @@ _NAME_STOP = re.compile(
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
-    r"|d[a]\s+d[uw][o0]c|d[uw][o0]c\s+(?:s[u]a|b[o0]|thay|h[u][o0]ng)"  # "đã được", "được sửa đổi …" (OCR: "da duoc")
-    r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[u][o0]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
-    r"|c[u]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[u]|[u]y\s+ban|b[o0]\s)"
-    r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[u]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
+    r"|d[a]\s+d[uw][o0]c|d[uw][o0]c\s+(?:s[uw]a|b[o0]|thay|h[uw][o0e]ng)"  # "đã được", "được sửa đổi …" (OCR: "da duoc")
+    r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[uw][o0e]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
+    r"|c[uw]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[uw]|[uw]y\s+ban|b[o0]\s)"
+    r"|v[a]\s+(?:c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[uw]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
     r"(?![a-z])"
 )
 _NAME_WORD = re.compile(r"\S+")
@@ -67,7 +67,7 @@ _STOP_AS_WRITTEN = frozenset(
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
-    r"\s*s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[u]a)?(?=\s)"
+    r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[uw]a)?(?=\s)"
 )
 
 
@@ -76,12 +76,12 @@ _AMENDING_HEAD = re.compile(
 _STRONG_AFTER = re.compile(
     r"\s*(?:$|[;.:)\]”\"\n(]|,\s*(?:(?:b[o0]\s+)?lu[a]t\s|ngh|th[o0]ng\s|ph[a]p\s|hi[e&]n\s|c[a]c\s|ng[a-z`]{1,2}y|n[a-z`]{1,2}m|s[o0]\s|\d)"
     r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*\d"
-    r"|v[a]\s+(?:c[a]c|nh[u]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
-    r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[u][o0]ng)\s|tr[u]\s|h[e&]t\s+hi[e&]u"
+    r"|v[a]\s+(?:c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
+    r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[uw][o0e]ng)\s|tr[uw]\s|h[e&]t\s+hi[e&]u"
     r"|c[o0]\s+hi[e&]u\s+l[uy]c|quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
 )
 #: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp".
-_NOT_A_NAME = re.compile(r"\s+(?:s[u]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
+_NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
 _SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
 
 
@@ -98,8 +98,8 @@ def editorial_notes(folded: str) -> list[tuple[int, int]]:
 
 _NOTE = re.compile(r"\[([^\[\]]{1,1200})\]")  # a wrapped line or a page break may cut a note
 _NOTE_CUE = re.compile(
-    r"(?:d[uw][o0]c|b[i1])\s+(?:s[u]a\s+d[o0bd]i|b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[u][o0]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[u]y)"
-    r"|h[e&]t\s+hi[e&]u\s+l[uy]c|c[o0]\s+hi[e&]u\s+l[uy]c|ng[u]ng\s+hi[e&]u\s+l[uy]c"
+    r"(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[uw][o0e]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[uw]y)"
+    r"|h[e&]t\s+hi[e&]u\s+l[uy]c|c[o0]\s+hi[e&]u\s+l[uy]c|ng[uw]ng\s+hi[e&]u\s+l[uy]c"
 )
 
 
@@ -278,7 +278,7 @@ def _in_known(run: str) -> bool:
     return run in known or _begins_known(run, known)
 
 
-_PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[u]ng)\s+\Z")
+_PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[uw]ng)\s+\Z")
 
 
 @lru_cache(maxsize=4096)
@@ -340,7 +340,7 @@ def _law_named(text: str, folded: str, m: re.Match[str], hi: int, tail: int | No
         name = "Hiến pháp"  # "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam": one name, told apart by its year
         hi = max(hi, m.end())
         rest = folded[hi : hi + 60]
-        cm = re.match(r"\s*n[u][o0]c\s+c[o0]ng\s+h[o0]a\s+x[a]\s+h[o0]i\s+ch[u]\s+ngh[i1]a\s+vi[e&]t\s+nam", rest)
+        cm = re.match(r"\s*n[uw][o0]c\s+c[o0]ng\s+h[o0]a\s+x[a]\s+h[o0]i\s+ch[uw]\s+ngh[i1]a\s+vi[e&]t\s+nam", rest)
         if cm:
             hi += cm.end()
             rest = folded[hi : hi + 40]

@@ -232,18 +232,20 @@ YEAR_AFTER = re.compile(r"[ \t]{0,2}\(?[ \t]*" + NAM + r"[ \t]+(?P<y>(?:19|20)\d
 
 #: "Ủy ban nhân dân" and "Hội đồng nhân dân" as OCR leaves them ("Uy ban nhin din", "Uy ban nhdn ddn").
 UY_BAN_NHAN_DAN = r"uy\s+ban\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
-HOI_DONG_NHAN_DAN = r"hoi\s+dong\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
+HOI_DONG_NHAN_DAN = r"hoi\s+[dpb0][a-z0-9&`]{1,2}ng\s+nh[a-z0-9&`]{1,2}n\s+d[a-z0-9&`]{1,2}n"
 
 #: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
 CUA = r"c[a-z`]{0,3}a\b"
 _ISSUER_STOP = (
-    r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[u]c\s+hi[e&]n"
-    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[u][o0]ng\s+d[a]n|s[u]a\s+d[o0bd]i|t[a]i\s+"
+    r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[uw]c\s+hi[e&]n"
+    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
+    # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
+    r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
     r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
-    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(]|\s*$|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(:]|\s*$|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
     re.S,
 )
 
@@ -262,7 +264,7 @@ ACTION_BEFORE = re.compile(
 )
 
 CUES: tuple[tuple[str, str], ...] = (
-    ("amends", r"s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
+    ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
 )

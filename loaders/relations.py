@@ -35,19 +35,19 @@ from luocdo.loaders.citations import Citation
 _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
 # A sentence break ends the reach of a cue.
 SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n\s*(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s")
-_CONJ = re.compile(r"[\s,]*(?:v[a]|c[u]ng|,)?[\s,]*")
+_CONJ = re.compile(r"[\s,]*(?:v[a]|c[uw]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
-    r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[u]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
     # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
-    r"(?:\s+lu[a]t\s+s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?)"
-    r"|(?<!lu[a]t\s)(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[u]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[u]\s+th[e&]\s+h[o0]a"
-    r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[u][o0]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[u]c\s+hi[e&]n))?)"
-    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[u]a)?)"
-    r"|(?P<based_on>c[a]n\s+c[u]|theo))\s*\Z"
+    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?)"
+    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a"
+    r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?)"
+    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
+    r"|(?P<based_on>c[a]n\s+c[uw]|theo))\s*\Z"
 )
-_BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[u]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
+_BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +71,27 @@ _LEADS_TO_DOCUMENT = re.compile(
 #: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
 _BODY_IMPLEMENTS = re.compile(
     r"[\s\-+•*]*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+)?(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
-    r"(?:(?:(?:s[u]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
+    r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
+)
+#: A report's own words for what it reports on: "báo cáo (sơ kết|tổng kết) (kết quả|tình hình) (triển khai)
+#: thực hiện", right before the citation.
+_REPORTS_ON_BEFORE = re.compile(
+    r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
+    r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
 )
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
-#: "sửa đổi, bổ sung … (của)" right before a citation.  Searched in a window that must end at the
+#: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
+#: amending law cited in a sentence: its list names the laws that law amends, not this document; but
+#: "Quốc hội ban hành Luật sửa đổi, bổ sung …" is the amending law's own enacting words).  Searched in a window that must end at the
 #: citation, so the lookahead turns away positions that cannot start one of the cues.
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:(?P<amends>s[u]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
+    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
     r"|(?P<repeals>b[a]i\s+b[o0][^;.]{0,40}))"
-    r"\s*(?:c[u]a\s+)?\Z"
+    r"\s*(?:c[uw]a\s+)?\Z"
 )
+#: A cited number (and its date) right before the verb: the subject of "sửa đổi, bổ sung" is that instrument.
+_AFTER_A_NUMBER = re.compile(r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
@@ -98,10 +108,12 @@ _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
-    window = folded[max(0, start - 70) : start]
-    am = _AMENDS_BEFORE.search(window)
-    if am is None or _PASSIVE.search(folded, max(0, start - 70 + am.start() - 16), start - 70 + am.start()):
+    lo = max(0, start - 70)
+    am = _AMENDS_BEFORE.search(folded, lo, start)
+    if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return None
+    if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
+        return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
     return am.lastgroup
 
 
@@ -167,6 +179,14 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
     out: list[Classified] = []
     for i, c in enumerate(cits):
         parent = parent_rel = None
+        gap = None
+        if doc_type == "BC" and c.start < preamble_end:
+            rm = _REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
+            if rm is not None:
+                # "…, Sở Nội vụ báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND …": what this report is on,
+                # also when the sentence began with the letter that asked for it
+                out.append(Classified(c, "reports_on", None, None, rm.start()))
+                continue
         if i > 0:
             prev = cits[i - 1]
             gap_lo = max(prev.end, prev.sym_end)
@@ -207,15 +227,25 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
                 if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
                     relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
-            own = own_cue_before(folded, c.start)
+            # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
+            own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
                 relation, cue_start = own, c.start
-            elif "hieu l" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
+            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
+                # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
+                relation, cue_start = out[i - 1].relation, c.start
+            elif doc_type != "VBHN" and "hieu l" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
                 i + 1 < len(cits) and cits[i + 1].start < c.end + 160
             ):
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out
+
+
+def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:
+    """The citation follows, joined by "và" or a comma only, one this document amends or repeals."""
+    return prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None \
+        and _CONJ.fullmatch(gap) is not None
 
 
 def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classified]) -> list[tuple[int, int, str]]:

@@ -96,7 +96,7 @@ _PIECE = re.compile(r"(?P<piece>[a-zA-Z0-9/]|\[(?P<one>[^\]\\])\]|\\s)(?P<q>[?*+
 def literal_prefix(alternative: str) -> str:
     """The plain start every match of ``alternative`` begins with, as a small pattern.
 
-    "uy\\s+ban\\s+nhan\\s+dan" → "uy\\s", "x[a]y\\s+d[u]ng" → "xay\\s", "lu[a]t" → "luat": letters
+    "uy\\s+ban\\s+nhan\\s+dan" → "uy\\s", "x[a]y\\s+d[uw]ng" → "xay\\s", "lu[a]t" → "luat": letters
     (and one-character classes) up to the first white space (kept once), optional piece or group.
     """
     out = []

@@ -20,8 +20,8 @@ _CAPACITY = KeywordPattern(
     r"(?<![A-ZĐ])", ("TM", "KT", "Q", "TL", "TUQ", "T/M", "K/T"), r"\s*[./]?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]{2,40})", capture=True
 )
 _SIGN_TITLES = re.compile(
-    r"^(?:ph[o0]\s+)?(?:ch[u]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[u]|tr[u][o0]ng\s+ban"
-    r"|th[u]\s+t[u][o0]ng|b[o0]\s+tr[u][o0]ng|tr[u][o0]ng\s+ph[o0]ng|ch[u]\s+nhi[e&]m)\b"
+    r"^(?:ph[o0]\s+)?(?:ch[uw]\s*t[i1]ch|ch[a]nh\s+v[a]n\s+ph[o0]ng|gi[a]m\s+d[o0]c|b[i1]\s+th[uw]|tr[uw][o0]ng\s+ban"
+    r"|th[uw]\s+t[uw][o0]ng|b[o0]\s+tr[uw][o0]ng|tr[uw][o0]ng\s+ph[o0]ng|ch[uw]\s+nhi[e&]m)\b"
 )
 _SIG_TS = re.compile(r"(20\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}")
 
@@ -53,7 +53,7 @@ def _is_name(seg: str) -> bool:
     return f.split()[0] in SURNAMES
 
 
-_KINH_GUI = re.compile(r"k[i1]nh\s*g[u]i\s*:")
+_KINH_GUI = re.compile(r"k[i1]nh\s*g[uw]i\s*:")
 
 
 def _addressees(text: str, folded: str) -> list[str]:
@@ -75,7 +75,7 @@ def _addressees(text: str, folded: str) -> list[str]:
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _MERGED_TITLE = re.compile(r",\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}$")
 _FOR_INFO = re.compile(r"\s*\((?:b/c[^)]*|đ/b|d/b|b/céo|để b/c|thay b/c)\)?\s*$", re.I)
-_FILED = re.compile(r"l[u]u\s*[:.]")
+_FILED = re.compile(r"l[uw]u\s*[:.]")
 _LEADING_NON_LETTERS = re.compile(r"^[^A-Za-zÀ-ỹĐđ]+")
 _TITLE_SPLIT = re.compile(r"[:;]")
 

@@ -181,6 +181,8 @@ class FormerUnits:
         old_p, old_d = _old_units()
         if word in ("tinh", "thanh pho", "tp"):
             hit = old_p.get(name)
+            if hit is None:  # OCR reads a word-initial Đ as B, P or 0: "tỉnh Bak Nong" is Đắk Nông
+                hit = old_p.get(re.sub(r"\b[bp0](?=[a-z0-9])", "d", name)) or _former_province_near(name, old_p)
             if hit is not None and word != "tinh" and hit["type"] != "thanh-pho":
                 hit = None  # "thành phố Kon Tum" is the city in the province, a district
             if hit is not None and _plain(hit["name"]) in _FORMER_BARE:
@@ -365,3 +367,13 @@ class FormerUnits:
             if c is not None:
                 out[c.id] = c
         return sorted(out.values(), key=lambda o: o.id)
+
+
+def _former_province_near(name: str, old_p: dict[str, dict]) -> dict | None:
+    """The one province gone in 2025 whose name OCR misread after "tỉnh" ("Dik Nong"), else None."""
+    from rapidfuzz import fuzz, process
+
+    gone = [n for n in old_p if _plain(old_p[n]["name"]) in _FORMER_BARE]
+    probe = re.sub(r"\b[bp0](?=[a-z0-9])", "d", name.translate(OCR_DIGIT_LETTERS).replace("&", "o"))
+    hits = process.extract(probe, gone, scorer=fuzz.ratio, score_cutoff=85, limit=2)
+    return old_p[hits[0][0]] if len(hits) == 1 else None

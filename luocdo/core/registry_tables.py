@@ -205,7 +205,7 @@ _UNIT_WORD = {
 #: "nhân dân" as OCR leaves it ("nhan dan", "nhin din", "nhdn ddn").
 _NHAN_DAN = r"nh[a-z0-9&`]{1,2}n\s*d[a-z0-9&`]{1,2}n"
 _UBND = r"(?:ubnd|uy\s*ban\s*" + _NHAN_DAN + r"|ub|tm\.?\s*ubnd)"
-_HDND = r"(?:hdnd|hpnd|hoi\s*dong\s*" + _NHAN_DAN + r")"
+_HDND = r"(?:hdnd|h[pb]nd|hoi\s*[dpb0][a-z0-9&`]{1,2}ng\s*" + _NHAN_DAN + r")"
 
 
 
