@@ -70,12 +70,18 @@ def parse_date(folded: str, pos: int) -> tuple[str | None, int | None, int]:
     return iso, year, m.end()
 
 
+def _party_code(code: str) -> bool:
+    """A Party body's code: a committee's ("TW", "TU", "HU" …) or one ending in its committee's ("BTGTW",
+    "VPTW", "BTGTU" for the provincial committee's propaganda board)."""
+    return code in P.PARTY_ISSUERS or (len(code) >= 4 and code.isalpha() and code.endswith(("TW", "TU")))
+
+
 def _split_party_slash(seg: str) -> tuple[str, str] | None:
     """"NQITW" → ("NQ", "TW"): OCR read the "/" of a Party symbol as I, l or 1."""
     for i in range(2, len(seg) - 1):
         if seg[i].upper() in "IL1|" and P.type_code(seg[:i]):
             rest = seg[i + 1 :]
-            if rest and (P.issuer_code(rest) in P.PARTY_ISSUERS or rest.upper() in P.KNOWN_ISSUERS):
+            if rest and (_party_code(P.issuer_code(rest)) or rest.upper() in P.KNOWN_ISSUERS):
                 return seg[:i], rest
     return None
 
@@ -122,7 +128,8 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
         head = issuer.split("-")[0]
         if year is not None:
             return f"{year}/{tcode}-{issuer}", tcode, issuer, year, "normative"
-        party = head in P.PARTY_ISSUERS or (first_sep == "-" and "/" in seps[1:2] and head not in ("UBND", "HĐND", "CP", "TTg"))
+        # "12-HD/BTGTW", also with OCR's "|" for the slash
+        party = _party_code(head) or (first_sep == "-" and seps[1:2] in (["/"], ["|"]) and head not in ("UBND", "HĐND", "CP", "TTg"))
         if party and head not in ("UBND", "HĐND", "CP", "TTg"):
             return f"{tcode}/{issuer}", tcode, issuer, None, "party"
         return f"{tcode}-{issuer}", tcode, issuer, None, "admin"

@@ -33,6 +33,10 @@ _LOCAL_ACTOR = re.compile(
 )
 
 
+#: "của <issuer> tại" right before a citation: the issuer named before it.
+_ISSUER_BEFORE = re.compile(r"(?<![a-z])" + P.CUA + r"\s+(?P<who>[^,;.:()\n]{3,80}?)\s+t[a]i\s+\Z")
+
+
 def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[Org | None, str | None]:
     """The organisation that issued a cited instrument, and the raw phrase."""
     reg = registry()
@@ -42,6 +46,12 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     phrase = c.issuer_phrase
     if phrase:
         o, said = _leading_issuer(phrase, province, commune_name)
+        if o is not None:
+            return o, said
+    # "(ý kiến) chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 4567/UBND-KGVX"
+    bm = _ISSUER_BEFORE.search(folded, max(0, c.start - 100), c.start)
+    if bm is not None:
+        o, said = _leading_issuer(clean(text[bm.start("who") : bm.end("who")]), province, commune_name)
         if o is not None:
             return o, said
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"

@@ -198,11 +198,35 @@ _FIRST_LETTERS = re.compile(r"\[(?P<class>[^\]]+)\]|(?P<letter>[a-z])")
 
 
 def _first_letters(word: str) -> str:
-    """The letters a type word can start with: its first letter, or the letters of its first class."""
-    m = _FIRST_LETTERS.match(word)
-    if m is None or (m["class"] and not m["class"].isalpha()):
-        raise ValueError(f"a type word must start with a letter or a class of letters: {word!r}")
-    return m["class"] or m["letter"]
+    """The letters a type word can start with: the first letter, or the letters of the first class, of
+    each of its top-level alternatives ("công văn" or "văn bản")."""
+    out = ""
+    for alt in _top_level_alternatives(word):
+        m = _FIRST_LETTERS.match(alt)
+        if m is None or (m["class"] and not m["class"].isalpha()):
+            raise ValueError(f"a type word must start with a letter or a class of letters: {word!r}")
+        out += m["class"] or m["letter"]
+    return out
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at the "|" outside parentheses and classes."""
+    parts, depth, in_class, start = [], 0, False, 0
+    for i, ch in enumerate(pattern):
+        if pattern[i - 1 : i] == "\\":
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
 
 
 #: The letters a type word can start with.  Searched for backwards from a number,
@@ -241,6 +265,7 @@ _ISSUER_STOP = (
     r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
     # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
     r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
+    r"|c[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(

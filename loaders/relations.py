@@ -45,7 +45,7 @@ _NEST_CUE = re.compile(
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?)"
     r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
-    r"|(?P<based_on>c[a]n\s+c[uw]|theo))\s*\Z"
+    r"|(?P<based_on>c[a]n\s+c[uw]|(?<!k[e&]m\s)theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
 

@@ -298,6 +298,19 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("Kính gửi is never a title", "UBND TỈNH GIA LAI\nSỞ TÀI CHÍNH\nSố: 2871/STC-QLNS\nGia Lai, ngày 14 tháng 8 năm 2025\n\n"
      "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các xã, phường.\n\nSở Tài chính đề nghị các đơn vị thực hiện.\n",
      lambda r: r.document.title is None),
+    # "thực hiện ý kiến chỉ đạo của <issuer> tại Văn bản số …": implements, issued by the one named before it
+    ("a directive named before its letter", "ỦY BAN NHÂN DÂN\nXÃ SƠN MAI\nSố: 215/UBND-VP\nSơn Mai, ngày 12 tháng 9 năm "
+     "2025\nV/v triển khai kế hoạch\nKính gửi: Các ban, ngành xã.\nThực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn "
+     "bản số 4567/UBND-KGVX ngày 05/9/2025 về việc triển khai kế hoạch, Chủ tịch UBND xã đề nghị:\n",
+     lambda r: [(x.target.key, x.relation) for x in r.references] == [("4567/UBND-KGVX@2025@quang-ngai", "implements")]),
+    # a citation in a letter's "V/v" line above the motto takes no date from the date line below it
+    ("a citation in a V/v line", "ỦY BAN NHÂN DÂN\nXÃ SƠN MAI\nSố: 215/UBND-VP\nV/v triển khai Kế hoạch số 82/KH-UBND của "
+     "UBND tỉnh\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSơn Mai, ngày 12 tháng 9 năm 2025\n"
+     "Kính gửi: Các ban, ngành xã.\n", lambda r: [x.target.date for x in r.references] == [None]),
+    # "… và Chương trình hành động ban hành kèm theo Nghị quyết số Y": Y issues the programme, X does not rest on Y
+    ("ban hành kèm theo is no basis", PLAN + "I. MỤC ĐÍCH\nQuán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị "
+     "và Chương trình hành động ban hành kèm theo Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ.\n",
+     lambda r: r.derived == ()),
     # what a report reports on, in its own words after the letter that asked for it; the dated mention's year
     # stays with the later bare one ("Kế hoạch số 45/KH-UBND của UBND tỉnh")
     ("a report on the results of X", REPORT + "Thực hiện Công văn số 1021/UBND-NC ngày 12/3/2024 của UBND tỉnh về việc báo "
@@ -394,6 +407,9 @@ MENTIONS = [
     ("| Luật Bảo hiểm y tế số 25/2008/QH12 | Khoản 2 Điều 7 |", {"25/2008/QH12@2008"}),
     ("Thực hiện Kế hoạch số 41 |KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
     ("Thực hiện Kế hoạch số 41| KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
+    # a Party body's symbol with OCR's "I" or "|" for its slash ("BTGTW": Ban Tuyên giáo Trung ương)
+    ("Căn cứ Hướng dẫn số 05- HDIBTGTW, ngày 10/01/2025 của Ban Tuyên giáo Trung ương;", {"05-HD/BTGTW@2025"}),
+    ("Căn cứ Hướng dẫn số 05- -HD|BTGTW, ngày 10/01/2025 của Ban Tuyên giáo Trung ương;", {"05-HD/BTGTW@2025"}),
     # a structure word run on after a symbol, as OCR spells it
     ("theo Luat Thuy san s6 18/2017/QH14- Pieu 5", {"18/2017/QH14@2017"}),
     # a word OCR glued to the symbol's end; one small letter is the symbol's own ("TTg", "TTr")

@@ -44,7 +44,7 @@ TYPES: tuple[DocType, ...] = (
     DocType("CT", "Chỉ thị", "Directive", word=r"ch[i1lj]\s*th[i1lj]"),
     DocType("CTr", "Chương trình", "Programme", word=r"ch[uw]?[o06]ng\s*tr[i1]nh(?:\s+h[a]nh\s+d[o06]ng)?"),
     DocType("BC", "Báo cáo", "Report", word=r"b[a]o\s*c[a]o"),
-    DocType("CV", "Công văn", "OfficialLetter", in_symbol=False, word=r"c[o06e]ng\s*v[ai]n"),
+    DocType("CV", "Công văn", "OfficialLetter", in_symbol=False, word=r"c[o06e]ng\s*v[ai]n|v[a]n\s*b[a]n(?!\s*h[o0]p)"),  # "Văn bản số 12/UBND-VX"
     DocType("TB", "Thông báo", "Notice", word=r"th[o06]ng\s*b[a]o(?:\s+k[e&]t\s+lu[a]n)?"),
     DocType("HD", "Hướng dẫn", "Guidance", word=r"h[uw]?[o06]ng\s*d[a]n"),
     DocType("NĐ", "Nghị định", "Decree", word=r"ngh[i1lj]\s*[dpb][i1j]nh"),
