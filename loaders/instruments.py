@@ -181,7 +181,7 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     title = folded[lo:hi]
     report = doc_type == "BC"
     guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
-    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not re.search(r"k[e&]\s*ho[a]ch|ch[uw]?[o0]ng\s*tr[i1]nh", title):
+    if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not _ISSUES_A_PLAN.search(title):
         return classified
     cue = _GUIDES if guides else _IMPL_CUE
     out = []
@@ -193,6 +193,11 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     return out
 
 
+#: A plan or programme the title issues ("Ban hành Kế hoạch thực hiện …"), not one it cites by number
+#: ("Kết luận … về tiến độ triển khai Kế hoạch số 112/KH-UBND").
+_ISSUES_A_PLAN = re.compile(
+    r"(?:k[e&]\s*ho[a]ch|ch[uw]?[o0]ng\s*tr[i1]nh)(?!\s+(?:h[a]nh\s+d[o0]ng\s+)?(?:(?:" + P.SO + r")\s*:?\s*)?\d)"
+)
 _GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
 
 

@@ -248,7 +248,9 @@ DATE_NUMERIC = r"(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s?[/.-]\s?(?P<y1>(?:1
 DATE_WORDS = (
     r"(?P<d2>\d{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2})\s*(?:,\s*)?" + NAM + r"\s*(?P<y2>(?:19|20)\d{2})"
 )
-DATE_AFTER = re.compile(r"[\s,(]{0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
+#: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
+#: 01/11/2025, …" is the next paragraph's date)
+DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
 
 #: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
 #: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").

@@ -311,6 +311,10 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("ban hành kèm theo is no basis", PLAN + "I. MỤC ĐÍCH\nQuán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị "
      "và Chương trình hành động ban hành kèm theo Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ.\n",
      lambda r: r.derived == ()),
+    # a notice's title that names a plan by number does not issue one; the next paragraph's date is not the plan's
+    ("a title that names a plan", "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 312/TB-UBND\nLâm Đồng, ngày 05 tháng 11 năm 2025\n"
+     "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh về tiến độ triển khai Kế hoạch số 112/KH-UBND\n\nNgày 01/11/2025, Chủ tịch "
+     "UBND tỉnh chủ trì cuộc họp.\n", lambda r: [(x.relation, x.target.date) for x in r.references] == [("cites", None)]),
     # what a report reports on, in its own words after the letter that asked for it; the dated mention's year
     # stays with the later bare one ("Kế hoạch số 45/KH-UBND của UBND tỉnh")
     ("a report on the results of X", REPORT + "Thực hiện Công văn số 1021/UBND-NC ngày 12/3/2024 của UBND tỉnh về việc báo "
