@@ -23,7 +23,7 @@ from luocdo.core.model import (
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.instruments import merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
-from luocdo.loaders.relations import issued_on_basis, own_cue_before
+from luocdo.loaders.relations import expires_here, issued_on_basis, own_cue_before
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------
@@ -179,12 +179,16 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
     own_canonical = squash(canonical_law_name(own)) if own else None  # "LUẬT / PAT PAI" (OCR) is Luật Đất đai
     for law in found.laws:
         name = canonical_law_name(law.name)
-        if own and (same_name(squash(name), own) or squash(name) == own_canonical):
-            continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text
+        if own and (same_name(squash(name), own) or squash(name) == own_canonical) and law.year in (None, ident.year):
+            continue  # "Quốc hội ban hành Luật Chứng khoán." in the Law's own text (not "Luật Đất đai năm 1993")
         inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         _lo, _hi, sent = sentence(law.start, law.end)
         rel = (own_cue_before(folded, law.start) if ident.type != "VBHN" else None) or "cites"
+        if rel == "cites" and ident.type != "VBHN" and expires_here(folded, law.end):
+            rel = "repeals"  # "Luật Đất đai năm 2013 hết hiệu lực kể từ ngày Luật này có hiệu lực"
+        if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):
+            rel = "cites"  # "tham gia sửa đổi Hiến pháp" in a law: only the National Assembly's resolution amends it
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
             if _CAN_CU_BEFORE.search(folded[max(0, law.start - 20) : law.start]):
                 rel = "based_on"

@@ -267,7 +267,7 @@ def parse_header(text: str, folded: str) -> Header:
         year=dated.year,
         month=dated.month,
         agency_lines=tuple(agency),
-        title=titled.title,
+        title=_without_portal_notes(titled.title),
         title_span=titled.span,
         body_start=titled.body_start,
         preamble_end=_preamble_end(folded, titled.body_start),
@@ -278,6 +278,16 @@ def parse_header(text: str, folded: str) -> Header:
         closing_type=_closing_type(folded),
         warnings=tuple(warnings),
     )
+
+
+_PORTAL_NOTE = re.compile(r"\s*\[[^\[\]\n]*\]")
+
+
+def _without_portal_notes(title: str | None) -> str | None:
+    """A title without a legal portal's bracketed notes ("LUẬT [Quy định … tại Luật này …] ĐẤT ĐAI")."""
+    if not title or "[" not in title:
+        return title
+    return " ".join(_PORTAL_NOTE.sub(" ", title).split()) or None
 
 
 def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Match[str] | None, str | None]:

@@ -260,8 +260,8 @@ _VOWELS = re.compile(r"[aeiouyw&`0-9]+")
 
 
 #: Letters OCR puts for a marked vowel that no Vietnamese word has where they stand: "d" after a word's
-#: first letter ("vdn" for "vốn", "ddi" for "đổi"), "r" not after "t" ("thirc" for "thức").
-_VOWEL_READ_AS = re.compile(r"(?<=.)(?:d|(?<![t\s])r)")
+#: first letter ("vdn" for "vốn", "ddi" for "đổi"), "b" there ("qubc" for "quốc"), "r" not after "t" ("thirc" for "thức").
+_VOWEL_READ_AS = re.compile(r"(?<=.)(?:[db]|(?<![t\s])r)")
 
 
 def _word_shape(w: str) -> str:
@@ -327,10 +327,15 @@ def same_name(a: str, b: str) -> bool:
 
 def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     """A law's, code's or ordinance's own name, folded ("luat chung khoan"): its mentions are itself."""
-    if doc_type not in ("Luật", "Bộ luật", "PL", "Hiến pháp") or not h.title or not h.title_span:
+    if doc_type == "Hiến pháp":
+        return "hien phap"  # one name, whatever its title line runs on into
+    if doc_type not in ("Luật", "Bộ luật", "PL") or not h.title or not h.title_span:
         return None
     lo, hi = h.title_span
-    lines = text[lo:hi].split("\n")
+    # a legal portal's notes inside the title ("LUẬT [Quy định về … tại Luật này …] ĐẤT ĐAI") are not the name
+    lines = [x for x in (_PORTAL_NOTE.sub(" ", line).strip() for line in text[lo:hi].split("\n")) if x]
+    if not lines:
+        return None
     t = squash(lines[0])
     if t in ("luat", "bo luat", "phap lenh") and len(lines) > 1:
         t = f"{t} {squash(lines[1])}"  # "BỘ LUẬT / DÂN SỰ"
@@ -342,4 +347,5 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     return t or None
 
 
+_PORTAL_NOTE = re.compile(r"\[[^\[\]\n]*\]")
 _HEAD_OF = {"Luật": "luat", "Bộ luật": "bo luat", "PL": "phap lenh"}

@@ -53,7 +53,7 @@ _NAME_STOP = re.compile(
     r"|d[a]\s+d[uw][o0]c|d[uw][o0]c\s+(?:s[uw]a|b[o0]|thay|h[uw][o0e]ng)"  # "đã được", "được sửa đổi …" (OCR: "da duoc")
     r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[uw][o0e]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
     r"|c[uw]a\s+(?:qu[o0]c\s+h[o0]i|ch[i1]nh\s+ph[uw]|[uw]y\s+ban|b[o0]\s)"
-    r"|v[a]\s+(?:c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[uw]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
+    r"|v[a]\s+(?:c[uw]a|c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]|th[o0]ng\s+t[uw]|quy[e&]t|hi[e&]n\s+ph[a]p|v[a]n\s+b[a]n))"
     r"(?![a-z])"
 )
 _NAME_WORD = re.compile(r"\S+")
@@ -62,8 +62,10 @@ _NAME_WORD = re.compile(r"\S+")
 _STOP_AS_WRITTEN = frozenset(
     {"về", "mà", "nhưng", "có", "khi", "thì", "để", "đã", "là", "sẽ", "tại", "với", "trừ", "như", "cũng", "được",
      "trong", "phải", "cho", "gồm", "các", "khoản", "điều", "điểm", "chương", "mục", "không", "gửi", "chưa",
-     "đến", "việc", "sửa", "luật", "bộ", "đề", "liên"}
+     "đến", "việc", "sửa", "luật", "đề", "liên"}
 )
+#: Stops only with their capital: "Bộ" of a ministry or a code ("… và Bộ luật Dân sự"), never "đường bộ".
+_STOP_WITH_CAPITAL = frozenset({"Bộ", "BỘ"})
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
@@ -76,7 +78,7 @@ _AMENDING_HEAD = re.compile(
 _STRONG_AFTER = re.compile(
     r"\s*(?:$|[;.:)\]”\"\n(]|,\s*(?:(?:b[o0]\s+)?lu[a]t\s|ngh|th[o0]ng\s|ph[a]p\s|hi[e&]n\s|c[a]c\s|ng[a-z`]{1,2}y|n[a-z`]{1,2}m|s[o0]\s|\d)"
     r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*\d"
-    r"|v[a]\s+(?:c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
+    r"|v[a]\s+(?:c[uw]a|c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
     r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[uw][o0e]ng)\s|tr[uw]\s|h[e&]t\s+hi[e&]u"
     r"|c[o0]\s+hi[e&]u\s+l[uy]c|quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
 )
@@ -100,6 +102,7 @@ _NOTE = re.compile(r"\[([^\[\]]{1,1200})\]")  # a wrapped line or a page break m
 _NOTE_CUE = re.compile(
     r"(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[uw][o0e]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[uw]y)"
     r"|h[e&]t\s+hi[e&]u\s+l[uy]c|c[o0]\s+hi[e&]u\s+l[uy]c|ng[uw]ng\s+hi[e&]u\s+l[uy]c"
+    r"|d[uw][o0]c\s+th[uw]c\s+hi[e&]n\s+theo"  # "[Quy định … tại Luật này được thực hiện theo Nghị định …]"
 )
 
 
@@ -124,6 +127,16 @@ def _wrapped(text: str, gap: str, nxt: int) -> bool:
     return text[nxt].islower()
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
+_DATE_OR_YEAR = re.compile(P.NGAY + r"\s*\d|" + P.NAM + r"\s*(?:19|20)\d{2}")
+
+
+def _VIET_NAM(text: str, pos: int, last_word: str) -> bool:  # noqa: N802  (reads as the words it finds)
+    """"Việt Nam" inside a name ("Luật Quốc tịch Việt Nam 2008", "Viet Nam" in OCR): "Nam" with its capital
+    after "Việt" is the country, not "năm" of a year."""
+    return last_word == "viet" and text.startswith("Nam", pos)
+
+
 def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
     """Where a name that starts at ``pos`` (right after its head word) ends.
 
@@ -142,13 +155,16 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
             break
         comma = "," in gap
         if n and (
-            _NAME_STOP.match(folded, w.start(), hi)
+            (_NAME_STOP.match(folded, w.start(), hi) and not _VIET_NAM(text, w.start(), last_word))
             or (comma and not text[w.start()].islower())
             or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
+            or text[w.start() : w.end()] in _STOP_WITH_CAPITAL
         ) and not (hb and _in_known(" ".join(folded[hb.start() : w.end()].split()))):  # "Luật Thủ đô", "Luật hàng không …"
             if last_word in ("va", "hoac"):
                 end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's
             break
+        if n == 0 and (_A_YEAR.match(w.group()) or _DATE_OR_YEAR.match(folded, w.start(), hi)):
+            break  # "Hiến pháp 2013.", "Hiến pháp năm 1992": the date or year, not a first word of the name
         if w.group() in ("va", "hoac"):
             before_conj = end
         last_word = w.group()
@@ -324,7 +340,10 @@ def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None
     else:
         tail = None
         hi = law_name_end(text, folded, after)
-    return None if hi <= after else (hi, tail)
+    if hi <= after:
+        # "Hiến pháp năm 1992", "Hiến pháp 2013": the head is the whole name; any other head needs a name
+        return (after, None) if folded[m.start()] == "h" else None
+    return hi, tail
 
 
 def _law_named(text: str, folded: str, m: re.Match[str], hi: int, tail: int | None) -> LawCitation | None:
@@ -352,7 +371,8 @@ def _date_after(folded: str, hi: int, rest: str) -> tuple[str | None, int | None
     """The date ("ngày …") or year ("năm 2015") written in ``rest``, right after a name ending at ``hi``."""
     if re.match(r"\s*,?\s*(?:" + P.NGAY + r")\s*", rest):
         return parse_date(folded, hi)
-    ym = re.match(r"\s*(?:" + P.NAM + r")\s*((?:19|20)\d{2})", rest)
+    # "năm 2015", or the year alone ("Luật Đất đai 2013"), never a span or a number ("2021-2025", "2013/QH13")
+    ym = re.match(r"\s*(?:(?:" + P.NAM + r")\s*)?((?:19|20)\d{2})(?!\d|[/-]|\.\d)", rest)
     if ym:
         return None, int(ym.group(1)), hi + ym.end()
     return None, None, hi

@@ -101,6 +101,12 @@ _EXPIRES_AFTER = re.compile(
 )
 
 
+def expires_here(folded: str, end: int) -> bool:
+    """The sentence goes on from a mention ending at ``end`` to say it expires when this document takes
+    effect ("… hết hiệu lực kể từ ngày Luật này có hiệu lực"): this document repeals it."""
+    return "hieu l" in folded[end : end + 240] and _EXPIRES_AFTER.match(folded, end, min(len(folded), end + 260)) is not None
+
+
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
 _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
@@ -234,9 +240,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
                 relation, cue_start = out[i - 1].relation, c.start
-            elif doc_type != "VBHN" and "hieu l" in folded[c.end : c.end + 240] and _EXPIRES_AFTER.match(folded, c.end, min(len(folded), c.end + 260)) and not (
-                i + 1 < len(cits) and cits[i + 1].start < c.end + 160
-            ):
+            elif doc_type != "VBHN" and expires_here(folded, c.end) and not (i + 1 < len(cits) and cits[i + 1].start < c.end + 160):
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out

@@ -383,6 +383,20 @@ _VBHN_QUOTES = (_VBHN_HEAD + "Số: 03/VBHN-VPQH\nHà Nội, ngày 21 tháng 02 
                 "27/2023/QH15.\nĐiều 59. Luật Quy hoạch đô thị số 30/2009/QH12 hết hiệu lực kể từ ngày Luật này có hiệu lực.\n")
 
 
+#: A law's own name, as a legal portal repeats it over each chapter ("Luật Đất đai 2024."), and with the
+#: portal's notes inside its title, is itself; the same name with another year is an earlier law.
+_OWN_LAW = ("QUỐC HỘI\nLuật số: 31/2024/QH15\nHà Nội, ngày 18 tháng 01 năm 2024\nLUẬT [Quy định về phân cấp tại Luật này "
+            "được thực hiện theo Nghị định 151/2025/NĐ-CP] ĐẤT ĐAI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+            "Luật Đất đai 2024. Chương I.\nĐiều 1. Luật Đất đai năm 2013 hết hiệu lực kể từ ngày Luật này có hiệu lực. "
+            "Sửa đổi, bổ sung Hiến pháp không thuộc phạm vi Luật này.\n")
+
+
+def test_a_law_names_itself_and_its_predecessor() -> None:
+    rec = extract_text(_OWN_LAW)
+    assert rec.document.title == "LUẬT ĐẤT ĐAI"
+    assert {r.target.key: r.relation for r in rec.references} == {"Luật:hien-phap@?": "based_on", "Luật:dat-dai@2013": "repeals"}
+
+
 def test_a_consolidated_text_amends_nothing() -> None:
     rels = {r.target.key: r.relation for r in extract_text(_VBHN_QUOTES).references}
     assert rels["21/2017/QH14@2017"] == "consolidates"
@@ -436,6 +450,17 @@ MENTIONS = [
      {"Luật:quan-ly-su-dung-von-nha-nuoc-dau-tu-vao-san-xuat-kinh-doanh-tai-doanh-nghiep@2014"}),
     ("Cin cu Luat Quan ly su dung vdn nha nuoc diu tu vao san xuat kinh doanh tai doanh\nnghiep ngay 26 thang 11 nim 2014;",
      {"Luật:quan-ly-su-dung-von-nha-nuoc-dau-tu-vao-san-xuat-kinh-doanh-tai-doanh-nghiep@2014"}),
+    # a name with its year alone after it ("Luật Đất đai 2013"), "Việt Nam" inside a name, "đường bộ" ending one
+    ("theo Luật Đất đai 2013 và Luật Nhà ở năm 2014.", {"Luật:dat-dai@2013", "Luật:nha-o@2014"}),
+    ("theo Luật Quốc tịch Việt Nam 2008.", {"Luật:quoc-tich-viet-nam@2008"}),
+    ("theo Luat Quéc tich Viet Nam 2008.", {"Luật:quoc-tich-viet-nam@2008"}),
+    ("theo Luật Đất đai 2013-2020", {"Luật:dat-dai@?"}),
+    ("thực hiện theo quy định của Luật Giao thông đường bộ và của Luật này.", {"Luật:giao-thong-duong-bo@?"}),
+    ("thuc hien theo quy dinh cua Luat Giao thong duong bo va cua Luat nay.", {"Luật:giao-thong-duong-bo@?"}),
+    # "ố" read as "b" inside a long name: the name still reaches its number
+    ("Luat Giao duc qubc phòng va an ninh sd 30/2013/QH13;", {"30/2013/QH13@2013"}),
+    # the constitution named alone, with its year
+    ("kế thừa Hiến pháp năm 1946 và Hiến pháp 1992.", {"Luật:hien-phap@1946", "Luật:hien-phap@1992"}),
     # a code's own number line, "số" read as "sd": no law named "Bộ luật sd"
     ("QUOC HOI\nBo luat sd: 45/2019/QH14\nHa Noi, ngay 20 thang 11 nam 2019\nBO LUAT LAO DONG\nCan cu Hien phap nuoc Cong "
      "hoa xa hoi chu nghia Viet Nam;", {"Luật:hien-phap@?"}),
