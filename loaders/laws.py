@@ -131,7 +131,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 _DATE_OR_YEAR = re.compile(P.NGAY + r"\s*\d|" + P.NAM + r"\s*(?:19|20)\d{2}")
 
 
-def _VIET_NAM(text: str, pos: int, last_word: str) -> bool:  # noqa: N802  (reads as the words it finds)
+def _viet_nam(text: str, pos: int, last_word: str) -> bool:
     """"Việt Nam" inside a name ("Luật Quốc tịch Việt Nam 2008", "Viet Nam" in OCR): "Nam" with its capital
     after "Việt" is the country, not "năm" of a year."""
     return last_word == "viet" and text.startswith("Nam", pos)
@@ -155,7 +155,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
             break
         comma = "," in gap
         if n and (
-            (_NAME_STOP.match(folded, w.start(), hi) and not _VIET_NAM(text, w.start(), last_word))
+            (_NAME_STOP.match(folded, w.start(), hi) and not _viet_nam(text, w.start(), last_word))
             or (comma and not text[w.start()].islower())
             or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
             or text[w.start() : w.end()] in _STOP_WITH_CAPITAL
