@@ -201,7 +201,8 @@ def _known_law_names() -> dict[str, str]:
 #: "Luật sửa đổi, bổ sung một số điều của Luật X (, Luật Y … và Luật Z)", folded, as OCR leaves it
 #: ("sua d6i, b6 sung mot sb diéu cua"): the laws it amends follow.
 _AMENDING_OF = re.compile(
-    r"(?:luat\s+)?s[uw]a\s+[dpb][o06]i,?\s*(?:v[a]\s+)?b[o06]\s+sung\s+m[o06]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[uw]a\s+(?=luat\s)"
+    # OCR's letters for the marked vowels too: "sua ddi, bd sung" (see _VOWEL_READ_AS)
+    r"(?:luat\s+)?s[uw]a\s+[dpb][o06db]i,?\s*(?:v[a]\s+)?b[o06db]\s+sung\s+m[o06db]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[uw]a\s+(?=luat\s)"
 )
 #: Between two laws of the list: ", " or " và ".
 _LAW_LIST_SEP = re.compile(r"\s*,\s*(?=luat\s)|\s+v[a]\s+(?=luat\s)")
@@ -256,7 +257,7 @@ def _closest_known(folded: str) -> str | None:
     return None  # a shorter name is kept as written: "Luật Bầu cử đại biểu Quốc hội" was a law of its own
 
 
-_VOWELS = re.compile(r"[aeiouyw&`0-9]+")
+_VOWELS = re.compile(r"[aeiouywj&`0-9]+")  # "j": OCR's reading of "ị" ("thj", "djnh")
 
 
 #: Letters OCR puts for a marked vowel that no Vietnamese word has where they stand: "d" after a word's
@@ -279,10 +280,14 @@ def _skeleton(folded: str) -> str:
 def known_by_skeleton(folded: str) -> bool:
     """Whether a folded, single-spaced run spells exactly one known name as OCR damages it, letter for
     letter (:func:`_letter_skeleton`): the head of a sentence is no place to read "Giao" as "Giá"."""
-    return bool(_known_letter_skeletons().get(_letter_skeleton(folded)))
+    if _known_letter_skeletons().get(_letter_skeleton(folded)):
+        return True
+    # a long name is told apart by its consonants alone: OCR may write one marked vowel as two letters
+    # ("thirc" for "thức" in "Luật Đầu tư theo phương thức đối tác công tư")
+    return folded.count(" ") >= 5 and bool(_known_skeletons().get(_skeleton(folded)))
 
 
-_VOWEL = re.compile(r"[aeiouyw&`0-9]")
+_VOWEL = re.compile(r"[aeiouywj&`0-9]")
 
 
 def _letter_skeleton(folded: str) -> str:

@@ -631,6 +631,7 @@ def test_iter_files_walks_folders(tmp_path):
     # digits that are numbers or parts of codes stay
     ("57-NQ/TW, 45/2019/QH14, H1N1, 2025, 12a, 05/ABC", "57-nq/tw, 45/2019/qh14, hin1, 2025, 12a, 05/abc"),
     ("Khoản 2 Điều 5, F0", "khoan 2 dieu 5, fo"),
+    ("T6 chirc ", "to chirc "),  # also at the very start of the text
 ])
 def test_fold_table(text: str, folded: str) -> None:
     from luocdo.core.fold import fold

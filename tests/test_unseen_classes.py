@@ -459,6 +459,9 @@ MENTIONS = [
     ("thuc hien theo quy dinh cua Luat Giao thong duong bo va cua Luat nay.", {"Luật:giao-thong-duong-bo@?"}),
     # "ố" read as "b" inside a long name: the name still reaches its number
     ("Luat Giao duc qubc phòng va an ninh sd 30/2013/QH13;", {"30/2013/QH13@2013"}),
+    # a long name with a marked vowel OCR wrote as two letters ("thirc" for "thức"), "ị" read as "j"
+    ("Luat Báu tu theo phuong thirc dôi tac céng tu 2020.", {"Luật:dau-tu-theo-phuong-thuc-doi-tac-cong-tu@2020"}),
+    ("Luat Quy hoach d6 thj da duoc sua doi", {"Luật:quy-hoach-do-thi@?"}),
     # the constitution named alone, with its year
     ("kế thừa Hiến pháp năm 1946 và Hiến pháp 1992.", {"Luật:hien-phap@1946", "Luật:hien-phap@1992"}),
     # a code's own number line, "số" read as "sd": no law named "Bộ luật sd"

@@ -70,7 +70,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 #: A digit between two letters, or after the one letter of a word: OCR's reading of a letter with marks
 #: ("d6i" for "đổi", "m9t" for "một", "c4c" for "các", "b6" for "bổ"); no number or symbol has one there.
-_DIGIT_IN_WORD = re.compile(r"[0134689](?:(?<=[a-z][0134689])(?=[a-z])|(?<=[^a-z0-9][a-z][0134689])(?![a-z0-9]))")
+_DIGIT_IN_WORD = re.compile(r"[0134689](?:(?<=[a-z][0134689])(?=[a-z])|(?<=[a-z][0134689])(?<![a-z0-9][a-z][0134689])(?![a-z0-9]))")
 
 
 def fold(text: str) -> str:
