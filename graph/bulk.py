@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from luocdo.graph import identity
@@ -107,8 +108,13 @@ def _rel_row(rel: str, src: str, dst: str, values: dict[str, Any], origin: str) 
     return [row["s"], row["d"], *(row[f"f{i}"] for i in range(len(rel_columns(rel))))]
 
 
-def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards: int = SHARDS) -> Spooled:
-    """Write the rows of these files' deltas under ``root`` (``tag`` names this chunk's files)."""
+def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards: int = SHARDS, *,
+          redone: bool = False) -> Spooled:
+    """Write the rows of these files' deltas under ``root`` (``tag`` names this chunk's files).
+
+    ``redone``: the deltas of files already spooled, remapped by :func:`settle_identity`: their Source
+    rows stay as spooled, and their claims are marked so the reducers keep these and not the first ones.
+    """
     deltas = list(deltas)
     out = Spooled()
     base = Path(root)
@@ -130,10 +136,12 @@ def spool(deltas: Iterable[GraphDelta], root: str, tag: str, stamp: str, shards:
             elif not _is_cited_issuer(d, e):
                 edges.setdefault(e.rel, []).append(_rel_row(e.rel, e.src, e.dst, e.values, d.source_id))
         for key, (own, props) in _doc_contributions(d).items():
-            claims.setdefault(shard_of(key, shards), []).append((key, d.source_id, own, props, d.path))
+            claim = (key, d.source_id, own, props, d.path)
+            claims.setdefault(shard_of(key, shards), []).append((*claim, True) if redone else claim)
     out.groups = identity.counted(deltas)
-    source_cols = {c: t for c, t in columns("Source").items()}
-    _write(base / "Source" / f"{tag}.parquet", _schema(source_cols), sources)
+    if not redone:
+        source_cols = {c: t for c, t in columns("Source").items()}
+        _write(base / "Source" / f"{tag}.parquet", _schema(source_cols), sources)
     for rel, rows in edges.items():
         _write(base / rel / f"{tag}.parquet", _schema(REL_TABLES[rel][2], ("from", "to")), rows)
     pid = os.getpid()
@@ -188,9 +196,13 @@ def _split(base: Path, shard: int, paths: list[Path], parts: int) -> list[Path]:
 def _fold(base: Path, name: str, paths: list[Path], org_ids: frozenset[str] | set[str], doc_cols: list[str]) -> int:
     """Fold the contributions in ``paths`` and write their rows as files called ``name``."""
     docs: dict[str, DocClaims] = {}
+    redone = _redone(base)
     for path in paths:
         for frame in _frames(path):
-            for key, sid, own, props, src_path in frame:
+            for claim in frame:
+                key, sid, own, props, src_path = claim[:5]
+                if len(claim) == 5 and sid in redone:
+                    continue  # the file's claims under the keys it gave: its remapped ones follow
                 c = docs.get(key)
                 if c is None:
                     c = docs[key] = DocClaims()
@@ -214,6 +226,72 @@ def _fold(base: Path, name: str, paths: list[Path], org_ids: frozenset[str] | se
     types = {f: ("INT64" if f == "order" else "STRING") for f in ENTRY_FIELDS}
     _write(base / "search" / f"{name}.parquet", _schema(types), entries)
     return len(rows)
+
+
+#: The ids of the files whose rows :func:`settle_identity` spooled again, for the reducers.
+_REDONE = "redone.pkl"
+
+
+def _redone(base: Path) -> frozenset[str]:
+    path = base / "claims" / _REDONE
+    if not path.exists():
+        return frozenset()
+    stamp = (str(path), path.stat().st_mtime_ns)
+    if _redone_cache.get("stamp") != stamp:  # a reducer process folds many shards: read it once
+        _redone_cache.update(stamp=stamp, ids=frozenset(pickle.loads(path.read_bytes())))
+    return _redone_cache["ids"]
+
+
+_redone_cache: dict[str, Any] = {}
+
+
+def settle_identity(root: str, spooled: Spooled, stamp: str, batch: int = 2_000) -> tuple[dict[str, str], int]:
+    """Settle the identity groups counted while spooling, and spool again, remapped, the files that
+    name a key settling moved (57-NQ/TW@? into 57-NQ/TW@2024): the copy is then the graph an
+    incremental ingest makes, and nothing in the store is rewritten afterwards.
+
+    Their edges are taken out of the spooled files and written again from the remapped deltas (read
+    back from their Source rows, which keep the deltas as extracted, as an incremental ingest keeps
+    them); their claims are spooled again, marked, and the reducers skip the first ones.  Returns the
+    moved keys (raw key → node key) and how many files were spooled again.
+    """
+    identity.settle(spooled.groups)
+    after = {k: c for g in spooled.groups.values() for k, c in g.canonical.items()}
+    moved = {k: c for k, c in after.items() if k != c}
+    redo = sorted({s for k in moved for s in spooled.naming.get(k, ())})
+    if not redo:
+        return moved, 0
+    base = Path(root)
+    ids = pa.array(redo, type=pa.string())
+    for rel in REL_TABLES:
+        folder = base / rel
+        for path in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
+            table = pq.read_table(path)
+            keep = pc.invert(pc.is_in(table["origin"], value_set=ids))
+            if pc.all(keep).as_py():
+                continue
+            kept = table.filter(keep)
+            if kept.num_rows:
+                pq.write_table(kept, path, compression="snappy")
+            else:
+                path.unlink()
+    (base / "claims" / _REDONE).write_bytes(pickle.dumps(redo, protocol=pickle.HIGHEST_PROTOCOL))
+    pending: list[GraphDelta] = []
+    parts = 0
+    for path in sorted((base / "Source").glob("*.parquet")):
+        table = pq.read_table(path, columns=["id", "delta"])
+        table = table.filter(pc.is_in(table["id"], value_set=ids))
+        for sid, text in zip(table["id"].to_pylist(), table["delta"].to_pylist(), strict=True):
+            try:
+                pending.append(identity.remap(GraphDelta.unpack(text), after))
+            except (ValueError, KeyError, TypeError, zlib.error) as e:
+                raise StoreError(f"Source {sid}: spooled delta is unreadable ({e})") from e
+            if len(pending) >= batch:
+                spool(pending, root, f"redo-{parts:05d}", stamp, redone=True)
+                pending, parts = [], parts + 1
+    if pending:
+        spool(pending, root, f"redo-{parts:05d}", stamp, redone=True)
+    return moved, len(redo)
 
 
 def search_entries(root: str) -> Iterator[dict[str, Any]]:

@@ -2,8 +2,9 @@
 Parquet files, then the engine's ``COPY FROM`` (:mod:`luocdo.graph.bulk`).
 
 The graph is the one an incremental ingest of the same files makes: the
-identity groups are counted as the files are read, and the few files naming a
-key that settling merges into another node are written again at the end.
+identity groups are counted as the files are read and settled before the
+copy, and the files naming a key that settling merges into another node are
+spooled again under the node's key (graph/bulk.py ``settle_identity``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from luocdo.graph.indexed import reindex, search_index_of
+from luocdo.graph.indexed import search_index_of
 from luocdo.graph.store import Store, StoreError
 from luocdo.pipeline import IngestReport, _batched, process_file
 
@@ -70,6 +71,9 @@ class _BulkRun:
     org_cols: list[str]
     spooled: Any
     laps: _Laps = field(default_factory=_Laps)
+    #: Keys settling merged into another node (raw key → node key), and the files spooled again for them.
+    moved: dict[str, str] = field(default_factory=dict)
+    redone: int = 0
 
     def take(self, got: tuple[list[str], int, Any], n: int) -> None:
         """Count a chunk's files and merge the rows it spooled."""
@@ -147,6 +151,7 @@ def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> 
         for i, chunk in enumerate(batches):
             run.take(_bulk_many(chunk, run.tmp, f"{i:07d}", run.stamp), len(chunk))
         run.laps.lap("extraction")
+        _settle(run)
         return [gb.reduce_shard(run.tmp, s, frozenset(run.spooled.orgs), run.doc_cols) for s in range(gb.SHARDS)]
     with ProcessPoolExecutor(max_workers=n_workers) as pool:
         pending: deque = deque()
@@ -159,9 +164,19 @@ def _bulk_spool(run: _BulkRun, batches: Iterable[list[str]], n_workers: int) -> 
             fut, n = pending.popleft()
             run.take(fut.result(), n)
         run.laps.lap("extraction")
+        _settle(run)
         orgs = frozenset(run.spooled.orgs)
         reducing = [pool.submit(gb.reduce_shard, run.tmp, s, orgs, run.doc_cols) for s in range(gb.SHARDS)]
         return [f.result() for f in reducing]
+
+
+def _settle(run: _BulkRun) -> None:
+    """Settle the identity groups and spool again the files naming a key that moved (before the copy)."""
+    from luocdo.graph import bulk as gb
+
+    if run.spooled.added:
+        run.moved, run.redone = gb.settle_identity(run.tmp, run.spooled, run.stamp)
+        run.laps.lap(f"identity settled ({len(run.moved):,} keys merged, {run.redone:,} files spooled again)")
 
 
 def _checkpoint(store: Store) -> None:
@@ -177,25 +192,22 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     seen = len(store.notes)
     try:
         copies = gb.copy_all(store, run.tmp, pool)
-        # keys the files gave that name one instrument (57-NQ/TW@? and 57-NQ/TW@2024) become one node,
-        # as an incremental ingest makes them: the files naming them are written again, in parts each
-        # checkpointed (there may be hundreds of thousands of them at a million documents)
-        moved = store.adopt_identity(spooled.groups, spooled.naming, part_done=lambda: _checkpoint(store))
+        # the groups settled before the copy (the rows are already under their nodes' keys), kept for
+        # the incremental ingests after this one
+        store.adopt_identity(spooled.groups, {}, part_done=lambda: _checkpoint(store))
     except BaseException as e:  # tables copied before it would pass for an ingest: empty them
         with suppress(StoreError):
             gb.empty(store)
         raise StoreError(f"the bulk load of {store.path} failed ({e}); the store was left empty: "
                          "run it again, or ingest file by file (--no-bulk)") from e
-    run.laps.lap("COPY FROM" + (f", {len(moved):,} keys merged" if moved else ""))
+    run.laps.lap("COPY FROM")
     index = search_index_of(store)
     if index is not None:
         index.rebuild(gb.search_entries(run.tmp), prepared=True)
-        if moved:  # the merged keys' entries, as the store now has them
-            reindex(store, index, set(moved) | set(moved.values()))
         run.laps.lap("search index")
     report.notes += store.notes[seen:]
     report.notes.append(
-        f"bulk load: {spooled.added:,} files, {sum(shard_counts) - len(moved):,} documents, {len(spooled.orgs):,} organisations "
+        f"bulk load: {spooled.added:,} files, {sum(shard_counts):,} documents, {len(spooled.orgs):,} organisations "
         f"copied into {store.path} ({', '.join(run.laps.phases)}; {copies:,} COPY statements, "
         f"page cache held at {pool // 2**20:,} MiB)"
     )
