@@ -209,7 +209,11 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                     # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
                     if _REVIEWS.search(gap, 0, nm.start()):
                         parent_rel = None
-                elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None:
+                elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None and not (
+                    out[i - 1].parent_relation == "amended_by" and c.name and not prev.name
+                ):
+                    # "… đã được sửa đổi theo Luật số A, Luật số B": A and B amend it; a law named with its
+                    # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
                     parent = out[i - 1].parent
                     parent_rel = out[i - 1].parent_relation
         relation = "cites"

@@ -508,6 +508,24 @@ def test_a_former_province_read_by_ocr(issuer: str, scope: str) -> None:
     assert {r.target.key: r.relation for r in rec.references} == {f"05/2024/NQ-HĐND@2024@{scope}": "amends"}
 
 
+#: "X số N đã được sửa đổi, bổ sung một số điều theo Luật số A, Luật số B, Luật Y số M …": A and B amend X;
+#: Y (a law named with its number) is the list's next law, and never amends X; an older act never amends a
+#: newer one.
+AMENDED_BY_A_LIST = [
+    ("Luật Quản lý thuế số 78/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 21/2012/QH13, Luật số "
+     "71/2014/QH13, Luật Hải quan số 54/2014/QH13 đã được sửa đổi, bổ sung theo Luật số 35/2018/QH14;",
+     {("21/2012/QH13@2012", "amends", "78/2006/QH11@2006"), ("71/2014/QH13@2014", "amends", "78/2006/QH11@2006"),
+      ("35/2018/QH14@2018", "amends", "54/2014/QH13@2014")}),
+    ("Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật số 44/2009/QH12 và Luật số 20/2004/QH11;",
+     {("44/2009/QH12@2009", "amends", "38/2005/QH11@2005")}),
+]
+
+
+@pytest.mark.parametrize(("text", "edges"), AMENDED_BY_A_LIST)
+def test_amended_by_a_list(text: str, edges: set) -> None:
+    assert {(d.source.key, d.relation, d.target.key) for d in extract_text(text).derived} == edges
+
+
 @pytest.mark.parametrize(("text", "edge"), AMENDED_BY_AN_AMENDING_LAW)
 def test_amended_by_an_amending_law(text: str, edge: tuple) -> None:
     assert [(d.source.key, d.relation, d.target.key) for d in extract_text(text).derived] == [edge]
