@@ -257,8 +257,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None
     if syntax in ("letter", "old") and type_word is None and not after_so:
         return None  # a bare "12/UBND" without "số" or a type word is too weak
-    if type_word == "Luật" and syntax != "normative":
-        return None
+    if type_word == "Luật" and syntax != "normative" and not symbol.startswith("L/"):
+        return None  # "Luật số 24-L/CTN" (a law of before 2002) is one
     number = _WS.sub("", text[num_span[0] : num_span[1]])
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
 

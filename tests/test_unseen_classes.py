@@ -462,6 +462,8 @@ MENTIONS = [
     # a long name with a marked vowel OCR wrote as two letters ("thirc" for "thức"), "ị" read as "j"
     ("Luat Báu tu theo phuong thirc dôi tac céng tu 2020.", {"Luật:dau-tu-theo-phuong-thuc-doi-tac-cong-tu@2020"}),
     ("Luat Quy hoach d6 thj da duoc sua doi", {"Luật:quy-hoach-do-thi@?"}),
+    # a law of before 2002 by its number alone
+    ("Căn cứ Luật số 12-L/CTN ngày 01/01/1996;", {"12-L/CTN@1996"}),
     # the constitution named alone, with its year
     ("kế thừa Hiến pháp năm 1946 và Hiến pháp 1992.", {"Luật:hien-phap@1946", "Luật:hien-phap@1992"}),
     # a code's own number line, "số" read as "sd": no law named "Bộ luật sd"
