@@ -18,12 +18,15 @@ from luocdo.loaders.citations import clean, parse_symbol
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
+# Inside a symbol, "/" or OCR's "|" for it; there a "|" spaced on both sides is a table's cell border ("| Số:
+# 12/KH-SYT | Quảng Ngãi, …"); right after the number it is the slash ("86: 272 | KH-SKHCN")
+_SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|(?<![ \t])\|[ \t]{0,2}|[ \t]{0,2}\|(?![ \t]))"
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
 _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
     r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
-    r"(?:(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
+    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
@@ -381,8 +384,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
     lines = _lines(text, after, min(len(text), after + 2500))
     i = 0
     # skip to first non-empty line (and past a gazette's page header)
-    while i < len(lines) and (not text[lines[i][0] : lines[i][1]].strip() or _GAZETTE.match(folded, *lines[i])):
-        i += 1
+    while i < len(lines) and (not _HAS_LETTER.search(text, *lines[i]) or _GAZETTE.match(folded, *lines[i])):
+        i += 1  # (a table's cell border left after the date, " |", is no title either)
     type_from_line = None
     if i < len(lines):
         lo, hi = lines[i]
@@ -401,6 +404,7 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
     return _Titled(None, None, after, type_from_line)
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _SUBJECT_LINE = re.compile(r"[ \t]*v\s*/\s*v\b")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 

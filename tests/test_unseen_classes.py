@@ -315,6 +315,10 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a title that names a plan", "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 312/TB-UBND\nLâm Đồng, ngày 05 tháng 11 năm 2025\n"
      "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh về tiến độ triển khai Kế hoạch số 112/KH-UBND\n\nNgày 01/11/2025, Chủ tịch "
      "UBND tỉnh chủ trì cuộc họp.\n", lambda r: [(x.relation, x.target.date) for x in r.references] == [("cites", None)]),
+    # a header laid out as a table: the cell borders are no part of the number or the title
+    ("a header in a table", "| ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| SỞ Y TẾ | Độc lập - "
+     "Tự do - Hạnh phúc |\n| Số: 12/KH-SYT | Quảng Ngãi, ngày 5 tháng 3 năm 2025 |\n\nKẾ HOẠCH\nTriển khai công tác y tế\n",
+     lambda r: (r.document.key, squash(r.document.title or "")) == ("12/KH-SYT@2025@quang-ngai", "trien khai cong tac y te")),
     # what a report reports on, in its own words after the letter that asked for it; the dated mention's year
     # stays with the later bare one ("Kế hoạch số 45/KH-UBND của UBND tỉnh")
     ("a report on the results of X", REPORT + "Thực hiện Công văn số 1021/UBND-NC ngày 12/3/2024 của UBND tỉnh về việc báo "
