@@ -14,8 +14,12 @@ Rules, in the order they apply to one mention:
    takes the relation of the nearest clause-initial cue before it in the same
    sentence.  "Thực hiện" in a report (Báo cáo) means reports_on.
 3. *Amends*: "sửa đổi, bổ sung", "thay thế", "bãi bỏ", "đính chính" right
-   before a citation anywhere.
-4. Otherwise the document only cites it.
+   before a citation anywhere, and the citations listed after it ("thay thế
+   A và B"); not when another instrument is the verb's subject ("Luật sửa
+   đổi … của", "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi …"), nor in a
+   consolidated text, which quotes its acts' words.
+4. A report's own "báo cáo kết quả thực hiện X" in its opening: it reports on X.
+5. Otherwise the document only cites it.
 
 A plan issued on the basis of another ("Trên cơ sở Kế hoạch số 82/KH-UBND,
 UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND") yields the derived edge
