@@ -263,14 +263,18 @@ def settle_identity(root: str, spooled: Spooled, stamp: str, batch: int = 2_000)
         return moved, 0
     base = Path(root)
     ids = pa.array(redo, type=pa.string())
-    for rel in REL_TABLES:
-        folder = base / rel
-        for path in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
-            table = pq.read_table(path)
-            keep = pc.invert(pc.is_in(table["origin"], value_set=ids))
-            if pc.all(keep).as_py():
+    # the chunks that spooled them, by their Source rows' ids alone (the deltas are most of those files)
+    tags = [p.stem for p in sorted((base / "Source").glob("*.parquet"))
+            if pc.any(pc.is_in(pq.read_table(p, columns=["id"])["id"], value_set=ids)).as_py()]
+    for tag in tags:
+        for rel in REL_TABLES:
+            path = base / rel / f"{tag}.parquet"
+            if not path.exists():
                 continue
-            kept = table.filter(keep)
+            table = pq.read_table(path)
+            kept = table.filter(pc.invert(pc.is_in(table["origin"], value_set=ids)))
+            if kept.num_rows == table.num_rows:
+                continue
             if kept.num_rows:
                 pq.write_table(kept, path, compression="snappy")
             else:
@@ -278,8 +282,8 @@ def settle_identity(root: str, spooled: Spooled, stamp: str, batch: int = 2_000)
     (base / "claims" / _REDONE).write_bytes(pickle.dumps(redo, protocol=pickle.HIGHEST_PROTOCOL))
     pending: list[GraphDelta] = []
     parts = 0
-    for path in sorted((base / "Source").glob("*.parquet")):
-        table = pq.read_table(path, columns=["id", "delta"])
+    for tag in tags:
+        table = pq.read_table(base / "Source" / f"{tag}.parquet", columns=["id", "delta"])
         table = table.filter(pc.is_in(table["id"], value_set=ids))
         for sid, text in zip(table["id"].to_pylist(), table["delta"].to_pylist(), strict=True):
             try:
@@ -291,6 +295,7 @@ def settle_identity(root: str, spooled: Spooled, stamp: str, batch: int = 2_000)
                 pending, parts = [], parts + 1
     if pending:
         spool(pending, root, f"redo-{parts:05d}", stamp, redone=True)
+    pa.default_memory_pool().release_unused()  # what Arrow read is not held through the copy
     return moved, len(redo)
 
 

@@ -176,6 +176,7 @@ def _settle(run: _BulkRun) -> None:
 
     if run.spooled.added:
         run.moved, run.redone = gb.settle_identity(run.tmp, run.spooled, run.stamp)
+        run.spooled.naming = {}  # a million files' ids, not needed any more: not held through the copy
         run.laps.lap(f"identity settled ({len(run.moved):,} keys merged, {run.redone:,} files spooled again)")
 
 
