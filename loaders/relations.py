@@ -188,8 +188,6 @@ def _sentence_floor(folded: str, pos: int, lo: int) -> int:
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
     out: list[Classified] = []
     for i, c in enumerate(cits):
-        parent = parent_rel = None
-        gap = None
         if doc_type == "BC" and c.start < preamble_end:
             rm = _REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
             if rm is not None:
@@ -197,50 +195,11 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 # also when the sentence began with the letter that asked for it
                 out.append(Classified(c, "reports_on", None, None, rm.start()))
                 continue
-        if i > 0:
-            prev = cits[i - 1]
-            gap_lo = max(prev.end, prev.sym_end)
-            gap = folded[gap_lo : c.start] if gap_lo <= c.start else ""
-            if len(gap) < 220 and not _CLAUSE_BREAK.search(gap):
-                nm = _NEST_CUE.search(gap)
-                # "… và theo Công văn số …": a conjunction before the cue opens
-                # a sibling clause with its own cue, not a nested citation
-                if nm and _SIBLING_CLAUSE.search(gap, 0, nm.start()):
-                    nm = None
-                if nm:
-                    parent = i - 1
-                    parent_rel = nm.lastgroup
-                    # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
-                    if _REVIEWS.search(gap, 0, nm.start()):
-                        parent_rel = None
-                elif _CONJ.fullmatch(gap) and out[i - 1].parent is not None and not (
-                    out[i - 1].parent_relation == "amended_by" and c.name and not prev.name
-                ):
-                    # "… đã được sửa đổi theo Luật số A, Luật số B": A and B amend it; a law named with its
-                    # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
-                    parent = out[i - 1].parent
-                    parent_rel = out[i - 1].parent_relation
-        relation = "cites"
-        cue_start = None
+        gap = _gap_before(folded, cits, i)
+        parent, parent_rel = _nested(cits, out, i, gap) if gap is not None else (None, None)
+        relation, cue_start = "cites", None
         if parent is None:
-            if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
-                floor = _sentence_floor(folded, c.start, 0)
-                g = _governing_cue(folded, floor, c.start)
-                if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
-                    # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
-                    g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
-                if g is None:
-                    g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
-                if g:
-                    relation, cue_start = g
-                    if relation == "implements" and doc_type == "BC":
-                        relation = "reports_on"
-            # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", in the opening as in the body
-            if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
-                floor = _sentence_floor(folded, c.start, 0)
-                line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
-                if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
-                    relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
+            relation, cue_start = _governed(folded, c, preamble_end, doc_type)
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
@@ -252,6 +211,58 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out
+
+
+def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
+    """The text between citation ``i`` and the one before it (None for the first)."""
+    if i == 0:
+        return None
+    prev = cits[i - 1]
+    gap_lo = max(prev.end, prev.sym_end)
+    return folded[gap_lo : cits[i].start] if gap_lo <= cits[i].start else ""
+
+
+def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tuple[int | None, str | None]:
+    """The citation ``i`` is nested in, and how that one relates to it (rule 1)."""
+    if len(gap) >= 220 or _CLAUSE_BREAK.search(gap):
+        return None, None
+    nm = _NEST_CUE.search(gap)
+    # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
+    if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
+        # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
+        return i - 1, (None if _REVIEWS.search(gap, 0, nm.start()) else nm.lastgroup)
+    prev = out[i - 1]
+    if nm is None and _CONJ.fullmatch(gap) and prev.parent is not None and not (
+        prev.parent_relation == "amended_by" and cits[i].name and not cits[i - 1].name
+    ):
+        # "… đã được sửa đổi theo Luật số A, Luật số B": A and B amend it; a law named with its
+        # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
+        return prev.parent, prev.parent_relation
+    return None, None
+
+
+def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None) -> tuple[str, int | None]:
+    """The relation a cue gives a citation that is not nested (rule 2), with where the cue starts."""
+    relation, cue_start = "cites", None
+    if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
+        floor = _sentence_floor(folded, c.start, 0)
+        g = _governing_cue(folded, floor, c.start)
+        if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
+            # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
+            g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
+        if g is None:
+            g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
+        if g:
+            relation, cue_start = g
+            if relation == "implements" and doc_type == "BC":
+                relation = "reports_on"
+    # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", in the opening as in the body
+    if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
+        floor = _sentence_floor(folded, c.start, 0)
+        line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
+        if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
+            relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
+    return relation, cue_start
 
 
 def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:
