@@ -231,10 +231,10 @@ def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference
             _lo, _hi, sent = sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
     derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
-    years = {i.key: i.year for i in insts}
+    years = {i.key: i.year or 0 for i in insts}
     # an act amends or repeals only one older than itself (a list read past its end says otherwise)
     derived_map = {(s, t, r): ms for (s, t, r), ms in derived_map.items()
-                   if not (r in ("amends", "repeals") and years.get(s) and years.get(t) and years[s] < years[t])}
+                   if not (r in ("amends", "repeals") and 0 < years.get(s, 0) < years.get(t, 0))}
     return tuple(
         Derived(source=by_key.get(s, document), target=by_key[t], relation=r, mentions=tuple(ms))  # type: ignore[arg-type]
         for (s, t, r), ms in derived_map.items()
