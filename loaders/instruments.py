@@ -93,16 +93,26 @@ def _legislature(head: str) -> str:
 _LEGISLATURE = re.compile(r"(?<=QH)\d{1,2}\Z")
 
 
+#: Words a sentence goes on with after "của <issuer>" (folded): "trên địa bàn", "như sau", "đã đạt", "về …".
+_SENTENCE_GOES_ON = frozenset(
+    "tren nhu da de ve tai theo nam giai den cho va voi nham co duoc la trong sau ngay kem ban phe huong quy trien thuc "
+    "dat dang se can".split()
+)
+
+
 def _leading_issuer(phrase: str, province: str | None, commune: str | None) -> tuple[Org | None, str]:
     """The issuer named by "của <phrase>", or by its first words when the phrase runs on into the
     sentence ("của Bộ Chính trị trên địa bàn xã", "của UBND tỉnh như sau"): the longest leading words
-    that name a unit."""
+    that name a unit, followed by one of the words a sentence goes on with ("UBND thanh phb Hô Chi Minh", a
+    name OCR damaged, is not "UBND thành")."""
     reg = registry()
     o = reg.resolve(phrase, province=province, commune=commune)
     if o is not None:
         return o, phrase
     words = phrase.split()
     for n in range(min(len(words) - 1, 12), 1, -1):
+        if not words[n][:1].islower() or fold(words[n]) not in _SENTENCE_GOES_ON:
+            continue  # the words left out must be the sentence's ("trên địa bàn"), not a name OCR garbled
         said = " ".join(words[:n]).rstrip(",;:")
         o = reg.resolve(said, province=province, commune=commune)
         if o is not None:

@@ -401,6 +401,16 @@ def test_a_law_names_itself_and_its_predecessor() -> None:
     assert {r.target.key: r.relation for r in rec.references} == {"Luật:hien-phap@?": "based_on", "Luật:dat-dai@2013": "repeals"}
 
 
+def test_an_issuer_name_ocr_damaged_is_not_cut_short() -> None:
+    """"của <issuer>" is read by its first words only when the sentence goes on after them ("trên địa bàn"):
+    "Uy ban nhan dan thanh phb Hô Chi Minh" (OCR) is the city's committee, not "Ủy ban nhân dân thành"."""
+    text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG SÀI GÒN\nSố: 12/KH-UBND\nSài Gòn, ngày 20 tháng 8 năm 2026\nKẾ HOẠCH\nTriển khai "
+            "công tác\nThực hiện Kế hoạch số 47/KH-UBND ngày 15/8/2026 của Uy ban nhan dan thanh phb Hô Chi Minh về triển "
+            "khai chuyển đổi số, Ủy ban nhân dân phường ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    for variant in (text, _no_diacritics(text)):
+        assert [x.target.key for x in extract_text(variant).references] == ["47/KH-UBND@2026@thanh-pho-ho-chi-minh"]
+
+
 def test_a_consolidated_text_amends_nothing() -> None:
     rels = {r.target.key: r.relation for r in extract_text(_VBHN_QUOTES).references}
     assert rels["21/2017/QH14@2017"] == "consolidates"
