@@ -94,10 +94,10 @@ _LEGISLATURE = re.compile(r"(?<=QH)\d{1,2}\Z")
 
 
 #: Words a sentence goes on with after "của <issuer>" (folded): "trên địa bàn", "như sau", "đã đạt", "về …".
-_SENTENCE_GOES_ON = frozenset(
-    "tren nhu da de ve tai theo nam giai den cho va voi nham co duoc la trong sau ngay kem ban phe huong quy trien thuc "
-    "dat dang se can".split()
-)
+_SENTENCE_GOES_ON = frozenset({
+    "tren", "nhu", "da", "de", "ve", "tai", "theo", "nam", "giai", "den", "cho", "va", "voi", "nham", "co", "duoc", "la",
+    "trong", "sau", "ngay", "kem", "ban", "phe", "huong", "quy", "trien", "thuc", "dat", "dang", "se", "can",
+})
 
 
 def _leading_issuer(phrase: str, province: str | None, commune: str | None) -> tuple[Org | None, str]:
