@@ -270,7 +270,7 @@ def parse_header(text: str, folded: str) -> Header:
         year=dated.year,
         month=dated.month,
         agency_lines=tuple(agency),
-        title=_without_portal_notes(titled.title),
+        title=without_portal_notes(titled.title),
         title_span=titled.span,
         body_start=titled.body_start,
         preamble_end=_preamble_end(folded, titled.body_start),
@@ -286,7 +286,7 @@ def parse_header(text: str, folded: str) -> Header:
 _PORTAL_NOTE = re.compile(r"\s*\[[^\[\]\n]*\]")
 
 
-def _without_portal_notes(title: str | None) -> str | None:
+def without_portal_notes(title: str | None) -> str | None:
     """A title without a legal portal's bracketed notes ("LUẬT [Quy định … tại Luật này …] ĐẤT ĐAI")."""
     if not title or "[" not in title:
         return title

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from luocdo.core.fold import fold, squash
-from luocdo.loaders.header import Header
+from luocdo.loaders.header import Header, without_portal_notes
 
 KNOWN_LAWS = (
     "Luật Tổ chức chính quyền địa phương",
@@ -338,7 +338,7 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
         return None
     lo, hi = h.title_span
     # a legal portal's notes inside the title ("LUẬT [Quy định về … tại Luật này …] ĐẤT ĐAI") are not the name
-    lines = [x for x in (_PORTAL_NOTE.sub(" ", line).strip() for line in text[lo:hi].split("\n")) if x]
+    lines = [x for x in ((without_portal_notes(line) or "").strip() for line in text[lo:hi].split("\n")) if x]
     if not lines:
         return None
     t = squash(lines[0])
@@ -352,5 +352,4 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     return t or None
 
 
-_PORTAL_NOTE = re.compile(r"\[[^\[\]\n]*\]")
 _HEAD_OF = {"Luật": "luat", "Bộ luật": "bo luat", "PL": "phap lenh"}

@@ -130,6 +130,15 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", fold(unicodedata.normalize("NFC", text))).strip("-")
 
 
+_D_READ = re.compile(r"\b[bp0](?=[a-z0-9])")
+
+
+def d_initial(folded: str) -> str:
+    """Folded words with a first "b", "p" or "0" read as "d": OCR's readings of a word-initial "Đ"
+    ("Bak Lak", "Lam Pong" for Đắk Lắk, Lâm Đồng)."""
+    return _D_READ.sub("d", folded)
+
+
 def squash(text: str) -> str:
     """Folded text with runs of white space collapsed, for comparisons."""
     return " ".join(fold(text).split())

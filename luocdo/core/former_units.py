@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, d_initial, slug, squash
 from luocdo.core.registry_tables import (
     _HDND,
     _UBND,
@@ -182,7 +182,7 @@ class FormerUnits:
         if word in ("tinh", "thanh pho", "tp"):
             hit = old_p.get(name)
             if hit is None:  # OCR reads a word-initial Đ as B, P or 0: "tỉnh Bak Nong" is Đắk Nông
-                hit = old_p.get(re.sub(r"\b[bp0](?=[a-z0-9])", "d", name)) or _former_province_near(name, old_p)
+                hit = old_p.get(d_initial(name)) or _former_province_near(name, old_p)
             if hit is not None and word != "tinh" and hit["type"] != "thanh-pho":
                 hit = None  # "thành phố Kon Tum" is the city in the province, a district
             if hit is not None and _plain(hit["name"]) in _FORMER_BARE:
@@ -374,6 +374,6 @@ def _former_province_near(name: str, old_p: dict[str, dict]) -> dict | None:
     from rapidfuzz import fuzz, process
 
     gone = [n for n in old_p if _plain(old_p[n]["name"]) in _FORMER_BARE]
-    probe = re.sub(r"\b[bp0](?=[a-z0-9])", "d", name.translate(OCR_DIGIT_LETTERS).replace("&", "o"))
+    probe = d_initial(name.translate(OCR_DIGIT_LETTERS).replace("&", "o"))
     hits = process.extract(probe, gone, scorer=fuzz.ratio, score_cutoff=85, limit=2)
     return old_p[hits[0][0]] if len(hits) == 1 else None

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from luocdo.core.fold import OCR_DIGIT_LETTERS, slug, squash
+from luocdo.core.fold import OCR_DIGIT_LETTERS, d_initial, slug, squash
 from luocdo.core.former_units import (
     REORGANISED,
     FormerUnits,
@@ -205,7 +205,7 @@ class Registry(FormerUnits):
         if n in self._province_names:
             return self._province_names[n]
         # OCR reads a word-initial Đ as B, P or 0: "Bak Lak" is Đắk Lắk
-        d_n = re.sub(r"\b[bp0](?=[a-z0-9])", "d", n)
+        d_n = d_initial(n)
         if d_n in self._province_names:
             return self._province_names[d_n]
         if len(n) < 3:
