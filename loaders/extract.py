@@ -48,6 +48,7 @@ from luocdo.loaders.instruments import (
     instrument,
     pair_names,
     same_instrument_again,
+    shared_issuers,
     title_says_implements,
     unify_years,
 )
@@ -184,7 +185,7 @@ def _type_from_opening(folded: str, h: Header) -> str | None:
 def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
     """Each citation's relation to the document, and the instrument it names (issuer, key)."""
     text, folded, h = page.text, page.folded, page.header
-    cits = list(found.citations)
+    cits = shared_issuers(list(found.citations), text, folded)
     classified = classify(folded, cits, max(h.preamble_end, h.body_start), ident.type)
     classified = title_says_implements(folded, h, classified, ident.type)
     insts: list[Instrument] = []

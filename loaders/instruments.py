@@ -85,6 +85,54 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     return None, phrase
 
 
+#: Between two items of one list of citations: "…/KH-UBND ngày 15/01/2025, số 45/KH-UBND", "… và số …".
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:v[a]\s+)?|\s+v[a]\s+)\Z")
+#: A list's heading naming the issuer before its first number: "các Nghị quyết của Bộ Chính trị: số 57-NQ/TW".
+_LIST_HEAD = re.compile(r"(?<![a-z])" + P.CUA + r"\s+(?P<who>[^,;.:()\n]{3,60}?)\s*:\s*\Z")
+
+
+def shared_issuers(cits: list[Citation], text: str, folded: str) -> list[Citation]:
+    """Citations of one list take the issuer the list names once.
+
+    "Kế hoạch số 12/KH-UBND ngày 15/01/2025, số 45/KH-UBND ngày 20/3/2025 và số 78/KH-UBND
+    ngày 02/6/2025 của UBND tỉnh": the province's three plans, not two of the commune writing.
+    "các Nghị quyết của Bộ Chính trị: số 57-NQ/TW …; số 66-NQ/TW …": the heading's issuer for
+    each item written as a bare "số …".  Only items of the same agency code share an issuer."""
+    out = list(cits)
+    # the issuer after the last item, back to the items before it (nothing but "ngày …" and "," between)
+    for i in range(len(out) - 2, -1, -1):
+        c, nxt = out[i], out[i + 1]
+        if (c.issuer_phrase is None and nxt.issuer_phrase is not None and _agency(c) == _agency(nxt)
+                and c.end <= nxt.start and _LIST_GAP.match(folded, c.end, nxt.start) is not None):
+            out[i] = dataclasses.replace(c, issuer_phrase=nxt.issuer_phrase)
+    # a heading's issuer, forward to each bare "số …" item after the first
+    head_phrase: str | None = None
+    for i, c in enumerate(out):
+        if c.issuer_phrase is not None:
+            head_phrase = None
+            continue
+        if c.type_word is None and head_phrase is not None and _continues(out[i - 1], c, folded):
+            out[i] = dataclasses.replace(c, issuer_phrase=head_phrase)
+            continue
+        head_phrase = None
+        hm = _LIST_HEAD.search(folded, max(0, c.start - 80), c.start) if c.type_word is None else None
+        if hm is not None:
+            head_phrase = clean(text[hm.start("who") : hm.end("who")])
+            out[i] = dataclasses.replace(c, issuer_phrase=head_phrase)
+    return out
+
+
+def _agency(c: Citation) -> str:
+    return _legislature((c.issuer_code or "").split("-")[0])
+
+
+def _continues(prev: Citation, c: Citation, folded: str) -> bool:
+    """``c`` is the next item of ``prev``'s list: a bare "số …" of the same agency after a separator,
+    with at most ``prev``'s subject between ("số 57-NQ/TW ngày … về …; số 66-NQ/TW")."""
+    return (_agency(prev) == _agency(c) and prev.end <= c.start
+            and _LIST_GAP.match(folded, max(prev.end, prev.subject_end), c.start) is not None)
+
+
 def _legislature(head: str) -> str:
     """"QH15", "UBTVQH14" → "QH", "UBTVQH": the legislature's number is no part of the issuer."""
     return _LEGISLATURE.sub("", head)

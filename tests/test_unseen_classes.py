@@ -655,3 +655,35 @@ def test_reports_go_to_the_successor_of_a_merged_department(date: str, to_id: st
          "Nơi nhận:\n- Sở Y tế;\n- Lưu: VT.\n")
     delta = build_delta(extract_text(t), "s", "s", "h")
     assert [dict(e.props)["to_id"] for e in delta.edges if e.rel == "EXPECTS"] == [to_id]
+
+
+_COMMUNE_PLAN = ("ỦY BAN NHÂN DÂN\nXÃ BA TƠ\nSố: 41/KH-UBND\nBa Tơ, ngày 12 tháng 9 năm 2025\nKẾ HOẠCH\n"
+                 "Thực hiện chuyển đổi số trên địa bàn xã năm 2025\n{}\nỦy ban nhân dân xã ban hành Kế hoạch như sau:\n")
+
+#: A list of citations naming its issuer once, after its last item or in its heading: every item is that
+#: issuer's (a commune citing the province's plans does not make them its own); items each naming
+#: theirs, or of another agency, keep their own.
+LISTED = [
+    ("Căn cứ các Kế hoạch số 12/KH-UBND ngày 15/01/2025, số 45/KH-UBND ngày 20/3/2025 và số 78/KH-UBND ngày 02/6/2025 "
+     "của UBND tỉnh Quảng Ngãi;",
+     {"12/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi", "45/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi",
+      "78/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
+    ("Thực hiện các Quyết định số 101/QĐ-UBND ngày 3/7/2025, số 150/QĐ-UBND ngày 10/7/2025 của Ủy ban nhân dân tỉnh Quảng Ngãi;",
+     {"101/QĐ-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi", "150/QĐ-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
+    ("Căn cứ các Nghị quyết của Bộ Chính trị: số 57-NQ/TW ngày 22/12/2024 về đột phá phát triển khoa học, công nghệ; "
+     "số 66-NQ/TW ngày 30/4/2025 về đổi mới công tác xây dựng và thi hành pháp luật;",
+     {"57-NQ/TW@2024": "Bộ Chính trị", "66-NQ/TW@2025": "Bộ Chính trị"}),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã; Kế hoạch số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh "
+     "Quảng Ngãi;",
+     {"12/KH-UBND@2025@quang-ngai/ba-to-21484": "Xã Ba Tơ", "45/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
+    ("Căn cứ Kế hoạch số 5/KH-SYT ngày 01/02/2025, Kế hoạch số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh Quảng Ngãi;",
+     {"5/KH-SYT@2025@quang-ngai": "Sở Y tế", "45/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "issuers"), LISTED)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_a_list_names_its_issuer_once(sentence: str, issuers: dict, variant: str) -> None:
+    text = _COMMUNE_PLAN.format(sentence)
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    assert {r.target.key: r.target.issuer.name if r.target.issuer else None for r in rec.references} == issuers
