@@ -371,7 +371,11 @@ def cited_as_it_then_was(org: Org | None, phrase: str | None, ctx: Context) -> O
 
 def is_council(symbol: str | None) -> bool:
     """A symbol ending in HĐND ("93/NQ-HĐND"): the People's Council issued it, not the People's Committee."""
-    return (symbol or "").rsplit("-", 1)[-1] == "HĐND"
+    return (symbol or "").rsplit("-", 1)[-1] in COUNCIL_CODES
+
+
+#: A council's own code and its committees' ("12/BC-KTNS": Ban Kinh tế - Ngân sách of the HĐND).
+COUNCIL_CODES = frozenset({"HĐND", "KTNS", "VHXH", "KTXH"})
 
 
 @lru_cache(maxsize=16384)  # a pure function of the organisation: asked for at every citation

@@ -198,10 +198,12 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
         if before_reorganisation(c.date, c.year if c.year else None):
             org = cited_as_it_then_was(org, c.issuer_phrase or phrase, ctx)
         inst, assumed = instrument(c, org, phrase, ctx, dated.get((c.number, c.symbol), ident.year))
-        if assumed:
+        if assumed and (c.number, c.symbol) not in dated:
             warnings.append(f"{inst.label}: cited without a date; year {ident.year} assumed from the document")
         insts.append(inst)
-        explicit.append(c.issuer_phrase is not None and org is not None)
+        # explicit: the words named the issuer ("của UBND xã Lạc" that OCR cut resolves to nothing: the
+        # province is a fallback, and a fuller mention of the same number wins over it)
+        explicit.append(phrase is not None and org is not None)
     insts = unify_years(same_instrument_again(insts, explicit))
     return Cited(tuple(classified), tuple(insts), tuple(warnings))
 

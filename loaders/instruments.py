@@ -18,6 +18,7 @@ from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import Citation, clean
 from luocdo.loaders.context import (
     CENTRAL_BY_CODE,
+    COUNCIL_CODES,
     SHARED_CODES,
     Context,
     is_council,
@@ -70,7 +71,7 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         return None, None  # "57-NQ/TW": the Politburo's or the Central Committee's; the words did not say
     if head in CENTRAL_BY_CODE:
         return reg.resolve(CENTRAL_BY_CODE[head]), None
-    if head in ("UBND", "HĐND"):
+    if head in ("UBND", "HĐND") or head in COUNCIL_CODES:
         if ctx.commune is not None and (phrase is None or "xa" in fold(phrase) or "phuong" in fold(phrase)):
             return ctx.commune, None
         return (reg.province(province) if province else None), None

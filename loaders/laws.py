@@ -66,11 +66,17 @@ _STOP_AS_WRITTEN = frozenset(
 )
 #: Stops only with their capital: "Bộ" of a ministry or a code ("… và Bộ luật Dân sự"), never "đường bộ".
 _STOP_WITH_CAPITAL = frozenset({"Bộ", "BỘ"})
+_TRAILING = ",;.:)\"”]?!…"  # punctuation a word may carry at its end
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
     r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[uw]a)?(?=\s)"
 )
+
+#: The next of the laws an amending law amends together: "… của Luật A, Luật B và Luật C", and as the
+#: official names of some write it, "… của Luật Đấu thầu; Luật Hải quan; …; Luật Đầu tư công ngày …" (read
+#: right after a name: an item of a "Căn cứ" list has its date before the ";").
+_AMENDED_TOGETHER = re.compile(r"\s*(?:,|;|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)")
 
 
 #: What follows a name that ended where it should: punctuation, a date, a year, a number, the next
@@ -157,8 +163,8 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
         if n and (
             (_NAME_STOP.match(folded, w.start(), hi) and not _viet_nam(text, w.start(), last_word))
             or (comma and not text[w.start()].islower())
-            or text[w.start() : w.end()].lower() in _STOP_AS_WRITTEN
-            or text[w.start() : w.end()] in _STOP_WITH_CAPITAL
+            or text[w.start() : w.end()].rstrip(_TRAILING).lower() in _STOP_AS_WRITTEN  # "… tài sản công gồm:"
+            or text[w.start() : w.end()].rstrip(_TRAILING) in _STOP_WITH_CAPITAL
         ) and not (hb and _in_known(" ".join(folded[hb.start() : w.end()].split()))):  # "Luật Thủ đô", "Luật hàng không …"
             if last_word in ("va", "hoac"):
                 end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's
@@ -329,10 +335,10 @@ def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None
         tail: int | None = inner.start()
         # the laws amended together: "… của Luật Đấu thầu, Luật Đầu tư và Luật Hải quan"
         while True:
-            nx = re.match(r"\s*(?:,|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)", folded[hi : hi + 8])
+            nx = _AMENDED_TOGETHER.match(folded, hi, hi + 16)
             if not nx:
                 break
-            inner = LAW_HEAD.match(folded, hi + nx.end())
+            inner = LAW_HEAD.match(folded, nx.end())
             if inner is None:
                 break
             tail = inner.start()

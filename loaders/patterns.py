@@ -266,13 +266,14 @@ _ISSUER_STOP = (
     r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[uw]c\s+hi[e&]n"
     r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
     # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
+    r"|v[a]\s+[y]\s+ki[e&]n\b"  # "… của Ban Kinh tế - Xã hội và ý kiến thảo luận của đại biểu"
     r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
     r"|c[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
     r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
-    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(:]|\s*$|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(:]|\s*$|[ \t]*\n[ \t]*\n|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
     re.S,
 )
 

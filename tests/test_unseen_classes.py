@@ -687,3 +687,51 @@ def test_a_list_names_its_issuer_once(sentence: str, issuers: dict, variant: str
     text = _COMMUNE_PLAN.format(sentence)
     rec = extract_text(text if variant == "clean" else _no_diacritics(text))
     assert {r.target.key: r.target.issuer.name if r.target.issuer else None for r in rec.references} == issuers
+
+
+_DECREE = "CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 10 tháng 9 năm 2025\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều\n{}\nChính phủ ban hành Nghị định.\n"
+
+#: An amending law named by the laws it amends together ("… của Luật A và Luật B", "… của Luật A; Luật B;
+#: …; Luật C ngày …" as some official names write it) is one law with the date after the last; a later item
+#: of a "Căn cứ" line rests on its law as the first does; a word with its punctuation still ends a name.
+LAW_LISTS = [
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức "
+     "Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+     {"Luật:to-chuc-chinh-phu@2015": "based_on",
+      "Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-to-chuc-chinh-phu-va-luat-to-chuc-chinh-quyen-dia-phuong@2019": "based_on"}),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu; Luật Hải quan; Luật Đầu tư công ngày 25 tháng 6 năm "
+     "2025;",
+     {"Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan-luat-dau-tu-cong@2025": "based_on"}),
+    ("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024; Luật Nhà ở ngày 27 tháng 11 năm 2023;",
+     {"Luật:dat-dai@2024": "based_on", "Luật:nha-o@2023": "based_on"}),
+    ("Điều 5. Hồ sơ theo Luật Quản lý, sử dụng tài sản công gồm: tờ khai.",
+     {"Luật:quan-ly-su-dung-tai-san-cong@?": "cites"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rels"), LAW_LISTS)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_laws_named_in_lists(sentence: str, rels: dict, variant: str) -> None:
+    text = _DECREE.format(sentence)
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    assert {r.target.key: r.relation for r in rec.references} == rels
+
+
+def test_a_council_committees_report_is_the_councils() -> None:
+    """"Báo cáo thẩm tra số 12/BC-KTNS" of a council's committee: numbered in the council's locality."""
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 25/2025/NQ-HĐND\nQuảng Ngãi, ngày 10 tháng 12 năm 2025\nNGHỊ QUYẾT\n"
+            "Quy định mức hỗ trợ\nXét Tờ trình số 145/TTr-UBND ngày 05 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh; Báo cáo "
+            "thẩm tra số 12/BC-KTNS ngày 08 tháng 12 năm 2025 của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh và ý kiến "
+            "thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.\n")
+    rec = extract_text(text)
+    issuers = {r.target.key: r.target.issuer.name if r.target.issuer else None for r in rec.references}
+    assert issuers == {"145/TTr-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi", "12/BC-KTNS@2025@quang-ngai": "HĐND tỉnh Quảng Ngãi"}
+
+
+def test_a_year_read_from_another_mention_is_no_guess() -> None:
+    """A plan cited again without its date has the year of its dated mention: no warning of a year assumed."""
+    text = PLAN + ("Thực hiện Kế hoạch số 82/KH-UBND ngày 15/3/2025 của UBND tỉnh, Sở Y tế triển khai như sau:\n"
+                   "1. Hoàn thành các nhiệm vụ tại Kế hoạch số 82/KH-UBND trước ngày 30/10/2025.\n")
+    rec = extract_text(text)
+    assert [r.target.key for r in rec.references] == ["82/KH-UBND@2025@quang-ngai"]
+    assert not [w for w in rec.warnings if "assumed" in w]

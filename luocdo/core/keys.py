@@ -35,7 +35,9 @@ NATIONAL_ISSUERS = frozenset(
 
 #: Issuer codes that are local: the same number is reused by every province and
 #: commune, so the key must carry the issuer's locality.
-LOCAL_ISSUERS = frozenset({"UBND", "HĐND", "TU", "HU", "ĐU", "TTHĐND", "VPUBND", "BTVTU", "MTTQ"})
+#: The committees of a council report on its drafts under their own codes ("Báo cáo thẩm tra số
+#: 12/BC-KTNS"): Kinh tế - Ngân sách, Văn hóa - Xã hội, and a commune council's Kinh tế - Xã hội.
+LOCAL_ISSUERS = frozenset({"UBND", "HĐND", "TU", "HU", "ĐU", "TTHĐND", "VPUBND", "BTVTU", "MTTQ", "KTNS", "VHXH", "KTXH"})
 
 
 def is_local_issuer(code: str | None) -> bool:
