@@ -122,7 +122,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if len(segs) >= 2 and segs[0].upper() == "L" and first_sep == "-":
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
         return f"L/{issuer}", "Luật", issuer, year, "old"
-    tcode = P.type_code(segs[0])
+    tcode = P.type_code(segs[0]) or _party_letter(segs, seps, first_sep)
     if tcode and len(segs) >= 2:
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
         head = issuer.split("-")[0]
@@ -137,6 +137,14 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
         # "số 12/KH" with the issuer lost: keep what there is.
         return tcode, tcode, None, year, "admin"
     return _without_type_code(segs, year, first_sep, type_word)
+
+
+def _party_letter(segs: list[str], seps: list[str], first_sep: str) -> str | None:
+    """"CV" of a Party body's letter ("1234-CV/TU", "45-CV/BCĐTW"): a State agency's letter mostly has no
+    type code in its symbol ("627/BYT-BH"), a Party body's has, in the Party's "-…/…" form."""
+    if len(segs) >= 2 and segs[0].upper() == "CV" and (first_sep in "/|" or seps[1:2] in (["/"], ["|"])):
+        return "CV"  # "45/CV-UBND" too, as some committees write a letter's number
+    return None
 
 
 def _without_type_code(segs: list[str], year: int | None, first_sep: str, type_word: str | None) -> tuple[str, str, str | None, int | None, str] | None:

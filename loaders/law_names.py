@@ -202,37 +202,37 @@ def _known_law_names() -> dict[str, str]:
 #: ("sua d6i, b6 sung mot sb diéu cua"): the laws it amends follow.
 _AMENDING_OF = re.compile(
     # OCR's letters for the marked vowels too: "sua ddi, bd sung" (see _VOWEL_READ_AS)
-    r"(?:luat\s+)?s[uw]a\s+[dpb][o06db]i,?\s*(?:v[a]\s+)?b[o06db]\s+sung\s+m[o06db]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[uw]a\s+(?=luat\s)"
+    r"(?:luat\s+)?s[uw]a\s+[dpb][o06db]i,?\s*(?:v[a]\s+)?b[o06db]\s+sung\s+m[o06db9]t\s+s[a-z0-9&`]{0,2}\s+[dpb]i[e&]u\s+c[a-z`]{0,3}a\s+(?=luat\s)"
 )
-#: Between two laws of the list: ", " or " và ".
-_LAW_LIST_SEP = re.compile(r"\s*,\s*(?=luat\s)|\s+v[a]\s+(?=luat\s)")
+#: Between two laws of the list: ", ", "; " (as some official names write it) or " và ".
+_LAW_LIST_SEP = re.compile(r"\s*[,;]\s*(?=luat\s)|\s+v[a]\s+(?=luat\s)")
 
 
 @lru_cache(maxsize=4096)  # the same few laws are cited, in the same words, across a corpus
 def canonical_law_name(raw: str) -> str:
     """The name of the list ``raw`` is a spelling of (OCR'd, abbreviated); for a law amending laws of
     the list, its head in words and those laws' names from the list; else ``raw`` as written."""
-    folded = squash(raw)
-    known = _closest_known(folded)
+    known = _closest_known(squash(raw))
     if known is not None:
         return known
+    raw = " ".join(raw.split())
+    folded = fold(raw).lower()  # the same offsets as ``raw``
     m = _AMENDING_OF.match(folded)
-    if m is None:
+    if m is None or len(folded) != len(raw):
         return raw
-    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
     seps: list[str] = []
     pos = m.end()
     for gap in _LAW_LIST_SEP.finditer(folded, pos):
-        parts.append(folded[pos : gap.start()])
-        seps.append(" và " if "v" in gap.group() else ", ")
+        spans.append((pos, gap.start()))
+        seps.append(" và " if "v" in gap.group() else "; " if ";" in gap.group() else ", ")
         pos = gap.end()
-    parts.append(folded[pos:])
-    names = [_closest_known(p) for p in parts]
-    if any(n is None for n in names):
-        return raw  # a law amended that the list does not know: as written
-    out = "Luật sửa đổi, bổ sung một số điều của " + (names[0] or "")
+    spans.append((pos, len(raw)))
+    # each law amended by its name in the list, else as written (an OCR'd head is still the head in words)
+    names = [_closest_known(folded[a:b]) or raw[a:b] for a, b in spans]
+    out = "Luật sửa đổi, bổ sung một số điều của " + names[0]
     for sep, name in zip(seps, names[1:], strict=True):
-        out += sep + (name or "")
+        out += sep + name
     return out
 
 

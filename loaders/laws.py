@@ -70,7 +70,7 @@ _TRAILING = ",;.:)\"”]?!…"  # punctuation a word may carry at its end
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
-    r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o0]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+c[uw]a)?(?=\s)"
+    r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o09]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+" + P.CUA + r")?(?=\s)"
 )
 
 #: The next of the laws an amending law amends together: "… của Luật A, Luật B và Luật C", and as the
@@ -249,6 +249,10 @@ def find_laws(text: str, folded: str, taken: list[tuple[int, int]], known: froze
             continue
         hi, tail = ends
         amending = tail is not None
+        if tail is not None:
+            # "… của Luật A; Luật Quản lý, sử dụng tài sản công chưa đủ thời gian …": the last law amended
+            # runs on into the sentence (OCR lost the marks of its stop word): it ends with the known name
+            hi = _run_on(text, folded, tail, hi, known)
         if not amending and not _STRONG_AFTER.match(folded, hi, min(len(folded), hi + 30)):
             # the name runs on into the sentence ("Luật Đất đai, cá nhân có …"): the longest name known from
             # a clearer mention in this text or from the list of laws, else no name can be told
@@ -305,7 +309,7 @@ _PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[uw]ng)\s+\Z")
 
 @lru_cache(maxsize=4096)
 def _begins_known(run: str, known: frozenset[str]) -> bool:
-    return any(k.startswith(run + " ") for k in known)
+    return any(k.startswith((run + " ", run + ",")) for k in known)  # "… vũ khí, vật liệu nổ …" goes on
 
 
 def _names_a_law(text: str, folded: str, m: re.Match[str]) -> bool:

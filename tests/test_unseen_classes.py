@@ -735,3 +735,49 @@ def test_a_year_read_from_another_mention_is_no_guess() -> None:
     rec = extract_text(text)
     assert [r.target.key for r in rec.references] == ["82/KH-UBND@2025@quang-ngai"]
     assert not [w for w in rec.warnings if "assumed" in w]
+
+
+#: A Party body's letter carries "CV" in its symbol ("1234-CV/TU"), and some committees write a letter's
+#: number so too ("45/CV-UBND"): each is a công văn of its issuer, numbered in its locality when local.
+PARTY_LETTERS = [
+    ("Thực hiện Công văn số 1234-CV/TU ngày 20/10/2025 của Ban Thường vụ Tỉnh ủy,", "1234-CV/TU@2025@quang-ngai"),
+    ("Thực hiện Công văn số 45-CV/BCĐTW ngày 20/10/2025 của Ban Chỉ đạo Trung ương,", "45-CV/BCĐTW@2025"),
+    ("Thuc hien Cong van so 1234-CV|TU ngay 20/10/2025 cua Ban Thuong vu Tinh uy,", "1234-CV/TU@2025@quang-ngai"),
+    ("Thực hiện Công văn số 45/CV-UBND ngày 20/10/2025 của UBND tỉnh,", "45/CV-UBND@2025@quang-ngai"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key"), PARTY_LETTERS)
+def test_a_party_bodys_letter(sentence: str, key: str) -> None:
+    rec = extract_text(REPORT + sentence + " Sở Y tế báo cáo như sau:\n")
+    assert [(r.target.key, r.target.type) for r in rec.references] == [(key, "CV")]
+
+
+def test_a_communes_party_committee_issues_its_own_plans() -> None:
+    """"ĐẢNG ỦY XÃ NGHĨA HÀNH" in the agency block: the commune's Party committee, keyed in the commune."""
+    text = ("ĐẢNG BỘ TỈNH QUẢNG NGÃI\nĐẢNG ỦY XÃ NGHĨA HÀNH\n*\nSố 12-KH/ĐU\nNghĩa Hành, ngày 20 tháng 8 năm 2025\nKẾ HOẠCH\n"
+            "thực hiện Nghị quyết số 66-NQ/TW của Bộ Chính trị\nThực hiện Nghị quyết số 66-NQ/TW, ngày 30/4/2025 của Bộ "
+            "Chính trị, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch thực hiện như sau:\n")
+    for variant in (text, _no_diacritics(text)):
+        d = extract_text(variant).document
+        assert d.key == "12-KH/ĐU@2025@quang-ngai/nghia-hanh"
+        assert d.issuer is not None and d.issuer.name == "Đảng ủy xã Nghĩa Hành"
+
+
+#: The same names as OCR reads them ("ctia" for "của", "sb" for "số", a marked word's stop lost): the same keys.
+LAW_LISTS_OCR = [
+    ("Can cu Luat sua dổi, bổ sung một sb diéu ctia Luat Tổ chuc Chinh phti va Luat Tổ chuc chinh quyén dịa phwong ngay 22 "
+     "thang 11 nam 2019;",
+     {"Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-to-chuc-chinh-phu-va-luat-to-chuc-chinh-quyen-dia-phuong@2019": "based_on"}),
+    ("Doanh nghiep theo Luat sua doi, bo sung mot sd dieu cua Luat Pau thau; Luat Hai quan; Luat Quan ly, su dung tai san "
+     "cong chua du thoi gian hoat dong thi nop bao cao.",
+     {"Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan-luat-quan-ly-su-dung-tai-san-cong@?": "cites"}),
+    ("theo Luat Quan ly, su dung vu khi, vat lieu no va cong cu ho tro.",
+     {"Luật:quan-ly-su-dung-vu-khi-vat-lieu-no-va-cong-cu-ho-tro@?": "cites"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rels"), LAW_LISTS_OCR)
+def test_laws_named_in_lists_as_ocr_reads_them(sentence: str, rels: dict) -> None:
+    rec = extract_text(_DECREE.format(sentence))
+    assert {r.target.key: r.relation for r in rec.references} == rels

@@ -417,6 +417,13 @@ class Registry(FormerUnits):
                     return p
             elif province:
                 return self.province(province)
+        # "Đảng ủy xã Nghĩa Hành", "Ban Thường vụ Đảng ủy phường …": the commune's Party committee
+        m = re.match(r"(?:ban thuong vu\s+|thuong truc\s+)?dang\s*uy\s+(xa|phuong|dac khu)\b\s*(.*)$", n)
+        if m:
+            rest = m.group(2).strip()
+            c = (self.commune(f"{m.group(1)} {rest}", province) if rest else None) or ctx_commune
+            body = "Thường trực Đảng ủy" if n.startswith("thuong truc") else "Đảng ủy"
+            return self.commune_unit(body, c) if c is not None else None
         # "UBND xã Sơn Mai", "xã Sơn Mai", "UBND đặc khu Lý Sơn", "UBND đặc khu"
         m = re.match(r"(?:" + _UBND + r"|" + _HDND + r"|chu tich ubnd)?\s*(xa|phuong|dac khu|thi tran)\b\s*(.*)$", n)
         if m:
