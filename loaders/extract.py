@@ -46,6 +46,7 @@ from luocdo.loaders.instruments import (
     date_before,
     inside,
     instrument,
+    local_body,
     pair_names,
     same_instrument_again,
     shared_issuers,
@@ -211,7 +212,7 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
 def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
     """The document itself, keyed in its issuer's scope."""
     h = page.header
-    local = K.is_local_issuer((h.issuer_code or "").split("-")[0]) if h.issuer_code else True
+    local = (K.is_local_issuer((h.issuer_code or "").split("-")[0]) or local_body(ctx.org, h.symbol)) if h.issuer_code else True
     if ctx.org is None:
         own_scope = K.scope_of(ctx.province)
     elif ctx.org.level == "district":

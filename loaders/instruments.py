@@ -169,10 +169,21 @@ def _leading_issuer(phrase: str, province: str | None, commune: str | None) -> t
     return None, phrase
 
 
+_LOCAL_LEVELS = frozenset({"province", "department", "commune", "district", "party"})
+
+
+def local_body(org: Org | None, symbol: str | None) -> bool:
+    """A body of one province or commune (its office, police, military command, a board of its Party
+    committee) numbers its papers in its locality whatever its code ("123/TB-VPUB", "05-HD/BTGTU");
+    normative acts ("12/2025/QĐ-UBND") are told by their codes alone."""
+    return (org is not None and bool(org.province) and org.level in _LOCAL_LEVELS
+            and not (symbol or "")[:5].rstrip("/").isdigit())
+
+
 def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, doc_year: int | None) -> tuple[Instrument, bool]:
     """Build the cited Instrument; returns it and whether its year was assumed."""
     head = (c.issuer_code or "").split("-")[0]
-    local = K.is_local_issuer(head)
+    local = K.is_local_issuer(head) or local_body(org, c.symbol)
     scope = None
     assumed = False
     if local:

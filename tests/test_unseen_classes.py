@@ -781,3 +781,31 @@ LAW_LISTS_OCR = [
 def test_laws_named_in_lists_as_ocr_reads_them(sentence: str, rels: dict) -> None:
     rec = extract_text(_DECREE.format(sentence))
     assert {r.target.key: r.relation for r in rec.references} == rels
+
+
+_DEPT_REPORT = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 215/BC-SYT\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nBÁO CÁO\nKết quả\n{} Sở Y tế báo cáo như sau:\n"
+
+#: A province's office, police, military command or boards number their papers in the province, whatever
+#: their codes ("TB-VPUB", "CAT-PV01"): keyed in its scope, as a department's are; a ministry's and the
+#: Prime Minister's stay national; a body named with another province is that province's.
+LOCAL_BODIES = [
+    ("Thực hiện ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh tại Thông báo số 123/TB-VPUB ngày 10/10/2025 của Văn phòng UBND "
+     "tỉnh,", "123/TB-VPUB@2025@quang-ngai"),
+    ("Thực hiện Công văn số 77/CAT-PV01 ngày 10/10/2025 của Công an tỉnh,", "77/CAT-PV01@2025@quang-ngai"),
+    ("Thực hiện Kế hoạch số 5/KH-BCH ngày 10/10/2025 của Bộ Chỉ huy Quân sự tỉnh,", "5/KH-BCH@2025@quang-ngai"),
+    ("Thực hiện Công văn số 456/VPUB-KT ngày 10/10/2025 của Văn phòng UBND tỉnh Gia Lai,", "456/VPUB-KT@2025@gia-lai"),
+    ("Thực hiện Công văn số 627/BYT-BH ngày 10/10/2025 của Bộ Y tế,", "627/BYT-BH@2025"),
+    ("Thực hiện Quyết định số 1588/QĐ-TTg ngày 10/10/2025 của Thủ tướng Chính phủ,", "1588/QĐ-TTg@2025"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "key"), LOCAL_BODIES)
+def test_a_local_bodys_numbers_are_local(sentence: str, key: str) -> None:
+    rec = extract_text(_DEPT_REPORT.format(sentence))
+    assert [r.target.key for r in rec.references] == [key]
+
+
+def test_a_local_bodys_own_number_is_local() -> None:
+    text = "CÔNG AN TỈNH QUẢNG NGÃI\nSố: 77/CAT-PV01\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nV/v triển khai\nKính gửi: UBND các xã\n"
+    d = extract_text(text).document
+    assert (d.key, d.issuer.name if d.issuer else None) == ("77/CAT-PV01@2025@quang-ngai", "Công an tỉnh")
