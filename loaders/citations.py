@@ -17,6 +17,8 @@ from functools import lru_cache
 from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
+#: Dashes a word processor or PDF writes for the hyphen of a symbol (folding reads them all as "-").
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _DOUBLED_DASH = re.compile(r"-[\s-]*-")
 
 
@@ -93,7 +95,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
-    text = _DOUBLED_DASH.sub("-", raw.strip())  # "12- -HD/BTGTW": one dash, OCR's doubled
+    text = _DOUBLED_DASH.sub("-", raw.strip().translate(_DASHES))  # "12- -HD/BTGTW": one dash, OCR's doubled
     seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
     if not segs or not any(any(c.isalpha() for c in s) for s in segs):
@@ -236,7 +238,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
 def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     """The number and symbol of a match, with the type word before; None when it is no citation."""
     sym_start, sym_end = m.span("sym")
-    sym_raw = text[sym_start:sym_end]
+    sym_raw = text[sym_start:sym_end].translate(_DASHES)  # "KH–UBND" as a word processor writes it
     if sym_raw[:1] in "Il" and folded[sym_start - 1 : sym_start].isdigit():
         sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"

@@ -439,6 +439,9 @@ MENTIONS = [
     ("| Luật Bảo hiểm y tế số 25/2008/QH12 | Khoản 2 Điều 7 |", {"25/2008/QH12@2008"}),
     ("Thực hiện Kế hoạch số 41 |KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
     ("Thực hiện Kế hoạch số 41| KH-UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
+    # the en or em dash a word processor writes for a symbol's hyphen
+    ("Thực hiện Kế hoạch số 41/KH–UBND ngày 02/3/2024 của UBND tỉnh;", {"41/KH-UBND@2024@?"}),
+    ("Căn cứ Nghị quyết số 57—NQ/TW ngày 22/12/2024 của Bộ Chính trị;", {"57-NQ/TW@2024"}),
     # a Party body's symbol with OCR's "I" or "|" for its slash ("BTGTW": Ban Tuyên giáo Trung ương)
     ("Căn cứ Hướng dẫn số 05- HDIBTGTW, ngày 10/01/2025 của Ban Tuyên giáo Trung ương;", {"05-HD/BTGTW@2025"}),
     ("Căn cứ Hướng dẫn số 05- -HD|BTGTW, ngày 10/01/2025 của Ban Tuyên giáo Trung ương;", {"05-HD/BTGTW@2025"}),
@@ -809,3 +812,8 @@ def test_a_local_bodys_own_number_is_local() -> None:
     text = "CÔNG AN TỈNH QUẢNG NGÃI\nSố: 77/CAT-PV01\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nV/v triển khai\nKính gửi: UBND các xã\n"
     d = extract_text(text).document
     assert (d.key, d.issuer.name if d.issuer else None) == ("77/CAT-PV01@2025@quang-ngai", "Công an tỉnh")
+
+
+def test_an_own_symbol_with_an_en_dash() -> None:
+    d = extract_text("CHÍNH PHỦ\nSố: 15/2025/NĐ–CP\nHà Nội, ngày 05 tháng 11 năm 2025\nNGHỊ ĐỊNH\nQuy định\n").document
+    assert (d.key, d.symbol) == ("15/2025/NĐ-CP@2025", "2025/NĐ-CP")
