@@ -43,7 +43,7 @@ KNOWN_ISSUERS: dict[str, str] = {
     c.upper(): c
     for c in (
         "TW", "TU", "HU", "ĐU", "CP", "TTg", "QH", "UBTVQH", "VPCP", "UBND", "HĐND",
-        "BCĐTW", "BTV", "MTTQ", "TTHĐND", "BNV", "BTC", "BTP", "BYT", "BCA", "BQP",
+        "BCĐTW", "BCĐ", "BTV", "MTTQ", "TTHĐND", "BNV", "BTC", "BTP", "BYT", "BCA", "BQP",
         "BGDĐT", "BKHĐT", "BKHCN", "BTTTT", "BVHTTDL", "BNNMT", "BXD", "BCT", "BNG",
         "BLĐTBXH", "BTNMT", "BGTVT", "BNNPTNT", "NHNN", "TTCP", "KTNN",
         # provincial departments whose codes carry Đ

@@ -75,6 +75,7 @@ _LEADS_TO_DOCUMENT = re.compile(
 #: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
 _BODY_IMPLEMENTS = re.compile(
     r"[\s\-+•*]*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+)?(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
+    r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
 #: A report's own words for what it reports on: "báo cáo (sơ kết|tổng kết) (kết quả|tình hình) (triển khai)
@@ -207,6 +208,9 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
                 relation, cue_start = out[i - 1].relation, c.start
+            elif relation == "cites" and gap is not None and _carried_out_with(out[i - 1], folded, c):
+                # "Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND … về … và Nghị quyết số 57-NQ/TW"
+                relation, cue_start = "implements", out[i - 1].cue_start
             elif doc_type != "VBHN" and expires_here(folded, c.end) and not (i + 1 < len(cits) and cits[i + 1].start < c.end + 160):
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
@@ -263,6 +267,19 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None)
         if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
             relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
     return relation, cue_start
+
+
+def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:
+    """The citation is the next item, after "và" or a comma, of a list a sentence of the body opens by
+    carrying out (the previous citation implements by such a cue, with at most its subject between)."""
+    p = prev.citation
+    return (prev.relation == "implements" and prev.parent is None and prev.cue_start is not None
+            and p.end <= c.start <= p.end + 200 and _NEXT_ITEM.match(folded, p.end, c.start) is not None)
+
+
+#: What may stand between two items of one list: the first one's subject (no sentence or clause ends in
+#: it), then "và" or a comma.
+_NEXT_ITEM = re.compile(r"[^;.:\n]*(?:,|(?<![a-z])v[a])\s*\Z")
 
 
 def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:

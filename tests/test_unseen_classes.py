@@ -817,3 +817,29 @@ def test_a_local_bodys_own_number_is_local() -> None:
 def test_an_own_symbol_with_an_en_dash() -> None:
     d = extract_text("CHÍNH PHỦ\nSố: 15/2025/NĐ–CP\nHà Nội, ngày 05 tháng 11 năm 2025\nNGHỊ ĐỊNH\nQuy định\n").document
     assert (d.key, d.symbol) == ("15/2025/NĐ-CP@2025", "2025/NĐ-CP")
+
+
+#: A plan's statement of purpose carries out what it names ("1. Mục đích: Triển khai thực hiện có hiệu quả
+#: Kế hoạch số 82 … và Nghị quyết số 57 …"); its requirements and other words that only mention do not.
+_PURPOSE_PLAN = PLAN + ("Căn cứ Quyết định số 123/QĐ-UBND ngày 02/01/2025 của UBND tỉnh về việc giao chỉ tiêu;\n"
+                        "Sở Y tế ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n{}\n2. Yêu cầu\n{}\n"
+                        "II. NHIỆM VỤ\n1. Thực hiện các nhiệm vụ theo Quyết định số 1588/QĐ-TTg ngày 10/10/2025 của Thủ tướng Chính phủ.\n")
+PURPOSE = [
+    ("- Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND ngày 17/4/2025 của UBND tỉnh về chuyển đổi số năm 2025 "
+     "và Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n- Nâng cao nhận thức theo Chỉ thị số 09/CT-TTg ngày "
+     "10/01/2025.", "Bám sát các nội dung được giao.",
+     {"82/KH-UBND@2025@quang-ngai": "implements", "57-NQ/TW@2024": "implements", "09/CT-TTg@2025": "cites"}),
+    ("Nâng cao chất lượng khám chữa bệnh.", "Bám sát Chỉ thị số 05/CT-TTg ngày 10/01/2025 của Thủ tướng Chính phủ.",
+     {"05/CT-TTg@2025": "cites"}),
+    ("Triển khai thực hiện nghiêm túc, kịp thời Chỉ thị số 05/CT-TTg ngày 10/01/2025 của Thủ tướng Chính phủ.", "Bám sát.",
+     {"05/CT-TTg@2025": "implements"}),
+]
+
+
+@pytest.mark.parametrize(("purpose", "requirement", "rels"), PURPOSE)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_a_plans_purpose_carries_out_what_it_names(purpose: str, requirement: str, rels: dict, variant: str) -> None:
+    text = _PURPOSE_PLAN.format(purpose, requirement)
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    got = {r.target.key: r.relation for r in rec.references}
+    assert got == {"123/QĐ-UBND@2025@quang-ngai": "based_on", "1588/QĐ-TTg@2025": "cites", **rels}

@@ -424,7 +424,7 @@ class Registry(FormerUnits):
             elif province:
                 return self.province(province)
         # "Đảng ủy xã Nghĩa Hành", "Ban Thường vụ Đảng ủy phường …": the commune's Party committee
-        m = re.match(r"(?:ban thuong vu\s+|thuong truc\s+)?dang\s*uy\s+(xa|phuong|dac khu)\b\s*(.*)$", n)
+        m = re.match(r"(?:ban thuong vu\s+|thuong truc\s+)?[dpb]ang\s*[u]y\s+(xa|phuong|dac khu)\b\s*(.*)$", n)  # "BANG UY": OCR's Đ
         if m:
             rest = m.group(2).strip()
             c = (self.commune(f"{m.group(1)} {rest}", province) if rest else None) or ctx_commune
