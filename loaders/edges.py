@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from luocdo.core import keys as K
 from luocdo.core.fold import squash
@@ -21,6 +22,7 @@ from luocdo.core.model import (
     Reference,
 )
 from luocdo.loaders.breaks import breaks
+from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
 from luocdo.loaders.relations import expires_here, issued_on_basis, own_cue_before
@@ -134,7 +136,7 @@ def draw_edges(page: Page, found: Found, cited: Cited, ident: Identity, document
         numbered = groups[key][0][0]
         groups[key] += [(numbered, r, m) for _i, r, m in groups.pop(yearless)]
     references = _references(groups, ident.type, document.key)
-    derived = _derived(page, found, cited, references, document, sentence)
+    derived = _derived(page, found, cited, references, document, sentence, ident.type)
     return Edges(references, derived, tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)))
 
 
@@ -216,8 +218,39 @@ def _references(groups: Groups, doc_type: str, own_key: str) -> tuple[Reference,
     return tuple(references)
 
 
+#: A consolidated text's opening: "X …, được sửa đổi, bổ sung bởi:" then the amending acts, one an item.
+_AMENDED_BY_COLON = re.compile(r"s[uw]a\s+d[o0]i(?:\s*,?\s*(?:v[a]\s+)?b[o0]\s+sung)?\s+b[o0][i1](?:\s+[^:;.\n]{0,40})?\s*:")
+#: Where that list ends: the preamble or the first part of the text.
+_AMENDED_BY_END = re.compile(r"\n\s*(?:c[a]n\s+c[uw]|qu[o0]c\s+h[o0]i\s+ban|ch[i1]nh\s+ph[u]\s+ban|ch[uw][o0]ng\s|ph[a]n\s+th[uw]|[dp][i1][e&]u\s+1[.\s])")
+#: Where an item of the list starts: its number on a new line, or after a ";" written inline.
+_AMENDED_BY_ITEM = re.compile(r"\n\s*\d{1,2}\s*[.)]\s|;\s")
+
+
+def consolidated_amended_by(folded: str, cits: list[Citation], classified: list) -> list[tuple[int, int]]:
+    """(amending act, act consolidated) for each act a consolidated text's opening lists as amending the act
+    it consolidates ("Luật Quản lý thuế số 78/2006/QH11 …, được sửa đổi, bổ sung bởi: 1. Luật số 21/2012/QH13 …;
+    2. Luật Hải quan số 54/2014/QH13 …"): the first act named in each item."""
+    first = next((i for i, cl in enumerate(classified) if cl.relation == "consolidates"), None)
+    if first is None:
+        first = 0 if cits else None
+    if first is None:
+        return []
+    colon = _AMENDED_BY_COLON.search(folded, cits[first].end, cits[first].end + 400)
+    if colon is None:
+        return []
+    end_m = _AMENDED_BY_END.search(folded, colon.end(), colon.end() + 3000)
+    end = end_m.start() if end_m is not None else min(len(folded), colon.end() + 3000)
+    bounds = [colon.end(), *(m.end() for m in _AMENDED_BY_ITEM.finditer(folded, colon.end(), end)), end]
+    out = []
+    for lo, hi in pairwise(bounds):
+        head = next((i for i, c in enumerate(cits) if lo <= c.start < hi), None)
+        if head is not None and head != first:
+            out.append((head, first))
+    return out
+
+
 def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference, ...], document: Instrument,
-             sentence: Sentences) -> tuple[Derived, ...]:
+             sentence: Sentences, ident_type: str | None = None) -> tuple[Derived, ...]:
     """Edges between the instruments cited: nesting ("X thực hiện Y"), and "ban hành Y trên cơ sở X"."""
     cits, insts, classified = list(found.citations), list(cited.instruments), list(cited.classified)
     derived_map: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
@@ -237,6 +270,12 @@ def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference
             _lo, _hi, sent = sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
     derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
+    if ident_type == "VBHN":
+        for head, first in consolidated_amended_by(page.folded, cits, classified):
+            if insts[head].key != insts[first].key:
+                _lo, _hi, sent = sentence(cits[head].start, cits[head].end)
+                derived_map.setdefault((insts[head].key, insts[first].key, "amends"), []).append(
+                    Mention(cits[head].start, cits[head].end, sent))
     years = {i.key: i.year or 0 for i in insts}
     # an act amends or repeals only one older than itself (a list read past its end says otherwise)
     derived_map = {(s, t, r): ms for (s, t, r), ms in derived_map.items()

@@ -843,3 +843,19 @@ def test_a_plans_purpose_carries_out_what_it_names(purpose: str, requirement: st
     rec = extract_text(text if variant == "clean" else _no_diacritics(text))
     got = {r.target.key: r.relation for r in rec.references}
     assert got == {"123/QĐ-UBND@2025@quang-ngai": "based_on", "1588/QĐ-TTg@2025": "cites", **rels}
+
+
+def test_a_consolidated_text_lists_the_acts_amending_what_it_consolidates() -> None:
+    """"X …, được sửa đổi, bổ sung bởi: 1. A …; 2. B …": A and B amend X, inline or one an item; what an item
+    itself amends ("Luật số 43/2024/QH15 … sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15") stays its own."""
+    text = (_VBHN_HEAD + "Số: 05/VBHN-VPQH\nHà Nội, ngày 16 tháng 9 năm 2024 LUẬT THUẾ SỬ DỤNG ĐẤT PHI NÔNG NGHIỆP Luật Thuế sử "
+            "dụng đất phi nông nghiệp số 48/2010/QH12 ngày 17 tháng 6 năm 2010 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01 "
+            "năm 2012, được sửa đổi, bổ sung bởi:\n1. Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội, có "
+            "hiệu lực kể từ ngày 01 tháng 8 năm 2024;\n2. Luật số 43/2024/QH15 ngày 29 tháng 6 năm 2024 của Quốc hội sửa đổi, "
+            "bổ sung một số điều của Luật Đất đai số 31/2024/QH15, có hiệu lực kể từ ngày 01 tháng 8 năm 2024.\nCăn cứ Hiến pháp "
+            "nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi điều chỉnh\nNội dung.\n")
+    edges = {(d.source.key, d.relation, d.target.key) for d in extract_text(text).derived}
+    assert edges == {("31/2024/QH15@2024", "amends", "48/2010/QH12@2010"), ("43/2024/QH15@2024", "amends", "48/2010/QH12@2010"),
+                     ("43/2024/QH15@2024", "amends", "31/2024/QH15@2024")}
+    inline = text.replace("bởi:\n1. ", "bởi: ").replace(";\n2. ", "; ")
+    assert {(d.source.key, d.relation, d.target.key) for d in extract_text(inline).derived} == edges
