@@ -103,7 +103,26 @@ def _merged_issuer(document: Instrument) -> tuple[str, ...]:
 def read_page(text: str) -> Page:
     text = unicodedata.normalize("NFC", text)
     folded = fold(text)
-    return Page(text, folded, parse_header(text, folded))
+    return Page(text, folded, parse_header(*_notes_blanked(text, folded)))
+
+
+#: How far a header may reach: a legal portal's notes in it are blanked before it is read.
+_HEADER_ZONE = 4000
+
+
+def _notes_blanked(text: str, folded: str) -> tuple[str, str]:
+    """The text and its folding with a legal portal's notes in the header blanked (same offsets): a note
+    wrapped over lines ("LUẬT [Xử phạt … được hướng dẫn bởi …\n… Nghị định 282/2025/NĐ-CP …] CĂN CƯỚC",
+    as OCR or a PDF wraps it) would cut the title line."""
+    if "[" not in text[:_HEADER_ZONE]:
+        return text, folded
+    spans = [(a, b) for a, b in editorial_notes(folded[: _HEADER_ZONE + 1200]) if a < _HEADER_ZONE]
+    if not spans:
+        return text, folded
+    t, f = list(text), list(folded)
+    for a, b in spans:
+        t[a:b] = f[a:b] = " " * (b - a)
+    return "".join(t), "".join(f)
 
 
 def find_cited(page: Page) -> Found:

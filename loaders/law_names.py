@@ -338,7 +338,8 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
         return None
     lo, hi = h.title_span
     # a legal portal's notes inside the title ("LUẬT [Quy định về … tại Luật này …] ĐẤT ĐAI") are not the name
-    lines = [x for x in ((without_portal_notes(line) or "").strip() for line in text[lo:hi].split("\n")) if x]
+    span = _NOTE_IN_TITLE.sub(" ", text[lo:hi])  # also one wrapped over lines, as OCR or a PDF wraps it
+    lines = [x for x in ((without_portal_notes(line) or "").strip() for line in span.split("\n")) if x]
     if not lines:
         return None
     t = squash(lines[0])
@@ -353,3 +354,4 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
 
 
 _HEAD_OF = {"Luật": "luat", "Bộ luật": "bo luat", "PL": "phap lenh"}
+_NOTE_IN_TITLE = re.compile(r"\[[^\[\]]{0,1200}\]")

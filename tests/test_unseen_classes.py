@@ -859,3 +859,17 @@ def test_a_consolidated_text_lists_the_acts_amending_what_it_consolidates() -> N
                      ("43/2024/QH15@2024", "amends", "31/2024/QH15@2024")}
     inline = text.replace("bởi:\n1. ", "bởi: ").replace(";\n2. ", "; ")
     assert {(d.source.key, d.relation, d.target.key) for d in extract_text(inline).derived} == edges
+
+
+def test_a_portal_note_wrapped_in_a_laws_title() -> None:
+    """A legal portal's note inside a law's title, wrapped over lines as OCR or a PDF wraps it: the title is
+    still the law's, and its own name is no citation."""
+    text = ("QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n"
+            "26/2023/QH15\nHà Nội, ngày 27 tháng 11 năm 2023 LUẬT [Xử phạt hành chính vi phạm quy định về cấp,\nquản lý thẻ "
+            "căn cước được hướng dẫn bởi Điều 11, Điều 27 Nghị định\n282/2025/NĐ-CP có hiệu lực từ ngày 15/12/2025] CĂN CƯỚC\n"
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Căn cước.\nĐiều 1. Phạm vi\n"
+            "Luật Căn cước quy định về căn cước.\n")
+    for variant in (text, _no_diacritics(text)):
+        rec = extract_text(variant)
+        assert squash(rec.document.title or "") == "luat can cuoc"
+        assert {r.target.key for r in rec.references} == {"Luật:hien-phap@?"}
