@@ -450,7 +450,9 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
             # stands alone right under the type line: a short block ending
             # without ";", ":" or "," and followed by a blank line
             # (also at the very top of a text with no header at all)
-            if not (not t_lines and (typed or not numbered) and _standalone_block(text, lines, i, 4 if typed else 2)):
+            # "LUẬT / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA …" in capitals under the type line is its title whatever follows
+            upper_title = typed and line.strip().isupper() and (not t_lines or text[t_lines[-1][0]:t_lines[-1][1]].strip().isupper())
+            if not upper_title and not (not t_lines and (typed or not numbered) and _standalone_block(text, lines, i, 4 if typed else 2)):
                 break
         t_lines.append((lo, hi))
         i += 1

@@ -342,9 +342,7 @@ def own_name(text: str, h: Header, doc_type: str | None) -> str | None:
     lines = [x for x in ((without_portal_notes(line) or "").strip() for line in span.split("\n")) if x]
     if not lines:
         return None
-    t = squash(lines[0])
-    if t in ("luat", "bo luat", "phap lenh") and len(lines) > 1:
-        t = f"{t} {squash(lines[1])}"  # "BỘ LUẬT / DÂN SỰ"
+    t = squash(" ".join(lines))  # "BỘ LUẬT / DÂN SỰ", and a long name wrapped over lines
     t = re.split(r"\s(?:so|ngay|nam)\s*[:\d]|\s\[", t)[0].strip(" ,.")
     above = squash(text[text.rfind("\n", 0, max(0, lo - 1)) + 1 : lo])  # the type line above the name, if any
     head = above if above in ("luat", "bo luat", "phap lenh") else _HEAD_OF.get(doc_type)

@@ -873,3 +873,25 @@ def test_a_portal_note_wrapped_in_a_laws_title() -> None:
         rec = extract_text(variant)
         assert squash(rec.document.title or "") == "luat can cuoc"
         assert {r.target.key for r in rec.references} == {"Luật:hien-phap@?"}
+
+
+#: An amending act's title in capitals under its type line, however the lines after it run: its title,
+#: and its own name in its enacting words is no citation.
+AMENDING_TITLES = [
+    ("QUỐC HỘI\nLuật số: 50/2019/QH14\nHà Nội, ngày 25 tháng 11 năm 2019\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT QUẢN LÝ, "
+     "SỬ DỤNG VŨ KHÍ,\nVẬT LIỆU NỔ VÀ CÔNG CỤ HỖ TRỢ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban "
+     "hành Luật sửa đổi, bổ sung một số điều của Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 14/2017/QH14.\n",
+     "sua doi, bo sung mot so dieu cua luat quan ly, su dung vu khi, vat lieu no va cong cu ho tro",
+     {"14/2017/QH14@2017": "amends", "Luật:hien-phap@?": "based_on"}),
+    ("CHÍNH PHỦ\nSố: 50/2019/NĐ-CP\nHà Nội, ngày 25 tháng 11 năm 2019\nNGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ "
+     "12/2015/NĐ-CP\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n",
+     "sua doi, bo sung mot so dieu cua nghi dinh so 12/2015/nd-cp",
+     {"12/2015/NĐ-CP@2015": "amends", "Luật:to-chuc-chinh-phu@2015": "based_on"}),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "rels"), AMENDING_TITLES)
+def test_an_amending_acts_title_under_its_type_line(text: str, title: str, rels: dict) -> None:
+    rec = extract_text(text)
+    assert squash(rec.document.title or "") == title
+    assert {r.target.key: r.relation for r in rec.references} == rels
