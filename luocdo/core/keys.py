@@ -118,7 +118,8 @@ def law_key(name: str, year: int | None) -> str:
     for prefix in ("luật ", "luat "):
         if base.lower().startswith(prefix):
             base = base[len(prefix):]
-    return f"Luật:{slug(base)}@{year if year else '?'}"
+    # Vietnamese has no "w": in a law's name it is OCR's reading of "ư" ("Pháp lệnh Cán bộ, công chwc")
+    return f"Luật:{slug(base).replace('w', 'u')}@{year if year else '?'}"
 
 
 def unnumbered_key(type_code: str, year: int | None, scope: str | None, issuer: str | None, title: str | None) -> str:
