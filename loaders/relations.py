@@ -68,6 +68,11 @@ class Classified:
 _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\.\s|\bv[a]|(?:^|\s)(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
+#: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại": what leads on to the document.
+_OPINION_AT = re.compile(
+    r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
+    r"\s+c[a-z`]{0,3}a\s[^;.\n]{2,120}?\st[a]i(?=\s)"
+)
 _LEADS_TO_DOCUMENT = re.compile(
     r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
 )
@@ -173,6 +178,9 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             tm = _TO_TRINH.search(ahead)
             if tm:
                 ahead = ahead[tm.start() :]
+        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200)) is not None:
+            # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
+            ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
         if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16):
             continue

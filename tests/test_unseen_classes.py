@@ -895,3 +895,20 @@ def test_an_amending_acts_title_under_its_type_line(text: str, title: str, rels:
     rec = extract_text(text)
     assert squash(rec.document.title or "") == title
     assert {r.target.key: r.relation for r in rec.references} == rels
+
+
+#: "Căn cứ ý kiến (chỉ đạo) của … tại Thông báo số …": the opinion is in the document, and the letter rests on it.
+OPINION_AT = [
+    "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số 123-TB/TU ngày 01/11/2025, Chủ tịch UBND tỉnh có ý kiến:",
+    "Căn cứ kết luận của Chủ tịch UBND tỉnh tại Thông báo số 123-TB/TU ngày 01/11/2025, Văn phòng đề nghị:",
+    "Căn cứ ý kiến của Thường trực Tỉnh ủy tại Thông báo số 123-TB/TU ngày 01/11/2025;",
+]
+
+
+@pytest.mark.parametrize("sentence", OPINION_AT)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_based_on_an_opinion_in_a_document(sentence: str, variant: str) -> None:
+    text = ("UBND TỈNH QUẢNG NGÃI\nVĂN PHÒNG\nSố: 2345/VP-KT\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nV/v phương án hỗ trợ\n"
+            f"Kính gửi: Sở Tài chính.\n{sentence}\n1. Thống nhất.\n")
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    assert {r.target.key: r.relation for r in rec.references} == {"123-TB/TU@2025@quang-ngai": "based_on"}
