@@ -72,3 +72,16 @@ def test_units_that_fold_alike_get_distinct_key_scopes() -> None:
     assert ha is not None and ha_ is not None and ha.id != ha_.id
     assert reg.unit_slug(ha) != reg.unit_slug(ha_)
     assert reg.unit_slug(reg.commune("Lý Sơn", "Quảng Ngãi")) == "ly-son"
+
+
+def test_a_communes_name_with_its_marks_may_be_one_in_the_country() -> None:
+    """A commune's header after 2025 names no province ("ỦY BAN NHÂN DÂN / XÃ BA TƠ"): a name that folds like
+    another ("Ba Tô") is still one with its diacritics; without them, or when truly shared, it is not."""
+    reg = registry()
+    assert reg.commune("Xã Ba Tơ").name == "Xã Ba Tơ"
+    assert reg.commune("Xã Ba Tô").name == "Xã Ba Tô"
+    assert reg.commune("Xa Ba To") is None
+    assert reg.commune("Xã Tân Thành") is None
+    found = [reg.resolve("ỦY BAN NHÂN DÂN " + c.name.upper()) for c in reg.communes()]
+    assert all(o is None or o.id == c.id for o, c in zip(found, reg.communes(), strict=True))
+    assert sum(o is not None for o in found) > 2700

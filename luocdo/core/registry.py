@@ -253,6 +253,12 @@ class Registry(Bodies, FormerUnits):
         if kind:
             typed = [c for c in cands if c.kind == kind]
             cands = typed or cands
+        if len(cands) > 1:
+            # with its diacritics the name may still be one in the country: "Ba Tơ", not "Ba Tô"
+            raw = " ".join(unicodedata.normalize("NFC", name).lower().split())
+            bare = re.sub(r"^(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?(?:xã|phường|đặc khu|thị trấn)\s+", "", raw)
+            exact = [c for c in cands if " ".join(c.name.lower().split()[1 if c.kind != "đặc khu" else 2:]) == bare]
+            cands = exact if len(exact) == 1 else cands
         return cands[0] if len(cands) == 1 else None
 
     def central(self, name: str) -> Org | None:
