@@ -479,6 +479,11 @@ MENTIONS = [
     # a long name with a marked vowel OCR wrote as two letters ("thirc" for "thức"), "ị" read as "j"
     ("Luat Báu tu theo phuong thirc dôi tac céng tu 2020.", {"Luật:dau-tu-theo-phuong-thuc-doi-tac-cong-tu@2020"}),
     ("Luat Quy hoach d6 thj da duoc sua doi", {"Luật:quy-hoach-do-thi@?"}),
+    # "có quy định khác" after a name, with its marks or without
+    ("theo Luật Quân nhân chuyên nghiệp, công nhân và viên chức quốc phòng có quy định khác.",
+     {"Luật:quan-nhan-chuyen-nghiep-cong-nhan-va-vien-chuc-quoc-phong@?"}),
+    ("theo Luat Quan nhan chuyen nghiep, cong nhan va vien chuc quoc phong co quy dinh khac.",
+     {"Luật:quan-nhan-chuyen-nghiep-cong-nhan-va-vien-chuc-quoc-phong@?"}),
     # a law of before 2002 by its number alone
     ("Căn cứ Luật số 12-L/CTN ngày 01/01/1996;", {"12-L/CTN@1996"}),
     # the constitution named alone, with its year
