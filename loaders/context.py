@@ -206,6 +206,13 @@ def _settled(org: Org | None, province: str | None, candidates: list[str]) -> tu
         commune = reg.by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
     if org is not None:
         return Context(org, province, commune, None), []
+    if province is None:
+        # "XÃ BA TO" with its marks lost fits Ba Tơ and Ba Tô: both of Quảng Ngãi, so the province is known
+        for cand in candidates:
+            provinces = {o.province for o in reg.communes_named(cand)}
+            if len(provinces) == 1:
+                province = provinces.pop()
+                break
     # keep the body as written ("Sở Tài chính" of an unnamed province)
     raw = next((c for c in candidates if _ORG_START.match(c) and len(c.split()) <= 12), None)
     return Context(org, province, commune, raw), ["issuer not established by the text"]

@@ -233,7 +233,8 @@ def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
     h = page.header
     local = (K.is_local_issuer((h.issuer_code or "").split("-")[0]) or local_body(ctx.org, h.symbol)) if h.issuer_code else True
     if ctx.org is None:
-        own_scope = K.scope_of(ctx.province)
+        # a commune's paper whose commune the text does not establish is numbered in it, not in the province
+        own_scope = None if ctx.raw and level_of_name(ctx.raw) == "commune" else K.scope_of(ctx.province)
     elif ctx.org.level == "district":
         own_scope = K.scope_of(ctx.org.province, slug(ctx.org.name))
     elif ctx.commune is not None:

@@ -917,3 +917,15 @@ def test_based_on_an_opinion_in_a_document(sentence: str, variant: str) -> None:
             f"Kính gửi: Sở Tài chính.\n{sentence}\n1. Thống nhất.\n")
     rec = extract_text(text if variant == "clean" else _no_diacritics(text))
     assert {r.target.key: r.relation for r in rec.references} == {"123-TB/TU@2025@quang-ngai": "based_on"}
+
+
+def test_a_commune_name_two_communes_share_without_marks_still_gives_the_province() -> None:
+    """"XA BA TO" (marks lost) fits Xã Ba Tơ and Xã Ba Tô, both of Quảng Ngãi: the province is known, so "UBND
+    tỉnh" is Quảng Ngãi's; the commune is not, so the plan's own number is not keyed as the province's."""
+    text = ("UY BAN NHAN DAN\nXA BA TO\nSo: 45/KH-UBND\nBa To, ngay 05 thang 11 nam 2025\nKE HOACH\nChuyen doi so nam 2025\n"
+            "Thuc hien Ke hoach so 82/KH-UBND ngay 17/4/2025 cua UBND tinh, UBND xa ban hanh ke hoach nhu sau:\n")
+    rec = extract_text(text)
+    assert rec.document.key == "45/KH-UBND@2025@?"
+    assert [r.target.key for r in rec.references] == ["82/KH-UBND@2025@quang-ngai"]
+    marked = extract_text(text.replace("XA BA TO", "XÃ BA TƠ"))
+    assert marked.document.key == "45/KH-UBND@2025@quang-ngai/ba-to-21484"

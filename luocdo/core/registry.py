@@ -48,6 +48,9 @@ from luocdo.core.registry_tables import (
 
 __all__ = ["REORGANISED", "Org", "Registry", "registry"]
 
+#: Everything up to a commune's unit word, as written with its marks.
+_AFTER_UNIT_WORD = re.compile(r"^(?:.*?\s)?(?:xã|phường|đặc khu|thị trấn)\s+")
+
 
 class Registry(Bodies, FormerUnits):
     """All organisations luocdo knows by name, with fuzzy lookup."""
@@ -256,10 +259,18 @@ class Registry(Bodies, FormerUnits):
         if len(cands) > 1:
             # with its diacritics the name may still be one in the country: "Ba Tơ", not "Ba Tô"
             raw = " ".join(unicodedata.normalize("NFC", name).lower().split())
-            bare = re.sub(r"^(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?(?:xã|phường|đặc khu|thị trấn)\s+", "", raw)
+            bare = _AFTER_UNIT_WORD.sub("", raw)  # "ủy ban nhân dân xã ba tơ", "uy ban nhan dan xã ba tơ" → "ba tơ"
             exact = [c for c in cands if " ".join(c.name.lower().split()[1 if c.kind != "đặc khu" else 2:]) == bare]
             cands = exact if len(exact) == 1 else cands
         return cands[0] if len(cands) == 1 else None
+
+    def communes_named(self, name: str) -> list[Org]:
+        """Every commune whose name folds as ``name`` does ("XA BA TO": Ba Tơ and Ba Tô), in any province."""
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(name))
+        for word in sorted(_UNIT_WORD, key=len, reverse=True):
+            if n.startswith(word + " "):
+                return list(self._commune_global.get(n[len(word) + 1 :], []))
+        return []
 
     def central(self, name: str) -> Org | None:
         n = _norm(name)
