@@ -104,7 +104,9 @@ def shared_issuers(cits: list[Citation], text: str, folded: str) -> list[Citatio
     for i in range(len(out) - 2, -1, -1):
         c, nxt = out[i], out[i + 1]
         if (c.issuer_phrase is None and nxt.issuer_phrase is not None and _agency(c) == _agency(nxt)
-                and c.end <= nxt.start and _LIST_GAP.match(folded, c.end, nxt.start) is not None):
+                and c.end <= nxt.start and (_LIST_GAP.match(folded, c.end, nxt.start) is not None
+                                            or (nxt.type_word is None and _continues(c, nxt, folded)))):
+            # "… số 12/KH-UBND ngày … về A, số 45/KH-UBND ngày … về B của UBND tỉnh": a bare "số …" goes on the list
             out[i] = dataclasses.replace(c, issuer_phrase=nxt.issuer_phrase)
     # a heading's issuer, forward to each bare "số …" item after the first
     head_phrase: str | None = None
@@ -130,8 +132,11 @@ def _agency(c: Citation) -> str:
 def _continues(prev: Citation, c: Citation, folded: str) -> bool:
     """``c`` is the next item of ``prev``'s list: a bare "số …" of the same agency after a separator,
     with at most ``prev``'s subject between ("số 57-NQ/TW ngày … về …; số 66-NQ/TW")."""
-    return (_agency(prev) == _agency(c) and prev.end <= c.start
-            and _LIST_GAP.match(folded, max(prev.end, prev.subject_end), c.start) is not None)
+    return _agency(prev) == _agency(c) and prev.end <= c.start and _ITEM_GAP.match(folded, prev.end, c.start) is not None
+
+
+#: From one item's number to the next bare "số …" of its list: its date and subject, then "," or ";" or "và".
+_ITEM_GAP = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
 
 
 def _legislature(head: str) -> str:

@@ -681,6 +681,9 @@ LISTED = [
     ("Căn cứ các Nghị quyết của Bộ Chính trị: số 57-NQ/TW ngày 22/12/2024 về đột phá phát triển khoa học, công nghệ; "
      "số 66-NQ/TW ngày 30/4/2025 về đổi mới công tác xây dựng và thi hành pháp luật;",
      {"57-NQ/TW@2024": "Bộ Chính trị", "66-NQ/TW@2025": "Bộ Chính trị"}),
+    ("Căn cứ các Kế hoạch số 12/KH-UBND ngày 15/01/2025 về chuyển đổi số, số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh "
+     "Quảng Ngãi về kinh tế số;",
+     {"12/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi", "45/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
     ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã; Kế hoạch số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh "
      "Quảng Ngãi;",
      {"12/KH-UBND@2025@quang-ngai/ba-to-21484": "Xã Ba Tơ", "45/KH-UBND@2025@quang-ngai": "UBND tỉnh Quảng Ngãi"}),
