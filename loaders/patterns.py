@@ -264,7 +264,7 @@ HOI_DONG_NHAN_DAN = r"hoi\s+[dpb0][a-z0-9&`]{1,2}ng\s+nh[a-z0-9&`]{1,2}n\s+d[a-z
 CUA = r"c[a-z`]{0,3}a\b"
 _ISSUER_STOP = (
     r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[uw]c\s+hi[e&]n"
-    r"|tri[e&]n\s+khai|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
+    r"|tri[e&]n\s+khai|c[uw]\s+th[e&]\s+h[o0]a|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
     # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
     r"|v[a]\s+[y]\s+ki[e&]n\b"  # "… của Ban Kinh tế - Xã hội và ý kiến thảo luận của đại biểu"
     r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
