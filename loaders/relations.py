@@ -241,8 +241,12 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tu
     nm = _NEST_CUE.search(gap)
     # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
     if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
+        reviews = _REVIEWS.search(gap, 0, nm.start()) is not None
+        if nm.lastgroup == "implements" and cits[i - 1].type == "BC":
+            # "Báo cáo số 45/BC-UBND … về kết quả thực hiện Kế hoạch số 82 …": a report on what carrying X out gave
+            return i - 1, "reports_on"
         # "về tổng kết việc thực hiện Nghị quyết …" reviews X, it does not carry it out
-        return i - 1, (None if _REVIEWS.search(gap, 0, nm.start()) else nm.lastgroup)
+        return i - 1, (None if reviews else nm.lastgroup)
     prev = out[i - 1]
     if nm is None and _CONJ.fullmatch(gap) and prev.parent is not None and not (
         prev.parent_relation == "amended_by" and cits[i].name and not cits[i - 1].name

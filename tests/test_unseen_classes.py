@@ -943,3 +943,20 @@ def test_a_plan_that_gives_concrete_form_to_another_implements_it() -> None:
         rec = extract_text(variant)
         assert {(d.source.key, d.relation, d.target.key) for d in rec.derived} == {
             ("82/KH-UBND@2025@quang-ngai", "implements", "57-NQ/TW@2024")}
+
+
+#: A report cited with what it reports on: "Báo cáo số 45/BC-UBND … về kết quả thực hiện Kế hoạch số 82 …"
+#: reports on the plan (a decision "về tổng kết việc thực hiện …" neither carries it out nor reports on it).
+CITED_REPORTS = [
+    ("Căn cứ Báo cáo số 45/BC-UBND ngày 01/10/2025 của UBND tỉnh về kết quả thực hiện Kế hoạch số 82/KH-UBND ngày "
+     "17/4/2025 của UBND tỉnh,", {("45/BC-UBND@2025@quang-ngai", "reports_on", "82/KH-UBND@2025@quang-ngai")}),
+    ("Căn cứ Báo cáo số 45/BC-UBND ngày 01/10/2025 của UBND tỉnh sơ kết 6 tháng thực hiện Nghị quyết số 57-NQ/TW ngày "
+     "22/12/2024 của Bộ Chính trị,", {("45/BC-UBND@2025@quang-ngai", "reports_on", "57-NQ/TW@2024")}),
+    ("Căn cứ Quyết định số 45/QĐ-UBND ngày 01/10/2025 của UBND tỉnh về tổng kết việc thực hiện Nghị quyết số 57-NQ/TW,", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "edges"), CITED_REPORTS)
+def test_a_cited_report_reports_on_what_it_names(sentence: str, edges: set) -> None:
+    rec = extract_text(PLAN + sentence + " Sở Y tế ban hành Kế hoạch như sau:\n")
+    assert {(d.source.key, d.relation, d.target.key) for d in rec.derived} == edges
