@@ -89,6 +89,27 @@ _REPORTS_ON_BEFORE = re.compile(
     r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
     r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
 )
+#: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau".
+_REPORTS_AFTER = re.compile(
+    r"[^;.\n]{0,200}?,\s*[^;.,\n]{0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
+    r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
+)
+#: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
+_REPORTED_TYPES = frozenset({"KH", "CTr", "CT", "NQ", "QĐ", "KL", "ĐA"})
+
+
+def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
+    """The opening sentence goes on, after citation ``i`` (or after the list it begins), to say that the report
+    gives the results of carrying it out."""
+    c = cits[i]
+    m = _REPORTS_AFTER.match(folded, c.end, min(len(folded), c.end + 300))
+    if m is None:
+        return False
+    nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
+    return m.end() <= nxt or _CONJ_LIST.fullmatch(folded, c.end, nxt) is not None
+
+
+_CONJ_LIST = re.compile(r"[^;.\n]{0,200}?[,;]\s*(?:v[a]\s+)?|[^;.\n]{0,200}?\sv[a]\s+")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -204,6 +225,10 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 # also when the sentence began with the letter that asked for it
                 out.append(Classified(c, "reports_on", None, None, rm.start()))
                 continue
+        if doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and _reports_after(folded, cits, i):
+            # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
+            out.append(Classified(c, "reports_on", None, None, c.start))
+            continue
         gap = _gap_before(folded, cits, i)
         parent, parent_rel = _nested(cits, out, i, gap) if gap is not None else (None, None)
         relation, cue_start = "cites", None

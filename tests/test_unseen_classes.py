@@ -960,3 +960,32 @@ CITED_REPORTS = [
 def test_a_cited_report_reports_on_what_it_names(sentence: str, edges: set) -> None:
     rec = extract_text(PLAN + sentence + " Sở Y tế ban hành Kế hoạch như sau:\n")
     assert {(d.source.key, d.relation, d.target.key) for d in rec.derived} == edges
+
+
+_COMMUNE_REPORT = ("ỦY BAN NHÂN DÂN\nXÃ BA TƠ\nSố: 45/BC-UBND\nBa Tơ, ngày 05 tháng 11 năm 2025\nBÁO CÁO\nKết quả thực hiện "
+                   "công tác chuyển đổi số năm 2025\n{}\nI. KẾT QUẢ\n1. Nội dung.\n")
+#: A report that rests on a plan and says it gives the results of carrying it out ("Căn cứ Kế hoạch số …, UBND xã
+#: báo cáo kết quả thực hiện như sau") reports on the plan; a decree it rests on, or a report that does not say
+#: so, keeps "based_on".
+REPORTS_AFTER = [
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã về chuyển đổi số năm 2025, UBND xã báo cáo kết quả thực "
+     "hiện như sau:", {"12/KH-UBND@2025@quang-ngai/ba-to-21484": "reports_on"}),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2025 và Kế hoạch số 20/KH-UBND ngày 01/3/2025 của UBND xã, UBND xã báo "
+     "cáo tình hình triển khai thực hiện như sau:",
+     {"12/KH-UBND@2025@quang-ngai/ba-to-21484": "reports_on", "20/KH-UBND@2025@quang-ngai/ba-to-21484": "reports_on"}),
+    ("Căn cứ Nghị định số 45/2024/NĐ-CP ngày 01/02/2024 của Chính phủ, UBND xã báo cáo kết quả thực hiện như sau:",
+     {"45/2024/NĐ-CP@2024": "based_on"}),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã, UBND xã báo cáo như sau:",
+     {"12/KH-UBND@2025@quang-ngai/ba-to-21484": "based_on"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rels"), REPORTS_AFTER)
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_a_report_on_what_it_rests_on(sentence: str, rels: dict, variant: str) -> None:
+    text = _COMMUNE_REPORT.format(sentence)
+    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    if variant == "clean":
+        assert {r.target.key: r.relation for r in rec.references} == rels
+    # without marks "XA BA TO" may be Ba Tơ or Ba Tô: the relations, whatever the scope
+    assert {r.target.key.split("@")[0]: r.relation for r in rec.references} == {k.split("@")[0]: v for k, v in rels.items()}
