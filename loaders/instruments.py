@@ -132,11 +132,8 @@ def _agency(c: Citation) -> str:
 def _continues(prev: Citation, c: Citation, folded: str) -> bool:
     """``c`` is the next item of ``prev``'s list: a bare "số …" of the same agency after a separator,
     with at most ``prev``'s subject between ("số 57-NQ/TW ngày … về …; số 66-NQ/TW")."""
-    return _agency(prev) == _agency(c) and prev.end <= c.start and _ITEM_GAP.match(folded, prev.end, c.start) is not None
+    return _agency(prev) == _agency(c) and prev.end <= c.start and P.NEXT_ITEM.match(folded, prev.end, c.start) is not None
 
-
-#: From one item's number to the next bare "số …" of its list: its date and subject, then "," or ";" or "và".
-_ITEM_GAP = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
 
 
 def _legislature(head: str) -> str:

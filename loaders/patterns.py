@@ -277,6 +277,11 @@ ISSUER_AFTER = re.compile(
     re.S,
 )
 
+#: From one listed instrument to the next: its date and subject (no sentence or clause ends in them), then
+#: ",", ";" or "và" ("… số 12/KH-UBND ngày … về A, số 45/KH-UBND …"; "… Kế hoạch số 82 … và Nghị quyết số 57").
+#: Matched from the end of one citation with the start of the next as the end of the text.
+NEXT_ITEM = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
+
 # Relation cues (folded).  Order matters for the alternation: longer first.
 # "thực hiện" and "triển khai" as OCR leaves them: "thwe hién", "thyuc hién",
 # "thuc hi¢n", "trzen khai", "trlen khai".

@@ -106,10 +106,8 @@ def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
     if m is None:
         return False
     nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
-    return m.end() <= nxt or _CONJ_LIST.fullmatch(folded, c.end, nxt) is not None
+    return m.end() <= nxt or P.NEXT_ITEM.match(folded, c.end, nxt) is not None
 
-
-_CONJ_LIST = re.compile(r"[^;.\n]{0,200}?[,;]\s*(?:v[a]\s+)?|[^;.\n]{0,200}?\sv[a]\s+")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -307,16 +305,12 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None)
 
 
 def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:
-    """The citation is the next item, after "và" or a comma, of a list a sentence of the body opens by
+    """The citation is the next item (:data:`~luocdo.loaders.patterns.NEXT_ITEM`) of a list a sentence of the body opens by
     carrying out (the previous citation implements by such a cue, with at most its subject between)."""
     p = prev.citation
     return (prev.relation == "implements" and prev.parent is None and prev.cue_start is not None
-            and p.end <= c.start <= p.end + 200 and _NEXT_ITEM.match(folded, p.end, c.start) is not None)
+            and p.end <= c.start and P.NEXT_ITEM.match(folded, p.end, c.start) is not None)
 
-
-#: What may stand between two items of one list: the first one's subject (no sentence or clause ends in
-#: it), then "và" or a comma.
-_NEXT_ITEM = re.compile(r"[^;.:\n]*(?:,|(?<![a-z])v[a])\s*\Z")
 
 
 def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:
