@@ -48,6 +48,17 @@ from luocdo.core.registry_tables import (
 
 __all__ = ["REORGANISED", "Org", "Registry", "registry"]
 
+def _unit_name(name: str) -> tuple[str | None, str]:
+    """The unit word's kind ("UBND xã Sơn Mai" → "xã") and the folded name after it ("son mai")."""
+    n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(name))
+    for word in _UNIT_WORDS_LONGEST_FIRST:
+        if n.startswith(word + " "):
+            return _UNIT_WORD[word], n[len(word) + 1 :]
+    return None, n
+
+
+_UNIT_WORDS_LONGEST_FIRST = sorted(_UNIT_WORD, key=len, reverse=True)
+
 #: Everything up to a commune's unit word, as written with its marks.
 _AFTER_UNIT_WORD = re.compile(r"^(?:.*?\s)?(?:xã|phường|đặc khu|thị trấn)\s+")
 
@@ -225,19 +236,13 @@ class Registry(Bodies, FormerUnits):
         """
         if not name:
             return None
-        n = _norm(name)
-        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", n)
-        kind = None
-        for word in sorted(_UNIT_WORD, key=len, reverse=True):
-            if n.startswith(word + " "):
-                kind, n = _UNIT_WORD[word], n[len(word) + 1 :]
-                break
+        kind, n = _unit_name(name)
         if not n:
             return None
+        raw = " ".join(unicodedata.normalize("NFC", name).lower().split())  # as written, with its marks
         p = self.province(province) if province else None
         if p is not None:
             # with its diacritics the name is exact: "Xã Sơn Hạ" is not "Xã Sơn Hà"
-            raw = " ".join(unicodedata.normalize("NFC", name).lower().split())
             raw = re.sub(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", "", raw)
             for kind_word in ("xã", "phường", "đặc khu"):
                 hit_ = self._commune_exact.get((p.name, raw)) or self._commune_exact.get((p.name, f"{kind_word} {raw}"))
@@ -258,7 +263,6 @@ class Registry(Bodies, FormerUnits):
             cands = typed or cands
         if len(cands) > 1:
             # with its diacritics the name may still be one in the country: "Ba Tơ", not "Ba Tô"
-            raw = " ".join(unicodedata.normalize("NFC", name).lower().split())
             bare = _AFTER_UNIT_WORD.sub("", raw)  # "ủy ban nhân dân xã ba tơ", "uy ban nhan dan xã ba tơ" → "ba tơ"
             exact = [c for c in cands if " ".join(c.name.lower().split()[1 if c.kind != "đặc khu" else 2:]) == bare]
             cands = exact if len(exact) == 1 else cands
@@ -266,11 +270,8 @@ class Registry(Bodies, FormerUnits):
 
     def communes_named(self, name: str) -> list[Org]:
         """Every commune whose name folds as ``name`` does ("XA BA TO": Ba Tơ and Ba Tô), in any province."""
-        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(name))
-        for word in sorted(_UNIT_WORD, key=len, reverse=True):
-            if n.startswith(word + " "):
-                return list(self._commune_global.get(n[len(word) + 1 :], []))
-        return []
+        kind, n = _unit_name(name)
+        return list(self._commune_global.get(n, [])) if kind else []
 
     def central(self, name: str) -> Org | None:
         n = _norm(name)
