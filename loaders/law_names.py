@@ -216,7 +216,7 @@ def canonical_law_name(raw: str) -> str:
     if known is not None:
         return known
     raw = " ".join(raw.split())
-    folded = fold(raw).lower()  # the same offsets as ``raw``
+    folded = fold(raw)  # the same offsets as ``raw``
     m = _AMENDING_OF.match(folded)
     if m is None or len(folded) != len(raw):
         return raw

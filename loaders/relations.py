@@ -71,7 +71,7 @@ _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
 #: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại": what leads on to the document.
 _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
-    r"\s+c[a-z`]{0,3}a\s[^;.\n]{2,120}?\st[a]i(?=\s)"
+    r"\s+" + P.CUA + r"\s[^;.\n]{2,120}?\st[a]i(?=\s)"
 )
 _LEADS_TO_DOCUMENT = re.compile(
     r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
