@@ -54,6 +54,15 @@ def _vbhn(number: str | None, symbol: str | None, issuer: str) -> Check:
     return check
 
 
+def _read(text: str, variant: str) -> DocumentRecord:
+    """The record of ``text`` as written ("clean") or with its diacritics lost ("no diacritics")."""
+    return extract_text(text if variant == "clean" else _no_diacritics(text))
+
+
+def _keyed(rec: DocumentRecord) -> dict[str, str]:
+    return {r.target.key: r.relation for r in rec.references}
+
+
 def _rels(rec: DocumentRecord) -> dict[str, str]:
     return {r.target.label: r.relation for r in rec.references}
 
@@ -398,7 +407,7 @@ _OWN_LAW = ("QUỐC HỘI\nLuật số: 31/2024/QH15\nHà Nội, ngày 18 tháng
 def test_a_law_names_itself_and_its_predecessor() -> None:
     rec = extract_text(_OWN_LAW)
     assert rec.document.title == "LUẬT ĐẤT ĐAI"
-    assert {r.target.key: r.relation for r in rec.references} == {"Luật:hien-phap@?": "based_on", "Luật:dat-dai@2013": "repeals"}
+    assert _keyed(rec) == {"Luật:hien-phap@?": "based_on", "Luật:dat-dai@2013": "repeals"}
 
 
 def test_an_issuer_name_ocr_damaged_is_not_cut_short() -> None:
@@ -529,7 +538,7 @@ def test_a_former_province_read_by_ocr(issuer: str, scope: str) -> None:
             f"Quy dinh muc ho tro\nDieu 2. Nghi quyet nay thay the Nghi quyet so 05/2024/NQ-HDND ngay 11/4/2024 {issuer}.\n")
     rec = extract_text(text)
     assert rec.document.issuer is not None and rec.document.issuer.name == "HĐND tỉnh Lâm Đồng"
-    assert {r.target.key: r.relation for r in rec.references} == {f"05/2024/NQ-HĐND@2024@{scope}": "amends"}
+    assert _keyed(rec) == {f"05/2024/NQ-HĐND@2024@{scope}": "amends"}
 
 
 #: "X số N đã được sửa đổi, bổ sung một số điều theo Luật số A, Luật số B, Luật Y số M …": A and B amend X;
@@ -558,7 +567,7 @@ def test_amended_by_an_amending_law(text: str, edge: tuple) -> None:
 @pytest.mark.parametrize(("name", "text", "check"), CLASSES, ids=[c[0] for c in CLASSES])
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_class(name: str, text: str, check: Check, variant: str) -> None:
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    rec = _read(text, variant)
     assert check(rec), (_rels(rec), rec.document)
 
 
@@ -610,7 +619,7 @@ MERGED = [
 @pytest.mark.parametrize(("text", "issuer", "cited", "succeeded"), MERGED)
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_department_merged_in_2025(text: str, issuer: str, cited: dict, succeeded: dict, variant: str) -> None:
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    rec = _read(text, variant)
     assert rec.document.issuer.id == issuer
     assert {r.target.key: r.target.issuer.id for r in rec.references} == cited
     delta = build_delta(rec, "s", "s", "h")
@@ -696,7 +705,7 @@ LISTED = [
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_a_list_names_its_issuer_once(sentence: str, issuers: dict, variant: str) -> None:
     text = _COMMUNE_PLAN.format(sentence)
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    rec = _read(text, variant)
     assert {r.target.key: r.target.issuer.name if r.target.issuer else None for r in rec.references} == issuers
 
 
@@ -724,8 +733,8 @@ LAW_LISTS = [
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_laws_named_in_lists(sentence: str, rels: dict, variant: str) -> None:
     text = _DECREE.format(sentence)
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
-    assert {r.target.key: r.relation for r in rec.references} == rels
+    rec = _read(text, variant)
+    assert _keyed(rec) == rels
 
 
 def test_a_council_committees_report_is_the_councils() -> None:
@@ -791,7 +800,7 @@ LAW_LISTS_OCR = [
 @pytest.mark.parametrize(("sentence", "rels"), LAW_LISTS_OCR)
 def test_laws_named_in_lists_as_ocr_reads_them(sentence: str, rels: dict) -> None:
     rec = extract_text(_DECREE.format(sentence))
-    assert {r.target.key: r.relation for r in rec.references} == rels
+    assert _keyed(rec) == rels
 
 
 _DEPT_REPORT = "UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ\nSố: 215/BC-SYT\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nBÁO CÁO\nKết quả\n{} Sở Y tế báo cáo như sau:\n"
@@ -848,8 +857,8 @@ PURPOSE = [
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_a_plans_purpose_carries_out_what_it_names(purpose: str, requirement: str, rels: dict, variant: str) -> None:
     text = _PURPOSE_PLAN.format(purpose, requirement)
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
-    got = {r.target.key: r.relation for r in rec.references}
+    rec = _read(text, variant)
+    got = _keyed(rec)
     assert got == {"123/QĐ-UBND@2025@quang-ngai": "based_on", "1588/QĐ-TTg@2025": "cites", **rels}
 
 
@@ -902,7 +911,7 @@ AMENDING_TITLES = [
 def test_an_amending_acts_title_under_its_type_line(text: str, title: str, rels: dict) -> None:
     rec = extract_text(text)
     assert squash(rec.document.title or "") == title
-    assert {r.target.key: r.relation for r in rec.references} == rels
+    assert _keyed(rec) == rels
 
 
 #: "Căn cứ ý kiến (chỉ đạo) của … tại Thông báo số …": the opinion is in the document, and the letter rests on it.
@@ -918,8 +927,8 @@ OPINION_AT = [
 def test_based_on_an_opinion_in_a_document(sentence: str, variant: str) -> None:
     text = ("UBND TỈNH QUẢNG NGÃI\nVĂN PHÒNG\nSố: 2345/VP-KT\nQuảng Ngãi, ngày 05 tháng 11 năm 2025\nV/v phương án hỗ trợ\n"
             f"Kính gửi: Sở Tài chính.\n{sentence}\n1. Thống nhất.\n")
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
-    assert {r.target.key: r.relation for r in rec.references} == {"123-TB/TU@2025@quang-ngai": "based_on"}
+    rec = _read(text, variant)
+    assert _keyed(rec) == {"123-TB/TU@2025@quang-ngai": "based_on"}
 
 
 def test_a_commune_name_two_communes_share_without_marks_still_gives_the_province() -> None:
@@ -984,8 +993,8 @@ REPORTS_AFTER = [
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_a_report_on_what_it_rests_on(sentence: str, rels: dict, variant: str) -> None:
     text = _COMMUNE_REPORT.format(sentence)
-    rec = extract_text(text if variant == "clean" else _no_diacritics(text))
+    rec = _read(text, variant)
     if variant == "clean":
-        assert {r.target.key: r.relation for r in rec.references} == rels
+        assert _keyed(rec) == rels
     # without marks "XA BA TO" may be Ba Tơ or Ba Tô: the relations, whatever the scope
     assert {r.target.key.split("@")[0]: r.relation for r in rec.references} == {k.split("@")[0]: v for k, v in rels.items()}
