@@ -107,18 +107,20 @@ class _Similarities:
 
     def __init__(self, target: str | None) -> None:
         self.target = target
-        self._words: dict[str | None, list[str]] = {}
+        self._words: dict[tuple[bool, str | None], list[str]] = {}
         self._targets: dict[frozenset[str], list[str]] = {}
         self._scores: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
 
     def __call__(self, other: str | None, drop: frozenset[str], subject: str | None = None) -> int:
-        """``subject``: the words the store keeps of ``other`` (``Document.subject``), when it has them."""
+        """``subject``: the words the store keeps of ``other`` (``Document.subject``), when it has them;
+        the period queries return those alone, without the title."""
         tw = self._targets.get(drop)
         if tw is None:
             tw = self._targets[drop] = _subject_words(self.target, drop)
-        words = self._words.get(other)
+        seen = (subject is not None, subject if subject is not None else other)
+        words = self._words.get(seen)
         if words is None:
-            words = self._words[other] = subject.split() if subject is not None else _subject_words(other)
+            words = self._words[seen] = subject.split() if subject is not None else _subject_words(other)
         ow = tuple(w for w in words if w not in drop)  # = _subject_words(other, drop)
         key = (tuple(tw), ow)
         got = self._scores.get(key)

@@ -508,6 +508,33 @@ def test_gaps_statuses_on_a_built_graph(any_store):
     assert g.counts == {"has_plan": 2, "reported_only": 1, "possible": 1, "no_plan": 92, "total": 96}
 
 
+
+def test_gaps_reports_through_a_chain_of_plans(any_store):
+    """A report counts when it reports on X or on a plan down X's chain of IMPLEMENTS, its last step its
+    only REPORTS_ON: a plan carrying out a report, or a report on a report, is none (both engines)."""
+    from luocdo.graph.delta import EdgeRow, GraphDelta, NodeClaim
+    from luocdo.queries import loader
+
+    s, x, (a, b, c, d, e) = _synthetic_store(any_store)
+    ev = {"doc": "k", "file": "f", "start": 0, "end": 1, "sentence": "Báo cáo kết quả", "derived": False}
+    extra = [  # key, issuer, relation, target
+        ("9/BC-UBND@2025@d", d, "REPORTS_ON", "2/KH-UBND@2025@a"),  # on a plan that implements X
+        ("10/KH-UBND@2025@c", c, "IMPLEMENTS", "3/BC-UBND@2025@b"),  # carries out a report on X
+        ("11/BC-UBND@2025@e", e, "REPORTS_ON", "3/BC-UBND@2025@b"),  # a report on a report on X
+    ]
+    s.apply([
+        GraphDelta(source_id=key, path=key, hash=key, doc_key=key,
+                   nodes=(NodeClaim.of("Document", key, {"type": key.split("/")[1][:2], "display": key.split("@")[0],
+                                                         "date": "2025-07-01", "year": 2025, "issuer": o.name,
+                                                         "issuer_id": o.id, "province": "Quảng Ngãi"}),),
+                   edges=(EdgeRow.of("ISSUED_BY", key, o.id, {"raw": o.name}), EdgeRow.of(rel, key, dst, ev)))
+        for key, o, rel, dst in extra
+    ])
+    rows = loader.run(s, "gaps_reports", {"key": x}, limit=None)
+    assert sorted((r["key"], r["org"]) for r in rows) == [("3/BC-UBND@2025@b", b.id), ("9/BC-UBND@2025@d", d.id)]
+    units = {u.org.id: u for u in gaps(s, x).units}
+    assert units[d.id].status == "reported_only" and [k.key for k in units[d.id].documents] == ["9/BC-UBND@2025@d"]
+
 TITLE_ROWS = [
     # (title a, title b, at least, at most)
     ("về truyền thông về cải cách hành chính và chuyển đổi số năm 2025 trên địa bàn tỉnh Quảng Ngãi",

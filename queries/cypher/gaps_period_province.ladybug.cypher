@@ -7,4 +7,4 @@ MATCH (d:Document)-[i:ISSUED_BY]->(o:Organization)
 WHERE o.province = $province AND o.id IN $orgs AND d.key <> $key
   AND ((d.date >= $from AND d.date <= $to) OR (d.date IS NULL AND d.year = $year))
 HINT d JOIN (o JOIN i)
-RETURN d.key AS key, o.id AS org, d.title AS title, d.subject AS subject
+RETURN d.key AS key, o.id AS org, d.subject AS subject
