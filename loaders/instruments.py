@@ -34,6 +34,11 @@ _LOCAL_ACTOR = re.compile(
 )
 
 
+#: A central body's branch named by its level ("BHXH tỉnh", "Bảo hiểm xã hội huyện", "Thuế thành phố").
+#: ("quận" is left out: folded, it is the "quan" of "Hải quan", "cơ quan").
+_BRANCH = re.compile(r"[^,;()]{2,40}?\s(?:tinh|thanh\s+pho|huyen|thi\s+xa|khu\s+vuc)\b")
+
+
 #: "của <issuer> tại" right before a citation: the issuer named before it.
 _ISSUER_BEFORE = re.compile(r"(?<![a-z])" + P.CUA + r"\s+(?P<who>[^,;.:()\n]{3,80}?)\s+t[a]i\s+\Z")
 
@@ -69,7 +74,9 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
             return ctx.commune, None
     if head in SHARED_CODES:
         return None, None  # "57-NQ/TW": the Politburo's or the Central Committee's; the words did not say
-    if head in CENTRAL_BY_CODE:
+    # "của BHXH tỉnh" of a province not known here: a branch, not Bảo hiểm xã hội Việt Nam its code names
+    branch = phrase is not None and _BRANCH.match(fold(phrase)) is not None
+    if head in CENTRAL_BY_CODE and not branch:
         return reg.resolve(CENTRAL_BY_CODE[head]), None
     if head in ("UBND", "HĐND") or head in COUNCIL_CODES:
         if ctx.commune is not None and (phrase is None or "xa" in fold(phrase) or "phuong" in fold(phrase)):
@@ -81,7 +88,7 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         return reg.department_from_code(head, province), None
     if head:
         o = reg.resolve(head)
-        if o is not None:
+        if o is not None and not (branch and o.level in ("central", "ministry")):
             return o, None
     return None, phrase
 
@@ -185,7 +192,8 @@ def local_body(org: Org | None, symbol: str | None) -> bool:
 def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, doc_year: int | None) -> tuple[Instrument, bool]:
     """Build the cited Instrument; returns it and whether its year was assumed."""
     head = (c.issuer_code or "").split("-")[0]
-    local = K.is_local_issuer(head) or local_body(org, c.symbol)
+    branch = org is None and phrase is not None and _BRANCH.match(fold(phrase)) is not None
+    local = K.is_local_issuer(head) or local_body(org, c.symbol) or branch
     scope = None
     assumed = False
     if local:
@@ -207,7 +215,8 @@ def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, d
     key = K.instrument_key(c.number, c.symbol, year, local=local, scope=scope)
     issuer = issuer_of(org, council=is_council(c.symbol))
     if issuer is None and phrase:
-        issuer = Issuer(name=phrase, level=level_guess(head), province=ctx.province if local else None)
+        issuer = Issuer(name=phrase, level="department" if branch else level_guess(head),
+                        province=ctx.province if local else None)
     return (
         Instrument(
             key=key,

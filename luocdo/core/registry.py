@@ -361,7 +361,7 @@ class Registry(Bodies, FormerUnits):
         if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|^tu$|^ban thuong vu\b", n):
             return self.party(n, province)
         # departments and provincial offices
-        if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):
+        if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|(?:bao hiem xa hoi|bhxh|(?:cuc )?thue|toa an nhan dan|vien kiem sat nhan dan) tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):
             if not (ctx_commune and n.startswith(("van phong hdnd", "uy ban mttq")) and "tinh" not in n):
                 org = self.department(text, province)
                 if org is not None:

@@ -32,7 +32,9 @@ class Bodies:
         named = re.search(r"\s(?:tinh|thanh pho)\s+([a-z]+(?:\s+[a-z]+){0,2})$", n)
         if named is not None:  # "Sở Y tế tỉnh Gia Lai" cited in a Quảng Ngãi paper: Gia Lai's
             p = self.province(f"tinh {named.group(1)}") or p
-        if n.startswith(("cong an", "bo chi huy", "thanh tra", "uy ban mttq")):
+        n = re.sub(r"^bhxh\b", "bao hiem xa hoi", n)
+        if n.startswith(("cong an", "bo chi huy", "thanh tra", "uy ban mttq", "bao hiem xa hoi", "thue", "cuc thue",
+                         "toa an", "vien kiem sat")):
             n = re.sub(r"(\s(?:tinh|thanh pho))(?:\s+[a-z]+){1,3}$", r"\1", n)  # "Công an tỉnh Quảng Ngãi": its "tỉnh" is its name's
         else:
             n = re.sub(r"\s+(?:tinh|thanh pho)(?:\s+[a-z]+){0,3}$", "", n)

@@ -156,6 +156,13 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Thanh tra tỉnh", ("TTr",)),
     ("Công an tỉnh", ("CAT",)),
     ("Bộ Chỉ huy Quân sự tỉnh", ("BCHQS",)),
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ()),
+    # branches of central bodies in the province: named only (their codes are the central body's: "BHXH")
+    ("Bảo hiểm xã hội tỉnh", ()),
+    ("Thuế tỉnh", ()),
+    ("Cục Thuế tỉnh", ()),
+    ("Tòa án nhân dân tỉnh", ()),
+    ("Viện kiểm sát nhân dân tỉnh", ()),
     ("Ủy ban MTTQ Việt Nam tỉnh", ("MTTQ",)),
     ("Ban Quản lý Khu kinh tế", ("BQLKKT",)),
     ("Cổng Thông tin điện tử tỉnh", ("CTTĐT",)),
