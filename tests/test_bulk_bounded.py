@@ -35,6 +35,7 @@ def test_parts_and_split_shards_make_the_same_graph(tmp_path: Path, corpus: list
                                                     snapshot, monkeypatch) -> None:
     """Every table copied a file at a time (node and relation tables appended to), every shard split."""
     monkeypatch.setattr(gb, "COPY_SHARE", 2**40)  # a part is one file
+    monkeypatch.setattr(gb, "TABLE_SHARE", {})
     monkeypatch.setattr(bulk, "BULK_CHUNK", 60)  # and a table has several
     monkeypatch.setattr(gb, "REDUCE_BYTES", 1)  # every shard split (into three parts: _few_parts)
     monkeypatch.setattr(gb, "_split", _few_parts(gb._split))
@@ -80,6 +81,37 @@ def test_parts_follow_the_rows_size(tmp_path: Path) -> None:
     assert list(gb.copy_parts(files, 2 * one)) == [files[:2], [files[2]], [files[3]]]
     assert list(gb.copy_parts(files, 2**30)) == [files]
     assert list(gb.copy_parts([], 10)) == []
+
+
+def test_source_rows_are_copied_in_smaller_parts(tmp_path: Path) -> None:
+    """A Source part is a quarter of another table's: its packed deltas weigh more in a COPY than their
+    Parquet size says."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    one = 0
+    for table in ("Document", "Source"):
+        (tmp_path / table).mkdir()
+        for i in range(8):
+            f = tmp_path / table / f"{i}.parquet"
+            pq.write_table(pa.table({"k": [f"{i}-{j}" + "x" * 100 for j in range(50)]}), f)
+            one = pq.read_metadata(str(f)).row_group(0).total_byte_size
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.parts: list[tuple[str, int]] = []
+
+        def copy_from(self, table: str, files: list[str]) -> None:
+            self.parts.append((table, len(files)))
+
+        def write(self, query: str) -> None:
+            assert query == "CHECKPOINT"
+
+    rec = Recorder()
+    pool = 8 * one * gb.COPY_SHARE  # another table's part: the 8 files
+    assert gb.copy_all(rec, str(tmp_path), pool) == 1 + 4  # type: ignore[arg-type]
+    assert rec.parts == [("Document", 8)] + [("Source", 2)] * 4
+    assert gb.TABLE_SHARE["Source"] == 4 * gb.COPY_SHARE
 
 
 def test_the_page_cache_is_not_raised_during_a_bulk_load(tmp_path: Path, monkeypatch) -> None:
