@@ -84,10 +84,17 @@ def _match_code(raw: str, table: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
+#: "Đ" read twice ("QĐÐ", "NĐD"): OCR sees the bar and the letter as two glyphs.
+_D_TWICE = re.compile(r"[ĐÐ][ĐÐD]|D[ĐÐ]")
+
+
 @lru_cache(maxsize=4096)
 def type_code(raw: str) -> str | None:
     """Canonical type code for a symbol segment, accepting OCR confusions."""
-    return _match_code(raw, TYPE_CODES)
+    code = _match_code(raw, TYPE_CODES)
+    if code is None and len(raw) >= 3 and _D_TWICE.search(raw.upper()):
+        code = TYPE_CODES.get(_D_TWICE.sub("Đ", raw.upper(), count=1))
+    return code
 
 
 @lru_cache(maxsize=4096)
@@ -131,6 +138,10 @@ SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
        r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
 
+#: A "." OCR reads for the hyphen between two codes ("82/KH.UBND", "1852/STTTT.CĐS"): only between letters,
+#: never first after the number ("12.5/KH" is a number); the code after it must be in capitals (citations).
+DOT_SEP = r"(?<=[a-z])\.(?=[a-z])"
+
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
 #: segment that a "-" ends, as in an administrative symbol.
 SLASH_READ_AS_I = r"(?<=\d)[il](?=[a-z0-9&`]{1,5}-)"
@@ -150,7 +161,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
+    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:(?:" + SEP + r"|" + DOT_SEP + r")" + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 

@@ -1,0 +1,66 @@
+"""What Tesseract (``vie``) does to plans, letters, reports, decisions and resolutions, class by class: each row is
+an invented text as Tesseract reads a printed page, read with its marks and without them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from luocdo.core.model import DocumentRecord
+from tests.test_unseen_classes import _keyed, _read
+
+Check = Callable[[DocumentRecord], bool]
+
+PLAN = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TUYÊN QUANG Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 145/KH-UBND Tuyên Quang, ngày 18 tháng 8 năm 2025\nKẾ HOẠCH\nTriển khai công tác chuyển đổi số\n\n")
+DECISION = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH TUYÊN QUANG Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 327/QĐ-UBND Tuyên Quang, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n")
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH ĐẮK LẮK Độc lập - Tự do - Hạnh phúc\n\n"
+              "Số: 31/2024/NQ-HĐND Đắk Lắk, ngày 10 tháng 12 năm 2024\nNGHỊ QUYẾT\nQuy định chính sách hỗ trợ phát triển "
+              "khoa học, công nghệ\nvà đổi mới sáng tạo trên địa bàn tỉnh\nHỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK\nKHÓA X, KỲ HỌP "
+              "THỨ MƯỜI CHÍN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6\nnăm 2015;\n\n")
+REPORT = ("UBND TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSỞ KHOA HỌC VÀ CÔNG NGHỆ Độc lập - Tự do - Hạnh phúc\n"
+          "Số: 305/BC-SKHCN Quảng Ngãi, ngày 10 tháng 11 năm 2025\nBÁO CÁO\nKết quả công tác khoa học và công nghệ\n\n")
+
+
+def _refs(*pairs: tuple[str, str]) -> Check:
+    """The references by key without the scope, which the lost marks may move (Tuyên Quang or Tuyên Quảng)."""
+    want = dict(pairs)
+    return lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items()} == want
+
+
+CLASSES: list[tuple[str, str, Check]] = [
+    # the thin hyphen of a symbol lost between a type code and a known issuer: "07/CTTTg", "12/2024/TTBKHCN", "57-NQTW"
+    ("hyphen lost, administrative", PLAN + "Thực hiện Chỉ thị số 07/CTTTg ngày 14/3/2023 của Thủ tướng Chính phủ, UBND "
+     "tỉnh ban hành Kế hoạch như sau:\n", _refs(("07/CT-TTg", "implements"))),
+    ("hyphen lost, normative", PLAN + "Căn cứ Thông tư số 12/2024/TTBKHCN ngày 30/10/2024 của Bộ Khoa học và Công nghệ;\n",
+     _refs(("12/2024/TT-BKHCN", "based_on"))),
+    ("hyphen lost, Party", PLAN + "Thực hiện Nghị quyết số 57-NQTW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành "
+     "Kế hoạch như sau:\n", _refs(("57-NQ/TW", "implements"))),
+    ("hyphen lost, own number", PLAN.replace("145/KH-UBND", "145/KHUBND") + "Nội dung.\n",
+     lambda r: (r.document.number, r.document.symbol) == ("145", "KH-UBND")),
+    # a "." read for the hyphen: "82/KH.UBND", "1852/STTTT.CĐS"
+    ("dot for the hyphen", PLAN + "Thực hiện Kế hoạch số 82/KH.UBND ngày 12/3/2025 của UBND tỉnh; Công văn số "
+     "1852/STTTT.BCVT ngày 02/10/2025 của Sở Thông tin và Truyền thông, UBND tỉnh ban hành Kế hoạch như sau:\n",
+     _refs(("82/KH-UBND", "implements"), ("1852/STTTT-BCVT", "implements"))),
+    # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
+    ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
+     _refs(("1217/QĐ-BNV", "based_on"))),
+]
+
+#: What the classes above must leave alone.
+GUARDS: list[tuple[str, str, Check]] = [
+    # a code that is itself an issuer is not split ("TTCP" is the Government Inspectorate)
+    ("an issuer code that begins like a type code", PLAN + "Thực hiện Công văn số 1520/TTCP-KHTH ngày 05/6/2025 của Thanh "
+     "tra Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n", _refs(("1520/TTCP-KHTH", "implements"))),
+    # a sentence glued to a symbol by a "." ("… 82/KH-UBND.Sau đó …"): no code after it
+    ("a sentence glued after a symbol", PLAN + "Thực hiện Kế hoạch số 82/KH-UBND.Sau đó, UBND tỉnh ban hành Kế hoạch như "
+     "sau:\n", _refs(("82/KH-UBND", "implements"))),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "check"), CLASSES + GUARDS, ids=[c[0] for c in CLASSES + GUARDS])
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+def test_tesseract_class(name: str, text: str, check: Check, variant: str) -> None:
+    assert check(_read(text, variant)), name
