@@ -79,6 +79,7 @@ _MOTTO = re.compile(
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
+_TYPE_WORD_FIRST = re.compile(r"\s*(?:" + P.HEADER_TYPE_WORD + r")(?![a-z])")
 #: A section heading at the start of a line: "I. MỤC ĐÍCH", "a) …", "QUYẾT ĐỊNH:", "Điều 1".
 _HEADING = LinePattern(
     r"[ \t]*(?:(?:[ivxl|1]{1,4}|[a-e])[ \t]*[.)][ \t]*[a-z]"
@@ -442,6 +443,9 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
             continue
         if _HEADING.plain.match(folded, lo, hi):
             break
+        if (t_lines and _authority_line(line) and not text[t_lines[-1][0] : t_lines[-1][1]].strip().isupper()
+                and not _TYPE_WORD_FIRST.match(folded, lo, hi)):
+            break  # "… của Chính phủ / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": who decides, under a title in small letters
         if _GAZETTE.match(folded, lo, hi):
             i += 1  # a gazette's page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2024") is never a title
             continue
@@ -459,6 +463,13 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
         if len(t_lines) >= 5:
             break
     return t_lines
+
+
+def _authority_line(line: str) -> bool:
+    """A line of words in capitals (not a symbol wrapped onto its own line, "71/NQ-CP"): the authority that
+    issues a decision or a resolution ("HỘI ĐỒNG NHÂN DÂN TỈNH …", "KHÓA X, KỲ HỌP THỨ …")."""
+    words = [w for w in line.split() if w.isalpha()]
+    return len(words) >= 2 and line.isupper() and sum(len(w) for w in words) >= 8
 
 
 def _preamble_end(folded: str, body_start: int) -> int:

@@ -280,6 +280,8 @@ _ISSUER_STOP = (
     r"|v[a]\s+[y]\s+ki[e&]n\b"  # "… của Ban Kinh tế - Xã hội và ý kiến thảo luận của đại biểu"
     r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
     r"|c[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
+    # the next "Căn cứ …" line when the title above it ends without a stop ("… của Chính phủ\nCăn cứ Luật …")
+    r"|c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?![a-z])"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(

@@ -47,6 +47,15 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
     ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
      _refs(("1217/QĐ-BNV", "based_on"))),
+    # the authority line under a decision's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is not the title's; a title
+    # ending without a stop does not run its last citation's issuer into the "Căn cứ" line under it
+    ("authority line under the title", DECISION + "Ban hành Kế hoạch hành động thực hiện Nghị quyết số 71/NQ-CP\n"
+     "ngày 01/4/2025 của Chính phủ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nCăn cứ Luật Tổ chức chính quyền địa "
+     "phương ngày 16 tháng 6 năm 2025;\nCăn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2024 của Hội đồng nhân dân tỉnh;\n",
+     lambda r: r.document.title is not None and r.document.title.endswith(("Chính phủ", "Chinh phu"))
+     and any(k.startswith("Luật:to-chuc-chinh-quyen-dia-phuong@2025") for k in _keyed(r))),
+    ("authority lines under a resolution's title", RESOLUTION + "Điều 1. Phạm vi\n",
+     lambda r: r.document.title is not None and r.document.title.endswith(("trên địa bàn tỉnh", "tren dia ban tinh"))),
 ]
 
 #: What the classes above must leave alone.
@@ -57,6 +66,10 @@ GUARDS: list[tuple[str, str, Check]] = [
     # a sentence glued to a symbol by a "." ("… 82/KH-UBND.Sau đó …"): no code after it
     ("a sentence glued after a symbol", PLAN + "Thực hiện Kế hoạch số 82/KH-UBND.Sau đó, UBND tỉnh ban hành Kế hoạch như "
      "sau:\n", _refs(("82/KH-UBND", "implements"))),
+    # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
+    ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
+     "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
+     lambda r: r.document.title is not None and r.document.title.endswith(("NHÀ Ở", "NHA O"))),
 ]
 
 
