@@ -89,9 +89,11 @@ _REPORTS_ON_BEFORE = re.compile(
     r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
     r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
 )
+#: A line break that only wraps a sentence (no blank line): OCR and PDF text break lines anywhere.
+_WRAP = r"\n(?![ \t]*\n)"
 #: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau".
 _REPORTS_AFTER = re.compile(
-    r"[^;.\n]{0,200}?,\s*[^;.,\n]{0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
+    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
     r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
 )
 #: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
@@ -213,7 +215,10 @@ def _sentence_floor(folded: str, pos: int, lo: int) -> int:
     return lo if end is None else end
 
 
-def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
+def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
+             text: str | None = None) -> list[Classified]:
+    """Each citation's relation (rules in the module's docstring); ``text`` (folded's original) tells a cue
+    in capitals at a line's start, which opens a clause of its own."""
     out: list[Classified] = []
     for i, c in enumerate(cits):
         if doc_type == "BC" and c.start < preamble_end:
@@ -223,12 +228,14 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 # also when the sentence began with the letter that asked for it
                 out.append(Classified(c, "reports_on", None, None, rm.start()))
                 continue
-        if doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and _reports_after(folded, cits, i):
+        gap = _gap_before(folded, cits, i)
+        parent, parent_rel = _nested(cits, out, i, gap, text) if gap is not None else (None, None)
+        if (doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
+                and _reports_after(folded, cits, i)):
             # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
+            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo")
             out.append(Classified(c, "reports_on", None, None, c.start))
             continue
-        gap = _gap_before(folded, cits, i)
-        parent, parent_rel = _nested(cits, out, i, gap) if gap is not None else (None, None)
         relation, cue_start = "cites", None
         if parent is None:
             relation, cue_start = _governed(folded, c, preamble_end, doc_type)
@@ -257,11 +264,13 @@ def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
     return folded[gap_lo : cits[i].start] if gap_lo <= cits[i].start else ""
 
 
-def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tuple[int | None, str | None]:
+def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text: str | None) -> tuple[int | None, str | None]:
     """The citation ``i`` is nested in, and how that one relates to it (rule 1)."""
     if len(gap) >= 220 or _CLAUSE_BREAK.search(gap):
         return None, None
     nm = _NEST_CUE.search(gap)
+    if nm and text is not None and _opens_a_line(text, cits[i].start - len(gap) + nm.start()):
+        return None, None
     # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
     if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
         reviews = _REVIEWS.search(gap, 0, nm.start()) is not None
@@ -278,6 +287,13 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tu
         # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
         return prev.parent, prev.parent_relation
     return None, None
+
+
+def _opens_a_line(text: str, at: int) -> bool:
+    """A cue in capitals at the start of a line ("… của Bộ Chính trị\nThực hiện Kế hoạch số …"): a new clause
+    whose ";" the scan lost, not the subject of the citation before ("… về triển khai\nthực hiện …")."""
+    line = text.rfind("\n", 0, at) + 1
+    return line > 0 and not text[line:at].strip() and text[at : at + 1].isupper()
 
 
 def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None) -> tuple[str, int | None]:

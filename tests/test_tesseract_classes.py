@@ -47,6 +47,12 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
     ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
      _refs(("1217/QĐ-BNV", "based_on"))),
+    # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
+    ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
+     "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
+     "đồng nhân dân\ntỉnh; ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ\nhọp.\n\nQUYẾT NGHỊ:\n\n"
+     "Điều 1. Phạm vi điều chỉnh\n", lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items() if "/" in k}
+     == {"215/TTr-UBND": "based_on", "98/BC-HĐND": "based_on"}),
     # the authority line under a decision's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is not the title's; a title
     # ending without a stop does not run its last citation's issuer into the "Căn cứ" line under it
     ("authority line under the title", DECISION + "Ban hành Kế hoạch hành động thực hiện Nghị quyết số 71/NQ-CP\n"
@@ -56,6 +62,23 @@ CLASSES: list[tuple[str, str, Check]] = [
      and any(k.startswith("Luật:to-chuc-chinh-quyen-dia-phuong@2025") for k in _keyed(r))),
     ("authority lines under a resolution's title", RESOLUTION + "Điều 1. Phạm vi\n",
      lambda r: r.document.title is not None and r.document.title.endswith(("trên địa bàn tỉnh", "tren dia ban tinh"))),
+    # the ";" ending a "Căn cứ" line lost: the "Thực hiện" line under it opens a clause of its own
+    ("a lost ; before Thực hiện", PLAN + "Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung "
+     "Chương\ntrình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính\ntrị\n"
+     "Thực hiện Kế hoạch số 359-KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị\nquyết số 57-NQ/TW, "
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\nI. MỤC ĐÍCH\n",
+     _refs(("71/NQ-CP", "based_on"), ("57-NQ/TW", "cites"), ("359-KH/TU", "implements"))),
+    # a report's "…, Sở … báo cáo kết quả thực hiện như sau" wrapped between the comma and "báo cáo"
+    ("report's closing words wrapped", REPORT + "Căn cứ Kế hoạch số 145/KH-UBND ngày 18/8/2025 của UBND tỉnh về chuyển "
+     "đổi số, Sở\nKhoa học và Công nghệ báo cáo kết quả thực hiện như sau:\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n",
+     _refs(("145/KH-UBND", "reports_on"))),
+    # what the plan it reports on carries out is only cited (the plan implements it), wrapped or not
+    *((f"what the plan reported on carries out{name}", REPORT + "Thực hiện Kế hoạch số 145/KH-UBND ngày 18/8/2025 của "
+       "UBND tỉnh triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị," + gap + "Sở Khoa học và "
+       "Công nghệ báo cáo kết quả thực hiện như sau:\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n",
+       lambda r: _refs(("145/KH-UBND", "reports_on"), ("57-NQ/TW", "cites"))(r)
+       and {(d.source.label, d.relation, d.target.label) for d in r.derived} == {("145/KH-UBND", "implements", "57-NQ/TW")})
+      for name, gap in (("", " "), (", wrapped", "\n"))),
 ]
 
 #: What the classes above must leave alone.
@@ -66,6 +89,13 @@ GUARDS: list[tuple[str, str, Check]] = [
     # a sentence glued to a symbol by a "." ("… 82/KH-UBND.Sau đó …"): no code after it
     ("a sentence glued after a symbol", PLAN + "Thực hiện Kế hoạch số 82/KH-UBND.Sau đó, UBND tỉnh ban hành Kế hoạch như "
      "sau:\n", _refs(("82/KH-UBND", "implements"))),
+    # "triển khai\nthực hiện" wrapped in small letters stays the subject of the citation before
+    ("a cue wrapped in small letters", PLAN + "Căn cứ Kế hoạch số 81/KH-UBND ngày 14/4/2025 của UBND tỉnh về triển khai\n"
+     "thực hiện Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ;\n",
+     _refs(("81/KH-UBND", "based_on"), ("66/NQ-CP", "cites"))),
+    # "Xét duyệt", "xét tuyển": no cue
+    ("xét tuyển is no cue", PLAN + "I. NỘI DUNG\nXét tuyển viên chức theo Kế hoạch số 12/KH-SNV ngày 05/3/2025.\n",
+     _refs(("12/KH-SNV", "cites"))),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
