@@ -261,7 +261,7 @@ def find_citations(text: str, folded: str) -> list[Citation]:
 def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     """The number and symbol of a match, with the type word before; None when it is no citation."""
     sym_start, sym_end = m.span("sym")
-    sym_raw = text[sym_start:sym_end].translate(_DASHES)  # "KH–UBND" as a word processor writes it
+    sym_raw = P.as_read(text, folded, sym_start, sym_end).translate(_DASHES)  # "KH–UBND" as a word processor writes it
     if sym_raw[:1] in "Il" and folded[sym_start - 1 : sym_start].isdigit():
         sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
@@ -294,7 +294,7 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None  # a bare "12/UBND" without "số" or a type word is too weak
     if type_word == "Luật" and syntax != "normative" and not symbol.startswith("L/"):
         return None  # "Luật số 24-L/CTN" (a law of before 2002) is one
-    number = _WS.sub("", text[num_span[0] : num_span[1]])
+    number = P.number_as_read(text, folded, *num_span)
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
 
 

@@ -198,7 +198,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
             date = f"{int(pd.group('y')):04d}-{int(pd.group('m')):02d}-{int(pd.group('d')):02d}"
         elif pd and pd.group("y_"):
             date = f"{int(pd.group('y_')):04d}-{int(pd.group('m_')):02d}-{int(pd.group('d_')):02d}"
-        number = text[m.start("num") : m.end("num")] if m.group("num") else None
+        number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
         return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
     return None
 
@@ -323,7 +323,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         # "12/PA-SYT" above "ĐỀ ÁN": OCR read the code's Đ as P
         symbol = re.sub(r"(^|/)" + re.escape(tcode) + r"(?=-|/|$)", lambda mm: mm.group(1) + heading_type, symbol, count=1)
         tcode = heading_type
-    number = text[m.start("num") : m.end("num")] if m.group("num") else None
+    number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end()), wb.start() if wb else None), pd, heading_type
 
 

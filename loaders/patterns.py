@@ -116,6 +116,39 @@ def issuer_code(raw: str) -> str:
 # Pieces of the citation pattern (folded text).
 # ---------------------------------------------------------------------------
 
+#: Digits Tesseract reads as letters in a serif face, over the text as written: "l588/QĐ-TTg", "ngày l3/12/2024",
+#: "O7/CT-TTg", "tháng l2" (a word that is the letter and digits: two or more, or one before a "/", or a 2, 5 or 7
+#: that no letter is read as), and "2O24"
+#: (between digits, when no letter ends the run: "176I0D-UBND" is "176/QĐ-UBND", see SLASH_READ_AS_I).
+#: A lone "l3" may be "là": it is left to folding.
+DIGIT_AS_LETTER = re.compile(
+    r"[lIoO](?:(?<![^\W_][lIoO])(?:\d(?:\d{1,3}(?![^\W\d_])|(?=[/.-]\d|/[^\W\d_]))|[257](?![^\W_]))"
+    r"|(?<=\d[lIoO])\d+(?![^\W\d_]))"
+)
+
+
+def digits_read_as_letters(text: str, folded: str) -> str:
+    """``folded`` with the numbers of :data:`DIGIT_AS_LETTER` read as digits (same length)."""
+    if DIGIT_AS_LETTER.search(text) is None:
+        return folded
+    out = list(folded)
+    for m in DIGIT_AS_LETTER.finditer(text):
+        a = m.start()
+        out[a] = "0" if text[a] in "oO" else "1"
+        out[a + 1 : m.end()] = text[a + 1 : m.end()]  # the digits folding took for letters ("l3" as "la")
+    return "".join(out)
+
+
+def as_read(text: str, folded: str, start: int, end: int) -> str:
+    """The text of a span with the digits of :func:`digits_read_as_letters` put back ("l588" → "1588")."""
+    return "".join(f if f.isdigit() else t for t, f in zip(text[start:end], folded[start:end], strict=True))
+
+
+def number_as_read(text: str, folded: str, start: int, end: int) -> str:
+    """A number as :func:`as_read` reads it, without the spaces OCR put between its digits ("1 3")."""
+    return "".join(as_read(text, folded, start, end).split())
+
+
 #: "số" and its OCR forms: "so", "s6", "sé", "sb", "sd", "s0", "sé6", and
 #: "56" (s→5, ố→6) when another number follows.
 SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")

@@ -47,6 +47,13 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
     ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
      _refs(("1217/QĐ-BNV", "based_on"))),
+    # digits read as letters in a serif face: "l588", "l3/12/2024", "2O24", "O7/CT-TTg", "tháng l2", "Số: l5/KH-UBND"
+    ("l for 1, O for 0", PLAN.replace("145/KH-UBND", "l45/KH-UBND").replace("năm 2025", "năm 2O25") + "Căn cứ Quyết định "
+     "số l588/QĐ-TTg ngày l3/12/2024 của Thủ tướng Chính phủ; Nghị quyết số 31/2O24/NQ-HĐND ngày 10/12/2024 của Hội đồng "
+     "nhân dân tỉnh; Chỉ thị số O7/CT-TTg ngày 14 tháng l2 năm 2024 của Thủ tướng Chính phủ;\n",
+     lambda r: (r.document.number, r.document.date) == ("145", "2025-08-18") and {k.split("@")[0] + "@" + k.split("@")[1]: v
+     for k, v in _keyed(r).items()} == {"1588/QĐ-TTg@2024": "based_on", "31/2024/NQ-HĐND@2024": "based_on",
+                                        "07/CT-TTg@2024": "based_on"}),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
@@ -96,6 +103,9 @@ GUARDS: list[tuple[str, str, Check]] = [
     # "Xét duyệt", "xét tuyển": no cue
     ("xét tuyển is no cue", PLAN + "I. NỘI DUNG\nXét tuyển viên chức theo Kế hoạch số 12/KH-SNV ngày 05/3/2025.\n",
      _refs(("12/KH-SNV", "cites"))),
+    # "l3" alone may be "là", and "176I0D-UBND" is "176/QĐ-UBND": no number made of them
+    ("a letter and a digit that are a word", PLAN + "Căn cứ Quyết định số 176I0D-UBND ngày 16/7/2025 của UBND tỉnh; nội "
+     "dung l3 ví dụ.\n", lambda r: _refs(("176/QĐ-UBND", "based_on"))(r)),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
