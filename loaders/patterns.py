@@ -122,7 +122,7 @@ def issuer_code(raw: str) -> str:
 #: (between digits, when no letter ends the run: "176I0D-UBND" is "176/QĐ-UBND", see SLASH_READ_AS_I).
 #: A lone "l3" may be "là": it is left to folding.
 DIGIT_AS_LETTER = re.compile(
-    r"[lIoO](?:(?<![^\W_][lIoO])(?:\d(?:\d{1,3}(?![^\W\d_])|(?=[/.-]\d|/[^\W\d_]))|[257](?![^\W_]))"
+    r"[lIoO](?=\d)(?:(?<![^\W_][lIoO])(?:\d(?:\d{1,3}(?![^\W\d_])|(?=[/.-]\d|/[^\W\d_]))|[257](?![^\W_]))"
     r"|(?<=\d[lIoO])\d+(?![^\W\d_]))"
 )
 
