@@ -335,6 +335,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     date, dyear, pos = parse_date(folded, head.sym_end)
     if dyear and not year:
         year = dyear
+    elif date and year and dyear and P.one_digit_apart(year, dyear):
+        date = f"{year:04d}{date[4:]}"  # "31/2024/NQ-HĐND ngày 10/12/2034": a digit of the date misread
     if date is None and dyear is None:
         # "Kế hoạch số 38/KH-UBND năm 2025": the year of the cited instrument (a number's own year wins)
         ym = P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))

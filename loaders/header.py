@@ -255,6 +255,9 @@ def parse_header(text: str, folded: str) -> Header:
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
     warnings: list[str] = []
+    if (misread := _year_misread(num.symbol, dated.year)) is not None:
+        warnings.append(f"date's year read as {dated.year}: the year {misread} of the number kept")
+        dated = _Dated(dated.place, f"{misread:04d}{dated.date[4:]}" if dated.date else None, misread, dated.month)
     if not num.span:
         warnings.append("no 'Số:' line: number and symbol unknown")
     elif num.number is None:
@@ -282,6 +285,15 @@ def parse_header(text: str, folded: str) -> Header:
         closing_type=_closing_type(folded),
         warnings=tuple(warnings),
     )
+
+
+def _year_misread(symbol: str | None, year: int | None) -> int | None:
+    """The year of a normative number ("31/2024/NQ-HĐND") when the date line's year differs from it by one
+    digit ("năm 2034"): OCR misread a digit of the date, as the number and its date share their year."""
+    if not symbol or year is None or not symbol[:4].isdigit() or symbol[4:5] != "/":
+        return None
+    own = int(symbol[:4])
+    return own if P.one_digit_apart(own, year) else None
 
 
 _PORTAL_NOTE = re.compile(r"\s*\[[^\[\]\n]*\]")

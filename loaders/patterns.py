@@ -139,6 +139,12 @@ def digits_read_as_letters(text: str, folded: str) -> str:
     return "".join(out)
 
 
+def one_digit_apart(a: int, b: int) -> bool:
+    """Two years OCR may take for each other: four digits each, one of them different ("2024" and "2034")."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) == 4 and sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
+
+
 def as_read(text: str, folded: str, start: int, end: int) -> str:
     """The text of a span with the digits of :func:`digits_read_as_letters` put back ("l588" → "1588")."""
     return "".join(f if f.isdigit() else t for t, f in zip(text[start:end], folded[start:end], strict=True))

@@ -54,6 +54,11 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: (r.document.number, r.document.date) == ("145", "2025-08-18") and {k.split("@")[0] + "@" + k.split("@")[1]: v
      for k, v in _keyed(r).items()} == {"1588/QĐ-TTg@2024": "based_on", "31/2024/NQ-HĐND@2024": "based_on",
                                         "07/CT-TTg@2024": "based_on"}),
+    # a digit of a year misread in a date, when a normative number states the year: "31/2024/NQ-HĐND … năm 2034"
+    ("a year's digit misread, own date", RESOLUTION.replace("năm 2024\nNGHỊ QUYẾT", "năm 2034\nNGHỊ QUYẾT") + "Điều 1. Phạm vi\n",
+     lambda r: (r.document.year, r.document.date) == (2024, "2024-12-10")),
+    ("a year's digit misread, cited date", PLAN + "Căn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2034 của Hội đồng nhân dân "
+     "tỉnh;\n", lambda r: [(x.target.year, x.target.date) for x in r.references] == [(2024, "2024-12-10")]),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
@@ -106,6 +111,9 @@ GUARDS: list[tuple[str, str, Check]] = [
     # "l3" alone may be "là", and "176I0D-UBND" is "176/QĐ-UBND": no number made of them
     ("a letter and a digit that are a word", PLAN + "Căn cứ Quyết định số 176I0D-UBND ngày 16/7/2025 của UBND tỉnh; nội "
      "dung l3 ví dụ.\n", lambda r: _refs(("176/QĐ-UBND", "based_on"))(r)),
+    # a number's year and its date's two digits apart ("năm 2018" under "…/2024/…" is no misreading of one digit)
+    ("years two digits apart", PLAN + "Căn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2018 của Hội đồng nhân dân tỉnh;\n",
+     lambda r: [(x.target.year, x.target.date) for x in r.references] == [(2024, "2018-12-10")]),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
