@@ -139,6 +139,23 @@ def digits_read_as_letters(text: str, folded: str) -> str:
     return "".join(out)
 
 
+#: A "." at a line's end after a word, the next line going on in small letters ("… của UBND.\ntỉnh về …"): a speck
+#: OCR read as a stop.  The next line starts with a word of small letters: not a list item's letter ("… thực
+#: hiện.\na) Nội dung", "b2) …", OCR's "b Nội dung"), nor a formula's legend ("n: là số …").
+_STRAY_STOP = re.compile(r"\.(?<=[^\W\d_]\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2}))")
+
+
+def stray_stops_blanked(text: str, folded: str) -> str:
+    """``folded`` with the stray stops of :data:`_STRAY_STOP` blanked (same length)."""
+    spots = [m.start() for m in _STRAY_STOP.finditer(text) if m.group("next").islower()]
+    if not spots:
+        return folded
+    out = list(folded)
+    for i in spots:
+        out[i] = " "
+    return "".join(out)
+
+
 def one_digit_apart(a: int, b: int) -> bool:
     """Two years OCR may take for each other: four digits each, one of them different ("2024" and "2034")."""
     sa, sb = str(a), str(b)

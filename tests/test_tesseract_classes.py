@@ -59,6 +59,11 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: (r.document.year, r.document.date) == (2024, "2024-12-10")),
     ("a year's digit misread, cited date", PLAN + "Căn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2034 của Hội đồng nhân dân "
      "tỉnh;\n", lambda r: [(x.target.year, x.target.date) for x in r.references] == [(2024, "2024-12-10")]),
+    # a speck read as a stop at a line's end, the sentence going on in small letters on the next line
+    ("a stray stop at a line's end", PLAN.replace("TỈNH TUYÊN QUANG", "XÃ LÂM BÌNH").replace("Tuyên Quang, ngày", "Lâm Bình, ngày")
+     + "Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND.\ntỉnh về truyền thông năm 2025; Kế hoạch số 150/KH-UBND\n"
+     "ngày 18/8/2025 của UBND tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\n",
+     lambda r: _keyed(r) == {"82/KH-UBND@2025@tuyen-quang": "implements", "150/KH-UBND@2025@tuyen-quang": "implements"}),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
@@ -114,6 +119,10 @@ GUARDS: list[tuple[str, str, Check]] = [
     # a number's year and its date's two digits apart ("năm 2018" under "…/2024/…" is no misreading of one digit)
     ("years two digits apart", PLAN + "Căn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2018 của Hội đồng nhân dân tỉnh;\n",
      lambda r: [(x.target.year, x.target.date) for x in r.references] == [(2024, "2018-12-10")]),
+    # a stop before a list item's letter or a formula's legend stays a stop
+    ("a stop before an item", PLAN + "II. NỘI DUNG\n1. Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND tỉnh.\n"
+     "b2) Quyết định số 412/QĐ-UBND ngày 20/3/2025 của UBND tỉnh.\n",
+     lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items()} == {"82/KH-UBND": "implements", "412/QĐ-UBND": "cites"}),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
