@@ -87,7 +87,9 @@ _HEADING = LinePattern(
     r"|[dp]i[e&]u\s*1\b)"
 )
 _GAZETTE = re.compile(r"[ \t]*c[o0]ng\s*b[a]o\s*/?\s*(?:s[o0]|$)")
-_NHU_SAU = re.compile(r"nh[uw]\s+sau\s*:")
+#: "… như sau:", "… một số nội dung sau:", "… các nhiệm vụ cụ thể sau:": the opening ends there (the first item's
+#: number may be misread: "1," for "1.").
+_NHU_SAU = re.compile(r"(?:nh[uw]|n[o0]i\s+dung|(?:vi[e&]c|nhi[e&]m\s+v[u])(?:\s+c[uw]\s+th[e&])?)\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 @dataclass(frozen=True, slots=True)
 class Header:

@@ -64,6 +64,13 @@ CLASSES: list[tuple[str, str, Check]] = [
      + "Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND.\ntỉnh về truyền thông năm 2025; Kế hoạch số 150/KH-UBND\n"
      "ngày 18/8/2025 của UBND tỉnh, Ủy ban nhân dân xã xây dựng Kế hoạch như sau:\n",
      lambda r: _keyed(r) == {"82/KH-UBND@2025@tuyen-quang": "implements", "150/KH-UBND@2025@tuyen-quang": "implements"}),
+    # a letter's opening ending "… một số nội dung sau:" above an item whose "1." was read "1,"
+    ("an opening ending with nội dung sau", PLAN.replace("Số: 145/KH-UBND", "Số: 1125/UBND-VP").replace("KẾ HOẠCH\n", "")
+     .replace("Triển khai công tác chuyển đổi số", "V/v đẩy mạnh thanh toán không dùng tiền mặt") + "Thực hiện Công văn số "
+     "2739/VPCP-KSTT ngày 19/4/2024 của Văn phòng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị triển khai một "
+     "số nội dung sau:\n\n1, Quán triệt, thực hiện nghiêm Quyết định số 1813/QĐ-TTg ngày 28/10/2021 của Thủ tướng Chính "
+     "phủ.\n2. Báo cáo kết quả trước ngày 30/6/2024.\n",
+     _refs(("2739/VPCP-KSTT", "implements"), ("1813/QĐ-TTg", "cites"))),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
