@@ -410,7 +410,7 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
             while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
                 i += 1
     # "V/v …" of a công văn
-    if i < len(lines) and re.match(r"\s*v\s*/\s*v\b", folded[lines[i][0] : lines[i][1]]):
+    if i < len(lines) and _SUBJECT_LINE.match(folded, *lines[i]):
         type_from_line = type_from_line or "CV"
     t_lines = _title_lines(text, folded, lines, i, bool(type_from_line), so_span is not None)
     if t_lines and (type_from_line or not so_span or len(t_lines) <= 4):
@@ -420,7 +420,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_SUBJECT_LINE = re.compile(r"[ \t]*v\s*/\s*v\b")
+#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/" before the subject.
+_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*/(?=[ \t]+[a-z]))")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 
 
@@ -455,8 +456,8 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
                 break
             i += 1
             continue
-        if _HEADING.plain.match(folded, lo, hi):
-            break
+        if _HEADING.plain.match(folded, lo, hi) or (t_lines and _KINH_GUI.match(folded, lo, hi)):
+            break  # (a letter's subject ends where "Kính gửi:" starts)
         if (t_lines and _authority_line(line) and not text[t_lines[-1][0] : t_lines[-1][1]].strip().isupper()
                 and not _TYPE_WORD_FIRST.match(folded, lo, hi)):
             break  # "… của Chính phủ / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": who decides, under a title in small letters

@@ -71,6 +71,12 @@ CLASSES: list[tuple[str, str, Check]] = [
      "số nội dung sau:\n\n1, Quán triệt, thực hiện nghiêm Quyết định số 1813/QĐ-TTg ngày 28/10/2021 của Thủ tướng Chính "
      "phủ.\n2. Báo cáo kết quả trước ngày 30/6/2024.\n",
      _refs(("2739/VPCP-KSTT", "implements"), ("1813/QĐ-TTg", "cites"))),
+    # a letter's "V/v" read "V/w", "//v" or "V/", under the date line, "Kính gửi:" on the next line
+    *((f"a letter's subject as {vv}", "UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh "
+       "phúc\nSố: 1456/SNV-CCHC Lâm Đồng, ngày 22 tháng 9 năm 2025\n" + vv + " triển khai đánh giá Chỉ số cải cách hành "
+       "chính năm 2025\nKính gửi: Ủy ban nhân dân các xã, phường, đặc khu.\nNội dung.\n",
+       lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("năm 2025", "nam 2025")))
+      for vv in ("V/v", "V/w", "//v", "V/")),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
