@@ -267,7 +267,7 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
     if "." in sym_raw:
-        sym_raw, sym_end = _before_a_sentence(sym_raw, sym_end)
+        sym_raw, sym_end = before_a_sentence(sym_raw, sym_end)
     cut = _glued_word(sym_raw)
     if cut:  # "83/2013/NĐ-CPco hiệu lực": OCR lost the space after the symbol
         sym_raw, sym_end = sym_raw[:-cut], sym_end - cut
@@ -298,7 +298,7 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
 
 
-def _before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
+def before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
     """The symbol up to a "." that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next one;
     a code after a "." is in capitals ("KH.UBND", "QĐ.TTg")."""
     pos = 0

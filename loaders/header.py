@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
-from luocdo.loaders.citations import clean, parse_symbol
+from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -26,11 +26,11 @@ _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
     r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
-    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
+    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
-    r"(?:(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}){0,5})(?=\s)"
+    r"(?:(?:[/|]|-[ \t]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
 # "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.
 _SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]*[:;][ \t.…_/-]*$")
@@ -190,7 +190,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     for m in _SO_LINE.finditer(folded, lo):
         if "vbhn" not in m.group("sym"):
             continue
-        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
+        parsed = parse_symbol(_symbol_text(text, folded, m), None)
         if not parsed:
             continue
         symbol, tcode, issuer_code, _y, syntax = parsed
@@ -308,6 +308,13 @@ def without_portal_notes(title: str | None) -> str | None:
     return " ".join(_PORTAL_NOTE.sub(" ", title).split()) or None
 
 
+def _symbol_text(text: str, folded: str, m: re.Match[str]) -> str:
+    """The symbol of a "Số:" match as written, its digits read as letters put back ("2O24"), up to a "." that
+    is no hyphen (see :func:`~luocdo.loaders.citations.before_a_sentence`)."""
+    sym = P.as_read(text, folded, *m.span("sym"))
+    return before_a_sentence(sym, m.end("sym"))[0] if "." in sym else sym
+
+
 def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Match[str] | None, str | None]:
     """The "Số:" line, the place and date line, and the type the heading after the date names."""
     m = _SO_LINE.search(folded, 0, head_hi)
@@ -325,7 +332,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         pd = place_date(folded, 0, head_hi)
     heading_type = _heading_type(text, folded, pd.end() if pd else (m.end() if m else 0))
     # a symbol without a type code ("132/2020/QH14", "61-CP") takes the type the words say
-    parsed = parse_symbol(_slash(text[m.start("sym") : m.end("sym")]), word_type or heading_type) if m else None
+    parsed = parse_symbol(_slash(_symbol_text(text, folded, m)), word_type or heading_type) if m else None
     if m is None or parsed is None:
         empty = _SO_EMPTY.search(folded, 0, min(head_hi, 900)) if m is None else None
         span = (empty.start(), empty.end()) if empty else None

@@ -44,6 +44,8 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("dot for the hyphen", PLAN + "Thực hiện Kế hoạch số 82/KH.UBND ngày 12/3/2025 của UBND tỉnh; Công văn số "
      "1852/STTTT.BCVT ngày 02/10/2025 của Sở Thông tin và Truyền thông, UBND tỉnh ban hành Kế hoạch như sau:\n",
      _refs(("82/KH-UBND", "implements"), ("1852/STTTT-BCVT", "implements"))),
+    ("dot for the hyphen, own number", PLAN.replace("145/KH-UBND", "145/KH.UBND") + "Nội dung.\n",
+     lambda r: (r.document.number, r.document.symbol) == ("145", "KH-UBND")),
     # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
     ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
      _refs(("1217/QĐ-BNV", "based_on"))),
@@ -59,6 +61,9 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: (r.document.year, r.document.date) == (2024, "2024-12-10")),
     ("a year's digit misread, cited date", PLAN + "Căn cứ Nghị quyết số 31/2024/NQ-HĐND ngày 10/12/2034 của Hội đồng nhân dân "
      "tỉnh;\n", lambda r: [(x.target.year, x.target.date) for x in r.references] == [(2024, "2024-12-10")]),
+    ("O for 0 in the own number's year", RESOLUTION.replace("31/2024/NQ-HĐND", "31/2O24/NQ-HĐND") + "Điều 1. Phạm vi\n",
+     lambda r: (r.document.number, r.document.symbol, r.document.year) in (("31", "2024/NQ-HĐND", 2024),
+                                                                          ("31", "2024/NQ-HDND", 2024))),
     # a speck read as a stop at a line's end, the sentence going on in small letters on the next line
     ("a stray stop at a line's end", PLAN.replace("TỈNH TUYÊN QUANG", "XÃ LÂM BÌNH").replace("Tuyên Quang, ngày", "Lâm Bình, ngày")
      + "Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND.\ntỉnh về truyền thông năm 2025; Kế hoạch số 150/KH-UBND\n"
