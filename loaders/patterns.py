@@ -11,6 +11,7 @@ and words below are read.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from luocdo.core.doctypes import TYPES
@@ -69,10 +70,21 @@ def _confusion_regex(code: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + r"\Z")
 
 
+#: Tone marks OCR's language model puts on a code's letters ("TỤ", "TÚ" for "TU"): codes carry none ("Ư", "Â"
+#: are letters of their own, left as they are).
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
 def _match_code(raw: str, table: dict[str, str]) -> str | None:
     up = raw.upper().replace("Ð", "Đ")
     if up in table:
         return table[up]
+    if not up.isascii():
+        up = unicodedata.normalize("NFC", unicodedata.normalize("NFD", up).translate(_TONES))
+        if up in table:
+            return table[up]
+    if "VV" in up and up.replace("VV", "W") in table:
+        return table[up.replace("VV", "W")]  # "TVV": the "W" of "TW" read as two "V"
     best: tuple[int, str] | None = None
     for key, canon in table.items():
         if len(key) != len(up):
@@ -174,7 +186,9 @@ def number_as_read(text: str, folded: str, start: int, end: int) -> str:
 
 #: "số" and its OCR forms: "so", "s6", "sé", "sb", "sd", "s0", "sé6", and
 #: "56" (s→5, ố→6) when another number follows.
-SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")
+#: What OCR leaves of "ố" after an "s" (or nothing: "s 12/KH"); a digit read for it ("s6 12/KH", "so0 12/KH") is
+#: not followed by another: in "số57-NQ/TW", its space lost, the number is 57, not 7.
+SO_TAIL_S = r"(?:[obde&`]?[0-9](?![0-9])|[obde&`]{0,2})"
 SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
 #: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.

@@ -40,6 +40,14 @@ CLASSES: list[tuple[str, str, Check]] = [
      "Kế hoạch như sau:\n", _refs(("57-NQ/TW", "implements"))),
     ("hyphen lost, own number", PLAN.replace("145/KH-UBND", "145/KHUBND") + "Nội dung.\n",
      lambda r: (r.document.number, r.document.symbol) == ("145", "KH-UBND")),
+    # "số" glued to its number: "số57-NQ/TW" is 57, not 7 ("s6 57", "so0 57": a digit read for "ố" before a space)
+    ("số glued to its number", PLAN + "Thực hiện Nghị quyết số57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết s6 "
+     "71/NQ-CP ngày 01/4/2025 của Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n",
+     _refs(("57-NQ/TW", "implements"), ("71/NQ-CP", "implements"))),
+    # a code's letters with tone marks the language model put on them, "W" read as "VV"
+    ("tone marks and VV in a code", PLAN + "Thực hiện Kế hoạch số 359-KH/TỤ ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy; Nghị "
+     "quyết số 57-NQ/TVV ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:\n",
+     _refs(("359-KH/TU", "implements"), ("57-NQ/TW", "implements"))),
     # a "." read for the hyphen: "82/KH.UBND", "1852/STTTT.CĐS"
     ("dot for the hyphen", PLAN + "Thực hiện Kế hoạch số 82/KH.UBND ngày 12/3/2025 của UBND tỉnh; Công văn số "
      "1852/STTTT.BCVT ngày 02/10/2025 của Sở Thông tin và Truyền thông, UBND tỉnh ban hành Kế hoạch như sau:\n",
