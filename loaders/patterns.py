@@ -176,6 +176,9 @@ def one_digit_apart(a: int, b: int) -> bool:
 
 def as_read(text: str, folded: str, start: int, end: int) -> str:
     """The text of a span with the digits of :func:`digits_read_as_letters` put back ("l588" → "1588")."""
+    span = text[start:end]
+    if "l" not in span and "I" not in span and "o" not in span and "O" not in span:
+        return span  # (most spans: nothing to put back)
     return "".join(f if f.isdigit() else t for t, f in zip(text[start:end], folded[start:end], strict=True))
 
 
@@ -188,7 +191,7 @@ def number_as_read(text: str, folded: str, start: int, end: int) -> str:
 #: "56" (s→5, ố→6) when another number follows.
 #: What OCR leaves of "ố" after an "s" (or nothing: "s 12/KH"); a digit read for it ("s6 12/KH", "so0 12/KH") is
 #: not followed by another: in "số57-NQ/TW", its space lost, the number is 57, not 7.
-SO_TAIL_S = r"(?:[obde&`]?[0-9](?![0-9])|[obde&`]{0,2})"
+SO_TAIL_S = r"[obde&`]{0,2}(?:[0-9](?![0-9]))?"
 SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
 #: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.
@@ -210,7 +213,7 @@ SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
 
 #: A "." OCR reads for the hyphen between two codes ("82/KH.UBND", "1852/STTTT.CĐS"): only between letters,
 #: never first after the number ("12.5/KH" is a number); the code after it must be in capitals (citations).
-DOT_SEP = r"(?<=[a-z])\.(?=[a-z])"
+DOT_SEP = r"\.(?<=[a-z]\.)(?=[a-z])"
 
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
 #: segment that a "-" ends, as in an administrative symbol.
@@ -348,10 +351,11 @@ _ISSUER_STOP = (
     r"|tri[e&]n\s+khai|c[uw]\s+th[e&]\s+h[o0]a|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
     # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
     r"|v[a]\s+[y]\s+ki[e&]n\b"  # "… của Ban Kinh tế - Xã hội và ý kiến thảo luận của đại biểu"
-    r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
-    r"|c[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
+    r"|h[e&]t\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
+    r"|c(?:[o0]\s+hi[e&]u\s+l"
+    r"|[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
     # the next "Căn cứ …" line when the title above it ends without a stop ("… của Chính phủ\nCăn cứ Luật …")
-    r"|c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?![a-z])"
+    r"|[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?![a-z]))"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
@@ -379,15 +383,15 @@ ACTION_BEFORE = re.compile(
     r"(?:\s+(?:" + THUC_HIEN + r"|c[a]c|n[o0]i\s+dung))*\s+\Z"
 )
 
-#: "Xét Tờ trình số …; Báo cáo thẩm tra số …" of a council's resolution or a decision: what it is issued on
-#: (only before the papers a proposal is made in, not "xét duyệt", "xét tuyển"; or at the end of the window
-#: searched, which stops where the citation, its type word first, starts).
-XET_PAPER = r"x[e&]t(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
+#: After "xét": "Xét Tờ trình số …; Báo cáo thẩm tra số …" of a council's resolution or a decision, what it is
+#: issued on (only before the papers a proposal is made in, not "xét duyệt", "xét tuyển"; or at the end of the
+#: window searched, which stops where the citation, its type word first, starts).
+XET_PAPER = r"(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
 
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo|" + XET_PAPER),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|x[e&]t(?:\s+d[e&]\s+ngh[i1]|" + XET_PAPER + r")|theo(?:\s+d[e&]\s+ngh[i1])?"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
 #: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).
