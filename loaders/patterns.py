@@ -151,15 +151,20 @@ def digits_read_as_letters(text: str, folded: str) -> str:
     return "".join(out)
 
 
-#: A "." at a line's end after a word, the next line going on in small letters ("… của UBND.\ntỉnh về …"): a speck
-#: OCR read as a stop.  The next line starts with a word of small letters: not a list item's letter ("… thực
-#: hiện.\na) Nội dung", "b2) …", OCR's "b Nội dung"), nor a formula's legend ("n: là số …").
-_STRAY_STOP = re.compile(r"\.(?<=[^\W\d_]\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2}))")
+#: A "." after a word, the sentence going on in small letters on the next line ("… của UBND.\ntỉnh về …"), or
+#: before the date of a citation on its line ("… 1588/QĐ-TTg. ngày 13/12/2024 …"): a speck OCR read as a stop.
+#: The word after it is one of small letters: not a list item's letter ("… thực hiện.\na) Nội dung", "b2) …",
+#: OCR's "b Nội dung"), nor a formula's legend ("n: là số …"); the word before it is no item's number.
+_STRAY_STOP = re.compile(
+    r"\.(?<=[^\W\d_]{2}\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2})|[ \t]{1,3}ng[^\W\d_]{1,2}y[ \t]*\d)"
+)
+_ITEM_NUMBER = re.compile(r"[ \t]*[IVXivx]{1,4}\Z")
 
 
 def stray_stops_blanked(text: str, folded: str) -> str:
     """``folded`` with the stray stops of :data:`_STRAY_STOP` blanked (same length)."""
-    spots = [m.start() for m in _STRAY_STOP.finditer(text) if m.group("next").islower()]
+    spots = [m.start() for m in _STRAY_STOP.finditer(text) if (m.group("next") or "x").islower()
+             and not _ITEM_NUMBER.match(text, text.rfind("\n", 0, m.start()) + 1, m.start())]
     if not spots:
         return folded
     out = list(folded)

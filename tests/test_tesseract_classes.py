@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from luocdo.core.fold import fold
 from luocdo.core.model import DocumentRecord
+from luocdo.loaders.patterns import stray_stops_blanked
 from tests.test_unseen_classes import _keyed, _read
 
 Check = Callable[[DocumentRecord], bool]
@@ -90,6 +92,8 @@ CLASSES: list[tuple[str, str, Check]] = [
        "chính năm 2025\nKính gửi: Ủy ban nhân dân các xã, phường, đặc khu.\nNội dung.\n",
        lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("năm 2025", "nam 2025")))
       for vv in ("V/v", "V/w", "//v", "V/")),
+    ("a stray stop before a citation's date", PLAN + "Căn cứ Quyết định số 1588/QĐ-TTg. ngày 13/12/2024 của Thủ tướng Chính "
+     "phủ;\n", lambda r: [(x.target.key, x.target.date) for x in r.references] == [("1588/QĐ-TTg@2024", "2024-12-13")]),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
@@ -149,6 +153,9 @@ GUARDS: list[tuple[str, str, Check]] = [
     ("a stop before an item", PLAN + "II. NỘI DUNG\n1. Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND tỉnh.\n"
      "b2) Quyết định số 412/QĐ-UBND ngày 20/3/2025 của UBND tỉnh.\n",
      lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items()} == {"82/KH-UBND": "implements", "412/QĐ-UBND": "cites"}),
+    # a stop before "Ngày …" that starts the next sentence stays one: that date is not the citation's
+    ("a sentence starting with its date", PLAN + "I. NỘI DUNG\nCăn cứ Quyết định số 1588/QĐ-TTg. Ngày 13/12/2024, UBND tỉnh "
+     "họp.\n", lambda r: [x.target.date for x in r.references] == [None]),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
@@ -160,3 +167,21 @@ GUARDS: list[tuple[str, str, Check]] = [
 @pytest.mark.parametrize("variant", ["clean", "no diacritics"])
 def test_tesseract_class(name: str, text: str, check: Check, variant: str) -> None:
     assert check(_read(text, variant)), name
+
+
+#: (text, the stops left) for :func:`~luocdo.loaders.patterns.stray_stops_blanked`.
+STOPS = [
+    ("của UBND.\ntỉnh về", 0),  # a speck: the sentence goes on
+    ("số 1588/QĐ-TTg. ngày 13/12/2024", 0),
+    ("thực hiện.\na) Nội dung", 1),  # a list item's letter
+    ("thực hiện.\nb2) nội dung", 1),
+    ("liên danh.\nn: là số thành viên", 1),  # a formula's legend
+    ("tại www.vnsw.gov.vn và", 3),  # an address
+    ("II. nhiệm vụ", 1),  # an item's number
+    ("hoàn thành. Ngày 13/12/2024", 1),  # the next sentence's date
+]
+
+
+@pytest.mark.parametrize(("text", "stops"), STOPS)
+def test_stray_stops(text: str, stops: int) -> None:
+    assert stray_stops_blanked(text, fold(text)).count(".") == stops
