@@ -292,6 +292,8 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None
     if syntax in ("letter", "old") and type_word is None and not after_so:
         return None  # a bare "12/UBND" without "số" or a type word is too weak
+    if sym_raw[:1] in " \t" and sym_raw.lstrip()[:1].isalpha() and (type_word is None or not after_so):
+        return None  # a Party number whose hyphen was lost ("359 KH/TU") only after its type word and "số"
     if type_word == "Luật" and syntax != "normative" and not symbol.startswith("L/"):
         return None  # "Luật số 24-L/CTN" (a law of before 2002) is one
     number = P.number_as_read(text, folded, *num_span)

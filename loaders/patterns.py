@@ -61,6 +61,11 @@ OLD_STYLE_ISSUERS: dict[str, str] = {"CP": "NĐ", "TTg": "QĐ", "HĐBT": "NĐ"}
 PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "BCĐTW", "BTV", "QU", "ĐUK"})
 
 
+def fold_code(code: str) -> str:
+    """A code as folded text spells it ("ĐU" → "du")."""
+    return code.lower().replace("đ", "d")
+
+
 @lru_cache(maxsize=256)
 def _confusion_regex(code: str) -> re.Pattern[str]:
     parts = []
@@ -220,6 +225,13 @@ SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
 #: never first after the number ("12.5/KH" is a number); the code after it must be in capitals (citations).
 DOT_SEP = r"\.(?<=[a-z]\.)(?=[a-z])"
 
+#: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"): only before a type code,
+#: "/" and a Party committee's code.
+PARTY_HYPHEN_LOST = (
+    r"[ \t](?=(?:nq|kh|ctr|ct|kl|qd|hd|tb|bc|qc|da|cv)/(?:"
+    + "|".join(sorted((fold_code(c) for c in PARTY_ISSUERS), key=len, reverse=True)) + r")(?![a-z0-9]))"
+)
+
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
 #: segment that a "-" ends, as in an administrative symbol.
 SLASH_READ_AS_I = r"(?<=\d)[il](?=[a-z0-9&`]{1,5}-)"
@@ -239,7 +251,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:(?:" + SEP + r"|" + DOT_SEP + r")" + SEG + r"){0,5})"  # "/KH-UBND"
+    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r"|" + PARTY_HYPHEN_LOST + r")" + SEG + r"(?:(?:" + SEP + r"|" + DOT_SEP + r")" + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 

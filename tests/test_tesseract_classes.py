@@ -50,6 +50,10 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("tone marks and VV in a code", PLAN + "Thực hiện Kế hoạch số 359-KH/TỤ ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy; Nghị "
      "quyết số 57-NQ/TVV ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:\n",
      _refs(("359-KH/TU", "implements"), ("57-NQ/TW", "implements"))),
+    # a Party number's hyphen lost, a space in its place, after its type word and "số"
+    ("a Party number's hyphen lost", PLAN + "Thực hiện Kế hoạch số 359 KH/TU ngày 29/4/2025 của Ban Thường vụ Tỉnh ủy; Nghị "
+     "quyết số 57 NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch như sau:\n",
+     _refs(("359-KH/TU", "implements"), ("57-NQ/TW", "implements"))),
     # a "." read for the hyphen: "82/KH.UBND", "1852/STTTT.CĐS"
     ("dot for the hyphen", PLAN + "Thực hiện Kế hoạch số 82/KH.UBND ngày 12/3/2025 của UBND tỉnh; Công văn số "
      "1852/STTTT.BCVT ngày 02/10/2025 của Sở Thông tin và Truyền thông, UBND tỉnh ban hành Kế hoạch như sau:\n",
@@ -156,6 +160,9 @@ GUARDS: list[tuple[str, str, Check]] = [
     # a stop before "Ngày …" that starts the next sentence stays one: that date is not the citation's
     ("a sentence starting with its date", PLAN + "I. NỘI DUNG\nCăn cứ Quyết định số 1588/QĐ-TTg. Ngày 13/12/2024, UBND tỉnh "
      "họp.\n", lambda r: [x.target.date for x in r.references] == [None]),
+    # a year, or a number without "số", before a Party code is no number of it
+    ("a year before a Party code", PLAN + "I. NỘI DUNG\nTrong năm 2024 KH/TU đã triển khai; có 12 KH/TU được ban hành.\n",
+     _refs()),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
