@@ -18,7 +18,7 @@ from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
 #: A "." OCR read for a hyphen between two codes ("KH.UBND"): see :data:`patterns.DOT_SEP`.
-_DOT_FOR_HYPHEN = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+_DOT_FOR_HYPHEN = re.compile(r"(?<=[^\W\d_])[.:'’](?=[^\W\d_])")
 #: Dashes a word processor or PDF writes for the hyphen of a symbol (folding reads them all as "-").
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _DOUBLED_DASH = re.compile(r"-[\s-]*-")
@@ -57,7 +57,7 @@ def _date(m: re.Match[str]) -> tuple[str | None, int | None]:
     mo = m.group("m1") or m.group("m2")
     y = m.group("y1") or m.group("y2")
     try:
-        di, mi, yi = int(d), int(mo), int(y)
+        di, mi, yi = int(d.replace(" ", "")), int(mo.replace(" ", "")), int(y)
     except (TypeError, ValueError):
         return None, None
     if not (1 <= di <= 31 and 1 <= mi <= 12 and _year_ok(yi)):
@@ -93,6 +93,8 @@ def _split_lost_hyphen(seg: str, type_word: str | None) -> tuple[str, str] | Non
             continue
         if P.issuer_code(rest).upper() in P.KNOWN_ISSUERS and rest[0].isupper():
             return head, rest
+        if rest[0] in "EIL1" and len(rest) >= 3 and P.issuer_code(rest[1:]).upper() in P.KNOWN_ISSUERS and rest[1].isupper():
+            return head, rest[1:]  # "CTETTg": the hyphen read as a letter
     return None
 
 
@@ -114,7 +116,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
     text = _DOUBLED_DASH.sub("-", raw.strip().translate(_DASHES))  # "12- -HD/BTGTW": one dash, OCR's doubled
-    if "." in text:
+    if "." in text or ":" in text or "'" in text or "’" in text:
         text = _DOT_FOR_HYPHEN.sub("-", text)
     seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
@@ -266,7 +268,7 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
-    if "." in sym_raw:
+    if _HYPHEN_READ_AS.search(sym_raw):
         sym_raw, sym_end = before_a_sentence(sym_raw, sym_end)
     cut = _glued_word(sym_raw)
     if cut:  # "83/2013/NĐ-CPco hiệu lực": OCR lost the space after the symbol
@@ -300,16 +302,17 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
 
 
+_HYPHEN_READ_AS = re.compile(r"[.:'’]")
+
+
 def before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
-    """The symbol up to a "." that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next one;
-    a code after a "." is in capitals ("KH.UBND", "QĐ.TTg")."""
-    pos = 0
-    for part in sym_raw.split(".")[1:]:
-        pos = sym_raw.index(".", pos)
-        code = _SEG_SPLIT.split(part)[0]
+    """The symbol up to a ".", ":" or "'" that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next
+    one; a code after one is in capitals ("KH.UBND", "CT:TTg")."""
+    for m in _HYPHEN_READ_AS.finditer(sym_raw):
+        code = _SEG_SPLIT.split(sym_raw[m.end() :])[0]
+        code = _HYPHEN_READ_AS.split(code)[0]
         if not (code.isupper() or code in P.KNOWN_ISSUERS.values()):
-            return sym_raw[:pos], sym_end - (len(sym_raw) - pos)
-        pos += 1
+            return sym_raw[: m.start()], sym_end - (len(sym_raw) - m.start())
     return sym_raw, sym_end
 
 

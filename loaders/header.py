@@ -312,7 +312,7 @@ def _symbol_text(text: str, folded: str, m: re.Match[str]) -> str:
     """The symbol of a "Số:" match as written, its digits read as letters put back ("2O24"), up to a "." that
     is no hyphen (see :func:`~luocdo.loaders.citations.before_a_sentence`)."""
     sym = P.as_read(text, folded, *m.span("sym"))
-    return before_a_sentence(sym, m.end("sym"))[0] if "." in sym else sym
+    return before_a_sentence(sym, m.end("sym"))[0]
 
 
 def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Match[str] | None, str | None]:

@@ -121,6 +121,8 @@ def issuer_code(raw: str) -> str:
     if known:
         return known
     up = raw.upper().replace("Ð", "Đ")
+    if _D_TWICE.search(up) and (once := _D_TWICE.sub("Đ", up, count=1)) in KNOWN_ISSUERS:
+        return KNOWN_ISSUERS[once]  # "ĐĐU": the "Đ" of "ĐU" read twice
     # Steering committees: "BCD…" is "BCĐ…" (Ban Chỉ đạo).
     if up.startswith("BCD"):
         up = "BCĐ" + up[3:]
@@ -221,9 +223,10 @@ SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
        r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
 
-#: A "." OCR reads for the hyphen between two codes ("82/KH.UBND", "1852/STTTT.CĐS"): only between letters,
+#: A ".", ":" or "'" OCR reads for the hyphen between two codes ("82/KH.UBND", "20/CT:TTg", "20/CT'TTg"): only
+#: between letters,
 #: never first after the number ("12.5/KH" is a number); the code after it must be in capitals (citations).
-DOT_SEP = r"\.(?<=[a-z]\.)(?=[a-z])"
+DOT_SEP = r"[.:'](?<=[a-z][.:'])(?=[a-z])"
 
 #: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"): only before a type code,
 #: "/" and a Party committee's code.
@@ -345,7 +348,8 @@ TYPE_BEFORE = re.compile(
 NGAY = r"ng[a-z`]{1,2}y"
 THANG = r"th[a-z`]{1,2}ng"
 NAM = r"n[a-z`]{1,2}m"
-DATE_NUMERIC = r"(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
+#: (OCR may split the day's or the month's two digits: "22/1 2/2024")
+DATE_NUMERIC = r"(?P<d1>\d ?\d|\d)\s?[/.-]\s?(?P<m1>\d ?\d|\d)\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
 DATE_WORDS = (
     r"(?P<d2>\d{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2})\s*(?:,\s*)?" + NAM + r"\s*(?P<y2>(?:19|20)\d{2})"
 )

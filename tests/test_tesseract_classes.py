@@ -60,6 +60,16 @@ CLASSES: list[tuple[str, str, Check]] = [
      _refs(("82/KH-UBND", "implements"), ("1852/STTTT-BCVT", "implements"))),
     ("dot for the hyphen, own number", PLAN.replace("145/KH-UBND", "145/KH.UBND") + "Nội dung.\n",
      lambda r: (r.document.number, r.document.symbol) == ("145", "KH-UBND")),
+    # the hyphen read as a colon, an apostrophe or a letter: "20/CT:TTg", "20/CT'TTg", "20/CTETTg"
+    *((f"hyphen read as {sep!r}", PLAN + f"Thực hiện Chỉ thị số 20/CT{sep}TTg ngày 12/6/2025 của Thủ tướng Chính phủ, UBND "
+       "tỉnh ban hành Kế hoạch như sau:\n", _refs(("20/CT-TTg", "implements"))) for sep in (":", "'", "E")),
+    # a date's month split by a space: "22/1 2/2024"
+    ("a date's digits split", PLAN + "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/1 2/2024 của Bộ Chính trị;\n",
+     lambda r: [(x.target.key, x.target.date) for x in r.references] == [("57-NQ/TW@2024", "2024-12-22")]),
+    # "Đ" read twice in an issuer's code: "05-CTr/ÐĐU"
+    ("Đ read twice in an issuer's code", "ĐẢNG BỘ TỈNH LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ LẠC DƯƠNG\n*\nSố "
+     "05-CTr/ÐĐU Lạc Dương, ngày 10 tháng 10 năm 2025\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết Đại hội\n",
+     lambda r: r.document.symbol in ("CTr/ĐU", "CTr/DU")),
     # "Đ" read twice, the bar as a glyph of its own: "QĐÐ" (the second an eth)
     ("Đ read twice", PLAN + "Căn cứ Quyết định số 1217/QĐÐ-BNV ngày 15/5/2025 của Bộ Nội vụ;\n",
      _refs(("1217/QĐ-BNV", "based_on"))),
