@@ -28,7 +28,7 @@ CONFUSABLE: dict[str, str] = {
     "O": "OQ0",
     "I": "I1L|",
     "L": "LI1",
-    "T": "T7I",  # "ITG" for "TTg"
+    "T": "T7IF",  # "ITG", "FTG" for "TTg" (no code has an F: Vietnamese writes none)
     "G": "G6",
     "S": "S5",
     "B": "B8",

@@ -63,6 +63,9 @@ CLASSES: list[tuple[str, str, Check]] = [
     # the hyphen read as a colon, an apostrophe or a letter: "20/CT:TTg", "20/CT'TTg", "20/CTETTg"
     *((f"hyphen read as {sep!r}", PLAN + f"Thực hiện Chỉ thị số 20/CT{sep}TTg ngày 12/6/2025 của Thủ tướng Chính phủ, UBND "
        "tỉnh ban hành Kế hoạch như sau:\n", _refs(("20/CT-TTg", "implements"))) for sep in (":", "'", "E")),
+    # "T" read as "F", a letter Vietnamese does not write: "20/CT-FTG"
+    ("F for T", PLAN + "Thực hiện Chỉ thị số 20/CT-FTG ngày 12/6/2025 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch "
+     "như sau:\n", _refs(("20/CT-TTg", "implements"))),
     # a date's month split by a space: "22/1 2/2024"
     ("a date's digits split", PLAN + "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/1 2/2024 của Bộ Chính trị;\n",
      lambda r: [(x.target.key, x.target.date) for x in r.references] == [("57-NQ/TW@2024", "2024-12-22")]),
