@@ -143,12 +143,44 @@ _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
+#: An item of a list: "- …", "+ …", "1. …", "a) …" at the start of its line.
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.),]|[a-z][.)])[ \t]")  # (OCR's "2," for "2.")
+#: A line that opens a list of what this document repeals or replaces: "Điều 1. Bãi bỏ các quyết định sau:",
+#: "Quyết định này thay thế các văn bản sau:" (not "Sửa đổi, bổ sung … như sau:", whose items quote the new text).
+_OWN_LIST_OPENER = re.compile(
+    r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}[.:]?\s+)?(?:(?:" + P.TYPE_WORD.pattern + r"|v[a]n\s+b[a]n)\s+n[a]y\s+)?"
+    r"(?:(?P<amends>thay\s+th[e&])|(?P<repeals>b[a]i\s+b[o0]))[^\n:;.]{0,80}:[ \t]*\n"
+)
+
+
+def own_list_cue(folded: str, start: int) -> str | None:
+    """"repeals" or "amends" for an item of a list that a line of this document's own opens ("Điều 1. Bãi bỏ các
+    quyết định sau:\n1. Quyết định số …;\n2. Quyết định số …"), within 1,500 characters and no article or
+    heading between (blank lines may be: OCR puts them between paragraphs)."""
+    line = folded.rfind("\n", 0, start) + 1
+    if not _ITEM_LINE.match(folded, line, start):
+        return None
+    lo = max(0, line - 1500)
+    while line > lo:
+        prev = folded.rfind("\n", 0, line - 1) + 1
+        m = _OWN_LIST_OPENER.match(folded, prev, line)
+        if m is not None:
+            return "repeals" if m.group("repeals") else "amends"
+        if _ARTICLE_OR_HEADING.match(folded, prev, line):
+            return None  # another article or a heading: no list goes on over it
+        line = prev
+    return None
+
+
+_ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\s)")
+
+
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
-        return None
+        return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
         return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
     return am.lastgroup

@@ -91,6 +91,17 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("O for 0 in the own number's year", RESOLUTION.replace("31/2024/NQ-HĐND", "31/2O24/NQ-HĐND") + "Điều 1. Phạm vi\n",
      lambda r: (r.document.number, r.document.symbol, r.document.year) in (("31", "2024/NQ-HĐND", 2024),
                                                                           ("31", "2024/NQ-HDND", 2024))),
+    # a decision's own list of what it repeals or replaces, its items set apart by blank lines, "2," for "2."
+    ("a list of what the decision repeals", DECISION + "Bãi bỏ một số quyết định\nCăn cứ Luật Tổ chức chính quyền địa phương "
+     "ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ toàn bộ các quyết định sau:\n\n1. Quyết định số 12/2019/QĐ-UBND "
+     "ngày 05/4/2019 của Ủy ban nhân dân tỉnh ban hành Quy chế.\n\n2, Quyết định số 45/2021/QĐ-UBND ngày 18/8/2021 của Ủy "
+     "ban nhân dân tỉnh quy định giá dịch vụ.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+     lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items() if "/" in k}
+     == {"12/2019/QĐ-UBND": "repeals", "45/2021/QĐ-UBND": "repeals"}),
+    ("a list of what the decision replaces", DECISION + "Ban hành Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\nĐiều 2. "
+     "Quyết định này thay thế các văn bản sau:\n- Quyết định số 12/2019/QĐ-UBND ngày 05/4/2019 của Ủy ban nhân dân tỉnh;\n"
+     "- Quyết định số 45/2021/QĐ-UBND ngày 18/8/2021 của Ủy ban nhân dân tỉnh.\n",
+     _refs(("12/2019/QĐ-UBND", "amends"), ("45/2021/QĐ-UBND", "amends"))),
     # a speck read as a stop at a line's end, the sentence going on in small letters on the next line
     ("a stray stop at a line's end", PLAN.replace("TỈNH TUYÊN QUANG", "XÃ LÂM BÌNH").replace("Tuyên Quang, ngày", "Lâm Bình, ngày")
      + "Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND.\ntỉnh về truyền thông năm 2025; Kế hoạch số 150/KH-UBND\n"
@@ -176,6 +187,13 @@ GUARDS: list[tuple[str, str, Check]] = [
     # a year, or a number without "số", before a Party code is no number of it
     ("a year before a Party code", PLAN + "I. NỘI DUNG\nTrong năm 2024 KH/TU đã triển khai; có 12 KH/TU được ban hành.\n",
      _refs()),
+    # the items under "Sửa đổi, bổ sung … như sau:" quote the new text: what they cite is only cited
+    ("the new text of an amendment", DECISION + "Sửa đổi Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Sửa đổi, bổ sung Quy chế như sau:\n"
+     "1. Sửa đổi khoản 1 Điều 5 như sau:\n“1. Thực hiện theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.”\n",
+     _refs(("30/2020/NĐ-CP", "cites"))),
+    # an item heading of a law that names replacing ("c) Sửa đổi, thay thế, rút hồ sơ:") is no list of this document's
+    ("an item heading naming replacing", DECISION + "Quy định\nQUYẾT ĐỊNH:\nĐiều 3. Hồ sơ\nc) Sửa đổi, thay thế, rút hồ sơ:\n"
+     "- Thực hiện theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.\n", _refs(("30/2020/NĐ-CP", "cites"))),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
