@@ -102,6 +102,9 @@ CLASSES: list[tuple[str, str, Check]] = [
      "Quyết định này thay thế các văn bản sau:\n- Quyết định số 12/2019/QĐ-UBND ngày 05/4/2019 của Ủy ban nhân dân tỉnh;\n"
      "- Quyết định số 45/2021/QĐ-UBND ngày 18/8/2021 của Ủy ban nhân dân tỉnh.\n",
      _refs(("12/2019/QĐ-UBND", "amends"), ("45/2021/QĐ-UBND", "amends"))),
+    # a provincial Party board's number restarts in its province ("15-HD/BTGTU" of the Tỉnh ủy's propaganda board)
+    ("a provincial Party board's number is local", PLAN + "Căn cứ Hướng dẫn số 15-HD/BTGTU ngày 10/01/2025 của Ban Tuyên "
+     "giáo Tỉnh ủy;\n", lambda r: [x.target.key.split("@", 1)[1] for x in r.references] == ["2025@tuyen-quang"]),
     # a speck read as a stop at a line's end, the sentence going on in small letters on the next line
     ("a stray stop at a line's end", PLAN.replace("TỈNH TUYÊN QUANG", "XÃ LÂM BÌNH").replace("Tuyên Quang, ngày", "Lâm Bình, ngày")
      + "Thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND.\ntỉnh về truyền thông năm 2025; Kế hoạch số 150/KH-UBND\n"
