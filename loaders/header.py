@@ -257,7 +257,7 @@ def parse_header(text: str, folded: str) -> Header:
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
     warnings: list[str] = []
-    if (misread := _year_misread(num.symbol, dated.year)) is not None:
+    if (misread := P.year_misread(num.symbol, dated.year)) is not None:
         warnings.append(f"date's year read as {dated.year}: the year {misread} of the number kept")
         dated = _Dated(dated.place, f"{misread:04d}{dated.date[4:]}" if dated.date else None, misread, dated.month)
     if not num.span:
@@ -289,15 +289,6 @@ def parse_header(text: str, folded: str) -> Header:
     )
 
 
-def _year_misread(symbol: str | None, year: int | None) -> int | None:
-    """The year of a normative number ("31/2024/NQ-HĐND") when the date line's year differs from it by one
-    digit ("năm 2034"): OCR misread a digit of the date, as the number and its date share their year."""
-    if not symbol or year is None or not symbol[:4].isdigit() or symbol[4:5] != "/":
-        return None
-    own = int(symbol[:4])
-    return own if P.one_digit_apart(own, year) else None
-
-
 _PORTAL_NOTE = re.compile(r"\s*\[[^\[\]\n]*\]")
 
 
@@ -309,8 +300,7 @@ def without_portal_notes(title: str | None) -> str | None:
 
 
 def _symbol_text(text: str, folded: str, m: re.Match[str]) -> str:
-    """The symbol of a "Số:" match as written, its digits read as letters put back ("2O24"), up to a "." that
-    is no hyphen (see :func:`~luocdo.loaders.citations.before_a_sentence`)."""
+    """The symbol of a "Số:" match, its digits read as letters put back ("2O24"), up to a stop that is no hyphen."""
     sym = P.as_read(text, folded, *m.span("sym"))
     return before_a_sentence(sym, m.end("sym"))[0]
 

@@ -186,6 +186,15 @@ def one_digit_apart(a: int, b: int) -> bool:
     return len(sa) == len(sb) == 4 and sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
 
 
+def year_misread(symbol: str | None, year: int | None) -> int | None:
+    """The year of a normative number ("31/2024/NQ-HĐND") when the date line's year differs from it by one
+    digit ("năm 2034"): OCR misread a digit of the date, as the number and its date share their year."""
+    if not symbol or year is None or not symbol[:4].isdigit() or symbol[4:5] != "/":
+        return None
+    own = int(symbol[:4])
+    return own if one_digit_apart(own, year) else None
+
+
 def as_read(text: str, folded: str, start: int, end: int) -> str:
     """The text of a span with the digits of :func:`digits_read_as_letters` put back ("l588" → "1588")."""
     span = text[start:end]
