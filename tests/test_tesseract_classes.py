@@ -125,6 +125,10 @@ CLASSES: list[tuple[str, str, Check]] = [
       for vv in ("V/v", "V/w", "//v", "V/")),
     ("a stray stop before a citation's date", PLAN + "Căn cứ Quyết định số 1588/QĐ-TTg. ngày 13/12/2024 của Thủ tướng Chính "
      "phủ;\n", lambda r: [(x.target.key, x.target.date) for x in r.references] == [("1588/QĐ-TTg@2024", "2024-12-13")]),
+    # a mention dated after the document in a later year: a misread digit, the date left out rather than kept wrong
+    ("a cited date after the document's", DECISION + "Ban hành Kế hoạch\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 "
+     "tháng 6 năm 2028;\nTheo đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 120/TTr-SKHCN ngày 15/8/2025.\n",
+     lambda r: sorted(_keyed(r)) == ["120/TTr-SKHCN@2025@tuyen-quang", "Luật:to-chuc-chinh-quyen-dia-phuong@?"]),
     # a resolution's "Xét Tờ trình …; Báo cáo thẩm tra …" paragraph, set apart by the blank lines OCR puts between
     ("Xét Tờ trình in a paragraph of its own", RESOLUTION + "Xét Tờ trình số 215/TTr-UBND ngày 20 tháng 11 năm 2024 "
      "của\nỦy ban nhân dân tỉnh; Báo cáo thẩm tra số 98/BC-HĐND ngày 02\ntháng 12 năm 2024 của Ban Văn hóa - Xã hội Hội "
@@ -197,6 +201,11 @@ GUARDS: list[tuple[str, str, Check]] = [
     # an item heading of a law that names replacing ("c) Sửa đổi, thay thế, rút hồ sơ:") is no list of this document's
     ("an item heading naming replacing", DECISION + "Quy định\nQUYẾT ĐỊNH:\nĐiều 3. Hồ sơ\nc) Sửa đổi, thay thế, rút hồ sơ:\n"
      "- Thực hiện theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.\n", _refs(("30/2020/NĐ-CP", "cites"))),
+    # several mentions dated after the document: its own date is what OCR misread, theirs stay
+    ("several cited dates after the document's", DECISION.replace("năm 2025", "năm 2022") + "Ban hành Kế hoạch\nCăn cứ "
+     "Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND tỉnh;\nCăn cứ Quyết định số 1588/QĐ-TTg ngày 13/12/2024 của Thủ tướng "
+     "Chính phủ;\n", lambda r: {k.split("@")[0] + "@" + k.split("@")[1] for k in _keyed(r)} == {"82/KH-UBND@2025",
+                                                                                          "1588/QĐ-TTg@2024"}),
     # a title line in capitals under a title in capitals stays the title's ("LUẬT / SỬA ĐỔI … / CỦA LUẬT ĐẤT ĐAI")
     ("a title in capitals", "QUỐC HỘI\nSố: 31/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ "
      "ĐIỀU CỦA LUẬT ĐẤT ĐAI\nVÀ LUẬT NHÀ Ở\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
