@@ -137,9 +137,8 @@ def issuer_code(raw: str) -> str:
 
 #: Digits Tesseract reads as letters in a serif face, over the text as written: "l588/QĐ-TTg", "ngày l3/12/2024",
 #: "O7/CT-TTg", "tháng l2" (a word that is the letter and digits: two or more, or one before a "/", or a 2, 5 or 7
-#: that no letter is read as), and "2O24"
-#: (between digits, when no letter ends the run: "176I0D-UBND" is "176/QĐ-UBND", see SLASH_READ_AS_I).
-#: A lone "l3" may be "là": it is left to folding.
+#: that no letter is read as), and "2O24" (between digits, when no letter ends the run: "176I0D-UBND" is
+#: "176/QĐ-UBND", see SLASH_READ_AS_I).  A lone "l3" may be "là": it is left to folding.
 DIGIT_AS_LETTER = re.compile(
     r"[lIoO](?=\d)(?:(?<![^\W_][lIoO])(?:\d(?:\d{1,3}(?![^\W\d_])|(?=[/.-]\d|/[^\W\d_]))|[257](?![^\W_]))"
     r"|(?<=\d[lIoO])\d+(?![^\W\d_]))"
@@ -233,8 +232,8 @@ SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
 
 #: A ".", ":" or "'" OCR reads for the hyphen between two codes ("82/KH.UBND", "20/CT:TTg", "20/CT'TTg"): only
-#: between letters,
-#: never first after the number ("12.5/KH" is a number); the code after it must be in capitals (citations).
+#: between letters, never first after the number ("12.5/KH" is a number); the code after it must be in capitals
+#: (citations.before_a_sentence).
 DOT_SEP = r"[.:'](?<=[a-z][.:'])(?=[a-z])"
 
 #: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"): only before a type code,
