@@ -17,6 +17,8 @@ from functools import lru_cache
 from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
+#: A "." OCR read for a hyphen between two codes ("KH.UBND"): see :data:`patterns.DOT_SEP`.
+_DOT_FOR_HYPHEN = re.compile(r"(?<=[^\W\d_])[.:'’](?=[^\W\d_])")
 #: Dashes a word processor or PDF writes for the hyphen of a symbol (folding reads them all as "-").
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _DOUBLED_DASH = re.compile(r"-[\s-]*-")
@@ -55,7 +57,7 @@ def _date(m: re.Match[str]) -> tuple[str | None, int | None]:
     mo = m.group("m1") or m.group("m2")
     y = m.group("y1") or m.group("y2")
     try:
-        di, mi, yi = int(d), int(mo), int(y)
+        di, mi, yi = int(d.replace(" ", "")), int(mo.replace(" ", "")), int(y)
     except (TypeError, ValueError):
         return None, None
     if not (1 <= di <= 31 and 1 <= mi <= 12 and _year_ok(yi)):
@@ -78,6 +80,24 @@ def _party_code(code: str) -> bool:
     return code in P.PARTY_ISSUERS or (len(code) >= 4 and code.isalpha() and code.endswith(("TW", "TU")))
 
 
+def _split_lost_hyphen(seg: str, type_word: str | None) -> tuple[str, str] | None:
+    """"CTTTg" → ("CT", "TTg"), "TTBKHCN" → ("TT", "BKHCN"): OCR lost the thin hyphen between a type code
+    and a known issuer.  Only a known issuer after a type code (the one the type word says, if any) is
+    split off, and never a segment that is itself a code ("TTCP", "TTHĐND")."""
+    if len(seg) < 4 or P.type_code(seg) or seg.upper().replace("Ð", "Đ") in P.KNOWN_ISSUERS:
+        return None
+    for i in (2, 3, 4):
+        head, rest = seg[:i], seg[i:]
+        tcode = P.type_code(head) if head.isalpha() else None
+        if tcode is None or (type_word is not None and type_word != tcode) or len(rest) < 2:
+            continue
+        if P.issuer_code(rest).upper() in P.KNOWN_ISSUERS and rest[0].isupper():
+            return head, rest
+        if rest[0] in "EIL1" and len(rest) >= 3 and P.issuer_code(rest[1:]).upper() in P.KNOWN_ISSUERS and rest[1].isupper():
+            return head, rest[1:]  # "CTETTg": the hyphen read as a letter
+    return None
+
+
 def _split_party_slash(seg: str) -> tuple[str, str] | None:
     """"NQITW" → ("NQ", "TW"): OCR read the "/" of a Party symbol as I, l or 1."""
     for i in range(2, len(seg) - 1):
@@ -96,6 +116,8 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
     text = _DOUBLED_DASH.sub("-", raw.strip().translate(_DASHES))  # "12- -HD/BTGTW": one dash, OCR's doubled
+    if "." in text or ":" in text or "'" in text or "’" in text:
+        text = _DOT_FOR_HYPHEN.sub("-", text)
     seps = _SEG_SPLIT.findall(text)
     segs = [s for s in (x.strip(" \t\n`") for x in _SEG_SPLIT.split(text)) if s]
     if not segs or not any(any(c.isalpha() for c in s) for s in segs):
@@ -113,6 +135,9 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
         segs = segs[1:]
         if not segs:
             return None
+    if len(segs) == 1 and (lost := _split_lost_hyphen(segs[0], type_word)) is not None:
+        segs = list(lost)
+        seps = [*seps, "-"] if year is not None or first_sep != "-" else ["-", "/"]
     if any(s.isdigit() for s in segs[:1]):
         return None
     # old style: the issuer alone after a dash ("61-CP", "299-TTg"); its type is said by the words before
@@ -238,11 +263,13 @@ def find_citations(text: str, folded: str) -> list[Citation]:
 def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     """The number and symbol of a match, with the type word before; None when it is no citation."""
     sym_start, sym_end = m.span("sym")
-    sym_raw = text[sym_start:sym_end].translate(_DASHES)  # "KH–UBND" as a word processor writes it
+    sym_raw = P.as_read(text, folded, sym_start, sym_end).translate(_DASHES)  # "KH–UBND" as a word processor writes it
     if sym_raw[:1] in "Il" and folded[sym_start - 1 : sym_start].isdigit():
         sym_raw = "/" + sym_raw[1:]  # "30IKH-UBND": the slash read as "I"
     if not _HAS_LETTER.search(sym_raw):  # dates "22/12/2024", ranges "2021-2025"
         return None
+    if _HYPHEN_READ_AS.search(sym_raw):
+        sym_raw, sym_end = before_a_sentence(sym_raw, sym_end)
     cut = _glued_word(sym_raw)
     if cut:  # "83/2013/NĐ-CPco hiệu lực": OCR lost the space after the symbol
         sym_raw, sym_end = sym_raw[:-cut], sym_end - cut
@@ -267,10 +294,26 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
         return None
     if syntax in ("letter", "old") and type_word is None and not after_so:
         return None  # a bare "12/UBND" without "số" or a type word is too weak
+    if sym_raw[:1] in " \t" and sym_raw.lstrip()[:1].isalpha() and (type_word is None or not after_so):
+        return None  # a Party number whose hyphen was lost ("359 KH/TU") only after its type word and "số"
     if type_word == "Luật" and syntax != "normative" and not symbol.startswith("L/"):
         return None  # "Luật số 24-L/CTN" (a law of before 2002) is one
-    number = _WS.sub("", text[num_span[0] : num_span[1]])
+    number = P.number_as_read(text, folded, *num_span)
     return _Head(start, num_span[0], sym_end, number, symbol, tcode, issuer, year, type_word, syntax)
+
+
+_HYPHEN_READ_AS = re.compile(r"[.:'’]")
+
+
+def before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
+    """The symbol up to a ".", ":" or "'" that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next
+    one; a code after one is in capitals ("KH.UBND", "CT:TTg")."""
+    for m in _HYPHEN_READ_AS.finditer(sym_raw):
+        code = _SEG_SPLIT.split(sym_raw[m.end() :])[0]
+        code = _HYPHEN_READ_AS.split(code)[0]
+        if not (code.isupper() or code in P.KNOWN_ISSUERS.values()):
+            return sym_raw[: m.start()], sym_end - (len(sym_raw) - m.start())
+    return sym_raw, sym_end
 
 
 def _glued_word(sym_raw: str) -> int:
@@ -297,6 +340,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     date, dyear, pos = parse_date(folded, head.sym_end)
     if dyear and not year:
         year = dyear
+    elif date and year and dyear and P.one_digit_apart(year, dyear):
+        date = f"{year:04d}{date[4:]}"  # "31/2024/NQ-HĐND ngày 10/12/2034": a digit of the date misread
     if date is None and dyear is None:
         # "Kế hoạch số 38/KH-UBND năm 2025": the year of the cited instrument (a number's own year wins)
         ym = P.YEAR_AFTER.match(folded, pos, min(len(folded), pos + 20))

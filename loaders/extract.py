@@ -15,6 +15,7 @@ the ones before found (the frozen records of loaders.stages):
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -26,7 +27,7 @@ from luocdo.core.model import DocumentRecord, Instrument, Issuer, Signer
 from luocdo.core.registry import registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
-from luocdo.loaders.citations import find_citations
+from luocdo.loaders.citations import Citation, find_citations
 from luocdo.loaders.context import (
     Context,
     as_it_then_was,
@@ -77,6 +78,7 @@ def extract_text(text: str, source: str = "<string>", content_hash: str | None =
     ctx, ctx_warnings = resolve_context(page.text, page.folded, page.header)
     found = find_cited(page)
     ident = identify(page, found)
+    found = no_future_dates(found, ident)
     if before_reorganisation(ident.date, ident.year):
         ctx = as_it_then_was(ctx, page.header)
     cited = cite(page, found, ident, ctx)
@@ -102,7 +104,7 @@ def _merged_issuer(document: Instrument) -> tuple[str, ...]:
 
 def read_page(text: str) -> Page:
     text = unicodedata.normalize("NFC", text)
-    folded = fold(text)
+    folded = P.stray_stops_blanked(text, P.digits_read_as_letters(text, fold(text)))
     return Page(text, folded, parse_header(*_notes_blanked(text, folded)))
 
 
@@ -184,6 +186,27 @@ def identify(page: Page, found: Found) -> Identity:
     return Identity(doc_type, date, year, date_not_before, tuple(warnings))
 
 
+def no_future_dates(found: Found, ident: Identity) -> Found:
+    """A mention dated two years or more after the document itself, when it is the only one ("… ngày 15/8/2028" in
+    a decision of 26/8/2025): OCR misread a digit of its year.  Its date and that year are dropped, unknown rather
+    than wrong (a normative number keeps its own year); several such dates would say the document's own is wrong.
+    (A date the next year may be the text's own slip: it stays, and its edge is flagged.)"""
+    own, year = ident.date, ident.year
+    if own is None or year is None:
+        return found
+    future = [x for x in (*found.citations, *found.laws) if x.date and x.date > own and x.year and x.year >= year + 2]
+    if len(future) != 1:
+        return found
+    x = future[0]
+    kept = x.year if isinstance(x, Citation) and x.syntax == "normative" and x.symbol[:4].isdigit() else None
+    undated = dataclasses.replace(x, date=None, year=kept)
+    return Found(
+        tuple(undated if c is x else c for c in found.citations),
+        tuple(undated if law is x else law for law in found.laws),
+        (*found.warnings, f"a mention dated {x.date}, after the document's own date {own}: its date left out"),
+    )
+
+
 _OPENING_TYPE = re.compile(
     r"(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?|b[a]o\s+c[a]o)\s+(?P<w>" + P.TYPE_WORD.pattern + r")?"
 )
@@ -206,7 +229,7 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
     """Each citation's relation to the document, and the instrument it names (issuer, key)."""
     text, folded, h = page.text, page.folded, page.header
     cits = shared_issuers(list(found.citations), text, folded)
-    classified = classify(folded, cits, max(h.preamble_end, h.body_start), ident.type)
+    classified = classify(folded, cits, max(h.preamble_end, h.body_start), ident.type, text)
     classified = title_says_implements(folded, h, classified, ident.type)
     insts: list[Instrument] = []
     explicit: list[bool] = []

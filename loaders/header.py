@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
-from luocdo.loaders.citations import clean, parse_symbol
+from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -26,11 +26,11 @@ _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
     r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
-    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3})[a-z0-9&`]{1,14}){0,5})"
+    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
-    r"(?:(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}){0,5})(?=\s)"
+    r"(?:(?:[/|]|-[ \t]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
 # "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.
 _SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]*[:;][ \t.…_/-]*$")
@@ -79,6 +79,7 @@ _MOTTO = re.compile(
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
+_TYPE_WORD_FIRST = re.compile(r"\s*(?:" + P.HEADER_TYPE_WORD + r")(?![a-z])")
 #: A section heading at the start of a line: "I. MỤC ĐÍCH", "a) …", "QUYẾT ĐỊNH:", "Điều 1".
 _HEADING = LinePattern(
     r"[ \t]*(?:(?:[ivxl|1]{1,4}|[a-e])[ \t]*[.)][ \t]*[a-z]"
@@ -86,7 +87,9 @@ _HEADING = LinePattern(
     r"|[dp]i[e&]u\s*1\b)"
 )
 _GAZETTE = re.compile(r"[ \t]*c[o0]ng\s*b[a]o\s*/?\s*(?:s[o0]|$)")
-_NHU_SAU = re.compile(r"nh[uw]\s+sau\s*:")
+#: "… như sau:", "… một số nội dung sau:", "… các nhiệm vụ cụ thể sau:": the opening ends there (the first item's
+#: number may be misread: "1," for "1.").
+_NHU_SAU = re.compile(r"(?:nh[uw]|n[o0]i\s+dung|(?:vi[e&]c|nhi[e&]m\s+v[u])(?:\s+c[uw]\s+th[e&])?)\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
 @dataclass(frozen=True, slots=True)
 class Header:
@@ -187,7 +190,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     for m in _SO_LINE.finditer(folded, lo):
         if "vbhn" not in m.group("sym"):
             continue
-        parsed = parse_symbol(text[m.start("sym") : m.end("sym")], None)
+        parsed = parse_symbol(_symbol_text(text, folded, m), None)
         if not parsed:
             continue
         symbol, tcode, issuer_code, _y, syntax = parsed
@@ -197,7 +200,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
             date = f"{int(pd.group('y')):04d}-{int(pd.group('m')):02d}-{int(pd.group('d')):02d}"
         elif pd and pd.group("y_"):
             date = f"{int(pd.group('y_')):04d}-{int(pd.group('m_')):02d}-{int(pd.group('d_')):02d}"
-        number = text[m.start("num") : m.end("num")] if m.group("num") else None
+        number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
         return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
     return None
 
@@ -254,6 +257,9 @@ def parse_header(text: str, folded: str) -> Header:
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
     warnings: list[str] = []
+    if (misread := P.year_misread(num.symbol, dated.year)) is not None:
+        warnings.append(f"date's year read as {dated.year}: the year {misread} of the number kept")
+        dated = _Dated(dated.place, f"{misread:04d}{dated.date[4:]}" if dated.date else None, misread, dated.month)
     if not num.span:
         warnings.append("no 'Số:' line: number and symbol unknown")
     elif num.number is None:
@@ -293,6 +299,12 @@ def without_portal_notes(title: str | None) -> str | None:
     return " ".join(_PORTAL_NOTE.sub(" ", title).split()) or None
 
 
+def _symbol_text(text: str, folded: str, m: re.Match[str]) -> str:
+    """The symbol of a "Số:" match, its digits read as letters put back ("2O24"), up to a stop that is no hyphen."""
+    sym = P.as_read(text, folded, *m.span("sym"))
+    return before_a_sentence(sym, m.end("sym"))[0]
+
+
 def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Match[str] | None, str | None]:
     """The "Số:" line, the place and date line, and the type the heading after the date names."""
     m = _SO_LINE.search(folded, 0, head_hi)
@@ -310,7 +322,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         pd = place_date(folded, 0, head_hi)
     heading_type = _heading_type(text, folded, pd.end() if pd else (m.end() if m else 0))
     # a symbol without a type code ("132/2020/QH14", "61-CP") takes the type the words say
-    parsed = parse_symbol(_slash(text[m.start("sym") : m.end("sym")]), word_type or heading_type) if m else None
+    parsed = parse_symbol(_slash(_symbol_text(text, folded, m)), word_type or heading_type) if m else None
     if m is None or parsed is None:
         empty = _SO_EMPTY.search(folded, 0, min(head_hi, 900)) if m is None else None
         span = (empty.start(), empty.end()) if empty else None
@@ -322,7 +334,7 @@ def _number_line(text: str, folded: str, head_hi: int) -> tuple[_Number, re.Matc
         # "12/PA-SYT" above "ĐỀ ÁN": OCR read the code's Đ as P
         symbol = re.sub(r"(^|/)" + re.escape(tcode) + r"(?=-|/|$)", lambda mm: mm.group(1) + heading_type, symbol, count=1)
         tcode = heading_type
-    number = text[m.start("num") : m.end("num")] if m.group("num") else None
+    number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
     return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end()), wb.start() if wb else None), pd, heading_type
 
 
@@ -395,7 +407,7 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
             while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
                 i += 1
     # "V/v …" of a công văn
-    if i < len(lines) and re.match(r"\s*v\s*/\s*v\b", folded[lines[i][0] : lines[i][1]]):
+    if i < len(lines) and _SUBJECT_LINE.match(folded, *lines[i]):
         type_from_line = type_from_line or "CV"
     t_lines = _title_lines(text, folded, lines, i, bool(type_from_line), so_span is not None)
     if t_lines and (type_from_line or not so_span or len(t_lines) <= 4):
@@ -405,7 +417,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_SUBJECT_LINE = re.compile(r"[ \t]*v\s*/\s*v\b")
+#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/" before the subject.
+_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*/(?=[ \t]+[a-z]))")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 
 
@@ -440,8 +453,11 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
                 break
             i += 1
             continue
-        if _HEADING.plain.match(folded, lo, hi):
-            break
+        if _HEADING.plain.match(folded, lo, hi) or (t_lines and _KINH_GUI.match(folded, lo, hi)):
+            break  # (a letter's subject ends where "Kính gửi:" starts)
+        if (t_lines and _authority_line(line) and not text[t_lines[-1][0] : t_lines[-1][1]].strip().isupper()
+                and not _TYPE_WORD_FIRST.match(folded, lo, hi)):
+            break  # "… của Chính phủ / CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": who decides, under a title in small letters
         if _GAZETTE.match(folded, lo, hi):
             i += 1  # a gazette's page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2024") is never a title
             continue
@@ -459,6 +475,13 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
         if len(t_lines) >= 5:
             break
     return t_lines
+
+
+def _authority_line(line: str) -> bool:
+    """A line of words in capitals (not a symbol wrapped onto its own line, "71/NQ-CP"): the authority that
+    issues a decision or a resolution ("HỘI ĐỒNG NHÂN DÂN TỈNH …", "KHÓA X, KỲ HỌP THỨ …")."""
+    words = [w for w in line.split() if w.isalpha()]
+    return len(words) >= 2 and line.isupper() and sum(len(w) for w in words) >= 8
 
 
 def _preamble_end(folded: str, body_start: int) -> int:

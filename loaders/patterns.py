@@ -11,6 +11,7 @@ and words below are read.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from luocdo.core.doctypes import TYPES
@@ -27,7 +28,7 @@ CONFUSABLE: dict[str, str] = {
     "O": "OQ0",
     "I": "I1L|",
     "L": "LI1",
-    "T": "T7I",  # "ITG" for "TTg"
+    "T": "T7IF",  # "ITG", "FTG" for "TTg" (no code has an F: Vietnamese writes none)
     "G": "G6",
     "S": "S5",
     "B": "B8",
@@ -60,6 +61,11 @@ OLD_STYLE_ISSUERS: dict[str, str] = {"CP": "NĐ", "TTg": "QĐ", "HĐBT": "NĐ"}
 PARTY_ISSUERS = frozenset({"TW", "TU", "HU", "ĐU", "BCĐTW", "BTV", "QU", "ĐUK"})
 
 
+def fold_code(code: str) -> str:
+    """A code as folded text spells it ("ĐU" → "du")."""
+    return code.lower().replace("đ", "d")
+
+
 @lru_cache(maxsize=256)
 def _confusion_regex(code: str) -> re.Pattern[str]:
     parts = []
@@ -69,10 +75,21 @@ def _confusion_regex(code: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + r"\Z")
 
 
+#: Tone marks OCR's language model puts on a code's letters ("TỤ", "TÚ" for "TU"): codes carry none ("Ư", "Â"
+#: are letters of their own, left as they are).
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
 def _match_code(raw: str, table: dict[str, str]) -> str | None:
     up = raw.upper().replace("Ð", "Đ")
     if up in table:
         return table[up]
+    if not up.isascii():
+        up = unicodedata.normalize("NFC", unicodedata.normalize("NFD", up).translate(_TONES))
+        if up in table:
+            return table[up]
+    if "VV" in up and up.replace("VV", "W") in table:
+        return table[up.replace("VV", "W")]  # "TVV": the "W" of "TW" read as two "V"
     best: tuple[int, str] | None = None
     for key, canon in table.items():
         if len(key) != len(up):
@@ -84,10 +101,17 @@ def _match_code(raw: str, table: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
+#: "Đ" read twice ("QĐÐ", "NĐD"): OCR sees the bar and the letter as two glyphs.
+_D_TWICE = re.compile(r"[ĐÐ][ĐÐD]|D[ĐÐ]")
+
+
 @lru_cache(maxsize=4096)
 def type_code(raw: str) -> str | None:
     """Canonical type code for a symbol segment, accepting OCR confusions."""
-    return _match_code(raw, TYPE_CODES)
+    code = _match_code(raw, TYPE_CODES)
+    if code is None and len(raw) >= 3 and _D_TWICE.search(raw.upper()):
+        code = TYPE_CODES.get(_D_TWICE.sub("Đ", raw.upper(), count=1))
+    return code
 
 
 @lru_cache(maxsize=4096)
@@ -97,6 +121,8 @@ def issuer_code(raw: str) -> str:
     if known:
         return known
     up = raw.upper().replace("Ð", "Đ")
+    if _D_TWICE.search(up) and (once := _D_TWICE.sub("Đ", up, count=1)) in KNOWN_ISSUERS:
+        return KNOWN_ISSUERS[once]  # "ĐĐU": the "Đ" of "ĐU" read twice
     # Steering committees: "BCD…" is "BCĐ…" (Ban Chỉ đạo).
     if up.startswith("BCD"):
         up = "BCĐ" + up[3:]
@@ -109,9 +135,83 @@ def issuer_code(raw: str) -> str:
 # Pieces of the citation pattern (folded text).
 # ---------------------------------------------------------------------------
 
+#: Digits Tesseract reads as letters in a serif face, over the text as written: "l588/QĐ-TTg", "ngày l3/12/2024",
+#: "O7/CT-TTg", "tháng l2" (a word that is the letter and digits: two or more, or one before a "/", or a 2, 5 or 7
+#: that no letter is read as), and "2O24" (between digits, when no letter ends the run: "176I0D-UBND" is
+#: "176/QĐ-UBND", see SLASH_READ_AS_I).  A lone "l3" may be "là": it is left to folding.
+DIGIT_AS_LETTER = re.compile(
+    r"[lIoO](?=\d)(?:(?<![^\W_][lIoO])(?:\d(?:\d{1,3}(?![^\W\d_])|(?=[/.-]\d|/[^\W\d_]))|[257](?![^\W_]))"
+    r"|(?<=\d[lIoO])\d+(?![^\W\d_]))"
+)
+
+
+def digits_read_as_letters(text: str, folded: str) -> str:
+    """``folded`` with the numbers of :data:`DIGIT_AS_LETTER` read as digits (same length)."""
+    if DIGIT_AS_LETTER.search(text) is None:
+        return folded
+    out = list(folded)
+    for m in DIGIT_AS_LETTER.finditer(text):
+        a = m.start()
+        out[a] = "0" if text[a] in "oO" else "1"
+        out[a + 1 : m.end()] = text[a + 1 : m.end()]  # the digits folding took for letters ("l3" as "la")
+    return "".join(out)
+
+
+#: A "." after a word, the sentence going on in small letters on the next line ("… của UBND.\ntỉnh về …"), or
+#: before the date of a citation on its line ("… 1588/QĐ-TTg. ngày 13/12/2024 …"): a speck OCR read as a stop.
+#: The word after it is one of small letters: not a list item's letter ("… thực hiện.\na) Nội dung", "b2) …",
+#: OCR's "b Nội dung"), nor a formula's legend ("n: là số …"); the word before it is no item's number.
+_STRAY_STOP = re.compile(
+    r"\.(?<=[^\W\d_]{2}\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2})|[ \t]{1,3}ng[^\W\d_]{1,2}y[ \t]*\d)"
+)
+_ITEM_NUMBER = re.compile(r"[ \t]*[IVXivx]{1,4}\Z")
+
+
+def stray_stops_blanked(text: str, folded: str) -> str:
+    """``folded`` with the stray stops of :data:`_STRAY_STOP` blanked (same length)."""
+    spots = [m.start() for m in _STRAY_STOP.finditer(text) if (m.group("next") or "x").islower()
+             and not _ITEM_NUMBER.match(text, text.rfind("\n", 0, m.start()) + 1, m.start())]
+    if not spots:
+        return folded
+    out = list(folded)
+    for i in spots:
+        out[i] = " "
+    return "".join(out)
+
+
+def one_digit_apart(a: int, b: int) -> bool:
+    """Two years OCR may take for each other: four digits each, one of them different ("2024" and "2034")."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) == 4 and sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
+
+
+def year_misread(symbol: str | None, year: int | None) -> int | None:
+    """The year of a normative number ("31/2024/NQ-HĐND") when the date line's year differs from it by one
+    digit ("năm 2034"): OCR misread a digit of the date, as the number and its date share their year."""
+    if not symbol or year is None or not symbol[:4].isdigit() or symbol[4:5] != "/":
+        return None
+    own = int(symbol[:4])
+    return own if one_digit_apart(own, year) else None
+
+
+def as_read(text: str, folded: str, start: int, end: int) -> str:
+    """The text of a span with the digits of :func:`digits_read_as_letters` put back ("l588" → "1588")."""
+    span = text[start:end]
+    if "l" not in span and "I" not in span and "o" not in span and "O" not in span:
+        return span  # (most spans: nothing to put back)
+    return "".join(f if f.isdigit() else t for t, f in zip(text[start:end], folded[start:end], strict=True))
+
+
+def number_as_read(text: str, folded: str, start: int, end: int) -> str:
+    """A number as :func:`as_read` reads it, without the spaces OCR put between its digits ("1 3")."""
+    return "".join(as_read(text, folded, start, end).split())
+
+
 #: "số" and its OCR forms: "so", "s6", "sé", "sb", "sd", "s0", "sé6", and
 #: "56" (s→5, ố→6) when another number follows.
-SO_TAIL_S = r"[o0-9bde&`]{0,2}"  # what OCR leaves of "ố" after an "s" (or nothing: "s 12/KH")
+#: What OCR leaves of "ố" after an "s" (or nothing: "s 12/KH"); a digit read for it ("s6 12/KH", "so0 12/KH") is
+#: not followed by another: in "số57-NQ/TW", its space lost, the number is 57, not 7.
+SO_TAIL_S = r"[obde&`]{0,2}(?:[0-9](?![0-9]))?"
 SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must be there
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
 #: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.
@@ -130,6 +230,18 @@ NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
        r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
+
+#: A ".", ":" or "'" OCR reads for the hyphen between two codes ("82/KH.UBND", "20/CT:TTg", "20/CT'TTg"): only
+#: between letters, never first after the number ("12.5/KH" is a number); the code after it must be in capitals
+#: (citations.before_a_sentence).
+DOT_SEP = r"[.:'](?<=[a-z][.:'])(?=[a-z])"
+
+#: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"): only before a type code,
+#: "/" and a Party committee's code.
+PARTY_HYPHEN_LOST = (
+    r"[ \t](?=(?:nq|kh|ctr|ct|kl|qd|hd|tb|bc|qc|da|cv)/(?:"
+    + "|".join(sorted((fold_code(c) for c in PARTY_ISSUERS), key=len, reverse=True)) + r")(?![a-z0-9]))"
+)
 
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
 #: segment that a "-" ends, as in an administrative symbol.
@@ -150,7 +262,7 @@ CITATION = re.compile(
     r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
-    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r")" + SEG + r"(?:" + SEP + SEG + r"){0,5})"  # "/KH-UBND"
+    r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r"|" + PARTY_HYPHEN_LOST + r")" + SEG + r"(?:(?:" + SEP + r"|" + DOT_SEP + r")" + SEG + r"){0,5})"  # "/KH-UBND"
     r"(?![\w])",
 )
 
@@ -244,7 +356,8 @@ TYPE_BEFORE = re.compile(
 NGAY = r"ng[a-z`]{1,2}y"
 THANG = r"th[a-z`]{1,2}ng"
 NAM = r"n[a-z`]{1,2}m"
-DATE_NUMERIC = r"(?P<d1>\d{1,2})\s?[/.-]\s?(?P<m1>\d{1,2})\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
+#: (OCR may split the day's or the month's two digits: "22/1 2/2024")
+DATE_NUMERIC = r"(?P<d1>\d ?\d|\d)\s?[/.-]\s?(?P<m1>\d ?\d|\d)\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
 DATE_WORDS = (
     r"(?P<d2>\d{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2})\s*(?:,\s*)?" + NAM + r"\s*(?P<y2>(?:19|20)\d{2})"
 )
@@ -267,8 +380,11 @@ _ISSUER_STOP = (
     r"|tri[e&]n\s+khai|c[uw]\s+th[e&]\s+h[o0]a|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"
     # what the sentence goes on to say of it: "… hết hiệu lực", "… như sau:", "… trên địa bàn tỉnh"
     r"|v[a]\s+[y]\s+ki[e&]n\b"  # "… của Ban Kinh tế - Xã hội và ý kiến thảo luận của đại biểu"
-    r"|h[e&]t\s+hi[e&]u\s+l|c[o0]\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
-    r"|c[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
+    r"|h[e&]t\s+hi[e&]u\s+l|nh[uw]\s+sau\b|tr[e&]n\s+d[i1]a\s+b[a]n"
+    r"|c(?:[o0]\s+hi[e&]u\s+l"
+    r"|[o0]ng\s*h[o0]a\s+x[a]\s+h"  # the motto: a citation in a letter's "V/v" line ends with its line
+    # the next "Căn cứ …" line when the title above it ends without a stop ("… của Chính phủ\nCăn cứ Luật …")
+    r"|[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?![a-z]))"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
 ISSUER_AFTER = re.compile(
@@ -296,10 +412,15 @@ ACTION_BEFORE = re.compile(
     r"(?:\s+(?:" + THUC_HIEN + r"|c[a]c|n[o0]i\s+dung))*\s+\Z"
 )
 
+#: After "xét": "Xét Tờ trình số …; Báo cáo thẩm tra số …" of a council's resolution or a decision, what it is
+#: issued on (only before the papers a proposal is made in, not "xét duyệt", "xét tuyển"; or at the end of the
+#: window searched, which stops where the citation, its type word first, starts).
+XET_PAPER = r"(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
-    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|(?:x[e&]t|theo)\s+d[e&]\s+ngh[i1]|theo"),
+    ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|x[e&]t(?:\s+d[e&]\s+ngh[i1]|" + XET_PAPER + r")|theo(?:\s+d[e&]\s+ngh[i1])?"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
 #: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).

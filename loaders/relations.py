@@ -89,9 +89,11 @@ _REPORTS_ON_BEFORE = re.compile(
     r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
     r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
 )
+#: A line break that only wraps a sentence (no blank line): OCR and PDF text break lines anywhere.
+_WRAP = r"\n(?![ \t]*\n)"
 #: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau".
 _REPORTS_AFTER = re.compile(
-    r"[^;.\n]{0,200}?,\s*[^;.,\n]{0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
+    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
     r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
 )
 #: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
@@ -141,12 +143,44 @@ _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
+#: An item of a list: "- …", "+ …", "1. …", "a) …" at the start of its line.
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.),]|[a-z][.)])[ \t]")  # (OCR's "2," for "2.")
+#: A line that opens a list of what this document repeals or replaces: "Điều 1. Bãi bỏ các quyết định sau:",
+#: "Quyết định này thay thế các văn bản sau:" (not "Sửa đổi, bổ sung … như sau:", whose items quote the new text).
+_OWN_LIST_OPENER = re.compile(
+    r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}[.:]?\s+)?(?:(?:" + P.TYPE_WORD.pattern + r"|v[a]n\s+b[a]n)\s+n[a]y\s+)?"
+    r"(?:(?P<amends>thay\s+th[e&])|(?P<repeals>b[a]i\s+b[o0]))[^\n:;.]{0,80}:[ \t]*\n"
+)
+
+
+def own_list_cue(folded: str, start: int) -> str | None:
+    """"repeals" or "amends" for an item of a list that a line of this document's own opens ("Điều 1. Bãi bỏ các
+    quyết định sau:\n1. Quyết định số …;\n2. Quyết định số …"), within 1,500 characters and no article or
+    heading between (blank lines may be: OCR puts them between paragraphs)."""
+    line = folded.rfind("\n", 0, start) + 1
+    if not _ITEM_LINE.match(folded, line, start):
+        return None
+    lo = max(0, line - 1500)
+    while line > lo:
+        prev = folded.rfind("\n", 0, line - 1) + 1
+        m = _OWN_LIST_OPENER.match(folded, prev, line)
+        if m is not None:
+            return "repeals" if m.group("repeals") else "amends"
+        if _ARTICLE_OR_HEADING.match(folded, prev, line):
+            return None  # another article or a heading: no list goes on over it
+        line = prev
+    return None
+
+
+_ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\s)")
+
+
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
-        return None
+        return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
         return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
     return am.lastgroup
@@ -213,7 +247,10 @@ def _sentence_floor(folded: str, pos: int, lo: int) -> int:
     return lo if end is None else end
 
 
-def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None) -> list[Classified]:
+def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
+             text: str | None = None) -> list[Classified]:
+    """Each citation's relation (rules in the module's docstring); ``text`` (folded's original) tells a cue
+    in capitals at a line's start, which opens a clause of its own."""
     out: list[Classified] = []
     for i, c in enumerate(cits):
         if doc_type == "BC" and c.start < preamble_end:
@@ -223,12 +260,14 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 # also when the sentence began with the letter that asked for it
                 out.append(Classified(c, "reports_on", None, None, rm.start()))
                 continue
-        if doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and _reports_after(folded, cits, i):
+        gap = _gap_before(folded, cits, i)
+        parent, parent_rel = _nested(cits, out, i, gap, text) if gap is not None else (None, None)
+        if (doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
+                and _reports_after(folded, cits, i)):
             # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
+            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo")
             out.append(Classified(c, "reports_on", None, None, c.start))
             continue
-        gap = _gap_before(folded, cits, i)
-        parent, parent_rel = _nested(cits, out, i, gap) if gap is not None else (None, None)
         relation, cue_start = "cites", None
         if parent is None:
             relation, cue_start = _governed(folded, c, preamble_end, doc_type)
@@ -257,11 +296,13 @@ def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
     return folded[gap_lo : cits[i].start] if gap_lo <= cits[i].start else ""
 
 
-def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tuple[int | None, str | None]:
+def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text: str | None) -> tuple[int | None, str | None]:
     """The citation ``i`` is nested in, and how that one relates to it (rule 1)."""
     if len(gap) >= 220 or _CLAUSE_BREAK.search(gap):
         return None, None
     nm = _NEST_CUE.search(gap)
+    if nm and text is not None and _opens_a_line(text, cits[i].start - len(gap) + nm.start()):
+        return None, None
     # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
     if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
         reviews = _REVIEWS.search(gap, 0, nm.start()) is not None
@@ -278,6 +319,13 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str) -> tu
         # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
         return prev.parent, prev.parent_relation
     return None, None
+
+
+def _opens_a_line(text: str, at: int) -> bool:
+    """A cue in capitals at the start of a line ("… của Bộ Chính trị\nThực hiện Kế hoạch số …"): a new clause
+    whose ";" the scan lost, not the subject of the citation before ("… về triển khai\nthực hiện …")."""
+    line = text.rfind("\n", 0, at) + 1
+    return line > 0 and not text[line:at].strip() and text[at : at + 1].isupper()
 
 
 def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None) -> tuple[str, int | None]:

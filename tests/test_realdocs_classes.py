@@ -51,7 +51,8 @@ TYPES = [
     (dict(word="", num="03/VBHN-VPQH", heading="LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội", name="Luật Quy hoạch"), "VBHN", "03", "VBHN-VPQH", 2019),
     (dict(word="", num="61-CP", heading="NGHỊ ĐỊNH VỀ MUA BÁN NHÀ Ở", name="Nghị định"), "NĐ", "61", "CP", 2019),
     (dict(word="", num="24-L/CTN", heading="LUẬT ĐẤT ĐAI", name="Luật Đất đai"), "Luật", "24", "L/CTN", 2019),
-    (dict(word="", num="178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", heading="THÔNG TƯ LIÊN TỊCH HƯỚNG DẪN", name="Thông tư liên tịch"), "TTLT", "178", "2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", 2019),
+    # (the template's "năm 2019" is one digit off the number's 2015: a misread digit of the date, the number's year kept)
+    (dict(word="", num="178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", heading="THÔNG TƯ LIÊN TỊCH HƯỚNG DẪN", name="Thông tư liên tịch"), "TTLT", "178", "2015/TTLT-BTC-BNNPTNT-BTNMT-BYT", 2015),
     (dict(word="", num="66.16/2019/NQ-CP", heading="NGHỊ QUYẾT", name="Nghị quyết"), "NQ", "66.16", "2019/NQ-CP", 2019),
     (dict(word="", num="08/2019/TT- BLĐTBXH", heading="THÔNG TƯ", name="Thông tư"), "TT", "08", "2019/TT-BLĐTBXH", 2019),
 ]

@@ -44,7 +44,7 @@ def is_local_issuer(code: str | None) -> bool:
     """Whether numbers under this issuer code restart per locality.
 
     Councils and committees (UBND, HĐND), party committees below the Centre
-    (TU tỉnh ủy, ĐU đảng ủy, HU) and provincial departments, written "S" +
+    (TU tỉnh ủy, ĐU đảng ủy, HU) and their boards (BTGTU, BDVTU), provincial departments, written "S" +
     initials (SKHCN, STTTT, SNV), are local.  Everything else — the Centre,
     the Government, ministries (BYT, BTC …), steering committees — is national.
     """
@@ -54,6 +54,9 @@ def is_local_issuer(code: str | None) -> bool:
     if head in NATIONAL_ISSUERS:
         return False
     if head in LOCAL_ISSUERS:
+        return True
+    # a province's or a district's Party boards under their committee's code: "BTGTU", "BDVTU", "UBKTHU"
+    if len(head) >= 4 and head.isalpha() and head.endswith(("TU", "HU")):
         return True
     return len(head) >= 3 and head[0] == "S" and head.isalpha()
 
