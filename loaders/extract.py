@@ -27,7 +27,7 @@ from luocdo.core.model import DocumentRecord, Instrument, Issuer, Signer
 from luocdo.core.registry import registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
-from luocdo.loaders.citations import Citation, find_citations
+from luocdo.loaders.citations import find_citations
 from luocdo.loaders.context import (
     Context,
     as_it_then_was,
@@ -194,17 +194,20 @@ def no_future_dates(found: Found, ident: Identity) -> Found:
     own, year = ident.date, ident.year
     if own is None or year is None:
         return found
-    future = [x for x in (*found.citations, *found.laws) if x.date and x.date > own and x.year and x.year >= year + 2]
-    if len(future) != 1:
+    late = [c for c in found.citations if c.date and c.date > own and c.year and c.year >= year + 2]
+    late_laws = [law for law in found.laws if law.date and law.date > own and law.year and law.year >= year + 2]
+    if len(late) + len(late_laws) != 1:
         return found
-    x = future[0]
-    kept = x.year if isinstance(x, Citation) and x.syntax == "normative" and x.symbol[:4].isdigit() else None
-    undated = dataclasses.replace(x, date=None, year=kept)
-    return Found(
-        tuple(undated if c is x else c for c in found.citations),
-        tuple(undated if law is x else law for law in found.laws),
-        (*found.warnings, f"a mention dated {x.date}, after the document's own date {own}: its date left out"),
-    )
+    if late:
+        c = late[0]
+        kept = c.year if c.syntax == "normative" and c.symbol[:4].isdigit() else None
+        cits = tuple(dataclasses.replace(c, date=None, year=kept) if x is c else x for x in found.citations)
+        laws, day = found.laws, c.date
+    else:
+        law = late_laws[0]
+        cits, day = found.citations, law.date
+        laws = tuple(dataclasses.replace(law, date=None, year=None) if x is law else x for x in found.laws)
+    return Found(cits, laws, (*found.warnings, f"a mention dated {day}, after the document's own date {own}: its date left out"))
 
 
 _OPENING_TYPE = re.compile(
