@@ -250,12 +250,20 @@ class _Head:
     syntax: str
 
 
-def find_citations(text: str, folded: str) -> list[Citation]:
-    """Every numbered citation in the text, in order."""
+def find_citations(text: str, folded: str, stop: int = -1) -> list[Citation]:
+    """Every numbered citation in the text, in order.  The words after one that starts before ``stop`` (where
+    the document's own place and date line starts) end there: a letter's "V/v triển khai Quyết định số
+    1588/QĐ-TTg" above "Cà Mau, ngày 30 tháng 12 năm 2025" is not dated by the letter's own date, nor
+    issued in "tỉnh\nCà Mau"."""
     out: list[Citation] = []
     for m in P.CITATION.finditer(folded):
         head = _head(m, text, folded)
-        if head is not None:
+        if head is None:
+            continue
+        if head.start < stop:
+            cut = max(stop, head.sym_end)
+            out.append(_with_words_after(head, text[:cut], folded[:cut]))
+        else:
             out.append(_with_words_after(head, text, folded))
     return out
 

@@ -70,6 +70,10 @@ def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
     return " ".join(words)
 
 
+#: What follows a place at the start of a date line: ", ngày".
+_DATE_LINE_AFTER = re.compile(r"\s*,\s*" + P.NGAY)
+
+
 def _province_votes(text: str, folded: str) -> Counter[str]:
     reg = registry()
     votes: Counter[str] = Counter()
@@ -77,6 +81,8 @@ def _province_votes(text: str, folded: str) -> Counter[str]:
         if not text[m.end()].isupper():  # "tỉnh năm 2025": the name starts with a capital (or there is none)
             continue
         name = _capitalised_words(text, m.end(), 3)
+        if name and "\n" in text[m.start() : m.end()] and _DATE_LINE_AFTER.match(folded, m.end() + len(name)):
+            continue  # "… của UBND tỉnh\nSơn Hà, ngày 20 tháng 8 năm 2025": the line after is the date line's place
         if name:
             p = reg.province(f"tỉnh {name}")
             if p:

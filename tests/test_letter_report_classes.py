@@ -1,0 +1,55 @@
+"""Letters, reports and decisions as legal staff hold them: the classes of relation and identity errors seen on
+invented texts, each row read clean and with its diacritics lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from luocdo.core.model import DocumentRecord
+from tests.test_unseen_classes import _keyed, _read
+
+Check = Callable[[DocumentRecord], bool]
+
+_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def _refs(*pairs: tuple[str, str]) -> Check:
+    """The references by key, exactly these."""
+    want = dict(pairs)
+    return lambda r: _keyed(r) == want
+
+
+def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
+    """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
+    return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
+
+
+CLASSES: list[tuple[str, str, Check]] = [
+    # the place and date line under a letter's "V/v … số N" is the letter's own: the citation is not dated by it,
+    # nor issued in the province its place would name ("của UBND tỉnh\nCà Mau, ngày …")
+    ("own date line after a V/v citation", _letter("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "4521/UBND-VX",
+     "V/v triển khai thực hiện Quyết định số 1588/QĐ-TTg", "Cà Mau, ngày 30 tháng 12 năm 2025")
+     + "Kính gửi: Các sở, ban, ngành tỉnh.\nThực hiện Quyết định số 1588/QĐ-TTg ngày 20/12/2024 của Thủ tướng Chính phủ, "
+     "Chủ tịch UBND tỉnh chỉ đạo như sau:\n1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"1588/QĐ-TTg@2024"}),
+    ("own date line after a V/v issuer phrase", _letter("UBND XÃ SƠN HÀ\nVĂN PHÒNG HĐND VÀ UBND", "215/VP-UBND",
+     "V/v sao gửi Kế hoạch số 145/KH-UBND của UBND tỉnh", "Sơn Hà, ngày 20 tháng 8 năm 2025")
+     + "Kính gửi: Các cơ quan, đơn vị trên địa bàn xã.\nVăn phòng sao gửi Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND "
+     "tỉnh Quảng Ngãi đến các cơ quan, đơn vị để biết, thực hiện.\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.province == "Quảng Ngãi"
+     and set(_keyed(r)) == {"145/KH-UBND@2025@quang-ngai"}),
+    # guard: a citation dated on the line after it, in the body, keeps its date
+    ("guard: a citation's date on the next line", _letter("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "4522/UBND-VX",
+     "V/v triển khai công tác", "Cà Mau, ngày 30 tháng 12 năm 2025")
+     + "Kính gửi: Các sở.\nThực hiện Quyết định số 1588/QĐ-TTg\nngày 20/12/2024 của Thủ tướng Chính phủ, UBND tỉnh đề nghị.\n",
+     _refs(("1588/QĐ-TTg@2024", "implements"))),
+]
+
+
+@pytest.mark.parametrize("variant", ["clean", "no diacritics"])
+@pytest.mark.parametrize("name,text,check", CLASSES, ids=[c[0] for c in CLASSES])
+def test_letter_report_classes(name: str, text: str, check: Check, variant: str) -> None:
+    r = _read(text, variant)
+    assert check(r), (name, variant, r.document.key, _keyed(r))
