@@ -91,9 +91,10 @@ _REPORTS_ON_BEFORE = re.compile(
 )
 #: A line break that only wraps a sentence (no blank line): OCR and PDF text break lines anywhere.
 _WRAP = r"\n(?![ \t]*\n)"
-#: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau".
+#: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau",
+#: "…, Sở Nội vụ báo cáo sơ kết như sau".
 _REPORTS_AFTER = re.compile(
-    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
+    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)|(?:s[o0]|t[o0]ng)\s+k[e&]t)"
     r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
 )
 #: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
@@ -271,6 +272,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
         relation, cue_start = "cites", None
         if parent is None:
             relation, cue_start = _governed(folded, c, preamble_end, doc_type)
+            if relation == "reports_on" and cue_start != c.start and _asks_for_the_report(folded, cits, i):
+                relation = "implements"
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
@@ -285,6 +288,28 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out
+
+
+#: A letter's subject that asks for a report: "Công văn số … về việc báo cáo kết quả …", "… đề nghị báo cáo …".
+_ASKS_REPORT = re.compile(
+    r"[\s,]{0,3}(?:v[e&]\s+(?:vi[e&]c\s+)?|(?:v[e&]\s+vi[e&]c\s+)?(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u)\s+)b[a]o\s+c[a]o(?![a-z])"
+)
+
+
+def _asks_for_the_report(folded: str, cits: list[Citation], i: int) -> bool:
+    """A report's "Thực hiện X" where X is the request, not what is reported on: X's subject asks for the report
+    ("Thực hiện Công văn số 2201/SKHCN-CĐS … về việc báo cáo kết quả, UBND xã báo cáo như sau"), or the sentence
+    goes on to name what the report is on ("Thực hiện Công văn số 1050-CV/TU …, UBND huyện báo cáo kết quả thực
+    hiện Nghị quyết số 06-NQ/TU")."""
+    c = cits[i]
+    if c.subject and _ASKS_REPORT.match(folded, c.end):
+        return True
+    for nxt in cits[i + 1 : i + 4]:
+        if nxt.start - c.end > 300 or SENTENCE_BREAK.search(folded, c.end, nxt.start):
+            break
+        if _REPORTS_ON_BEFORE.search(folded, max(0, nxt.start - 90), nxt.start):
+            return True
+    return False
 
 
 def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:

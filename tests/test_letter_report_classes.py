@@ -21,6 +21,16 @@ def _refs(*pairs: tuple[str, str]) -> Check:
     return lambda r: _keyed(r) == want
 
 
+def _rel(r: DocumentRecord, label: str) -> str | None:
+    """The relation to the instrument numbered ``label``, whatever its year and scope (and its "Đ" read "D")."""
+    want = label.replace("Đ", "D")
+    return next((x.relation for x in r.references if x.target.label.replace("Đ", "D") == want), None)
+
+
+_REPORT = ("ỦY BAN NHÂN DÂN\nXÃ BA TƠ\n" + _MOTTO + "Số: 88/BC-UBND\nBa Tơ, ngày 15 tháng 11 năm 2025\nBÁO CÁO\n"
+           "Tình hình chuyển đổi số năm 2025\nKính gửi: Sở Khoa học và Công nghệ.\n")
+
+
 def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
     """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
     return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
@@ -45,6 +55,27 @@ CLASSES: list[tuple[str, str, Check]] = [
      "V/v triển khai công tác", "Cà Mau, ngày 30 tháng 12 năm 2025")
      + "Kính gửi: Các sở.\nThực hiện Quyết định số 1588/QĐ-TTg\nngày 20/12/2024 của Thủ tướng Chính phủ, UBND tỉnh đề nghị.\n",
      _refs(("1588/QĐ-TTg@2024", "implements"))),
+    # a report's "Thực hiện X" is what it reports on, unless X is the letter asking for it: its subject asks for a
+    # report, or the sentence goes on to name what the report is on
+    ("report: the letter that asks for it", _REPORT + "Thực hiện Công văn số 2201/SKHCN-CĐS ngày 01/11/2025 của Sở Khoa "
+     "học và Công nghệ về việc báo cáo kết quả chuyển đổi số, UBND xã báo cáo như sau:\nI. KẾT QUẢ\nNội dung.\n",
+     lambda r: _rel(r, "2201/SKHCN-CĐS") == "implements"),
+    ("report: the request, then what it is on", _REPORT + "Thực hiện Công văn số 1050-CV/TU ngày 20/5/2024 của Tỉnh ủy, "
+     "UBND huyện báo cáo kết quả thực hiện Nghị quyết số 06-NQ/TU ngày 15/3/2021 của Tỉnh ủy như sau:\nI. KẾT QUẢ\n",
+     lambda r: (_rel(r, "1050-CV/TU"), _rel(r, "06-NQ/TU")) == ("implements", "reports_on")),
+    ("guard: report on the plan it carries out", _REPORT + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND "
+     "tỉnh về chuyển đổi số, UBND xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n",
+     lambda r: _rel(r, "145/KH-UBND") == "reports_on"),
+    ("guard: report on a letter's tasks", _REPORT + "Thực hiện Công văn số 1876/UBND-KT ngày 08/9/2025 của UBND tỉnh về "
+     "tăng cường phòng chống dịch bệnh, UBND xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n",
+     lambda r: _rel(r, "1876/UBND-KT") == "reports_on"),
+    # "…, Sở Nội vụ báo cáo sơ kết (tổng kết) như sau" after the plan it rests on: it reports on that plan
+    ("report: sơ kết after Căn cứ", _REPORT + "Căn cứ Kế hoạch số 35/KH-UBND ngày 15/01/2025 của UBND tỉnh về cải cách "
+     "hành chính năm 2025, UBND xã báo cáo sơ kết như sau:\nI. KẾT QUẢ\n",
+     lambda r: _rel(r, "35/KH-UBND") == "reports_on"),
+    ("guard: Căn cứ a letter in a report", _REPORT + "Căn cứ Công văn số 1876/UBND-KT ngày 08/9/2025 của UBND tỉnh, UBND "
+     "xã báo cáo tổng kết như sau:\nI. KẾT QUẢ\n",
+     lambda r: _rel(r, "1876/UBND-KT") == "based_on"),
 ]
 
 
