@@ -281,6 +281,10 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
                 relation, cue_start = out[i - 1].relation, c.start
+            elif (relation != "implements" and gap is not None and doc_type != "BC" and c.start < preamble_end
+                  and _own_clause_carries_out(gap)):
+                # "Căn cứ Kế hoạch số 145/KH-UBND …, UBND xã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"
+                relation, cue_start = "implements", c.start
             elif relation == "cites" and gap is not None and _carried_out_with(out[i - 1], folded, c):
                 # "Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND … về … và Nghị quyết số 57-NQ/TW"
                 relation, cue_start = "implements", out[i - 1].cue_start
@@ -321,9 +325,20 @@ def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
     return folded[gap_lo : cits[i].start] if gap_lo <= cits[i].start else ""
 
 
+#: A clause of this document's own between two citations: ", UBND xã ban hành Kế hoạch thực hiện …", ", Sở Nội vụ
+#: sửa đổi, bổ sung …" — one body that acts (not "các …", a group given a task inside the cited text's subject).
+OWN_CLAUSE = re.compile(
+    r",\s*(?:ubnd|" + P.UY_BAN_NHAN_DAN + r"|hdnd|" + P.HOI_DONG_NHAN_DAN + r"|s[o0]|ban\s+th[uw][o0]ng\s+v[u]|d[a]ng\s+[u]y"
+    r"|t[i1]nh\s+[u]y|ch[u]\s+t[i1]ch|v[a]n\s+ph[o0]ng|ph[o0]ng|trung\s+t[a]m|c[o0]ng\s+an)"
+    r"(?:\s+(?!c[a]c\b|giao\b)[a-z0-9]+){0,6}?\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng|s[uw]a\s+d[o0]i|b[o0]\s+sung"
+    r"|thay\s+th[e&]|b[a]i\s+b[o0]|" + P.TRIEN_KHAI + "|" + P.THUC_HIEN + r"|c[u]\s+th[e&]\s+h[o0]a)(?![a-z])"
+)
+
+
 def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text: str | None) -> tuple[int | None, str | None]:
-    """The citation ``i`` is nested in, and how that one relates to it (rule 1)."""
-    if len(gap) >= 220 or _CLAUSE_BREAK.search(gap):
+    """The citation ``i`` is nested in, and how that one relates to it (rule 1); not one after a clause of this
+    document's own (:data:`OWN_CLAUSE`)."""
+    if len(gap) >= 220 or _CLAUSE_BREAK.search(gap) or ("," in gap and OWN_CLAUSE.search(gap)):
         return None, None
     nm = _NEST_CUE.search(gap)
     if nm and text is not None and _opens_a_line(text, cits[i].start - len(gap) + nm.start()):
@@ -344,6 +359,21 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
         # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
         return prev.parent, prev.parent_relation
     return None, None
+
+
+#: The cue right before a citation that carries it out ("… ban hành Kế hoạch thực hiện ", "… triển khai thực hiện ").
+_CARRIES_OUT = re.compile(
+    r"(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"\s*\Z|" + P.TRIEN_KHAI + r"\s*\Z|c[u]\s+th[e&]\s+h[o0]a\s*\Z"
+)
+
+
+def _own_clause_carries_out(gap: str) -> bool:
+    """The gap before a citation is a clause of this document's own that ends by carrying it out: ", UBND xã
+    ban hành Kế hoạch thực hiện " (:data:`OWN_CLAUSE`, not the subject of the citation before)."""
+    if len(gap) >= 220 or "," not in gap or _CLAUSE_BREAK.search(gap):
+        return False
+    m = OWN_CLAUSE.search(gap)
+    return m is not None and _CARRIES_OUT.search(gap, m.start()) is not None and not _REVIEWS.search(gap, m.start())
 
 
 def _opens_a_line(text: str, at: int) -> bool:

@@ -31,6 +31,10 @@ _REPORT = ("ỦY BAN NHÂN DÂN\nXÃ BA TƠ\n" + _MOTTO + "Số: 88/BC-UBND\nBa 
            "Tình hình chuyển đổi số năm 2025\nKính gửi: Sở Khoa học và Công nghệ.\n")
 
 
+_PLAN = ("ỦY BAN NHÂN DÂN\nXÃ TƯ NGHĨA\n" + _MOTTO + "Số: 35/KH-UBND\nTư Nghĩa, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\n"
+         "Triển khai công tác năm 2025\n")
+
+
 def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
     """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
     return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
@@ -76,6 +80,23 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("guard: Căn cứ a letter in a report", _REPORT + "Căn cứ Công văn số 1876/UBND-KT ngày 08/9/2025 của UBND tỉnh, UBND "
      "xã báo cáo tổng kết như sau:\nI. KẾT QUẢ\n",
      lambda r: _rel(r, "1876/UBND-KT") == "based_on"),
+    # ", UBND xã ban hành …" after a citation is this document's own clause: what follows is not the cited text's subject
+    ("own clause: issues a plan carrying X out", _PLAN + "Căn cứ Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh, "
+     "UBND xã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "57-NQ/TW"), len(r.derived)) == ("based_on", "implements", 0)),
+    ("own clause: amends", _PLAN + "Căn cứ Công văn số 6123/BNV-CQĐP ngày 20/9/2025 của Bộ Nội vụ, UBND xã sửa đổi, bổ sung "
+     "Kế hoạch số 25/KH-UBND ngày 15/8/2025 như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "6123/BNV-CQĐP"), _rel(r, "25/KH-UBND"), len(r.derived)) == ("based_on", "amends", 0)),
+    ("own clause: carries out", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh, Ủy ban nhân dân xã "
+     "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "57-NQ/TW"), len(r.derived)) == ("implements", "implements", 0)),
+    ("guard: the cited plan's own subject", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh về "
+     "triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "57-NQ/TW"), len(r.derived)) == ("implements", "cites", 1)),
+    ("guard: units given a task in the subject", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh "
+     "về việc giao Sở Nội vụ, UBND các xã triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã "
+     "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "57-NQ/TW"), len(r.derived)) == ("implements", "cites", 1)),
 ]
 
 
