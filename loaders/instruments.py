@@ -28,6 +28,7 @@ from luocdo.loaders.context import (
 from luocdo.loaders.header import Header
 from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
+from luocdo.loaders.relations import Classified
 
 _LOCAL_ACTOR = re.compile(
     r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng)[\s\w]{0,30}\Z"
@@ -271,7 +272,22 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
         if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
             cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
         out.append(cl)
+    if report and any(lo <= cl.citation.start < hi and cl.relation == "reports_on" for cl in out):
+        out = [_the_request(cl, lo, hi) for cl in out]
     return out
+
+
+#: What asks for a report, not what one is on: letters, guidance, notices, telegrams.
+_REQUESTS = frozenset({"CV", "HD", "TB", "CĐ"})
+
+
+def _the_request(cl: Classified, lo: int, hi: int) -> Classified:
+    """In a report whose title names what it is on ("Báo cáo sơ kết 05 năm thực hiện Chỉ thị số 35-CT/TW"), the
+    letter its opening carries out ("Thực hiện Công văn số 1200-CV/BTCTW …, Ban Thường vụ báo cáo") asked for it."""
+    c = cl.citation
+    if cl.relation == "reports_on" and cl.parent is None and c.type in _REQUESTS and not lo <= c.start < hi:
+        return dataclasses.replace(cl, relation="implements")
+    return cl
 
 
 #: A plan or programme the title issues ("Ban hành Kế hoạch thực hiện …"), not one it cites by number

@@ -108,8 +108,14 @@ def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
     m = _REPORTS_AFTER.match(folded, c.end, min(len(folded), c.end + 300))
     if m is None:
         return False
+    if _ASKS_OTHERS.search(folded, m.start(), m.end()):
+        return False  # "…, Sở đề nghị UBND các xã báo cáo kết quả thực hiện như sau": a request, no report
     nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
     return m.end() <= nxt or P.NEXT_ITEM.match(folded, c.end, nxt) is not None
+
+
+#: Words asking others to report: a letter that requests reports, not one that is a report.
+_ASKS_OTHERS = re.compile(r"(?<![a-z])(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u|d[o0]n\s+d[o0]c|giao)(?![a-z])")
 
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
@@ -242,10 +248,27 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
     return best
 
 
-def _sentence_floor(folded: str, pos: int, lo: int) -> int:
-    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters."""
+def _sentence_floor(folded: str, pos: int, lo: int, text: str | None = None) -> int:
+    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters, or after a
+    full stop inside a line that ``text`` (folded's original, whose capitals folding lost) shows to end one."""
     end = last_end_near(SENTENCE_BREAK, folded, max(lo, pos - 1500), pos)
-    return lo if end is None else end
+    floor = lo if end is None else end
+    return floor if text is None else prose_stop(text, floor, pos)
+
+
+def prose_stop(text: str, floor: int, pos: int) -> int:
+    """After the last full stop in ``[floor, pos)`` that ends a sentence of prose: a word in small letters
+    before it, a capital after ("… tổ chức quán triệt. Các nội dung thực hiện theo …"); not "TP. Hồ Chí Minh",
+    "ngày 12/8/2025. Sau" (a date may end an abbreviation's number), nor "Điều 5. Luật".  ``floor`` if none."""
+    at = text.rfind(". ", floor, pos)
+    while at >= floor + 2:
+        nxt = at + 2
+        while nxt < pos and text[nxt] == " ":
+            nxt += 1
+        if text[at - 2 : at].isalpha() and text[at - 2 : at].islower() and nxt < pos and text[nxt].isupper():
+            return nxt
+        at = text.rfind(". ", floor, at)
+    return floor
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
@@ -263,15 +286,16 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 continue
         gap = _gap_before(folded, cits, i)
         parent, parent_rel = _nested(cits, out, i, gap, text) if gap is not None else (None, None)
-        if (doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
+        if (doc_type in ("BC", "CV") and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
                 and _reports_after(folded, cits, i)):
             # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
-            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo")
+            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo"),
+            # also in a letter that is a report ("V/v báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND")
             out.append(Classified(c, "reports_on", None, None, c.start))
             continue
         relation, cue_start = "cites", None
         if parent is None:
-            relation, cue_start = _governed(folded, c, preamble_end, doc_type)
+            relation, cue_start = _governed(folded, c, preamble_end, doc_type, text)
             if relation == "reports_on" and cue_start != c.start and _asks_for_the_report(folded, cits, i):
                 relation = "implements"
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
@@ -383,11 +407,12 @@ def _opens_a_line(text: str, at: int) -> bool:
     return line > 0 and not text[line:at].strip() and text[at : at + 1].isupper()
 
 
-def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None) -> tuple[str, int | None]:
+def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
+              text: str | None = None) -> tuple[str, int | None]:
     """The relation a cue gives a citation that is not nested (rule 2), with where the cue starts."""
     relation, cue_start = "cites", None
     if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
-        floor = _sentence_floor(folded, c.start, 0)
+        floor = _sentence_floor(folded, c.start, 0, text)
         g = _governing_cue(folded, floor, c.start)
         if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
@@ -400,7 +425,7 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None)
                 relation = "reports_on"
     # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", in the opening as in the body
     if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
-        floor = _sentence_floor(folded, c.start, 0)
+        floor = _sentence_floor(folded, c.start, 0, text)
         line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
         if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
             relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor

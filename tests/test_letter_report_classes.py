@@ -97,6 +97,35 @@ CLASSES: list[tuple[str, str, Check]] = [
      "về việc giao Sở Nội vụ, UBND các xã triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã "
      "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "57-NQ/TW"), len(r.derived)) == ("implements", "cites", 1)),
+    # a letter that is a report ("…, UBND xã báo cáo kết quả thực hiện như sau") reports on the plan it rests on, and
+    # one that asks others for reports does not
+    ("letter that is a report", _letter("UBND XÃ ĐÔNG SƠN", "145/UBND-VP", "V/v báo cáo kết quả thực hiện Kế hoạch số "
+     "82/KH-UBND", "Đông Sơn, ngày 25 tháng 9 năm 2025") + "Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi.\nThực hiện Kế hoạch số "
+     "82/KH-UBND ngày 12/3/2025 của UBND tỉnh, UBND xã Đông Sơn báo cáo kết quả thực hiện như sau:\n1. Nội dung.\n",
+     lambda r: _rel(r, "82/KH-UBND") == "reports_on"),
+    ("guard: letter asking for reports", _letter("UBND TỈNH AN GIANG\nSỞ NỘI VỤ", "901/SNV-CCHC", "V/v báo cáo kết quả "
+     "thực hiện Kế hoạch số 82/KH-UBND", "An Giang, ngày 03 tháng 11 năm 2025") + "Kính gửi: UBND các xã, phường.\nThực "
+     "hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND tỉnh, Sở Nội vụ đề nghị UBND các xã, phường báo cáo kết quả thực "
+     "hiện như sau:\n1. Nội dung.\n", lambda r: _rel(r, "82/KH-UBND") == "implements"),
+    # a report whose title names what it is on: the letter or guidance its opening carries out asked for it
+    ("report titled on X, opening on the request", _REPORT.replace("Tình hình chuyển đổi số năm 2025", "Sơ kết 05 năm "
+     "thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị") + "Thực hiện Hướng dẫn số 12-HD/BTGTU ngày "
+     "10/5/2024 của Ban Tuyên giáo Tỉnh ủy, UBND xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n",
+     lambda r: (_rel(r, "35-CT/TW"), _rel(r, "12-HD/BTGTU")) == ("reports_on", "implements")),
+    ("guard: report titled on X, opening on a plan", _REPORT.replace("Tình hình chuyển đổi số năm 2025", "Sơ kết 05 năm "
+     "thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị") + "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/5/2020 "
+     "của UBND tỉnh, UBND xã báo cáo kết quả như sau:\nI. KẾT QUẢ\n",
+     lambda r: (_rel(r, "35-CT/TW"), _rel(r, "12/KH-UBND")) == ("reports_on", "reports_on")),
+    # a full stop inside a line ends the sentence when a word in small letters precedes it and a capital follows:
+    # the opening's cue does not reach the next sentence
+    ("prose stop ends a cue's reach", _letter("ĐẢNG BỘ TỈNH NGHỆ AN\nTỈNH ỦY", "1520-CV/TU", "V/v triển khai Chỉ thị",
+     "Nghệ An, ngày 12 tháng 5 năm 2025") + "Triển khai Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị, Ban Thường "
+     "vụ Tỉnh ủy yêu cầu các cấp ủy tổ chức quán triệt. Các nội dung thực hiện theo Hướng dẫn số 26-HD/BTCTW ngày "
+     "15/4/2025 của Ban Tổ chức Trung ương.\n",
+     lambda r: (_rel(r, "45-CT/TW"), _rel(r, "26-HD/BTCTW")) == ("implements", "cites")),
+    ("guard: TP. in a sentence", _PLAN + "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/5/2025 của UBND TP. Hồ Chí Minh "
+     "và Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "12/KH-UBND"), _rel(r, "57-NQ/TW")) == ("implements", "implements")),
 ]
 
 
