@@ -51,7 +51,11 @@ _ACTOR_VERB = re.compile(
 
 # the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
 _ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
-_ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
+#: A body's name, as written or with its marks lost ("UY BAN NHAN DAN XA BA TO").
+_ORG_START = re.compile(
+    r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ"
+    r"|So|SO|Van phong|VAN PHONG|Uy ban|UY BAN|Phong|PHONG|Trung tam|TRUNG TAM|Cong an|CONG AN|Bo|BO)\s"
+)
 #: The verbs an actor of the opening or closing sentence does: "ban hành", "xây dựng", "báo cáo kết quả".
 _ACTOR_VERB_ONLY = KeywordPattern(r"(?<![a-z])", (r"ban\s+h[a]nh", r"x[a]y\s+d[uw]ng", r"b[a]o\s+c[a]o\s+k[e&]t\s+qu[a]"), r"\b")
 

@@ -126,6 +126,13 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("guard: TP. in a sentence", _PLAN + "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/5/2025 của UBND TP. Hồ Chí Minh "
      "và Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "12/KH-UBND"), _rel(r, "57-NQ/TW")) == ("implements", "implements")),
+    # a commune's header whose name only its marks tell apart ("XA BA TO": Ba Tơ or Ba Tô) keeps the body as written:
+    # its number is the commune's (scope unknown), never the province's
+    ("commune named only by its marks", "ỦY BAN NHÂN DÂN\nXÃ BA TƠ\n" + _MOTTO + "Số: 30/QĐ-UBND\nBa Tơ, ngày 10 tháng 8 "
+     "năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo chuyển đổi số\nCăn cứ Kế hoạch số 145/KH-UBND ngày 12/8/2025 "
+     "của UBND tỉnh;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Ban Chỉ đạo.\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.province == "Quảng Ngãi"
+     and r.document.issuer.level == "commune" and not r.document.key.endswith("@quang-ngai")),
 ]
 
 
