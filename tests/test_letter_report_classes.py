@@ -133,6 +133,16 @@ CLASSES: list[tuple[str, str, Check]] = [
      "của UBND tỉnh;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Ban Chỉ đạo.\n",
      lambda r: r.document.issuer is not None and r.document.issuer.province == "Quảng Ngãi"
      and r.document.issuer.level == "commune" and not r.document.key.endswith("@quang-ngai")),
+    # OCR reads a word-initial "Đ" as B, P or 0: in a Party header's "ĐẢNG BỘ TỈNH …" and in a district's name
+    ("Party header's Đ read as P", "PANG BO TINH QUANG NGAI\nTINH UY\n*\nSo 210-BC/TU\nPANG CONG SAN VIET NAM\n"
+     "Quang Ngai, ngay 30 thang 10 nam 2025\nBAO CAO\nSo ket cong tac\nNoi dung.\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "party:51:tinh-uy"),
+    ("Party header's Đ read as B", "BANG BO TINH NGHE AN\nTINH UY\n*\nSo 1520-CV/TU\nV/v trien khai\nBANG CONG SAN VIET "
+     "NAM\nNghe An, ngay 12 thang 5 nam 2025\nKinh gui: Cac dang uy truc thuoc.\nNoi dung.\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "party:40:tinh-uy"),
+    ("district's Đ read as B", "UY BAN NHAN DAN\nHUYEN BAK HA\n" + _MOTTO + "So: 120/KH-UBND\nBak Ha, ngay 12 thang 4 nam "
+     "2024\nKE HOACH\nTrien khai De an 06\nNoi dung.\n",
+     lambda r: r.document.key == "120/KH-UBND@2024@kon-tum/huyen-dak-ha"),
 ]
 
 
