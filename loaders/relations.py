@@ -101,6 +101,16 @@ _REPORTS_AFTER = re.compile(
 _REPORTED_TYPES = frozenset({"KH", "CTr", "CT", "NQ", "QĐ", "KL", "ĐA"})
 
 
+#: A report's closing words: "Trên đây là báo cáo kết quả thực hiện …".
+_CLOSING = re.compile(r"tr[e&]n\s+d[a]y\s+l[a]\s+b[a]o\s+c[a]o\s")
+
+
+def _closing_report(folded: str, start: int) -> bool:
+    """The citation at ``start`` is named by the closing sentence of a report (or a letter that is one): "Trên đây
+    là báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND …", what it reports on (with :data:`_REPORTS_ON_BEFORE`)."""
+    return "tren day" in folded[max(0, start - 120) : start] and _CLOSING.search(folded, max(0, start - 120), start) is not None
+
+
 def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
     """The opening sentence goes on, after citation ``i`` (or after the list it begins), to say that the report
     gives the results of carrying it out."""
@@ -182,10 +192,21 @@ def own_list_cue(folded: str, start: int) -> str | None:
 _ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\s)")
 
 
+#: An article of this document's own that amends: "Điều 2. Sửa đổi khoản 2 Điều 1 Quyết định số …", "Điều 69. Bổ
+#: sung Nghị định số …" at a line's start, "sửa đổi" or "bổ sung" alone (not a task's "Bổ sung kinh phí …").
+_ARTICLE_AMENDS = re.compile(
+    r"[ \t]*d[i1][e&]u\s+\d{1,3}[a-z]?[.:]?\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung)\s[^;.\n:]{0,60}\Z"
+)
+
+
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
+    if am is None:
+        line = folded.rfind("\n", 0, start) + 1
+        if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
+            return "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
@@ -277,7 +298,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
     in capitals at a line's start, which opens a clause of its own."""
     out: list[Classified] = []
     for i, c in enumerate(cits):
-        if doc_type == "BC" and c.start < preamble_end:
+        if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and _closing_report(folded, c.start)):
             rm = _REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
             if rm is not None:
                 # "…, Sở Nội vụ báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND …": what this report is on,

@@ -35,6 +35,11 @@ _PLAN = ("ỦY BAN NHÂN DÂN\nXÃ TƯ NGHĨA\n" + _MOTTO + "Số: 35/KH-UBND\nT
          "Triển khai công tác năm 2025\n")
 
 
+_DECISION = ("ỦY BAN NHÂN DÂN\nXÃ SƠN TỊNH\n" + _MOTTO + "Số: 88/QĐ-UBND\nSơn Tịnh, ngày 22 tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+             "Phê duyệt danh sách hộ nghèo năm 2025\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ SƠN TỊNH\nCăn cứ Nghị định số "
+             "07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ;\nQUYẾT ĐỊNH:\n")
+
+
 def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
     """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
     return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
@@ -143,6 +148,21 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("district's Đ read as B", "UY BAN NHAN DAN\nHUYEN BAK HA\n" + _MOTTO + "So: 120/KH-UBND\nBak Ha, ngay 12 thang 4 nam "
      "2024\nKE HOACH\nTrien khai De an 06\nNoi dung.\n",
      lambda r: r.document.key == "120/KH-UBND@2024@kon-tum/huyen-dak-ha"),
+    # an article of this document's own that amends with "Sửa đổi" or "Bổ sung" alone, at its line's start
+    ("article: Sửa đổi a provision of X", _DECISION + "Điều 1. Phê duyệt danh sách.\nĐiều 2. Sửa đổi khoản 2 Điều 1 Quyết "
+     "định số 50/QĐ-UBND ngày 15/7/2025 của Chủ tịch UBND xã như sau: …\n", lambda r: _rel(r, "50/QĐ-UBND") == "amends"),
+    ("article: Bổ sung X", _DECISION + "Điều 1. Bổ sung Quyết định số 50/QĐ-UBND ngày 15/7/2025 của Chủ tịch UBND xã như "
+     "sau: …\n", lambda r: _rel(r, "50/QĐ-UBND") == "amends"),
+    ("guard: a proposal to amend, mid-sentence", _REPORT + "I. KIẾN NGHỊ\nĐề nghị UBND tỉnh xem xét sửa đổi Quyết định số "
+     "50/QĐ-UBND ngày 15/7/2025 của UBND tỉnh cho phù hợp.\n", lambda r: _rel(r, "50/QĐ-UBND") == "cites"),
+    ("guard: a plan's task that adds to X", _PLAN + "II. NỘI DUNG\nBổ sung các nhiệm vụ tại Kế hoạch số 12/KH-UBND ngày "
+     "10/5/2025 của UBND tỉnh vào chương trình công tác.\n", lambda r: _rel(r, "12/KH-UBND") != "amends"),
+    # a report's closing sentence names what it reports on
+    ("report's closing sentence", _REPORT + "I. TÌNH HÌNH\nNội dung.\nII. KIẾN NGHỊ\nNội dung.\nTrên đây là báo cáo kết quả "
+     "thực hiện Kế hoạch số 82/KH-UBND ngày 12/3/2025 của UBND tỉnh của UBND xã./.\n",
+     lambda r: _rel(r, "82/KH-UBND") == "reports_on"),
+    ("guard: closing sentence of a plan", _PLAN + "I. MỤC ĐÍCH\nNội dung.\nTrên đây là Kế hoạch thực hiện Kế hoạch số "
+     "82/KH-UBND ngày 12/3/2025 của UBND tỉnh./.\n", lambda r: _rel(r, "82/KH-UBND") != "reports_on"),
 ]
 
 
