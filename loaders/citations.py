@@ -260,9 +260,8 @@ def find_citations(text: str, folded: str, stop: int = -1) -> list[Citation]:
         head = _head(m, text, folded)
         if head is None:
             continue
-        if head.start < stop:
-            cut = max(stop, head.sym_end)
-            out.append(_with_words_after(head, text[:cut], folded[:cut]))
+        if head.sym_end <= stop:  # (a "place" inside the symbol is no date line: "số 05- HDIBTGTW, ngày 10/01/2025")
+            out.append(_with_words_after(head, text[:stop], folded[:stop]))
         else:
             out.append(_with_words_after(head, text, folded))
     return out

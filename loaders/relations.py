@@ -133,13 +133,22 @@ _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+
 #: amending law cited in a sentence: its list names the laws that law amends, not this document; but
 #: "Quốc hội ban hành Luật sửa đổi, bổ sung …" is the amending law's own enacting words).  Searched in a window that must end at the
 #: citation, so the lookahead turns away positions that cannot start one of the cues.
+#: The words from the verb to what it acts on ("bổ sung một số điều của"), not over another cue's line ("Về việc bãi
+#: bỏ văn bản\nCăn cứ Nghị quyết số …": the title's verb does not reach the basis).
+_WORDS_TO_IT = r"(?:(?!\n\s*(?:c[a]n\s+c[uw]|x[e&]t|theo|th[uw]c\s+hi[e&]n|tr[i1][e&]n\s+khai)\b)[^;.]){0,40}"
+#: "thay thế các Quyết định: số …" (the type word may lead the first item): a list of what this replaces, opened on
+#: the verb's line.
+_LIST_OF = r"(?:\s+c[a]c(?:\s+[^;.:\n]{1,30}:)?)?"
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
-    r"|(?P<repeals>b[a]i\s+b[o0][^;.]{0,40}))"
+    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung" + _WORDS_TO_IT + r"|thay\s+th[e&]" + _LIST_OF
+    + r"|d[i1]nh\s+ch[i1]nh)"
+    r"|(?P<repeals>b[a]i\s+b[o0]" + _WORDS_TO_IT + r"))"
     r"\s*(?:c[uw]a\s+)?\Z"
 )
 #: A cited number (and its date) right before the verb: the subject of "sửa đổi, bổ sung" is that instrument.
 _AFTER_A_NUMBER = re.compile(r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?\s+\Z")
+#: "dự thảo (Quyết định) …" right before the verb: a draft, not this document, is what would amend.
+_DRAFT_OF = re.compile(r"d[uw]\s+th[a]o(?:\s+[a-z]+){0,3}\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
@@ -211,6 +220,8 @@ def own_cue_before(folded: str, start: int) -> str | None:
         return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
         return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
+    if _DRAFT_OF.search(folded, max(0, am.start() - 40), am.start()):
+        return None  # "góp ý dự thảo Quyết định sửa đổi, bổ sung Quyết định số …": the draft would amend it
     return am.lastgroup
 
 
@@ -323,7 +334,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
                 relation, cue_start = own, c.start
-            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
+            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
                 relation, cue_start = out[i - 1].relation, c.start
             elif (relation != "implements" and gap is not None and doc_type != "BC" and c.start < preamble_end
@@ -390,7 +401,8 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
         return None, None
     # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
     if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
-        reviews = _REVIEWS.search(gap, 0, nm.start()) is not None
+        reviews = _REVIEWS.search(gap, 0, nm.start()) is not None or (
+            nm.lastgroup == "amends" and _DRAFT_OF.search(gap, max(0, nm.start() - 40), nm.start()) is not None)
         if nm.lastgroup == "implements" and cits[i - 1].type == "BC":
             # "Báo cáo số 45/BC-UBND … về kết quả thực hiện Kế hoạch số 82 …": a report on what carrying X out gave
             return i - 1, "reports_on"
@@ -462,10 +474,19 @@ def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:
 
 
 
-def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:
-    """The citation follows, joined by "và" or a comma only, one this document amends or repeals."""
-    return prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None \
-        and _CONJ.fullmatch(gap) is not None
+def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citation) -> bool:
+    """The citation follows, joined by "và" or a comma only, one this document amends or repeals; or it is the next
+    bare "số …" of a list on the same line ("thay thế các Nghị định: số 154/2005/NĐ-CP … quy định …; số 87/2012/NĐ-CP")."""
+    if not (prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None):
+        return False
+    return _CONJ.fullmatch(gap) is not None or (
+        _NEXT_ON_LINE.search(gap) is not None and _BARE_NUMBER.match(folded, c.start) is not None)
+
+
+#: "…; số 31/QĐ-UBND": the next item of a list on the same line, after a ";" (the list "thay thế các Quyết định: số
+#: 30/QĐ-UBND …; số 31/QĐ-UBND …" opens); the item is a bare "số …" (:data:`_BARE_NUMBER`).
+_NEXT_ON_LINE = re.compile(r"\A[^\n]{0,400}?;[ \t]*(?:v[a][ \t]+)?\Z")
+_BARE_NUMBER = re.compile(P.SO + r"\s*\d")
 
 
 def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classified]) -> list[tuple[int, int, str]]:

@@ -59,6 +59,10 @@ CLASSES: list[tuple[str, str, Check]] = [
      "tỉnh Quảng Ngãi đến các cơ quan, đơn vị để biết, thực hiện.\n",
      lambda r: r.document.issuer is not None and r.document.issuer.province == "Quảng Ngãi"
      and set(_keyed(r)) == {"145/KH-UBND@2025@quang-ngai"}),
+    ("own date line on the V/v's line", "ỦY BAN NHÂN DÂN TỈNH CÀ MAU " + _MOTTO + "Số: 4521/UBND-VX\nV/v triển khai thực "
+     "hiện Quyết định số 1588/QĐ-TTg Cà Mau, ngày 30 tháng 12 năm 2025\nKính gửi: Các sở.\nThực hiện Quyết định số "
+     "1588/QĐ-TTg ngày 20/12/2024 của Thủ tướng Chính phủ, UBND tỉnh yêu cầu:\n1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"1588/QĐ-TTg@2024"}),
     # guard: a citation dated on the line after it, in the body, keeps its date
     ("guard: a citation's date on the next line", _letter("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "4522/UBND-VX",
      "V/v triển khai công tác", "Cà Mau, ngày 30 tháng 12 năm 2025")
@@ -163,6 +167,26 @@ CLASSES: list[tuple[str, str, Check]] = [
      lambda r: _rel(r, "82/KH-UBND") == "reports_on"),
     ("guard: closing sentence of a plan", _PLAN + "I. MỤC ĐÍCH\nNội dung.\nTrên đây là Kế hoạch thực hiện Kế hoạch số "
      "82/KH-UBND ngày 12/3/2025 của UBND tỉnh./.\n", lambda r: _rel(r, "82/KH-UBND") != "reports_on"),
+    # a title's verb ("Về việc bãi bỏ văn bản") does not reach over the next line's cue to the basis it names
+    ("title's verb, then a Căn cứ line", _DECISION.replace("Phê duyệt danh sách hộ nghèo năm 2025", "Về việc bãi bỏ văn bản")
+     .replace("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ SƠN TỊNH\n", "")
+     .replace("Căn cứ Nghị định", "Căn cứ Nghị quyết số 1680/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội;\n"
+              "Căn cứ Nghị định") + "Điều 1. Bãi bỏ Quyết định số 12/QĐ-UBND ngày 10/2/2020 của UBND xã.\n",
+     lambda r: (_rel(r, "1680/NQ-UBTVQH15"), _rel(r, "07/2021/NĐ-CP"), _rel(r, "12/QĐ-UBND"))
+     == ("based_on", "based_on", "repeals")),
+    # "thay thế các Quyết định: số A …; số B …": every bare "số" of the list on the verb's line
+    ("replaces a list of bare numbers", _DECISION + "Điều 1. Quyết định này thay thế các Quyết định: số 30/QĐ-UBND ngày "
+     "01/5/2023 về quy chế làm việc; số 31/QĐ-UBND ngày 02/5/2023 về phân công nhiệm vụ của UBND xã.\n",
+     lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "amends")),
+    ("guard: after a replaced item, a basis", _DECISION + "Điều 1. Quyết định này thay thế Quyết định số 30/QĐ-UBND ngày "
+     "01/5/2023 của UBND xã; căn cứ Quyết định số 31/QĐ-UBND ngày 02/5/2023 của UBND tỉnh.\n",
+     lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "cites")),
+    # a draft that would amend ("góp ý dự thảo Quyết định sửa đổi, bổ sung X"): neither this letter nor the one it answers does
+    ("a draft that would amend", _letter("UBND TỈNH QUẢNG NGÃI\nSỞ NỘI VỤ", "1200/SNV-CCVC", "V/v góp ý dự thảo Quyết định "
+     "sửa đổi, bổ sung Quyết định số 15/2024/QĐ-UBND", "Quảng Ngãi, ngày 10 tháng 9 năm 2025") + "Kính gửi: Sở Tư pháp.\n"
+     "Phúc đáp Công văn số 800/STP-XDKTVB ngày 01/9/2025 của Sở Tư pháp về việc góp ý dự thảo Quyết định sửa đổi, bổ sung "
+     "Quyết định số 15/2024/QĐ-UBND ngày 10/5/2024 của UBND tỉnh, Sở Nội vụ thống nhất.\n",
+     lambda r: _rel(r, "15/2024/QĐ-UBND") == "cites" and not r.derived),
 ]
 
 
