@@ -34,6 +34,13 @@ from dataclasses import dataclass
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
+from luocdo.loaders.report_cues import (
+    ASKS_REPORT,
+    REPORTED_TYPES,
+    REPORTS_ON_BEFORE,
+    closing_report,
+    reports_after,
+)
 
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
 _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
@@ -83,50 +90,6 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
-#: A report's own words for what it reports on: "báo cáo (sơ kết|tổng kết) (kết quả|tình hình) (triển khai)
-#: thực hiện", right before the citation.
-_REPORTS_ON_BEFORE = re.compile(
-    r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
-    r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
-)
-#: A line break that only wraps a sentence (no blank line): OCR and PDF text break lines anywhere.
-_WRAP = r"\n(?![ \t]*\n)"
-#: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau",
-#: "…, Sở Nội vụ báo cáo sơ kết như sau".
-_REPORTS_AFTER = re.compile(
-    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)|(?:s[o0]|t[o0]ng)\s+k[e&]t)"
-    r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
-)
-#: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
-_REPORTED_TYPES = frozenset({"KH", "CTr", "CT", "NQ", "QĐ", "KL", "ĐA"})
-
-
-#: A report's closing words: "Trên đây là báo cáo kết quả thực hiện …".
-_CLOSING = re.compile(r"tr[e&]n\s+d[a]y\s+l[a]\s+b[a]o\s+c[a]o\s")
-
-
-def _closing_report(folded: str, start: int) -> bool:
-    """The citation at ``start`` is named by the closing sentence of a report (or a letter that is one): "Trên đây
-    là báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND …", what it reports on (with :data:`_REPORTS_ON_BEFORE`)."""
-    return "tren day" in folded[max(0, start - 120) : start] and _CLOSING.search(folded, max(0, start - 120), start) is not None
-
-
-def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
-    """The opening sentence goes on, after citation ``i`` (or after the list it begins), to say that the report
-    gives the results of carrying it out."""
-    c = cits[i]
-    m = _REPORTS_AFTER.match(folded, c.end, min(len(folded), c.end + 300))
-    if m is None:
-        return False
-    if _ASKS_OTHERS.search(folded, m.start(), m.end()):
-        return False  # "…, Sở đề nghị UBND các xã báo cáo kết quả thực hiện như sau": a request, no report
-    nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
-    return m.end() <= nxt or P.NEXT_ITEM.match(folded, c.end, nxt) is not None
-
-
-#: Words asking others to report: a letter that requests reports, not one that is a report.
-_ASKS_OTHERS = re.compile(r"(?<![a-z])(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u|d[o0]n\s+d[o0]c|giao)(?![a-z])")
-
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -202,9 +165,10 @@ _ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\
 
 
 #: An article of this document's own that amends: "Điều 2. Sửa đổi khoản 2 Điều 1 Quyết định số …", "Điều 69. Bổ
-#: sung Nghị định số …" at a line's start, "sửa đổi" or "bổ sung" alone (not a task's "Bổ sung kinh phí …").
+#: sung Nghị định số …" at a line's start ("Biều 2." as OCR reads it), "sửa đổi" or "bổ sung" alone (not a task's "Bổ
+#: sung kinh phí …").
 _ARTICLE_AMENDS = re.compile(
-    r"[ \t]*d[i1][e&]u\s+\d{1,3}[a-z]?[.:]?\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung)\s[^;.\n:]{0,60}\Z"
+    r"[ \t]*[dbp0][i1][e&]u\s+\d{1,3}[a-z]?[.:]?\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung)\s[^;.\n:]{0,60}\Z"
 )
 
 
@@ -309,8 +273,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
     in capitals at a line's start, which opens a clause of its own."""
     out: list[Classified] = []
     for i, c in enumerate(cits):
-        if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and _closing_report(folded, c.start)):
-            rm = _REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
+        if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and closing_report(folded, c.start)):
+            rm = REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
             if rm is not None:
                 # "…, Sở Nội vụ báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND …": what this report is on,
                 # also when the sentence began with the letter that asked for it
@@ -318,8 +282,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 continue
         gap = _gap_before(folded, cits, i)
         parent, parent_rel = _nested(cits, out, i, gap, text) if gap is not None else (None, None)
-        if (doc_type in ("BC", "CV") and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
-                and _reports_after(folded, cits, i)):
+        if (doc_type in ("BC", "CV") and c.start < preamble_end and c.type in REPORTED_TYPES and parent is None
+                and reports_after(folded, cits, i)):
             # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
             # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo"),
             # also in a letter that is a report ("V/v báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND")
@@ -350,24 +314,18 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
     return out
 
 
-#: A letter's subject that asks for a report: "Công văn số … về việc báo cáo kết quả …", "… đề nghị báo cáo …".
-_ASKS_REPORT = re.compile(
-    r"[\s,]{0,3}(?:v[e&]\s+(?:vi[e&]c\s+)?|(?:v[e&]\s+vi[e&]c\s+)?(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u)\s+)b[a]o\s+c[a]o(?![a-z])"
-)
-
-
 def _asks_for_the_report(folded: str, cits: list[Citation], i: int) -> bool:
     """A report's "Thực hiện X" where X is the request, not what is reported on: X's subject asks for the report
     ("Thực hiện Công văn số 2201/SKHCN-CĐS … về việc báo cáo kết quả, UBND xã báo cáo như sau"), or the sentence
     goes on to name what the report is on ("Thực hiện Công văn số 1050-CV/TU …, UBND huyện báo cáo kết quả thực
     hiện Nghị quyết số 06-NQ/TU")."""
     c = cits[i]
-    if c.subject and _ASKS_REPORT.match(folded, c.end):
+    if c.subject and ASKS_REPORT.match(folded, c.end):
         return True
     for nxt in cits[i + 1 : i + 4]:
         if nxt.start - c.end > 300 or SENTENCE_BREAK.search(folded, c.end, nxt.start):
             break
-        if _REPORTS_ON_BEFORE.search(folded, max(0, nxt.start - 90), nxt.start):
+        if REPORTS_ON_BEFORE.search(folded, max(0, nxt.start - 90), nxt.start):
             return True
     return False
 

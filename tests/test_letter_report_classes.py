@@ -187,6 +187,18 @@ CLASSES: list[tuple[str, str, Check]] = [
      "Phúc đáp Công văn số 800/STP-XDKTVB ngày 01/9/2025 của Sở Tư pháp về việc góp ý dự thảo Quyết định sửa đổi, bổ sung "
      "Quyết định số 15/2024/QĐ-UBND ngày 10/5/2024 của UBND tỉnh, Sở Nội vụ thống nhất.\n",
      lambda r: _rel(r, "15/2024/QĐ-UBND") == "cites" and not r.derived),
+    ("Party number's digits split", "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nTỈNH ỦY\n*\nSố 2 10 -BClTU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐồng "
+     "Tháp, ngày 15 tháng 8 năm 2025\nBÁO CÁO\nSơ kết công tác\nNội dung.\n",
+     lambda r: (r.document.number, r.document.symbol) == ("210", "BC/TU")),
+    ("guard: a Party number whole", "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nTỈNH ỦY\n*\nSố 08-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐồng "
+     "Tháp, ngày 15 tháng 8 năm 2025\nCHƯƠNG TRÌNH\nHành động\nNội dung.\n",
+     lambda r: (r.document.number, r.document.symbol) == ("08", "CTr/TU")),
+    # type words as OCR reads them: "ô" as "é" ("Théng báo", "Théng tư"), "ươ" as "ud" ("Chudng trình", "Hudng dẫn")
+    ("type words: ô read é, ươ read ud", _PLAN + "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Théng bao so 125-TB/TU "
+     "ngày 29/9/2025; Chudng trinh hành dong sd 12-CTr/TU ngày 20/3/2025 của Ban Chấp hành Đảng bộ tỉnh, UBND xã ban hành "
+     "Kế hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: (_rel(r, "125-TB/TU"), _rel(r, "12-CTr/TU")) == ("implements", "implements")),
+    ("article amends, its Đ read as B", _DECISION + "Biều 1. Phê duyệt danh sách.\nBiều 2. Sua ddi khoan 2 Piều 1 Quyết định "
+     "số 50/QĐ-UBND ngày 15/7/2025 của Chủ tịch UBND xã như sau: …\n", lambda r: _rel(r, "50/QĐ-UBND") == "amends"),
 ]
 
 
