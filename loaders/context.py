@@ -147,7 +147,7 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     a header that settles it.
     """
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
+    lines = _unflattened([x for x in (_agency_line(line) for line in h.agency_lines) if x])
     central = _central_block(lines)
     consolidator = consolidation_issuer(h.issuer_code, folded[:3000]) if h.type == "VBHN" else None
     if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
@@ -161,6 +161,23 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
             province = votes.most_common(1)[0][0]
     org = _issuer(text, folded, h, bool(lines), candidates, province)
     return _settled(org, province, candidates)
+
+
+#: A province's body after its province on one line, as a flattened header gives it: "UBND TỈNH QUẢNG NGÃI SỞ Y TẾ".
+_BODY_AFTER_PROVINCE = re.compile(
+    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(?:tinh|thanh\s+pho)\s+\S+(?:\s+\S+){0,4}?\s+"
+    r"(?=(?:so|ban|van\s+phong|phong|trung\s+tam|chi\s+cuc|thanh\s+tra|cong\s+an)\s)"
+)
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """A single agency line that holds the province and its body ("UBND TỈNH QUẢNG NGÃI SỞ Y TẾ"), as two."""
+    if len(lines) != 1:
+        return lines
+    m = _BODY_AFTER_PROVINCE.match(fold(lines[0]))
+    if m is None or not registry().province(lines[0][: m.end()].strip()):
+        return lines
+    return [lines[0][: m.end()].strip(), lines[0][m.end() :].strip()]
 
 
 def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -343,7 +360,7 @@ def before_reorganisation(date: str | None, year: int | None) -> bool:
 def as_it_then_was(ctx: Context, h: Header) -> Context:
     """A document of before July 2025 keeps the issuer its header names
     ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH", "UBND XÃ TỊNH MINH"), not today's successor."""
-    lines = list(h.agency_lines)
+    lines = _unflattened(list(h.agency_lines))
     if not lines:
         return ctx
     cands = [lines[-1]] + ([f"{lines[-2]} {lines[-1]}"] if len(lines) >= 2 else [])

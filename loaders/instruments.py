@@ -263,6 +263,8 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     title = folded[lo:hi]
     report = doc_type == "BC"
     guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    if doc_type == "CV" and not guides:
+        return [_letter_carries_out(cl, folded, lo, hi) for cl in classified]
     if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not _ISSUES_A_PLAN.search(title):
         return classified
     cue = _GUIDES if guides else _IMPL_CUE
@@ -275,6 +277,26 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     if report and any(lo <= cl.citation.start < hi and cl.relation == "reports_on" for cl in out):
         out = [_the_request(cl, lo, hi) for cl in out]
     return out
+
+
+#: A letter's subject that carries X out, right before it: "V/v triển khai (thực hiện) Kế hoạch số …", "V/v tổ chức
+#: thực hiện Quyết định số …".
+_LETTER_CARRIES_OUT = re.compile(
+    r"(?<![a-z])(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|(?:t[o0]\s+ch[uw]c\s+)?" + P.THUC_HIEN + r")\s+\Z"
+)
+#: Before it, words that make the subject another's act: a draft to comment on, a report, a review.
+_NOT_OWN_ACT = re.compile(r"d[uw]\s+th[a]o|g[o0]p\s+[y]|b[a]o\s+c[a]o|s[o0]\s+k[e&]t|t[o0]ng\s+k[e&]t|d[a]nh\s+gi[a]")
+
+
+def _letter_carries_out(cl: Classified, folded: str, lo: int, hi: int) -> Classified:
+    """A letter whose "V/v" subject carries X out ("V/v triển khai Kế hoạch số 82/KH-UBND") implements X; not a
+    draft's, a report's or a review's subject ("V/v góp ý dự thảo Kế hoạch thực hiện Nghị quyết số …")."""
+    c = cl.citation
+    if (lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on")
+            and _LETTER_CARRIES_OUT.search(folded, max(lo, c.start - 40), c.start)
+            and not _NOT_OWN_ACT.search(folded, lo, c.start)):
+        return dataclasses.replace(cl, relation="implements")
+    return cl
 
 
 #: What asks for a report, not what one is on: letters, guidance, notices, telegrams.

@@ -199,6 +199,20 @@ CLASSES: list[tuple[str, str, Check]] = [
      "Kế hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: (_rel(r, "125-TB/TU"), _rel(r, "12-CTr/TU")) == ("implements", "implements")),
     ("article amends, its Đ read as B", _DECISION + "Biều 1. Phê duyệt danh sách.\nBiều 2. Sua ddi khoan 2 Piều 1 Quyết định "
      "số 50/QĐ-UBND ngày 15/7/2025 của Chủ tịch UBND xã như sau: …\n", lambda r: _rel(r, "50/QĐ-UBND") == "amends"),
+    # a letter whose "V/v" subject carries X out implements X; not a draft's, a report's or a review's subject
+    ("letter's V/v carries X out", _letter("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "1520/SYT-NVY", "V/v triển khai Kế hoạch số "
+     "82/KH-UBND\nngày 12/3/2025 của UBND tỉnh", "Quảng Ngãi, ngày 05 tháng 8 năm 2025") + "Kính gửi: Các đơn vị.\nSở Y tế "
+     "đề nghị các đơn vị triển khai.\n", lambda r: _rel(r, "82/KH-UBND") == "implements"),
+    ("guard: V/v comments on a draft", _letter("UBND TỈNH QUẢNG NGÃI\nSỞ Y TẾ", "1520/SYT-NVY", "V/v góp ý dự thảo Kế hoạch "
+     "thực hiện Nghị quyết số 57-NQ/TW", "Quảng Ngãi, ngày 05 tháng 8 năm 2025") + "Kính gửi: Sở Khoa học và Công nghệ.\nSở "
+     "Y tế thống nhất với dự thảo.\n", lambda r: _rel(r, "57-NQ/TW") == "cites"),
+    # a header flattened on one line: the province and its body on one agency line
+    ("province and body on one line", "UBND TỈNH QUẢNG NGÃI SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+     "Hạnh phúc Số: 1520/SYT-NVY Quảng Ngãi, ngày 05 tháng 8 năm 2025 V/v triển khai công tác\nKính gửi: Các đơn vị.\n"
+     "Nội dung.\n", lambda r: r.document.issuer is not None and r.document.issuer.id == "dept:51:so-y-te"),
+    ("province and body on one line, before July 2025", "UBND TỈNH KON TUM SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc "
+     "lập - Tự do - Hạnh phúc Số: 1520/SYT-NVY Kon Tum, ngày 05 tháng 8 năm 2024 V/v triển khai công tác\nKính gửi: Các "
+     "đơn vị.\nNội dung.\n", lambda r: r.document.key == "1520/SYT-NVY@2024@kon-tum"),
 ]
 
 
