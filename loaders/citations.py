@@ -345,6 +345,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     """The citation with what is written after its symbol: the date, "của <issuer>", the subject."""
     year = head.year
     date, dyear, pos = parse_date(folded, head.sym_end)
+    if date and _next_sentence_opens(text, folded, head.sym_end, pos):
+        date, dyear, pos = None, None, head.sym_end
     if dyear and not year:
         year = dyear
     elif date and year and dyear and P.one_digit_apart(year, dyear):
@@ -387,6 +389,19 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
         subject_end=subject_end,
         syntax=head.syntax,
     )
+
+
+def _next_sentence_opens(text: str, folded: str, lo: int, end: int) -> bool:
+    """The date read after a citation is the next sentence's opening: on a new line, "Ngày" in capitals, a comma
+    after it ("… về triển khai Nghị quyết số 57-NQ/TW\nNgày 10/9/2025, Ban Thường vụ họp …"), not a wrapped
+    "…\nngày 12/3/2025, UBND xã …"."""
+    nl = folded.find("\n", lo, end)
+    if nl < 0:
+        return False
+    at = nl + 1
+    while at < end and folded[at] in " \t":
+        at += 1
+    return text[at : at + 1] == "N" and folded[end : end + 3].lstrip(" \t")[:1] == ","
 
 
 def _acted_on(folded: str, start: int) -> bool:

@@ -40,6 +40,12 @@ _LOCAL_ACTOR = re.compile(
 _BRANCH = re.compile(r"[^,;()]{2,40}?\s(?:tinh|thanh\s+pho|huyen|thi\s+xa|khu\s+vuc)\b")
 
 
+#: The head of a body, before its name: "Giám đốc (Sở Nội vụ)", "Chánh (Văn phòng UBND tỉnh)", "Chỉ huy trưởng (Bộ
+#: Chỉ huy Quân sự tỉnh)", "Trưởng (phòng Văn hóa - Xã hội)", "Phó Giám đốc …".
+_HEAD_OF = re.compile(
+    r"(?:ph[o0]\s+)?(?:gi[a]m\s+d[o0]c|ch[a]nh(?=\s+(?:v[a]n\s+ph[o0]ng|thanh\s+tra))|ch[i1]\s+huy\s+tr[uw][o0]ng"
+    r"|tr[uw][o0]ng(?=\s+(?:ph[o0]ng|ban))|th[u]\s+tr[uw][o0]ng|c[u]c\s+tr[uw][o0]ng)\s+"
+)
 #: "của <issuer> tại" right before a citation: the issuer named before it.
 _ISSUER_BEFORE = re.compile(r"(?<![a-z])" + P.CUA + r"\s+(?P<who>[^,;.:()\n]{3,80}?)\s+t[a]i\s+\Z")
 
@@ -58,7 +64,10 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     # "(ý kiến) chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 4567/UBND-KGVX"
     bm = _ISSUER_BEFORE.search(folded, max(0, c.start - 100), c.start)
     if bm is not None:
-        o, said = _leading_issuer(clean(text[bm.start("who") : bm.end("who")]), province, commune_name)
+        # "Xét đề nghị của Giám đốc Công an tỉnh tại Tờ trình số …": the body its head speaks for
+        title = _HEAD_OF.match(folded, bm.start("who"), bm.end("who"))
+        who = bm.start("who") if title is None else title.end()
+        o, said = _leading_issuer(clean(text[who : bm.end("who")]), province, commune_name)
         if o is not None:
             return o, said
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
@@ -201,9 +210,11 @@ def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, d
         if org is not None and org.level == "district":
             scope = K.scope_of(org.province, slug(org.name))
         elif org is not None and org.level == "commune":
-            scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
-            if org.id.startswith("commune:"):
-                scope = K.scope_of(org.province, registry().unit_slug(org))
+            # a commune's office or Party committee ("unit:21349:dang-uy") numbers its papers in its commune
+            commune = registry().by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+            scope = K.scope_of(org.province, None)
+            if commune is not None and commune.id.startswith("commune:"):
+                scope = K.scope_of(commune.province, registry().unit_slug(commune))
         elif org is not None and org.province:
             scope = K.scope_of(org.province)
         else:

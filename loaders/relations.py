@@ -75,6 +75,7 @@ class Classified:
 _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\.\s|\bv[a]|(?:^|\s)(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
+_AT_PAPER = re.compile(r"\st[a]i\s+(?=" + P.TYPE_WORD.pattern + r")")
 #: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại": what leads on to the document.
 _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
@@ -231,9 +232,11 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
         ahead = folded[m.end() : m.end() + reach]
         if reach > 60:
-            tm = _TO_TRINH.search(ahead)
-            if tm:
+            # the proposal: "… tại Tờ trình số …", or another paper it was made in ("… tại Công văn số …")
+            if tm := _TO_TRINH.search(ahead):
                 ahead = ahead[tm.start() :]
+            elif at := _AT_PAPER.search(ahead):
+                ahead = ahead[at.end() :]
         elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]

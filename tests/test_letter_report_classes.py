@@ -40,6 +40,10 @@ _DECISION = ("ỦY BAN NHÂN DÂN\nXÃ SƠN TỊNH\n" + _MOTTO + "Số: 88/QĐ-U
              "07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ;\nQUYẾT ĐỊNH:\n")
 
 
+_PROVINCE_DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n" + _MOTTO + "Số: 900/QĐ-UBND\nQuảng Ngãi, ngày 20 tháng 10 năm "
+                      "2025\nQUYẾT ĐỊNH\nVề việc phê duyệt\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n")
+
+
 def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
     """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
     return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
@@ -213,6 +217,28 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("province and body on one line, before July 2025", "UBND TỈNH KON TUM SỞ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc "
      "lập - Tự do - Hạnh phúc Số: 1520/SYT-NVY Kon Tum, ngày 05 tháng 8 năm 2024 V/v triển khai công tác\nKính gửi: Các "
      "đơn vị.\nNội dung.\n", lambda r: r.document.key == "1520/SYT-NVY@2024@kon-tum"),
+    # "Ngày 10/9/2025, …" opening the next line is that sentence's date, not the date of the citation before it
+    ("next sentence's date after a title", "ĐẢNG BỘ TỈNH QUẢNG NGÃI\nĐẢNG ỦY XÃ SƠN MAI\n*\nSố 25-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT "
+     "NAM\nSơn Mai, ngày 12 tháng 9 năm 2025\nTHÔNG BÁO\nKết luận về triển khai Nghị quyết số 57-NQ/TW\nNgày 10/9/2025, "
+     "Ban Thường vụ Đảng ủy xã họp. Ban Thường vụ kết luận như sau:\n1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"57-NQ/TW@?"}),
+    ("guard: a wrapped date with a comma", _PLAN + "Thực hiện Kế hoạch số 82/KH-UBND\nngày 12/3/2025, UBND xã ban hành Kế "
+     "hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: [x.target.date for x in r.references] == ["2025-03-12"]),
+    # a commune's office or Party committee numbers its papers in its commune
+    ("commune Party committee's paper", "ĐẢNG BỘ TỈNH QUẢNG NGÃI\nĐẢNG ỦY XÃ SƠN MAI\n*\nSố 25-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT "
+     "NAM\nSơn Mai, ngày 12 tháng 9 năm 2025\nTHÔNG BÁO\nKết luận\nBan Thường vụ họp nghe báo cáo kết quả thực hiện Kế "
+     "hoạch số 12-KH/ĐU ngày 01/8/2025 của Ban Thường vụ Đảng ủy xã. Kết luận như sau:\n1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"12-KH/ĐU@2025@quang-ngai/son-mai"}),
+    # "của Giám đốc Công an tỉnh tại Tờ trình số …": the body its head speaks for issued it
+    ("head of a body before the proposal", _PROVINCE_DECISION + "Xét đề nghị của Giám đốc Công an tỉnh tại Tờ trình số "
+     "150/TTr-CAT ngày 10/8/2025,\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"150/TTr-CAT@2025@quang-ngai"}),
+    ("head of a body: Chánh Văn phòng", _PROVINCE_DECISION + "Theo đề nghị của Chánh Văn phòng UBND tỉnh tại Tờ trình số "
+     "150/TTr-VP ngày 10/8/2025,\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n",
+     lambda r: set(_keyed(r)) == {"150/TTr-VP@2025@quang-ngai"}),
+    # "Theo đề nghị của … tại Công văn số …": the proposal, as "… tại Tờ trình số …"
+    ("proposal made in a letter", _PROVINCE_DECISION + "Theo đề nghị của Sở Tài chính tại Công văn số 250/STC-QLG ngày "
+     "01/10/2025,\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n", lambda r: _rel(r, "250/STC-QLG") == "based_on"),
 ]
 
 
