@@ -444,9 +444,12 @@ def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citati
         _NEXT_ON_LINE.search(gap) is not None and _BARE_NUMBER.match(folded, c.start) is not None)
 
 
-#: "…; số 31/QĐ-UBND": the next item of a list on the same line, after a ";" (the list "thay thế các Quyết định: số
-#: 30/QĐ-UBND …; số 31/QĐ-UBND …" opens); the item is a bare "số …" (:data:`_BARE_NUMBER`).
-_NEXT_ON_LINE = re.compile(r"\A[^\n]{0,400}?;[ \t]*(?:v[a][ \t]+)?\Z")
+#: "…; số 31/QĐ-UBND": the next item of a list in the same sentence, after a ";" (the list "thay thế các Quyết định:
+#: số 30/QĐ-UBND …; số 31/QĐ-UBND …" opens; a line may wrap, no new item or article starts); the item is a bare "số …"
+#: (:data:`_BARE_NUMBER`).
+_NEXT_ON_LINE = re.compile(
+    r"\A(?:[^\n.]|\.(?!\s)|\n(?![ \t]*\n)(?![ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-+•]|[dbp0]i[e&]u\s+\d))){0,400}?;\s*(?:v[a]\s+)?\Z"
+)
 _BARE_NUMBER = re.compile(P.SO + r"\s*\d")
 
 

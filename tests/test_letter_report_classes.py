@@ -182,6 +182,12 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("replaces a list of bare numbers", _DECISION + "Điều 1. Quyết định này thay thế các Quyết định: số 30/QĐ-UBND ngày "
      "01/5/2023 về quy chế làm việc; số 31/QĐ-UBND ngày 02/5/2023 về phân công nhiệm vụ của UBND xã.\n",
      lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "amends")),
+    ("replaces a list, its lines wrapped", _DECISION + "Điều 1. Quyết định này thay thế các Quyết định: so 30/QĐ-UBND ngày "
+     "01/5/2023 về quy chế\nlàm việc; s0 31/QĐ-UBND ngày 02/5/2023 về phân công nhiệm vụ của UBND xã.\n",
+     lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "amends")),
+    ("guard: a new article after a replaced item", _DECISION + "Điều 1. Quyết định này thay thế Quyết định số 30/QĐ-UBND ngày "
+     "01/5/2023 của UBND xã;\nĐiều 2. số 31/QĐ-UBND ngày 02/5/2023 của UBND xã vẫn có hiệu lực.\n",
+     lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "cites")),
     ("guard: after a replaced item, a basis", _DECISION + "Điều 1. Quyết định này thay thế Quyết định số 30/QĐ-UBND ngày "
      "01/5/2023 của UBND xã; căn cứ Quyết định số 31/QĐ-UBND ngày 02/5/2023 của UBND tỉnh.\n",
      lambda r: (_rel(r, "30/QĐ-UBND"), _rel(r, "31/QĐ-UBND")) == ("amends", "cites")),
