@@ -297,6 +297,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             relation, cue_start = _governed(folded, c, preamble_end, doc_type, text)
             if relation == "reports_on" and cue_start != c.start and _asks_for_the_report(folded, cits, i):
                 relation = "implements"
+            elif _issued_by_another(folded, cits, i, cue_start):
+                relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
@@ -383,6 +385,14 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
 _CARRIES_OUT = re.compile(
     r"(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"\s*\Z|" + P.TRIEN_KHAI + r"\s*\Z|c[u]\s+th[e&]\s+h[o0]a\s*\Z"
 )
+
+
+def _issued_by_another(folded: str, cits: list[Citation], i: int, cue_start: int | None) -> bool:
+    """The citation, after another in the clause of its cue, is what a body issued ("(đã) ban hành Kế hoạch số …"):
+    the cue is for the first ("Thực hiện Kế hoạch số 145/KH-UBND …, Sở Nội vụ đã ban hành Kế hoạch số 20/KH-SNV")."""
+    c = cits[i]
+    return (cue_start is not None and cue_start < c.start and i > 0 and cits[i - 1].start >= cue_start
+            and _BAN_HANH_BEFORE.search(folded, max(0, c.start - 30), c.start) is not None)
 
 
 def _own_clause_carries_out(gap: str) -> bool:

@@ -245,6 +245,14 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "Theo đề nghị của … tại Công văn số …": the proposal, as "… tại Tờ trình số …"
     ("proposal made in a letter", _PROVINCE_DECISION + "Theo đề nghị của Sở Tài chính tại Công văn số 250/STC-QLG ngày "
      "01/10/2025,\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n", lambda r: _rel(r, "250/STC-QLG") == "based_on"),
+    # the opening's cue is for the first citation; a later one that another body "đã ban hành" is only cited
+    ("another body's plan in the opening", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh, Sở Nội vụ "
+     "đã ban hành Kế hoạch số 20/KH-SNV ngày 20/8/2025 triển khai; UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "cites")
+     and [(d.source.label, d.relation, d.target.label) for d in r.derived] == [("20/KH-SNV", "implements", "145/KH-UBND")]),
+    ("guard: two carried out together", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh và Kế hoạch số "
+     "20/KH-SNV ngày 20/8/2025 của Sở Nội vụ, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+     lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "implements")),
 ]
 
 
