@@ -250,12 +250,19 @@ class _Head:
     syntax: str
 
 
-def find_citations(text: str, folded: str) -> list[Citation]:
-    """Every numbered citation in the text, in order."""
+def find_citations(text: str, folded: str, stop: int = -1) -> list[Citation]:
+    """Every numbered citation in the text, in order.  The words after one that starts before ``stop`` (where
+    the document's own place and date line starts) end there: a letter's "V/v triển khai Quyết định số
+    1588/QĐ-TTg" above "Cà Mau, ngày 30 tháng 12 năm 2025" is not dated by the letter's own date, nor
+    issued in "tỉnh\nCà Mau"."""
     out: list[Citation] = []
     for m in P.CITATION.finditer(folded):
         head = _head(m, text, folded)
-        if head is not None:
+        if head is None:
+            continue
+        if head.sym_end <= stop:  # (a "place" inside the symbol is no date line: "số 05- HDIBTGTW, ngày 10/01/2025")
+            out.append(_with_words_after(head, text[:stop], folded[:stop]))
+        else:
             out.append(_with_words_after(head, text, folded))
     return out
 
@@ -338,6 +345,8 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
     """The citation with what is written after its symbol: the date, "của <issuer>", the subject."""
     year = head.year
     date, dyear, pos = parse_date(folded, head.sym_end)
+    if date and _next_sentence_opens(text, folded, head.sym_end, pos):
+        date, dyear, pos = None, None, head.sym_end
     if dyear and not year:
         year = dyear
     elif date and year and dyear and P.one_digit_apart(year, dyear):
@@ -380,6 +389,19 @@ def _with_words_after(head: _Head, text: str, folded: str) -> Citation:
         subject_end=subject_end,
         syntax=head.syntax,
     )
+
+
+def _next_sentence_opens(text: str, folded: str, lo: int, end: int) -> bool:
+    """The date read after a citation is the next sentence's opening: on a new line, "Ngày" in capitals, a comma
+    after it ("… về triển khai Nghị quyết số 57-NQ/TW\nNgày 10/9/2025, Ban Thường vụ họp …"), not a wrapped
+    "…\nngày 12/3/2025, UBND xã …"."""
+    nl = folded.find("\n", lo, end)
+    if nl < 0:
+        return False
+    at = nl + 1
+    while at < end and folded[at] in " \t":
+        at += 1
+    return text[at : at + 1] == "N" and folded[end : end + 3].lstrip(" \t")[:1] == ","
 
 
 def _acted_on(folded: str, start: int) -> bool:

@@ -51,7 +51,11 @@ _ACTOR_VERB = re.compile(
 
 # the actor ending right before a verb found by _ACTOR_VERB_ONLY (endpos = the verb)
 _ACTOR_BEFORE = re.compile(r"(?:,|;|\.\s|\A|\n)\s*(?P<who>[^,;.:\n](?:[^,;.:\n]|\n(?!\s*\n)){2,80}?)\s+(?:d[a]\s+)?\Z")
-_ORG_START = re.compile(r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ)\s")
+#: A body's name, as written or with its marks lost ("UY BAN NHAN DAN XA BA TO").
+_ORG_START = re.compile(
+    r"(?:Sở|SỞ|Văn phòng|VĂN PHÒNG|Ủy ban|ỦY BAN|UBND|Ban|BAN|Phòng|PHÒNG|Trung tâm|Công an|Bộ|BỘ"
+    r"|So|SO|Van phong|VAN PHONG|Uy ban|UY BAN|Phong|PHONG|Trung tam|TRUNG TAM|Cong an|CONG AN|Bo|BO)\s"
+)
 #: The verbs an actor of the opening or closing sentence does: "ban hành", "xây dựng", "báo cáo kết quả".
 _ACTOR_VERB_ONLY = KeywordPattern(r"(?<![a-z])", (r"ban\s+h[a]nh", r"x[a]y\s+d[uw]ng", r"b[a]o\s+c[a]o\s+k[e&]t\s+qu[a]"), r"\b")
 
@@ -70,6 +74,10 @@ def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
     return " ".join(words)
 
 
+#: What follows a place at the start of a date line: ", ngày".
+_DATE_LINE_AFTER = re.compile(r"\s*,\s*" + P.NGAY)
+
+
 def _province_votes(text: str, folded: str) -> Counter[str]:
     reg = registry()
     votes: Counter[str] = Counter()
@@ -77,6 +85,8 @@ def _province_votes(text: str, folded: str) -> Counter[str]:
         if not text[m.end()].isupper():  # "tỉnh năm 2025": the name starts with a capital (or there is none)
             continue
         name = _capitalised_words(text, m.end(), 3)
+        if name and "\n" in text[m.start() : m.end()] and _DATE_LINE_AFTER.match(folded, m.end() + len(name)):
+            continue  # "… của UBND tỉnh\nSơn Hà, ngày 20 tháng 8 năm 2025": the line after is the date line's place
         if name:
             p = reg.province(f"tỉnh {name}")
             if p:
@@ -137,7 +147,7 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
     a header that settles it.
     """
     # the agency block, parent line first: "UBND TỈNH QUẢNG NGÃI / SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    lines = [x for x in (_agency_line(line) for line in h.agency_lines) if x]
+    lines = _unflattened([x for x in (_agency_line(line) for line in h.agency_lines) if x])
     central = _central_block(lines)
     consolidator = consolidation_issuer(h.issuer_code, folded[:3000]) if h.type == "VBHN" else None
     if consolidator is not None and (central is None or central.org is None or central.org.id != consolidator.id):
@@ -151,6 +161,23 @@ def resolve_context(text: str, folded: str, h: Header) -> tuple[Context, list[st
             province = votes.most_common(1)[0][0]
     org = _issuer(text, folded, h, bool(lines), candidates, province)
     return _settled(org, province, candidates)
+
+
+#: A province's body after its province on one line, as a flattened header gives it: "UBND TỈNH QUẢNG NGÃI SỞ Y TẾ".
+_BODY_AFTER_PROVINCE = re.compile(
+    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(?:tinh|thanh\s+pho)\s+\S+(?:\s+\S+){0,4}?\s+"
+    r"(?=(?:so|ban|van\s+phong|phong|trung\s+tam|chi\s+cuc|thanh\s+tra|cong\s+an)\s)"
+)
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """A single agency line that holds the province and its body ("UBND TỈNH QUẢNG NGÃI SỞ Y TẾ"), as two."""
+    if len(lines) != 1:
+        return lines
+    m = _BODY_AFTER_PROVINCE.match(fold(lines[0]))
+    if m is None or not registry().province(lines[0][: m.end()].strip()):
+        return lines
+    return [lines[0][: m.end()].strip(), lines[0][m.end() :].strip()]
 
 
 def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -333,7 +360,7 @@ def before_reorganisation(date: str | None, year: int | None) -> bool:
 def as_it_then_was(ctx: Context, h: Header) -> Context:
     """A document of before July 2025 keeps the issuer its header names
     ("UBND TỈNH KON TUM", "UBND HUYỆN SƠN TỊNH", "UBND XÃ TỊNH MINH"), not today's successor."""
-    lines = list(h.agency_lines)
+    lines = _unflattened(list(h.agency_lines))
     if not lines:
         return ctx
     cands = [lines[-1]] + ([f"{lines[-2]} {lines[-1]}"] if len(lines) >= 2 else [])

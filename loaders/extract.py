@@ -41,7 +41,7 @@ from luocdo.loaders.context import (
 )
 from luocdo.loaders.duties import notices
 from luocdo.loaders.edges import draw_edges
-from luocdo.loaders.header import Header, parse_header
+from luocdo.loaders.header import Header, parse_header, place_date
 from luocdo.loaders.instruments import (
     citation_issuer,
     date_before,
@@ -127,10 +127,29 @@ def _notes_blanked(text: str, folded: str) -> tuple[str, str]:
     return "".join(t), "".join(f)
 
 
+def _own_date_line(text: str, folded: str, h: Header) -> int:
+    """Where the document's own place and date line starts (-1: none read), the line the header took its
+    date from: the first after "Số:" in the header; its place is the words in capitals before the comma
+    (a "V/v … số 1588/QĐ-TTg Cà Mau, ngày …" flattened on one line ends at "Cà Mau")."""
+    if h.date is None:
+        return -1
+    lo = h.so_span[1] if h.so_span else 0
+    pd = place_date(folded, lo, min(len(folded), 1500))
+    if pd is None:
+        return -1
+    first, start = pd.start("place"), pd.end("place")
+    while start > first:
+        word = max(folded.rfind(" ", first, start - 1), folded.rfind("\n", first, start - 1)) + 1 or first
+        if not text[word : word + 1].isupper():
+            break
+        start = word
+    return start if start < pd.end("place") else -1  # no word in capitals: no place read
+
+
 def find_cited(page: Page) -> Found:
     """The citations and laws named, without the document's own number and a legal portal's notes."""
     text, folded, h = page.text, page.folded, page.header
-    cits_all = find_citations(text, folded)
+    cits_all = find_citations(text, folded, _own_date_line(text, folded, h))
     cits = [c for c in cits_all if not (h.so_span and h.so_span[0] <= c.num_start < h.so_span[1] + 2)]
     cits = [date_before(c, folded) if c.date is None else c for c in cits]
     # the document's own number in its own text ("… Nghị định số 61-CP ngày 05/7/1994 về …") is no citation

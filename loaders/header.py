@@ -21,15 +21,15 @@ from luocdo.loaders.signature import signature_and_recipients
 # Inside a symbol, "/" or OCR's "|" for it; there a "|" spaced on both sides is a table's cell border ("| Số:
 # 12/KH-SYT | Quảng Ngãi, …"); right after the number it is the slash ("86: 272 | KH-SKHCN")
 _SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|(?<![ \t])\|[ \t]{0,2}|[ \t]{0,2}\|(?![ \t]))"
-# "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank number)
+# "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank), "So 2 10" (split digits)
 _SO_LINE = re.compile(
     r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
-    r"(?:(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
+    r"(?:(?P<num>\d(?:[ \t]?\d){0,4}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
     r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"
 )
 _SO_BARE = re.compile(
-    r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d{1,5}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
+    r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d(?:[ \t]?\d){0,4}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
     r"(?:(?:[/|]|-[ \t]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})(?=\s)"
 )
 # "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.

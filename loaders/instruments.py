@@ -28,6 +28,7 @@ from luocdo.loaders.context import (
 from luocdo.loaders.header import Header
 from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
+from luocdo.loaders.relations import Classified
 
 _LOCAL_ACTOR = re.compile(
     r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng)[\s\w]{0,30}\Z"
@@ -39,6 +40,12 @@ _LOCAL_ACTOR = re.compile(
 _BRANCH = re.compile(r"[^,;()]{2,40}?\s(?:tinh|thanh\s+pho|huyen|thi\s+xa|khu\s+vuc)\b")
 
 
+#: The head of a body, before its name: "Giám đốc (Sở Nội vụ)", "Chánh (Văn phòng UBND tỉnh)", "Chỉ huy trưởng (Bộ
+#: Chỉ huy Quân sự tỉnh)", "Trưởng (phòng Văn hóa - Xã hội)", "Phó Giám đốc …".
+_HEAD_OF = re.compile(
+    r"(?:ph[o0]\s+)?(?:gi[a]m\s+d[o0]c|ch[a]nh(?=\s+(?:v[a]n\s+ph[o0]ng|thanh\s+tra))|ch[i1]\s+huy\s+tr[uw][o0]ng"
+    r"|tr[uw][o0]ng(?=\s+(?:ph[o0]ng|ban))|th[u]\s+tr[uw][o0]ng|c[u]c\s+tr[uw][o0]ng)\s+"
+)
 #: "của <issuer> tại" right before a citation: the issuer named before it.
 _ISSUER_BEFORE = re.compile(r"(?<![a-z])" + P.CUA + r"\s+(?P<who>[^,;.:()\n]{3,80}?)\s+t[a]i\s+\Z")
 
@@ -57,7 +64,10 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     # "(ý kiến) chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 4567/UBND-KGVX"
     bm = _ISSUER_BEFORE.search(folded, max(0, c.start - 100), c.start)
     if bm is not None:
-        o, said = _leading_issuer(clean(text[bm.start("who") : bm.end("who")]), province, commune_name)
+        # "Xét đề nghị của Giám đốc Công an tỉnh tại Tờ trình số …": the body its head speaks for
+        title = _HEAD_OF.match(folded, bm.start("who"), bm.end("who"))
+        who = bm.start("who") if title is None else title.end()
+        o, said = _leading_issuer(clean(text[who : bm.end("who")]), province, commune_name)
         if o is not None:
             return o, said
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
@@ -200,9 +210,11 @@ def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, d
         if org is not None and org.level == "district":
             scope = K.scope_of(org.province, slug(org.name))
         elif org is not None and org.level == "commune":
-            scope = K.scope_of(org.province, org.name.split(" ", 1)[-1] if org.id.startswith("commune:") else None)
-            if org.id.startswith("commune:"):
-                scope = K.scope_of(org.province, registry().unit_slug(org))
+            # a commune's office or Party committee ("unit:21349:dang-uy") numbers its papers in its commune
+            commune = registry().by_id(org.parent_id) if org.id.startswith("unit:") and org.parent_id else org
+            scope = K.scope_of(org.province, None)
+            if commune is not None and commune.id.startswith("commune:"):
+                scope = K.scope_of(commune.province, registry().unit_slug(commune))
         elif org is not None and org.province:
             scope = K.scope_of(org.province)
         else:
@@ -262,6 +274,8 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     title = folded[lo:hi]
     report = doc_type == "BC"
     guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    if doc_type == "CV" and not guides:
+        return [_letter_carries_out(cl, folded, lo, hi) for cl in classified]
     if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not _ISSUES_A_PLAN.search(title):
         return classified
     cue = _GUIDES if guides else _IMPL_CUE
@@ -271,7 +285,42 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
         if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
             cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
         out.append(cl)
+    if report and any(lo <= cl.citation.start < hi and cl.relation == "reports_on" for cl in out):
+        out = [_the_request(cl, lo, hi) for cl in out]
     return out
+
+
+#: A letter's subject that carries X out, right before it: "V/v triển khai (thực hiện) Kế hoạch số …", "V/v tổ chức
+#: thực hiện Quyết định số …".
+_LETTER_CARRIES_OUT = re.compile(
+    r"(?<![a-z])(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|(?:t[o0]\s+ch[uw]c\s+)?" + P.THUC_HIEN + r")\s+\Z"
+)
+#: Before it, words that make the subject another's act: a draft to comment on, a report, a review.
+_NOT_OWN_ACT = re.compile(r"d[uw]\s+th[a]o|g[o0]p\s+[y]|b[a]o\s+c[a]o|s[o0]\s+k[e&]t|t[o0]ng\s+k[e&]t|d[a]nh\s+gi[a]")
+
+
+def _letter_carries_out(cl: Classified, folded: str, lo: int, hi: int) -> Classified:
+    """A letter whose "V/v" subject carries X out ("V/v triển khai Kế hoạch số 82/KH-UBND") implements X; not a
+    draft's, a report's or a review's subject ("V/v góp ý dự thảo Kế hoạch thực hiện Nghị quyết số …")."""
+    c = cl.citation
+    if (lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on")
+            and _LETTER_CARRIES_OUT.search(folded, max(lo, c.start - 40), c.start)
+            and not _NOT_OWN_ACT.search(folded, lo, c.start)):
+        return dataclasses.replace(cl, relation="implements")
+    return cl
+
+
+#: What asks for a report, not what one is on: letters, guidance, notices, telegrams.
+_REQUESTS = frozenset({"CV", "HD", "TB", "CĐ"})
+
+
+def _the_request(cl: Classified, lo: int, hi: int) -> Classified:
+    """In a report whose title names what it is on ("Báo cáo sơ kết 05 năm thực hiện Chỉ thị số 35-CT/TW"), the
+    letter its opening carries out ("Thực hiện Công văn số 1200-CV/BTCTW …, Ban Thường vụ báo cáo") asked for it."""
+    c = cl.citation
+    if cl.relation == "reports_on" and cl.parent is None and c.type in _REQUESTS and not lo <= c.start < hi:
+        return dataclasses.replace(cl, relation="implements")
+    return cl
 
 
 #: A plan or programme the title issues ("Ban hành Kế hoạch thực hiện …"), not one it cites by number

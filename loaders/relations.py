@@ -34,6 +34,13 @@ from dataclasses import dataclass
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
+from luocdo.loaders.report_cues import (
+    ASKS_REPORT,
+    REPORTED_TYPES,
+    REPORTS_ON_BEFORE,
+    closing_report,
+    reports_after,
+)
 
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
 _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
@@ -68,6 +75,7 @@ class Classified:
 _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\.\s|\bv[a]|(?:^|\s)(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)])\s*\Z")
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
+_AT_PAPER = re.compile(r"\st[a]i\s+(?=" + P.TYPE_WORD.pattern + r")")
 #: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại": what leads on to the document.
 _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
@@ -83,46 +91,28 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
-#: A report's own words for what it reports on: "báo cáo (sơ kết|tổng kết) (kết quả|tình hình) (triển khai)
-#: thực hiện", right before the citation.
-_REPORTS_ON_BEFORE = re.compile(
-    r"(?<![a-z])b[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)\s+)?"
-    r"(?:(?:vi[e&]c\s+)?(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r")\s+(?:c[a]c\s+)?\Z"
-)
-#: A line break that only wraps a sentence (no blank line): OCR and PDF text break lines anywhere.
-_WRAP = r"\n(?![ \t]*\n)"
-#: The report's own words after what it rests on: "…, UBND xã báo cáo kết quả (triển khai) thực hiện như sau".
-_REPORTS_AFTER = re.compile(
-    r"(?:[^;.\n]|" + _WRAP + r"){0,200}?,\s*(?:[^;.,\n]|" + _WRAP + r"){0,60}?\sb[a]o\s+c[a]o\s+(?:(?:s[o0]|t[o0]ng)\s+k[e&]t\s+)?(?:k[e&]t\s+qu[a]|t[i1]nh\s+h[i1]nh)"
-    r"(?:\s+(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r")?\s+nh[uw]\s+sau"
-)
-#: What a report reports on when it rests on it: plans, programmes, directives, resolutions, decisions, conclusions.
-_REPORTED_TYPES = frozenset({"KH", "CTr", "CT", "NQ", "QĐ", "KL", "ĐA"})
-
-
-def _reports_after(folded: str, cits: list[Citation], i: int) -> bool:
-    """The opening sentence goes on, after citation ``i`` (or after the list it begins), to say that the report
-    gives the results of carrying it out."""
-    c = cits[i]
-    m = _REPORTS_AFTER.match(folded, c.end, min(len(folded), c.end + 300))
-    if m is None:
-        return False
-    nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
-    return m.end() <= nxt or P.NEXT_ITEM.match(folded, c.end, nxt) is not None
-
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
 #: amending law cited in a sentence: its list names the laws that law amends, not this document; but
 #: "Quốc hội ban hành Luật sửa đổi, bổ sung …" is the amending law's own enacting words).  Searched in a window that must end at the
 #: citation, so the lookahead turns away positions that cannot start one of the cues.
+#: The words from the verb to what it acts on ("bổ sung một số điều của"), not over another cue's line ("Về việc bãi
+#: bỏ văn bản\nCăn cứ Nghị quyết số …": the title's verb does not reach the basis).
+_WORDS_TO_IT = r"(?:(?!\n\s*(?:c[a]n\s+c[uw]|x[e&]t|theo|th[uw]c\s+hi[e&]n|tr[i1][e&]n\s+khai)\b)[^;.]){0,40}"
+#: "thay thế các Quyết định: số …" (the type word may lead the first item): a list of what this replaces, opened on
+#: the verb's line.
+_LIST_OF = r"(?:\s+c[a]c(?:\s+[^;.:\n]{1,30}:)?)?"
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung[^;.]{0,40}|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh)"
-    r"|(?P<repeals>b[a]i\s+b[o0][^;.]{0,40}))"
+    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung" + _WORDS_TO_IT + r"|thay\s+th[e&]" + _LIST_OF
+    + r"|d[i1]nh\s+ch[i1]nh)"
+    r"|(?P<repeals>b[a]i\s+b[o0]" + _WORDS_TO_IT + r"))"
     r"\s*(?:c[uw]a\s+)?\Z"
 )
 #: A cited number (and its date) right before the verb: the subject of "sửa đổi, bổ sung" is that instrument.
 _AFTER_A_NUMBER = re.compile(r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?\s+\Z")
+#: "dự thảo (Quyết định) …" right before the verb: a draft, not this document, is what would amend.
+_DRAFT_OF = re.compile(r"d[uw]\s+th[a]o(?:\s+[a-z]+){0,3}\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
 #: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
@@ -175,14 +165,28 @@ def own_list_cue(folded: str, start: int) -> str | None:
 _ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\s)")
 
 
+#: An article of this document's own that amends: "Điều 2. Sửa đổi khoản 2 Điều 1 Quyết định số …", "Điều 69. Bổ
+#: sung Nghị định số …" at a line's start ("Biều 2." as OCR reads it), "sửa đổi" or "bổ sung" alone (not a task's "Bổ
+#: sung kinh phí …").
+_ARTICLE_AMENDS = re.compile(
+    r"[ \t]*[dbp0][i1][e&]u\s+\d{1,3}[a-z]?[.:]?\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung)\s[^;.\n:]{0,60}\Z"
+)
+
+
 def own_cue_before(folded: str, start: int) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it."""
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
+    if am is None:
+        line = folded.rfind("\n", 0, start) + 1
+        if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
+            return "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
         return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
+    if _DRAFT_OF.search(folded, max(0, am.start() - 40), am.start()):
+        return None  # "góp ý dự thảo Quyết định sửa đổi, bổ sung Quyết định số …": the draft would amend it
     return am.lastgroup
 
 
@@ -228,9 +232,11 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
         ahead = folded[m.end() : m.end() + reach]
         if reach > 60:
-            tm = _TO_TRINH.search(ahead)
-            if tm:
+            # the proposal: "… tại Tờ trình số …", or another paper it was made in ("… tại Công văn số …")
+            if tm := _TO_TRINH.search(ahead):
                 ahead = ahead[tm.start() :]
+            elif at := _AT_PAPER.search(ahead):
+                ahead = ahead[at.end() :]
         elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
@@ -241,10 +247,27 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
     return best
 
 
-def _sentence_floor(folded: str, pos: int, lo: int) -> int:
-    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters."""
+def _sentence_floor(folded: str, pos: int, lo: int, text: str | None = None) -> int:
+    """Where the sentence holding ``pos`` starts: after the last break within 1,500 characters, or after a
+    full stop inside a line that ``text`` (folded's original, whose capitals folding lost) shows to end one."""
     end = last_end_near(SENTENCE_BREAK, folded, max(lo, pos - 1500), pos)
-    return lo if end is None else end
+    floor = lo if end is None else end
+    return floor if text is None else prose_stop(text, floor, pos)
+
+
+def prose_stop(text: str, floor: int, pos: int) -> int:
+    """After the last full stop in ``[floor, pos)`` that ends a sentence of prose: a word in small letters
+    before it, a capital after ("… tổ chức quán triệt. Các nội dung thực hiện theo …"); not "TP. Hồ Chí Minh",
+    "ngày 12/8/2025. Sau" (a date may end an abbreviation's number), nor "Điều 5. Luật".  ``floor`` if none."""
+    at = text.rfind(". ", floor, pos)
+    while at >= floor + 2:
+        nxt = at + 2
+        while nxt < pos and text[nxt] == " ":
+            nxt += 1
+        if text[at - 2 : at].isalpha() and text[at - 2 : at].islower() and nxt < pos and text[nxt].isupper():
+            return nxt
+        at = text.rfind(". ", floor, at)
+    return floor
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
@@ -253,8 +276,8 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
     in capitals at a line's start, which opens a clause of its own."""
     out: list[Classified] = []
     for i, c in enumerate(cits):
-        if doc_type == "BC" and c.start < preamble_end:
-            rm = _REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
+        if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and closing_report(folded, c.start)):
+            rm = REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
             if rm is not None:
                 # "…, Sở Nội vụ báo cáo kết quả thực hiện Kế hoạch số 45/KH-UBND …": what this report is on,
                 # also when the sentence began with the letter that asked for it
@@ -262,22 +285,31 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 continue
         gap = _gap_before(folded, cits, i)
         parent, parent_rel = _nested(cits, out, i, gap, text) if gap is not None else (None, None)
-        if (doc_type == "BC" and c.start < preamble_end and c.type in _REPORTED_TYPES and parent is None
-                and _reports_after(folded, cits, i)):
+        if (doc_type in ("BC", "CV") and c.start < preamble_end and c.type in REPORTED_TYPES and parent is None
+                and reports_after(folded, cits, i)):
             # "Căn cứ Kế hoạch số 12/KH-UBND …, UBND xã báo cáo kết quả thực hiện như sau:": what it reports on
-            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo")
+            # (not what that plan carries out: "Kế hoạch số 145 … triển khai Nghị quyết số 57 …, Sở … báo cáo"),
+            # also in a letter that is a report ("V/v báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND")
             out.append(Classified(c, "reports_on", None, None, c.start))
             continue
         relation, cue_start = "cites", None
         if parent is None:
-            relation, cue_start = _governed(folded, c, preamble_end, doc_type)
+            relation, cue_start = _governed(folded, c, preamble_end, doc_type, text)
+            if relation == "reports_on" and cue_start != c.start and _asks_for_the_report(folded, cits, i):
+                relation = "implements"
+            elif _issued_by_another(folded, cits, i, cue_start):
+                relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
             if own:
                 relation, cue_start = own, c.start
-            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap):
+            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
                 relation, cue_start = out[i - 1].relation, c.start
+            elif (relation != "implements" and gap is not None and doc_type != "BC" and c.start < preamble_end
+                  and _own_clause_carries_out(gap)):
+                # "Căn cứ Kế hoạch số 145/KH-UBND …, UBND xã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"
+                relation, cue_start = "implements", c.start
             elif relation == "cites" and gap is not None and _carried_out_with(out[i - 1], folded, c):
                 # "Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND … về … và Nghị quyết số 57-NQ/TW"
                 relation, cue_start = "implements", out[i - 1].cue_start
@@ -285,6 +317,22 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out
+
+
+def _asks_for_the_report(folded: str, cits: list[Citation], i: int) -> bool:
+    """A report's "Thực hiện X" where X is the request, not what is reported on: X's subject asks for the report
+    ("Thực hiện Công văn số 2201/SKHCN-CĐS … về việc báo cáo kết quả, UBND xã báo cáo như sau"), or the sentence
+    goes on to name what the report is on ("Thực hiện Công văn số 1050-CV/TU …, UBND huyện báo cáo kết quả thực
+    hiện Nghị quyết số 06-NQ/TU")."""
+    c = cits[i]
+    if c.subject and ASKS_REPORT.match(folded, c.end):
+        return True
+    for nxt in cits[i + 1 : i + 4]:
+        if nxt.start - c.end > 300 or SENTENCE_BREAK.search(folded, c.end, nxt.start):
+            break
+        if REPORTS_ON_BEFORE.search(folded, max(0, nxt.start - 90), nxt.start):
+            return True
+    return False
 
 
 def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
@@ -296,16 +344,28 @@ def _gap_before(folded: str, cits: list[Citation], i: int) -> str | None:
     return folded[gap_lo : cits[i].start] if gap_lo <= cits[i].start else ""
 
 
+#: A clause of this document's own between two citations: ", UBND xã ban hành Kế hoạch thực hiện …", ", Sở Nội vụ
+#: sửa đổi, bổ sung …" — one body that acts (not "các …", a group given a task inside the cited text's subject).
+OWN_CLAUSE = re.compile(
+    r",\s*(?:ubnd|" + P.UY_BAN_NHAN_DAN + r"|hdnd|" + P.HOI_DONG_NHAN_DAN + r"|s[o0]|ban\s+th[uw][o0]ng\s+v[u]|d[a]ng\s+[u]y"
+    r"|t[i1]nh\s+[u]y|ch[u]\s+t[i1]ch|v[a]n\s+ph[o0]ng|ph[o0]ng|trung\s+t[a]m|c[o0]ng\s+an)"
+    r"(?:\s+(?!c[a]c\b|giao\b)[a-z0-9]+){0,6}?\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng|s[uw]a\s+d[o0]i|b[o0]\s+sung"
+    r"|thay\s+th[e&]|b[a]i\s+b[o0]|" + P.TRIEN_KHAI + "|" + P.THUC_HIEN + r"|c[u]\s+th[e&]\s+h[o0]a)(?![a-z])"
+)
+
+
 def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text: str | None) -> tuple[int | None, str | None]:
-    """The citation ``i`` is nested in, and how that one relates to it (rule 1)."""
-    if len(gap) >= 220 or _CLAUSE_BREAK.search(gap):
+    """The citation ``i`` is nested in, and how that one relates to it (rule 1); not one after a clause of this
+    document's own (:data:`OWN_CLAUSE`)."""
+    if len(gap) >= 220 or _CLAUSE_BREAK.search(gap) or ("," in gap and OWN_CLAUSE.search(gap)):
         return None, None
     nm = _NEST_CUE.search(gap)
     if nm and text is not None and _opens_a_line(text, cits[i].start - len(gap) + nm.start()):
         return None, None
     # "… và theo Công văn số …": a conjunction before the cue opens a sibling clause with its own cue
     if nm and not _SIBLING_CLAUSE.search(gap, 0, nm.start()):
-        reviews = _REVIEWS.search(gap, 0, nm.start()) is not None
+        reviews = _REVIEWS.search(gap, 0, nm.start()) is not None or (
+            nm.lastgroup == "amends" and _DRAFT_OF.search(gap, max(0, nm.start() - 40), nm.start()) is not None)
         if nm.lastgroup == "implements" and cits[i - 1].type == "BC":
             # "Báo cáo số 45/BC-UBND … về kết quả thực hiện Kế hoạch số 82 …": a report on what carrying X out gave
             return i - 1, "reports_on"
@@ -321,6 +381,29 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
     return None, None
 
 
+#: The cue right before a citation that carries it out ("… ban hành Kế hoạch thực hiện ", "… triển khai thực hiện ").
+_CARRIES_OUT = re.compile(
+    r"(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"\s*\Z|" + P.TRIEN_KHAI + r"\s*\Z|c[u]\s+th[e&]\s+h[o0]a\s*\Z"
+)
+
+
+def _issued_by_another(folded: str, cits: list[Citation], i: int, cue_start: int | None) -> bool:
+    """The citation, after another in the clause of its cue, is what a body issued ("(đã) ban hành Kế hoạch số …"):
+    the cue is for the first ("Thực hiện Kế hoạch số 145/KH-UBND …, Sở Nội vụ đã ban hành Kế hoạch số 20/KH-SNV")."""
+    c = cits[i]
+    return (cue_start is not None and cue_start < c.start and i > 0 and cits[i - 1].start >= cue_start
+            and _BAN_HANH_BEFORE.search(folded, max(0, c.start - 30), c.start) is not None)
+
+
+def _own_clause_carries_out(gap: str) -> bool:
+    """The gap before a citation is a clause of this document's own that ends by carrying it out: ", UBND xã
+    ban hành Kế hoạch thực hiện " (:data:`OWN_CLAUSE`, not the subject of the citation before)."""
+    if len(gap) >= 220 or "," not in gap or _CLAUSE_BREAK.search(gap):
+        return False
+    m = OWN_CLAUSE.search(gap)
+    return m is not None and _CARRIES_OUT.search(gap, m.start()) is not None and not _REVIEWS.search(gap, m.start())
+
+
 def _opens_a_line(text: str, at: int) -> bool:
     """A cue in capitals at the start of a line ("… của Bộ Chính trị\nThực hiện Kế hoạch số …"): a new clause
     whose ";" the scan lost, not the subject of the citation before ("… về triển khai\nthực hiện …")."""
@@ -328,11 +411,12 @@ def _opens_a_line(text: str, at: int) -> bool:
     return line > 0 and not text[line:at].strip() and text[at : at + 1].isupper()
 
 
-def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None) -> tuple[str, int | None]:
+def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
+              text: str | None = None) -> tuple[str, int | None]:
     """The relation a cue gives a citation that is not nested (rule 2), with where the cue starts."""
     relation, cue_start = "cites", None
     if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
-        floor = _sentence_floor(folded, c.start, 0)
+        floor = _sentence_floor(folded, c.start, 0, text)
         g = _governing_cue(folded, floor, c.start)
         if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
@@ -345,7 +429,7 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None)
                 relation = "reports_on"
     # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", in the opening as in the body
     if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
-        floor = _sentence_floor(folded, c.start, 0)
+        floor = _sentence_floor(folded, c.start, 0, text)
         line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
         if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
             relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
@@ -361,10 +445,22 @@ def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:
 
 
 
-def _enumerated_after_own_cue(prev: Classified, gap: str) -> bool:
-    """The citation follows, joined by "và" or a comma only, one this document amends or repeals."""
-    return prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None \
-        and _CONJ.fullmatch(gap) is not None
+def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citation) -> bool:
+    """The citation follows, joined by "và" or a comma only, one this document amends or repeals; or it is the next
+    bare "số …" of a list on the same line ("thay thế các Nghị định: số 154/2005/NĐ-CP … quy định …; số 87/2012/NĐ-CP")."""
+    if not (prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None):
+        return False
+    return _CONJ.fullmatch(gap) is not None or (
+        _NEXT_ON_LINE.search(gap) is not None and _BARE_NUMBER.match(folded, c.start) is not None)
+
+
+#: "…; số 31/QĐ-UBND": the next item of a list in the same sentence, after a ";" (the list "thay thế các Quyết định:
+#: số 30/QĐ-UBND …; số 31/QĐ-UBND …" opens; a line may wrap, no new item or article starts); the item is a bare "số …"
+#: (:data:`_BARE_NUMBER`).
+_NEXT_ON_LINE = re.compile(
+    r"\A(?:[^\n.]|\.(?!\s)|\n(?![ \t]*\n)(?![ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-+•]|[dbp0]i[e&]u\s+\d))){0,400}?;\s*(?:v[a]\s+)?\Z"
+)
+_BARE_NUMBER = re.compile(P.SO + r"\s*\d")
 
 
 def issued_on_basis(folded: str, cits: list[Citation], classified: list[Classified]) -> list[tuple[int, int, str]]:

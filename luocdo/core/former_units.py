@@ -189,7 +189,8 @@ class FormerUnits:
                 return self._former_province(hit)
             if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
                 return None
-        cands = old_d.get(name, []) or (self._district_near(name, province) if province else [])
+        # (a district's word-initial Đ read as B, P or 0 too: "huyện Bak Ha" is Đắk Hà)
+        cands = old_d.get(name, []) or old_d.get(d_initial(name), []) or (self._district_near(name, province) if province else [])
         if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
             typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
             cands = typed or cands

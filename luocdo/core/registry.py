@@ -214,7 +214,8 @@ class Registry(Bodies, FormerUnits):
 
     def _province(self, name: str) -> Org | None:
         n = _norm(name)
-        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r"|dang bo)\s+", "", n)
+        # "ĐẢNG BỘ TỈNH …" (its "Đ" read as B, P or 0 by OCR: "PANG BO TINH QUANG NGAI")
+        n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r"|[dbp0]ang bo)\s+", "", n)
         stripped = re.sub(r"^(?:tinh|thanh pho|tp)\s+", "", n)
         prefixed, n = stripped != n, stripped
         if n in self._province_names:
