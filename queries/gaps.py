@@ -306,8 +306,8 @@ def _titles_where_no_subject(store: Store, rows: list[dict[str, Any]]) -> None:
     titles cost a third of the query at 1,000,000 documents); a store written before those words were
     stored (a Neo4j database of then) has them null: the titles of those rows, read by key."""
     bare = sorted({r["key"] for r in rows if r.get("subject") is None})
-    if not bare:
-        return
+    if not bare or derived(store, "subjects_complete", lambda: not loader.run(store, "titles_without_subject", {}, limit=1)):
+        return  # null only where there is no title (an instrument known by its number): nothing to read
     titles = {d["key"]: d.get("title") for d in loader.run(store, "docs_by_keys", {"keys": bare}, limit=None)}
     for r in rows:
         if r.get("subject") is None:
