@@ -40,6 +40,10 @@ _LOCAL_ACTOR = re.compile(
 _BRANCH = re.compile(r"[^,;()]{2,40}?\s(?:tinh|thanh\s+pho|huyen|thi\s+xa|khu\s+vuc)\b")
 
 
+def _names_branch(phrase: str | None) -> bool:
+    return phrase is not None and _BRANCH.match(fold(phrase)) is not None
+
+
 #: The head of a body, before its name: "Giám đốc (Sở Nội vụ)", "Chánh (Văn phòng UBND tỉnh)", "Chỉ huy trưởng (Bộ
 #: Chỉ huy Quân sự tỉnh)", "Trưởng (phòng Văn hóa - Xã hội)", "Phó Giám đốc …".
 _HEAD_OF = re.compile(
@@ -85,7 +89,7 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
     if head in SHARED_CODES:
         return None, None  # "57-NQ/TW": the Politburo's or the Central Committee's; the words did not say
     # "của BHXH tỉnh" of a province not known here: a branch, not Bảo hiểm xã hội Việt Nam its code names
-    branch = phrase is not None and _BRANCH.match(fold(phrase)) is not None
+    branch = _names_branch(phrase)
     if head in CENTRAL_BY_CODE and not branch:
         return reg.resolve(CENTRAL_BY_CODE[head]), None
     if head in ("UBND", "HĐND") or head in COUNCIL_CODES:
@@ -202,7 +206,7 @@ def local_body(org: Org | None, symbol: str | None) -> bool:
 def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, doc_year: int | None) -> tuple[Instrument, bool]:
     """Build the cited Instrument; returns it and whether its year was assumed."""
     head = (c.issuer_code or "").split("-")[0]
-    branch = org is None and phrase is not None and _BRANCH.match(fold(phrase)) is not None
+    branch = org is None and _names_branch(phrase)
     local = K.is_local_issuer(head) or local_body(org, c.symbol) or branch
     scope = None
     assumed = False

@@ -4,22 +4,11 @@ scope, while the same code of the central body ("BHXH" of Bảo hiểm xã hội
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from luocdo.core.registry import registry
 from luocdo.loaders.extract import extract_text
-
-
-def _no_marks(text: str) -> str:
-    out = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return out.replace("Đ", "D").replace("đ", "d")
-
-
-def _read(text: str, variant: str):
-    return extract_text(text if variant == "clean" else _no_marks(text))
-
+from tests.test_unseen_classes import _read
 
 _OWN = ("{parent}            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{own}           Độc lập - Tự do - Hạnh phúc\n\n"
         "Số: 512/KH-{code}                 {place}, ngày 14 tháng 3 năm {year}\n\nKẾ HOẠCH\n"
