@@ -29,7 +29,7 @@ UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND") yields the derived
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
@@ -316,7 +316,24 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif doc_type != "VBHN" and expires_here(folded, c.end) and not (i + 1 < len(cits) and cits[i + 1].start < c.end + 160):
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
+    _expire_together(folded, out)
     return out
+
+
+#: From a cited instrument to the next one of the same list: "… ngày 29 tháng 11 năm 2005 và Luật số …", ", Thông tư
+#: số …" (no sentence or line break between).
+_JOINED_TO_NEXT = re.compile(r"[^;.\n]{0,40}?(?:,|\sv[a])\s[^;.\n]{0,120}")
+
+
+def _expire_together(folded: str, out: list[Classified]) -> None:
+    """The items of a list that ends "… hết hiệu lực kể từ ngày Luật này có hiệu lực" expire together ("Luật hải
+    quan số 29/2001/QH10 và Luật số 42/2005/QH11 … hết hiệu lực …"): the last one's cue reaches back along the list."""
+    for i in range(len(out) - 2, -1, -1):
+        cur, nxt = out[i], out[i + 1]
+        if (cur.relation == "cites" and cur.parent is None and nxt.relation == "repeals" and nxt.parent is None
+                and nxt.cue_start is not None and nxt.cue_start >= nxt.citation.end
+                and _JOINED_TO_NEXT.fullmatch(folded, cur.citation.end, nxt.citation.start) is not None):
+            out[i] = replace(cur, relation="repeals", cue_start=nxt.cue_start)
 
 
 def _asks_for_the_report(folded: str, cits: list[Citation], i: int) -> bool:

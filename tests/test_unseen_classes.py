@@ -386,6 +386,15 @@ LAW_OCR = [
      {"41/2011/TT-BYT": "repeals"}),
     ("Thong tw se 41/2011/TT-BYT ngay 14 thang 11 nam 2011 cua Bo trwong Bo Y te\nhet hiéu lyc ke tu ngay Luat nay co hiéu lyc.",
      {"41/2011/TT-BYT": "repeals"}),
+    # a list expires together: the last item's cue reaches back over "và" and commas
+    ("Luật Quảng cáo số 12/2008/QH12 ngày 03 tháng 6 năm 2008 và Luật số 30/2011/QH13 sửa đổi, bổ sung một số điều của "
+     "Luật Quảng cáo hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.", {"12/2008/QH12": "repeals", "30/2011/QH13": "repeals"}),
+    ("Thong tu so 07/2016/TT-BLDTBXH, Thong tu so 11/2018/TT-BLDTBXH va Thong tu so 02/2020/TT-BLDTBXH het hieu\nluc ke tu "
+     "ngay Bo luat nay co hieu luc.", {"07/2016/TT-BLĐTBXH": "repeals", "11/2018/TT-BLĐTBXH": "repeals",
+                                       "02/2020/TT-BLĐTBXH": "repeals"}),
+    # ... but not past the end of a sentence
+    ("Việc đào tạo thực hiện theo Thông tư số 07/2016/TT-BLDTBXH. Thông tư số 11/2018/TT-BLDTBXH hết hiệu lực kể từ ngày "
+     "Bộ luật này có hiệu lực.", {"07/2016/TT-BLĐTBXH": "cites", "11/2018/TT-BLĐTBXH": "repeals"}),
 ]
 
 #: A consolidated text quotes the enacting words of the acts it consolidates ("Quốc hội ban hành Luật sửa
