@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from luocdo.core import keys as K
-from luocdo.core.fold import fold, slug
+from luocdo.core.fold import fold, slug, squash
 from luocdo.core.model import Instrument, Issuer
 from luocdo.core.registry import Org, registry
 from luocdo.loaders import patterns as P
@@ -402,6 +402,21 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _NAME_GAP = re.compile(r"[ \t\n,]{0,3}\Z")
+#: "… đã được sửa đổi, bổ sung theo" right before "Luật sửa đổi … của Luật X số N": N is the amending law's own number
+#: ("Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Giáo dục
+#: số 44/2009/QH12").
+_AMENDED_UNDER = re.compile(r"d[uw][o0]c\s+s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+(?:theo|b[o0]i|t[a]i)\s+\Z")
+
+
+def _numbered_before_amended(folded: str, cits: list[Citation], law: LawCitation, tail: str) -> bool:
+    """"Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Giáo
+    dục số 44/2009/QH12": the law amended has its number before the cue, so the one after the amending law's name
+    is that law's own (where the amended law has none before, "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số
+    27/2023/QH15" is the amending law's title, numbers of the laws it amends and all)."""
+    if not _AMENDED_UNDER.search(folded, max(0, law.start - 50), law.start):
+        return False
+    want = squash(canonical_law_name(tail))
+    return any(c.name and law.start - 90 < c.end <= law.start and squash(c.name) == want for c in cits)
 
 
 def pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitation]) -> tuple[list[Citation], list[LawCitation]]:
@@ -424,14 +439,14 @@ def pair_names(text: str, folded: str, cits: list[Citation], laws: list[LawCitat
             left.append(law)
             continue
         c = out[hit]
-        if law.tail_start is not None:  # "Luật sửa đổi … của Luật X, Luật Y số …": the number is Luật Y's
-            left.append(law)
+        start, name, kind = law.start, law.name, law.kind
+        if law.tail_start is not None:
             head = LAW_HEAD.match(folded, law.tail_start)
-            start = law.tail_start
-            name = clean(text[start : law_name_end(text, folded, head.end())]) if head else law.name
-            kind = LAW_KIND.get(folded[start], "Luật")
-        else:
-            start, name, kind = law.start, law.name, law.kind
+            tail = clean(text[law.tail_start : law_name_end(text, folded, head.end())]) if head else law.name
+            if not _numbered_before_amended(folded, out, law, tail):
+                # "Quốc hội ban hành Luật sửa đổi … của Luật X, Luật Y số …": the number is Luật Y's
+                left.append(law)
+                start, name, kind = law.tail_start, tail, LAW_KIND.get(folded[law.tail_start], "Luật")
         typ = kind if c.type in ("Luật", "CV") else c.type
         out[hit] = dataclasses.replace(c, start=start, name=canonical_law_name(name), type=typ, date=c.date or law.date,
                                        year=c.year or law.year)

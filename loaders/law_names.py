@@ -252,9 +252,16 @@ def _closest_known(folded: str) -> str | None:
     if by_skeleton is not None:
         return by_skeleton or None  # "" when two known names share it: none
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
-    if best and best[1] >= 82 and len(best[0].split()) == len(folded.split()):
+    if best and best[1] >= 82 and _same_initials(best[0], folded):
         return choices[best[0]]
     return None  # a shorter name is kept as written: "Luật Bầu cử đại biểu Quốc hội" was a law of its own
+
+
+def _same_initials(known: str, folded: str) -> bool:
+    """As many words, each with the first letter of the known name's word (as OCR reads an initial "Đ"): OCR
+    damages marks and vowels, seldom a word's first letter, so "Luật Người cao tuổi" is no "Luật Nuôi con nuôi"."""
+    kw, fw = known.split(), folded.split()
+    return len(kw) == len(fw) and all(_word_shape(a)[:1] == _word_shape(b)[:1] for a, b in zip(kw, fw, strict=True))
 
 
 _VOWELS = re.compile(r"[aeiouywj&`0-9]+")  # "j": OCR's reading of "ị" ("thj", "djnh")

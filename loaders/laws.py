@@ -88,8 +88,10 @@ _STRONG_AFTER = re.compile(
     r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[uw][o0e]ng)\s|tr[uw]\s|h[e&]t\s+hi[e&]u"
     r"|c[o0]\s+hi[e&]u\s+l[uy]c|(?:c[o0]\s+)?quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
 )
-#: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp".
-_NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y)(?![a-z])")
+#: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp", "Luật áp
+#: dụng" (the law that governs a contract), "Luật chuyên ngành", "Luật hiện hành".
+_NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y|[a]p\s+d[uw]ng|chuy[e&]n\s+ng[a]nh"
+                         r"|hi[e&]n\s+h[a]nh)(?![a-z])")
 _SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from luocdo.core.fold import squash
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
@@ -390,12 +391,18 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
         return i - 1, (None if reviews else nm.lastgroup)
     prev = out[i - 1]
     if nm is None and _CONJ.fullmatch(gap) and prev.parent is not None and not (
-        prev.parent_relation == "amended_by" and cits[i].name and not cits[i - 1].name
+        prev.parent_relation == "amended_by" and cits[i].name and not _amending_name(cits[i].name)
     ):
         # "… đã được sửa đổi theo Luật số A, Luật số B": A and B amend it; a law named with its
-        # number after them ("…, Luật Hải quan số 54/2014/QH13") is the next one of the list
+        # number after them ("…, Luật Hải quan số 54/2014/QH13"), unless its name is an amending law's, is the
+        # next one of the outer list
         return prev.parent, prev.parent_relation
     return None, None
+
+
+def _amending_name(name: str) -> bool:
+    """"Luật sửa đổi, bổ sung một số điều của Luật …" (and an ordinance's): the name of an amending act."""
+    return squash(name).startswith(("luat sua doi", "bo luat sua doi", "phap lenh sua doi"))
 
 
 #: The cue right before a citation that carries it out ("… ban hành Kế hoạch thực hiện ", "… triển khai thực hiện ").

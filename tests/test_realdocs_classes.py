@@ -190,6 +190,15 @@ def test_name_and_number_are_one_citation() -> None:
 DECREE = "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\n{body}\n"
 
 RELATIONS = [
+    # "đã được sửa đổi, bổ sung theo Luật sửa đổi … của Luật X số N" after X's own number: N is the amending law's,
+    # and a law named otherwise after it is the next one of the outer list, not another amending law
+    ("Quy hoạch theo Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều "
+     "của Luật Giáo dục số 44/2009/QH12, Luật Biển Việt Nam số 18/2012/QH13.",
+     {"38/2005/QH11": "cites", "44/2009/QH12": "cites", "18/2012/QH13": "cites"},
+     {("44/2009/QH12", "amends", "38/2005/QH11")}),
+    # "Luật áp dụng" (the law governing a contract) names no law; "Luật Người cao tuổi" is not "Luật Nuôi con nuôi"
+    ("a) Luật áp dụng để điều chỉnh quan hệ hợp đồng dự án; b) quyền của người cao tuổi theo Luật Người cao tuổi.",
+     {"Luật Người cao tuổi": "cites"}, set()),
     ("Căn cứ Luật Doanh nghiệp số 59/2020/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 03/2022/QH15;",
      {"59/2020/QH14": "based_on", "03/2022/QH15": "cites"}, {("03/2022/QH15", "amends", "59/2020/QH14")}),
     ("Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 45/2020/NĐ-CP như sau:",
@@ -215,6 +224,28 @@ def test_relations_say_what_this_document_does(body: str, rels: dict, derived: s
     rec = extract_text(DECREE.format(body=body))
     assert {r.target.label: r.relation for r in rec.references} == rels
     assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == derived
+
+
+#: Whose number follows "Luật sửa đổi, bổ sung một số điều của Luật X số N": the amending law's when X has its own
+#: number before the cue, else X's (an amending law's title names the laws it amends with their numbers).
+AMENDING_TITLES = [
+    ("Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Giáo dục "
+     "số 44/2009/QH12;", {"38/2005/QH11": "Luật Giáo dục", "44/2009/QH12": "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục"},
+     True),
+    ("Luật Đất đai đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, "
+     "Luật Nhà ở số 27/2023/QH15;", {"31/2024/QH15": "Luật Đất đai", "27/2023/QH15": "Luật Nhà ở"}, False),
+    ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp số 59/2020/QH14.",
+     {"59/2020/QH14": "Luật Doanh nghiệp"}, False),
+]
+
+
+@pytest.mark.parametrize(("body", "titles", "numbered"), AMENDING_TITLES)
+def test_the_number_after_an_amending_laws_name(body: str, titles: dict, numbered: bool) -> None:
+    rec = extract_text(DECREE.format(body=body))
+    got = {r.target.label: r.target.title for r in rec.references if r.target.label in titles}
+    assert got == titles
+    # the amending law is one node: by its number when the text gives it one, else by its name
+    assert any(r.target.label.startswith("Luật sửa đổi") for r in rec.references) is not numbered
 
 
 def test_a_consolidated_text_consolidates_what_it_names_first() -> None:
