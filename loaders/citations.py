@@ -141,7 +141,9 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if any(s.isdigit() for s in segs[:1]):
         return None
     # old style: the issuer alone after a dash ("61-CP", "299-TTg"); its type is said by the words before
-    old = P.OLD_STYLE_ISSUERS.get(P.issuer_code(segs[0])) if len(segs) == 1 and first_sep == "-" else None
+    # (also "47/CP", "19/HĐBT" of the 1990s, written as the issuer is: not OCR's "CĐ")
+    old = (P.OLD_STYLE_ISSUERS.get(P.issuer_code(segs[0]))
+           if len(segs) == 1 and (first_sep == "-" or (segs[0] in P.OLD_STYLE_ISSUERS and type_word != "CĐ")) else None)
     if old and segs[0].upper() == P.issuer_code(segs[0]).upper():
         issuer = P.issuer_code(segs[0])
         return issuer, type_word or old, issuer, year, "old"

@@ -35,6 +35,7 @@ from luocdo.core.fold import squash
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
+from luocdo.loaders.laws import editorial_notes
 from luocdo.loaders.report_cues import (
     ASKS_REPORT,
     REPORTED_TYPES,
@@ -138,10 +139,17 @@ _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 _ITEM_LINE = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.),]|[a-z][.)])[ \t]")  # (OCR's "2," for "2.")
 #: A line that opens a list of what this document repeals or replaces: "Điều 1. Bãi bỏ các quyết định sau:",
 #: "Quyết định này thay thế các văn bản sau:" (not "Sửa đổi, bổ sung … như sau:", whose items quote the new text).
+#: Also "3. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:" (the ":" may be lost).
 _OWN_LIST_OPENER = re.compile(
     r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}[.:]?\s+)?(?:(?:" + P.TYPE_WORD.pattern + r"|v[a]n\s+b[a]n)\s+n[a]y\s+)?"
     r"(?:(?P<amends>thay\s+th[e&])|(?P<repeals>b[a]i\s+b[o0]))[^\n:;.]{0,80}:[ \t]*\n"
+    r"|[ \t]*(?:\d{1,2}[.)]\s+)?(?:c[a]c|nh[uw]ng)\s[^\n:;.]{0,60}?\bsau\s+(?:d[a]y\s+)?(?P<expire>h[e&]t\s+hi[e&]u\s+l[uy]c)"
+    r"[^\n:;.]{0,120}:?[ \t]*\n"
 )
+
+
+#: Between an item's mark and the instrument it is about: nothing, or the part of it ("c) Điều 2 (của) Nghị định …").
+_ITEM_HEAD = re.compile(r"[ \t]*(?:(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m)\s+\d{1,3}[a-z]?\s+(?:c[uw]a\s+)?)*")
 
 
 def own_list_cue(folded: str, start: int) -> str | None:
@@ -149,14 +157,15 @@ def own_list_cue(folded: str, start: int) -> str | None:
     quyết định sau:\n1. Quyết định số …;\n2. Quyết định số …"), within 1,500 characters and no article or
     heading between (blank lines may be: OCR puts them between paragraphs)."""
     line = folded.rfind("\n", 0, start) + 1
-    if not _ITEM_LINE.match(folded, line, start):
-        return None
+    item = _ITEM_LINE.match(folded, line, start)
+    if item is None or not _ITEM_HEAD.fullmatch(folded, item.end(), start):
+        return None  # not the instrument the item is about ("a) Nghị định số A … hướng dẫn thi hành Luật Đất đai")
     lo = max(0, line - 1500)
     while line > lo:
         prev = folded.rfind("\n", 0, line - 1) + 1
         m = _OWN_LIST_OPENER.match(folded, prev, line)
         if m is not None:
-            return "repeals" if m.group("repeals") else "amends"
+            return "repeals" if m.group("repeals") or m.group("expire") else "amends"
         if _ARTICLE_OR_HEADING.match(folded, prev, line):
             return None  # another article or a heading: no list goes on over it
         line = prev
@@ -174,13 +183,36 @@ _ARTICLE_AMENDS = re.compile(
 )
 
 
+#: An item of this document's own that adds to X: "3. Bổ sung các khoản 18, 19 vào sau khoản 17 Điều 4 của ", "Bổ sung
+#: Điều 6a vào sau Điều 6 của " at a line's start (a part of X named, then where it goes in X).
+_ITEM_ADDS = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?b[o0d]\s+sung\s+(?:c[a]c\s+)?(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|m[u]c|ch[uw][o0]ng"
+    r"|ph[u]\s+l[u]c|c[u]m\s+t[uw])\s[^;.\n:]{0,80}?\sv[a]o\s[^;.\n:]{0,60}?c[uw]a\s+\Z"
+)
+
+
 def own_cue_before(folded: str, start: int) -> str | None:
-    """"amends" or "repeals" when the words right before a mention say this document does it."""
+    """"amends" or "repeals" when the words right before a mention say this document does it; a legal portal's
+    note between the words and the mention ("Sửa đổi, bổ sung [Khoản này hết hiệu lực bởi …] điểm b khoản 2 Điều
+    83a của Luật …") is not read."""
+    if "]" in folded[max(0, start - 300) : start]:
+        lo = max(0, start - 1600)
+        window = folded[lo:start]
+        notes = editorial_notes(window)
+        if notes:
+            kept = "".join(window[a:b] for a, b in zip([0] + [e for _s, e in notes], [s for s, _e in notes] + [len(window)], strict=True))
+            return _own_cue_at_end(kept, len(kept))
+    return _own_cue_at_end(folded, start)
+
+
+def _own_cue_at_end(folded: str, start: int) -> str | None:
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
     if am is None:
         line = folded.rfind("\n", 0, start) + 1
         if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
+            return "amends"
+        if start - line <= 170 and _ITEM_ADDS.match(folded, line, start):
             return "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)

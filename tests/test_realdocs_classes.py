@@ -190,6 +190,25 @@ def test_name_and_number_are_one_citation() -> None:
 DECREE = "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\n{body}\n"
 
 RELATIONS = [
+    # an item that adds to X: "Bổ sung <part> vào (sau) <part> của X"
+    ("Điều 30. Sửa đổi, bổ sung một số luật\n1. Bổ sung Điều 6a vào sau Điều 6 của Luật Công nghệ cao số 21/2008/QH12 "
+     "như sau:\n3. Bổ sung các khoản 18, 19 vào sau khoản 17 Điều 4 của Luật Thuế thu nhập cá nhân số 04/2007/QH12 như sau:",
+     {"21/2008/QH12": "amends", "04/2007/QH12": "amends"}, set()),
+    ("Bo sung khoan 5 vao Dieu 82 cua Luat Kham benh, chua benh so 40/2009/QH12 nhu sau:", {"40/2009/QH12": "amends"}, set()),
+    # "Bổ sung kinh phí …" is a task, not an amendment
+    ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
+    # a legal portal's note between the verb and what it acts on is not read
+    ("2. Sửa đổi, bổ sung [Khoản này hết hiệu lực bởi Khoản 3 Điều 94 Luật Xây dựng 2025 có hiệu lực từ ngày 01/07/2026] "
+     "điểm b khoản 2 Điều 83a của Luật Xây dựng số 50/2014/QH13 như sau:", {"50/2014/QH13": "amends"}, set()),
+    ("3. Bãi bỏ [Khoản này hết hiệu lực bởi Khoản 2 Điều 47 Luật Chuyển đổi số 2025] Điều 58 của Luật Công nghệ thông "
+     "tin số 67/2006/QH11.", {"67/2006/QH11": "repeals"}, set()),
+    # "Các … sau đây hết hiệu lực …" opens a list of what this document repeals; what an item says of others is not
+    ("2. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành\na) Nghị định số 44/2014/NĐ-CP "
+     "ngày 15 tháng 5 năm 2014 của Chính phủ quy định về giá đất;\nb) Điều 2 Nghị định số 10/2023/NĐ-CP ngày 03 tháng 4 "
+     "năm 2023 của Chính phủ sửa đổi, bổ sung các nghị định hướng dẫn thi hành Luật Đất đai số 45/2013/QH13;\n"
+     "c) Nghị định số 47/CP ngày 03 tháng 5 năm 1997 của Chính phủ.\nĐiều 40. Trách nhiệm thi hành",
+     {"44/2014/NĐ-CP": "repeals", "10/2023/NĐ-CP": "repeals", "45/2013/QH13": "cites", "47/CP": "repeals"},
+     {("10/2023/NĐ-CP", "implements", "45/2013/QH13")}),
     # "đã được sửa đổi, bổ sung theo Luật sửa đổi … của Luật X số N" after X's own number: N is the amending law's,
     # and a law named otherwise after it is the next one of the outer list, not another amending law
     ("Quy hoạch theo Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều "
