@@ -106,7 +106,7 @@ def editorial_notes(folded: str) -> list[tuple[int, int]]:
     return out
 
 
-_NOTE = re.compile(r"\[([^\[\]]{1,1200})\]")  # a wrapped line or a page break may cut a note
+_NOTE = re.compile(r"\[([^\[\]]{1,3000})\]")  # a wrapped line or a page break may cut a note; one may list many acts
 _NOTE_CUE = re.compile(
     r"(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i|b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|h[uw][o0e]ng\s+d[a]n|d[i1]nh\s+ch[i1]nh|h[uw]y)"
     r"|h[e&]t\s+hi[e&]u\s+l[uy]c|c[o0]\s+hi[e&]u\s+l[uy]c|ng[uw]ng\s+hi[e&]u\s+l[uy]c"

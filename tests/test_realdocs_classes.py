@@ -195,6 +195,11 @@ RELATIONS = [
      "như sau:\n3. Bổ sung các khoản 18, 19 vào sau khoản 17 Điều 4 của Luật Thuế thu nhập cá nhân số 04/2007/QH12 như sau:",
      {"21/2008/QH12": "amends", "04/2007/QH12": "amends"}, set()),
     ("Bo sung khoan 5 vao Dieu 82 cua Luat Kham benh, chua benh so 40/2009/QH12 nhu sau:", {"40/2009/QH12": "amends"}, set()),
+    ("2. Bổ sung cụm từ “, tần số vô tuyến điện” vào sau cụm từ “phòng, chống tác hại của rượu, bia” tại khoản 1 Điều 64 "
+     "của Luật Xử lý vi phạm hành chính số 15/2012/QH13.\n3. Bổ sung mục 228 vào sau mục 227 của Phụ lục IV Danh mục ngành, "
+     "nghề đầu tư kinh doanh có điều kiện ban hành kèm theo Luật Đầu tư số 61/2020/QH14 như sau:\n4. Sửa đổi mức xử phạt "
+     "vi phạm hành chính tối đa trong lĩnh vực thủy sản quy định tại điểm đ khoản 1 Điều 24 của Luật Thủy sản số "
+     "17/2003/QH11 như sau:", {"15/2012/QH13": "amends", "61/2020/QH14": "amends", "17/2003/QH11": "amends"}, set()),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
@@ -202,6 +207,11 @@ RELATIONS = [
      "điểm b khoản 2 Điều 83a của Luật Xây dựng số 50/2014/QH13 như sau:", {"50/2014/QH13": "amends"}, set()),
     ("3. Bãi bỏ [Khoản này hết hiệu lực bởi Khoản 2 Điều 47 Luật Chuyển đổi số 2025] Điều 58 của Luật Công nghệ thông "
      "tin số 67/2006/QH11.", {"67/2006/QH11": "repeals"}, set()),
+    # a note may list many acts over more than a thousand characters: none of them is cited by the document
+    ("Điều 5. Gia hạn nộp thuế [Gia hạn thời hạn nộp thuế được hướng dẫn bởi " + "Nghị định 52/2021/NĐ-CP có hiệu lực từ "
+     "ngày 19/04/2021 (VB hết hiệu lực: 01/01/2022) Gia hạn thời hạn nộp thuế giá trị gia tăng, thuế thu nhập doanh "
+     "nghiệp, thuế thu nhập cá nhân và tiền thuê đất trong năm 2021; " * 12 + "] 1. Người nộp thuế được gia hạn.",
+     {}, set()),
     # "Các … sau đây hết hiệu lực …" opens a list of what this document repeals; what an item says of others is not
     ("2. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành\na) Nghị định số 44/2014/NĐ-CP "
      "ngày 15 tháng 5 năm 2014 của Chính phủ quy định về giá đất;\nb) Điều 2 Nghị định số 10/2023/NĐ-CP ngày 03 tháng 4 "
