@@ -190,7 +190,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
         inst = Instrument(key=K.law_key(name, law.year), type=law.kind, date=law.date, year=law.year, title=name,
                           issuer=Issuer(name="Quốc hội", level="central"))
         _lo, _hi, sent = sentence(law.start, law.end)
-        rel = (own_cue_before(folded, law.start) if ident.type != "VBHN" else None) or "cites"
+        rel = (own_cue_before(folded, law.start, ident.type) if ident.type != "VBHN" else None) or "cites"
         if rel == "cites" and ident.type != "VBHN" and expires_here(folded, law.end):
             rel = "repeals"  # "Luật Đất đai năm 2013 hết hiệu lực kể từ ngày Luật này có hiệu lực"
         if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):

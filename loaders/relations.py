@@ -195,28 +195,34 @@ _ITEM_ADDS = re.compile(
 )
 
 
-def own_cue_before(folded: str, start: int) -> str | None:
+#: Documents whose numbered items are tasks or findings ("2. Sửa đổi, bổ sung Điều 5 của Quy chế …" is work to do),
+#: not changes this document makes.
+_ITEMS_DO_NOT_AMEND = frozenset({"KH", "BC", "CV", "TB", "CT", "HD", "CĐ"})
+
+
+def own_cue_before(folded: str, start: int, doc_type: str | None = None) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it; a legal portal's
     note between the words and the mention ("Sửa đổi, bổ sung [Khoản này hết hiệu lực bởi …] điểm b khoản 2 Điều
     83a của Luật …") is not read."""
+    items = doc_type not in _ITEMS_DO_NOT_AMEND
     if "]" in folded[max(0, start - 300) : start]:
         lo = max(0, start - 1600)
         window = folded[lo:start]
         notes = editorial_notes(window)
         if notes:
             kept = "".join(window[a:b] for a, b in zip([0] + [e for _s, e in notes], [s for s, _e in notes] + [len(window)], strict=True))
-            return _own_cue_at_end(kept, len(kept))
-    return _own_cue_at_end(folded, start)
+            return _own_cue_at_end(kept, len(kept), items)
+    return _own_cue_at_end(folded, start, items)
 
 
-def _own_cue_at_end(folded: str, start: int) -> str | None:
+def _own_cue_at_end(folded: str, start: int, items: bool) -> str | None:
     lo = max(0, start - 70)
     am = _AMENDS_BEFORE.search(folded, lo, start)
     if am is None:
         line = folded.rfind("\n", 0, start) + 1
         if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
             return "amends"
-        if start - line <= 300 and _ITEM_ADDS.match(folded, line, start):
+        if items and start - line <= 300 and _ITEM_ADDS.match(folded, line, start):
             return "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)
@@ -337,7 +343,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif _issued_by_another(folded, cits, i, cue_start):
                 relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
-            own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
+            own = own_cue_before(folded, c.start, doc_type) if doc_type != "VBHN" else None
             if own:
                 relation, cue_start = own, c.start
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
