@@ -214,7 +214,10 @@ def _references(groups: Groups, doc_type: str, own_key: str) -> tuple[Reference,
             continue
         best_rel = max((r for _, r, _ in items), key=lambda r: RELATION_STRENGTH[r])
         target = merge_instruments([i for i, _, _ in items])
-        references.append(Reference(target=target, relation=best_rel, mentions=tuple(m for _, _, m in items)))  # type: ignore[arg-type]
+        # the first mention is the edge's evidence: one that says what the relation is ("Bãi bỏ khoản 3 Điều 5 của X",
+        # a repeal in part, not "Luật sửa đổi … của X" before it)
+        mentions = [m for _, r, m in items if r == best_rel] + [m for _, r, m in items if r != best_rel]
+        references.append(Reference(target=target, relation=best_rel, mentions=tuple(mentions)))  # type: ignore[arg-type]
     return tuple(references)
 
 

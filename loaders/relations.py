@@ -187,10 +187,12 @@ _PART = r"(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|m[u]c|ch[uw][o0]ng|ph[u]\s+l[u]c|c[
 #: An item of this document's own that changes a part of X, at a line's start: "3. Bổ sung các khoản 18, 19 vào sau
 #: khoản 17 Điều 4 của ", "Bổ sung cụm từ “…” vào sau cụm từ “…” tại khoản 1 Điều 64 của ", "Bổ sung mục 228 vào sau
 #: mục 227 của Phụ lục IV … ban hành kèm theo " (a part added, then where it goes in X), "Sửa đổi mức xử phạt … quy
-#: định tại điểm đ khoản 1 Điều 24 của " (a part of X named); not a task's "Bổ sung kinh phí … của".
+#: định tại điểm đ khoản 1 Điều 24 của " (a part of X named), "Thay thế cụm từ “…” bằng cụm từ “…” tại khoản 2 Điều 9
+#: của ", "Bãi bỏ khoản 3 Điều 5, khoản 2 Điều 7 của " (repeals); not a task's "Bổ sung kinh phí … của".
 _ITEM_ADDS = re.compile(
-    r"[ \t]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:b[o0d]\s+sung\s+(?:c[a]c\s+)?" + _PART + r"\s[^;.\n:]{0,100}?\sv[a]o\s"
-    r"|s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s(?:[^;.\n:]{0,150}?\s)?" + _PART + r"\s)"
+    r"[ \t]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:(?P<amends>b[o0d]\s+sung\s+(?:c[a]c\s+)?" + _PART + r"\s[^;.\n:]{0,100}?\sv[a]o\s"
+    r"|(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&])\s(?:[^;.\n:]{0,150}?\s)?" + _PART + r"\s)"
+    r"|(?P<repeals>b[a]i\s+b[o0]\s(?:[^;.\n:]{0,20}?\s)?" + _PART + r"\s))"
     r"[^;.\n:]{0,160}?(?:c[uw]a|k[e&]m\s+theo)\s+\Z"
 )
 
@@ -222,8 +224,8 @@ def _own_cue_at_end(folded: str, start: int, items: bool) -> str | None:
         line = folded.rfind("\n", 0, start) + 1
         if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
             return "amends"
-        if items and start - line <= 300 and _ITEM_ADDS.match(folded, line, start):
-            return "amends"
+        if items and start - line <= 300 and (im := _ITEM_ADDS.match(folded, line, start)) is not None:
+            return "repeals" if im.group("repeals") else "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)
     if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):

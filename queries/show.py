@@ -97,12 +97,12 @@ def standing_how(relation: str, sentence: str | None, name: str | None = None) -
     The words looked at are those just before ``name`` (this document as cited) in the
     sentence, so that "sửa đổi X và thay thế Y" replaces Y only.
     """
-    text = squash(sentence or "")
-    at = text.find(squash(name)) if name else -1
-    if at >= 0:
-        text = text[max(0, at - 80): at]
+    whole = squash(sentence or "")
+    at = whole.find(squash(name)) if name else -1
+    text = whole[max(0, at - 80): at] if at >= 0 else whole
     if relation == "REPEALS":
-        return "repeals_in_part" if REPEAL_IN_PART_RX.search(text) else "repeals"
+        # the parts repealed may be a long list ("Bãi bỏ các Điều 32, 33, …, khoản 3 và khoản 4 Điều 179 của X")
+        return "repeals_in_part" if REPEAL_IN_PART_RX.search(whole[max(0, at - 300): at] if at >= 0 else whole) else "repeals"
     if relation == "AMENDS":
         return "replaces" if REPLACES_RX.search(text) else "amends"
     if relation == "CONSOLIDATES":

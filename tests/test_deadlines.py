@@ -237,6 +237,9 @@ def test_the_service_answers_the_marks(plain_db):
     ("REPEALS", "Bãi bỏ Quyết định số 20/2018/QĐ-UBND ngày 05/6/2018", "20/2018/QĐ-UBND", "repeals"),
     ("REPEALS", "Bãi bỏ Điều 5 của Quyết định số 12/2020/QĐ-UBND", "12/2020/QĐ-UBND", "repeals_in_part"),
     ("REPEALS", "Bãi bỏ khoản 2 Điều 3 Thông tư số 01/2019/TT-BNV", "01/2019/TT-BNV", "repeals_in_part"),
+    # a long list of the parts repealed
+    ("REPEALS", "49. Bãi bỏ các Điều 32, 33, 34, 51, 138 và 139, điểm b khoản 1 Điều 163, khoản 3 và khoản 4 Điều 179 của "
+     "Luật thi hành án dân sự số 26/2008/QH12.", "26/2008/QH12", "repeals_in_part"),
     ("REPEALS", "Thông tư số 01/2019/TT-BNV hết hiệu lực kể từ ngày Thông tư này có hiệu lực", "01/2019/TT-BNV", "repeals"),
     ("AMENDS", "Quyết định này thay thế Quyết định số 45/2019/QĐ-UBND ngày 12/11/2019", "45/2019/QĐ-UBND", "replaces"),
     ("AMENDS", "Thay thế cụm từ “Sở Nội vụ” tại Điều 3 Quyết định số 30/2021/QĐ-UBND", "30/2021/QĐ-UBND", "amends"),

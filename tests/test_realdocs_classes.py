@@ -200,6 +200,9 @@ RELATIONS = [
      "nghề đầu tư kinh doanh có điều kiện ban hành kèm theo Luật Đầu tư số 61/2020/QH14 như sau:\n4. Sửa đổi mức xử phạt "
      "vi phạm hành chính tối đa trong lĩnh vực thủy sản quy định tại điểm đ khoản 1 Điều 24 của Luật Thủy sản số "
      "17/2003/QH11 như sau:", {"15/2012/QH13": "amends", "61/2020/QH14": "amends", "17/2003/QH11": "amends"}, set()),
+    ("5. Thay thế cụm từ “chữ ký số chuyên dùng” bằng cụm từ “chữ ký số chuyên dùng công vụ” tại khoản 2 Điều 9 của "
+     "Luật An ninh mạng số 24/2018/QH14.\n6. Bãi bỏ khoản 3 Điều 5, khoản 2 Điều 7 và Điều 9 của Luật Thủy lợi số "
+     "08/2017/QH14.", {"24/2018/QH14": "amends", "08/2017/QH14": "repeals"}, set()),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
@@ -266,6 +269,15 @@ AMENDING_TITLES = [
     ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp số 59/2020/QH14.",
      {"59/2020/QH14": "Luật Doanh nghiệp"}, False),
 ]
+
+
+def test_the_evidence_of_a_reference_says_its_relation() -> None:
+    """An act that amends X and repeals parts of it: the edge's evidence (its first mention) is the repeal."""
+    rec = extract_text(DECREE.format(body="Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số "
+                                          "45/2020/NĐ-CP.\nĐiều 1. Sửa đổi, bổ sung Điều 3 như sau:\n2. Bãi bỏ các Điều 7, 8 "
+                                          "và 9, điểm b khoản 1 Điều 16 của Nghị định số 45/2020/NĐ-CP."))
+    ref = next(r for r in rec.references if r.target.label == "45/2020/NĐ-CP")
+    assert ref.relation == "repeals" and ref.mentions[0].text.startswith("Bãi bỏ")
 
 
 @pytest.mark.parametrize(("body", "titles", "numbered"), AMENDING_TITLES)
