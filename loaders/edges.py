@@ -25,7 +25,12 @@ from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
-from luocdo.loaders.relations import expires_here, issued_on_basis, own_cue_before
+from luocdo.loaders.relations import (
+    expires_here,
+    issued_on_basis,
+    own_cue_before,
+    without_notes_before,
+)
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------
@@ -172,10 +177,15 @@ def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
 
 
 _CAN_CU = r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?"
-_CAN_CU_BEFORE = re.compile(_CAN_CU + r"\s*\Z")
-#: A later item of one "Căn cứ" line: "Căn cứ Luật A ngày …; Luật B ngày …;" (its line, or the line it
-#: wrapped from, opens with the cue; no sentence ends between).
-_CAN_CU_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-+•][ \t]*)?" + _CAN_CU + r"\s[^.\n]*(?:\n(?![ \t]*\n)[^.\n]*)?;\s*(?:v[a]\s+)?\Z")
+#: "Căn cứ", or "Căn cứ (vào) các điều 17, 18 và 84 của", "Căn cứ khoản 2 Điều 112": the parts of it the document rests on.
+_CAN_CU_BEFORE = re.compile(
+    _CAN_CU + r"(?:\s+(?:c[a]c\s+)?(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|ch[uw][o0]ng)\s+\d[^;.\n]{0,80}?(?:\s+c[uw]a)?)?\s*\Z"
+)
+#: A later item of one "Căn cứ" line: "Căn cứ Luật A ngày …; Luật B ngày …;", "Căn cứ Luật A ngày … và Luật B" (its
+#: line, or the line it wrapped from, opens with the cue; no sentence ends between).
+_CAN_CU_ITEM = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-+•][ \t]*)?" + _CAN_CU + r"\s[^.\n]*(?:\n(?![ \t]*\n)[^.\n]*)?(?:;\s*(?:v[a]\s+)?|[^;.\n]\s+v[a]\s+)\Z"
+)
 
 
 def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentence: Sentences) -> None:
@@ -196,9 +206,8 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
         if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):
             rel = "cites"  # "tham gia sửa đổi Hiến pháp" in a law: only the National Assembly's resolution amends it
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
-            if _CAN_CU_BEFORE.search(folded[max(0, law.start - 20) : law.start]) or _CAN_CU_ITEM.search(
-                folded[max(0, law.start - 400) : law.start]
-            ):
+            before, at = without_notes_before(folded, law.start)  # "Căn cứ [a portal's note] khoản 2 Điều 112 Luật …"
+            if _CAN_CU_BEFORE.search(before[max(0, at - 110) : at]) or _CAN_CU_ITEM.search(before[max(0, at - 400) : at]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
 

@@ -83,8 +83,11 @@ _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
     r"\s+" + P.CUA + r"\s[^;.\n]{2,120}?\st[a]i(?=\s)"
 )
+#: "khoản 2 Điều 112 (của) ": the parts of an instrument a cue may name before it ("Căn cứ khoản 2 Điều 112 của Luật …").
+_PARTS_OF = r"(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|ch[uw][o0]ng|m[u]c)\s+\d[^;.\n]{0,80}?\s(?:c[uw]a\s+)?"
 _LEADS_TO_DOCUMENT = re.compile(
-    r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
+    r"\s*(?:c[a]c\s+)?(?:" + _PARTS_OF + r"(?=(?:b[o0]\s+)?lu[a]t\s|ph[a]p\s+l[e&]nh\s)|(?:" + _PARTS_OF + r")?"
+    r"(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s))"
 )
 #: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …",
 #: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
@@ -202,19 +205,24 @@ _ITEM_ADDS = re.compile(
 _ITEMS_DO_NOT_AMEND = frozenset({"KH", "BC", "CV", "TB", "CT", "HD", "CĐ"})
 
 
+def without_notes_before(folded: str, start: int, reach: int = 1600) -> tuple[str, int]:
+    """The folded text up to ``start`` and where it ends, a legal portal's notes in the last ``reach``
+    characters left out (only when a note may end there: otherwise the text itself)."""
+    if "]" not in folded[max(0, start - 300) : start]:
+        return folded, start
+    window = folded[max(0, start - reach) : start]
+    notes = editorial_notes(window)
+    if not notes:
+        return folded, start
+    kept = "".join(window[a:b] for a, b in zip([0] + [e for _s, e in notes], [s for s, _e in notes] + [len(window)], strict=True))
+    return kept, len(kept)
+
+
 def own_cue_before(folded: str, start: int, doc_type: str | None = None) -> str | None:
     """"amends" or "repeals" when the words right before a mention say this document does it; a legal portal's
     note between the words and the mention ("Sửa đổi, bổ sung [Khoản này hết hiệu lực bởi …] điểm b khoản 2 Điều
     83a của Luật …") is not read."""
-    items = doc_type not in _ITEMS_DO_NOT_AMEND
-    if "]" in folded[max(0, start - 300) : start]:
-        lo = max(0, start - 1600)
-        window = folded[lo:start]
-        notes = editorial_notes(window)
-        if notes:
-            kept = "".join(window[a:b] for a, b in zip([0] + [e for _s, e in notes], [s for s, _e in notes] + [len(window)], strict=True))
-            return _own_cue_at_end(kept, len(kept), items)
-    return _own_cue_at_end(folded, start, items)
+    return _own_cue_at_end(*without_notes_before(folded, start), doc_type not in _ITEMS_DO_NOT_AMEND)
 
 
 def _own_cue_at_end(folded: str, start: int, items: bool) -> str | None:

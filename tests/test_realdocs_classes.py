@@ -203,6 +203,15 @@ RELATIONS = [
     ("5. Thay thế cụm từ “chữ ký số chuyên dùng” bằng cụm từ “chữ ký số chuyên dùng công vụ” tại khoản 2 Điều 9 của "
      "Luật An ninh mạng số 24/2018/QH14.\n6. Bãi bỏ khoản 3 Điều 5, khoản 2 Điều 7 và Điều 9 của Luật Thủy lợi số "
      "08/2017/QH14.", {"24/2018/QH14": "amends", "08/2017/QH14": "repeals"}, set()),
+    # "Căn cứ" the parts of an instrument, a later law of the same line after "và", a portal's note after the cue
+    ("Căn cứ vào các điều 17, 18 và 84 của Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;\nCăn cứ khoản 2 "
+     "Điều 112 của Luật Đất đai số 45/2013/QH13;\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015 và Luật sửa đổi, "
+     "bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\n"
+     "Căn cứ [Điều này được hướng dẫn bởi Nghị định 10/2020/NĐ-CP] Điều 5 Luật Quy hoạch ngày 24 tháng 11 năm 2017;",
+     {"45/2013/QH13": "based_on", "Hiến pháp": "based_on", "Luật Tổ chức Chính phủ": "based_on", "Luật Quy hoạch": "based_on",
+      "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương": "based_on"},
+     set()),
+    ("Can cu khoan 2 Dieu 112 cua Nghi dinh so 45/2013/ND-CP;", {"45/2013/NĐ-CP": "based_on"}, set()),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
