@@ -443,7 +443,7 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
         return i - 1, (None if reviews else nm.lastgroup)
     prev = out[i - 1]
     if nm is None and _CONJ.fullmatch(gap) and prev.parent is not None and not (
-        prev.parent_relation == "amended_by" and cits[i].name and not _amending_name(cits[i].name)
+        prev.parent_relation == "amended_by" and not _amending_name(cits[i].name)
     ):
         # "… đã được sửa đổi theo Luật số A, Luật số B": A and B amend it; a law named with its
         # number after them ("…, Luật Hải quan số 54/2014/QH13"), unless its name is an amending law's, is the
@@ -452,9 +452,10 @@ def _nested(cits: list[Citation], out: list[Classified], i: int, gap: str, text:
     return None, None
 
 
-def _amending_name(name: str) -> bool:
-    """"Luật sửa đổi, bổ sung một số điều của Luật …" (and an ordinance's): the name of an amending act."""
-    return squash(name).startswith(("luat sua doi", "bo luat sua doi", "phap lenh sua doi"))
+def _amending_name(name: str | None) -> bool:
+    """"Luật sửa đổi, bổ sung một số điều của Luật …" (and an ordinance's): the name of an amending act; no name
+    ("Luật số 03/2022/QH15") may be one too."""
+    return name is None or squash(name).startswith(("luat sua doi", "bo luat sua doi", "phap lenh sua doi"))
 
 
 #: The cue right before a citation that carries it out ("… ban hành Kế hoạch thực hiện ", "… triển khai thực hiện ").
