@@ -161,16 +161,22 @@ def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: 
 
 
 def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
-    """Law names cited without a year whose name this text also gives with a number, that number's key:
-    only when the name is numbered once (two laws of one name and different years stay apart)."""
+    """Law names cited without a year whose name this text also gives with a number or a date ("Căn cứ Luật Giá
+    ngày 19 tháng 6 năm 2023; …", then "… của Luật Giá"), that one's key: only when the text names one such law
+    (two laws of one name and different years stay apart)."""
     numbered: dict[str, set[str]] = defaultdict(set)
     for a in aliases:
         if a.mention is not None and a.key in groups:
             numbered[a.alias.rpartition("@")[0]].add(a.key)
+    dated: dict[str, set[str]] = defaultdict(set)
+    for k in groups:
+        name, _at, year = k.rpartition("@")
+        if k.startswith("Luật:") and year.isdigit():
+            dated[name].add(k)
     out = {}
     for k in groups:
         if k.startswith("Luật:") and k.endswith("@?"):
-            keys = numbered.get(k[:-2], set())
+            keys = numbered.get(k[:-2]) or dated.get(k[:-2], set())  # a number given says more than a date
             if len(keys) == 1:
                 out[k] = next(iter(keys))
     return out

@@ -280,6 +280,17 @@ AMENDING_TITLES = [
 ]
 
 
+@pytest.mark.parametrize("body", [
+    "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;\nChính phủ ban hành Nghị định.\nĐiều 3. Giá thực hiện theo quy định của Luật Giá.",
+    "Can cu Luat Gia ngay 19 thang 6 nam 2023;\nChinh phu ban hanh Nghi dinh.\nDieu 3. Gia thuc hien theo quy dinh cua Luat Gia.",
+])
+def test_a_law_named_once_with_its_date_is_the_one_named_alone(body: str) -> None:
+    """The same law, dated in the basis and named alone further on, is one node of this text."""
+    rec = extract_text(DECREE.format(body=body))
+    laws = [r for r in rec.references if r.target.key.startswith("Luật:gia")]
+    assert [(r.target.key, r.relation, len(r.mentions)) for r in laws] == [("Luật:gia@2023", "based_on", 2)]
+
+
 def test_the_evidence_of_a_reference_says_its_relation() -> None:
     """An act that amends X and repeals parts of it: the edge's evidence (its first mention) is the repeal."""
     rec = extract_text(DECREE.format(body="Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số "
