@@ -528,7 +528,14 @@ def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citati
     if not (prev.relation in ("amends", "repeals") and prev.cue_start == prev.citation.start and prev.parent is None):
         return False
     return _CONJ.fullmatch(gap) is not None or (
-        _NEXT_ON_LINE.search(gap) is not None and _BARE_NUMBER.match(folded, c.start) is not None)
+        _NEXT_ON_LINE.search(gap) is not None and _BARE_NUMBER.match(folded, c.start) is not None) or (
+        # "thay thế Thông tư số A … của Bộ trưởng … ban hành Danh mục … và Thông tư số B …": A's subject, then one
+        # more of its kind
+        c.type == prev.citation.type and _AND_ONE_MORE.fullmatch(gap) is not None and not P.CUE.search(gap))
+
+
+#: The subject of one item of a list, then "và" (one sentence, one line).
+_AND_ONE_MORE = re.compile(r"[^;.\n:]{0,300}?\sv[a]\s+")
 
 
 #: "…; số 31/QĐ-UBND": the next item of a list in the same sentence, after a ";" (the list "thay thế các Quyết định:

@@ -212,6 +212,13 @@ RELATIONS = [
       "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương": "based_on"},
      set()),
     ("Can cu khoan 2 Dieu 112 cua Nghi dinh so 45/2013/ND-CP;", {"45/2013/NĐ-CP": "based_on"}, set()),
+    # what this document replaces or repeals, listed with their subjects: "… A … ban hành … và Thông tư số B …"
+    ("Điều 9. Nghị định này thay thế Nghị định số 78/2015/NĐ-CP ngày 14 tháng 9 năm 2015 của Chính phủ về đăng ký doanh "
+     "nghiệp và Nghị định số 108/2018/NĐ-CP ngày 23 tháng 8 năm 2018 của Chính phủ sửa đổi, bổ sung một số điều của Nghị "
+     "định số 78/2015/NĐ-CP; bãi bỏ Quyết định số 65/2004/QĐ-TTg ngày 19 tháng 4 năm 2004 của Thủ tướng Chính phủ ban hành "
+     "Quy chế hoạt động của lực lượng hải quan và Quyết định số 19/2011/QĐ-TTg ngày 23 tháng 3 năm 2011.",
+     {"78/2015/NĐ-CP": "amends", "108/2018/NĐ-CP": "amends", "65/2004/QĐ-TTg": "repeals", "19/2011/QĐ-TTg": "repeals"},
+     {("108/2018/NĐ-CP", "amends", "78/2015/NĐ-CP")}),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
