@@ -115,7 +115,11 @@ _AMENDS_BEFORE = re.compile(
     r"\s*(?:c[uw]a\s+)?\Z"
 )
 #: A cited number (and its date) right before the verb: the subject of "sửa đổi, bổ sung" is that instrument.
-_AFTER_A_NUMBER = re.compile(r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?\s+\Z")
+#: (Its issuer may follow, and "về": "Nghị định số 11/2012/NĐ-CP ngày 22 tháng 02 năm 2012 của Chính phủ về sửa đổi …".)
+_AFTER_A_NUMBER = re.compile(
+    r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?(?:\s+c[uw]a\s+[a-z \n]{3,60}?)?"
+    r"(?:\s+v[e&])?\s+\Z"
+)
 #: "dự thảo (Quyết định) …" right before the verb: a draft, not this document, is what would amend.
 _DRAFT_OF = re.compile(r"d[uw]\s+th[a]o(?:\s+[a-z]+){0,3}\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
@@ -144,29 +148,32 @@ _ITEM_LINE = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.),]|[a-z][.)])[ \t]")  # (O
 #: "Quyết định này thay thế các văn bản sau:" (not "Sửa đổi, bổ sung … như sau:", whose items quote the new text).
 #: Also "3. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:" (the ":" may be lost).
 _OWN_LIST_OPENER = re.compile(
-    r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}[.:]?\s+)?(?:(?:" + P.TYPE_WORD.pattern + r"|v[a]n\s+b[a]n)\s+n[a]y\s+)?"
-    r"(?:(?P<amends>thay\s+th[e&])|(?P<repeals>b[a]i\s+b[o0]))[^\n:;.]{0,80}:[ \t]*\n"
-    r"|[ \t]*(?:\d{1,2}[.)]\s+)?(?:c[a]c|nh[uw]ng)\s[^\n:;.]{0,60}?\bsau\s+(?:d[a]y\s+)?(?P<expire>h[e&]t\s+hi[e&]u\s+l[uy]c)"
-    r"[^\n:;.]{0,120}:?[ \t]*\n"
+    r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}[.:]?\s+|\d{1,2}[.)]\s+)?(?:(?:" + P.TYPE_WORD.pattern + r"|v[a]n\s+b[a]n)\s+n[a]y\s+)?"
+    r"(?:(?P<amends>thay\s+th[e&])|(?P<repeals>b[a]i\s+b[o0]))(?:[^\n:;.]|\n(?![ \t]*\n)){0,80}:[ \t]*\n"
+    r"|[ \t]*(?:\d{1,2}[.)]\s+)?(?:c[a]c|nh[uw]ng)\s[^\n:;.]{0,60}?\bsau\s+(?:d[a-z]{1,2}\s+)?(?P<expire>h[e&]t\s+hi[e&]u\s+l[uy]c)"
+    r"(?:[^\n:;.]|\n(?![ \t]*\n)){0,120}?:?[ \t]*\n"
 )
 
 
 #: Between an item's mark and the instrument it is about: nothing, or the part of it ("c) Điều 2 (của) Nghị định …").
-_ITEM_HEAD = re.compile(r"[ \t]*(?:(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m)\s+\d{1,3}[a-z]?\s+(?:c[uw]a\s+)?)*")
+_ITEM_HEAD = re.compile(r"[ \t]*(?:(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m)\s+\d{1,3}[a-z]?\s+(?:c[uw]a\s+)?)*"
+                        r"(?:[a-z`&]{1,6}\s+){0,3}")  # (and the type word and "số" the citation did not take, as OCR left them)
 
 
 def own_list_cue(folded: str, start: int) -> str | None:
     """"repeals" or "amends" for an item of a list that a line of this document's own opens ("Điều 1. Bãi bỏ các
-    quyết định sau:\n1. Quyết định số …;\n2. Quyết định số …"), within 1,500 characters and no article or
+    quyết định sau:\n1. Quyết định số …;\n2. Quyết định số …"), within 3,000 characters and no article or
     heading between (blank lines may be: OCR puts them between paragraphs)."""
     line = folded.rfind("\n", 0, start) + 1
     item = _ITEM_LINE.match(folded, line, start)
     if item is None or not _ITEM_HEAD.fullmatch(folded, item.end(), start):
         return None  # not the instrument the item is about ("a) Nghị định số A … hướng dẫn thi hành Luật Đất đai")
-    lo = max(0, line - 1500)
+    lo = max(0, line - 3000)  # (a list of acts repealed, each with its subject, runs long)
+    below = line  # the line after the one looked at: an opener may wrap over two lines
     while line > lo:
         prev = folded.rfind("\n", 0, line - 1) + 1
-        m = _OWN_LIST_OPENER.match(folded, prev, line)
+        m = _OWN_LIST_OPENER.match(folded, prev, line) or _OWN_LIST_OPENER.fullmatch(folded, prev, below)
+        below = line
         if m is not None:
             return "repeals" if m.group("repeals") or m.group("expire") else "amends"
         if _ARTICLE_OR_HEADING.match(folded, prev, line):
@@ -192,12 +199,31 @@ _PART = r"(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|m[u]c|ch[uw][o0]ng|ph[u]\s+l[u]c|c[
 #: mục 227 của Phụ lục IV … ban hành kèm theo " (a part added, then where it goes in X), "Sửa đổi mức xử phạt … quy
 #: định tại điểm đ khoản 1 Điều 24 của " (a part of X named), "Thay thế cụm từ “…” bằng cụm từ “…” tại khoản 2 Điều 9
 #: của ", "Bãi bỏ khoản 3 Điều 5, khoản 2 Điều 7 của " (repeals); not a task's "Bổ sung kinh phí … của".
+#: An act named between the part and the mention: the part is that act's ("Bãi bỏ khoản 2 Điều 4 Nghị định số 83/2013/NĐ-CP
+#: … quy định chi tiết … của Luật Quản lý thuế" repeals nothing of the law).
+_ANOTHER_ACT = r"\b(?:ngh[i1j]\s+d[i1j]nh|th[o0]ng\s+t[uw]|quy[e&]t\s+d[i1j]nh|ngh[i1j]\s+quy[e&]t|ph[a]p\s+l[e&]nh)\s"
+_IN_ITEM = r"(?:[^;.\n:]|\n(?![ \t]*\n))"  # within the item: a line break that OCR or a PDF put in it, not a blank line
 _ITEM_ADDS = re.compile(
-    r"[ \t]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:(?P<amends>b[o0d]\s+sung\s+(?:c[a]c\s+)?" + _PART + r"\s[^;.\n:]{0,100}?\sv[a]o\s"
-    r"|(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&])\s(?:[^;.\n:]{0,150}?\s)?" + _PART + r"\s)"
-    r"|(?P<repeals>b[a]i\s+b[o0]\s(?:[^;.\n:]{0,20}?\s)?" + _PART + r"\s))"
-    r"[^;.\n:]{0,160}?(?:c[uw]a|k[e&]m\s+theo)\s+\Z"
+    r"[ \t]*(?:(?:\d{1,2}|[a-z])[.)]\s*)?(?:(?P<amends>b[o0d]\s+sung\s+(?:c[a]c\s+)?" + _PART + r"\s" + _IN_ITEM + r"{0,100}?\sv[a]o\s"
+    r"|(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&])\s(?:" + _IN_ITEM + r"{0,150}?\s)?" + _PART + r"\s)"
+    r"|(?P<repeals>b[a]i\s+b[o0]\s(?:" + _IN_ITEM + r"{0,20}?\s)?" + _PART + r"\s))"
+    + r"(?:(?!" + _ANOTHER_ACT + r")" + _IN_ITEM + r"){0,160}?(?:c[uw]a|k[e&]m\s+theo)\s+\Z"
 )
+
+
+def _item_adds(folded: str, start: int) -> re.Match[str] | None:
+    """:data:`_ITEM_ADDS` from the start of the mention's line, or of one of the two lines before it that the item
+    wrapped over."""
+    line = folded.rfind("\n", 0, start) + 1
+    for _ in range(3):
+        if start - line > 300:
+            return None
+        if (m := _ITEM_ADDS.match(folded, line, start)) is not None:
+            return m
+        if line == 0 or folded[max(0, line - 3) : line - 1].strip() == "":
+            return None  # a blank line before: no item wraps over it
+        line = folded.rfind("\n", 0, line - 1) + 1
+    return None
 
 
 #: Documents whose numbered items are tasks or findings ("2. Sửa đổi, bổ sung Điều 5 của Quy chế …" is work to do),
@@ -232,11 +258,11 @@ def _own_cue_at_end(folded: str, start: int, items: bool) -> str | None:
         line = folded.rfind("\n", 0, start) + 1
         if start - line <= 90 and _ARTICLE_AMENDS.match(folded, line, start):
             return "amends"
-        if items and start - line <= 300 and (im := _ITEM_ADDS.match(folded, line, start)) is not None:
+        if items and (im := _item_adds(folded, start)) is not None:
             return "repeals" if im.group("repeals") else "amends"
     if am is None or _PASSIVE.search(folded, max(0, am.start() - 16), am.start()):
         return own_list_cue(folded, start)
-    if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 60), am.start()):
+    if _AFTER_A_NUMBER.search(folded, max(0, am.start() - 130), am.start()):
         return None  # "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi … của X": that instrument amends X, not this one
     if _DRAFT_OF.search(folded, max(0, am.start() - 40), am.start()):
         return None  # "góp ý dự thảo Quyết định sửa đổi, bổ sung Quyết định số …": the draft would amend it
@@ -280,6 +306,8 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
     for m in P.CUE.finditer(folded, floor, pos):
         if not _clause_initial(folded, m.start(), floor):
             continue
+        if m.lastgroup == "amends" and _PASSIVE.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # "… đã được\nsửa đổi, bổ sung theo …" wrapped by OCR: what another act did
         # the cue must lead to a document reference within a few words
         # "Xét đề nghị của Giám đốc Sở … tại Tờ trình số …" reaches further
         reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
@@ -534,8 +562,8 @@ def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citati
         c.type == prev.citation.type and _AND_ONE_MORE.fullmatch(gap) is not None and not P.CUE.search(gap))
 
 
-#: The subject of one item of a list, then "và" (one sentence, one line).
-_AND_ONE_MORE = re.compile(r"[^;.\n:]{0,300}?\sv[a]\s+")
+#: The subject of one item of a list, then "và" (one sentence, no blank line).
+_AND_ONE_MORE = re.compile(r"(?:[^;.\n:]|\n(?![ \t]*\n)){0,300}?\sv[a]\s+")
 
 
 #: "…; số 31/QĐ-UBND": the next item of a list in the same sentence, after a ";" (the list "thay thế các Quyết định:

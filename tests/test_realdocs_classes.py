@@ -219,6 +219,23 @@ RELATIONS = [
      "Quy chế hoạt động của lực lượng hải quan và Quyết định số 19/2011/QĐ-TTg ngày 23 tháng 3 năm 2011.",
      {"78/2015/NĐ-CP": "amends", "108/2018/NĐ-CP": "amends", "65/2004/QĐ-TTg": "repeals", "19/2011/QĐ-TTg": "repeals"},
      {("108/2018/NĐ-CP", "amends", "78/2015/NĐ-CP")}),
+    # the same as OCR and PDFs leave them: marks lost, lines wrapped inside an opener, an item or a list
+    ("Điều 12. Hiệu lực thi hành\n2. Cac van ban quy pham phap luat sau diy het hieu luc thi hanh ke tu ngay Nghi\n"
+     "dinh nay co hieu luc:\na) Phap lenh thue nha, dat nam 1992;\nb) Nghi dinh so 47/CP ngay 03 thang 5 nam 1997.",
+     {"47/CP": "repeals", "Phap lenh thue nha, dat": "repeals"}, set()),
+    ("1. Bo sung khoan 3 vao sau khoan 2\nDieu 7 cua Luat Bien Viet Nam so 18/2012/QH13 nhu sau:", {"18/2012/QH13": "amends"},
+     set()),
+    ("Can cu vao Hien phap nuoc Cong hoa xa hoi chu nghia Viet Nam nam 1992 da duoc\nsua doi, bo sung theo Nghi quyet so "
+     "51/2001/QH10 ngay 25 thang 12 nam 2001;", {"51/2001/QH10": "cites", "Hiến pháp": "based_on"}, set()),
+    ("Can cu Nghi dinh so 59/2018/ND-CP ngay 20 thang 4 nam 2018 cua Chinh phu sua doi, bo sung mot so dieu cua\nNghi dinh "
+     "so 08/2015/ND-CP;", {"59/2018/NĐ-CP": "based_on", "08/2015/NĐ-CP": "cites"}, {("59/2018/NĐ-CP", "amends", "08/2015/NĐ-CP")}),
+    ("Điều 33. Hiệu lực thi hành\n3. Bãi bỏ các văn bản sau:\na) Nghị định số 51/2016/NĐ-CP ngày 13 tháng 6 năm 2016 của "
+     "Chính phủ quy định quản lý lao động;", {"51/2016/NĐ-CP": "repeals"}, set()),
+    ("Điều 40. Hiệu lực\n2. Nghị định này bãi bỏ Quyết định số 65/2004/QĐ-TTg ngày 19 tháng 4 năm 2004 của Thủ tướng Chính "
+     "phủ ban hành Quy chế\nhoạt động của lực lượng hải quan và Quyết định số 19/2011/QĐ-TTg ngày 23 tháng 3 năm 2011.",
+     {"65/2004/QĐ-TTg": "repeals", "19/2011/QĐ-TTg": "repeals"}, set()),
+    ("Điều 39. Hiệu lực\n3. Cac nghj djnh sau diy h&t hieu lyc ke tir ngay Nghj djnh nay co hieu lyc thi hanh\na) Nghj djnh "
+     "se 44/2014/ND-CP ngay 15 thang 5 nam 2014 cua Chinh phu quy dinh ve gia dat;", {"44/2014/NĐ-CP": "repeals"}, set()),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
