@@ -21,6 +21,7 @@ from luocdo.core.model import (
     Mention,
     Reference,
 )
+from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import merge_instruments
@@ -172,7 +173,8 @@ def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
 
 
 _CAN_CU = r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?"
-_CAN_CU_BEFORE = re.compile(_CAN_CU + r"\s*\Z")
+#: (a part named before the law: "Căn cứ Điều 80 của Luật Tổ chức Quốc hội")
+_CAN_CU_BEFORE = re.compile(_CAN_CU + r"\s*(?:" + P.PART_OF + r")?\Z")
 #: A later item of one "Căn cứ" line: "Căn cứ Luật A ngày …; Luật B ngày …;" (its line, or the line it
 #: wrapped from, opens with the cue; no sentence ends between).
 _CAN_CU_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-+•][ \t]*)?" + _CAN_CU + r"\s[^.\n]*(?:\n(?![ \t]*\n)[^.\n]*)?;\s*(?:v[a]\s+)?\Z")
@@ -196,7 +198,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
         if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):
             rel = "cites"  # "tham gia sửa đổi Hiến pháp" in a law: only the National Assembly's resolution amends it
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
-            if _CAN_CU_BEFORE.search(folded[max(0, law.start - 20) : law.start]) or _CAN_CU_ITEM.search(
+            if _CAN_CU_BEFORE.search(folded[max(0, law.start - 80) : law.start]) or _CAN_CU_ITEM.search(
                 folded[max(0, law.start - 400) : law.start]
             ):
                 rel = "based_on"

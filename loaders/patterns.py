@@ -417,6 +417,13 @@ ACTION_BEFORE = re.compile(
 #: window searched, which stops where the citation, its type word first, starts).
 XET_PAPER = r"(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
 
+#: A part of an instrument named before it: "Điều 88 và Điều 91 của", "khoản 3 Điều 12", "điểm a khoản 2 Điều 5
+#: của", "Chương II của": a "Căn cứ" line that names a part still rests on the instrument.
+PART_OF = (
+    r"(?:(?:d[i1][e&]m\s+[a-z]\d?|kho[a]n\s+\d{1,3}|[dpb][i1][e&]u\s+\d{1,3}[a-z]?|ch[uw][o0]ng\s+[ivxl\d]{1,6}|m[u]c\s+\d{1,2})"
+    r"(?:\s*,\s*|\s+v[a]\s+|\s+))+(?:c[uw]a\s+)?"
+)
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),

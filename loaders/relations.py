@@ -91,6 +91,8 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
+#: "Căn cứ Điều 88 và Điều 91 của Hiến pháp", "Căn cứ khoản 3 Điều 12 Nghị định số …": the cue reaches over the part named.
+_PART_AHEAD = re.compile(r"\s*(?:v[a]o\s+)?" + P.PART_OF)
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -241,7 +243,8 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
-        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16):
+        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16
+                or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)):
             continue
         best = (m.lastgroup or "cites", m.start())
     return best
