@@ -26,7 +26,7 @@ from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
-from luocdo.loaders.relations import expires_here, issued_on_basis, own_cue_before
+from luocdo.loaders.relations import expiring, issued_on_basis, own_cue_before
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------
@@ -185,6 +185,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
     text, folded, h = page.text, page.folded, page.header
     own = own_name(text, h, ident.type)
     own_canonical = squash(canonical_law_name(own)) if own else None  # "LUẬT / PAT PAI" (OCR) is Luật Đất đai
+    expire = expiring(folded, sorted([*((c.start, c.end) for c in found.citations), *((x.start, x.end) for x in found.laws)]))
     for law in found.laws:
         name = canonical_law_name(law.name)
         if own and (same_name(squash(name), own) or squash(name) == own_canonical) and law.year in (None, ident.year):
@@ -193,7 +194,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
                           issuer=Issuer(name="Quốc hội", level="central"))
         _lo, _hi, sent = sentence(law.start, law.end)
         rel = (own_cue_before(folded, law.start) if ident.type != "VBHN" else None) or "cites"
-        if rel == "cites" and ident.type != "VBHN" and expires_here(folded, law.end):
+        if rel == "cites" and ident.type != "VBHN" and law.start in expire:
             rel = "repeals"  # "Luật Đất đai năm 2013 hết hiệu lực kể từ ngày Luật này có hiệu lực"
         if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):
             rel = "cites"  # "tham gia sửa đổi Hiến pháp" in a law: only the National Assembly's resolution amends it

@@ -130,6 +130,50 @@ def expires_here(folded: str, end: int) -> bool:
     return "hieu l" in folded[end : end + 240] and _EXPIRES_AFTER.match(folded, end, min(len(folded), end + 260)) is not None
 
 
+_EXPIRY = re.compile(r"h[e&]t\s+hi[e&]u\s+l[uy]c")
+#: What ends the subject of "hết hiệu lực" going back: a clause's or sentence's end, a new item.
+_SUBJECT_BREAK = re.compile(r";|\.\s|\n\s*\n|\n\s*(?:[-+•]|\d{1,2}[.)]|[a-z][.)])\s")
+#: Between two mentions of a list: ",", "và" right before the next ("Thông tư số A ngày … và Thông tư số B"), or a
+#: next item named by its title, whose number follows ("Luật số A … và Luật sửa đổi, bổ sung Điều 170 của Luật
+#: doanh nghiệp số B").
+_LIST_JOINT = re.compile(r"(?:,|(?<![a-z])v[a])\s*\Z|\s*(?:,|v[a])\s+(?:lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]\s+[dpb][i1]nh|th[o0]ng\s+t[uw])\s")
+#: A description that opens a list of acts amending the one before ("… đã được sửa đổi, bổ sung theo Luật số A, Luật
+#: số B"): the list's items are named in it, not listed beside it.
+_AMENDED_BY_LIST = re.compile(r"(?:d[uw][o0]c|b[i1])\s[^;.]{0,60}(?:theo|b[o0]i|t[a]i)\s*\Z")
+
+
+def expiring(folded: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The starts of the mentions (``spans``, in text order) that a "… hết hiệu lực kể từ ngày Nghị định này có
+    hiệu lực" sentence says expire: its subject, and what a list joins to it ("Thông tư số A … và Thông tư số B …
+    hết hiệu lực"); not an act an item's words name ("Nghị định số A … quy định chi tiết Luật B hết hiệu lực": A
+    expires, B stays), nor the acts that amended it ("Luật số A đã được sửa đổi theo Luật số B, Luật số C …")."""
+    if "hieu l" not in folded:
+        return frozenset()
+    out: set[int] = set()
+    for k, (_s, e) in enumerate(spans):
+        if not expires_here(folded, e):
+            continue
+        verb = _EXPIRY.search(folded, e, min(len(folded), e + 260))
+        if verb is None or (k + 1 < len(spans) and spans[k + 1][0] < verb.start()):
+            continue  # not the last mention before the verb
+        head = k  # back to the first mention of the sentence
+        while head > 0:
+            gap_lo, gap_hi = spans[head - 1][1], spans[head][0]
+            if gap_hi - gap_lo > 300 or gap_lo > gap_hi or _SUBJECT_BREAK.search(folded, gap_lo, gap_hi):
+                break
+            head -= 1
+        out.add(spans[head][0])
+        amended_by = False  # inside a list of the acts that amended an item
+        for j in range(head + 1, k + 1):
+            gap_lo, gap_hi = spans[j - 1][1], spans[j][0]
+            if _LIST_JOINT.search(folded, gap_lo, gap_hi) or _LIST_JOINT.match(folded, gap_lo, gap_hi):
+                if not amended_by:
+                    out.add(spans[j][0])
+            else:
+                amended_by = _AMENDED_BY_LIST.search(folded, gap_lo, gap_hi) is not None
+    return frozenset(out)
+
+
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
 _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
@@ -274,10 +318,12 @@ def prose_stop(text: str, floor: int, pos: int) -> int:
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
-             text: str | None = None) -> list[Classified]:
+             text: str | None = None, laws: tuple[tuple[int, int], ...] = ()) -> list[Classified]:
     """Each citation's relation (rules in the module's docstring); ``text`` (folded's original) tells a cue
-    in capitals at a line's start, which opens a clause of its own."""
+    in capitals at a line's start, which opens a clause of its own; ``laws``, the spans of the laws named,
+    tell which of a sentence's mentions expire."""
     out: list[Classified] = []
+    expire = expiring(folded, sorted([*((c.start, c.end) for c in cits), *laws])) if doc_type != "VBHN" else frozenset()
     for i, c in enumerate(cits):
         if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and closing_report(folded, c.start)):
             rm = REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
@@ -316,7 +362,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif relation == "cites" and gap is not None and _carried_out_with(out[i - 1], folded, c):
                 # "Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND … về … và Nghị quyết số 57-NQ/TW"
                 relation, cue_start = "implements", out[i - 1].cue_start
-            elif doc_type != "VBHN" and expires_here(folded, c.end) and not (i + 1 < len(cits) and cits[i + 1].start < c.end + 160):
+            elif c.start in expire:
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
     return out

@@ -76,3 +76,52 @@ def test_a_part_named_in_a_basis_line(text: str, rels: dict, variant: str) -> No
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_part_named_in_a_basis_line_garbled(text: str, rels: dict, seed: int) -> None:
     assert _rels(_garbled(text, seed)) == _want(rels)
+
+
+# --------------------------------------------------------------------------- what a closing article says expires
+
+_LAW = ("QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+        "Luật số: 40/2024/QH15\nHà Nội, ngày 27 tháng 6 năm 2024 LUẬT THƯ VIỆN\nCăn cứ Hiến pháp nước Cộng hòa xã hội "
+        "chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Thư viện.\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về thư viện.\n"
+        "Điều 50. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.\n2. {}\n")
+
+#: "A … hết hiệu lực kể từ ngày Luật này có hiệu lực": A's subject may name another act (which stays), a list joins
+#: more (which expire too), the acts that amended A are named after "đã được sửa đổi … theo" (they stay).
+_BASIS = "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"
+EXPIRES = [
+    (_DECREE.format(_BASIS) + "Điều 30. Hiệu lực thi hành\nNghị định số 38/2012/NĐ-CP ngày 25 tháng 4 năm 2012 của Chính phủ quy định "
+     "chi tiết thi hành một số điều của Luật Thư viện hết hiệu lực kể từ ngày Nghị định này có hiệu lực.\n",
+     {"38/2012/NĐ-CP": "repeals", "Luật Thư viện": "cites"}),
+    (_DECREE.format(_BASIS) + "Điều 30. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày 01 tháng 8 năm 2023. Thông tư số "
+     "35/2014/TT-BVHTTDL ngày 09 tháng 9 năm 2014 và Thông tư số 36/2014/TT-BVHTTDL ngày 10 tháng 9 năm 2014 của Bộ trưởng "
+     "Bộ Văn hóa, Thể thao và Du lịch hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.\n",
+     {"35/2014/TT-BVHTTDL": "repeals", "36/2014/TT-BVHTTDL": "repeals"}),
+    (_LAW.format("Luật Thư viện số 46/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 12/2012/QH13 và Luật "
+                 "số 18/2017/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành."),
+     {"Hiến pháp": "based_on", "46/2006/QH11": "repeals", "12/2012/QH13": "cites", "18/2017/QH14": "cites"}),
+    (_LAW.format("Pháp lệnh Thư viện số 31/2000/PL-UBTVQH10, Pháp lệnh số 21/2008/UBTVQH12 sửa đổi, bổ sung một số điều "
+                 "của Pháp lệnh Thư viện năm 2000 và Pháp lệnh số 05/2012/UBTVQH13 sửa đổi, bổ sung một số điều của Pháp lệnh "
+                 "Thư viện hết hiệu lực kể từ ngày Luật này có hiệu lực."),
+     {"Hiến pháp": "based_on", "31/2000/PL-UBTVQH10": "repeals", "21/2008/UBTVQH12": "repeals", "05/2012/UBTVQH13": "repeals"}),
+]
+
+
+def _numbered_and(rels: dict[str, str], got: dict[str, str]) -> dict[str, str]:
+    """The row's instruments as read (a law by name OCR may spell otherwise: only those with a number)."""
+    return {k: got.get(k, "-") for k in rels}
+
+
+@pytest.mark.parametrize(("text", "rels"), EXPIRES)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_what_expires(text: str, rels: dict, variant: str) -> None:
+    got = _rels(_read(text, variant))
+    assert _numbered_and(_want(rels), got) == _want(rels), got
+
+
+@pytest.mark.parametrize(("text", "rels"), EXPIRES)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_what_expires_garbled(text: str, rels: dict, seed: int) -> None:
+    want = {k: v for k, v in _want(rels).items() if "/" in k}
+    got = _rels(_garbled(text, seed))
+    assert _numbered_and(want, got) == want, got
+    assert not any(v == "repeals" for k, v in got.items() if "/" not in k), got  # no law named in a subject expires
