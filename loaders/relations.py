@@ -93,6 +93,9 @@ _BODY_IMPLEMENTS = re.compile(
 )
 #: "Căn cứ Điều 88 và Điều 91 của Hiến pháp", "Căn cứ khoản 3 Điều 12 Nghị định số …": the cue reaches over the part named.
 _PART_AHEAD = re.compile(r"\s*(?:v[a]o\s+)?" + P.PART_OF)
+#: A law's name in words up to its number, the name and number not read as one ("Bộ luật" read "B9 luật"): the cue
+#: reaches the number.
+_LAW_NAME_AHEAD = re.compile(r"\s*(?:b[a-z0-9&`]{1,2}\s+)?lu[a]t\s[^;.:\n]{0,100}\Z")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -288,7 +291,8 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
         if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16
-                or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)):
+                or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)
+                or _LAW_NAME_AHEAD.match(folded, m.end(), pos)):
             continue
         best = (m.lastgroup or "cites", m.start())
     return best

@@ -125,3 +125,65 @@ def test_what_expires_garbled(text: str, rels: dict, seed: int) -> None:
     got = _rels(_garbled(text, seed))
     assert _numbered_and(want, got) == want, got
     assert not any(v == "repeals" for k, v in got.items() if "/" not in k), got  # no law named in a subject expires
+
+
+# --------------------------------------------------------------------------- what a title says the text details
+
+_HEAD = ("CHÍNH PHỦ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+         "Số: 31/2024/NĐ-CP\nHà Nội, ngày 10 tháng 4 năm 2024 NGHỊ ĐỊNH {}\n")
+_COUNCIL = ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "---------------\nSố: 03/2023/NQ-HĐTP\nHà Nội, ngày 18 tháng 5 năm 2023 NGHỊ QUYẾT {}\n")
+
+#: A decree, circular or court council's resolution whose title details or guides an act ("Quy định chi tiết một số
+#: điều của Luật …", "HƯỚNG DẪN ÁP DỤNG … BỘ LUẬT …") implements the act its preamble rests on, by name or number;
+#: "Để thi hành (đúng và thống nhất) X", "Thi hành X" carry X out. Not an older law of the name, nor the act an
+#: amending title names ("Sửa đổi … Nghị định số A … quy định chi tiết Luật B": A's words), nor the preamble a
+#: flattened title runs on into.
+TITLE_GUIDES = [
+    (_HEAD.format("Quy định chi tiết một số điều của Luật Thư viện") + "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+     "Căn cứ Luật Thư viện số 46/2019/QH14 ngày 21 tháng 11 năm 2019;\nChính phủ ban hành Nghị định.\nĐiều 1. Luật Thư viện "
+     "số 04/2001/QH10 trước đây quy định khác.\n",
+     {"Luật Tổ chức Chính phủ": "based_on", "46/2019/QH14": "implements", "04/2001/QH10": "cites",
+      "Luật Thư viện": "implements"}),  # (the title's own mention: two laws of the name, it stays apart)
+    (_HEAD.format("QUY ĐỊNH CHI TIẾT VÀ BIỆN PHÁP THI HÀNH LUẬT THƯ VIỆN VỀ THƯ VIỆN CÔNG CỘNG") + "Căn cứ Luật Thư viện ngày 21 "
+     "tháng 11 năm 2019;\nChính phủ ban hành Nghị định.\n", {"Luật Thư viện": "implements"}),
+    (_HEAD.format("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 93/2020/NĐ-CP NGÀY 10 THÁNG 8 NĂM 2020 CỦA CHÍNH PHỦ QUY ĐỊNH "
+                  "CHI TIẾT LUẬT THƯ VIỆN") + "Căn cứ Luật Thư viện ngày 21 tháng 11 năm 2019;\nChính phủ ban hành Nghị định.\n"
+     "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 93/2020/NĐ-CP như sau:\n",
+     {"Luật Thư viện": "based_on", "93/2020/NĐ-CP": "amends"}),
+    (_HEAD.format("QUY ĐỊNH THI HÀNH BỘ LUẬT DÂN SỰ VỀ HỢP ĐỒNG THUÊ Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;")
+     + "Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;\nChính phủ ban hành Nghị định.\n",
+     {"Luật Tổ chức Chính phủ": "based_on", "Bộ luật Dân sự": "implements"}),
+    (_COUNCIL.format("HƯỚNG DẪN ÁP DỤNG ĐIỀU 65 CỦA BỘ LUẬT HÌNH SỰ VỀ ÁN TREO") + "Căn cứ Luật Tổ chức Tòa án nhân dân số "
+     "62/2014/QH13;\nCăn cứ Bộ luật Hình sự số 100/2015/QH13;\nĐể thi hành đúng và thống nhất Bộ luật Tố tụng hình sự số "
+     "101/2015/QH13;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi\n",
+     {"62/2014/QH13": "based_on", "100/2015/QH13": "implements", "101/2015/QH13": "implements"}),
+    (_COUNCIL.format("HƯỚNG DẪN VỀ THỦ TỤC RÚT GỌN") + "Căn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 11 năm 2014;\n"
+     "Để thi hành đúng Bộ luật Tố tụng dân sự ngày 25 tháng 11 năm 2015;\nQUYẾT NGHỊ:\n",
+     {"Luật Tổ chức Tòa án nhân dân": "based_on", "Bộ luật Tố tụng dân sự": "implements"}),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 07/1999/TT-BLĐTBXH Hà Nội, ngày 05 tháng 3 năm 1999\nTHÔNG TƯ\nHướng dẫn chế độ "
+     "bảo hiểm xã hội\nThi hành Nghị định số 93/1998/NĐ-CP ngày 12-11-1998 của Chính phủ, Bộ Lao động - Thương binh và Xã hội "
+     "hướng dẫn như sau:\nI. ĐỐI TƯỢNG\n", {"93/1998/NĐ-CP": "implements"}),
+]
+
+
+@pytest.mark.parametrize(("text", "rels"), TITLE_GUIDES)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_what_a_title_says_the_text_details(text: str, rels: dict, variant: str) -> None:
+    assert _rels(_read(text, variant)) == _want(rels)
+
+
+#: (a page break OCR puts inside a title cuts it: the rows whose cue is in the body)
+TO_EXECUTE_OCR = [
+    TITLE_GUIDES[-1],
+    (_COUNCIL.format("VỀ ÁN TREO") + "Căn cứ Luật Tổ chức Tòa án nhân dân số 62/2014/QH13;\nĐể thi hành đúng và thống nhất "
+     "Bộ luật Tố tụng hình sự số 101/2015/QH13;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi\n",
+     {"62/2014/QH13": "based_on", "101/2015/QH13": "implements"}),
+]
+
+
+@pytest.mark.parametrize(("text", "rels"), TO_EXECUTE_OCR)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_what_a_title_says_the_text_details_garbled(text: str, rels: dict, seed: int) -> None:
+    want = _want(rels)
+    assert _numbered_and(want, _rels(_garbled(text, seed))) == want
