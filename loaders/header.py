@@ -244,6 +244,9 @@ def parse_header(text: str, folded: str) -> Header:
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
         titled = _subject_line_above(text, folded, num.span[1], pd.start() if pd else num.span[1], titled)
+    if num.syntax == "old" and (said := titled.type_from_line or heading_type):
+        # an old-style symbol names its issuer ("12-L/CTN", "38-CP"), the type only by a guess: the type line says it
+        num = dataclasses.replace(num, type=said)
     num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
         # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"

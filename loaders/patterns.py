@@ -50,7 +50,7 @@ KNOWN_ISSUERS: dict[str, str] = {
         # provincial departments whose codes carry Đ
         "SGDĐT", "SKHĐT", "SLĐTBXH", "VPĐĐBQH",
         # central bodies of older texts ("61-CP", "299-TTg", "12-L/CTN") and the courts
-        "HĐBT", "CTN", "HĐTP", "VPQH", "TANDTC", "VKSNDTC", "BHXH", "TCHQ",
+        "HĐBT", "CTN", "HĐTP", "VPQH", "TANDTC", "VKSNDTC", "BHXH", "TCHQ", "LĐTBXH",
     )
 }
 

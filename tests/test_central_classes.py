@@ -187,3 +187,65 @@ TO_EXECUTE_OCR = [
 def test_what_a_title_says_the_text_details_garbled(text: str, rels: dict, seed: int) -> None:
     want = _want(rels)
     assert _numbered_and(want, _rels(_garbled(text, seed))) == want
+
+
+# --------------------------------------------------------------------------- numbers of the 1990s
+
+_OLD = ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ********\n"
+        "Số: 09/1996/TT-LĐTBXH Hà Nội, ngày 05 tháng 3 năm 1996\nTHÔNG TƯ\nHướng dẫn chế độ trợ cấp\n{}\n")
+
+#: "Nghị định số 12/CP" (the Government's code, not OCR's "CĐ" of a dispatch), a ministry's letter or circular
+#: "1235-BKH/TH", "06-LĐTBXH/TT", the Council of Ministers' "30-HĐBT" without its marks: (key, type, relation).
+OLD_NUMBERS = [
+    (_OLD.format("Thi hành Nghị định số 12/CP ngày 26-1-1995 của Chính phủ ban hành Điều lệ bảo hiểm xã hội, Bộ hướng dẫn "
+                 "như sau:"), [("12/CP@1995", "NĐ", "implements")]),
+    (_OLD.format("Căn cứ Nghị định số 96/CP ngày 07-12-1993 của Chính phủ;\nXét đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư "
+                 "tại Công văn số 1235-BKH/TH ngày 5-3-1995,"),
+     [("96/CP@1993", "NĐ", "based_on"), ("1235-BKH/TH@1995", "CV", "based_on")]),
+    (_OLD.format("I. HIỆU LỰC\nThông tư này có hiệu lực sau 15 ngày kể từ ngày ký. Bãi bỏ Thông tư số 06-LĐTBXH/TT ngày 4-4-1995 "
+                 "của Bộ Lao động - Thương binh và Xã hội."), [("06-LĐTBXH/TT@1995", "TT", "repeals")]),
+    (_OLD.format("I. HIỆU LỰC\nBãi bỏ Nghị định số 30-HĐBT ngày 23-3-1989 của Hội đồng Bộ trưởng."),
+     [("30/HĐBT@1989", "NĐ", "repeals")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OLD_NUMBERS)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_numbers_of_the_1990s(text: str, want: list, variant: str) -> None:
+    rec = _read(text, variant)
+    assert [(r.target.key, r.target.type, r.relation) for r in rec.references] == want
+
+
+@pytest.mark.parametrize(("text", "want"), OLD_NUMBERS[:1])  # ("1235-BKHlTH": the "/" of an unknown unit read as "l", left)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_numbers_of_the_1990s_garbled(text: str, want: list, seed: int) -> None:
+    rec = _garbled(text, seed)
+    assert [(r.target.key, r.target.type) for r in rec.references] == [(k, t) for k, t, _r in want]
+
+
+#: An old-style symbol names its issuer ("12-L/CTN": the State President; "38-CP": the Government), its type only by
+#: a guess: the type line says it (an order); the rows after the first are what stays (a law, a resolution, a decree).
+OLD_OWN_TYPES = [
+    ("CHỦ TỊCH NƯỚC ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ********\nSố: 12-L/CTN Hà Nội, ngày 06 tháng 5 năm 1997\n"
+     "LỆNH CỦA CHỦ TỊCH NƯỚC VỀ VIỆC CÔNG BỐ PHÁP LỆNH\nNAY CÔNG BỐ:\n", ("Lệnh", "12", "L/CTN", 1997)),
+    ("QUỐC HỘI ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ********\nSố: 35-L/CTN Hà Nội, ngày 02 tháng 12 năm 1998\n"
+     "LUẬT KHIẾU NẠI, TỐ CÁO\nCăn cứ vào Hiến pháp năm 1992;\n", ("Luật", "35", "L/CTN", 1998)),
+    ("CHÍNH PHỦ ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ********\nSố: 38-CP Hà Nội, ngày 28 tháng 4 năm 1993\n"
+     "NGHỊ QUYẾT VỀ CẢI CÁCH MỘT BƯỚC THỦ TỤC HÀNH CHÍNH\nCHÍNH PHỦ\n", ("NQ", "38", "CP", 1993)),
+    ("CHÍNH PHỦ ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ********\nSố: 88-CP Hà Nội, ngày 17 tháng 8 năm 1994\n"
+     "NGHỊ ĐỊNH VỀ QUẢN LÝ ĐẤT ĐÔ THỊ\nCHÍNH PHỦ\n", ("NĐ", "88", "CP", 1994)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OLD_OWN_TYPES)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_old_symbols_type_is_its_type_lines(text: str, want: tuple, variant: str) -> None:
+    d = _read(text, variant).document
+    assert (d.type, d.number, d.symbol, d.year) == want
+
+
+@pytest.mark.parametrize(("text", "want"), OLD_OWN_TYPES)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_old_symbols_type_is_its_type_lines_garbled(text: str, want: tuple, seed: int) -> None:
+    d = _garbled(text, seed).document
+    assert (d.type, d.year) == (want[0], want[3])
