@@ -228,6 +228,40 @@ def _consolidated(text: str, folded: str, head_hi: int) -> bool:
     return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None
 
 
+#: A line at the end that names the document with its number: "Quyết định số 1532/QĐ-BKHĐT ngày 15 tháng 6 năm 2023
+#: của Bộ trưởng …" (a legal portal's copy whose header is lost).
+_CLOSING_NUMBER = re.compile(
+    r"(?m)^[ \t]*(?P<w>(?:" + P.TYPE_WORD.pattern + r"))[ \t]+" + P.SO + r"[ \t]*:?[ \t]*(?P<num>\d{1,5}[a-z]?)"
+    r"(?P<sym>[ \t]{0,2}[/-][ \t]{0,2}[a-z0-9&`]{1,14}(?:[/-][a-z0-9&`]{1,14}){0,5})(?![a-z0-9&`/-])"
+)
+
+
+def _closing_number(text: str, folded: str, doc_type: str | None) -> tuple[_Number, str | None] | None:
+    """The number a text without a "Số:" line gives itself on one of its last lines, when that line's type word is the
+    type its heading names (the last such line: a closing line is the text's end, not what its body cites)."""
+    if doc_type is None:
+        return None
+    lo = max(0, len(folded) - 600)
+    found = None
+    for m in _CLOSING_NUMBER.finditer(folded, lo):
+        wm = P.TYPE_WORD.fullmatch(m.group("w"))
+        if wm is not None and P.type_word_code(wm) == doc_type and not folded[m.end() :].strip(" \t\n").count("\n") > 1:
+            found = m
+    if found is None:
+        return None
+    parsed = parse_symbol("".join(P.as_read(text, folded, *found.span("sym")).split()).lstrip("/"), doc_type)
+    if parsed is None:
+        return None
+    symbol, tcode, issuer_code, _y, syntax = parsed
+    iso = None
+    if (dm := P.DATE_AFTER.match(folded, found.end(), min(len(folded), found.end() + 60))) is not None:
+        from luocdo.loaders.citations import _date
+
+        iso = _date(dm)[0]
+    number = P.number_as_read(text, folded, *found.span("num"))
+    return _Number(number, symbol, tcode or doc_type, issuer_code, syntax, found.span()), iso
+
+
 def _type_of_words(folded_words: str) -> str | None:
     m = P.TYPE_WORD.search(folded_words)
     return P.type_word_code(m) if m else None
@@ -255,6 +289,11 @@ def parse_header(text: str, folded: str) -> Header:
             num, tail_date = tail
             if tail_date:
                 dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
+    if num.span is None and len(folded) > head_hi // 5 and (closing := _closing_number(text, folded, num.type)) is not None:
+        # a portal's copy without its header names itself on its last line: "Quyết định số 1532/QĐ-BKHĐT ngày …"
+        num, closing_date = closing
+        if dated.date is None and closing_date:
+            dated = _Dated(dated.place, closing_date, int(closing_date[:4]), int(closing_date[5:7]))
     if num.symbol is None and _consolidated(text, folded, head_hi):
         # its number blank or missing: a consolidated text still, never the act it consolidates
         num = dataclasses.replace(num, type="VBHN")

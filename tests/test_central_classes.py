@@ -249,3 +249,41 @@ def test_an_old_symbols_type_is_its_type_lines(text: str, want: tuple, variant: 
 def test_an_old_symbols_type_is_its_type_lines_garbled(text: str, want: tuple, seed: int) -> None:
     d = _garbled(text, seed).document
     assert (d.type, d.year) == (want[0], want[3])
+
+
+# --------------------------------------------------------------------------- a number on the closing line
+
+_NO_HEADER = ("QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính trong lĩnh vực thống kê\nBỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ\n"
+              "Căn cứ Nghị định số 89/2022/NĐ-CP ngày 28 tháng 10 năm 2022 của Chính phủ;\nXét đề nghị của Tổng cục trưởng "
+              "Tổng cục Thống kê,\nQUYẾT ĐỊNH:\nĐiều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\nĐiều 2. Quyết "
+              "định này có hiệu lực thi hành kể từ ngày ký.\nBỘ TRƯỞNG Nguyễn Chí Dũng\n{}\n")
+
+#: A portal's copy without its header names itself on its last line ("Quyết định số 1532/QĐ-BKHĐT ngày … của …"), of
+#: the type its heading names; a number in the body, or a closing line of another type, is no own number.
+CLOSING_NUMBER = [
+    (_NO_HEADER.format("Quyết định số 1532/QĐ-BKHĐT ngày 15 tháng 6 năm 2023 của Bộ trưởng Bộ Kế hoạch và Đầu tư."),
+     ("QĐ", "1532", "QĐ-BKHĐT", 2023), ["89/2022/NĐ-CP"]),
+    ("THÔNG TƯ\nQuy định về hồ sơ bệnh án điện tử\nCăn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;\nBộ trưởng "
+     "Bộ Y tế ban hành Thông tư.\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định về hồ sơ bệnh án điện tử.\nKT. BỘ TRƯỞNG "
+     "THỨ TRƯỞNG Trần Văn Thuấn\nThông tư số 13/2025/TT-BYT ngày 06 tháng 6 năm 2025 của Bộ trưởng Bộ Y tế.\n",
+     ("TT", "13", "2025/TT-BYT", 2025), ["Luật Khám bệnh, chữa bệnh"]),
+    # what stays: the number of a text of another type on the last line is a citation
+    (_NO_HEADER.format("Thông tư số 12/2023/TT-BKHĐT ngày 15 tháng 6 năm 2023 của Bộ trưởng Bộ Kế hoạch và Đầu tư."),
+     ("QĐ", None, None, None), ["89/2022/NĐ-CP", "12/2023/TT-BKHĐT"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ident", "labels"), CLOSING_NUMBER)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_number_on_the_closing_line(text: str, ident: tuple, labels: list, variant: str) -> None:
+    rec = _read(text, variant)
+    d = rec.document
+    assert (d.type, d.number, d.symbol, d.year if d.number else None) == ident
+    assert [_want({r.target.label: ""}).popitem()[0] for r in rec.references] == [_want({x: ""}).popitem()[0] for x in labels]
+
+
+@pytest.mark.parametrize(("text", "ident", "labels"), CLOSING_NUMBER[:1])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_number_on_the_closing_line_garbled(text: str, ident: tuple, labels: list, seed: int) -> None:
+    d = _garbled(text, seed).document
+    assert (d.type, d.number, d.symbol, d.year) == ident
