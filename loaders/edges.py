@@ -25,7 +25,7 @@ from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import guided_in_title, merge_instruments
-from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
+from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name, skeleton
 from luocdo.loaders.relations import expiring, issued_on_basis, own_cue_before
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
@@ -151,7 +151,11 @@ _AFTER_A_NAME = re.compile(r"\s*(?:$|[,;.(\[]|(?:ve|va|so|nam|ngay|doi|trong|tai
 
 
 def _names_whole(name: str, words: str) -> bool:
+    """``words`` name the law ``name`` whole, letter for letter or as OCR spelled it (the same consonants)."""
     at = words.find(name)
+    if at < 0:
+        name, words = skeleton(name), skeleton(words)
+        at = words.find(name)
     return at >= 0 and _AFTER_A_NAME.match(words, at + len(name)) is not None
 
 

@@ -287,3 +287,40 @@ def test_a_number_on_the_closing_line(text: str, ident: tuple, labels: list, var
 def test_a_number_on_the_closing_line_garbled(text: str, ident: tuple, labels: list, seed: int) -> None:
     d = _garbled(text, seed).document
     assert (d.type, d.number, d.symbol, d.year) == ident
+
+
+# --------------------------------------------------------------------------- a law's name read as another's
+
+#: OCR keeps a word's first consonant: a name is another known name only when its words start as that one's do ("Luật
+#: Cư trú" is not "Luật Lưu trữ"); a long name may slip on one word.
+LAW_NAMES = [
+    ("Luật Cư trú", "Luật Cư trú"),
+    ("Luat Cw tru", "Luật Cư trú"),
+    ("Luật Lưu trữ", "Luật Lưu trữ"),
+    ("Luật Mua bán", "Luật Mua bán"),  # (no "Luật Giá", "Luật Đấu thầu")
+    ("Luật Thuế tiêu thụ cá nhân", "Luật Thuế thu nhập cá nhân"),  # (what stays: a slip in a long name)
+]
+
+
+@pytest.mark.parametrize(("written", "name"), LAW_NAMES)
+def test_a_laws_name_read_as_another(written: str, name: str) -> None:
+    from luocdo.loaders.law_names import canonical_law_name
+
+    assert canonical_law_name(written) == name
+
+
+_RESIDENCE = (_HEAD.format("Quy định chi tiết một số điều của Luật Cư trú").replace("CHÍNH PHỦ", "BỘ CÔNG AN").replace(
+    "NĐ-CP", "TT-BCA").replace("NGHỊ ĐỊNH", "THÔNG TƯ") + "Căn cứ Luật Cư trú ngày 13 tháng 11 năm 2020;\nBộ trưởng Bộ Công an "
+    "ban hành Thông tư.\n")
+#: (the title's mention in small letters is one too: the name without a year)
+_RESIDENCE_KEYS = {"Luật:cu-tru@?": "implements", "Luật:cu-tru@2020": "implements"}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_law_the_title_details_under_its_own_name(variant: str) -> None:
+    assert {r.target.key: r.relation for r in _read(_RESIDENCE, variant).references} == _RESIDENCE_KEYS
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_law_the_title_details_under_its_own_name_garbled(seed: int) -> None:
+    assert {r.target.key: r.relation for r in _garbled(_RESIDENCE, seed).references} == _RESIDENCE_KEYS
