@@ -149,15 +149,8 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if len(segs) >= 2 and segs[0].upper() == "L" and first_sep == "-":
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
         return f"L/{issuer}", "Luật", issuer, year, "old"
-    if (len(segs) == 1 and first_sep in "/|" and type_word not in (None, "CV", "CĐ")
-            and (old_issuer := _OLD_STYLE_EXACT.get(segs[0].upper().replace("Ð", "Đ"))) is not None):
-        # "Nghị định số 12/CP", "Quyết định số 299/TTg": the issuer as written, not a type code OCR could read it as ("CĐ")
-        return old_issuer, type_word, old_issuer, year, "old"
-    # an old-style letter or circular: number, "-", the ministry, "/" and its unit or type ("1235-BKH/TH", "06-LĐTBXH/TT")
-    if (len(segs) == 2 and first_sep == "-" and seps[1:2] == ["/"] and type_word in ("CV", "TT", "QĐ", "CT")
-            and _OLD_MINISTRY.fullmatch(segs[0]) and segs[1].isupper() and segs[1].isalpha()):
-        issuer = P.issuer_code(segs[0])
-        return f"{issuer}/{segs[1].upper()}", type_word, issuer, year, "old"
+    if (old_one := _old_written(segs, seps, first_sep, type_word, year)) is not None:
+        return old_one
     tcode = P.type_code(segs[0]) or _party_letter(segs, seps, first_sep)
     if tcode and len(segs) >= 2:
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
@@ -179,6 +172,21 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
 _OLD_STYLE_EXACT = {k.upper(): k for k in P.OLD_STYLE_ISSUERS}
 #: A ministry's code in an old-style number ("BKH", "LĐTBXH", "BTC"): capitals, a "B" first or a known issuer.
 _OLD_MINISTRY = re.compile(r"B[A-ZĐ]{1,6}|LĐTBXH|LDTBXH|TCCP|UBKH|NHNN")
+
+
+def _old_written(segs: list[str], seps: list[str], first_sep: str, type_word: str | None,
+                 year: int | None) -> tuple[str, str, str | None, int | None, str] | None:
+    """Old-style numbers a type word names: "Nghị định số 12/CP", "Quyết định số 299/TTg" (the issuer as written, not
+    a type code OCR could read it as: "CĐ"); a ministry's letter or circular, number, "-", the ministry, "/" and its unit
+    or type ("1235-BKH/TH", "06-LĐTBXH/TT")."""
+    if (len(segs) == 1 and first_sep in "/|" and type_word not in (None, "CV", "CĐ")
+            and (old_issuer := _OLD_STYLE_EXACT.get(segs[0].upper().replace("Ð", "Đ"))) is not None):
+        return old_issuer, type_word, old_issuer, year, "old"
+    if (len(segs) == 2 and first_sep == "-" and seps[1:2] == ["/"] and type_word in ("CV", "TT", "QĐ", "CT")
+            and _OLD_MINISTRY.fullmatch(segs[0]) and segs[1].isupper() and segs[1].isalpha()):
+        issuer = P.issuer_code(segs[0])
+        return f"{issuer}/{segs[1].upper()}", type_word, issuer, year, "old"
+    return None
 
 
 def _party_letter(segs: list[str], seps: list[str], first_sep: str) -> str | None:

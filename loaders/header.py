@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
+from luocdo.loaders.closing import closing_number, consolidated
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -205,61 +206,23 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     return None
 
 
-#: What marks a consolidated text when no "…/VBHN-…" symbol says so: its closing certification, a
-#: "VĂN BẢN HỢP NHẤT" heading, or an opening that names the consolidated act with its number and goes
-#: on "…, được sửa đổi, bổ sung bởi:" (an act's own text never opens so).
-_V = r"[a-z0-9&`]"  # a letter as OCR may leave it
-_HOP_NHAT = r"v" + _V + r"{1,2}n\s+b" + _V + r"{1,2}n\s+h" + _V + r"{1,2}p\s+nh" + _V + r"{1,2}t"
-_CERTIFIED = re.compile(r"x" + _V + r"{1,2}c\s+th" + _V + r"{1,2}c\s+" + _HOP_NHAT)
-_VBHN_HEADING = re.compile(r"(?m)^[ \t*_-]*" + _HOP_NHAT + r"[ \t*_-]*$")
-_AMENDED_BY = re.compile(
-    r"\ss" + _V + r"{0,2}\s+\d{1,5}.{0,300}?d" + _V + r"{1,3}c\s+s" + _V + r"{1,2}a\s+d" + _V + r"{1,2}i\s*,?\s+b" + _V
-    + r"{1,2}\s+sung\s+(?:b" + _V + r"{1,2}i|theo)\s*:",
-    re.S,
-)
+def _typed(num: _Number, said: str | None) -> _Number:
+    """The type the symbol says, else the type line's; an old-style symbol names its issuer ("12-L/CTN", "38-CP"),
+    its type only by a guess: the type line says it."""
+    if num.syntax == "old" and said:
+        return dataclasses.replace(num, type=said)
+    return dataclasses.replace(num, type=num.type or said)
 
 
-def _consolidated(text: str, folded: str, head_hi: int) -> bool:
-    """A consolidated text whose symbol is blank or missing (see ``_CERTIFIED``)."""
-    if _VBHN_HEADING.search(folded, 0, head_hi) or _CERTIFIED.search(folded, max(0, len(folded) - 5000)):
-        return True
-    # the opening, before any "Căn cứ" (where "đã được sửa đổi, bổ sung bởi …" describes what is cited)
-    basis = re.search(r"c[a-z`]{1,2}n\s+c[a-z`]{1,2}(?![a-z])", folded[:3000])
-    return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None
-
-
-#: A line at the end that names the document with its number: "Quyết định số 1532/QĐ-BKHĐT ngày 15 tháng 6 năm 2023
-#: của Bộ trưởng …" (a legal portal's copy whose header is lost).
-_CLOSING_NUMBER = re.compile(
-    r"(?m)^[ \t]*(?P<w>(?:" + P.TYPE_WORD.pattern + r"))[ \t]+" + P.SO + r"[ \t]*:?[ \t]*(?P<num>\d{1,5}[a-z]?)"
-    r"(?P<sym>[ \t]{0,2}[/-][ \t]{0,2}[a-z0-9&`]{1,14}(?:[/-][a-z0-9&`]{1,14}){0,5})(?![a-z0-9&`/-])"
-)
-
-
-def _closing_number(text: str, folded: str, doc_type: str | None) -> tuple[_Number, str | None] | None:
-    """The number a text without a "Số:" line gives itself on one of its last lines, when that line's type word is the
-    type its heading names (the last such line: a closing line is the text's end, not what its body cites)."""
-    if doc_type is None:
-        return None
-    lo = max(0, len(folded) - 600)
-    found = None
-    for m in _CLOSING_NUMBER.finditer(folded, lo):
-        wm = P.TYPE_WORD.fullmatch(m.group("w"))
-        if wm is not None and P.type_word_code(wm) == doc_type and not folded[m.end() :].strip(" \t\n").count("\n") > 1:
-            found = m
+def _closing(text: str, folded: str, num: _Number, dated: _Dated) -> tuple[_Number, _Dated]:
+    """A portal's copy without its header names itself on its last line: "Quyết định số 1532/QĐ-BKHĐT ngày …"."""
+    found = closing_number(text, folded, num.type)
     if found is None:
-        return None
-    parsed = parse_symbol("".join(P.as_read(text, folded, *found.span("sym")).split()).lstrip("/"), doc_type)
-    if parsed is None:
-        return None
-    symbol, tcode, issuer_code, _y, syntax = parsed
-    iso = None
-    if (dm := P.DATE_AFTER.match(folded, found.end(), min(len(folded), found.end() + 60))) is not None:
-        from luocdo.loaders.citations import _date
-
-        iso = _date(dm)[0]
-    number = P.number_as_read(text, folded, *found.span("num"))
-    return _Number(number, symbol, tcode or doc_type, issuer_code, syntax, found.span()), iso
+        return num, dated
+    number, symbol, tcode, issuer_code, syntax, span, iso = found
+    if dated.date is None and iso:
+        dated = _Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
+    return _Number(number, symbol, tcode, issuer_code, syntax, span), dated
 
 
 def _type_of_words(folded_words: str) -> str | None:
@@ -278,10 +241,7 @@ def parse_header(text: str, folded: str) -> Header:
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
         titled = _subject_line_above(text, folded, num.span[1], pd.start() if pd else num.span[1], titled)
-    if num.syntax == "old" and (said := titled.type_from_line or heading_type):
-        # an old-style symbol names its issuer ("12-L/CTN", "38-CP"), the type only by a guess: the type line says it
-        num = dataclasses.replace(num, type=said)
-    num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
+    num = _typed(num, titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
         # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
         tail = _vbhn_tail(text, folded)
@@ -289,12 +249,9 @@ def parse_header(text: str, folded: str) -> Header:
             num, tail_date = tail
             if tail_date:
                 dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
-    if num.span is None and len(folded) > head_hi // 5 and (closing := _closing_number(text, folded, num.type)) is not None:
-        # a portal's copy without its header names itself on its last line: "Quyết định số 1532/QĐ-BKHĐT ngày …"
-        num, closing_date = closing
-        if dated.date is None and closing_date:
-            dated = _Dated(dated.place, closing_date, int(closing_date[:4]), int(closing_date[5:7]))
-    if num.symbol is None and _consolidated(text, folded, head_hi):
+    if num.span is None and len(folded) > head_hi // 5:
+        num, dated = _closing(text, folded, num, dated)
+    if num.symbol is None and consolidated(text, folded, head_hi):
         # its number blank or missing: a consolidated text still, never the act it consolidates
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
