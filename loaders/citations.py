@@ -141,16 +141,16 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     if any(s.isdigit() for s in segs[:1]):
         return None
     # old style: the issuer alone after a dash ("61-CP", "299-TTg"); its type is said by the words before
-    # (also "47/CP", "19/HĐBT" of the 1990s, written as the issuer is: not OCR's "CĐ")
-    old = (P.OLD_STYLE_ISSUERS.get(P.issuer_code(segs[0]))
-           if len(segs) == 1 and (first_sep == "-" or (segs[0] in P.OLD_STYLE_ISSUERS and type_word != "CĐ")) else None)
-    if old and segs[0].upper() == P.issuer_code(segs[0]).upper():
+    old = P.OLD_STYLE_ISSUERS.get(P.issuer_code(segs[0])) if len(segs) == 1 and first_sep == "-" else None
+    if old and segs[0].upper().replace("Đ", "D") == P.issuer_code(segs[0]).upper().replace("Đ", "D"):  # ("30-HDBT": its mark lost)
         issuer = P.issuer_code(segs[0])
         return issuer, type_word or old, issuer, year, "old"
     # an old-style law or ordinance of the State President: "24-L/CTN", "12-PL/UBTVQH"
     if len(segs) >= 2 and segs[0].upper() == "L" and first_sep == "-":
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
         return f"L/{issuer}", "Luật", issuer, year, "old"
+    if (old_one := _old_written(segs, seps, first_sep, type_word, year)) is not None:
+        return old_one
     tcode = P.type_code(segs[0]) or _party_letter(segs, seps, first_sep)
     if tcode and len(segs) >= 2:
         issuer = "-".join(P.issuer_code(s) for s in segs[1:])
@@ -166,6 +166,27 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
         # "số 12/KH" with the issuer lost: keep what there is.
         return tcode, tcode, None, year, "admin"
     return _without_type_code(segs, year, first_sep, type_word)
+
+
+#: Old-style issuers written exactly (in capitals: "CP", "TTG", "HĐBT").
+_OLD_STYLE_EXACT = {k.upper(): k for k in P.OLD_STYLE_ISSUERS}
+#: A ministry's code in an old-style number ("BKH", "LĐTBXH", "BTC"): capitals, a "B" first or a known issuer.
+_OLD_MINISTRY = re.compile(r"B[A-ZĐ]{1,6}|LĐTBXH|LDTBXH|TCCP|UBKH|NHNN")
+
+
+def _old_written(segs: list[str], seps: list[str], first_sep: str, type_word: str | None,
+                 year: int | None) -> tuple[str, str, str | None, int | None, str] | None:
+    """Old-style numbers a type word names: "Nghị định số 12/CP", "Quyết định số 299/TTg" (the issuer as written, not
+    a type code OCR could read it as: "CĐ"); a ministry's letter or circular, number, "-", the ministry, "/" and its unit
+    or type ("1235-BKH/TH", "06-LĐTBXH/TT")."""
+    if (len(segs) == 1 and first_sep in "/|" and type_word not in (None, "CV", "CĐ")
+            and (old_issuer := _OLD_STYLE_EXACT.get(segs[0].upper().replace("Ð", "Đ"))) is not None):
+        return old_issuer, type_word, old_issuer, year, "old"
+    if (len(segs) == 2 and first_sep == "-" and seps[1:2] == ["/"] and type_word in ("CV", "TT", "QĐ", "CT")
+            and _OLD_MINISTRY.fullmatch(segs[0]) and segs[1].isupper() and segs[1].isalpha()):
+        issuer = P.issuer_code(segs[0])
+        return f"{issuer}/{segs[1].upper()}", type_word, issuer, year, "old"
+    return None
 
 
 def _party_letter(segs: list[str], seps: list[str], first_sep: str) -> str | None:

@@ -21,16 +21,13 @@ from luocdo.core.model import (
     Mention,
     Reference,
 )
+from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
-from luocdo.loaders.instruments import merge_instruments
-from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
-from luocdo.loaders.relations import (
-    expires_here,
-    issued_on_basis,
-    own_cue_before,
-    without_notes_before,
-)
+from luocdo.loaders.expiry import expiring
+from luocdo.loaders.instruments import guided_in_title, merge_instruments
+from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name, skeleton
+from luocdo.loaders.relations import issued_on_basis, own_cue_before, without_notes_before
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------
@@ -140,9 +137,41 @@ def draw_edges(page: Page, found: Found, cited: Cited, ident: Identity, document
         # "Luật Khám bệnh, chữa bệnh số 15/2023/QH15" and, further on, "Luật Khám bệnh, chữa bệnh"
         numbered = groups[key][0][0]
         groups[key] += [(numbered, r, m) for _i, r, m in groups.pop(yearless)]
+    _title_implements(groups, guided_in_title(page.header.title, ident.type))
     references = _references(groups, ident.type, document.key)
     derived = _derived(page, found, cited, references, document, sentence, ident.type)
     return Edges(references, derived, tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)))
+
+
+_NAMED_TYPES = ("Luật", "Bộ luật", "PL")
+
+
+#: What may follow a law's whole name in a title ("… Luật Đấu thầu về lựa chọn nhà đầu tư"), not more of a longer
+#: name ("Luật Doanh nghiệp nhà nước" is not "Luật Doanh nghiệp").
+_AFTER_A_NAME = re.compile(r"\s*(?:$|[,;.(\[]|(?:ve|va|so|nam|ngay|doi|trong|tai|de|cua|theo|ap|tu)(?![a-z]))")
+
+
+def _names_whole(name: str, words: str) -> bool:
+    """``words`` name the law ``name`` whole, letter for letter or as OCR spelled it (the same consonants)."""
+    at = words.find(name)
+    if at < 0:
+        name, words = skeleton(name), skeleton(words)
+        at = words.find(name)
+    return at >= 0 and _AFTER_A_NAME.match(words, at + len(name)) is not None
+
+
+def _title_implements(groups: Groups, guided: list[str]) -> None:
+    """A law, code or ordinance the title says this text details or guides ("Quy định chi tiết một số điều của Luật
+    Dữ liệu"), cited in its preamble by name or number ("Căn cứ Luật Dữ liệu số 60/2024/QH15"), is implemented."""
+    if not guided:
+        return
+    named = [k for k, items in groups.items()
+             if any(_names_whole(squash(i.title), words) for i, _r, _m in items if i.type in _NAMED_TYPES and i.title
+                    for words in guided)]
+    # the act the preamble rests on (not an older law of the name, cited elsewhere), and its name without a year
+    rested = [k for k in named if any(r == "based_on" for _i, r, _m in groups[k])]
+    for key in rested + ([k for k in named if k.endswith("@?")] if rested else []):
+        groups[key] = [(i, "implements" if r in ("cites", "based_on") else r, m) for i, r, m in groups[key]]
 
 
 def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: Instrument, sentence: Sentences) -> list[Alias]:
@@ -183,9 +212,15 @@ def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
 
 
 _CAN_CU = r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?:\s+v[a]o)?"
-#: "Căn cứ", or "Căn cứ (vào) các điều 17, 18 và 84 của", "Căn cứ khoản 2 Điều 112": the parts of it the document rests on.
+#: "Căn cứ", or "Căn cứ (vào) các điều 17, 18 và 84 của", "Căn cứ khoản 2 Điều 112", "Căn cứ Chương II của": the parts
+#: of it the document rests on.
 _CAN_CU_BEFORE = re.compile(
-    _CAN_CU + r"(?:\s+(?:c[a]c\s+)?(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|ch[uw][o0]ng)\s+\d[^;.\n]{0,80}?(?:\s+c[uw]a)?)?\s*\Z"
+    _CAN_CU + r"(?:\s+(?:c[a]c\s+)?(?:[dbp0][i1][e&]u|kho[a]n|di[e&]m|ch[uw][o0]ng|m[u]c)\s+[0-9a-z][^;.\n]{0,80}?(?:\s+c[uw]a)?)?\s*\Z"
+)
+#: "Để thi hành (đúng và thống nhất)", "Thi hành" opening a line or a clause right before a law's name.
+_TO_EXECUTE_BEFORE = re.compile(
+    r"(?:^|(?<=[\n;:]))[ \t]*(?:[-+•][ \t]*)?(?:[dpb][e&]\s+)?" + P.THI_HANH + r"\s+(?:"
+    + P.PART_OF + r")?\Z"
 )
 #: A later item of one "Căn cứ" line: "Căn cứ Luật A ngày …; Luật B ngày …;", "Căn cứ Luật A ngày … và Luật B" (its
 #: line, or the line it wrapped from, opens with the cue; no sentence ends between).
@@ -199,6 +234,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
     text, folded, h = page.text, page.folded, page.header
     own = own_name(text, h, ident.type)
     own_canonical = squash(canonical_law_name(own)) if own else None  # "LUẬT / PAT PAI" (OCR) is Luật Đất đai
+    expire = expiring(folded, sorted([*((c.start, c.end) for c in found.citations), *((x.start, x.end) for x in found.laws)]))
     for law in found.laws:
         name = canonical_law_name(law.name)
         if own and (same_name(squash(name), own) or squash(name) == own_canonical) and law.year in (None, ident.year):
@@ -207,13 +243,15 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
                           issuer=Issuer(name="Quốc hội", level="central"))
         _lo, _hi, sent = sentence(law.start, law.end)
         rel = (own_cue_before(folded, law.start, ident.type) if ident.type != "VBHN" else None) or "cites"
-        if rel == "cites" and ident.type != "VBHN" and expires_here(folded, law.end):
+        if rel == "cites" and ident.type != "VBHN" and law.start in expire:
             rel = "repeals"  # "Luật Đất đai năm 2013 hết hiệu lực kể từ ngày Luật này có hiệu lực"
         if law.kind == "Hiến pháp" and rel in ("amends", "repeals") and ident.type not in ("Hiến pháp", "NQ"):
             rel = "cites"  # "tham gia sửa đổi Hiến pháp" in a law: only the National Assembly's resolution amends it
         if rel == "cites" and law.start < max(h.preamble_end, h.body_start + 1500):
             before, at = without_notes_before(folded, law.start)  # "Căn cứ [a portal's note] khoản 2 Điều 112 Luật …"
-            if _CAN_CU_BEFORE.search(before[max(0, at - 110) : at]) or _CAN_CU_ITEM.search(before[max(0, at - 400) : at]):
+            if ident.type not in ("BC", "CV") and _TO_EXECUTE_BEFORE.search(folded, max(0, law.start - 80), law.start):
+                rel = "implements"  # "Để thi hành đúng và thống nhất Bộ luật Tố tụng dân sự …"
+            elif _CAN_CU_BEFORE.search(before[max(0, at - 110) : at]) or _CAN_CU_ITEM.search(before[max(0, at - 400) : at]):
                 rel = "based_on"
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
 

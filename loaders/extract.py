@@ -251,7 +251,8 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
     """Each citation's relation to the document, and the instrument it names (issuer, key)."""
     text, folded, h = page.text, page.folded, page.header
     cits = shared_issuers(list(found.citations), text, folded)
-    classified = classify(folded, cits, max(h.preamble_end, h.body_start), ident.type, text)
+    classified = classify(folded, cits, max(h.preamble_end, h.body_start), ident.type, text,
+                          tuple((law.start, law.end) for law in found.laws))
     classified = title_says_implements(folded, h, classified, ident.type)
     insts: list[Instrument] = []
     explicit: list[bool] = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
+from luocdo.loaders.closing import closing_number, consolidated
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -205,27 +206,23 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     return None
 
 
-#: What marks a consolidated text when no "…/VBHN-…" symbol says so: its closing certification, a
-#: "VĂN BẢN HỢP NHẤT" heading, or an opening that names the consolidated act with its number and goes
-#: on "…, được sửa đổi, bổ sung bởi:" (an act's own text never opens so).
-_V = r"[a-z0-9&`]"  # a letter as OCR may leave it
-_HOP_NHAT = r"v" + _V + r"{1,2}n\s+b" + _V + r"{1,2}n\s+h" + _V + r"{1,2}p\s+nh" + _V + r"{1,2}t"
-_CERTIFIED = re.compile(r"x" + _V + r"{1,2}c\s+th" + _V + r"{1,2}c\s+" + _HOP_NHAT)
-_VBHN_HEADING = re.compile(r"(?m)^[ \t*_-]*" + _HOP_NHAT + r"[ \t*_-]*$")
-_AMENDED_BY = re.compile(
-    r"\ss" + _V + r"{0,2}\s+\d{1,5}.{0,300}?d" + _V + r"{1,3}c\s+s" + _V + r"{1,2}a\s+d" + _V + r"{1,2}i\s*,?\s+b" + _V
-    + r"{1,2}\s+sung\s+(?:b" + _V + r"{1,2}i|theo)\s*:",
-    re.S,
-)
+def _typed(num: _Number, said: str | None) -> _Number:
+    """The type the symbol says, else the type line's; an old-style symbol names its issuer ("12-L/CTN", "38-CP"),
+    its type only by a guess: the type line says it."""
+    if num.syntax == "old" and said:
+        return dataclasses.replace(num, type=said)
+    return dataclasses.replace(num, type=num.type or said)
 
 
-def _consolidated(text: str, folded: str, head_hi: int) -> bool:
-    """A consolidated text whose symbol is blank or missing (see ``_CERTIFIED``)."""
-    if _VBHN_HEADING.search(folded, 0, head_hi) or _CERTIFIED.search(folded, max(0, len(folded) - 5000)):
-        return True
-    # the opening, before any "Căn cứ" (where "đã được sửa đổi, bổ sung bởi …" describes what is cited)
-    basis = re.search(r"c[a-z`]{1,2}n\s+c[a-z`]{1,2}(?![a-z])", folded[:3000])
-    return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None
+def _closing(text: str, folded: str, num: _Number, dated: _Dated) -> tuple[_Number, _Dated]:
+    """A portal's copy without its header names itself on its last line: "Quyết định số 1532/QĐ-BKHĐT ngày …"."""
+    found = closing_number(text, folded, num.type)
+    if found is None:
+        return num, dated
+    number, symbol, tcode, issuer_code, syntax, span, iso = found
+    if dated.date is None and iso:
+        dated = _Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
+    return _Number(number, symbol, tcode, issuer_code, syntax, span), dated
 
 
 def _type_of_words(folded_words: str) -> str | None:
@@ -244,7 +241,7 @@ def parse_header(text: str, folded: str) -> Header:
     titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
         titled = _subject_line_above(text, folded, num.span[1], pd.start() if pd else num.span[1], titled)
-    num = dataclasses.replace(num, type=num.type or titled.type_from_line or heading_type)
+    num = _typed(num, titled.type_from_line or heading_type)
     if num.symbol is None and len(folded) > head_hi:
         # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
         tail = _vbhn_tail(text, folded)
@@ -252,7 +249,9 @@ def parse_header(text: str, folded: str) -> Header:
             num, tail_date = tail
             if tail_date:
                 dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
-    if num.symbol is None and _consolidated(text, folded, head_hi):
+    if num.span is None and len(folded) > head_hi // 5:
+        num, dated = _closing(text, folded, num, dated)
+    if num.symbol is None and consolidated(text, folded, head_hi):
         # its number blank or missing: a consolidated text still, never the act it consolidates
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)

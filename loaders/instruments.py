@@ -277,7 +277,7 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     # a text that details or guides X ("Hướng dẫn thi hành Nghị định số …", "Quy định chi tiết …")
     title = folded[lo:hi]
     report = doc_type == "BC"
-    guides = doc_type in ("TT", "TTLT", "NĐ", "QĐ", "HD", "CV") and _GUIDES.search(title) is not None
+    guides = doc_type in GUIDING_TYPES and _GUIDES.search(title) is not None
     if doc_type == "CV" and not guides:
         return [_letter_carries_out(cl, folded, lo, hi) for cl in classified]
     if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not _ISSUES_A_PLAN.search(title):
@@ -332,7 +332,30 @@ def _the_request(cl: Classified, lo: int, hi: int) -> Classified:
 _ISSUES_A_PLAN = re.compile(
     r"(?:k[e&]\s*ho[a]ch|ch[uw]?[o0]ng\s*tr[i1]nh)(?!\s+(?:h[a]nh\s+d[o0]ng\s+)?(?:(?:" + P.SO + r")\s*:?\s*)?\d)"
 )
-_GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+d[i1]nh\s+chi\s+ti[e&]t)(?![a-z])")
+_GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+d[i1j]nh\s+(?:chi\s+ti[e&]t|th[i1j]\s+h[a]nh))(?![a-z])")
+#: The types of text whose title says what they detail or guide ("Nghị quyết hướng dẫn áp dụng … Bộ luật …" of a court council).
+GUIDING_TYPES = ("TT", "TTLT", "NĐ", "QĐ", "NQ", "HD", "CV")
+
+
+_BASIS_IN_TITLE = re.compile(r"(?<![a-z])c[a]n\s+c[uw](?![a-z])")
+#: Before a cue in a title, what makes the cue another act's: this text amends or replaces it, or it is named by number.
+_ANOTHERS_WORDS = re.compile(r"s[uw]a\s+d[o0]i|b[o0]\s+sung|thay\s+th[e&]|b[a]i\s+b[o0]|\d\s*/")
+
+
+def guided_in_title(title: str | None, doc_type: str | None) -> list[str]:
+    """The words of a title after each cue that says the text details or guides an act ("quy định chi tiết một số
+    điều của luật phòng cháy, chữa cháy …"), folded: the acts named there are what the text implements."""
+    if not title or doc_type not in GUIDING_TYPES:
+        return []
+    t = squash(title)
+    if (cut := _BASIS_IN_TITLE.search(t)) is not None:
+        t = t[: cut.start()]  # a title run on into the preamble ("… NGHĨA VỤ Căn cứ Luật Tổ chức Chính phủ …")
+    out = []
+    for m in _GUIDES.finditer(t):
+        if _ANOTHERS_WORDS.search(t, 0, m.start()):
+            break  # "Sửa đổi … Nghị định số 08/2015/NĐ-CP … quy định chi tiết Luật Hải quan": that decree's words
+        out.append(t[m.end() : m.end() + 160])
+    return out
 
 
 def same_instrument_again(insts: list[Instrument], explicit: list[bool]) -> list[Instrument]:

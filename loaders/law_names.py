@@ -32,6 +32,8 @@ KNOWN_LAWS = (
     "Luật Thi đua, khen thưởng",
     "Luật Dữ liệu",
     "Luật Căn cước",
+    "Luật Cư trú",
+    "Luật Người cao tuổi",
     "Luật Đất đai",
     "Luật Xây dựng",
     "Luật Quy hoạch",
@@ -252,16 +254,19 @@ def _closest_known(folded: str) -> str | None:
     if by_skeleton is not None:
         return by_skeleton or None  # "" when two known names share it: none
     best = process.extractOne(folded, list(choices), scorer=fuzz.ratio)
-    if best and best[1] >= 82 and _same_initials(best[0], folded):
+    if best and best[1] >= 82 and len(best[0].split()) == len(folded.split()) and _same_heads(best[0], folded):
         return choices[best[0]]
     return None  # a shorter name is kept as written: "Luật Bầu cử đại biểu Quốc hội" was a law of its own
 
 
-def _same_initials(known: str, folded: str) -> bool:
-    """As many words, each with the first letter of the known name's word (as OCR reads an initial "Đ"): OCR
-    damages marks and vowels, seldom a word's first letter, so "Luật Người cao tuổi" is no "Luật Nuôi con nuôi"."""
-    kw, fw = known.split(), folded.split()
-    return len(kw) == len(fw) and all(_word_shape(a)[:1] == _word_shape(b)[:1] for a, b in zip(kw, fw, strict=True))
+def _same_heads(known: str, folded: str) -> bool:
+    """The words start as the known name's do, as OCR reads a first letter (:func:`_word_shape`): OCR keeps a word's
+    consonants, so "Luật Cư trú" is not "Luật Lưu trữ", nor "Luật A" "Luật Giá"; a long name may have one word of
+    another head (a slip of its author's: "Luật Thuế tiêu thụ cá nhân" for "Luật Thuế thu nhập cá nhân"), a short one
+    none ("Luật Người cao tuổi" is no "Luật Nuôi con nuôi")."""
+    words = known.split()
+    other = sum(_word_shape(a)[:1] != _word_shape(b)[:1] for a, b in zip(words, folded.split(), strict=True))
+    return other <= (len(words) - 1) // 4
 
 
 _VOWELS = re.compile(r"[aeiouywj&`0-9]+")  # "j": OCR's reading of "ị" ("thj", "djnh")
@@ -276,6 +281,11 @@ def _word_shape(w: str) -> str:
     """A folded word with "Đ" read as "P" or "B" at its start as "d", and OCR's letters for vowels as "a"."""
     w = "d" + w[1:] if w[:1] in "pb" else w
     return _VOWEL_READ_AS.sub("a", w) if len(w) > 1 else w
+
+
+def skeleton(folded: str) -> str:
+    """A folded run as :func:`_skeleton` shapes it (for a name looked for in OCR'd words)."""
+    return _skeleton(folded)
 
 
 def _skeleton(folded: str) -> str:

@@ -50,7 +50,7 @@ KNOWN_ISSUERS: dict[str, str] = {
         # provincial departments whose codes carry Đ
         "SGDĐT", "SKHĐT", "SLĐTBXH", "VPĐĐBQH",
         # central bodies of older texts ("61-CP", "299-TTg", "12-L/CTN") and the courts
-        "HĐBT", "CTN", "HĐTP", "VPQH", "TANDTC", "VKSNDTC", "BHXH", "TCHQ",
+        "HĐBT", "CTN", "HĐTP", "VPQH", "TANDTC", "VKSNDTC", "BHXH", "TCHQ", "LĐTBXH",
     )
 }
 
@@ -417,14 +417,26 @@ ACTION_BEFORE = re.compile(
 #: window searched, which stops where the citation, its type word first, starts).
 XET_PAPER = r"(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
 
+#: A part of an instrument named before it: "Điều 88 và Điều 91 của", "khoản 3 Điều 12", "điểm a khoản 2 Điều 5
+#: của", "Chương II của": a "Căn cứ" line that names a part still rests on the instrument.
+PART_OF = (
+    r"(?:(?:d[i1][e&]m\s+[a-z]\d?|kho[a]n\s+\d{1,3}|[dpb][i1][e&]u\s+\d{1,3}[a-z]?|ch[uw][o0]ng\s+[ivxl\d]{1,6}|m[u]c\s+\d{1,2})"
+    r"(?:\s*,\s*|\s+v[a]\s+|\s+))+(?:c[uw]a\s+)?"
+)
+
+#: "thi hành (đúng và thống nhất)" as OCR leaves it ("thj hanh dung va théng nhat"): carrying an act out.
+THI_HANH = r"th[i1j]\s+h[a]nh(?:\s+d[uwi]{1,2}ng(?:\s+v[a]\s+th[a-z0-9&`]{1,2}ng\s+nh[a-z0-9&`]{1,2}t)?)?"
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
-    ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
+    # ("Để thi hành đúng và thống nhất Bộ luật …" of a court council's resolution, "Thi hành Nghị định số …" of an old circular)
+    ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"
+     r"|(?:[dpb][e&]\s+)?" + THI_HANH),
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|x[e&]t(?:\s+d[e&]\s+ngh[i1]|" + XET_PAPER + r")|theo(?:\s+d[e&]\s+ngh[i1])?"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
 #: positions are turned away before the alternatives are tried (CUE over 10 KB: 330 → 230 µs).
-CUE_FIRST = "bcdqstx"
+CUE_FIRST = "bcdpqstx"
 CUE = re.compile(r"(?=[" + CUE_FIRST + r"])(?<![a-z])(?:" + "|".join(f"(?P<{name}>{p})" for name, p in CUES) + r")(?![a-z])")
 
 #: A document speaking of itself or of one just named: "Luật này", "Nghị định này", "Điều 5 của Luật

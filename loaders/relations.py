@@ -29,12 +29,13 @@ UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND") yields the derived
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from luocdo.core.fold import squash
 from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
+from luocdo.loaders.expiry import expiring
 from luocdo.loaders.laws import editorial_notes
 from luocdo.loaders.report_cues import (
     ASKS_REPORT,
@@ -96,6 +97,11 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
+#: "Căn cứ Điều 88 và Điều 91 của Hiến pháp", "Căn cứ khoản 3 Điều 12 Nghị định số …": the cue reaches over the part named.
+_PART_AHEAD = re.compile(r"\s*(?:v[a]o\s+)?" + P.PART_OF)
+#: A law's name in words up to its number, the name and number not read as one ("Bộ luật" read "B9 luật"): the cue
+#: reaches the number.
+_LAW_NAME_AHEAD = re.compile(r"\s*(?:b[a-z0-9&`]{1,2}\s+)?lu[a]t\s[^;.:\n]{0,100}\Z")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -124,19 +130,6 @@ _AFTER_A_NUMBER = re.compile(
 _DRAFT_OF = re.compile(r"d[uw]\s+th[a]o(?:\s+[a-z]+){0,3}\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
-#: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
-#: "… hết hiệu lực kể từ ngày Luật này có hiệu lực", in one sentence (a single line break only wraps it).
-_EXPIRES_AFTER = re.compile(
-    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[uy]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
-)
-
-
-def expires_here(folded: str, end: int) -> bool:
-    """The sentence goes on from a mention ending at ``end`` to say it expires when this document takes
-    effect ("… hết hiệu lực kể từ ngày Luật này có hiệu lực"): this document repeals it."""
-    return "hieu l" in folded[end : end + 240] and _EXPIRES_AFTER.match(folded, end, min(len(folded), end + 260)) is not None
-
-
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
 _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
@@ -322,7 +315,9 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
-        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16):
+        if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16
+                or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)
+                or _LAW_NAME_AHEAD.match(folded, m.end(), pos)):
             continue
         best = (m.lastgroup or "cites", m.start())
     return best
@@ -352,10 +347,12 @@ def prose_stop(text: str, floor: int, pos: int) -> int:
 
 
 def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str | None,
-             text: str | None = None) -> list[Classified]:
+             text: str | None = None, laws: tuple[tuple[int, int], ...] = ()) -> list[Classified]:
     """Each citation's relation (rules in the module's docstring); ``text`` (folded's original) tells a cue
-    in capitals at a line's start, which opens a clause of its own."""
+    in capitals at a line's start, which opens a clause of its own; ``laws``, the spans of the laws named,
+    tell which of a sentence's mentions expire."""
     out: list[Classified] = []
+    expire = expiring(folded, sorted([*((c.start, c.end) for c in cits), *laws])) if doc_type != "VBHN" else frozenset()
     for i, c in enumerate(cits):
         if (doc_type == "BC" and c.start < preamble_end) or (doc_type in ("BC", "CV") and closing_report(folded, c.start)):
             rm = REPORTS_ON_BEFORE.search(folded, max(0, c.start - 90), c.start)
@@ -394,27 +391,11 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
             elif relation == "cites" and gap is not None and _carried_out_with(out[i - 1], folded, c):
                 # "Triển khai thực hiện có hiệu quả Kế hoạch số 82/KH-UBND … về … và Nghị quyết số 57-NQ/TW"
                 relation, cue_start = "implements", out[i - 1].cue_start
-            elif doc_type != "VBHN" and expires_here(folded, c.end) and not (i + 1 < len(cits) and cits[i + 1].start < c.end + 160):
+            elif c.start in expire:
                 relation, cue_start = "repeals", c.end
         out.append(Classified(c, relation, parent, parent_rel, cue_start))
-    _expire_together(folded, out)
     return out
 
-
-#: From a cited instrument to the next one of the same list: "… ngày 29 tháng 11 năm 2005 và Luật số …", ", Thông tư
-#: số …" (no sentence or line break between).
-_JOINED_TO_NEXT = re.compile(r"[^;.\n]{0,40}?(?:,|\sv[a])\s[^;.\n]{0,120}")
-
-
-def _expire_together(folded: str, out: list[Classified]) -> None:
-    """The items of a list that ends "… hết hiệu lực kể từ ngày Luật này có hiệu lực" expire together ("Luật hải
-    quan số 29/2001/QH10 và Luật số 42/2005/QH11 … hết hiệu lực …"): the last one's cue reaches back along the list."""
-    for i in range(len(out) - 2, -1, -1):
-        cur, nxt = out[i], out[i + 1]
-        if (cur.relation == "cites" and cur.parent is None and nxt.relation == "repeals" and nxt.parent is None
-                and nxt.cue_start is not None and nxt.cue_start >= nxt.citation.end
-                and _JOINED_TO_NEXT.fullmatch(folded, cur.citation.end, nxt.citation.start) is not None):
-            out[i] = replace(cur, relation="repeals", cue_start=nxt.cue_start)
 
 
 def _asks_for_the_report(folded: str, cits: list[Citation], i: int) -> bool:
