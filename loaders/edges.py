@@ -27,7 +27,8 @@ from luocdo.loaders.citations import Citation
 from luocdo.loaders.expiry import expiring
 from luocdo.loaders.instruments import guided_in_title, merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name, skeleton
-from luocdo.loaders.relations import issued_on_basis, own_cue_before, without_notes_before
+from luocdo.loaders.own_acts import own_cue_before, without_notes_before
+from luocdo.loaders.relations import issued_on_basis
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------
