@@ -7,6 +7,7 @@ document from the breaks found over the whole text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from itertools import pairwise
 
@@ -306,6 +307,51 @@ def consolidated_amended_by(folded: str, cits: list[Citation], classified: list)
     return out
 
 
+#: What a cited act does to a law its words name next: "Nghị định số 96/2023/NĐ-CP … quy định chi tiết một số điều của
+#: Luật Khám bệnh, chữa bệnh", "… hướng dẫn thi hành Luật …" (carries it out), "… sửa đổi, bổ sung một số điều của Luật …"
+#: (amends it); the law follows within a few words.
+_ACTS_ON_LAW = re.compile(
+    r"(?P<implements>quy\s+d[i1]nh\s+chi\s+ti[e&]t|h[uw][o0]ng\s+d[a]n|quy\s+d[i1]nh\s+(?:vi[e&]c\s+)?thi\s+h[a]nh)"
+    r"|(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung)"
+)
+_TO_THE_LAW = re.compile(r"[^;.\n:]{0,70}?\s(?:c[uw]a\s+)?\Z")
+#: Another act named between: the law is that one's object ("… sửa đổi, bổ sung một số điều của các nghị định hướng
+#: dẫn thi hành Luật Đất đai": the decrees are amended, the law is not).
+_OTHER_ACTS = re.compile(r"\b(?:ngh[i1j]\s+d[i1j]nh|th[o0]ng\s+t[uw]|quy[e&]t\s+d[i1j]nh|ngh[i1j]\s+quy[e&]t|ph[a]p\s+l[e&]nh|v[a]n\s+b[a]n)\b")
+
+
+def _laws_in_subjects(page: Page, found: Found, insts: list[Instrument], references: tuple[Reference, ...],
+                      sentence: Sentences) -> list[tuple[str, str, str, Mention]]:
+    """(act, law, relation, mention) for a law named without a number in the words that follow a cited act, when
+    they say what the act does to it (:data:`_ACTS_ON_LAW`): the derived edge a numbered law would get by nesting."""
+    if not found.laws:
+        return []
+    folded = page.folded
+    key_at = {m.start: r.target.key for r in references for m in r.mentions}
+    starts = [c.start for c in found.citations]
+    out = []
+    for law in found.laws:
+        law_key = key_at.get(law.start)
+        i = bisect_right(starts, law.start) - 1  # the cited act right before the law
+        if law_key is None or i < 0:
+            continue
+        c = found.citations[i]
+        if not (c.end <= law.start <= c.end + 200) or _CLAUSE_END.search(folded, c.end, law.start):
+            continue
+        m = None
+        for m in _ACTS_ON_LAW.finditer(folded, max(c.end, law.start - 140), law.start):
+            pass  # the cue nearest the law
+        if (m is not None and insts[i].key != law_key and _TO_THE_LAW.match(folded, m.end(), law.start)
+                and not _OTHER_ACTS.search(folded, c.end, law.start)):
+            _lo, _hi, sent = sentence(c.start, law.end)
+            out.append((insts[i].key, law_key, m.lastgroup or "implements", Mention(c.start, law.end, sent)))
+    return out
+
+
+#: Where a cited act's own words end before a law is named: a clause's or sentence's end.
+_CLAUSE_END = re.compile(r";|\.\s|\n\s*\n")
+
+
 def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference, ...], document: Instrument,
              sentence: Sentences, ident_type: str | None = None) -> tuple[Derived, ...]:
     """Edges between the instruments cited: nesting ("X thực hiện Y"), and "ban hành Y trên cơ sở X"."""
@@ -326,6 +372,8 @@ def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference
         if src.key != dst.key:
             _lo, _hi, sent = sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
+    for src, dst, rel, ment in _laws_in_subjects(page, found, insts, references, sentence):
+        derived_map[(src, dst, rel)].append(ment)
     derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
     if ident_type == "VBHN":
         for head, first in consolidated_amended_by(page.folded, cits, classified):

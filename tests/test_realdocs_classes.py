@@ -236,6 +236,18 @@ RELATIONS = [
      {"65/2004/QĐ-TTg": "repeals", "19/2011/QĐ-TTg": "repeals"}, set()),
     ("Điều 39. Hiệu lực\n3. Cac nghj djnh sau diy h&t hieu lyc ke tir ngay Nghj djnh nay co hieu lyc thi hanh\na) Nghj djnh "
      "se 44/2014/ND-CP ngay 15 thang 5 nam 2014 cua Chinh phu quy dinh ve gia dat;", {"44/2014/NĐ-CP": "repeals"}, set()),
+    # what a cited act does to a law its words name without a number: a derived edge, as a numbered law would get
+    ("Căn cứ Nghị định số 96/2023/NĐ-CP ngày 30 tháng 12 năm 2023 của Chính phủ quy định chi tiết một số điều của Luật "
+     "Khám bệnh, chữa bệnh;\nCăn cứ Nghị định số 10/2023/NĐ-CP ngày 03 tháng 4 năm 2023 của Chính phủ sửa đổi, bổ sung "
+     "một số điều của các nghị định hướng dẫn thi hành Luật Đất đai;\nChính phủ ban hành Nghị định.\nĐiều 9. Luật số "
+     "56/2024/QH15 sửa đổi, bổ sung một số điều của Luật Kế toán, Luật Kiểm toán độc lập có hiệu lực từ ngày 01/01/2025.",
+     {"96/2023/NĐ-CP": "based_on", "10/2023/NĐ-CP": "based_on", "56/2024/QH15": "cites", "Luật Khám bệnh, chữa bệnh": "cites",
+      "Luật Đất đai": "cites", "Luật Kế toán": "cites", "Luật Kiểm toán độc lập": "cites"},
+     {("96/2023/NĐ-CP", "implements", "Luật Khám bệnh, chữa bệnh"), ("56/2024/QH15", "amends", "Luật Kế toán"),
+      ("56/2024/QH15", "amends", "Luật Kiểm toán độc lập")}),
+    ("Can cu Nghi dinh so 96/2023/ND-CP ngay 30 thang 12 nam 2023 cua Chinh phu quy dinh chi tiet mot so dieu cua Luat "
+     "Kham benh, chua benh;", {"96/2023/NĐ-CP": "based_on", "Luật Khám bệnh, chữa bệnh": "cites"},
+     {("96/2023/NĐ-CP", "implements", "Luật Khám bệnh, chữa bệnh")}),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read
