@@ -372,8 +372,8 @@ def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference
         if src.key != dst.key:
             _lo, _hi, sent = sentence(cits[i].start, cits[j].end)
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
-    for src, dst, rel, ment in _laws_in_subjects(page, found, insts, references, sentence):
-        derived_map[(src, dst, rel)].append(ment)
+    for act, law, how, ment in _laws_in_subjects(page, found, insts, references, sentence):
+        derived_map[(act, law, how)].append(ment)
     derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
     if ident_type == "VBHN":
         for head, first in consolidated_amended_by(page.folded, cits, classified):
