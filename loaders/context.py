@@ -22,6 +22,7 @@ from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean
 from luocdo.loaders.consolidated import consolidation_issuer
 from luocdo.loaders.header import Header
+from luocdo.loaders.restore import restore_damaged
 from luocdo.loaders.scan import KeywordPattern
 
 # ---------------------------------------------------------------------------
@@ -280,7 +281,8 @@ def _canonical_body(raw: str) -> str:
     words = raw.lower().split()
     head = 2 if len(words) > 2 and fold(" ".join(words[:2])) in ("tong cuc", "uy ban", "hoi dong", "thanh tra") else 1
     out = [w.capitalize() if i in (0, head) else w for i, w in enumerate(words)]
-    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+    name = re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
+    return restore_damaged(name) or name  # "TONG CUC HAI QUAN" as OCR left it: "Tổng cục Hải quan" when sure
 
 
 #: Who of the Party's centre acts, under a "BAN CHẤP HÀNH TRUNG ƯƠNG" block: "T/M BỘ CHÍNH TRỊ" in the

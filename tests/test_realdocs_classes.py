@@ -525,3 +525,11 @@ def test_known_law_names_read_through_ocr_only(written: str, name: str) -> None:
 def test_a_law_named_at_a_sentence_end_keeps_its_last_word() -> None:
     rec = extract_text(DECREE.format(body="Điều 2. Thực hiện theo quy định của Luật Thủ đô."))
     assert [r.target.title for r in rec.references] == ["Luật Thủ đô"]
+
+
+@pytest.mark.parametrize("block", ["BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n", "BO TAI CHINH\nTONG CUC HAI QUAN\n"])
+def test_a_ministrys_body_named_in_its_own_spelling(block: str) -> None:
+    """A body of a ministry read from its header block, its marks lost to OCR or not: named as it is written."""
+    rec = extract_text(block + "Số: 2135/QĐ-TCHQ\nHà Nội, ngày 31 tháng 7 năm 2015\nQUYẾT ĐỊNH\nVề việc ban hành quy trình\n"
+                       "TỔNG CỤC TRƯỞNG TỔNG CỤC HẢI QUAN\nCăn cứ Luật Hải quan số 54/2014/QH13;\n")
+    assert rec.document.issuer is not None and rec.document.issuer.name == "Tổng cục Hải quan"
