@@ -156,12 +156,20 @@ def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: 
 
 
 def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:
-    """Law names cited without a year whose name this text also gives with a number, that number's key:
-    only when the name is numbered once (two laws of one name and different years stay apart)."""
+    """Law names cited without a year whose name this text also gives with a number, or else with a year, that
+    key: only when the name is numbered (dated) once (two laws of one name and different years stay apart)."""
     numbered: dict[str, set[str]] = defaultdict(set)
     for a in aliases:
         if a.mention is not None and a.key in groups:
             numbered[a.alias.rpartition("@")[0]].add(a.key)
+    dated: dict[str, set[str]] = defaultdict(set)
+    for k in groups:
+        if k.startswith("Luật:") and not k.endswith("@?"):
+            dated[k.rpartition("@")[0]].add(k)
+    for name, keys in dated.items():
+        # "Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;" then "Nghị định … quy định chi tiết … Luật Lâm nghiệp":
+        # the name dated once in this text is that law (a name also numbered is joined to its number above)
+        numbered.setdefault(name, keys)
     out = {}
     for k in groups:
         if k.startswith("Luật:") and k.endswith("@?"):

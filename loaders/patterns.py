@@ -224,6 +224,10 @@ NUM_AFTER_SO = r"\d(?:\s?\d){0,4}" + NUM_TAIL
 #: A number without "số", after its first digit: up to five digits in all.
 NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
 
+#: A page number on a line of its own, between dashes ("- 2 -"): no number of a symbol, though a heading's "II."
+#: follows on the next line.
+PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-–][ \t]*\d{1,3}[ \t]*[-–][ \t]*(?:\n|\Z)")
+
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
 #: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP", "259/\nKH-UBND").  A "|" with
 #: white space on both sides is a table's cell border ("45/2013/QH13 | Khoản 2"), not a slash.
@@ -417,9 +421,22 @@ ACTION_BEFORE = re.compile(
 #: window searched, which stops where the citation, its type word first, starts).
 XET_PAPER = r"(?=\s+(?:t[o06]\s*tr[i1]nh|b[a]o\s*c[a]o|c[o0]ng\s*v[a]n|d[e&]\s*[a]n)(?![a-z])|\s*\Z)"
 
+#: A purpose word before a clause's cue: "Nhằm triển khai …", "Để kịp thời triển khai …", "Để tổ chức thực hiện
+#: tốt …", "Tiếp tục triển khai …" open a clause of their own as "Thực hiện …" does (folded, up to the cue).
+PURPOSE_LEAD = re.compile(
+    r"(?<![a-z])(?:[dpb][e&]|nh[ai]m|ti[e&]p\s+t[u]c)"  # để (OCR: "Bé", "Pể"), nhằm ("Nhim"), tiếp tục
+    r"(?:\s+(?:k[i1]p\s+th[o0]i|t[o06bde&]\s+ch[a-z]{1,3}c|c[uw]\s+th[e&]\s+h[o0]a\s+v[a]))*"  # kịp thời, tổ chức ("t6 chirc", "td chuc"), cụ thể hóa và
+    r"\s+\Z"
+)
+
+#: The line under an annex's title that names the decision it is issued with: "(Ban hành kèm theo Quyết định số …";
+#: up to the type word.
+ANNEX_LINE_HEAD = r"[ \t]*[(\[]?[ \t]*(?:ban\s+h[a]nh\s+)?k[e&]m\s+theo\s+"
+
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
-    ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"),
+    ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"
+     + r"|c[uw]\s+th[e&]\s+h[o0]a"),  # "Để cụ thể hóa Nghị quyết số …"
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|x[e&]t(?:\s+d[e&]\s+ngh[i1]|" + XET_PAPER + r")|theo(?:\s+d[e&]\s+ngh[i1])?"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most

@@ -81,6 +81,10 @@ _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
     r"\s+" + P.CUA + r"\s[^;.\n]{2,120}?\st[a]i(?=\s)"
 )
+#: "Thực hiện (các) nhiệm vụ (được giao) (của …) tại Quyết định số …": the tasks are in the document.
+_TASKS_AT = re.compile(
+    r"\s+(?:c[a]c\s+)?nhi[e&]m\s+v[u](?:\s+(?:d[uw][o0]c\s+)?giao)?(?:\s+" + P.CUA + r"\s[^;.\n]{2,120}?)?\s+t[a]i(?=\s)"
+)
 _LEADS_TO_DOCUMENT = re.compile(
     r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
 )
@@ -91,6 +95,7 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
+_ANNEX_LINE = re.compile(P.ANNEX_LINE_HEAD + r"\Z")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -215,6 +220,9 @@ def list_cue(folded: str, floor: int) -> tuple[str, int] | None:
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
     nothing precedes it in its sentence."""
+    if (pos - floor > 2 and folded[pos - 1] == " "
+            and (lead := P.PURPOSE_LEAD.search(folded, max(floor, pos - 40), pos)) is not None):
+        pos = lead.start()  # "Nhằm triển khai …", "Để tổ chức thực hiện tốt …": the clause opens at the purpose word
     before = folded[max(floor, pos - 12) : pos]
     stripped = before.rstrip()
     if pos - floor <= 2 or not stripped:
@@ -237,7 +245,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
                 ahead = ahead[tm.start() :]
             elif at := _AT_PAPER.search(ahead):
                 ahead = ahead[at.end() :]
-        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200)) is not None:
+        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or _TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
@@ -301,7 +309,10 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
-            if own:
+            if c.start < 1500 and _ANNEX_LINE.match(folded, folded.rfind("\n", 0, c.start) + 1, c.start):
+                # "KẾ HOẠCH / … / (Ban hành kèm theo Quyết định số …)": the decision this text is issued with
+                relation, cue_start = "based_on", c.start
+            elif own:
                 relation, cue_start = own, c.start
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list

@@ -125,6 +125,7 @@ DEPARTMENT_SUCCESSOR: dict[str, str] = {
     "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
     "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
     "Sở Giao thông vận tải": "Sở Xây dựng",
+    "Ban Dân tộc": "Sở Dân tộc và Tôn giáo",
 }
 
 #: The day the departments of :data:`DEPARTMENT_SUCCESSOR` were merged (1 March 2025): from it a
