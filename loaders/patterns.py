@@ -179,6 +179,29 @@ def stray_stops_blanked(text: str, folded: str) -> str:
     return "".join(out)
 
 
+#: Blank lines OCR puts inside a sentence, after a short line ("… ban hành Chương trình hành động của Chính phủ\n\n
+#: thực hiện Nghị quyết số …"): the line before ends on a small letter or a comma and the next goes on in small
+#: letters, or the line before ends on a word no sentence ends on ("… một số điều của\n\nNghị định số …").
+_SENTENCE_CUT = re.compile(r"(?P<prev>[^\W\d_]+|,)[ \t]*\n(?P<blank>(?:[ \t]*\n)+)[ \t]*(?P<next>[^\W\d_]{2})")
+_GOES_ON = frozenset({"cua", "va", "ve", "tai", "theo", "so", "voi", "cac", "cho", "ngay", "thuc", "trien", "ban"})  # folded
+
+
+def sentence_cuts_closed(text: str, folded: str) -> str:
+    """``folded`` with the blank lines of :data:`_SENTENCE_CUT` blanked (same length): the sentence is one, its
+    line only wrapped, for the cues and the nesting read over it."""
+    if "\n\n" not in text and "\n \n" not in text:
+        return folded
+    spots = [m.span("blank") for m in _SENTENCE_CUT.finditer(text)
+             if (m.group("prev") == "," or m.group("prev")[-1].islower())
+             and (m.group("next").islower() or folded[m.start("prev") : m.end("prev")] in _GOES_ON)]
+    if not spots:
+        return folded
+    out = list(folded)
+    for lo, hi in spots:
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
+
+
 def one_digit_apart(a: int, b: int) -> bool:
     """Two years OCR may take for each other: four digits each, one of them different ("2024" and "2034")."""
     sa, sb = str(a), str(b)
@@ -405,6 +428,8 @@ NEXT_ITEM = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
 # Relation cues (folded).  Order matters for the alternation: longer first.
 # "thực hiện" and "triển khai" as OCR leaves them: "thwe hién", "thyuc hién",
 # "thuc hi¢n", "trzen khai", "trlen khai".
+#: "một số" (of "một số điều") as OCR leaves it: "mot sb", "mot s6".
+MOT_SO = r"m[o0]t\s+s[o0bde6&`]{1,2}"
 THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
 TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
 

@@ -51,11 +51,11 @@ _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
     # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
-    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?)"
-    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?)"
+    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?)"
-    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
+    r"(?:\s+(?:" + P.MOT_SO + r"\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
     r"|(?P<based_on>c[a]n\s+c[uw]|(?<!k[e&]m\s)theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
@@ -135,6 +135,8 @@ def expires_here(folded: str, end: int) -> bool:
 
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
 _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
+#: A blank line right after a ";" (an item of a list ended): the line after may be the list's next item.
+_ITEM_AFTER_BLANK = re.compile(r";[ \t]*\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
@@ -432,6 +434,11 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
         if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
             g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
+        if (g is None and floor > 0 and not folded[floor : c.start].strip(" \t\n-+•")
+                and _ITEM_AFTER_BLANK.search(folded, max(0, floor - 40), floor)):
+            # "Căn cứ Nghị định số 85/…;\n\nNghị định số 47/…;": the next item of the list, a blank line between
+            # (as exports and OCR set the lines of a preamble apart), under the cue of the line above
+            g = _governing_cue(folded, _sentence_floor(folded, folded.rfind(";", 0, floor), 0, text), c.start)
         if g is None:
             g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
         if g:

@@ -96,6 +96,29 @@ CLASSES: list[tuple[str, str, Check]] = [
     # a page's number between dashes on its own line, a heading's "II." under it, is no number of a symbol
     ("a page number above a heading", _PLAN + "I. NHIỆM VỤ CHUNG\nNội dung.\n- 2 -\nII. NHIỆM VỤ CỤ THỂ\n1. Đánh giá theo "
      "Thông tư số 22/2021/TT-BGDĐT.\n- 3 -\nIII. TỔ CHỨC THỰC HIỆN\n", _refs(("22/2021/TT-BGDĐT", "cites"))),
+    # blank lines OCR puts inside a sentence after a short line: the sentence goes on in small letters, or after a word
+    # no sentence ends on ("… một số điều của\n\nNghị định số …"); what the cited act carries out is still its own edge
+    ("a sentence cut by a blank line", _DECISION + "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành "
+     "Chương\ntrình hành động của Chính phủ\n\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n"
+     "QUYẾT ĐỊNH:\n", lambda r: _refs(("03/NQ-CP", "based_on"), ("57-NQ/TW", "cites"))(r)
+     and {(_base(d.source.key), d.relation, _base(d.target.key)) for d in r.derived} == {("03/NQ-CP", "implements", "57-NQ/TW")}),
+    ("a sentence cut after của", _DECISION + "Căn cứ Thông tư số 12/2022/TT-BTTTT ngày 12/8/2022 của Bộ Thông tin và "
+     "Truyền\nthông quy định chi tiết một số điều của\n\nNghị định số 85/2016/NĐ-CP;\nQUYẾT ĐỊNH:\n",
+     lambda r: {(_base(d.source.key), d.relation, _base(d.target.key)) for d in r.derived}
+     == {("12/2022/TT-BTTTT", "implements", "85/2016/ND-CP")}),
+    # "một sb điều", "mot sd dieu": the nesting words as OCR leaves them
+    ("một số điều as OCR reads it", _DECISION + "Căn cứ Nghị định số 91/2024/NĐ-CP ngày 18/7/2024 của Chính phủ sửa đổi, "
+     "bổ sung một sb điều của Nghị định số 156/2018/NĐ-CP; Thông tư số 12/2022/TT-BTTTT ngày 12/8/2022 của Bộ Thông tin và "
+     "Truyền thông quy định chi tiết mot sd điều của Nghị định số 85/2016/NĐ-CP;\nQUYẾT ĐỊNH:\n",
+     lambda r: {(_base(d.source.key), d.relation, _base(d.target.key)) for d in r.derived}
+     == {("91/2024/ND-CP", "amends", "156/2018/ND-CP"), ("12/2022/TT-BTTTT", "implements", "85/2016/ND-CP")}),
+    # the lines of a preamble set apart by blank lines: an item after "…;" and a blank line is the list's next item
+    ("the next item after a blank line", _PLAN + "\nCăn cứ Nghị định số 85/2016/NĐ-CP ngày 01/7/2016 của Chính phủ;\n\n"
+     "Nghị định số 47/2020/NĐ-CP ngày 09/4/2020 của Chính phủ;\n\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ "
+     "Chính trị;\n\nKế hoạch số 18-KH/TU ngày 20/02/2025 của Tỉnh ủy;\n\nUBND tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC "
+     "ĐÍCH\n\nNội dung;\n\nQuyết định số 12/QĐ-UBND ngày 01/3/2025 của UBND tỉnh;\n",
+     _refs(("85/2016/NĐ-CP", "based_on"), ("47/2020/NĐ-CP", "based_on"), ("57-NQ/TW", "implements"), ("18-KH/TU", "implements"),
+           ("12/QĐ-UBND", "cites"))),
     # a name ending in "thông" before "số" ("Luật Viễn thông số 24/2023/QH15") is no month ("tháng 02/2024")
     ("a name ending in thông before its number", _PLAN + "Căn cứ Luật Viễn thông số 24/2023/QH15; Luật Giao thông đường "
      "thủy nội địa số 23/2004/QH11;\n", _refs(("24/2023/QH15", "based_on"), ("23/2004/QH11", "based_on"))),
