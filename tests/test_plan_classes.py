@@ -87,6 +87,19 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a province's Ban Dân tộc", "UBND TỈNH LÂM ĐỒNG\nBAN DÂN TỘC\n" + _MOTTO + "Số: 45/KH-BDT\nLâm Đồng, ngày 12 tháng 3 năm "
      "2024\nKẾ HOẠCH\nThực hiện chính sách dân tộc năm 2024\nCăn cứ Thông tư số 02/2022/TT-UBDT ngày 30/6/2022 của Ủy ban "
      "Dân tộc;\n", lambda r: _issuer("dept:68:ban-dan-toc", "Lâm Đồng")(r) and r.document.key == "45/KH-BDT@2024@lam-dong"),
+    # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH" is the province's Party Committee, not the Politburo its opening names
+    ("a province's Party Executive Committee", "ĐẢNG BỘ TỈNH QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH\n*\nSố "
+     "25-CTr/TU Quảng Ninh, ngày 05 tháng 9 năm 2025\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 59-NQ/TW ngày "
+     "24/01/2025 của Bộ Chính trị\nNgày 24/01/2025, Bộ Chính trị ban hành Nghị quyết số 59-NQ/TW về hội nhập quốc tế. Để tổ "
+     "chức thực hiện Nghị quyết, Ban Chấp hành Đảng bộ tỉnh ban hành Chương trình hành động như sau:\nI. MỤC TIÊU\n",
+     lambda r: _issuer("party:22:tinh-uy", "Quảng Ninh")(r) and r.document.key == "25-CTr/TU@2025@quang-ninh"),
+    ("guard: the Central Committee's block", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 45-CT/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, "
+     "ngày 14 tháng 4 năm 2025\nCHỈ THỊ\nvề đại hội đảng bộ các cấp\nI. NỘI DUNG\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.level == "central"),
+    # a former district's name with its first "Đ" read as "P" and a later "Ph" its own ("THỊ XÃ PỨC PHỔ")
+    ("a former town's Đ read as P", "ỦY BAN NHÂN DÂN\nTHỊ XÃ PỨC PHỔ\n" + _MOTTO + "Số: 89/KH-UBND\nPức Phổ, ngày 07 tháng "
+     "6 năm 2023\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2023\n",
+     _issuer("former:district:quang-ngai--thi-xa-duc-pho", "Quảng Ngãi")),
     # a law's name wrapped inside a listed name, the next line in capitals ("… của Luật Tổ chức\nChính phủ và …")
     ("a listed name wrapped before a capital", _DECISION + "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức\n"
      "Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nQUYẾT ĐỊNH:\n",

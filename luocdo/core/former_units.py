@@ -132,6 +132,9 @@ DEPARTMENT_SUCCESSOR: dict[str, str] = {
 #: unit asked to act under a merged department's name is the department that took it over.
 DEPARTMENTS_MERGED = "2025-03-01"
 
+#: A name's first letter read for "Đ" ("Puc Pho"), the later words' "B" and "P" their own.
+_FIRST_D_READ = re.compile(r"^[bp0](?=[a-z0-9])")
+
 #: "… tỉnh Kon Tum", "… thành phố Đà Nẵng" inside a body's name (folded).
 #: "Tỉnh ủy Kon Tum" names its province after the body.
 _PROVINCE_IN_NAME = re.compile(r"(?<![a-z])(?:(?:tinh|thanh)\s+uy|(tinh|thanh pho))\s+([a-z][a-z ]*)$")
@@ -191,7 +194,9 @@ class FormerUnits:
             if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
                 return None
         # (a district's word-initial Đ read as B, P or 0 too: "huyện Bak Ha" is Đắk Hà)
-        cands = old_d.get(name, []) or old_d.get(d_initial(name), []) or (self._district_near(name, province) if province else [])
+        cands = (old_d.get(name, []) or old_d.get(d_initial(name), [])
+                 or old_d.get(_FIRST_D_READ.sub("d", name), [])  # "Puc Pho": Đức Phổ, its "Ph" a "Ph"
+                 or (self._district_near(name, province) if province else []))
         if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
             typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
             cands = typed or cands
