@@ -38,3 +38,26 @@ def consolidation_issuer(code: str | None, opening: str) -> Org | None:
     if word in _BY_THE_ASSEMBLY or (word == "nghi quyet" and _ASSEMBLY_SYMBOL.search(opening, m.end(), m.end() + 300)):
         return reg.central("Văn phòng Quốc hội")
     return None
+
+
+#: What marks a consolidated text when no "…/VBHN-…" symbol says so: its closing certification, a
+#: "VĂN BẢN HỢP NHẤT" heading, or an opening that names the consolidated act with its number and goes
+#: on "…, được sửa đổi, bổ sung bởi:" (an act's own text never opens so).
+_V = r"[a-z0-9&`]"  # a letter as OCR may leave it
+_HOP_NHAT = r"v" + _V + r"{1,2}n\s+b" + _V + r"{1,2}n\s+h" + _V + r"{1,2}p\s+nh" + _V + r"{1,2}t"
+_CERTIFIED = re.compile(r"x" + _V + r"{1,2}c\s+th" + _V + r"{1,2}c\s+" + _HOP_NHAT)
+_VBHN_HEADING = re.compile(r"(?m)^[ \t*_-]*" + _HOP_NHAT + r"[ \t*_-]*$")
+_AMENDED_BY = re.compile(
+    r"\ss" + _V + r"{0,2}\s+\d{1,5}.{0,300}?d" + _V + r"{1,3}c\s+s" + _V + r"{1,2}a\s+d" + _V + r"{1,2}i\s*,?\s+b" + _V
+    + r"{1,2}\s+sung\s+(?:b" + _V + r"{1,2}i|theo)\s*:",
+    re.S,
+)
+
+
+def consolidated_without_symbol(folded: str, head_hi: int) -> bool:
+    """A consolidated text whose symbol is blank or missing (see ``_CERTIFIED``)."""
+    if _VBHN_HEADING.search(folded, 0, head_hi) or _CERTIFIED.search(folded, max(0, len(folded) - 5000)):
+        return True
+    # the opening, before any "Căn cứ" (where "đã được sửa đổi, bổ sung bởi …" describes what is cited)
+    basis = re.search(r"c[a-z`]{1,2}n\s+c[a-z`]{1,2}(?![a-z])", folded[:3000])
+    return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None

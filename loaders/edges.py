@@ -25,7 +25,8 @@ from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.instruments import merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name
-from luocdo.loaders.relations import expires_here, issued_on_basis, own_cue_before
+from luocdo.loaders.patterns import expires_here
+from luocdo.loaders.relations import issued_on_basis, own_cue_before
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
 # ---------------------------------------------------------------------------

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
-from luocdo.loaders.citations import before_a_sentence, clean, parse_date, parse_symbol
+from luocdo.loaders.annex import annexed
+from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
+from luocdo.loaders.consolidated import consolidated_without_symbol
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -205,29 +207,6 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
     return None
 
 
-#: What marks a consolidated text when no "…/VBHN-…" symbol says so: its closing certification, a
-#: "VĂN BẢN HỢP NHẤT" heading, or an opening that names the consolidated act with its number and goes
-#: on "…, được sửa đổi, bổ sung bởi:" (an act's own text never opens so).
-_V = r"[a-z0-9&`]"  # a letter as OCR may leave it
-_HOP_NHAT = r"v" + _V + r"{1,2}n\s+b" + _V + r"{1,2}n\s+h" + _V + r"{1,2}p\s+nh" + _V + r"{1,2}t"
-_CERTIFIED = re.compile(r"x" + _V + r"{1,2}c\s+th" + _V + r"{1,2}c\s+" + _HOP_NHAT)
-_VBHN_HEADING = re.compile(r"(?m)^[ \t*_-]*" + _HOP_NHAT + r"[ \t*_-]*$")
-_AMENDED_BY = re.compile(
-    r"\ss" + _V + r"{0,2}\s+\d{1,5}.{0,300}?d" + _V + r"{1,3}c\s+s" + _V + r"{1,2}a\s+d" + _V + r"{1,2}i\s*,?\s+b" + _V
-    + r"{1,2}\s+sung\s+(?:b" + _V + r"{1,2}i|theo)\s*:",
-    re.S,
-)
-
-
-def _consolidated(text: str, folded: str, head_hi: int) -> bool:
-    """A consolidated text whose symbol is blank or missing (see ``_CERTIFIED``)."""
-    if _VBHN_HEADING.search(folded, 0, head_hi) or _CERTIFIED.search(folded, max(0, len(folded) - 5000)):
-        return True
-    # the opening, before any "Căn cứ" (where "đã được sửa đổi, bổ sung bởi …" describes what is cited)
-    basis = re.search(r"c[a-z`]{1,2}n\s+c[a-z`]{1,2}(?![a-z])", folded[:3000])
-    return _AMENDED_BY.search(folded, 0, basis.start() if basis else min(len(folded), 3000)) is not None
-
-
 def _type_of_words(folded_words: str) -> str | None:
     m = P.TYPE_WORD.search(folded_words)
     return P.type_word_code(m) if m else None
@@ -238,13 +217,14 @@ def parse_header(text: str, folded: str) -> Header:
     head_hi = min(len(text), 1500)
     num, pd, heading_type = _number_line(text, folded, head_hi)
     dated = _place_and_date(text, pd)
-    annex = _annex(text, folded, head_hi) if not num.span and pd is None else None
+    annex = annexed(text, folded, head_hi) if not num.span and pd is None else None
     # agency block: the lines above "Số:" (or the date line, or an annex's type line), motto removed
     block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (
         pd.start() if pd else (annex.type_start if annex else 0))
     agency = _agency_block(text, folded, block_end, pd)
     if annex is not None:
-        titled, dated = annex.titled, annex.dated
+        titled = _Titled(annex.title, annex.title_span, annex.body_start, annex.type)
+        dated = _Dated(None, annex.date, annex.year, int(annex.date[5:7]) if annex.date else None)
     else:
         titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
@@ -257,7 +237,7 @@ def parse_header(text: str, folded: str) -> Header:
             num, tail_date = tail
             if tail_date:
                 dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
-    if num.symbol is None and _consolidated(text, folded, head_hi):
+    if num.symbol is None and consolidated_without_symbol(folded, head_hi):
         # its number blank or missing: a consolidated text still, never the act it consolidates
         num = dataclasses.replace(num, type="VBHN")
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
@@ -292,55 +272,6 @@ def parse_header(text: str, folded: str) -> Header:
         closing_type=_closing_type(folded),
         warnings=tuple(warnings),
     )
-
-
-#: An annex's line under its title: "(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 19 tháng 8 năm 2025 của …)",
-#: a plan, rules or a programme issued with a decision, with no number or date line of its own.
-_ANNEXED = re.compile(
-    r"(?m)^" + P.ANNEX_LINE_HEAD + r"(?:" + P.TYPE_WORD.pattern + r")\s*"
-    r"(?:s[o0-9bde&`]{0,2}\s*:?\s*)?\d[^\s,;()]{0,30}"
-)
-
-
-_ANNEX_DATE = re.compile(P.NGAY + r"\s*\d")
-_HEADER_TYPE_LINE = re.compile(r"[ \t*_-]*(?:" + P.HEADER_TYPE_WORD + r")[ \t*_-]*$", re.M)
-
-
-@dataclass(frozen=True, slots=True)
-class _Annex:
-    type_start: int  # where the type line ("KẾ HOẠCH") starts: the agency block ends there
-    titled: _Titled
-    dated: _Dated
-
-
-def _annex(text: str, folded: str, head_hi: int) -> _Annex | None:
-    """A text issued with a decision ("KẾ HOẠCH / … / (Ban hành kèm theo Quyết định số … ngày …)"): its type line,
-    its title (the lines between), and the decision's date, which is its own (it is issued on that day)."""
-    if "kem theo" not in folded[:head_hi]:
-        return None
-    m = _ANNEXED.search(folded, 0, head_hi)
-    if m is None:
-        return None
-    lines = _lines(text, 0, m.start())
-    typed = tm = None
-    for i in range(len(lines) - 1, -1, -1):  # the type line nearest above: "KẾ HOẠCH", "QUY CHẾ"
-        tm = _HEADER_TYPE_LINE.match(folded, *lines[i])
-        if tm is not None and text[lines[i][0] : lines[i][1]].strip().isupper():
-            typed = i
-            break
-    if typed is None or tm is None:
-        return None
-    t_lo, _t_hi = lines[typed]
-    type_code = P.header_type_code(tm)
-    title_lines = [(lo, hi) for lo, hi in lines[typed + 1 :] if text[lo:hi].strip()]
-    span = (title_lines[0][0], title_lines[-1][1]) if title_lines else None
-    line_end = folded.find("\n", m.end())
-    body_start = len(folded) if line_end < 0 else line_end + 1
-    titled = _Titled(clean(text[span[0] : span[1]]) if span else None, span, body_start, type_code)
-    dm = _ANNEX_DATE.search(folded, m.end(), body_start)  # "số 45 /QĐ-SNV ngày …": the symbol as OCR spaced it
-    iso, year, _end = parse_date(folded, dm.start()) if dm else (None, None, 0)
-    dated = _Dated(None, iso, year, int(iso[5:7]) if iso else None)
-    return _Annex(t_lo, titled, dated)
 
 
 _PORTAL_NOTE = re.compile(r"\s*\[[^\[\]\n]*\]")

@@ -472,3 +472,23 @@ CUE = re.compile(r"(?=[" + CUE_FIRST + r"])(?<![a-z])(?:" + "|".join(f"(?P<{name
 #: A document speaking of itself or of one just named: "Luật này", "Nghị định này", "Điều 5 của Luật
 #: này", "Quyết định trên", "Luật đó".  Folded; the word before is any type word (or "văn bản").
 DEMONSTRATIVE = r"(?:n[a]y|d[o0]|tr[e&]n|n[e&]u\s+tr[e&]n|[a]y)(?![a-z])"
+
+
+#: "Thực hiện (các) nhiệm vụ (được giao) (của …) tại Quyết định số …": the tasks are in the document.
+TASKS_AT = re.compile(
+    r"\s+(?:c[a]c\s+)?nhi[e&]m\s+v[u](?:\s+(?:d[uw][o0]c\s+)?giao)?(?:\s+" + CUA + r"\s[^;.\n]{2,120}?)?\s+t[a]i(?=\s)"
+)
+#: A blank line right after a ";" (an item of a list ended): the line after may be the list's next item.
+ITEM_AFTER_BLANK = re.compile(r";[ \t]*\n[ \t]*\n\s*\Z")
+
+#: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
+#: "… hết hiệu lực kể từ ngày Luật này có hiệu lực", in one sentence (a single line break only wraps it).
+_EXPIRES_AFTER = re.compile(
+    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[uy]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
+)
+
+
+def expires_here(folded: str, end: int) -> bool:
+    """The sentence goes on from a mention ending at ``end`` to say it expires when this document takes
+    effect ("… hết hiệu lực kể từ ngày Luật này có hiệu lực"): this document repeals it."""
+    return "hieu l" in folded[end : end + 240] and _EXPIRES_AFTER.match(folded, end, min(len(folded), end + 260)) is not None

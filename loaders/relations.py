@@ -32,8 +32,10 @@ import re
 from dataclasses import dataclass
 
 from luocdo.loaders import patterns as P
+from luocdo.loaders.annex import issued_with
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
+from luocdo.loaders.patterns import expires_here
 from luocdo.loaders.report_cues import (
     ASKS_REPORT,
     REPORTED_TYPES,
@@ -81,10 +83,6 @@ _OPINION_AT = re.compile(
     r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
     r"\s+" + P.CUA + r"\s[^;.\n]{2,120}?\st[a]i(?=\s)"
 )
-#: "Thực hiện (các) nhiệm vụ (được giao) (của …) tại Quyết định số …": the tasks are in the document.
-_TASKS_AT = re.compile(
-    r"\s+(?:c[a]c\s+)?nhi[e&]m\s+v[u](?:\s+(?:d[uw][o0]c\s+)?giao)?(?:\s+" + P.CUA + r"\s[^;.\n]{2,120}?)?\s+t[a]i(?=\s)"
-)
 _LEADS_TO_DOCUMENT = re.compile(
     r"\s*(?:c[a]c\s+)?(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s)"
 )
@@ -95,7 +93,6 @@ _BODY_IMPLEMENTS = re.compile(
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
-_ANNEX_LINE = re.compile(P.ANNEX_LINE_HEAD + r"\Z")
 _SIBLING_CLAUSE = re.compile(r"(?:\bv[a]|,)\s*\Z")
 _REVIEWS = re.compile(r"t[o0]ng\s+k[e&]t|s[o0]\s+k[e&]t|d[a]nh\s+gi[a]|k[e&]t\s+qu[a]")
 #: "sửa đổi, bổ sung … (của)" right before a citation (not "Luật sửa đổi, bổ sung …", the title of an
@@ -120,23 +117,10 @@ _AFTER_A_NUMBER = re.compile(r"\d{1,4}[/-][0-9a-z./-]*[a-z][0-9a-z./-]*(?:,?\s+n
 _DRAFT_OF = re.compile(r"d[uw]\s+th[a]o(?:\s+[a-z]+){0,3}\s+\Z")
 #: "đã được sửa đổi, bổ sung theo …", "bị bãi bỏ bởi …": what another text did, not this one.
 _PASSIVE = re.compile(r"(?:d[uw][o0]c|b[i1])\s+(?:\S+\s+){0,1}\Z")
-#: "Thông tư số X … hết hiệu lực kể từ ngày Thông tư này có hiệu lực": this document repeals X.
-#: "… hết hiệu lực kể từ ngày Luật này có hiệu lực", in one sentence (a single line break only wraps it).
-_EXPIRES_AFTER = re.compile(
-    r"(?:[^;.\n]|\n(?![ \t]*\n)){0,160}?h[e&]t\s+hi[e&]u\s+l[uy]c(?:[^;.\n]|\n(?![ \t]*\n)){0,60}?(?:" + P.TYPE_WORD.pattern + r"|lu[a]t)\s+n[a]y"
-)
-
-
-def expires_here(folded: str, end: int) -> bool:
-    """The sentence goes on from a mention ending at ``end`` to say it expires when this document takes
-    effect ("… hết hiệu lực kể từ ngày Luật này có hiệu lực"): this document repeals it."""
-    return "hieu l" in folded[end : end + 240] and _EXPIRES_AFTER.match(folded, end, min(len(folded), end + 260)) is not None
 
 
 #: A blank line right after words that cannot end a sentence (no ".", ";", ":" before it).
 _CUT_ITEM = re.compile(r"[^\s.;:]\n[ \t]*\n\s*\Z")
-#: A blank line right after a ";" (an item of a list ended): the line after may be the list's next item.
-_ITEM_AFTER_BLANK = re.compile(r";[ \t]*\n[ \t]*\n\s*\Z")
 _IMPL_NEAR = re.compile(P.THUC_HIEN + "|" + P.TRIEN_KHAI)
 
 
@@ -247,7 +231,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
                 ahead = ahead[tm.start() :]
             elif at := _AT_PAPER.search(ahead):
                 ahead = ahead[at.end() :]
-        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or _TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
+        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or P.TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
@@ -311,7 +295,7 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start) if doc_type != "VBHN" else None
-            if c.start < 1500 and _ANNEX_LINE.match(folded, folded.rfind("\n", 0, c.start) + 1, c.start):
+            if issued_with(folded, c.start):
                 # "KẾ HOẠCH / … / (Ban hành kèm theo Quyết định số …)": the decision this text is issued with
                 relation, cue_start = "based_on", c.start
             elif own:
@@ -435,7 +419,7 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
             g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
         if (g is None and floor > 0 and not folded[floor : c.start].strip(" \t\n-+•")
-                and _ITEM_AFTER_BLANK.search(folded, max(0, floor - 40), floor)):
+                and P.ITEM_AFTER_BLANK.search(folded, max(0, floor - 40), floor)):
             # "Căn cứ Nghị định số 85/…;\n\nNghị định số 47/…;": the next item of the list, a blank line between
             # (as exports and OCR set the lines of a preamble apart), under the cue of the line above
             g = _governing_cue(folded, _sentence_floor(folded, folded.rfind(";", 0, floor), 0, text), c.start)
