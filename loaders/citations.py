@@ -311,14 +311,16 @@ def _head(m: re.Match[str], text: str, folded: str) -> _Head | None:
     if tb:
         type_word = P.type_word_code(tb)
         start = tb.start()
+    if not after_so and type_word is None and P.PAGE_NUMBER_LINE.match(folded, folded.rfind("\n", 0, start) + 1):
+        return None  # "- 2 -" above "II. NHIỆM VỤ": a page's number
     parsed = parse_symbol(sym_raw, type_word)
     if parsed is None:
         return None
     before = folded[max(0, start - 16) : start]
     if _form_code(before, type_word):
         return None
-    if "th" in before and _MONTH_BEFORE.search(before):
-        return None  # "tháng 02/2024-…": a month, not a number
+    if not after_so and "th" in before and _MONTH_BEFORE.search(before):
+        return None  # "tháng 02/2024-…": a month, not a number (but "Luật Viễn thông số 24/2023/QH15" is one)
     symbol, tcode, issuer, year, syntax = parsed
     if not _looks_like_code(sym_raw):
         return None

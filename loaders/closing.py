@@ -61,3 +61,12 @@ def closing_number(text: str, folded: str, doc_type: str | None) -> tuple[str, s
     if (dm := P.DATE_AFTER.match(folded, found.end(), min(len(folded), found.end() + 60))) is not None:
         iso = _date(dm)[0]
     return P.number_as_read(text, folded, *found.span("num")), symbol, tcode or doc_type, issuer_code, syntax, found.span(), iso
+
+
+def closing_type(folded: str) -> str | None:
+    """The type the closing sentence names: "Trên đây là Kế hoạch … của …"."""
+    cm = re.search(r"tr[e&]n\s+d[a]y\s+[l1i]a\s+", folded[-3000:])
+    if cm is None:
+        return None
+    m = P.TYPE_WORD.search(folded[len(folded) - 3000 + cm.end() if len(folded) > 3000 else cm.end():][:40])
+    return P.type_word_code(m) if m else None

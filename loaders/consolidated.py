@@ -38,3 +38,4 @@ def consolidation_issuer(code: str | None, opening: str) -> Org | None:
     if word in _BY_THE_ASSEMBLY or (word == "nghi quyet" and _ASSEMBLY_SYMBOL.search(opening, m.end(), m.end() + 300)):
         return reg.central("Văn phòng Quốc hội")
     return None
+

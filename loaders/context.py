@@ -194,7 +194,15 @@ def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
     issuer_line = lines[-1]
     if len(lines) >= 2 and re.fullmatch(r"(?:xa|phuong|dac khu|tinh|thanh pho)\s+(?!uy\b).+", squash(issuer_line)):
         issuer_line = f"{lines[-2]} {issuer_line}"
+    elif (len(lines) >= 2 and _PROVINCE_PARTY_COMMITTEE.fullmatch(squash(issuer_line))
+          and _PROVINCE_PARTY.match(squash(lines[-2]))):
+        issuer_line = "Tỉnh ủy"  # "ĐẢNG BỘ TỈNH QUẢNG NINH / BAN CHẤP HÀNH": the province's Party Committee
     return province, [issuer_line]
+
+
+#: The Executive Committee under a province's Party organisation ("ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"): the Tỉnh ủy.
+_PROVINCE_PARTY_COMMITTEE = re.compile(r"ban chap hanh(?: dang bo(?: tinh| thanh pho)?)?")
+_PROVINCE_PARTY = re.compile(r"[dpb0]ang bo (?:tinh|thanh pho)\s")  # "ĐẢNG BỘ TỈNH …" ("PANG BO TINH" as OCR reads it)
 
 
 def _issuer(text: str, folded: str, h: Header, has_block: bool, candidates: list[str], province: str | None) -> Org | None:

@@ -104,7 +104,7 @@ def _merged_issuer(document: Instrument) -> tuple[str, ...]:
 
 def read_page(text: str) -> Page:
     text = unicodedata.normalize("NFC", text)
-    folded = P.stray_stops_blanked(text, P.digits_read_as_letters(text, fold(text)))
+    folded = P.sentence_cuts_closed(text, P.stray_stops_blanked(text, P.digits_read_as_letters(text, fold(text))))
     return Page(text, folded, parse_header(*_notes_blanked(text, folded)))
 
 

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from luocdo.loaders import patterns as P
+from luocdo.loaders.annex import annexed
 from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
-from luocdo.loaders.closing import closing_number, consolidated
+from luocdo.loaders.closing import closing_number, closing_type, consolidated
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -214,15 +215,22 @@ def _typed(num: _Number, said: str | None) -> _Number:
     return dataclasses.replace(num, type=num.type or said)
 
 
-def _closing(text: str, folded: str, num: _Number, dated: _Dated) -> tuple[_Number, _Dated]:
-    """A portal's copy without its header names itself on its last line: "Quyết định số 1532/QĐ-BKHĐT ngày …"."""
-    found = closing_number(text, folded, num.type)
-    if found is None:
-        return num, dated
-    number, symbol, tcode, issuer_code, syntax, span, iso = found
-    if dated.date is None and iso:
-        dated = _Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
-    return _Number(number, symbol, tcode, issuer_code, syntax, span), dated
+def _from_the_end(text: str, folded: str, num: _Number, dated: _Dated, head_hi: int) -> tuple[_Number, _Dated]:
+    """What a text's end says of its identity: a consolidated text's certification ("XÁC THỰC VĂN BẢN HỢP NHẤT … Số:
+    03/VBHN-VPQH"), a portal's copy that names itself on its last line ("Quyết định số 1532/QĐ-BKHĐT ngày …"), a
+    consolidated text whose number is blank or missing (never the act it consolidates)."""
+    if num.symbol is None and len(folded) > head_hi and (tail := _vbhn_tail(text, folded)) is not None:
+        num, tail_date = tail
+        if tail_date:
+            dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
+    if num.span is None and len(folded) > head_hi // 5 and (found := closing_number(text, folded, num.type)) is not None:
+        number, symbol, tcode, issuer_code, syntax, span, iso = found
+        if dated.date is None and iso:
+            dated = _Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
+        num = _Number(number, symbol, tcode, issuer_code, syntax, span)
+    if num.symbol is None and consolidated(text, folded, head_hi):
+        num = dataclasses.replace(num, type="VBHN")
+    return num, dated
 
 
 def _type_of_words(folded_words: str) -> str | None:
@@ -235,25 +243,20 @@ def parse_header(text: str, folded: str) -> Header:
     head_hi = min(len(text), 1500)
     num, pd, heading_type = _number_line(text, folded, head_hi)
     dated = _place_and_date(text, pd)
-    # agency block: the lines above "Số:" (or the date line), motto removed
-    block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (pd.start() if pd else 0)
+    annex = annexed(text, folded, head_hi) if not num.span and pd is None else None
+    # agency block: the lines above "Số:" (or the date line, or an annex's type line), motto removed
+    block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (
+        pd.start() if pd else (annex.type_start if annex else 0))
     agency = _agency_block(text, folded, block_end, pd)
-    titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
+    if annex is not None:
+        titled = _Titled(annex.title, annex.title_span, annex.body_start, annex.type)
+        dated = _Dated(None, annex.date, annex.year, int(annex.date[5:7]) if annex.date else None)
+    else:
+        titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
         titled = _subject_line_above(text, folded, num.span[1], pd.start() if pd else num.span[1], titled)
     num = _typed(num, titled.type_from_line or heading_type)
-    if num.symbol is None and len(folded) > head_hi:
-        # a consolidated text certifies itself at its end: "XÁC THỰC VĂN BẢN HỢP NHẤT … Số: 03/VBHN-VPQH"
-        tail = _vbhn_tail(text, folded)
-        if tail is not None:
-            num, tail_date = tail
-            if tail_date:
-                dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
-    if num.span is None and len(folded) > head_hi // 5:
-        num, dated = _closing(text, folded, num, dated)
-    if num.symbol is None and consolidated(text, folded, head_hi):
-        # its number blank or missing: a consolidated text still, never the act it consolidates
-        num = dataclasses.replace(num, type="VBHN")
+    num, dated = _from_the_end(text, folded, num, dated, head_hi)
     signer_name, signer_title, capacity, recipients = signature_and_recipients(text, folded)
     warnings: list[str] = []
     if (misread := P.year_misread(num.symbol, dated.year)) is not None:
@@ -283,7 +286,7 @@ def parse_header(text: str, folded: str) -> Header:
         signer_title=signer_title,
         signer_capacity=capacity,
         recipients=tuple(recipients),
-        closing_type=_closing_type(folded),
+        closing_type=closing_type(folded),
         warnings=tuple(warnings),
     )
 
@@ -489,11 +492,3 @@ def _preamble_end(folded: str, body_start: int) -> int:
     ns = _NHU_SAU.search(folded, body_start, min(len(folded), body_start + 3000))
     ends = [x for x in (hm[0] if hm else None, ns.end() if ns else None) if x is not None]
     return min(ends) if ends else min(len(folded), body_start + 1500)
-
-
-def _closing_type(folded: str) -> str | None:
-    """The type the closing sentence names: "Trên đây là Kế hoạch … của …"."""
-    cm = re.search(r"tr[e&]n\s+d[a]y\s+[l1i]a\s+", folded[-3000:])
-    if cm is None:
-        return None
-    return _type_of_words(folded[len(folded) - 3000 + cm.end() if len(folded) > 3000 else cm.end():][:40])

@@ -267,6 +267,18 @@ def date_before(c: Citation, folded: str) -> Citation:
 _IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a)(?![a-z])")
 
 
+#: A review of what carrying X out gave, right before the cue in a plan's title: "Tổng kết 10 năm thực hiện …",
+#: "Sơ kết 5 năm triển khai thực hiện …", "Đánh giá kết quả thực hiện …".
+_REVIEWED = re.compile(r"(?<![a-z])(?:s[o0&6]\s+k[e&]t|t[o0&6]ng\s+k[e&]t|[dpb][a]nh\s+gi[a])(?![a-z])")
+
+
+def _last(pattern: re.Pattern[str], folded: str, lo: int, hi: int) -> re.Match[str] | None:
+    m = None
+    for m in pattern.finditer(folded, lo, hi):
+        pass
+    return m
+
+
 def title_says_implements(folded: str, h: Header, classified: list, doc_type: str | None) -> list:
     """A plan or programme whose own title carries X out implements X:
     "Ban hành Chương trình hành động … thực hiện Nghị quyết số 15-NQ/TW"."""
@@ -286,8 +298,13 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     out = []
     for cl in classified:
         c = cl.citation
-        if lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements") and cue.search(folded, lo, c.start):
-            cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
+        if (lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on", "implements")
+                and (m := _last(cue, folded, lo, c.start)) is not None):
+            if report or guides or not _REVIEWED.search(folded, max(lo, m.start() - 40), m.start()):
+                cl = dataclasses.replace(cl, relation="reports_on" if report else "implements")
+            elif cl.relation == "implements" and cl.cue_start is not None and lo <= cl.cue_start < hi:
+                # "KẾ HOẠCH / Tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW": a plan to review X does not carry it out
+                cl = dataclasses.replace(cl, relation="cites", cue_start=None)
         out.append(cl)
     if report and any(lo <= cl.citation.start < hi and cl.relation == "reports_on" for cl in out):
         out = [_the_request(cl, lo, hi) for cl in out]

@@ -135,6 +135,13 @@ def _wrapped(text: str, gap: str, nxt: int) -> bool:
     return text[nxt].islower()
 
 
+def _wraps_a_known_name(folded: str, pos: int, w: re.Match[str]) -> bool:
+    """Whether the word ``w``, on the next line in capitals, goes on the listed name of the last law the name
+    read so far names ("… của Luật Tổ chức / Chính phủ và …", a line wrapped inside "Luật Tổ chức Chính phủ")."""
+    head = folded.rfind("luat ", max(0, pos - 10), w.start())
+    return head >= 0 and _in_known(" ".join(folded[head : w.end()].split()))
+
+
 _A_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
 _DATE_OR_YEAR = re.compile(P.NGAY + r"\s*\d|" + P.NAM + r"\s*(?:19|20)\d{2}")
 
@@ -159,7 +166,8 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
     hb = _HEAD_AT_END.search(folded, max(0, pos - 10), pos)
     for w in _NAME_WORD.finditer(folded, pos, hi):
         gap = folded[end : w.start()]
-        if n and (_NAME_PUNCT.search(gap) or ("\n" in gap and not _wrapped(text, gap, w.start()))):
+        if n and (_NAME_PUNCT.search(gap) or ("\n" in gap and not _wrapped(text, gap, w.start())
+                                                and not _wraps_a_known_name(folded, pos, w))):
             break
         comma = "," in gap
         if n and (

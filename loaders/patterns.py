@@ -179,6 +179,40 @@ def stray_stops_blanked(text: str, folded: str) -> str:
     return "".join(out)
 
 
+#: Blank lines OCR puts inside a sentence, after a short line ("… ban hành Chương trình hành động của Chính phủ\n\n
+#: thực hiện Nghị quyết số …"): the line before ends on a small letter or a comma and the next goes on in small
+#: letters, or the line before ends on a word no sentence ends on ("… một số điều của\n\nNghị định số …").  Found
+#: from the blank lines (a search that starts on "\n"), the words on either side read from there.
+_BLANK_LINES = re.compile(r"\n(?P<blank>(?:[ \t]*\n)+)")
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]+|,)[ \t]*\Z")
+_WORD_AFTER = re.compile(r"[ \t]*(?P<next>[^\W\d_]{2})")
+_GOES_ON = frozenset({"cua", "va", "ve", "tai", "theo", "so", "voi", "cac", "cho", "ngay", "thuc", "trien", "ban"})  # folded
+
+
+def sentence_cuts_closed(text: str, folded: str) -> str:
+    """``folded`` with the blank lines inside a sentence blanked (same length): the sentence is one, its line only
+    wrapped, for the cues and the nesting read over it."""
+    if "\n\n" not in text and "\n \n" not in text:
+        return folded
+    spots = []
+    for m in _BLANK_LINES.finditer(text):
+        nxt = _WORD_AFTER.match(text, m.end())
+        if nxt is None:
+            continue
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if prev is None:
+            continue
+        word = prev.group().rstrip(" \t")
+        if (word == "," or word[-1].islower()) and (nxt.group("next").islower() or folded[prev.start() : prev.start() + len(word)] in _GOES_ON):
+            spots.append(m.span("blank"))
+    if not spots:
+        return folded
+    out = list(folded)
+    for lo, hi in spots:
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
+
+
 def one_digit_apart(a: int, b: int) -> bool:
     """Two years OCR may take for each other: four digits each, one of them different ("2024" and "2034")."""
     sa, sb = str(a), str(b)
@@ -223,6 +257,10 @@ NUM_TAIL = r"(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
 NUM_AFTER_SO = r"\d(?:\s?\d){0,4}" + NUM_TAIL
 #: A number without "số", after its first digit: up to five digits in all.
 NUM_BARE_REST = r"\d{0,4}" + NUM_TAIL
+
+#: A page number on a line of its own, between dashes ("- 2 -"): no number of a symbol, though a heading's "II."
+#: follows on the next line.
+PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-–][ \t]*\d{1,3}[ \t]*[-–][ \t]*(?:\n|\Z)")
 
 #: Separators inside a symbol: "/" (also "|"), "-" possibly doubled or with
 #: stray spaces and line breaks ("57- -NQ/TW", "66/NO-\nCP", "259/\nKH-UBND").  A "|" with
@@ -401,6 +439,8 @@ NEXT_ITEM = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
 # Relation cues (folded).  Order matters for the alternation: longer first.
 # "thực hiện" and "triển khai" as OCR leaves them: "thwe hién", "thyuc hién",
 # "thuc hi¢n", "trzen khai", "trlen khai".
+#: "một số" (of "một số điều") as OCR leaves it: "mot sb", "mot s6".
+MOT_SO = r"m[o0]t\s+s[o0bde6&`]{1,2}"
 THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
 TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
 
@@ -429,9 +469,10 @@ THI_HANH = r"th[i1j]\s+h[a]nh(?:\s+d[uwi]{1,2}ng(?:\s+v[a]\s+th[a-z0-9&`]{1,2}ng
 
 CUES: tuple[tuple[str, str], ...] = (
     ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
-    # ("Để thi hành đúng và thống nhất Bộ luật …" of a court council's resolution, "Thi hành Nghị định số …" of an old circular)
+    # ("Để thi hành đúng và thống nhất Bộ luật …" of a court council's resolution, "Thi hành Nghị định số …" of an old
+    # circular, "Để cụ thể hóa Nghị quyết số …")
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"
-     r"|(?:[dpb][e&]\s+)?" + THI_HANH),
+     r"|(?:[dpb][e&]\s+)?" + THI_HANH + r"|c[uw]\s+th[e&]\s+h[o0]a"),
     ("based_on", r"c[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)|tr[e&]n\s+c[o0]\s+s[o0&e6d]|x[e&]t(?:\s+d[e&]\s+ngh[i1]|" + XET_PAPER + r")|theo(?:\s+d[e&]\s+ngh[i1])?"),
 )
 #: The letters a cue can start with (a test compares CUE with and without this lookahead): most
@@ -442,3 +483,12 @@ CUE = re.compile(r"(?=[" + CUE_FIRST + r"])(?<![a-z])(?:" + "|".join(f"(?P<{name
 #: A document speaking of itself or of one just named: "Luật này", "Nghị định này", "Điều 5 của Luật
 #: này", "Quyết định trên", "Luật đó".  Folded; the word before is any type word (or "văn bản").
 DEMONSTRATIVE = r"(?:n[a]y|d[o0]|tr[e&]n|n[e&]u\s+tr[e&]n|[a]y)(?![a-z])"
+
+
+#: "Thực hiện (các) nhiệm vụ (được giao) (của …) tại Quyết định số …": the tasks are in the document.
+TASKS_AT = re.compile(
+    r"\s+(?:c[a]c\s+)?nhi[e&]m\s+v[u](?:\s+(?:d[uw][o0]c\s+)?giao)?(?:\s+" + CUA + r"\s[^;.\n]{2,120}?)?\s+t[a]i(?=\s)"
+)
+#: A blank line right after a ";" (an item of a list ended): the line after may be the list's next item.
+ITEM_AFTER_BLANK = re.compile(r";[ \t]*\n[ \t]*\n\s*\Z")
+

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from luocdo.core.fold import squash
 from luocdo.loaders import patterns as P
+from luocdo.loaders.annex import issued_with
 from luocdo.loaders.breaks import last_end_near
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.expiry import expiring
@@ -45,6 +46,14 @@ from luocdo.loaders.report_cues import (
     reports_after,
 )
 
+#: A purpose word before a clause's cue: "Nhằm triển khai …", "Để kịp thời triển khai …", "Để tổ chức thực hiện
+#: tốt …", "Tiếp tục triển khai …" open a clause of their own as "Thực hiện …" does (folded, up to the cue).
+_PURPOSE_LEAD = re.compile(
+    r"(?<![a-z])(?:[dpb][e&]|nh[ai]m|ti[e&]p\s+t[u]c)"  # để (OCR: "Bé", "Pể"), nhằm ("Nhim"), tiếp tục
+    r"(?:\s+(?:k[i1]p\s+th[o0]i|t[o06bde&]\s+ch[a-z]{1,3}c|c[uw]\s+th[e&]\s+h[o0]a\s+v[a]))*"  # kịp thời, tổ chức ("t6 chirc", "td chuc"), cụ thể hóa và
+    r"\s+\Z"
+)
+
 # A clause break ends nesting: ";", a sentence end, a blank line, a new bullet.
 _CLAUSE_BREAK = re.compile(r";|\.(?:\s|$)|\n\s*\n|\n\s*[-+•]\s|:\s")
 # A sentence break ends the reach of a cue.
@@ -54,11 +63,11 @@ _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
     # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
-    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?)"
-    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+m[o0]t\s+s[o0]\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?)"
+    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?)"
-    r"(?:\s+(?:m[o0]t\s+s[o0]\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
+    r"(?:\s+(?:" + P.MOT_SO + r"\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"
     r"|(?P<based_on>c[a]n\s+c[uw]|(?<!k[e&]m\s)theo))\s*\Z"
 )
 _BAN_HANH_BEFORE = re.compile(r"(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng(?:\s+v[a]\s+ban\s+h[a]nh)?)\s*\Z")
@@ -134,6 +143,9 @@ def list_cue(folded: str, floor: int) -> tuple[str, int] | None:
 def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
     nothing precedes it in its sentence."""
+    if (pos - floor > 2 and folded[pos - 1] == " "
+            and (lead := _PURPOSE_LEAD.search(folded, max(floor, pos - 40), pos)) is not None):
+        pos = lead.start()  # "Nhằm triển khai …", "Để tổ chức thực hiện tốt …": the clause opens at the purpose word
     before = folded[max(floor, pos - 12) : pos]
     stripped = before.rstrip()
     if pos - floor <= 2 or not stripped:
@@ -158,7 +170,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
                 ahead = ahead[tm.start() :]
             elif at := _AT_PAPER.search(ahead):
                 ahead = ahead[at.end() :]
-        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200)) is not None:
+        elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or P.TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
@@ -226,7 +238,10 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation = "cites"  # "Thực hiện X …, Sở Nội vụ đã ban hành Kế hoạch số Y …": Y is what that body issued
             # a consolidated text quotes the amending acts' own words: it amends and repeals nothing itself
             own = own_cue_before(folded, c.start, doc_type) if doc_type != "VBHN" else None
-            if own:
+            if issued_with(folded, c.start):
+                # "KẾ HOẠCH / … / (Ban hành kèm theo Quyết định số …)": the decision this text is issued with
+                relation, cue_start = "based_on", c.start
+            elif own:
                 relation, cue_start = own, c.start
             elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
@@ -354,6 +369,11 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
         if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
             g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
+        if (g is None and floor > 0 and not folded[floor : c.start].strip(" \t\n-+•")
+                and P.ITEM_AFTER_BLANK.search(folded, max(0, floor - 40), floor)):
+            # "Căn cứ Nghị định số 85/…;\n\nNghị định số 47/…;": the next item of the list, a blank line between
+            # (as exports and OCR set the lines of a preamble apart), under the cue of the line above
+            g = _governing_cue(folded, _sentence_floor(folded, folded.rfind(";", 0, floor), 0, text), c.start)
         if g is None:
             g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
         if g:

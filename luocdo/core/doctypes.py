@@ -57,9 +57,9 @@ TYPES: tuple[DocType, ...] = (
     DocType("CĐ", "Công điện", "Dispatch", word=r"c[o06e]ng\s*[dp]i[e&]n"),
     DocType("TTr", "Tờ trình", "Submission", word=r"t[o06]\s*tr[i1]nh"),
     # written as a code in symbols only
-    DocType("QC", "Quy chế", "Regulation"),
+    DocType("QC", "Quy chế", "Regulation", header_word=r"quy\s*ch[e&]"),  # "QUY CHẾ / … / (Ban hành kèm theo …)"
     DocType("TC", "Thông cáo", "Communique"),
-    DocType("PA", "Phương án", "Scheme"),
+    DocType("PA", "Phương án", "Scheme", header_word=r"ph[uw]?[o06d]ng\s*[a]n"),
     DocType("DA", "Dự án", "Project"),
     DocType("BB", "Biên bản", "Minutes"),
     DocType("HĐ", "Hợp đồng", "Contract"),

@@ -125,11 +125,15 @@ DEPARTMENT_SUCCESSOR: dict[str, str] = {
     "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
     "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
     "Sở Giao thông vận tải": "Sở Xây dựng",
+    "Ban Dân tộc": "Sở Dân tộc và Tôn giáo",
 }
 
 #: The day the departments of :data:`DEPARTMENT_SUCCESSOR` were merged (1 March 2025): from it a
 #: unit asked to act under a merged department's name is the department that took it over.
 DEPARTMENTS_MERGED = "2025-03-01"
+
+#: A name's first letter read for "Đ" ("Puc Pho"), the later words' "B" and "P" their own.
+_FIRST_D_READ = re.compile(r"^[bp0](?=[a-z0-9])")
 
 #: "… tỉnh Kon Tum", "… thành phố Đà Nẵng" inside a body's name (folded).
 #: "Tỉnh ủy Kon Tum" names its province after the body.
@@ -190,7 +194,9 @@ class FormerUnits:
             if hit is not None or word == "tinh" or (name in self._province_names and name not in old_p):
                 return None
         # (a district's word-initial Đ read as B, P or 0 too: "huyện Bak Ha" is Đắk Hà)
-        cands = old_d.get(name, []) or old_d.get(d_initial(name), []) or (self._district_near(name, province) if province else [])
+        cands = (old_d.get(name, []) or old_d.get(d_initial(name), [])
+                 or old_d.get(_FIRST_D_READ.sub("d", name), [])  # "Puc Pho": Đức Phổ, its "Ph" a "Ph"
+                 or (self._district_near(name, province) if province else []))
         if word in ("huyen", "quan", "thi xa", "thanh pho", "tp"):
             typed = [d for d in cands if d["type"] == _DISTRICT_TYPE.get(word, d["type"])]
             cands = typed or cands

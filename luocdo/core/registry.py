@@ -283,7 +283,8 @@ class Registry(Bodies, FormerUnits):
         org = self._ministry_codes.get(squash(code))
         if org is not None:
             return org
-        if len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n) and not re.match(_SO + r"\s", n):
+        if (len(n) >= 6 and not re.search(r"\b(?:tinh|xa|phuong|so)\b", n) and not re.match(_SO + r"\s", n)
+                and n not in self._dept_names):  # "Ban Dân tộc" is a province's, not a misreading of "Ủy ban Dân tộc"
             hit = process.extractOne(n, self._central.keys(), scorer=fuzz.ratio, score_cutoff=84)
             return self._central[hit[0]] if hit else None
         return None
@@ -362,7 +363,7 @@ class Registry(Bodies, FormerUnits):
         if re.search(r"(?:tinh|thanh)\s*[a-z0-9]{0,2}y\b|^tu$|^ban thuong vu\b", n):
             return self.party(n, province)
         # departments and provincial offices
-        if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|(?:bao hiem xa hoi|bhxh|(?:cuc )?thue|toa an nhan dan|vien kiem sat nhan dan) tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly)", n):
+        if province and re.match(r"(?:" + _SO + r"\s|van phong ubnd|vp ubnd|vpub|van phong uy ban|cong an tinh|bo chi huy|thanh tra tinh|(?:bao hiem xa hoi|bhxh|(?:cuc )?thue|toa an nhan dan|vien kiem sat nhan dan) tinh|uy ban mttq\S* viet nam tinh|cong thong tin|trung tam phuc vu|bao va|ban quan ly|ban dan toc)", n):
             if not (ctx_commune and n.startswith(("van phong hdnd", "uy ban mttq")) and "tinh" not in n):
                 org = self.department(text, province)
                 if org is not None:

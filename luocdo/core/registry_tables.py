@@ -152,6 +152,7 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Sở Du lịch", ("SDL",)),
     ("Sở Lao động - Thương binh và Xã hội", ("SLĐTBXH",)),
     ("Sở Dân tộc và Tôn giáo", ("SDTTG",)),
+    ("Ban Dân tộc", ("BDT",)),  # the province's (until 2025), not the central Ủy ban Dân tộc
     ("Sở Ngoại vụ", ("SNgV",)),
     ("Thanh tra tỉnh", ("TTr",)),
     ("Công an tỉnh", ("CAT",)),
