@@ -93,3 +93,37 @@ def last_end_near(pattern: re.Pattern[str], text: str, lo: int, pos: int) -> int
 def breaks(pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str) -> Breaks:
     """The :class:`Breaks` of ``pattern`` in ``text`` (kept for the texts in hand: same text, same object)."""
     return Breaks(pattern, text)
+
+
+#: Blank lines OCR puts inside a sentence, after a short line ("… ban hành Chương trình hành động của Chính phủ\n\n
+#: thực hiện Nghị quyết số …"): the line before ends on a small letter or a comma and the next goes on in small
+#: letters, or the line before ends on a word no sentence ends on ("… một số điều của\n\nNghị định số …").  Found
+#: from the blank lines (a search that starts on "\n"), the words on either side read from there.
+_BLANK_LINES = re.compile(r"\n(?P<blank>(?:[ \t]*\n)+)")
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]+|,)[ \t]*\Z")
+_WORD_AFTER = re.compile(r"[ \t]*(?P<next>[^\W\d_]{2})")
+_GOES_ON = frozenset({"cua", "va", "ve", "tai", "theo", "so", "voi", "cac", "cho", "ngay", "thuc", "trien", "ban"})  # folded
+
+
+def sentence_cuts_closed(text: str, folded: str) -> str:
+    """``folded`` with the blank lines inside a sentence blanked (same length): the sentence is one, its line only
+    wrapped, for the cues and the nesting read over it."""
+    if "\n\n" not in text and "\n \n" not in text:
+        return folded
+    spots = []
+    for m in _BLANK_LINES.finditer(text):
+        nxt = _WORD_AFTER.match(text, m.end())
+        if nxt is None:
+            continue
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if prev is None:
+            continue
+        word = prev.group().rstrip(" \t")
+        if (word == "," or word[-1].islower()) and (nxt.group("next").islower() or folded[prev.start() : prev.start() + len(word)] in _GOES_ON):
+            spots.append(m.span("blank"))
+    if not spots:
+        return folded
+    out = list(folded)
+    for lo, hi in spots:
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)

@@ -27,6 +27,7 @@ from luocdo.core.model import DocumentRecord, Instrument, Issuer, Signer
 from luocdo.core.registry import registry
 from luocdo.loaders import patterns as P
 from luocdo.loaders.assignments import find_assignments
+from luocdo.loaders.breaks import sentence_cuts_closed
 from luocdo.loaders.citations import find_citations
 from luocdo.loaders.context import (
     Context,
@@ -104,7 +105,7 @@ def _merged_issuer(document: Instrument) -> tuple[str, ...]:
 
 def read_page(text: str) -> Page:
     text = unicodedata.normalize("NFC", text)
-    folded = P.sentence_cuts_closed(text, P.stray_stops_blanked(text, P.digits_read_as_letters(text, fold(text))))
+    folded = sentence_cuts_closed(text, P.stray_stops_blanked(text, P.digits_read_as_letters(text, fold(text))))
     return Page(text, folded, parse_header(*_notes_blanked(text, folded)))
 
 
