@@ -34,6 +34,7 @@ KNOWN_LAWS = (
     "Luật Căn cước",
     "Luật Cư trú",
     "Luật Người cao tuổi",
+    "Luật Đo lường",
     "Luật Đất đai",
     "Luật Xây dựng",
     "Luật Quy hoạch",

@@ -90,9 +90,9 @@ _STRONG_AFTER = re.compile(
 )
 #: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp", "Luật áp
 #: dụng" (the law that governs a contract), "Luật chuyên ngành", "Luật hiện hành".
-_NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0]|m[o0]i|n[a]o|n[a]y|[a]p\s+d[uw]ng|chuy[e&]n\s+ng[a]nh"
-                         r"|hi[e&]n\s+h[a]nh)(?![a-z])")
-_SELF_OR_NUMBER = re.compile(r"\s+(?:" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
+_NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0](?!\s+l[uw][o0]ng)|m[o0]i|n[a]o|n[a]y|[a]p\s+d[uw]ng"
+                         r"|chuy[e&]n\s+ng[a]nh|hi[e&]n\s+h[a]nh)(?![a-z])")  # ("Luật do …", not "Luật Đo lường")
+_SELF_OR_NUMBER = re.compile(r"\s+(?:(?!d[o0]\s+l[uw][o0]ng)" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
 
 
 def editorial_notes(folded: str) -> list[tuple[int, int]]:

@@ -243,9 +243,10 @@ def classify(folded: str, cits: list[Citation], preamble_end: int, doc_type: str
                 relation, cue_start = "based_on", c.start
             elif own:
                 relation, cue_start = own, c.start
-            elif gap is not None and _enumerated_after_own_cue(out[i - 1], gap, folded, c):
+            elif gap is not None and (item := _list_item_before(out, i)) is not None and _enumerated_after_own_cue(
+                    item, gap, folded, c):
                 # "thay thế Nghị quyết số A … và Nghị quyết số B …": the cue governs the whole list
-                relation, cue_start = out[i - 1].relation, c.start
+                relation, cue_start = item.relation, c.start
             elif (relation != "implements" and gap is not None and doc_type != "BC" and c.start < preamble_end
                   and _own_clause_carries_out(gap)):
                 # "Căn cứ Kế hoạch số 145/KH-UBND …, UBND xã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"
@@ -396,6 +397,16 @@ def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:
     return (prev.relation == "implements" and prev.parent is None and prev.cue_start is not None
             and p.end <= c.start and P.NEXT_ITEM.match(folded, p.end, c.start) is not None)
 
+
+
+def _list_item_before(out: list[Classified], i: int) -> Classified | None:
+    """The item of a list before citation ``i``: the citation right before, or the one it is nested in when it is an
+    act that amended that item ("Luật Chứng khoán số 70/2006/QH11 đã được sửa đổi, bổ sung theo Luật số 62/2010/QH12,
+    Luật Điện ảnh số …": the list goes on after the amending acts)."""
+    prev = out[i - 1] if i > 0 else None
+    while prev is not None and prev.parent is not None and prev.parent_relation == "amended_by":
+        prev = out[prev.parent]
+    return prev
 
 
 def _enumerated_after_own_cue(prev: Classified, gap: str, folded: str, c: Citation) -> bool:

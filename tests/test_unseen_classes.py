@@ -392,6 +392,13 @@ LAW_OCR = [
     ("Thong tu so 07/2016/TT-BLDTBXH, Thong tu so 11/2018/TT-BLDTBXH va Thong tu so 02/2020/TT-BLDTBXH het hieu\nluc ke tu "
      "ngay Bo luat nay co hieu luc.", {"07/2016/TT-BLĐTBXH": "repeals", "11/2018/TT-BLĐTBXH": "repeals",
                                        "02/2020/TT-BLĐTBXH": "repeals"}),
+    # an act amending many laws: each law of its list, past the acts that had amended one ("Luật Đo lường" is a name)
+    ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường bộ số "
+     "23/2008/QH12, Luật Đo lường số 04/2011/QH13, Luật Chứng khoán số 70/2006/QH11 đã được sửa đổi, bổ sung một số điều "
+     "theo Luật số 62/2010/QH12, Luật Điện ảnh số 62/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "31/2009/QH12 và Luật số 12/2011/QH13, Bộ luật Lao động số 10/2012/QH13.",
+     {"23/2008/QH12": "amends", "04/2011/QH13": "amends", "70/2006/QH11": "amends", "62/2010/QH12": "cites",
+      "62/2006/QH11": "amends", "31/2009/QH12": "cites", "12/2011/QH13": "cites", "10/2012/QH13": "amends"}),
     # ... but not past the end of a sentence
     ("Việc đào tạo thực hiện theo Thông tư số 07/2016/TT-BLDTBXH. Thông tư số 11/2018/TT-BLDTBXH hết hiệu lực kể từ ngày "
      "Bộ luật này có hiệu lực.", {"07/2016/TT-BLĐTBXH": "cites", "11/2018/TT-BLĐTBXH": "repeals"}),
