@@ -349,7 +349,7 @@ def _the_request(cl: Classified, lo: int, hi: int) -> Classified:
 _ISSUES_A_PLAN = re.compile(
     r"(?:k[e&]\s*ho[a]ch|ch[uw]?[o0]ng\s*tr[i1]nh)(?!\s+(?:h[a]nh\s+d[o0]ng\s+)?(?:(?:" + P.SO + r")\s*:?\s*)?\d)"
 )
-_GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+d[i1j]nh\s+(?:chi\s+ti[e&]t|th[i1j]\s+h[a]nh))(?![a-z])")
+_GUIDES = re.compile(r"(?<![a-z])(?:h[uw][o0e]ng\s+[dpb][a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?|quy\s+[dpb0][i1j]nh\s+(?:chi\s+ti[e&]t|th[i1j]\s+h[a]nh))(?![a-z])")  # (OCR's "P" for "Đ": "QUY PINH")
 #: The types of text whose title says what they detail or guide ("Nghị quyết hướng dẫn áp dụng … Bộ luật …" of a court council).
 GUIDING_TYPES = ("TT", "TTLT", "NĐ", "QĐ", "NQ", "HD", "CV")
 

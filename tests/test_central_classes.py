@@ -324,3 +324,12 @@ def test_a_law_the_title_details_under_its_own_name(variant: str) -> None:
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_law_the_title_details_under_its_own_name_garbled(seed: int) -> None:
     assert {r.target.key: r.relation for r in _garbled(_RESIDENCE, seed).references} == _RESIDENCE_KEYS
+
+
+@pytest.mark.parametrize("title", ["QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT DOANH NGHIỆP",
+                                   "QUY PINH CHI TIET MOT SO PIEU CUA LUAT DOANH NGHIEP"])
+def test_a_title_that_details_a_law_as_ocr_reads_its_d(title: str) -> None:
+    """OCR reads the "Đ" of "QUY ĐỊNH" as "P": the title still says what the text details."""
+    from luocdo.loaders.instruments import guided_in_title
+
+    assert guided_in_title(title, "NĐ") and guided_in_title(title, "NĐ")[0].startswith("mot so")
