@@ -19,7 +19,8 @@ write, so the graph is the same as an incremental ingest of the same files:
    the ``@cited`` ISSUED_BY edges;
 3. :func:`write_organizations` writes the organisations and PART_OF (few,
    kept by the caller) and :func:`copy_all` copies every table, nodes before
-   edges, in parts sized to the page cache with a checkpoint after each.
+   edges, in parts sized to the page cache with a checkpoint after each (and
+   the C heap trimmed: :mod:`luocdo.graph.heap`).
 
 Memory does not grow with the corpus: a worker holds one chunk of files, a
 reducer at most :data:`REDUCE_BYTES` of claims (a larger shard is split on
@@ -43,7 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from luocdo.graph import identity
+from luocdo.graph import heap, identity
 from luocdo.graph.cypher_dialect import PRIMARY_KEYS, columns, rel_columns
 from luocdo.graph.cypher_rows import REGISTRY_RELS
 from luocdo.graph.cypher_store import (
@@ -381,6 +382,7 @@ def copy_all(store: Store, root: str, pool: int) -> int:
         for part in copy_parts(files, limit):
             store.copy_from(table, part)
             store.write("CHECKPOINT")
+            heap.trim()  # what the COPY built in malloc'd memory is free now: not kept by the process
             copies += 1
     return copies
 

@@ -187,9 +187,11 @@ def _checkpoint(store: Store) -> None:
 def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     """``COPY FROM`` the spooled files (a failure leaves the store empty), then the search index."""
     from luocdo.graph import bulk as gb
+    from luocdo.graph import heap
 
     store, spooled, report = run.store, run.spooled, run.report
     gb.write_organizations(run.tmp, spooled, run.org_cols)
+    heap.trim()  # what extraction and settling freed goes back before the engine's COPY takes its share
     seen = len(store.notes)
     try:
         copies = gb.copy_all(store, run.tmp, pool)
