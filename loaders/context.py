@@ -322,9 +322,11 @@ def _central_block(lines: list[str]) -> Context | None:
     if not lines:
         return None
     if len(lines) >= 2:
-        both = _central_agency(f"{lines[-2]} {lines[-1]}")
-        if both is not None and both.body is not None:
-            return both
+        # a joint list wrapped before its "- BỘ Y TẾ" (the dash lost with the line's start): joined as a list first
+        for joint in ((" - ", " ") if " - " in lines[-2] else (" ",)):
+            both = _central_agency(f"{lines[-2]}{joint}{lines[-1]}")
+            if both is not None and both.body is not None:
+                return both
     return _central_agency(lines[-1])
 
 

@@ -533,3 +533,15 @@ def test_a_ministrys_body_named_in_its_own_spelling(block: str) -> None:
     rec = extract_text(block + "Số: 2135/QĐ-TCHQ\nHà Nội, ngày 31 tháng 7 năm 2015\nQUYẾT ĐỊNH\nVề việc ban hành quy trình\n"
                        "TỔNG CỤC TRƯỞNG TỔNG CỤC HẢI QUAN\nCăn cứ Luật Hải quan số 54/2014/QH13;\n")
     assert rec.document.issuer is not None and rec.document.issuer.name == "Tổng cục Hải quan"
+
+
+@pytest.mark.parametrize(("block", "issuer"), [
+    ("BO TAI CHINH - BO NONG NGHIEP VA PHAT TRIEN NONG THON - BO TAI NGUYEN VA MOI TRUONG\n- BO Y TE -------\n",
+     "Bộ Tài chính - Bộ Nông nghiệp và Phát triển nông thôn - Bộ Tài nguyên và Môi trường - Bộ Y tế"),
+    ("BỘ TÀI CHÍNH - BỘ TÀI\nNGUYÊN VÀ MÔI TRƯỜNG - BỘ Y TẾ\n", "Bộ Tài chính - Bộ Tài nguyên và Môi trường - Bộ Y tế"),
+])
+def test_a_joint_agency_block_wrapped(block: str, issuer: str) -> None:
+    """A joint circular's agency line wrapped before its last body (the dash left at the wrap) or inside a name."""
+    rec = extract_text(block + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT\nHà Nội, ngày 12 "
+                       "tháng 11 năm 2015\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn thực hiện cơ chế một cửa quốc gia\n")
+    assert rec.document.issuer is not None and rec.document.issuer.name == issuer
