@@ -139,13 +139,29 @@ def test_the_heap_is_trimmed_after_each_checkpoint(tmp_path: Path, monkeypatch) 
     assert events == ["copy", "checkpoint", "trim"] * 3
 
 
-def test_trimming_the_heap_works_here() -> None:
-    """On glibc the trim is a real call (the measured figures rest on it); elsewhere a no-op."""
+def test_the_heap_settings_are_real_calls_here() -> None:
+    """On glibc the trim and the mapping of large blocks are real calls (the measured figures rest on
+    them); elsewhere no-ops."""
     import platform
 
     from luocdo.graph import heap
 
-    assert heap.trim() is (platform.libc_ver()[0] == "glibc")
+    glibc = platform.libc_ver()[0] == "glibc"
+    assert heap.trim() is glibc
+    assert heap.map_large_blocks() is glibc
+
+
+def test_the_copy_phase_maps_large_blocks_apart(tmp_path: Path, corpus_dir: Path, monkeypatch) -> None:
+    """The bulk load sets the heap's large blocks apart before its first COPY, and trims before it."""
+    from luocdo.graph import heap
+
+    calls: list[str] = []
+    monkeypatch.setattr(heap, "map_large_blocks", lambda: calls.append("map") or True)
+    monkeypatch.setattr(heap, "trim", lambda: calls.append("trim") or True)
+    with LadybugStore(tmp_path / "g.db") as store:
+        ingest(store, [corpus_dir], workers=1, bulk=True)
+        assert store.stats()["documents"] > 0
+    assert calls[:2] == ["trim", "map"] and calls.count("map") == 1 and calls.count("trim") > 2
 
 
 def test_the_page_cache_is_not_raised_during_a_bulk_load(tmp_path: Path, monkeypatch) -> None:

@@ -192,6 +192,7 @@ def _bulk_copy(run: _BulkRun, shard_counts: list[int], pool: int) -> None:
     store, spooled, report = run.store, run.spooled, run.report
     gb.write_organizations(run.tmp, spooled, run.org_cols)
     heap.trim()  # what extraction and settling freed goes back before the engine's COPY takes its share
+    heap.map_large_blocks()  # and a checkpoint's column chunks go back when freed
     seen = len(store.notes)
     try:
         copies = gb.copy_all(store, run.tmp, pool)
