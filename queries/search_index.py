@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -74,16 +74,8 @@ class WordIndex:
         return len(self.ids)
 
     def close_words(self, word: str) -> list[tuple[str, float]]:
-        """Vocabulary words standing for ``word``: itself, and for words (not numbers, not one or two
-        letters) the close ones."""
-        out = [(word, 100.0)] if word in self.postings else []
-        if word.isdigit() or len(word) < 3:  # "ly" is not "y", nor 158 "1588"
-            return out
-        for w, score, _i in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
-                                            limit=CLOSE_WORDS):  # fmt: skip
-            if w != word:
-                out.append((w, score))
-        return out
+        """Vocabulary words standing for ``word`` (:func:`close_words`)."""
+        return close_words(word, self.vocab, self.postings)
 
     def holding(self, word: str, like: Callable[[str, str], bool], cutoff: float) -> np.ndarray:
         """Mask of the texts holding a word that ``like(word, it)`` (none below rapidfuzz ratio ``cutoff``)."""
@@ -117,6 +109,18 @@ class WordIndex:
             hit = hit[np.argpartition(-score[hit], k - 1)[:k]]
         # equal scores by key, as the persistent index orders them (sums rounded: the order of additions differs)
         return sorted(hit.tolist(), key=lambda i: (-round(float(score[i]), 4), self.ids[i]))
+
+
+def close_words(word: str, vocab: Sequence[str], held: Container[str]) -> list[tuple[str, float]]:
+    """Words of ``vocab`` standing for ``word`` with their closeness: itself when ``held``, and for words (not
+    numbers, not one or two letters) the :data:`CLOSE_WORDS` closest."""
+    out = [(word, 100.0)] if word in held else []
+    if word.isdigit() or len(word) < 3:  # "ly" is not "y", nor 158 "1588"
+        return out
+    for w, score, _i in process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=CLOSE_WORDS):
+        if w != word:
+            out.append((w, score))
+    return out
 
 
 def _postings(texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -215,15 +219,8 @@ class IndexedDocuments:
         return self._t.Query.term_query(self.schema, field, value)
 
     def close_words(self, word: str) -> list[tuple[str, float]]:
-        """As :meth:`WordIndex.close_words`."""
-        out = [(word, 100.0)] if word in self.df else []
-        if word.isdigit() or len(word) < 3:
-            return out
-        for w, score, _i in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
-                                            limit=CLOSE_WORDS):  # fmt: skip
-            if w != word:
-                out.append((w, score))
-        return out
+        """Vocabulary words standing for ``word`` (:func:`close_words`)."""
+        return close_words(word, self.vocab, self.df)
 
     def shortlist(self, qwords: Sequence[str], k: int = SHORTLIST) -> list[tuple[str, str]]:
         """(key, text) of the (at most ``k``) documents holding the rarest query words, best first."""
