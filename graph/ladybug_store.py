@@ -34,7 +34,7 @@ from typing import Any
 import ladybug
 
 from luocdo.graph.computed import fill_subjects
-from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain
+from luocdo.graph.cypher_dialect import LADYBUG, check_read_only, columns, plain, plain_row
 from luocdo.graph.cypher_store import CypherStore
 from luocdo.graph.schema import NODE_TABLES, REL_TABLES
 from luocdo.graph.store import (
@@ -247,14 +247,17 @@ class LadybugStore(CypherStore):
         return None
 
     def _exec(
-        self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None
+        self, conn: Any, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+        as_plain: bool = False,
     ) -> list[dict[str, Any]]:
+        """The rows of ``query`` (``as_plain``: their values as :func:`plain` gives them)."""
         result = self._execute(conn, query, params)
         try:
             names = result.get_column_names()
             rows: list[dict[str, Any]] = []
             while result.has_next() and (limit is None or len(rows) < limit):
-                rows.append(dict(zip(names, result.get_next(), strict=True)))
+                values = result.get_next()
+                rows.append(plain_row(names, values) if as_plain else dict(zip(names, values, strict=True)))
             return rows
         except RuntimeError as e:
             raise self._error(e, query) from e
@@ -354,10 +357,9 @@ class LadybugStore(CypherStore):
         conn = self._read_conn()
         conn.set_query_timeout(int(timeout_s * 1000) if timeout_s else 0)
         try:
-            rows = self._exec(conn, query, params, limit=limit)
+            return self._exec(conn, query, params, limit=limit, as_plain=True)
         finally:
             conn.set_query_timeout(0)
-        return [{k: plain(v) for k, v in r.items()} for r in rows]
 
     def stream(
         self, query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
@@ -381,7 +383,7 @@ class LadybugStore(CypherStore):
         try:
             names = result.get_column_names()
             while result.has_next():
-                yield {k: plain(v) for k, v in zip(names, result.get_next(), strict=True)}
+                yield plain_row(names, result.get_next())
         except RuntimeError as e:
             raise self._error(e, query) from e
         finally:

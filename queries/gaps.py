@@ -110,10 +110,18 @@ class _Similarities:
         self._words: dict[tuple[bool, str | None], list[str]] = {}
         self._targets: dict[frozenset[str], list[str]] = {}
         self._scores: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+        self._asked: dict[tuple[frozenset[str], bool, str | None], int] = {}
 
     def __call__(self, other: str | None, drop: frozenset[str], subject: str | None = None) -> int:
         """``subject``: the words the store keeps of ``other`` (``Document.subject``), when it has them;
         the period queries return those alone, without the title."""
+        asked = (drop, True, subject) if subject is not None else (drop, False, other)
+        got = self._asked.get(asked)  # most rows ask again what a row of another unit or title asked
+        if got is None:
+            got = self._asked[asked] = self._worked_out(other, drop, subject)
+        return got
+
+    def _worked_out(self, other: str | None, drop: frozenset[str], subject: str | None) -> int:
         tw = self._targets.get(drop)
         if tw is None:
             tw = self._targets[drop] = _subject_words(self.target, drop)
