@@ -44,9 +44,11 @@ LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 #: preposition, a demonstrative, another instrument joined by "và".  The words inside real names
 #: ("Đầu tư theo phương thức …", "Trách nhiệm bồi thường của Nhà nước", "Phòng, chống ma túy") are
 #: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
+#: "số" before a name's number, and its OCR forms ("s6", "sb", "sd", "se", "s0"): where a name ends.
+_SO = r"s[o0-9bde&`]{1,2}"
 _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
-    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.\.)"
+    r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|" + _SO + r"\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
     r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan|quy\s+d[i1]nh)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
@@ -66,6 +68,9 @@ _STOP_AS_WRITTEN = frozenset(
 )
 #: Stops only with their capital: "Bộ" of a ministry or a code ("… và Bộ luật Dân sự"), never "đường bộ".
 _STOP_WITH_CAPITAL = frozenset({"Bộ", "BỘ"})
+#: "được" as OCR leaves it without marks, before a body in capitals ("… quyền lập hội duoc Chu tich nuoc …"):
+#: the passive that ends a name, not "dược" (pharmacy) inside one.
+_PASSIVE_AS_READ = frozenset({"duoc", "dwoc", "du0c"})
 _TRAILING = ",;.:)\"”]?!…"  # punctuation a word may carry at its end
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
@@ -83,7 +88,7 @@ _AMENDED_TOGETHER = re.compile(r"\s*(?:,|;|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)")
 #: instrument, or the words a clause goes on with after a name ("… hiện hành", "… và các văn bản").
 _STRONG_AFTER = re.compile(
     r"\s*(?:$|[;.:)\]”\"\n(]|,\s*(?:(?:b[o0]\s+)?lu[a]t\s|ngh|th[o0]ng\s|ph[a]p\s|hi[e&]n\s|c[a]c\s|ng[a-z`]{1,2}y|n[a-z`]{1,2}m|s[o0]\s|\d)"
-    r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|s[o0-9]{1,2}\s*[:.]?\s*\d"
+    r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|" + _SO + r"\s*[:.]?\s*\d"
     r"|v[a]\s+(?:c[uw]a|c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
     r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[uw][o0e]ng)\s|tr[uw]\s|h[e&]t\s+hi[e&]u"
     r"|c[o0]\s+hi[e&]u\s+l[uy]c|(?:c[o0]\s+)?quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
@@ -92,7 +97,7 @@ _STRONG_AFTER = re.compile(
 #: dụng" (the law that governs a contract), "Luật chuyên ngành", "Luật hiện hành".
 _NOT_A_NAME = re.compile(r"\s+(?:s[uw]|c[o0]|v[a]|kh[a]c|ph[a]p|tr[e&]n|d[o0](?!\s+l[uw][o0]ng)|m[o0]i|n[a]o|n[a]y|[a]p\s+d[uw]ng"
                          r"|chuy[e&]n\s+ng[a]nh|hi[e&]n\s+h[a]nh)(?![a-z])")  # ("Luật do …", not "Luật Đo lường")
-_SELF_OR_NUMBER = re.compile(r"\s+(?:(?!d[o0]\s+l[uw][o0]ng)" + P.DEMONSTRATIVE + r"|s[o0-9bde&`]{1,2}\s*[:.]?\s*(?:\d|…|\.|$))")
+_SELF_OR_NUMBER = re.compile(r"\s+(?:(?!d[o0]\s+l[uw][o0]ng)" + P.DEMONSTRATIVE + r"|" + _SO + r"\s*[:.]?\s*(?:\d|…|\.|$))")
 
 
 def editorial_notes(folded: str) -> list[tuple[int, int]]:
@@ -167,7 +172,8 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
     for w in _NAME_WORD.finditer(folded, pos, hi):
         gap = folded[end : w.start()]
         if n and (_NAME_PUNCT.search(gap) or ("\n" in gap and not _wrapped(text, gap, w.start())
-                                                and not _wraps_a_known_name(folded, pos, w))):
+                                                and not _wraps_a_known_name(folded, pos, w)
+                                                and not _viet_nam(text, w.start(), last_word))):
             break
         comma = "," in gap
         if n and (
@@ -175,6 +181,7 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
             or (comma and not text[w.start()].islower())
             or text[w.start() : w.end()].rstrip(_TRAILING).lower() in _STOP_AS_WRITTEN  # "… tài sản công gồm:"
             or text[w.start() : w.end()].rstrip(_TRAILING) in _STOP_WITH_CAPITAL
+            or (w.group() in _PASSIVE_AS_READ and text[w.end() : w.end() + 3].strip()[:1].isupper())
         ) and not (hb and _in_known(" ".join(folded[hb.start() : w.end()].split()))):  # "Luật Thủ đô", "Luật hàng không …"
             if last_word in ("va", "hoac"):
                 end = before_conj  # "Bộ luật Dân sự và khoản 1 …": the "và" is not the name's

@@ -93,3 +93,9 @@ def test_a_law_name_read_with_ocrs_w_is_the_same_law() -> None:
     """Vietnamese has no "w": in a law's name it is OCR's reading of "ư"."""
     assert law_key("Pháp lệnh Cán bộ, công chwc", 1998) == law_key("Pháp lệnh Cán bộ, công chức", 1998)
     assert law_key("Luật Thwơng mại", None) == "Luật:thuong-mai@?"
+
+
+@pytest.mark.parametrize("read", ["một số điều", "mot sb dieu", "mot s0 dieu", "một sd điều", "mot s6 dieu", "mot se dieu"])
+def test_an_amending_acts_name_as_ocr_reads_its_so_is_the_same_act(read: str) -> None:
+    want = law_key("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Thuế nhà, đất", 1994)
+    assert law_key(f"Pháp lệnh sửa đổi, bổ sung {read} của Pháp lệnh Thuế nhà, đất", 1994) == want

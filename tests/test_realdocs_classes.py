@@ -161,6 +161,12 @@ NAMES_RUN_ON = [
     ("Căn cứ Luật hàng không dân dụng Việt Nam ngày 29 tháng 6 năm 2006;", [("Luật hàng không dân dụng Việt Nam", 2006)]),
     ("Căn cứ Luật Thủ đô ngày 28 tháng 6 năm 2024;", [("Luật Thủ đô", 2024)]),
     ("thực hiện theo quy định của các Luật quản lý chuyên ngành và các văn bản hướng dẫn.", []),
+    # "được" before a body: the name ends there, also without its marks
+    ("2. Luật này thay thế Luật quy định quyền lập hội được Chủ tịch nước Việt\nNam dân chủ cộng hòa công bố theo Sắc "
+     "lệnh số 102/SL/L004 ngày 20 tháng 5 năm 1957.", [("Luật quy định quyền lập hội", None)]),
+    # a line wrapped inside "Việt Nam" (the next line starts with its capital N)
+    ("của Luật Giao thông đường bộ, Bộ luật Hàng hải Việt\nNam và Luật Đường sắt;",
+     [("Luật Giao thông đường bộ", None), ("Bộ luật Hàng hải Việt Nam", None), ("Luật Đường sắt", None)]),
 ]
 
 
@@ -248,6 +254,10 @@ RELATIONS = [
     ("Can cu Nghi dinh so 96/2023/ND-CP ngay 30 thang 12 nam 2023 cua Chinh phu quy dinh chi tiet mot so dieu cua Luat "
      "Kham benh, chua benh;", {"96/2023/NĐ-CP": "based_on", "Luật Khám bệnh, chữa bệnh": "cites"},
      {("96/2023/NĐ-CP", "implements", "Luật Khám bệnh, chữa bệnh")}),
+    # the enacting words of a law amending laws, as OCR reads "số" ("sb", "s0") and wraps "Việt / Nam"
+    ("Quoc hoi ban hanh Luat sua doi, bo sung mot so dieu co lien quan den\nquy hoach cua Luat Giao thong duong bo sb "
+     "23/2008/QH12, Bo luat Hang hai Viet\nNam s0 95/2015/QH13, Luat Duong sat sd 06/2017/QH14.",
+     {"23/2008/QH12": "amends", "95/2015/QH13": "amends", "06/2017/QH14": "amends"}, set()),
     # "Bổ sung kinh phí …" is a task, not an amendment
     ("1. Bổ sung kinh phí cho các nhiệm vụ theo Quyết định số 12/2024/QĐ-TTg.", {"12/2024/QĐ-TTg": "cites"}, set()),
     # a legal portal's note between the verb and what it acts on is not read

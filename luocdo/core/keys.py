@@ -115,14 +115,19 @@ def _key_symbol(symbol: str | None) -> str | None:
     return symbol
 
 
+_SOME_ARTICLES = re.compile(r"(?<![a-z0-9])mot-s[a-z0-9]{0,2}-dieu(?![a-z0-9])")
+
+
 def law_key(name: str, year: int | None) -> str:
     """Key of a law (Luật) cited by its name rather than a number."""
     base = name
     for prefix in ("luật ", "luat "):
         if base.lower().startswith(prefix):
             base = base[len(prefix):]
-    # Vietnamese has no "w": in a law's name it is OCR's reading of "ư" ("Pháp lệnh Cán bộ, công chwc")
-    return f"Luật:{slug(base).replace('w', 'u')}@{year if year else '?'}"
+    # Vietnamese has no "w": in a law's name it is OCR's reading of "ư" ("Pháp lệnh Cán bộ, công chwc");
+    # "một số điều" of an amending act's name as OCR reads "số" ("mot sb dieu", "mot s0 dieu")
+    name_slug = _SOME_ARTICLES.sub("mot-so-dieu", slug(base).replace("w", "u"))
+    return f"Luật:{name_slug}@{year if year else '?'}"
 
 
 def unnumbered_key(type_code: str, year: int | None, scope: str | None, issuer: str | None, title: str | None) -> str:
