@@ -122,6 +122,17 @@ ALIASES = [
     ("Căn cu Luật Đất đai sô 31/2024/QH15 ngày 18/01/2024;", {("Luật:dat-dai@2024", "31/2024/QH15@2024")}),
     # the name and the number apart: nothing proved
     ("Căn cứ Luật Đất đai năm 2013; Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15/5/2014;", set()),
+    # a law amending laws, by its number and what it amends: its name, as written and with "và" as a comma
+    ("Luật số 90/2025/QH15 ngày 25 tháng 6 năm 2025 của Quốc hội sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật "
+     "Hải quan và Luật Quản lý, sử dụng tài sản công, có hiệu lực kể từ ngày 01 tháng 7 năm 2025.",
+     {("Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan-va-luat-quan-ly-su-dung-tai-san-cong@2025",
+       "90/2025/QH15@2025"),
+      ("Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan-luat-quan-ly-su-dung-tai-san-cong@2025",
+       "90/2025/QH15@2025")}),
+    ("Luat so 90/2025/QH15 sua doi, bo sung mot so dieu cua Luat Dau thau; Luat Hai quan.",
+     {("Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan@2025", "90/2025/QH15@2025")}),
+    # what a law named by its number does to another is not its name
+    ("Luật số 90/2025/QH15 đã sửa đổi Điều 5 của Luật Đấu thầu.", set()),
 ]
 
 
@@ -196,6 +207,19 @@ def test_merged_nodes(tmp_path: Path) -> None:
         assert cited == {"57-NQ/TW@2024", "45/2013/QH13@2013"}
         law = s.read("MATCH (d:Document {key: '45/2013/QH13@2013'}) RETURN d.title AS t, d.display AS x")[0]
         assert law == {"t": "Luật Đất đai", "x": "45/2013/QH13"}
+
+
+def test_a_law_amending_laws_named_in_one_text_and_numbered_in_another_is_one_node(tmp_path: Path) -> None:
+    files = {"a.txt": "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu; Luật Hải quan; Luật Quản lý, sử dụng "
+                      "tài sản công năm 2025;",
+             "b.txt": "Thực hiện Luật số 90/2025/QH15 ngày 25 tháng 6 năm 2025 của Quốc hội sửa đổi, bổ sung một số "
+                      "điều của Luật Đấu thầu, Luật Hải quan và Luật Quản lý, sử dụng tài sản công."}
+    with LadybugStore(tmp_path / "s.db") as s:
+        s.apply(list(_deltas(files).values()))
+        nodes = _doc_nodes(s)
+        assert "90/2025/QH15@2025" in nodes
+        assert not {k for k in nodes if k.startswith("Luật:sua-doi")}, nodes
+        assert len({src for src, _r, dst in _edges(s) if dst == "90/2025/QH15@2025"}) == 2  # both plans reach it
 
 
 def test_proof_removed_splits_again(tmp_path: Path, snapshot) -> None:
