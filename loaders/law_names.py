@@ -139,6 +139,7 @@ KNOWN_LAWS = (
     "Luật Phí và lệ phí",
     "Luật Quản lý nợ công",
     "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp",
+    "Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp",
     "Luật Kinh doanh bảo hiểm",
     "Luật Giám định tư pháp",
     "Luật Trọng tài thương mại",

@@ -318,7 +318,8 @@ def _in_known(run: str) -> bool:
     """``run`` (folded, single-spaced) is a listed name, or the head of a longer one."""
     known = known_law_set()
     run = run.rstrip(",.;:)")  # "… Luật Thủ đô." : the name without the sentence's end
-    return run in known or _begins_known(run, known)
+    # a listed name as OCR left it too: "Luật Diu khi" is "Luật Dầu khí", whose "khi" is no stop
+    return run in known or _begins_known(run, known) or known_by_skeleton(run)
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[uw]ng)\s+\Z")

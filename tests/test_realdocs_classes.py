@@ -161,6 +161,9 @@ NAMES_RUN_ON = [
     ("Căn cứ Luật hàng không dân dụng Việt Nam ngày 29 tháng 6 năm 2006;", [("Luật hàng không dân dụng Việt Nam", 2006)]),
     ("Căn cứ Luật Thủ đô ngày 28 tháng 6 năm 2024;", [("Luật Thủ đô", 2024)]),
     ("thực hiện theo quy định của các Luật quản lý chuyên ngành và các văn bản hướng dẫn.", []),
+    # a listed name that a stop ("tại") would cut
+    ("theo quy định tại Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp, quy định của Chính phủ.",
+     [("Luật Quản lý và đầu tư vốn nhà nước tại doanh nghiệp", None)]),
     # "được" before a body: the name ends there, also without its marks
     ("2. Luật này thay thế Luật quy định quyền lập hội được Chủ tịch nước Việt\nNam dân chủ cộng hòa công bố theo Sắc "
      "lệnh số 102/SL/L004 ngày 20 tháng 5 năm 1957.", [("Luật quy định quyền lập hội", None)]),
@@ -530,6 +533,14 @@ def test_known_law_names_read_through_ocr_only(written: str, name: str) -> None:
     from luocdo.loaders.law_names import canonical_law_name
 
     assert canonical_law_name(written) == name
+
+
+@pytest.mark.parametrize("written", ["Luật Dầu khí năm 1993", "Luat Dau khi nam 1993", "Luat Diu khi nim 1993"])
+def test_a_listed_name_keeps_a_word_that_ocr_turned_into_a_stop(written: str) -> None:
+    """"khí" without its mark is "khi" (when), which ends a name; a listed name as OCR spells it keeps it."""
+    text = f"theo Luật số 77/2015/QH13, {written} đã được sửa đổi, bổ sung một số điều theo Luật số 10/2008/QH12;"
+    got = [(x.name, x.year) for x in find_laws(text, fold(text), [], known_law_set())]
+    assert got == [(written.rsplit(" ", 2)[0], 1993)]
 
 
 def test_a_law_named_at_a_sentence_end_keeps_its_last_word() -> None:
