@@ -50,7 +50,7 @@ _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
     r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|" + _SO + r"\s*[:.]?\s*(?:\d|…|\.\.)"
     r"|" + P.DEMONSTRATIVE +
-    r"|quy\s+d[i1]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan|quy\s+d[i1]nh)|hi[e&]n\s+h[a]nh"
+    r"|quy\s+d[i1j]nh|c[o0]\s+(?:hi[e&]u\s+l[uy]c|li[e&]n\s+quan|quy\s+d[i1j]nh)|hi[e&]n\s+h[a]nh"
     r"|theo\s+(?:quy|d[o0]|d[e&])|d[o0]i\s+v[o0]i|bao\s+g[o0]m"
     r"|d[a]\s+d[uw][o0]c|d[uw][o0]c\s+(?:s[uw]a|b[o0]|thay|h[uw][o0e]ng)"  # "đã được", "được sửa đổi …" (OCR: "da duoc")
     r"|\d|ph[a]p\s+lu[a]t|c[o0]\s+quan|h[e&]t\s+hi[e&]u|ban\s+h[a]nh|h[uw][o0e]ng\s+d[a]n|" + P.THUC_HIEN + r"|ho[a]c|n[e&]u"
@@ -91,7 +91,7 @@ _STRONG_AFTER = re.compile(
     r"|,?\s*(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|" + _SO + r"\s*[:.]?\s*\d"
     r"|v[a]\s+(?:c[uw]a|c[a]c|nh[uw]ng|(?:b[o0]\s+)?lu[a]t|ngh|th[o0]ng|ph[a]p|v[a]n)\b|hi[e&]n\s+h[a]nh|c[o0]\s+li[e&]n\s+quan"
     r"|(?:v[a]\s+|ho[a]c\s+|t[a]i\s+)?(?:kho[a]n|d[i1][e&]u|di[e&]m|ch[uw][o0e]ng)\s|tr[uw]\s|h[e&]t\s+hi[e&]u"
-    r"|c[o0]\s+hi[e&]u\s+l[uy]c|(?:c[o0]\s+)?quy\s+d[i1]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
+    r"|c[o0]\s+hi[e&]u\s+l[uy]c|(?:c[o0]\s+)?quy\s+d[i1j]nh|v[e&]\s|th[i1]\s|d[e&]\s|t[a]i\s|d[uw][o0]c\s|d[a]\s|" + P.DEMONSTRATIVE + r"))"
 )
 #: First words after "Luật" that make it no name: "Luật sư" (a lawyer), "Luật có hiệu lực", "Luật pháp", "Luật áp
 #: dụng" (the law that governs a contract), "Luật chuyên ngành", "Luật hiện hành".
@@ -364,6 +364,9 @@ def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None
             if inner is None:
                 break
             tail = inner.start()
+            am = _AMENDING_HEAD.match(folded, inner.end(), inner.end() + 60)
+            if am and (amended := LAW_HEAD.match(folded, am.end() + 1)) is not None:
+                inner = amended  # "…, Luật sửa đổi, bổ sung một số điều của Luật Y": its words are no stops
             hi = law_name_end(text, folded, inner.end())
     else:
         tail = None

@@ -137,6 +137,14 @@ NAMES = [
     ("theo Bộ luật Dân sự và khoản 1 Điều 5 Nghị định này.", [("Bộ luật Dân sự", None)]),
     ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai;", [("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", None)]),
     ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", [("Hiến pháp", 2013)]),
+    # an amending law of the list amended together is itself named "Luật sửa đổi, bổ sung một số điều của …"
+    ("về việc thi hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Tòa án nhân dân, Luật sửa đổi, bổ sung một số "
+     "điều của Luật Tổ chức Viện kiểm sát nhân dân;",
+     [("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Tòa án nhân dân, Luật sửa đổi, bổ sung một số điều của Luật "
+       "Tổ chức Viện kiểm sát nhân dân", None)]),
+    # OCR's "j" for "ị": "co quy djnh" ends a name as "có quy định" does
+    ("trừ trường hợp Luat Quan nhan chuyen nghiep, cong nhan va vien chuc quoc phong co quy djnh khac.",
+     [("Luat Quan nhan chuyen nghiep, cong nhan va vien chuc quoc phong", None)]),
     ("Luật sư, trợ giúp viên pháp lý tham gia.", []),
     ("Luật có hiệu lực từ ngày ký.", []),
 ]
