@@ -46,6 +46,17 @@ def test_resolve(text, province, commune, expected) -> None:
     assert (org.id if org else None) == expected
 
 
+@pytest.mark.parametrize(("name", "province", "expected"), [
+    ("XA PINH HOA", "An Giang", "commune:30958"),  # OCR's "P" for "Đ": Định Hòa, not Bình Hòa
+    ("XA MY PUC TAY", None, "commune:28405"),  # Mỹ Đức Tây, one in the country
+    ("Xã Bình Hòa", "An Giang", "commune:30607"),
+    ("Xã Pa Tần", None, "commune:3503"),  # a name that does begin with "P"
+])
+def test_a_communes_name_with_ocrs_p_for_d(name: str, province: str | None, expected: str) -> None:
+    org = registry().commune(name, province)
+    assert (org.id if org else None) == expected
+
+
 def test_counts_after_the_2025_reform() -> None:
     reg = registry()
     assert len(reg.provinces()) == 34

@@ -48,6 +48,15 @@ from luocdo.core.registry_tables import (
 
 __all__ = ["REORGANISED", "Org", "Registry", "registry"]
 
+_P_FOR_D = re.compile(r"\bp(?!h)")
+
+
+def _d_for_p(folded: str) -> str:
+    """A folded name with OCR's "P" for "Đ" at a word's start read back ("pinh hoa" → "dinh hoa"): Vietnamese
+    words begin with "ph", a "p" alone is rare; tried only where the name as read is no unit's."""
+    return _P_FOR_D.sub("d", folded)
+
+
 def _unit_name(name: str) -> tuple[str | None, str]:
     """The unit word's kind ("UBND xã Sơn Mai" → "xã") and the folded name after it ("son mai")."""
     n = re.sub(r"^(?:" + _UBND + r"|" + _HDND + r")\s+", "", _norm(name))
@@ -250,7 +259,7 @@ class Registry(Bodies, FormerUnits):
                 if hit_ is not None:
                     return hit_
             index = self._commune_index.get(p.name, {})
-            org = index.get(n)
+            org = index.get(n) or index.get(_d_for_p(n))
             if org is None and len(n) >= 4:
                 # with the unit word ("xã Sơn Maz") a looser match is safe
                 hit = process.extractOne(n, index.keys(), scorer=fuzz.ratio, score_cutoff=80 if kind else 88)
@@ -258,7 +267,7 @@ class Registry(Bodies, FormerUnits):
             if org is not None and (kind is None or org.kind == kind or kind == "xã"):
                 return org
             return org
-        cands = self._commune_global.get(n, [])
+        cands = self._commune_global.get(n) or self._commune_global.get(_d_for_p(n), [])
         if kind:
             typed = [c for c in cands if c.kind == kind]
             cands = typed or cands
