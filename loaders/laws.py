@@ -40,12 +40,12 @@ def _law_heads(folded: str) -> Iterator[re.Match[str]]:
             yield whole
 LAW_KIND = {"b": "Bộ luật", "l": "Luật", "p": "PL", "h": "Hiến pháp"}
 
+#: "số" before a name's number, and its OCR forms ("s6", "sb", "sd", "se", "s0"): where a name ends.
+_SO = r"s[o0-9bde&`]{1,2}"
 #: What ends a name, folded, at a word after the first: a date, a year, a number, a clause's verb or
 #: preposition, a demonstrative, another instrument joined by "và".  The words inside real names
 #: ("Đầu tư theo phương thức …", "Trách nhiệm bồi thường của Nhà nước", "Phòng, chống ma túy") are
 #: not among them: "theo" ends a name only as "theo quy định", "của" only before a body's name.
-#: "số" before a name's number, and its OCR forms ("s6", "sb", "sd", "se", "s0"): where a name ends.
-_SO = r"s[o0-9bde&`]{1,2}"
 _NAME_STOP = re.compile(
     r"(?=[abcdhnpqstv\d])"  # the letters the stops start with: most words are turned away here
     r"(?:ng[a-z`]{1,2}y\s*\d|n[a-z`]{1,2}m\s*(?:19|20)\d{2}|" + _SO + r"\s*[:.]?\s*(?:\d|…|\.\.)"
