@@ -28,6 +28,7 @@ from luocdo.loaders.citations import Citation
 from luocdo.loaders.expiry import expiring
 from luocdo.loaders.instruments import guided_in_title, merge_instruments
 from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name, skeleton
+from luocdo.loaders.laws import amended_after
 from luocdo.loaders.own_acts import own_cue_before, without_notes_before
 from luocdo.loaders.relations import issued_on_basis
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
@@ -188,42 +189,17 @@ def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: 
         if c.name:
             _lo, _hi, sent = sentence(c.start, c.end)
             out.append(Alias(K.law_key(c.name, inst.year), inst.key, Mention(c.start, c.end, sent)))
-        elif inst.type == "Luật" and (listed := _amended_list(page, found, c.end)) is not None:
+        elif inst.type == "Luật" and (amended := amended_after(page.folded, found.laws, c.end)) is not None:
             # "Luật số 90/2025/QH15 … sửa đổi, bổ sung một số điều của Luật A, Luật B": the number of the law
             # other texts name "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B"
-            written, laws = listed
-            _lo, _hi, sent = sentence(c.start, written[1])
+            (lo, hi), laws = amended
+            end = laws[-1].end
+            _lo, _hi, sent = sentence(c.start, end)
+            head = "Luật " + " ".join(page.text[lo:hi].split()) + " "
             # as written, and with each "và" as a comma: texts name the act with either ("…; Luật Hải quan; Luật …")
-            for names in dict.fromkeys((page.text[written[0] : written[1]], ", ".join(laws))):
-                out.append(Alias(K.law_key("Luật sửa đổi, bổ sung một số điều của " + names, inst.year), inst.key,
-                                 Mention(c.start, written[1], sent)))
+            for names in dict.fromkeys((page.text[laws[0].start : end], ", ".join(page.text[x.start : x.end] for x in laws))):
+                out.append(Alias(K.law_key(head + names, inst.year), inst.key, Mention(c.start, end, sent)))
     return out
-
-
-#: Right after a law's number (its date and "của Quốc hội" may come between): what it amends, named in a list.
-_AMENDS_SOME_OF = re.compile(
-    r"(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?(?:\s+c[uw]a\s+qu[o0]c\s+h[o0]i)?\s+s[uw]a\s+d[o0bd]i,?\s*b[o0d]\s+sung\s+"
-    + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a\s+\Z"
-)
-#: Between two laws of such a list.
-_LAW_LIST_JOINT = re.compile(r"\s*(?:,|;|v[a])\s*")
-
-
-def _amended_list(page: Page, found: Found, end: int) -> tuple[tuple[int, int], list[str]] | None:
-    """The laws a numbered law's own words say it amends ("… sửa đổi, bổ sung một số điều của Luật A, Luật B và
-    Luật C"): the list's span (the first law's start to the last's end) and each law's name as written; None when
-    the words after the number say no such thing."""
-    folded = page.folded
-    first = next((law for law in found.laws if end < law.start <= end + 160), None)
-    if first is None or not _AMENDS_SOME_OF.match(folded, end, first.start):
-        return None
-    listed = [first]
-    for law in found.laws:
-        if law.start > listed[-1].end:
-            if not _LAW_LIST_JOINT.fullmatch(folded, listed[-1].end, law.start):
-                break
-            listed.append(law)
-    return (first.start, listed[-1].end), [page.text[law.start : law.end] for law in listed]
 
 
 def _named_without_year(groups: Groups, aliases: list[Alias]) -> dict[str, str]:

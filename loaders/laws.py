@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,13 +75,37 @@ _TRAILING = ",;.:)\"”]?!…"  # punctuation a word may carry at its end
 _NAME_PUNCT = re.compile(r"[;.():\"“”\[\]?!…]")  # "…" of a form's blank ("Căn cứ Luật Đất đai………;")
 #: "Luật sửa đổi, bổ sung một số điều của Luật X": the amending law, named whole.
 _AMENDING_HEAD = re.compile(
-    r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o09]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?:\s+" + P.CUA + r")?(?=\s)"
+    r"\s*s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?(?:\s+m[o09]t\s+" + P.SO + r"\s+[dpb][i1][e&]u)?(?P<of>\s+" + P.CUA + r")?(?=\s)"
 )
 
 #: The next of the laws an amending law amends together: "… của Luật A, Luật B và Luật C", and as the
 #: official names of some write it, "… của Luật Đấu thầu; Luật Hải quan; …; Luật Đầu tư công ngày …" (read
 #: right after a name: an item of a "Căn cứ" list has its date before the ";").
 _AMENDED_TOGETHER = re.compile(r"\s*(?:,|;|v[a])\s*(?=(?:b[o0]\s+)?lu[a]t\s)")
+#: Between a law's number and the words that say what it amends: its date and "của Quốc hội" ("Luật số
+#: 90/2025/QH15 ngày 25 tháng 6 năm 2025 của Quốc hội sửa đổi, bổ sung một số điều của …").
+_NUMBER_TO_VERB = re.compile(r"(?:,?\s+ng[a-z]{1,2}y\s+[0-9a-z/ ]{6,28}?)?(?:\s+c[uw]a\s+qu[o0]c\s+h[o0]i)?")
+
+
+def amended_after(folded: str, laws: Sequence[LawCitation], end: int) -> tuple[tuple[int, int], list[LawCitation]] | None:
+    """What the words right after a law's number (ending at ``end``) say it amends: the span of the verb as written
+    ("sửa đổi, bổ sung một số điều của") and the laws it names together ("Luật A, Luật B và Luật C", ``laws`` in text
+    order); None when they say no such thing."""
+    first = next((law for law in laws if end < law.start <= end + 160), None)
+    if first is None:
+        return None
+    lead = _NUMBER_TO_VERB.match(folded, end)
+    verb = _AMENDING_HEAD.match(folded, lead.end() if lead else end, first.start)
+    if verb is None or not verb.group("of") or folded[verb.end() : first.start].strip():
+        return None
+    listed = [first]
+    for law in laws:
+        if law.start > listed[-1].end:
+            nx = _AMENDED_TOGETHER.match(folded, listed[-1].end)
+            if nx is None or nx.end() != law.start:
+                break
+            listed.append(law)
+    return (verb.start(), verb.end()), listed
 
 
 #: What follows a name that ended where it should: punctuation, a date, a year, a number, the next

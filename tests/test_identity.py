@@ -133,6 +133,7 @@ ALIASES = [
      {("Luật:sua-doi-bo-sung-mot-so-dieu-cua-luat-dau-thau-luat-hai-quan@2025", "90/2025/QH15@2025")}),
     # what a law named by its number does to another is not its name
     ("Luật số 90/2025/QH15 đã sửa đổi Điều 5 của Luật Đấu thầu.", set()),
+    ("Luật số 90/2025/QH15 sửa đổi Luật Đấu thầu.", set()),  # not "… của": no amending law's name
 ]
 
 
