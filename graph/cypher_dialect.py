@@ -215,8 +215,10 @@ def check_read_only(query: str) -> None:
 # ---------------------------------------------------------------------------
 
 
-#: Result values that are plain already (exact types: a subclass goes through :func:`plain`).
-_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), _dt.date, _dt.datetime})
+#: Result values that are plain already.
+_SCALARS = (str, int, float, bool, _dt.date, _dt.datetime)
+#: The same as exact types, for a set lookup per value (a subclass goes through :func:`plain`).
+_PLAIN_TYPES = frozenset({*_SCALARS, type(None)})
 
 
 def plain_row(names: list[str], values: Any) -> dict[str, Any]:
@@ -232,7 +234,7 @@ def plain(value: Any) -> Any:
     the same plus ``_type``; paths ``{"nodes": […], "rels": […]}``; Neo4j
     temporal values become ``datetime`` objects.
     """
-    if value is None or isinstance(value, str | int | float | bool | _dt.date | _dt.datetime):
+    if value is None or isinstance(value, _SCALARS):
         return value
     if not isinstance(value, dict) and any(c.__module__.startswith("neo4j") for c in type(value).__mro__):
         # before Mapping: a Neo4j node or relationship is one too (a relationship's class is made
