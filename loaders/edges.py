@@ -26,10 +26,18 @@ from luocdo.loaders import patterns as P
 from luocdo.loaders.breaks import breaks
 from luocdo.loaders.citations import Citation
 from luocdo.loaders.expiry import expiring
-from luocdo.loaders.instruments import guided_in_title, merge_instruments
-from luocdo.loaders.law_names import canonical_law_name, law_title, own_name, same_name, skeleton
+from luocdo.loaders.instruments import merge_instruments
+from luocdo.loaders.law_names import (
+    amended_in_name,
+    canonical_law_name,
+    law_title,
+    own_name,
+    same_name,
+    skeleton,
+)
 from luocdo.loaders.laws import amended_after
-from luocdo.loaders.own_acts import own_cue_before, without_notes_before
+from luocdo.loaders.own_acts import own_cue_before, repeals_a_part, without_notes_before
+from luocdo.loaders.own_title import guided_in_title, reported_in_title
 from luocdo.loaders.relations import issued_on_basis
 from luocdo.loaders.stages import Cited, Edges, Found, Identity, Page
 
@@ -141,7 +149,8 @@ def draw_edges(page: Page, found: Found, cited: Cited, ident: Identity, document
         numbered = groups[key][0][0]
         groups[key] += [(numbered, r, m) for _i, r, m in groups.pop(yearless)]
     _title_implements(groups, guided_in_title(page.header.title, ident.type))
-    references = _references(groups, ident.type, document.key)
+    _title_reports_on(groups, reported_in_title(page.header.title, ident.type))
+    references = _references(groups, ident.type, document.key, page.folded)
     derived = _derived(page, found, cited, references, document, sentence, ident.type)
     return Edges(references, derived, tuple(dict.fromkeys(a for a in aliases if a.alias != a.key)))
 
@@ -175,6 +184,23 @@ def _title_implements(groups: Groups, guided: list[str]) -> None:
     rested = [k for k in named if any(r == "based_on" for _i, r, _m in groups[k])]
     for key in rested + ([k for k in named if k.endswith("@?")] if rested else []):
         groups[key] = [(i, "implements" if r in ("cites", "based_on") else r, m) for i, r, m in groups[key]]
+
+
+def _title_reports_on(groups: Groups, reported: list[str]) -> None:
+    """A law, code or ordinance a report's title says it reviews the carrying out of ("Tổng kết 10 năm thi hành Luật
+    Hộ tịch"), cited in the report by name or number, is what it reports on: the latest of that name when the text
+    also cites older ones."""
+    if not reported:
+        return
+    named = [k for k, items in groups.items()
+             if any(_names_whole(squash(i.title), words) for i, _r, _m in items if i.type in _NAMED_TYPES and i.title
+                    for words in reported)]
+    dated = [k for k in named if not k.endswith("@?")]
+    if dated:
+        latest = max(dated, key=lambda k: groups[k][0][0].year or 0)
+        named = [latest] + [k for k in named if k.endswith("@?")]
+    for key in named:
+        groups[key] = [(i, "reports_on" if r in ("cites", "based_on") else r, m) for i, r, m in groups[key]]
 
 
 def _aliases(page: Page, found: Found, cited: Cited, ident: Identity, document: Instrument, sentence: Sentences) -> list[Alias]:
@@ -269,7 +295,7 @@ def _add_laws(groups: Groups, page: Page, found: Found, ident: Identity, sentenc
         groups[inst.key].append((inst, rel, Mention(law.start, law.end, sent)))
 
 
-def _references(groups: Groups, doc_type: str, own_key: str) -> tuple[Reference, ...]:
+def _references(groups: Groups, doc_type: str, own_key: str, folded: str) -> tuple[Reference, ...]:
     if doc_type == "VBHN" and groups:
         # a consolidated text consolidates the instrument it names first, right after its heading
         first = min(groups, key=lambda k: min(m.start for _, _, m in groups[k]))
@@ -279,10 +305,17 @@ def _references(groups: Groups, doc_type: str, own_key: str) -> tuple[Reference,
         if key_ == own_key:
             continue
         best_rel = max((r for _, r, _ in items), key=lambda r: RELATION_STRENGTH[r])
+        if best_rel == "repeals" and any(r == "amends" for _, r, _ in items) and all(
+                repeals_a_part(folded, m.start) for _, r, m in items if r == "repeals"):
+            # "Sửa đổi, bổ sung một số điều của X" that also repeals a clause of X: X is amended, and the repeal in
+            # part stays the evidence (what the edge does to X's standing)
+            best_rel, evidence = "amends", "repeals"
+        else:
+            evidence = best_rel
         target = merge_instruments([i for i, _, _ in items])
         # the first mention is the edge's evidence: one that says what the relation is ("Bãi bỏ khoản 3 Điều 5 của X",
         # a repeal in part, not "Luật sửa đổi … của X" before it)
-        mentions = [m for _, r, m in items if r == best_rel] + [m for _, r, m in items if r != best_rel]
+        mentions = [m for _, r, m in items if r == evidence] + [m for _, r, m in items if r != evidence]
         references.append(Reference(target=target, relation=best_rel, mentions=tuple(mentions)))  # type: ignore[arg-type]
     return tuple(references)
 
@@ -359,6 +392,23 @@ def _laws_in_subjects(page: Page, found: Found, insts: list[Instrument], referen
     return out
 
 
+def _amended_by_name(references: tuple[Reference, ...]) -> list[tuple[str, str, Mention]]:
+    """(amending law, law, mention) for a law cited by a name that says it amends others ("Luật sửa đổi, bổ sung một
+    số điều của Luật Xây dựng ngày 17 tháng 6 năm 2020") and each of those laws this text also cites: the latest of
+    the name not after the amending law."""
+    laws = [r for r in references if r.target.type in _NAMED_TYPES and r.target.title]
+    out = []
+    for r in laws:
+        amended = amended_in_name(r.target.title or "")
+        for name in amended:
+            fits = [o.target for o in laws if o is not r and squash(canonical_law_name(o.target.title or "")) == name
+                    and (not o.target.year or not r.target.year or o.target.year <= r.target.year)]
+            if fits:
+                law = max(fits, key=lambda t: t.year or 0)
+                out.append((r.target.key, law.key, r.mentions[0]))
+    return out
+
+
 #: Where a cited act's own words end before a law is named: a clause's or sentence's end.
 _CLAUSE_END = re.compile(r";|\.\s|\n\s*\n")
 
@@ -385,6 +435,8 @@ def _derived(page: Page, found: Found, cited: Cited, references: tuple[Reference
             derived_map[(src.key, dst.key, rel)].append(Mention(min(cits[i].start, cits[j].start), max(cits[i].end, cits[j].end), sent))
     for act, law, how, ment in _laws_in_subjects(page, found, insts, references, sentence):
         derived_map[(act, law, how)].append(ment)
+    for act, law, ment in _amended_by_name(references):
+        derived_map[(act, law, "amends")].append(ment)
     derived_map = as_a_reader_draws(derived_map, page.folded, cits, insts, classified)
     if ident_type == "VBHN":
         for head, first in consolidated_amended_by(page.folded, cits, classified):

@@ -26,15 +26,13 @@ from luocdo.core.former_units import DEPARTMENTS_MERGED
 from luocdo.core.model import DocumentRecord, Instrument, Issuer, Signer
 from luocdo.core.registry import registry
 from luocdo.loaders import patterns as P
+from luocdo.loaders.as_then import as_it_then_was, before_reorganisation, cited_as_it_then_was
 from luocdo.loaders.assignments import find_assignments
 from luocdo.loaders.breaks import sentence_cuts_closed
 from luocdo.loaders.citations import find_citations
 from luocdo.loaders.context import (
     Context,
-    as_it_then_was,
-    before_reorganisation,
     body_issuer,
-    cited_as_it_then_was,
     is_council,
     issuer_of,
     level_of_name,
@@ -52,11 +50,11 @@ from luocdo.loaders.instruments import (
     pair_names,
     same_instrument_again,
     shared_issuers,
-    title_says_implements,
     unify_years,
 )
 from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.laws import editorial_notes, find_laws, self_reference_title
+from luocdo.loaders.own_title import title_says_implements
 from luocdo.loaders.relations import classify
 from luocdo.loaders.restore import restore_damaged
 from luocdo.loaders.signature import signature_date
@@ -262,7 +260,9 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
     dated = {(c.number, c.symbol): c.year for c in cits if c.year}
     for c in cits:
         org, phrase = citation_issuer(c, text, folded, ctx)
-        if before_reorganisation(c.date, c.year if c.year else None):
+        # undated, it is older than the document citing it: of before July 2025 when the document is
+        if before_reorganisation(c.date, c.year if c.year else None) or (
+                not c.date and not c.year and before_reorganisation(ident.date, ident.year)):
             org = cited_as_it_then_was(org, c.issuer_phrase or phrase, ctx)
         inst, assumed = instrument(c, org, phrase, ctx, dated.get((c.number, c.symbol), ident.year))
         if assumed and (c.number, c.symbol) not in dated:

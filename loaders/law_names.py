@@ -240,6 +240,17 @@ def canonical_law_name(raw: str) -> str:
     return out
 
 
+def amended_in_name(name: str) -> tuple[str, ...]:
+    """The laws an amending law's name says it amends, folded: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
+    Chính phủ và Luật Tổ chức chính quyền địa phương" → ("luat to chuc chinh phu", "luat to chuc chinh quyen dia
+    phuong"); () for any other name."""
+    folded = squash(canonical_law_name(name))
+    m = _AMENDING_OF.match(folded)
+    if m is None:
+        return ()
+    return tuple(n for n in (part.strip() for part in _LAW_LIST_SEP.split(folded[m.end() :])) if n)
+
+
 def _closest_known(folded: str) -> str | None:
     """The known name ``folded`` spells, exactly or as OCR damaged it.
 

@@ -105,6 +105,15 @@ _ITEM_ADDS = re.compile(
 )
 
 
+#: "Bãi bỏ khoản 4 Điều 12 của ", "bãi bỏ các Điều 32, 33 và khoản 3 Điều 179 của ": a part of the act that follows.
+_REPEALS_A_PART = re.compile(r"b[a]i\s+b[o0]\s(?:" + _IN_ITEM + r"{0,20}?\s)?" + _PART + r"\s" + _IN_ITEM + r"{0,240}\Z")
+
+
+def repeals_a_part(folded: str, start: int) -> bool:
+    """The words before a mention repeal a part of it, not the whole act: the act stays, amended."""
+    return _REPEALS_A_PART.search(folded, max(0, start - 300), start) is not None
+
+
 def _item_adds(folded: str, start: int) -> re.Match[str] | None:
     """:data:`_ITEM_ADDS` from the start of the mention's line, or of one of the two lines before it that the item
     wrapped over."""

@@ -104,6 +104,8 @@ def standing_how(relation: str, sentence: str | None, name: str | None = None) -
         # the parts repealed may be a long list ("Bãi bỏ các Điều 32, 33, …, khoản 3 và khoản 4 Điều 179 của X")
         return "repeals_in_part" if REPEAL_IN_PART_RX.search(whole[max(0, at - 300): at] if at >= 0 else whole) else "repeals"
     if relation == "AMENDS":
+        if REPEAL_IN_PART_RX.search(whole[max(0, at - 300): at] if at >= 0 else whole):
+            return "repeals_in_part"  # an act that amends X and repeals parts of it, its evidence the repeal
         return "replaces" if REPLACES_RX.search(text) else "amends"
     if relation == "CONSOLIDATES":
         return "consolidates"

@@ -218,3 +218,28 @@ def test_two_departments_same_number_stay_two_and_reach_today(tmp_path: Path) ->
         rows = s.read("MATCH (a:Organization {id: 'former:department:kon-tum--so-y-te'})-[:SUCCEEDED_BY|PART_OF]->(b) "
                       "RETURN b.id AS id ORDER BY id")
         assert [r["id"] for r in rows] == ["dept:51:so-y-te", "former:province:kon-tum"]
+
+
+PROVINCE_FROM_BELOW = [
+    # (citing unit's line, its date line, body, cited key, cited issuer id): "của UBND tỉnh" with no name, in a paper of
+    # a district or commune of a province merged in 2025, is that province as it then was, dated or not
+    ("HUYỆN PHÙ CÁT", "Phù Cát, ngày 12 tháng 4 năm 2023",
+     "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/3/2023 của UBND tỉnh về phát triển du lịch;",
+     "45/KH-UBND@2023@binh-dinh", "former:province:binh-dinh"),
+    ("HUYỆN PHÙ CÁT", "Phù Cát, ngày 12 tháng 4 năm 2023",
+     "Thực hiện Kế hoạch số 47/KH-UBND của UBND tỉnh về phát triển du lịch;", "47/KH-UBND@?@binh-dinh",
+     "former:province:binh-dinh"),
+    ("XÃ CÁT HANH\nHUYỆN PHÙ CÁT", "Cát Hanh, ngày 12 tháng 5 năm 2023",
+     "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/3/2023 của Ủy ban nhân dân tỉnh về phát triển du lịch;",
+     "45/KH-UBND@2023@binh-dinh", "former:province:binh-dinh"),
+    # after July 2025 the province is today's
+    ("XÃ ĐAK PƠ", "Đak Pơ, ngày 12 tháng 9 năm 2025 (Gia Lai)",
+     "Thực hiện Kế hoạch số 201/KH-UBND ngày 18/8/2025 của UBND tỉnh Gia Lai;", "201/KH-UBND@2025@gia-lai", "province:52"),
+]
+
+
+@pytest.mark.parametrize(("unit", "date_line", "body", "key", "org_id"), PROVINCE_FROM_BELOW)
+def test_the_province_above_a_former_district_or_commune(unit, date_line, body, key, org_id) -> None:
+    rec = extract_text(_doc(unit, "96/KH-UBND", date_line, body))
+    refs = {r.target.key: r.target.issuer.id for r in rec.references}
+    assert refs == {key: org_id}

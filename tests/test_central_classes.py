@@ -330,6 +330,6 @@ def test_a_law_the_title_details_under_its_own_name_garbled(seed: int) -> None:
                                    "QUY PINH CHI TIET MOT SO PIEU CUA LUAT DOANH NGHIEP"])
 def test_a_title_that_details_a_law_as_ocr_reads_its_d(title: str) -> None:
     """OCR reads the "Đ" of "QUY ĐỊNH" as "P": the title still says what the text details."""
-    from luocdo.loaders.instruments import guided_in_title
+    from luocdo.loaders.own_title import guided_in_title
 
     assert [g.split()[:2] for g in guided_in_title(title, "NĐ")] == [["mot", "so"]]

@@ -250,6 +250,15 @@ CLASSES: list[tuple[str, str, Check]] = [
      "đã ban hành Kế hoạch số 20/KH-SNV ngày 20/8/2025 triển khai; UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "cites")
      and [(d.source.label, d.relation, d.target.label) for d in r.derived] == [("20/KH-SNV", "implements", "145/KH-UBND")]),
+    # a report whose title reviews how a law was carried out reports on that law, cited in it by number or name
+    ("report on a law named in its title", "BỘ TƯ PHÁP\n" + _MOTTO + "Số: 245/BC-BTP\nHà Nội, ngày 20 tháng 8 năm 2024\n"
+     "BÁO CÁO\nTổng kết 10 năm thi hành Luật Hộ tịch\nI. TÌNH HÌNH THI HÀNH\nLuật Hộ tịch số 60/2014/QH13 được Quốc hội "
+     "thông qua ngày 20 tháng 11 năm 2014. Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết "
+     "Luật Hộ tịch đã được ban hành kịp thời.\n",
+     lambda r: (_rel(r, "60/2014/QH13"), _rel(r, "123/2015/NĐ-CP")) == ("reports_on", "cites")),
+    ("guard: a report's title names no law", "BỘ TƯ PHÁP\n" + _MOTTO + "Số: 246/BC-BTP\nHà Nội, ngày 20 tháng 8 năm 2024\n"
+     "BÁO CÁO\nTổng kết công tác năm 2024\nI. TÌNH HÌNH THI HÀNH\nLuật Hộ tịch số 60/2014/QH13 tiếp tục được thi hành.\n",
+     lambda r: _rel(r, "60/2014/QH13") == "cites"),
     ("guard: two carried out together", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh và Kế hoạch số "
      "20/KH-SNV ngày 20/8/2025 của Sở Nội vụ, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "implements")),

@@ -19,6 +19,7 @@ from luocdo.loaders.formats import decode_text
 from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.laws import find_laws, self_reference_title
 from luocdo.loaders.text import load
+from luocdo.queries.show import standing_how
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -227,7 +228,9 @@ RELATIONS = [
      "Căn cứ [Điều này được hướng dẫn bởi Nghị định 10/2020/NĐ-CP] Điều 5 Luật Quy hoạch ngày 24 tháng 11 năm 2017;",
      {"45/2013/QH13": "based_on", "Hiến pháp": "based_on", "Luật Tổ chức Chính phủ": "based_on", "Luật Quy hoạch": "based_on",
       "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương": "based_on"},
-     set()),
+     # the amending law's name says what it amends, and the text cites that law too
+     {("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương", "amends",
+       "Luật Tổ chức Chính phủ")}),
     ("Can cu khoan 2 Dieu 112 cua Nghi dinh so 45/2013/ND-CP;", {"45/2013/NĐ-CP": "based_on"}, set()),
     # what this document replaces or repeals, listed with their subjects: "… A … ban hành … và Thông tư số B …"
     ("Điều 9. Nghị định này thay thế Nghị định số 78/2015/NĐ-CP ngày 14 tháng 9 năm 2015 của Chính phủ về đăng ký doanh "
@@ -348,13 +351,37 @@ def test_a_law_named_once_with_its_date_is_the_one_named_alone(body: str) -> Non
     assert [(r.target.key, r.relation, len(r.mentions)) for r in laws] == [("Luật:gia@2023", "based_on", 2)]
 
 
+AMENDED_BY_NAME = [
+    # the amending law's name says which law it amends; the text cites that law too
+    ("Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số điều của Luật Xây dựng ngày 17 tháng 6 "
+     "năm 2020;", {("Luật sửa đổi, bổ sung một số điều của Luật Xây dựng", "amends", "Luật Xây dựng")}),
+    # of two laws of the name, the latest not after the amending one
+    ("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013; Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 20 tháng "
+     "11 năm 2018;\nĐiều 5. Thay thế Luật Đất đai năm 2003.",
+     {("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", "amends", "Luật Đất đai")}),
+    # guard: the amended law is not cited, so no edge
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Xây dựng ngày 17 tháng 6 năm 2020;", set()),
+]
+
+
+@pytest.mark.parametrize(("body", "derived"), AMENDED_BY_NAME)
+def test_an_amending_law_amends_the_laws_its_name_lists(body: str, derived: set) -> None:
+    rec = extract_text(DECREE.format(body=body))
+    got = {(d.source.label, d.relation, d.target.label, d.target.year) for d in rec.derived if d.relation == "amends"}
+    assert {g[:3] for g in got} == derived
+    if "2013" in body:
+        assert {g[3] for g in got} == {2013}
+
+
 def test_the_evidence_of_a_reference_says_its_relation() -> None:
-    """An act that amends X and repeals parts of it: the edge's evidence (its first mention) is the repeal."""
+    """An act that amends X and repeals parts of it amends X: the edge's evidence (its first mention) is the repeal,
+    which X's standing reads as a repeal in part."""
     rec = extract_text(DECREE.format(body="Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số "
                                           "45/2020/NĐ-CP.\nĐiều 1. Sửa đổi, bổ sung Điều 3 như sau:\n2. Bãi bỏ các Điều 7, 8 "
                                           "và 9, điểm b khoản 1 Điều 16 của Nghị định số 45/2020/NĐ-CP."))
     ref = next(r for r in rec.references if r.target.label == "45/2020/NĐ-CP")
-    assert ref.relation == "repeals" and ref.mentions[0].text.startswith("Bãi bỏ")
+    assert ref.relation == "amends" and ref.mentions[0].text.startswith("Bãi bỏ")
+    assert standing_how("AMENDS", ref.mentions[0].text, "Nghị định số 45/2020/NĐ-CP") == "repeals_in_part"
 
 
 @pytest.mark.parametrize(("body", "titles", "numbered"), AMENDING_TITLES)
