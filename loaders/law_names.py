@@ -320,6 +320,16 @@ def known_by_skeleton(folded: str) -> bool:
 _VOWEL = re.compile(r"[aeiouywj&`0-9]")
 
 
+@lru_cache(maxsize=4096)
+def begins_known_by_skeleton(folded: str) -> bool:
+    """A folded run of three words or more that begins a known name as OCR spells it, letter for letter: "luat ph6
+    bien" goes on past its comma as "Luật Phổ biến, giáo dục pháp luật" does."""
+    if folded.count(" ") < 2:
+        return False
+    sk = _letter_skeleton(folded)
+    return any(k.startswith((sk + " ", sk + ",")) for k in _known_letter_skeletons())
+
+
 def _letter_skeleton(folded: str) -> str:
     """As :func:`_skeleton`, each vowel (or OCR's digit or sign for one) an "a" of its own: OCR changes
     a letter's marks, seldom how many letters there are ("luat pat dai", "luat bet dai": Luật Đất đai)."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from luocdo.core.fold import fold
 from luocdo.loaders import patterns as P
 from luocdo.loaders.citations import clean, parse_date
-from luocdo.loaders.law_names import known_by_skeleton, known_law_set
+from luocdo.loaders.law_names import begins_known_by_skeleton, known_by_skeleton, known_law_set
 from luocdo.loaders.scan import KeywordPattern
 
 #: The head of a name: "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp" (written with a capital).
@@ -343,7 +343,7 @@ def _in_known(run: str) -> bool:
     known = known_law_set()
     run = run.rstrip(",.;:)")  # "… Luật Thủ đô." : the name without the sentence's end
     # a listed name as OCR left it too: "Luật Diu khi" is "Luật Dầu khí", whose "khi" is no stop
-    return run in known or _begins_known(run, known) or known_by_skeleton(run)
+    return run in known or _begins_known(run, known) or known_by_skeleton(run) or begins_known_by_skeleton(run)
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![a-z])(?:c[a]c|nh[uw]ng)\s+\Z")

@@ -76,7 +76,11 @@ def own_list_cue(folded: str, start: int) -> str | None:
     return None
 
 
-_ARTICLE_OR_HEADING = re.compile(r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b|[ivx]{1,4}\.\s)")
+#: An article's heading or a part's at a line's start; not a line that a wrapped item starts with a reference to an
+#: article ("Điều 8 của Thông tư số …", "Điều 3, Điều 4 …", as OCR or a PDF wraps a long item).
+_ARTICLE_OR_HEADING = re.compile(
+    r"[ \t]*(?:d[i1][e&]u\s+\d{1,3}\b(?!\s*(?:,|v[a]\s|c[a-z]{1,3}a\s|(?:kho[a]n|di[e&]m|[dbp][i1][e&]u|th[o0]ng|ngh|lu[a]t)\s))"
+    r"|[ivx]{1,4}\.\s)")
 
 
 #: An article of this document's own that amends: "Điều 2. Sửa đổi khoản 2 Điều 1 Quyết định số …", "Điều 69. Bổ

@@ -21,6 +21,9 @@ FORMER = [
     ("Uy ban nhan dan huyen Dak Ha", "Quảng Ngãi", "former:district:kon-tum--huyen-dak-ha", "Huyện Đắk Hà", None),  # no diacritics
     ("UBND xã Tịnh Minh", "Quảng Ngãi", "former:commune:quang-ngai--huyen-son-tinh--xa-tinh-minh", "Xã Tịnh Minh", None),
     ("UBND thị xã Tịnh Biên", "An Giang", "former:district:an-giang--thi-xa-tinh-bien", "Thị xã Tịnh Biên", None),
+    # OCR's "j" for "ị", "P" for "Đ" (no place name has a "j")
+    ("Uy ban nhan dan tinh Binh Pjnh", None, "former:province:binh-dinh", "Bình Định", None),
+    ("UBND tinh Binh Djnh", None, "former:province:binh-dinh", "Bình Định", None),
     # a province that kept its name, today's cities, and an ambiguous district name: not former units
     ("UBND tỉnh Quảng Ngãi", None, None, None, None),
     ("UBND Thành phố Hà Nội", None, None, None, None),

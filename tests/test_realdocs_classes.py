@@ -14,7 +14,7 @@ import pytest
 from luocdo.core.fold import fold
 from luocdo.graph.export import ELI_RELS
 from luocdo.graph.schema import DOC_RELS, type_name
-from luocdo.loaders.extract import extract, extract_text
+from luocdo.loaders.extract import extract, extract_text, read_page
 from luocdo.loaders.formats import decode_text
 from luocdo.loaders.law_names import known_law_set
 from luocdo.loaders.laws import find_laws, self_reference_title
@@ -208,6 +208,12 @@ def test_name_and_number_are_one_citation() -> None:
 DECREE = "CHÍNH PHỦ\nSố: 10/2025/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2025\nNGHỊ ĐỊNH\n{body}\n"
 
 RELATIONS = [
+    # a list of what expires, one item wrapped so that a line starts with the article it keeps ("Điều 8 của …"): that
+    # line is no article of this text's own, and the list goes on over it
+    ("Điều 5. Hiệu lực thi hành\nCác Thông tư sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:\n"
+     "a) Thông tư số 33/2017/TT-BTNMT ngày 29 tháng 9 năm 2017 của Bộ trưởng Bộ Tài nguyên và Môi trường, trừ\nĐiều 8 "
+     "của Thông tư số 33/2017/TT-BTNMT;\nb) Thông tư số 53/2017/TT-BTNMT ngày 04 tháng 12 năm 2017 của Bộ trưởng Bộ Tài "
+     "nguyên và Môi trường;", {"33/2017/TT-BTNMT": "repeals", "53/2017/TT-BTNMT": "repeals"}, set()),
     # an item that adds to X: "Bổ sung <part> vào (sau) <part> của X"
     ("Điều 30. Sửa đổi, bổ sung một số luật\n1. Bổ sung Điều 6a vào sau Điều 6 của Luật Công nghệ cao số 21/2008/QH12 "
      "như sau:\n3. Bổ sung các khoản 18, 19 vào sau khoản 17 Điều 4 của Luật Thuế thu nhập cá nhân số 04/2007/QH12 như sau:",
@@ -576,6 +582,15 @@ def test_a_listed_name_keeps_a_word_that_ocr_turned_into_a_stop(written: str) ->
     text = f"theo Luật số 77/2015/QH13, {written} đã được sửa đổi, bổ sung một số điều theo Luật số 10/2008/QH12;"
     got = [(x.name, x.year) for x in find_laws(text, fold(text), [], known_law_set())]
     assert got == [(written.rsplit(" ", 2)[0], 1993)]
+
+
+@pytest.mark.parametrize("written", ["Luật Phổ biến, giáo dục pháp luật", "Luat Ph6 bien, giao duc phap luat",
+                                     "Luat Ph& bién, giáo duc phap luat"])
+def test_a_listed_name_with_a_comma_goes_on_past_it_as_ocr_spells_it(written: str) -> None:
+    """"Luật Phổ biến, giáo dục pháp luật" goes on past its comma; so it does with a digit or sign for a marked vowel."""
+    text = f"Căn cứ {written} ngày 20 tháng 6 năm 2012;\n"
+    text, folded = read_page(text).text, read_page(text).folded
+    assert [(x.name, x.year) for x in find_laws(text, folded, [], known_law_set())] == [(written, 2012)]
 
 
 def test_a_law_named_at_a_sentence_end_keeps_its_last_word() -> None:

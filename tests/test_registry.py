@@ -22,6 +22,12 @@ ROWS = [
     ("S& Noi vy;", "Quảng Ngãi", None, "dept:51:so-noi-vu"),
     ("S& Né6i vy;", "Quảng Ngãi", None, "dept:51:so-noi-vu"),
     ("S6 Khoa hoc va Cong nghg", "Quảng Ngãi", None, "dept:51:so-khoa-hoc-va-cong-nghe"),
+    # OCR's "Sé", "S¢", "Sd" for "Sở": the department, not the ministry of the same words
+    ("Sé Khoa hoc va Cong nghe", "Quảng Ngãi", None, "dept:51:so-khoa-hoc-va-cong-nghe"),
+    ("S¢ Khoa hoc va Cong ngh¢", "Quảng Ngãi", None, "dept:51:so-khoa-hoc-va-cong-nghe"),
+    ("Sd Tai chinh", "Quảng Ngãi", None, "dept:51:so-tai-chinh"),
+    ("Bộ Khoa học và Công nghệ", "Quảng Ngãi", None, "ministry:bo-khoa-hoc-va-cong-nghe"),
+    ("sẽ báo cáo", "Quảng Ngãi", None, None),  # "sẽ" (will) before no department's name
     ("Văn phòng UBND tỉnh", "Quảng Ngãi", None, "dept:51:van-phong-ubnd-tinh"),
     ("Ban Thường vụ Tỉnh ủy", "Quảng Ngãi", None, "party:51:ban-thuong-vu-tinh-uy"),
     ("Tỉnh ủy", "Gia Lai", None, "party:52:tinh-uy"),

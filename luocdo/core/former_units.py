@@ -178,7 +178,8 @@ class FormerUnits:
         m = re.match(r"(tinh|thanh pho|tp|huy[a-z&`]n|quan|thi xa|xa|phuong|thi tran)\s+(.+)$", n)
         if m is None:
             return None
-        word, name = m.group(1), " ".join(m.group(2).replace("-", " ").split())
+        # (no place name has a "j": it is OCR's reading of "ị", as in "Binh Djnh")
+        word, name = m.group(1), " ".join(m.group(2).replace("-", " ").replace("j", "i").split())
         word = "huyen" if word.startswith("huy") else word  # "huy¢n" (OCR)
         if word in ("xa", "phuong", "thi tran"):
             return self._former_commune(word, name, text, province)

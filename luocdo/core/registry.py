@@ -72,6 +72,10 @@ _UNIT_WORDS_LONGEST_FIRST = sorted(_UNIT_WORD, key=len, reverse=True)
 _AFTER_UNIT_WORD = re.compile(r"^(?:.*?\s)?(?:xã|phường|đặc khu|thị trấn)\s+")
 
 
+#: "Sở" as OCR leaves it at a phrase's start, folded: "se" ("Sé", "S¢"), "sb", "sd" before the department's name.
+_SO_AS_READ = re.compile(r"^((?:pho\s+)?(?:giam doc\s+)?)s[ebd]\s+(?=[a-z])")
+
+
 class Registry(Bodies, FormerUnits):
     """All organisations luocdo knows by name, with fuzzy lookup."""
 
@@ -286,6 +290,8 @@ class Registry(Bodies, FormerUnits):
     def central(self, name: str) -> Org | None:
         n = _norm(name)
         n = re.sub(r"^(?:cua|boi)\s+", "", n)
+        if (so := _SO_AS_READ.match(n)) is not None and self.listed_department("so " + n[so.end() :]):
+            return None  # "Sé/S¢ Khoa học và Công nghệ": OCR's "Sở", a department, not the ministry
         if n in self._central:
             return self._central[n]
         code = squash(name).replace(" ", "").upper()
@@ -326,6 +332,8 @@ class Registry(Bodies, FormerUnits):
             return None
         n = re.sub(r"^(?:tm|kt|q|tl|tuq)\s+", "", n)
         n = re.sub(r"^(?:cua|boi)\s+", "", n)
+        if (so := _SO_AS_READ.match(n)) is not None and self.listed_department("so " + n[so.end() :]):
+            n = text = so.group(1) + "so " + n[so.end() :]  # OCR's "Sở" ("Sé", "S¢"), looked up as read back
         n = re.sub(r"^(?:chu tich|pho chu tich|ct|pct|giam doc|bi thu)\s+(?=ubnd|uy ban|hdnd|so\b|tinh|dang)", "", n)
         ctx_commune = self.commune(commune, province) if commune else None
         org = self.central(n)

@@ -23,6 +23,13 @@ class Bodies:
     _party_codes: dict[str, str]
     province: Any
 
+    def listed_department(self, folded: str) -> bool:
+        """``folded`` ("so y te") names a listed department, exactly or as OCR spelled it."""
+        if folded in self._dept_names or folded + " tinh" in self._dept_names:
+            return True
+        probe = folded.translate(OCR_DIGIT_LETTERS)
+        return process.extractOne(probe, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=80) is not None
+
     def department(self, name: str, province: str | None) -> Org | None:
         """A provincial department or office by (possibly OCR'd) name."""
         p = self.province(province) if province else None
