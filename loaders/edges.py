@@ -321,7 +321,7 @@ def _references(groups: Groups, doc_type: str, own_key: str, folded: str) -> tup
 
 
 #: A consolidated text's opening: "X …, được sửa đổi, bổ sung bởi:" then the amending acts, one an item.
-_AMENDED_BY_COLON = re.compile(r"s[uw]a\s+d[o0]i(?:\s*,?\s*(?:v[a]\s+)?b[o0]\s+sung)?\s+b[o0][i1](?:\s+[^:;.\n]{0,40})?\s*:")
+_AMENDED_BY_COLON = re.compile(r"s[uw]a\s+d[o0bd]i(?:\s*,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+" + P.BOI + r"(?:\s+[^:;.\n]{0,40})?\s*:")
 #: Where that list ends: the preamble or the first part of the text.
 _AMENDED_BY_END = re.compile(r"\n\s*(?:c[a]n\s+c[uw]|qu[o0]c\s+h[o0]i\s+ban|ch[i1]nh\s+ph[u]\s+ban|ch[uw][o0]ng\s|ph[a]n\s+th[uw]|[dp][i1][e&]u\s+1[.\s])")
 #: Where an item of the list starts: its number on a new line, or after a ";" written inline.
@@ -358,7 +358,7 @@ _ACTS_ON_LAW = re.compile(
     r"(?P<implements>quy\s+d[i1]nh\s+chi\s+ti[e&]t|h[uw][o0]ng\s+d[a]n|quy\s+d[i1]nh\s+(?:vi[e&]c\s+)?thi\s+h[a]nh)"
     r"|(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung)"
 )
-_TO_THE_LAW = re.compile(r"[^;.\n:]{0,70}?\s(?:c[uw]a\s+)?\Z")
+_TO_THE_LAW = re.compile(r"(?:[^;.\n:]|\n(?![ \t]*\n)){0,70}?\s(?:c[uw]a\s+)?\Z")  # (a line wrapped in it)
 #: Another act named between: the law is that one's object ("… sửa đổi, bổ sung một số điều của các nghị định hướng
 #: dẫn thi hành Luật Đất đai": the decrees are amended, the law is not).
 _OTHER_ACTS = re.compile(r"\b(?:ngh[i1j]\s+d[i1j]nh|th[o0]ng\s+t[uw]|quy[e&]t\s+d[i1j]nh|ngh[i1j]\s+quy[e&]t|ph[a]p\s+l[e&]nh|v[a]n\s+b[a]n)\b")

@@ -29,7 +29,7 @@ _SUBJECT_BREAK = re.compile(r";|\.\s|\n\s*\n|\n\s*(?:[-+•]|\d{1,2}[.)]|[a-z][.
 _LIST_JOINT = re.compile(r"(?:,|(?<![a-z])v[a])\s*\Z|\s*(?:,|v[a])\s+(?:lu[a]t|ph[a]p\s+l[e&]nh|ngh[i1]\s+[dpb][i1]nh|th[o0]ng\s+t[uw])\s")
 #: A description that opens a list of acts amending the one before ("… đã được sửa đổi, bổ sung theo Luật số A, Luật
 #: số B"): the list's items are named in it, not listed beside it.
-_AMENDED_BY_LIST = re.compile(r"(?:d[uw][o0]c|b[i1])\s[^;.]{0,60}(?:theo|b[o0]i|t[a]i)\s*\Z")
+_AMENDED_BY_LIST = re.compile(r"(?:d[uw][o0]c|b[i1])\s[^;.]{0,60}(?:theo|" + P.BOI + r"|t[a]i)\s*\Z")
 
 
 def expiring(folded: str, spans: list[tuple[int, int]]) -> frozenset[int]:

@@ -332,7 +332,7 @@ _NAME_GAP = re.compile(r"[ \t\n,]{0,3}\Z")
 #: "… đã được sửa đổi, bổ sung theo" right before "Luật sửa đổi … của Luật X số N": N is the amending law's own number
 #: ("Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Giáo dục
 #: số 44/2009/QH12").
-_AMENDED_UNDER = re.compile(r"d[uw][o0]c\s+s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+(?:theo|b[o0]i|t[a]i)\s+\Z")
+_AMENDED_UNDER = re.compile(r"d[uw][o0]c\s+s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+(?:theo|" + P.BOI + r"|t[a]i)\s+\Z")
 
 
 def _numbered_before_amended(folded: str, cits: list[Citation], law: LawCitation, tail: str) -> bool:

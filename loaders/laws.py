@@ -172,6 +172,8 @@ def _wraps_a_known_name(folded: str, pos: int, w: re.Match[str]) -> bool:
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d{2}(?!\d)")
+#: "của" (and OCR's "ctia", "cla"): no name ends with it, so the name goes on over a line or page break after it.
+_OF = re.compile(P.CUA)
 _DATE_OR_YEAR = re.compile(P.NGAY + r"\s*\d|" + P.NAM + r"\s*(?:19|20)\d{2}")
 
 
@@ -197,7 +199,8 @@ def law_name_end(text: str, folded: str, pos: int, limit: int = 24) -> int:
         gap = folded[end : w.start()]
         if n and (_NAME_PUNCT.search(gap) or ("\n" in gap and not _wrapped(text, gap, w.start())
                                                 and not _wraps_a_known_name(folded, pos, w)
-                                                and not _viet_nam(text, w.start(), last_word))):
+                                                and not _viet_nam(text, w.start(), last_word)
+                                                and not _OF.fullmatch(last_word))):  # "… của / Luật X" over a page
             break
         comma = "," in gap
         if n and (
@@ -369,12 +372,21 @@ def _names_a_law(text: str, folded: str, m: re.Match[str]) -> bool:
     ))
 
 
+_SPACE = re.compile(r"\s{1,16}")
+
+
+def _past_space(folded: str, pos: int) -> int:
+    """Where the next word starts after ``pos``: past a space, a line break or the blank lines of a page break."""
+    sp = _SPACE.match(folded, pos)
+    return sp.end() if sp else pos
+
+
 def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None] | None:
     """Where the name ends, and for an amending law where the last law it amends starts."""
     after = m.end()
     am = _AMENDING_HEAD.match(folded, after, after + 60)
     if am:
-        inner = LAW_HEAD.match(folded, am.end() + 1)
+        inner = LAW_HEAD.match(folded, _past_space(folded, am.end()))
         if inner is None:
             return None  # "Luật sửa đổi, bổ sung …" without the law it amends: not a name
         hi = law_name_end(text, folded, inner.end())
@@ -389,7 +401,7 @@ def _name_end(text: str, folded: str, m: re.Match[str]) -> tuple[int, int | None
                 break
             tail = inner.start()
             am = _AMENDING_HEAD.match(folded, inner.end(), inner.end() + 60)
-            if am and (amended := LAW_HEAD.match(folded, am.end() + 1)) is not None:
+            if am and (amended := LAW_HEAD.match(folded, _past_space(folded, am.end()))) is not None:
                 inner = amended  # "…, Luật sửa đổi, bổ sung một số điều của Luật Y": its words are no stops
             hi = law_name_end(text, folded, inner.end())
     else:

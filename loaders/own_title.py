@@ -103,7 +103,7 @@ GUIDING_TYPES = ("TT", "TTLT", "NĐ", "QĐ", "NQ", "HD", "CV")
 
 _BASIS_IN_TITLE = re.compile(r"(?<![a-z])c[a]n\s+c[uw](?![a-z])")
 #: Before a cue in a title, what makes the cue another act's: this text amends or replaces it, or it is named by number.
-_ANOTHERS_WORDS = re.compile(r"s[uw]a\s+d[o0]i|b[o0]\s+sung|thay\s+th[e&]|b[a]i\s+b[o0]|\d\s*/")
+_ANOTHERS_WORDS = re.compile(r"s[uw]a\s+d[o0bd]i|b[o0d]\s+sung|thay\s+th[e&]|b[a]i\s+b[o0]|\d\s*/")
 
 
 def guided_in_title(title: str | None, doc_type: str | None) -> list[str]:

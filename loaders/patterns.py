@@ -379,6 +379,8 @@ HOI_DONG_NHAN_DAN = r"hoi\s+[dpb0][a-z0-9&`]{1,2}ng\s+nh[a-z0-9&`]{1,2}n\s+d[a-z
 
 #: "của" and its OCR forms: "cua", "ciia", "cta", "cia", "ctia", "ctua", "cuia", "caa", "clia".
 CUA = r"c[a-z`]{0,3}a\b"
+#: "bởi" (by) and its OCR forms, folded: "boi", "b0i", "bei" ("b¢i", "béi"), "b&i", "bdi".
+BOI = r"b[o0ed&]i"
 _ISSUER_STOP = (
     r"v[a]\s+(?:" + "|".join(p for _, p in TYPE_WORDS) + r")|nh[a]m\b|v[e&]\b|ban\s+h[a]nh|th[uw]c\s+hi[e&]n"
     r"|tri[e&]n\s+khai|c[uw]\s+th[e&]\s+h[o0]a|ph[e&]\s+duy[e&]t|quy\s+dinh|h[uw][o0e]ng\s+d[a]n|s[uw]a\s+d[o0bd]i|t[a]i\s+"

@@ -61,7 +61,7 @@ SENTENCE_BREAK = re.compile(r"\.(?:\s+[A-ZĐ\n]|\s*\n)|\n\s*\n|\n\s*[-+•]\s|\n
 _CONJ = re.compile(r"[\s,]*(?:v[a]|c[uw]ng|,)?[\s,]*")
 _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
-    r"[^;.]{0,40}?(?:theo|b[o0]i|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
+    r"[^;.]{0,40}?(?:theo|" + P.BOI + r"|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
     # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
     r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?)"
     r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"

@@ -616,3 +616,37 @@ def test_a_joint_agency_block_wrapped(block: str, issuer: str) -> None:
     rec = extract_text(block + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT\nHà Nội, ngày 12 "
                        "tháng 11 năm 2015\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn thực hiện cơ chế một cửa quốc gia\n")
     assert rec.document.issuer is not None and rec.document.issuer.name == issuer
+
+
+_VBHN = ("VĂN PHÒNG QUỐC HỘI\nSố: 13/VBHN-VPQH\nHà Nội, ngày 16 tháng 9 năm 2024\nLUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\n"
+         "Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19 tháng 6 năm 2015 của Quốc hội, có hiệu lực kể từ "
+         "ngày 01 tháng 01 năm 2016, được {amended}:\n1. Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc "
+         "hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2019;\n2. Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024 của "
+         "Quốc hội, có hiệu lực kể từ ngày 01 tháng 8 năm 2024.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+
+
+@pytest.mark.parametrize("amended", ["sửa đổi, bổ sung bởi", "sua d6i, b6 sung b¢i", "sua ddi, bd sung b&i",
+                                     "sua doi, bo sung béi"])
+def test_a_consolidated_texts_amending_acts_as_ocr_spells_bởi(amended: str) -> None:
+    """"được sửa đổi, bổ sung bởi:" with OCR's signs for its marked vowels still opens the list of amending acts."""
+    rec = extract_text(_VBHN.format(amended=amended))
+    assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == {
+        ("21/2017/QH14", "amends", "77/2015/QH13"), ("31/2024/QH15", "amends", "77/2015/QH13")}
+
+
+@pytest.mark.parametrize("gap", [" ", "\n", "\n\n\n\n"])
+def test_an_amending_laws_name_over_a_line_or_page_break(gap: str) -> None:
+    """No name ends with "của": "Luật sửa đổi, bổ sung một số điều của / Luật Xây dựng" is one name over a break."""
+    rec = extract_text(DECREE.format(body=f"Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số "
+                                          f"điều của{gap}Luật Xây dựng ngày 17 tháng 6 năm 2020;"))
+    assert {r.target.label: r.target.year for r in rec.references} == {
+        "Luật Xây dựng": 2014, "Luật sửa đổi, bổ sung một số điều của Luật Xây dựng": 2020}
+
+
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_what_an_act_does_to_a_law_over_a_wrapped_line(gap: str) -> None:
+    """"Nghị định số X … quy định chi tiết một số điều và biện pháp / thi hành Luật Y": X implements Y."""
+    rec = extract_text(DECREE.format(body=f"Điều 9. Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi "
+                                          f"tiết một số điều và biện pháp{gap}thi hành Luật Hộ tịch tiếp tục được áp dụng."))
+    assert {(d.source.label, d.relation, d.target.label) for d in rec.derived} == {
+        ("123/2015/NĐ-CP", "implements", "Luật Hộ tịch")}
