@@ -13,7 +13,7 @@ it prints:
 - references without a number (laws and codes cited by name);
 - the same real documents damaged by ``bench/generate.py``'s OCR model (lost marks, digits and
   signs for marked letters, lines wrapped, page breaks), at two strengths: identity per field, and
-  the references of the clean reading kept, lost, added and with another relation;
+  the references of the clean reading kept, lost, added and with another relation, and its derived edges kept;
 - on ``bench/generate.py``'s corpus (half of it OCR'd), whose every relation is known: references
   (precision, recall, F1), relations and metadata, clean and OCR'd apart;
 - after an ingest of all of it into a temporary embedded store: instruments
@@ -346,12 +346,14 @@ def ocr_figures(c: Corpus, strengths: tuple[float, ...] = (0.5, 1.0)) -> list[st
     from generate import garble  # bench/generate.py
 
     clean = {name: {r.target.key: r.relation for r in rec.references} for name, rec in c.records.items()}
+    clean_derived = {name: _derived_keys(rec) for name, rec in c.records.items()}
     lines = ["**realdocs, OCR'd** (`bench/generate.py`'s damage model; the clean reading is the reference)", "",
-             "| strength | type / number / symbol / year / issuer right | references kept | lost | added | other relation |",
-             "|---|---|---|---|---|---|"]
+             "| strength | type / number / symbol / year / issuer right | references kept | lost | added | other relation "
+             "| derived edges kept | added |",
+             "|---|---|---|---|---|---|---|---|"]
     for strength in strengths:
         damaged = Corpus(c.name, c.files, c.gold)
-        kept = lost = added = other = 0
+        kept = lost = added = other = d_kept = d_total = d_added = 0
         for i, f in enumerate(c.files):
             rec = extract_text(garble(load(f).text, random.Random(i), strength), str(f))
             damaged.records[f.name] = rec
@@ -361,11 +363,19 @@ def ocr_figures(c: Corpus, strengths: tuple[float, ...] = (0.5, 1.0)) -> list[st
             lost += len(want.keys() - got.keys())
             added += len(got.keys() - want.keys())
             other += sum(1 for k in want.keys() & got.keys() if want[k] != got[k])
+            d_want, d_got = clean_derived.get(f.name, set()), _derived_keys(rec)
+            d_kept, d_total, d_added = d_kept + len(d_want & d_got), d_total + len(d_want), d_added + len(d_got - d_want)
         per_field, _types, _misses = identity_scores(damaged)
         ids = " / ".join(f"{100 * a / b:.1f} %" for fld, (a, b) in per_field.items() if fld in (*FIELDS, "issuer"))
         total = kept + lost
-        lines.append(f"| {strength} | {ids} | {kept}/{total} ({100 * kept / max(total, 1):.1f} %) | {lost} | {added} | {other} |")
+        lines.append(f"| {strength} | {ids} | {kept}/{total} ({100 * kept / max(total, 1):.1f} %) | {lost} | {added} | {other} "
+                     f"| {d_kept}/{d_total} ({100 * d_kept / max(d_total, 1):.1f} %) | {d_added} |")
     return [*lines, ""]
+
+
+def _derived_keys(rec) -> set[tuple[str, str, str]]:
+    """A record's derived edges as (source key, relation, target key)."""
+    return {(d.source.key, d.relation, d.target.key) for d in rec.derived}
 
 
 def main(argv: list[str] | None = None) -> int:
