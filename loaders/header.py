@@ -81,6 +81,7 @@ _MOTTO = re.compile(
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
+_TYPE_BEFORE_TITLE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")[ \t]+(?=\S)")  # the type, then the title on its line
 _TYPE_WORD_FIRST = re.compile(r"\s*(?:" + P.HEADER_TYPE_WORD + r")(?![a-z])")
 #: A section heading at the start of a line: "I. MỤC ĐÍCH", "a) …", "QUYẾT ĐỊNH:", "Điều 1".
 _HEADING = LinePattern(
@@ -400,7 +401,7 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
     # skip to first non-empty line (and past a gazette's page header)
     while i < len(lines) and (not _HAS_LETTER.search(text, *lines[i]) or _GAZETTE.match(folded, *lines[i])):
         i += 1  # (a table's cell border left after the date, " |", is no title either)
-    type_from_line = None
+    type_from_line, given = None, False
     if i < len(lines):
         lo, hi = lines[i]
         if _TYPE_LINE.match(folded[lo:hi]) and text[lo:hi].strip().isupper():
@@ -408,10 +409,14 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
             i += 1
             while i < len(lines) and not text[lines[i][0] : lines[i][1]].strip():
                 i += 1
+        elif ((head := _TYPE_BEFORE_TITLE.match(folded, lo, hi)) is not None and text[lo : head.end()].strip().isupper()
+              and text[head.end() : head.end() + 2].istitle()):
+            # "KẾ HOẠCH Triển khai …" on one line (a header flattened by a PDF): the line's rest starts the title
+            type_from_line, lines[i], given = _type_of_words(folded[lo : head.end()]), (head.end(), hi), True
     # "V/v …" of a công văn
     if i < len(lines) and _SUBJECT_LINE.match(folded, *lines[i]):
         type_from_line = type_from_line or "CV"
-    t_lines = _title_lines(text, folded, lines, i, bool(type_from_line), so_span is not None)
+    t_lines = _title_lines(text, folded, lines, i, bool(type_from_line), so_span is not None, given)
     if t_lines and (type_from_line or not so_span or len(t_lines) <= 4):
         span = (t_lines[0][0], t_lines[-1][1])
         return _Titled(clean(text[span[0] : span[1]]), span, span[1], type_from_line)
@@ -445,7 +450,8 @@ def _subject_line_above(text: str, folded: str, lo: int, hi: int, titled: _Title
     return _Titled(clean(text[span[0] : span[1]]), span, titled.body_start, "CV")
 
 
-def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, typed: bool, numbered: bool) -> list[tuple[int, int]]:
+def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, typed: bool, numbered: bool,
+                 given: bool = False) -> list[tuple[int, int]]:
     t_lines: list[tuple[int, int]] = []
     while i < len(lines):
         lo, hi = lines[i]
@@ -463,7 +469,7 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
         if _GAZETTE.match(folded, lo, hi):
             i += 1  # a gazette's page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2024") is never a title
             continue
-        if _CUE_LINE.match(folded[lo:hi]):
+        if _CUE_LINE.match(folded[lo:hi]) and not (given and not t_lines):  # (given: the first line is the title's)
             # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
             # stands alone right under the type line: a short block ending
             # without ";", ":" or "," and followed by a blank line

@@ -10,6 +10,7 @@ from luocdo.core.fold import squash
 from luocdo.loaders import patterns as P
 from luocdo.loaders.header import Header
 from luocdo.loaders.relations import Classified
+from luocdo.loaders.report_cues import REPORTS_ON_BEFORE, reports_itself
 
 _IMPL_CUE = re.compile(r"(?<![a-z])(?:" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a)(?![a-z])")
 
@@ -38,7 +39,8 @@ def title_says_implements(folded: str, h: Header, classified: list, doc_type: st
     report = doc_type == "BC"
     guides = doc_type in GUIDING_TYPES and _GUIDES.search(title) is not None
     if doc_type == "CV" and not guides:
-        return [_letter_carries_out(cl, folded, lo, hi) for cl in classified]
+        reports = reports_itself(folded, hi)
+        return [_letter_carries_out(cl, folded, lo, hi, reports) for cl in classified]
     if not report and not guides and doc_type not in ("KH", "CTr", "ĐA") and not _ISSUES_A_PLAN.search(title):
         return classified
     cue = _GUIDES if guides else _IMPL_CUE
@@ -67,10 +69,15 @@ _LETTER_CARRIES_OUT = re.compile(
 _NOT_OWN_ACT = re.compile(r"d[uw]\s+th[a]o|g[o0]p\s+[y]|b[a]o\s+c[a]o|s[o0]\s+k[e&]t|t[o0]ng\s+k[e&]t|d[a]nh\s+gi[a]")
 
 
-def _letter_carries_out(cl: Classified, folded: str, lo: int, hi: int) -> Classified:
+def _letter_carries_out(cl: Classified, folded: str, lo: int, hi: int, reports: bool) -> Classified:
     """A letter whose "V/v" subject carries X out ("V/v triển khai Kế hoạch số 82/KH-UBND") implements X; not a
-    draft's, a report's or a review's subject ("V/v góp ý dự thảo Kế hoạch thực hiện Nghị quyết số …")."""
+    draft's, a report's or a review's subject ("V/v góp ý dự thảo Kế hoạch thực hiện Nghị quyết số …"). A letter that
+    is itself a report (``reports``: "Sở Tài chính báo cáo như sau") whose subject is "báo cáo kết quả thực hiện X"
+    reports on X; one asking for that report does not."""
     c = cl.citation
+    if (reports and lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on")
+            and (rm := REPORTS_ON_BEFORE.search(folded, max(lo, c.start - 90), c.start)) is not None):
+        return dataclasses.replace(cl, relation="reports_on", cue_start=rm.start())
     if (lo <= c.start < hi and cl.parent is None and cl.relation in ("cites", "based_on")
             and _LETTER_CARRIES_OUT.search(folded, max(lo, c.start - 40), c.start)
             and not _NOT_OWN_ACT.search(folded, lo, c.start)):

@@ -48,14 +48,27 @@ def reports_after(folded: str, cits: list[Citation], i: int) -> bool:
     m = _REPORTS_AFTER.match(folded, c.end, min(len(folded), c.end + 300))
     if m is None:
         return False
-    if _ASKS_OTHERS.search(folded, m.start(), m.end()):
+    if ASKS_OTHERS.search(folded, m.start(), m.end()):
         return False  # "…, Sở đề nghị UBND các xã báo cáo kết quả thực hiện như sau": a request, no report
     nxt = cits[i + 1].start if i + 1 < len(cits) else len(folded)
     return m.end() <= nxt or P.NEXT_ITEM.match(folded, c.end, nxt) is not None
 
 
 #: Words asking others to report: a letter that requests reports, not one that is a report.
-_ASKS_OTHERS = re.compile(r"(?<![a-z])(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u|d[o0]n\s+d[o0]c|giao)(?![a-z])")
+ASKS_OTHERS = re.compile(r"(?<![a-z])(?:d[e&]\s+ngh[i1]|y[e&]u\s+c[a]u|d[o0]n\s+d[o0]c|giao)(?![a-z])")
+
+
+#: A letter's own words that it reports: "Sở Tài chính báo cáo như sau", "xin báo cáo kết quả như sau" (not "đề
+#: nghị các xã báo cáo … như sau", a request).
+_OWN_REPORT = re.compile(r"(?<![a-z])b[a]o\s+c[a]o(?:\s+[^.;:\n]{0,60}?)?\s+nh[uw]\s+sau")
+
+
+def reports_itself(folded: str, start: int, reach: int = 3000) -> bool:
+    """The words from ``start`` (a letter's body) say that the letter is itself a report."""
+    for m in _OWN_REPORT.finditer(folded, start, min(len(folded), start + reach)):
+        if not ASKS_OTHERS.search(folded, max(start, m.start() - 60), m.start()):
+            return True
+    return False
 
 
 #: A letter's subject that asks for a report: "Công văn số … về việc báo cáo kết quả …", "… đề nghị báo cáo …".

@@ -259,6 +259,17 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("guard: a report's title names no law", "BỘ TƯ PHÁP\n" + _MOTTO + "Số: 246/BC-BTP\nHà Nội, ngày 20 tháng 8 năm 2024\n"
      "BÁO CÁO\nTổng kết công tác năm 2024\nI. TÌNH HÌNH THI HÀNH\nLuật Hộ tịch số 60/2014/QH13 tiếp tục được thi hành.\n",
      lambda r: _rel(r, "60/2014/QH13") == "cites"),
+    # a letter that is itself a report, its subject "báo cáo kết quả thực hiện X": it reports on X
+    ("a letter that reports", _letter("UBND TỈNH QUẢNG TRỊ\nSỞ TÀI CHÍNH", "2345/STC-NS", "V/v báo cáo kết quả thực hiện "
+     "Kế hoạch số 112/KH-UBND ngày 15/3/2025 của UBND tỉnh", "Quảng Trị, ngày 10 tháng 10 năm 2025")
+     + "Kính gửi: Ủy ban nhân dân tỉnh.\nThực hiện Công văn số 4567/UBND-KT ngày 01/10/2025 của UBND tỉnh, Sở Tài chính "
+     "báo cáo như sau:\n1. Kết quả.\n",
+     lambda r: (_rel(r, "112/KH-UBND"), _rel(r, "4567/UBND-KT")) == ("reports_on", "implements")),
+    ("guard: a letter asking for that report", _letter("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", "4567/UBND-KT",
+     "V/v báo cáo kết quả thực hiện Kế hoạch số 112/KH-UBND ngày 15/3/2025 của UBND tỉnh",
+     "Quảng Trị, ngày 01 tháng 10 năm 2025") + "Kính gửi: Các sở, ban, ngành tỉnh.\nChủ tịch UBND tỉnh đề nghị các sở, "
+     "ban, ngành báo cáo kết quả thực hiện như sau:\n1. Nội dung.\n",
+     lambda r: _rel(r, "112/KH-UBND") != "reports_on"),
     ("guard: two carried out together", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh và Kế hoạch số "
      "20/KH-SNV ngày 20/8/2025 của Sở Nội vụ, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "implements")),

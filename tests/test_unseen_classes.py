@@ -930,6 +930,21 @@ def test_an_amending_acts_title_under_its_type_line(text: str, title: str, rels:
     assert _keyed(rec) == rels
 
 
+#: A header flattened by a PDF: the type word in capitals and the title on one line, the basis right under it.
+FLATTENED_TITLE = ("UBND TỈNH QUẢNG TRỊ SỞ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+                   "Số: 77/KH-SNV Quảng Trị, ngày 12 tháng 11 năm 2025\nKẾ HOẠCH Triển khai Nghị định số 178/2024/NĐ-CP của "
+                   "Chính phủ\nCăn cứ Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ; Sở Nội vụ ban hành Kế hoạch "
+                   "như sau:\n1. Rà soát đối tượng.\n")
+
+
+def test_a_type_word_and_its_title_on_one_line() -> None:
+    for variant in (FLATTENED_TITLE, _no_diacritics(FLATTENED_TITLE)):
+        rec = extract_text(variant)
+        assert (rec.document.type, squash(rec.document.title or "")) == (
+            "KH", "trien khai nghi dinh so 178/2024/nd-cp cua chinh phu")
+        assert _keyed(rec) == {"178/2024/NĐ-CP@2024": "implements"}
+
+
 #: "Căn cứ ý kiến (chỉ đạo) của … tại Thông báo số …": the opinion is in the document, and the letter rests on it.
 OPINION_AT = [
     "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số 123-TB/TU ngày 01/11/2025, Chủ tịch UBND tỉnh có ý kiến:",
