@@ -299,6 +299,14 @@ class Province:
         return u
 
 
+def _unit_slug(code: int, bare: str) -> str:
+    """A commune's part of a key's scope, as the registry makes it for the extractor."""
+    from luocdo.core.registry import registry
+
+    org = registry().by_id(f"commune:{code}")
+    return registry().unit_slug(org) if org is not None else slug(bare)
+
+
 def load_provinces(names: Sequence[str] | None = None) -> list[Province]:
     """Provinces and their communes from the post-2025 registry (``vietnam_provinces``)."""
     from vietnam_provinces import Province as VP
@@ -326,7 +334,8 @@ def load_provinces(names: Sequence[str] | None = None) -> list[Province]:
             communes.append(Unit(
                 f"commune:{int(w.code)}", f"Ủy ban nhân dân {ck} {cb}", f"Ủy ban nhân dân {ck} {cb}", "commune",
                 "UBND", ("ỦY BAN NHÂN DÂN", f"{ck.upper()} {cb.upper()}"), cb, province=p.name,
-                scope=K.scope_of(p.name, cb), commune_kind=ck,
+                # (two communes of a province whose names fold alike, Thanh An and Thạnh An, are told apart)
+                scope=K.scope_of(p.name, _unit_slug(int(w.code), cb)), commune_kind=ck,
             ))
         out.append(Province(code, p.name, bare, kind, ubnd, party, communes))
     if names and not out:
