@@ -57,7 +57,8 @@ def _date(m: re.Match[str]) -> tuple[str | None, int | None]:
     mo = m.group("m1") or m.group("m2")
     y = m.group("y1") or m.group("y2")
     try:
-        di, mi, yi = int(d.replace(" ", "")), int(mo.replace(" ", "")), int(y)
+        di, mi = (int(x.replace(" ", "").translate(P.DATE_LETTERS)) for x in (d, mo))
+        yi = int(y)
     except (TypeError, ValueError):
         return None, None
     if not (1 <= di <= 31 and 1 <= mi <= 12 and _year_ok(yi)):

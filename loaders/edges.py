@@ -321,11 +321,11 @@ def _references(groups: Groups, doc_type: str, own_key: str, folded: str) -> tup
 
 
 #: A consolidated text's opening: "X …, được sửa đổi, bổ sung bởi:" then the amending acts, one an item.
-_AMENDED_BY_COLON = re.compile(r"s[uw]a\s+d[o0bd]i(?:\s*,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+" + P.BOI + r"(?:\s+[^:;.\n]{0,40})?\s*:")
+_AMENDED_BY_COLON = re.compile(r"s[uw]a\s+d[o0bd]i(?:\s*,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?\s+" + P.BOI + r"(?:\s+[^:;.\n]{0,40})?[\s.,]*:")  # ("bởi. :", OCR's speck)
 #: Where that list ends: the preamble or the first part of the text.
 _AMENDED_BY_END = re.compile(r"\n\s*(?:c[a]n\s+c[uw]|qu[o0]c\s+h[o0]i\s+ban|ch[i1]nh\s+ph[u]\s+ban|ch[uw][o0]ng\s|ph[a]n\s+th[uw]|[dp][i1][e&]u\s+1[.\s])")
 #: Where an item of the list starts: its number on a new line, or after a ";" written inline.
-_AMENDED_BY_ITEM = re.compile(r"\n\s*\d{1,2}\s*[.)]\s|;\s")
+_AMENDED_BY_ITEM = re.compile(r"\n\s*\d{1,2}\s*[.),:_-]?\s|;\s")  # (OCR may lose the item's "." or read it ":", "_", "-")
 
 
 def consolidated_amended_by(folded: str, cits: list[Citation], classified: list) -> list[tuple[int, int]]:

@@ -76,7 +76,7 @@ def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _MOTTO = re.compile(
-    r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t\s*nam"
+    r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t[\s.,]*nam"  # ("VIET.NAM": OCR's speck)
     r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
 )
@@ -424,8 +424,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/" before the subject.
-_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*/(?=[ \t]+[a-z]))")
+#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/", "V#" before the subject.
+_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*[/#](?=[ \t]+[a-z]))")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 
 

@@ -362,9 +362,13 @@ THANG = r"th[a-z`]{1,2}ng"
 NAM = r"n[a-z`]{1,2}m"
 #: (OCR may split the day's or the month's two digits: "22/1 2/2024")
 DATE_NUMERIC = r"(?P<d1>\d ?\d|\d)\s?[/.-]\s?(?P<m1>\d ?\d|\d)\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
+#: (OCR may read a day's or month's digit as a letter, which folding then keeps: "ngày O1 tháng T1" is "oi", "ti";
+#: :data:`DATE_LETTERS` reads them back)
 DATE_WORDS = (
-    r"(?P<d2>\d{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2})\s*(?:,\s*)?" + NAM + r"\s*(?P<y2>(?:19|20)\d{2})"
+    r"(?P<d2>\d{1,2}|(?<=y )[\doilt]{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2}|[\doilt]{1,2}(?=\s))\s*(?:,\s*)?" + NAM
+    + r"\s*(?P<y2>(?:19|20)\d{2})"
 )
+DATE_LETTERS = str.maketrans("oilt", "0111")
 #: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
 #: 01/11/2025, …" is the next paragraph's date)
 DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
@@ -406,11 +410,11 @@ NEXT_ITEM = re.compile(r"[^;.:\n]{0,200}?(?:[,;]|(?<![a-z])v[a])\s*\Z")
 
 # Relation cues (folded).  Order matters for the alternation: longer first.
 # "thực hiện" and "triển khai" as OCR leaves them: "thwe hién", "thyuc hién",
-# "thuc hi¢n", "trzen khai", "trlen khai".
+# "thuc hi¢n", "trzen khai", "trlen khai", and with a letter dropped: "trên khai", "Thển khai".
 #: "một số" (of "một số điều") as OCR leaves it: "mot sb", "mot s6".
 MOT_SO = r"m[o0]t\s+s[o0bde6&`]{1,2}"
 THUC_HIEN = r"th(?:[uwy]{1,2}[a-z]?|[uwy]?[a-z][uwy])c?\s+h[i1l][a-z`&]{0,2}n"
-TRIEN_KHAI = r"tr[i1lz][a-z`&]{0,2}n\s+khai"
+TRIEN_KHAI = r"t(?:r[i1lz]?|h)[a-z`&]{0,2}n\s+khai"
 
 #: Words that make a citation the object of an action: "(về) triển khai thực hiện Nghị quyết số 57-NQ/TW
 #: năm 2025" carries it out in 2025, so a year written after such a citation (with no "của …" after the

@@ -59,6 +59,11 @@ ROWS = [
     (unicodedata.normalize("NFD", "Kế hoạch số 12/KH-UBND ngày 05/8/2025"), [("12", "KH-UBND", "KH", "2025-08-05")]),
     # letter suffix
     ("Quyết định số 1249a/QĐ-UBND ngày 01/02/2023", [("1249a", "QĐ-UBND", "QĐ", "2023-02-01")]),
+    # a day's or month's digit that OCR read as a letter: "O1", "Ø1", "T1", "1ï"
+    ("Quyết định số 12/QĐ-TTg ngay O1 thang 7 nam 2020 của Thủ tướng", [("12", "QĐ-TTg", "QĐ", "2020-07-01")]),
+    ("Nghị định số 15/2021/NĐ-CP ngày 03 tháng Ø1 năm 2021", [("15", "2021/NĐ-CP", "NĐ", "2021-01-03")]),
+    ("Luật số 47/2019/QH14 ngày 22 tháng T1 năm 2019", [("47", "2019/QH14", "Luật", "2019-11-22")]),
+    ("Luật số 28/2023/QH15 ngày 27 tháng 1ï năm 2023", [("28", "2023/QH15", "Luật", "2023-11-27")]),
     # things that are not citations
     ("giai đoạn 2021 - 2025, Quý III/2025, ngày 22/12/2024, (30/11)", []),
     ("Tần suất: 01 số /tuần (52 số/năm); ISO 9001:2015; 16.641/19.336", []),

@@ -161,6 +161,28 @@ CLASSES: list[tuple[str, str, Check]] = [
        lambda r: _refs(("145/KH-UBND", "reports_on"), ("57-NQ/TW", "cites"))(r)
        and {(d.source.label, d.relation, d.target.label) for d in r.derived} == {("145/KH-UBND", "implements", "57-NQ/TW")})
       for name, gap in (("", " "), (", wrapped", "\n"))),
+    # a speck between the motto's last words ("VIỆT.NAM"): the motto, not the issuer's line
+    ("a speck in the motto", "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT.NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 9821/BTC-NSNN\n"
+     "V/v hướng dẫn thực hiện Nghị định số 178/2024/NĐ-CP\nHà Nội, ngày 20 tháng 7 năm 2025\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "ministry:bo-tai-chinh"),
+    # a letter's "V/v" read "V#"
+    ("V/v read V#", "UBND TỈNH QUẢNG TRỊ\nSỞ TÀI CHÍNH\nSố: 2345/STC-NS\nV# triển khai Kế hoạch số 112/KH-UBND ngày 15/3/2025 "
+     "của UBND tỉnh\nQuảng Trị, ngày 10 tháng 10 năm 2025\nKính gửi: Các phòng.\n",
+     lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("UBND tỉnh", "UBND tinh"))
+     and _refs(("112/KH-UBND", "implements"))(r)),
+    # "triển khai" with a letter dropped: "trên khai", "Thển khai"
+    *((f"triển khai read {cue}", PLAN + f"{cue} Kế hoạch số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh, UBND tỉnh ban hành Kế "
+       "hoạch như sau:\n", _refs(("45/KH-UBND", "implements"))) for cue in ("Thển khai", "Trên khai")),
+    # a consolidated text's list of amending acts: "bởi. :", items numbered "2 ", "3:", "5_"
+    ("a consolidated text's list as Tesseract reads it", "VĂN PHÒNG QUỐC HỘI\nSố: 23/VBHN-VPQH\nHà Nội, ngày 26 tháng 02 năm "
+     "2025\nLUẬT QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG\nLuật Quản lý, sử dụng tài sản công số 15/2017/QH14 ngày 21 tháng 6 năm 2017 "
+     "của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2018, được sửa đổi, bổ sung bởi. :\n1. Luật Đầu tư theo phương "
+     "thức đối tác công tư số 64/2020/QH14 ngày 18 tháng 6 năm 2020 của Quốc hội;\n2 Luật Viễn thông số 24/2023/QH15 "
+     "ngày 24 tháng 11 năm 2023 của Quốc hội:\n3: Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội;\n"
+     "5_ Luật Giá số 16/2023/QH15 ngày 19 tháng 6 năm 2023 của Quốc hội.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa "
+     "Việt Nam;\n",
+     lambda r: {(d.source.label, d.target.label) for d in r.derived if d.relation == "amends"} == {
+         (a, "15/2017/QH14") for a in ("64/2020/QH14", "24/2023/QH15", "31/2024/QH15", "16/2023/QH15")}),
 ]
 
 #: What the classes above must leave alone.
