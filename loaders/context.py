@@ -197,7 +197,14 @@ def _agency_block(lines: list[str]) -> tuple[str | None, list[str]]:
     elif (len(lines) >= 2 and _PROVINCE_PARTY_COMMITTEE.fullmatch(squash(issuer_line))
           and _PROVINCE_PARTY.match(squash(lines[-2]))):
         issuer_line = "Tỉnh ủy"  # "ĐẢNG BỘ TỈNH QUẢNG NINH / BAN CHẤP HÀNH": the province's Party Committee
+    elif len(lines) >= 2 and _PARTY_COMMITTEE.match(squash(lines[-2])) and _PARTY_BOARD.match(squash(issuer_line)):
+        issuer_line = f"{issuer_line} Tỉnh ủy"  # "TỈNH ỦY LÂM ĐỒNG / BAN TUYÊN GIÁO VÀ DÂN VẬN": a board of it
     return province, [issuer_line]
+
+
+#: "TỈNH ỦY …", "THÀNH ỦY …" above a board of the committee ("BAN TỔ CHỨC", "VĂN PHÒNG", "ỦY BAN KIỂM TRA").
+_PARTY_COMMITTEE = re.compile(r"(?:tinh|thanh)\s*uy\b")
+_PARTY_BOARD = re.compile(r"(?:ban|van phong|uy ban kiem tra)\s")
 
 
 #: The Executive Committee under a province's Party organisation ("ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"): the Tỉnh ủy.

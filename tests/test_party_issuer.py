@@ -33,3 +33,25 @@ def test_issuer_of_a_cited_central_instrument(sentence: str, issuer: str | None)
     assert len(cited) == 1, [r.target.key for r in rec.references]
     got = cited[0].issuer.name if cited[0].issuer else None
     assert got == issuer
+
+
+#: A board of a province's Party Committee: named under "TỈNH ỦY …" in its own header, and by its code when cited.
+BOARD_HEAD = ("TỈNH ỦY LÂM ĐỒNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 25-HD/BTGDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\nLâm Đồng, ngày 05 "
+              "tháng 11 năm 2025\n\nHƯỚNG DẪN\nTuyên truyền kỷ niệm Ngày thành lập Đảng\n\n")
+
+
+def test_a_board_of_the_province_party_committee_issues_its_own_papers() -> None:
+    doc = extract_text(BOARD_HEAD + "1. Nội dung.\n", "t.txt").document
+    assert (doc.issuer.name, doc.issuer.level, doc.issuer.id) == (
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy", "party", "party:68:ban-tuyen-giao-va-dan-van-tinh-uy")
+
+
+@pytest.mark.parametrize(("sentence", "issuer_id"), [
+    ("Căn cứ Kế hoạch số 34-KH/BTCTU ngày 02/3/2025;", "party:68:ban-to-chuc-tinh-uy"),
+    # before 2025 the boards of propaganda and of mass mobilisation stood apart
+    ("Căn cứ Hướng dẫn số 12-HD/BTGTU ngày 01/02/2024 của Ban Tuyên giáo Tỉnh ủy;", "party:68:ban-tuyen-giao-tinh-uy"),
+    ("Căn cứ Hướng dẫn số 13-HD/BDVTU ngày 01/02/2024;", "party:68:ban-dan-van-tinh-uy"),
+])
+def test_a_cited_board_of_the_province_party_committee(sentence: str, issuer_id: str) -> None:
+    rec = extract_text(BOARD_HEAD + sentence + "\n", "t.txt")
+    assert [r.target.issuer.id for r in rec.references if r.target.issuer] == [issuer_id]

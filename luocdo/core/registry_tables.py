@@ -175,10 +175,14 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PARTY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Tỉnh ủy", ("TU",)),
     ("Ban Thường vụ Tỉnh ủy", ("BTVTU",)),
-    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ()),
-    ("Ban Tổ chức Tỉnh ủy", ()),
-    ("Ủy ban Kiểm tra Tỉnh ủy", ()),
-    ("Văn phòng Tỉnh ủy", ()),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ("BTGDVTU",)),
+    ("Ban Tổ chức Tỉnh ủy", ("BTCTU",)),
+    ("Ủy ban Kiểm tra Tỉnh ủy", ("UBKTTU",)),
+    ("Văn phòng Tỉnh ủy", ("VPTU",)),
+    ("Ban Nội chính Tỉnh ủy", ("BNCTU",)),
+    # before 2025 the boards of propaganda and of mass mobilisation stood apart
+    ("Ban Tuyên giáo Tỉnh ủy", ("BTGTU",)),
+    ("Ban Dân vận Tỉnh ủy", ("BDVTU",)),
 )
 
 #: Offices and bodies of a commune-level unit (post-2025 two-tier model).
