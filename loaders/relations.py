@@ -99,10 +99,10 @@ _LEADS_TO_DOCUMENT = re.compile(
     r"\s*(?:c[a]c\s+)?(?:" + _PARTS_OF + r"(?=(?:b[o0]\s+)?lu[a]t\s|ph[a]p\s+l[e&]nh\s)|(?:" + _PARTS_OF + r")?"
     r"(?:v[a]n\s+b[a]n|" + P.TYPE_WORD.pattern + r"|[^;.\n]{0,80}?ban\s+h[a]nh\s+k[e&]m\s+theo\s))"
 )
-#: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …",
+#: A sentence of the body that opens by carrying an instrument out: "Để triển khai Quyết định số …", "Tổ chức thực hiện …",
 #: "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …" (not "Sau 5 năm thực hiện …", which looks back).
 _BODY_IMPLEMENTS = re.compile(
-    r"[\s\-+•*]*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+)?(?:[dpb][e&]\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
+    r"[\s\-+•*]*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+)?(?:[dpb][e&]\s+)?(?:t[o06bde&]\s+ch[a-z]{1,3}c\s+)?(?:" + P.TRIEN_KHAI + r"(?:\s+" + P.THUC_HIEN + r")?|" + P.THUC_HIEN + r")\s+"
     r"(?:(?:c[o0]\s+hi[e&]u\s+qu[a]|nghi[e&]m\s+t[u]c|k[i1]p\s+th[o0]i|d[a]y\s+d[u]|d[o0]ng\s+b[o0]|t[o0]t)(?:\s*,\s*|\s+)(?:v[a]\s+)?){0,3}"  # "Triển khai thực hiện có hiệu quả, kịp thời Kế hoạch số …"
     r"(?:(?:(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|[y]\s+ki[e&]n(?:\s+ch[i1]\s+d[a][o0])?|k[e&]t\s+lu[a]n)[^.;\n]{0,150}?\s+t[a]i\s+)?\Z"
 )
@@ -164,6 +164,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         # "Xét đề nghị của Giám đốc Sở … tại Tờ trình số …" reaches further
         reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
         ahead = folded[m.end() : m.end() + reach]
+        directed = False  # "Theo (ý kiến) chỉ đạo của … tại Công văn số …": carried out, as "Thực hiện chỉ đạo …" is
         if reach > 60:
             # the proposal: "… tại Tờ trình số …", or another paper it was made in ("… tại Công văn số …")
             if tm := _TO_TRINH.search(ahead):
@@ -173,12 +174,13 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or P.TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
+            directed = folded.startswith("theo", m.start()) and "chi dao" in om.group()
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
         if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16
                 or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)
                 or _LAW_NAME_AHEAD.match(folded, m.end(), pos)):
             continue
-        best = (m.lastgroup or "cites", m.start())
+        best = ("implements" if directed else m.lastgroup or "cites", m.start())
     return best
 
 

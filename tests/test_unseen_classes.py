@@ -218,6 +218,15 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …" in the opening, as in the body
     ("chỉ đạo tại, in the opening", PLAN + "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 123/UBND-KGVX ngày "
      "01/8/2025, Sở Y tế xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n", lambda r: _rels(r) == {"123/UBND-KGVX": "implements"}),
+    # "Theo (ý kiến) chỉ đạo của … tại …" carries the direction out, as "Thực hiện chỉ đạo" does; "Theo đề nghị" rests on it
+    ("theo chỉ đạo tại", PLAN + "Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số 123/UBND-KGVX ngày 01/8/2025; "
+     "Theo đề nghị của Phòng Kinh tế tại Tờ trình số 45/TTr-KT ngày 05/8/2025, Sở Y tế xây dựng Kế hoạch như sau:\n"
+     "I. MỤC ĐÍCH\n", lambda r: _rels(r) == {"123/UBND-KGVX": "implements", "45/TTr-KT": "based_on"}),
+    # a sentence of the body that opens by organising the carrying out of X ("Tổ chức thực hiện nghiêm túc …"): implements;
+    # a task to propose a plan for X does not
+    ("tổ chức thực hiện", PLAN + "Căn cứ tình hình thực tế.\nI. MỤC ĐÍCH\n1. Tổ chức thực hiện nghiêm túc Nghị quyết số 57-NQ/TW "
+     "ngày 22/12/2024 của Bộ Chính trị.\n2. Tham mưu ban hành kế hoạch thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 "
+     "của Chính phủ.\n", lambda r: _rels(r) == {"57-NQ/TW": "implements", "71/NQ-CP": "cites"}),
     # the Party's central boards, by the code of their numbers or by name
     ("Party central boards", PLAN + "Căn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/5/2025 của Ban Tuyên giáo Trung ương; Kế hoạch số "
      "02-KH/BCĐTW ngày 19/6/2025;\nI. MỤC ĐÍCH\n", lambda r: {x.target.label: x.target.issuer.id if x.target.issuer else None
