@@ -88,9 +88,10 @@ _CLAUSE_OPENER = re.compile(r"(?:[;,(:\n]|\.\s|\bv[a]|(?:^|\s)(?:[ivx]{1,4}|\d{1
 _XET_DE_NGHI = re.compile(r"(?:x[e&]t|theo)\s+d[e&]")
 _TO_TRINH = re.compile(r"t[o0]\s*tr[i1]nh")
 _AT_PAPER = re.compile(r"\st[a]i\s+(?=" + P.TYPE_WORD.pattern + r")")
-#: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại": what leads on to the document.
+#: "ý kiến (chỉ đạo|kết luận) của … tại", "(sự) chỉ đạo của … tại", "kết luận của … tại", "yêu cầu của … tại": what leads on
+#: to the document.
 _OPINION_AT = re.compile(
-    r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n)"
+    r"\s+(?:[y]\s+ki[e&]n(?:\s+(?:ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n))?|(?:s[uw]\s+)?ch[i1]\s+d[a][o0]|k[e&]t\s+lu[a]n|y[e&]u\s+c[a]u)"
     r"\s+" + P.CUA + r"\s[^;.\n]{2,120}?\st[a]i(?=\s)"
 )
 #: "khoản 2 Điều 112 (của) ": the parts of an instrument a cue may name before it ("Căn cứ khoản 2 Điều 112 của Luật …").
@@ -164,7 +165,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         # "Xét đề nghị của Giám đốc Sở … tại Tờ trình số …" reaches further
         reach = 200 if _XET_DE_NGHI.match(folded, m.start(), m.start() + 8) else 60
         ahead = folded[m.end() : m.end() + reach]
-        directed = False  # "Theo (ý kiến) chỉ đạo của … tại Công văn số …": carried out, as "Thực hiện chỉ đạo …" is
+        directed = False  # "Theo (ý kiến) chỉ đạo / yêu cầu của … tại Công văn số …": carried out, as "Thực hiện …" is
         if reach > 60:
             # the proposal: "… tại Tờ trình số …", or another paper it was made in ("… tại Công văn số …")
             if tm := _TO_TRINH.search(ahead):
@@ -174,7 +175,7 @@ def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
         elif (om := _OPINION_AT.match(folded, m.end(), m.end() + 200) or P.TASKS_AT.match(folded, m.end(), m.end() + 200)) is not None:
             # "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số …": the opinion is in the document
             ahead = folded[om.end() : om.end() + 60]
-            directed = folded.startswith("theo", m.start()) and "chi dao" in om.group()
+            directed = folded.startswith("theo", m.start()) and ("chi dao" in om.group() or "yeu cau" in om.group())
         # (or the citation itself starts right after it: its type word may be garbled, "Céng vin sd 627/…")
         if not (P.TYPE_WORD.match(ahead.lstrip()) or _LEADS_TO_DOCUMENT.match(ahead) or pos - m.end() <= 16
                 or ((pm := _PART_AHEAD.match(folded, m.end(), pos)) is not None and pos - pm.end() <= 16)

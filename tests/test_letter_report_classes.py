@@ -270,6 +270,10 @@ CLASSES: list[tuple[str, str, Check]] = [
      "Quảng Trị, ngày 01 tháng 10 năm 2025") + "Kính gửi: Các sở, ban, ngành tỉnh.\nChủ tịch UBND tỉnh đề nghị các sở, "
      "ban, ngành báo cáo kết quả thực hiện như sau:\n1. Nội dung.\n",
      lambda r: _rel(r, "112/KH-UBND") != "reports_on"),
+    # "Theo yêu cầu của … tại Công văn số …" in a report: the request it answers; what it reports on is named after
+    ("a report made as requested", _REPORT + "Theo yêu cầu của Sở Nội vụ tại Công văn số 300/SNV-CCHC ngày 01/11/2025, UBND xã "
+     "báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của UBND tỉnh như sau:\nI. KẾT QUẢ\n",
+     lambda r: (_rel(r, "300/SNV-CCHC"), _rel(r, "82/KH-UBND")) == ("implements", "reports_on")),
     ("guard: two carried out together", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh và Kế hoạch số "
      "20/KH-SNV ngày 20/8/2025 của Sở Nội vụ, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "implements")),
