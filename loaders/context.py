@@ -268,7 +268,8 @@ _NOT_AGENCY = re.compile(
     r"(?:so\s*(?::|\d).*|(?:bo\s+)?luat|nghi\s+quyet|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|chi\s+thi"
     r"|phap\s+lenh|lenh|hien\s+phap|van\s+ban\s+hop\s+nhat)\s*(?:so\s*:?)?\s*"
 )
-_TYPE_AT_END = re.compile(r"\s(?:" + _NOT_AGENCY.pattern + r")$")
+_TYPE_AT_END = re.compile(r"\s(?:" + _NOT_AGENCY.pattern + r")[il|]?$")  # ("LUẬTI": a speck read as a letter)
+_RULE_READ = re.compile(r"^(?:[^\W\d_]{9,}|[a-z]{5,})[=_~-]*(?:\s+(?=\S*?[A-Z])|$)")  # (no Vietnamese syllable has 9 letters)
 #: Where a central agency block starts (the others are local: read by the registry's resolve).
 _CENTRAL_START = re.compile(
     r"(?:bo\s|quoc\s+hoi|uy\s+ban\s+thuong\s+vu|chinh\s+phu|thu\s+tuong|van\s+phong\s+(?:chinh\s+phu|quoc\s+hoi)"
@@ -281,14 +282,16 @@ _SUB_AGENCY = re.compile(r"(tong\s+cuc|cuc|vu|uy\s+ban|ban|hoi\s+dong|vien|thanh
 
 def _agency_line(line: str) -> str | None:
     """An agency block line without separators, or None when it is not an agency."""
-    line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -")
+    line = " ".join(_BLOCK_JUNK.sub(" ", line).split()).strip(" -:.")  # ("QUOC HOI ------- :": OCR's specks)
+    line = _RULE_READ.sub("", line)  # "xeseeesese= LUẬT": a rule read as letters before words in capitals
     folded = fold(line).lower()  # same offsets as the line
-    if _NOT_AGENCY.fullmatch(folded):
+    if _NOT_AGENCY.fullmatch(folded.rstrip("il|")):  # ("LUẬTI": a speck read as a letter)
         return None
     m = _TYPE_AT_END.search(folded)  # "QUỐC HỘI Luật": the type word of "Luật số:" glued on
     if m:
         line = line[: m.start()].rstrip(" -")
-    return line or None
+    # an agency is written with capitals: a run of small letters is OCR's reading of a rule ("xeseeesese")
+    return line if line and not line.islower() else None
 
 
 def _canonical_body(raw: str) -> str:

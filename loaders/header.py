@@ -25,10 +25,10 @@ from luocdo.loaders.signature import signature_and_recipients
 _SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|(?<![ \t])\|[ \t]{0,2}|[ \t]{0,2}\|(?![ \t]))"
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank), "So 2 10" (split digits)
 _SO_LINE = re.compile(
-    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;]\s*"
+    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;.]\s*(?:[li|]\s+)?"  # ("số. …", "số: l …": OCR)
     r"(?:(?P<num>\d(?:[ \t]?\d){0,4}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
-    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t\n-]{0,3}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"
+    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t-]{0,3}\n?[ \t-]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"  # (one line break)
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d(?:[ \t]?\d){0,4}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"

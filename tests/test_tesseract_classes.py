@@ -173,6 +173,15 @@ CLASSES: list[tuple[str, str, Check]] = [
     # "triển khai" with a letter dropped: "trên khai", "Thển khai"
     *((f"triển khai read {cue}", PLAN + f"{cue} Kế hoạch số 45/KH-UBND ngày 20/3/2025 của UBND tỉnh, UBND tỉnh ban hành Kế "
        "hoạch như sau:\n", _refs(("45/KH-UBND", "implements"))) for cue in ("Thển khai", "Trên khai")),
+    # a law's header as Tesseract reads a scan: the rule under its body read as letters ("xeseeesese="), "Luật số." with a
+    # stop, a speck after the colon, the number on the line after a blank one, " -" at its end
+    *((f"a law's header read from a scan ({n})", f"QUỐC HỘI -------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+       f"Hạnh phúc\n{line}\n\nHà Nội, ngày 19 tháng 6 năm 2015 LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG\nCăn cứ Hiến pháp nước "
+       "Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
+       lambda r: (r.document.key, r.document.issuer.id if r.document.issuer else None) == (
+           "77/2015/QH13@2015", "central:quoc-hoi"))
+      for n, line in ((1, "xeseeesese= LUẬTI SỐ:\n\n77/2015/QH13 -"), (2, "Trterereeeexree Luat so.\n\n77/2015/QH13"),
+                      (3, "se LUẬT SỐ: l\n77/2015/QH13"))),
     # a consolidated text's list of amending acts: "bởi. :", items numbered "2 ", "3:", "5_"
     ("a consolidated text's list as Tesseract reads it", "VĂN PHÒNG QUỐC HỘI\nSố: 23/VBHN-VPQH\nHà Nội, ngày 26 tháng 02 năm "
      "2025\nLUẬT QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG\nLuật Quản lý, sử dụng tài sản công số 15/2017/QH14 ngày 21 tháng 6 năm 2017 "
