@@ -11,6 +11,7 @@ and the subject after.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from luocdo.loaders import patterns as P
 
 _SEG_SPLIT = re.compile(r"[/|]|-")
 #: A "." OCR read for a hyphen between two codes ("KH.UBND"): see :data:`patterns.DOT_SEP`.
-_DOT_FOR_HYPHEN = re.compile(r"(?<=[^\W\d_])[.:'’](?=[^\W\d_])")
+_DOT_FOR_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:[.:'’]|:[ \t]*\n[ \t]*)(?=[^\W\d_])")
 #: Dashes a word processor or PDF writes for the hyphen of a symbol (folding reads them all as "-").
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _DOUBLED_DASH = re.compile(r"-[\s-]*-")
@@ -75,6 +76,26 @@ def parse_date(folded: str, pos: int) -> tuple[str | None, int | None, int]:
     return iso, year, m.end()
 
 
+def _tw_as_read(raw: str, first_sep: str, seps: list[str], issuer: str, head: str) -> tuple[str, str]:
+    """The issuer and its head, "57-NQ/TÁW", "57:NQ/TẤN" read as the Party's "TW" (in a Party number's form only)."""
+    party_form = (first_sep == "-" and seps[1:2] in (["/"], ["|"])) or (raw[:1] in " \t:" and first_sep in "/|")
+    if party_form and head not in P.PARTY_ISSUERS and _TW_READ.fullmatch(_untoned(head)):
+        return "TW" + issuer[len(head) :], "TW"
+    return issuer, head
+
+
+#: "TW" of a Party number as OCR reads it, its tone marks taken off: "TAW", "TWW", "TÂN" ("TẤN", a word the language
+#: model knows), "TN", "TÂWV".
+_TW_READ = re.compile(r"T[AÂ]?[WN]{1,2}V?")
+
+
+def _untoned(code: str) -> str:
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", code) if ch not in _TONE_MARKS))
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
 def _party_code(code: str) -> bool:
     """A Party body's code: a committee's ("TW", "TU", "HU" …) or one ending in its committee's ("BTGTW",
     "VPTW", "BTGTU" for the provincial committee's propaganda board)."""
@@ -116,7 +137,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
-    text = _DOUBLED_DASH.sub("-", raw.strip().translate(_DASHES))  # "12- -HD/BTGTW": one dash, OCR's doubled
+    text = _DOUBLED_DASH.sub("-", raw.strip().lstrip(":").translate(_DASHES).replace("-:", "-"))  # "12- -HD/BTGTW": one dash, OCR's doubled
     if "." in text or ":" in text or "'" in text or "’" in text:
         text = _DOT_FOR_HYPHEN.sub("-", text)
     seps = _SEG_SPLIT.findall(text)
@@ -158,6 +179,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
         head = issuer.split("-")[0]
         if year is not None:
             return f"{year}/{tcode}-{issuer}", tcode, issuer, year, "normative"
+        issuer, head = _tw_as_read(raw, first_sep, seps, issuer, head)
         # "12-HD/BTGTW", also with OCR's "|" for the slash
         party = _party_code(head) or (first_sep == "-" and seps[1:2] in (["/"], ["|"]) and head not in ("UBND", "HĐND", "CP", "TTg"))
         if party and head not in ("UBND", "HĐND", "CP", "TTg"):
@@ -228,7 +250,7 @@ def _looks_like_code(raw: str) -> bool:
         if letters and not letters[0].isupper():
             return False
         # a word in capitals run on after a symbol ("95/2015/QH13- KHOẢN 1"): codes carry no tone marks
-        if i and len(letters) > 3 and _TONED.search(seg):
+        if i and len(letters) > 3 and _TONED.search(seg) and not _TW_READ.fullmatch(_untoned(seg)):  # ("TÂWV": "TW")
             return False
         # a word with toned small letters after a table's bar ("TT 23/2024 | Tên dịch vụ"): no code either
         if i and len(letters) >= 2 and _TONED_SMALL.search(seg, 1):
@@ -342,7 +364,7 @@ def before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
     """The symbol up to a ".", ":" or "'" that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next
     one; a code after one is in capitals ("KH.UBND", "CT:TTg")."""
     for m in _HYPHEN_READ_AS.finditer(sym_raw):
-        code = _SEG_SPLIT.split(sym_raw[m.end() :])[0]
+        code = _SEG_SPLIT.split(sym_raw[m.end() :].lstrip())[0]  # (after a line break: "NĐ:\nCP")
         code = _HYPHEN_READ_AS.split(code)[0]
         if not (code.isupper() or code in P.KNOWN_ISSUERS.values()):
             return sym_raw[: m.start()], sym_end - (len(sym_raw) - m.start())

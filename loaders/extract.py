@@ -233,8 +233,12 @@ _OPENING_TYPE = re.compile(
 )
 
 
+_GLUED_BY_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 def _type_from_opening(folded: str, h: Header) -> str | None:
     hi = min(len(folded), max(h.preamble_end, h.body_start) + 300)
+    folded = _GLUED_BY_HYPHEN.sub(" ", folded[:hi])  # "ban hanh Ke-hoach": OCR's hyphen between two syllables
     for m in _OPENING_TYPE.finditer(folded, h.body_start, hi):
         w = m.group("w")
         if w:

@@ -78,7 +78,7 @@ def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
 _MOTTO = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t[\s.,]*nam"  # ("VIET.NAM": OCR's speck)
     r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
-    r"|[dpb][a]ng\s*c[o0]ng\s*s[a]n\s*vi[e&]t\s*nam"
+    r"|[dpb][a]ng\s*c[o0]ng\s*s[a]{1,2}n\s*vi[e&]t[\s.,]*nam"  # ("SẲẢN": a letter read twice)
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")
 _TYPE_BEFORE_TITLE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")[ \t]+(?=\S)")  # the type, then the title on its line

@@ -216,6 +216,9 @@ SO_TAIL_5 = r"[o0-9bde&`]{1,2}"  # after a "5" read for the "S", the "ố" must 
 SO = r"(?:s" + SO_TAIL_S + r"|5" + SO_TAIL_5 + r")"
 #: Between "số" and the number: spaces, or a line break (a page break: blank lines) OCR put there.
 SO_GAP = r"[ \t\n]{0,6}"
+#: After "số" written with its letter "s": OCR may glue it to its number with a speck ("so.145/KH-UBND"), which a "5"
+#: read for the "S" may not have ("510.400 | Chưa …" is a price).
+SO_GAP_S = r"(?:[ \t\n]{0,6}|\.)"
 
 #: The end of a number: ".5" of "12.5/KH" (only right before a separator), a letter suffix ("1249a").
 NUM_TAIL = r"(?:\.\d{1,3}(?=[ \t]{0,2}[/|-]))?(?:[a-z](?![a-z]))?"
@@ -233,18 +236,19 @@ PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-–][ \t]*\d{1,3}[ \t]*[-–][ \t]*(?:\n
 #: white space on both sides is a table's cell border ("45/2013/QH13 | Khoản 2"), not a slash.
 SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
-       r"|[ \t]?-[ \t\n-]{0,3})")  # "-", doubled or wrapped
+       r"|[ \t]?-[ \t\n-]{0,3}:?)")  # "-", doubled or wrapped (or with a speck after it: "KH-:UBND")
 
 #: A ".", ":" or "'" OCR reads for the hyphen between two codes ("82/KH.UBND", "20/CT:TTg", "20/CT'TTg"): only
 #: between letters, never first after the number ("12.5/KH" is a number); the code after it must be in capitals
 #: (citations.before_a_sentence).
-DOT_SEP = r"[.:'](?<=[a-z][.:'])(?=[a-z])"
+DOT_SEP = (r"[.:'](?<=[a-z][.:'])(?=[a-z])"
+           r"|:(?<=[a-z]:)[ \t]*\n[ \t]*(?=(?:cp|ttg)(?![a-z]))")  # "30/2020/NĐ:\nCP": the hyphen at a line's end
 
-#: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"): only before a type code,
-#: "/" and a Party committee's code.
+#: The hyphen of a Party number lost, a space left for it ("359 KH/TU" for "359-KH/TU"), or read as a colon ("57:NQ/TW"):
+#: only before a type code, "/" and a Party committee's code.
 PARTY_HYPHEN_LOST = (
-    r"[ \t](?=(?:nq|kh|ctr|ct|kl|qd|hd|tb|bc|qc|da|cv)/(?:"
-    + "|".join(sorted((fold_code(c) for c in PARTY_ISSUERS), key=len, reverse=True)) + r")(?![a-z0-9]))"
+    r"[ \t:](?=(?:nq|kh|ctr|ct|kl|qd|hd|tb|bc|qc|da|cv)/(?:"
+    + "|".join(sorted((fold_code(c) for c in PARTY_ISSUERS), key=len, reverse=True)) + r"|t[a]?[wn]{1,2}v?)(?![a-z0-9]))"  # ("TẤN": "TW")
 )
 
 #: The "/" right after a number read as "I" or "l" ("30IKH-UBND", "176I0D-UBND"): only before a
@@ -263,7 +267,7 @@ SEG = r"[a-z0-9&`]{1,14}"
 #: :func:`citation_parts`.
 CITATION = re.compile(
     r"[s\d](?<![\w.,/-].)"  # not inside a word, a number or a symbol: the lookbehind sees the character before
-    r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
+    r"(?:(?<=s)(?P<so_s>" + SO_TAIL_S + r")" + SO_GAP_S + r"(?P<num_so>" + NUM_AFTER_SO + r")"  # "số 12"
     r"|(?<=5)(?P<so_5>" + SO_TAIL_5 + r")" + SO_GAP + r"(?P<num_so5>" + NUM_AFTER_SO + r")"  # "56 12" (số misread)
     r"|(?<=\d)(?P<num_rest>" + NUM_BARE_REST + r"))"  # "12"
     r"(?:[ \t]{0,2}\n(?=[ \t]{0,2}[/|]))?[ \t]{0,2}(?P<sym>(?:" + SEP + r"|" + SLASH_READ_AS_I + r"|" + PARTY_HYPHEN_LOST + r")" + SEG + r"(?:(?:" + SEP + r"|" + DOT_SEP + r")" + SEG + r"){0,5})"  # "/KH-UBND"
@@ -371,7 +375,7 @@ DATE_WORDS = (
 DATE_LETTERS = str.maketrans("oilt", "0111")
 #: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
 #: 01/11/2025, …" is the next paragraph's date)
-DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")
+DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"[.,]?\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")  # ("ngay. 05/9/2025")
 
 #: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
 #: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").
@@ -397,9 +401,10 @@ _ISSUER_STOP = (
     r"|[ai]n\s+c(?:u|tr|ur|ir|tv|t|w)(?![a-z]))"
 )
 #: "của <issuer>" after a citation; the issuer runs until the subject starts.
+#: (it ends before "về" glued by OCR's hyphen too: "của Ủy ban nhân dân tỉnh-về việc …")
 ISSUER_AFTER = re.compile(
     r"[\s,]{0,3}(?:" + CUA + r")\s+(?P<who>(?:[^;:\n]|\n(?!\s*\n)){2,120}?)"
-    r"(?=\s+(?:" + _ISSUER_STOP + r")|\s*[;,.(:]|\s*$|[ \t]*\n[ \t]*\n|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
+    r"(?=\s+(?:" + _ISSUER_STOP + r")|-v[e&]\s|\s*[;,.(:]|\s*$|[ \t]*\n[ \t]*\n|\s+\d|\s+" + NAM + r"\s+(?:19|20)\d{2}(?!\d))",
     re.S,
 )
 

@@ -64,7 +64,19 @@ ROWS = [
     ("Nghị định số 15/2021/NĐ-CP ngày 03 tháng Ø1 năm 2021", [("15", "2021/NĐ-CP", "NĐ", "2021-01-03")]),
     ("Luật số 47/2019/QH14 ngày 22 tháng T1 năm 2019", [("47", "2019/QH14", "Luật", "2019-11-22")]),
     ("Luật số 28/2023/QH15 ngày 27 tháng 1ï năm 2023", [("28", "2023/QH15", "Luật", "2023-11-27")]),
+    # the Party's "TW" as Tesseract reads it, the hyphen read as a colon
+    *((f"Nghị quyết số 57{joint}NQ/{tw} ngày 22/12/2024", [("57", "NQ/TW", "NQ", "2024-12-22")])
+      for joint, tw in (("-", "TÁW"), ("-", "TẤN"), ("-", "TN"), ("-", "TWW"), (":", "TW"), (":", "TẤN"))),
+    ("Nghị quyet sb 57-NO/TÂWV ngay 22/12/2024", [("57", "NQ/TW", "NQ", "2024-12-22")]),
+    ("Kế hoạch số 12-KH/ĐTN ngày 01/3/2025", [("12", "KH/ĐTN", "KH", "2025-03-01")]),  # a code of its own: left as it is
+    # a speck: "số" glued to its number, after the hyphen, for the hyphen at a line's end; "ngày." before the date
+    ("Căn cứ Kế hoạch so.145/KH-UBND ngay. 12/8/2025", [("145", "KH-UBND", "KH", "2025-08-12")]),
+    ("Kế hoạch số 145/KH-:UBND ngày 12/8/2025", [("145", "KH-UBND", "KH", "2025-08-12")]),
+    ("tại Nghị định số 30/2020/NĐ:\nCP ngày 05/3/2020", [("30", "2020/NĐ-CP", "NĐ", "2020-03-05")]),
+    ("Quyết định số 1588/QĐ:\nTTg ngày 20/12/2024", [("1588", "QĐ-TTg", "QĐ", "2024-12-20")]),
+    ("Kế hoạch số 12/KH-UBND:\nUBND xã tổ chức", [("12", "KH-UBND", "KH", None)]),
     # things that are not citations
+    ("510.400\n| Chua bao gom thuoc", []),  # a price in a table: no "số" read from its "5"
     ("giai đoạn 2021 - 2025, Quý III/2025, ngày 22/12/2024, (30/11)", []),
     ("Tần suất: 01 số /tuần (52 số/năm); ISO 9001:2015; 16.641/19.336", []),
     ("các tổ chức CT-XH xã; Đề án 06", []),

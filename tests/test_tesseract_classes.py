@@ -182,6 +182,20 @@ CLASSES: list[tuple[str, str, Check]] = [
            "77/2015/QH13@2015", "central:quoc-hoi"))
       for n, line in ((1, "xeseeesese= LUẬTI SỐ:\n\n77/2015/QH13 -"), (2, "Trterereeeexree Luat so.\n\n77/2015/QH13"),
                       (3, "se LUẬT SỐ: l\n77/2015/QH13"))),
+    # the Party's motto over two lines with a letter read twice ("ĐĂNG CÔNG SẲẢN VIỆT / NAM"): the committee, not its
+    # standing committee named in the opening, issued the plan
+    ("the Party's motto over two lines", "TỈNH ỦY TUYẾN QUANG ĐĂNG CÔNG SẲẢN VIỆT\nNAM\n\n*\n\nSo 09-KH/TU Tuyên Quang, ngay "
+     "28 thang 7\nnăm 2025\n\nKE HOACH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n\nThực hiện "
+     "Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:\n",
+     lambda r: r.document.issuer is not None and r.document.issuer.id == "party:8:tinh-uy"),
+    # a plan without its header whose opening issues "Ke-hoạch" (OCR's hyphen between two syllables)
+    ("a type word split by a hyphen", "Phổ cập kỹ năng số năm 2025\n\nThực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của Ủy "
+     "ban nhân dân tỉnh Tuyên Quang, Ủy ban nhân dân xã Yên Hoa ban hành Ke-hoạch phổ cập kỹ năng số như sau\n\nI. MỤC "
+     "ĐÍCH\n", lambda r: r.document.type == "KH"),
+    # "của Ủy ban nhân dân tỉnh-về việc …": the issuer ends where OCR glued "về" to it
+    ("về glued to the issuer", PLAN + "Thực hiện Công văn số 2310/UBND-KGVX ngày 05/9/2025 của Ủy ban nhân dân tỉnh-về việc "
+     "chuyển đổi số, UBND tỉnh ban hành Kế hoạch như sau:\n",
+     lambda r: [x.target.issuer.id for x in r.references if x.target.issuer] == ["province:8"]),
     # a consolidated text's list of amending acts: "bởi. :", items numbered "2 ", "3:", "5_"
     ("a consolidated text's list as Tesseract reads it", "VĂN PHÒNG QUỐC HỘI\nSố: 23/VBHN-VPQH\nHà Nội, ngày 26 tháng 02 năm "
      "2025\nLUẬT QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG\nLuật Quản lý, sử dụng tài sản công số 15/2017/QH14 ngày 21 tháng 6 năm 2017 "
