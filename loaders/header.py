@@ -25,7 +25,7 @@ from luocdo.loaders.signature import signature_and_recipients
 _SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|(?<![ \t])\|[ \t]{0,2}|[ \t]{0,2}\|(?![ \t]))"
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank), "So 2 10" (split digits)
 _SO_LINE = re.compile(
-    r"(?<![a-z0-9])(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})\s*[:;.]\s*(?:[li|]\s+)?"  # ("số. …", "số: l …": OCR)
+    r"(?<![a-z0-9])(?:s[o0-9abde&`]{0,2}\s*[:;.-]|[58$][o0-9bde&`]{1,2}\s*[:;.])\s*(?:[li|]\s+)?"  # ("số.", "So-", "S8:", "số: l": OCR)
     r"(?:(?P<num>\d(?:[ \t]?\d){0,4}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
     r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t-]{0,3}\n?[ \t-]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"  # (one line break)
@@ -40,7 +40,8 @@ _SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[
 _PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
 _BLANK = r"[.…_]{1,10}"
 _DATE_AFTER_COMMA = (
-    r",\s*" + P.NGAY + r"\s*(?:(?:(?P<d>\d{1,2})|" + _BLANK + r")?\s*" + P.THANG + r"\s*(?:(?P<m>\d{1,2})|" + _BLANK + r")?\s*"
+    r",\s*" + P.NGAY + r"\s*(?:(?:(?P<d>\d{1,2}|[\doilt]{1,2}(?=\s))|" + _BLANK + r")?\s*" + P.THANG
+    + r"\s*(?:(?P<m>\d{1,2}|[\doiltb]{1,2}(?=\s))|" + _BLANK + r")?\s*"
     + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
     # "Tuyên Quang, ngày 22/9/2025"
     + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
@@ -197,12 +198,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
         if not parsed:
             continue
         symbol, tcode, issuer_code, _y, syntax = parsed
-        pd = place_date(folded, m.end(), min(len(folded), m.end() + 200))
-        date = None
-        if pd and pd.group("y") and pd.group("m") and pd.group("d"):
-            date = f"{int(pd.group('y')):04d}-{int(pd.group('m')):02d}-{int(pd.group('d')):02d}"
-        elif pd and pd.group("y_"):
-            date = f"{int(pd.group('y_')):04d}-{int(pd.group('m_')):02d}-{int(pd.group('d_')):02d}"
+        date = _place_and_date(text, place_date(folded, m.end(), min(len(folded), m.end() + 200))).date
         number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
         return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
     return None
@@ -356,10 +352,10 @@ def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
         return _Dated()
     g_y, g_m, g_d = (pd.group("y"), pd.group("m"), pd.group("d")) if pd.group("y") else (pd.group("y_"), pd.group("m_"), pd.group("d_"))
     year = int(g_y)
-    month = int(g_m) if g_m else None
+    month = int(g_m.translate(P.DATE_LETTERS)) if g_m else None  # ("tháng B": OCR's letter for 8)
     date = None
     if g_d and g_m:
-        d, mo = int(g_d), int(g_m)
+        d, mo = int(g_d.translate(P.DATE_LETTERS)), int(g_m.translate(P.DATE_LETTERS))
         if 1 <= d <= 31 and 1 <= mo <= 12:
             date = f"{year:04d}-{mo:02d}-{d:02d}"
     raw_place = text[pd.start("place") : pd.end("place")]
@@ -424,8 +420,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/", "V#" before the subject.
-_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*[/#](?=[ \t]+[a-z]))")
+#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/", "V#", "V⁄" before the subject.
+_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*[/#⁄](?=[ \t]+[a-z]))")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 
 

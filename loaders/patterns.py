@@ -366,13 +366,14 @@ THANG = r"th[a-z`]{1,2}ng"
 NAM = r"n[a-z`]{1,2}m"
 #: (OCR may split the day's or the month's two digits: "22/1 2/2024")
 DATE_NUMERIC = r"(?P<d1>\d ?\d|\d)\s?[/.-]\s?(?P<m1>\d ?\d|\d)\s?[/.-]\s?(?P<y1>(?:19|20)\d{2})"
-#: (OCR may read a day's or month's digit as a letter, which folding then keeps: "ngày O1 tháng T1" is "oi", "ti";
+#: (OCR may read a day's or month's digit as a letter, which folding then keeps: "ngày O1 tháng T1" is "oi", "ti",
+#: "tháng B" is 8;
 #: :data:`DATE_LETTERS` reads them back)
 DATE_WORDS = (
-    r"(?P<d2>\d{1,2}|(?<=y )[\doilt]{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2}|[\doilt]{1,2}(?=\s))\s*(?:,\s*)?" + NAM
+    r"(?P<d2>\d{1,2}|(?<=y )[\doilt]{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2}|[\doiltb]{1,2}(?=\s))\s*(?:,\s*)?" + NAM
     + r"\s*(?P<y2>(?:19|20)\d{2})"
 )
-DATE_LETTERS = str.maketrans("oilt", "0111")
+DATE_LETTERS = str.maketrans("oiltb", "01118")  # ("tháng B": 8)
 #: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
 #: 01/11/2025, …" is the next paragraph's date)
 DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"[.,]?\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")  # ("ngay. 05/9/2025")

@@ -196,6 +196,14 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("về glued to the issuer", PLAN + "Thực hiện Công văn số 2310/UBND-KGVX ngày 05/9/2025 của Ủy ban nhân dân tỉnh-về việc "
      "chuyển đổi số, UBND tỉnh ban hành Kế hoạch như sau:\n",
      lambda r: [x.target.issuer.id for x in r.references if x.target.issuer] == ["province:8"]),
+    # the number's line: "Số:" read "So-" or "S8:"; the month's 8 read "B"; "V/v" read "V⁄"
+    *((f"the number's line read {so}", "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ ĐỒNG VĂN Độc lập - Tự do - "
+       f"Hạnh phúc\n{so} 52/KH-UBND Đồng Văn, ngày 29 tháng B năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n",
+       lambda r: (r.document.number, r.document.symbol, r.document.date) == ("52", "KH-UBND", "2025-08-29"))
+      for so in ("So-", "S8:")),
+    ("V/v read V⁄", "UBND TỈNH TUYÊN QUANG\nSố: 2310/UBND-KGVX\nV⁄ đôn đốc xây dựng kế hoạch\nTuyên Quang, ngày 05 tháng 9 "
+     "năm 2025\nKính gửi: Các sở.\n", lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("kế hoạch",
+                                                                                                         "ke hoach"))),
     # a consolidated text's list of amending acts: "bởi. :", items numbered "2 ", "3:", "5_"
     ("a consolidated text's list as Tesseract reads it", "VĂN PHÒNG QUỐC HỘI\nSố: 23/VBHN-VPQH\nHà Nội, ngày 26 tháng 02 năm "
      "2025\nLUẬT QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG\nLuật Quản lý, sử dụng tài sản công số 15/2017/QH14 ngày 21 tháng 6 năm 2017 "
