@@ -137,7 +137,7 @@ def parse_symbol(raw: str, type_word: str | None) -> tuple[str, str, str | None,
     Returns (symbol, type, issuer_code, year, syntax) or None when the run is not
     an instrument symbol (dates, ranges "2021-2025", quarter "III/2025" …).
     """
-    text = _DOUBLED_DASH.sub("-", raw.strip().lstrip(":").translate(_DASHES).replace("-:", "-"))  # "12- -HD/BTGTW": one dash, OCR's doubled
+    text = _DOUBLED_DASH.sub("-", raw.strip().lstrip(":").translate(_DASHES).replace("-:", "-").replace(":-", "-"))  # "12- -HD/BTGTW": one dash, OCR's doubled
     if "." in text or ":" in text or "'" in text or "’" in text:
         text = _DOT_FOR_HYPHEN.sub("-", text)
     seps = _SEG_SPLIT.findall(text)
@@ -364,7 +364,7 @@ def before_a_sentence(sym_raw: str, sym_end: int) -> tuple[str, int]:
     """The symbol up to a ".", ":" or "'" that is no hyphen: "12/KH.Sau đó" is a sentence's end glued to the next
     one; a code after one is in capitals ("KH.UBND", "CT:TTg")."""
     for m in _HYPHEN_READ_AS.finditer(sym_raw):
-        code = _SEG_SPLIT.split(sym_raw[m.end() :].lstrip())[0]  # (after a line break: "NĐ:\nCP")
+        code = _SEG_SPLIT.split(sym_raw[m.end() :].lstrip().lstrip("-"))[0]  # (after a line break: "NĐ:\nCP"; "TT:-SCT")
         code = _HYPHEN_READ_AS.split(code)[0]
         if not (code.isupper() or code in P.KNOWN_ISSUERS.values()):
             return sym_raw[: m.start()], sym_end - (len(sym_raw) - m.start())

@@ -25,10 +25,10 @@ from luocdo.loaders.signature import signature_and_recipients
 _SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|(?<![ \t])\|[ \t]{0,2}|[ \t]{0,2}\|(?![ \t]))"
 # "Số: 12/KH-UBND", "Sb: 12 /KH-UBND", "86: 272 |KH-SKHCN" (S→8, ố→6), "Sé: /BC-UBND" (blank), "So 2 10" (split digits)
 _SO_LINE = re.compile(
-    r"(?<![a-z0-9])(?:s[o0-9abde&`]{0,2}\s*[:;.-]|[58$][o0-9bde&`]{1,2}\s*[:;.])\s*(?:[li|]\s+)?"  # ("số.", "So-", "S8:", "số: l": OCR)
+    r"(?<![a-z0-9])(?:s[o0-9abde&`]{0,2}\s*[:;.-]{1,2}|[58$][o0-9bde&`]{1,2}\s*[:;.])\s*(?:[li|]\s+)?"  # ("số.", "So-", "S8:", "số: l": OCR)
     r"(?:(?P<num>\d(?:[ \t]?\d){0,4}(?:\.\d{1,3})?[a-z]?)|[.…_]{1,12})?[ \t]*(?P<sym>(?:[ \t]{0,2}[/|][ \t]{0,2}|[ \t]?-[ \t-]{0,3}|"
     + P.SLASH_READ_AS_I + r")[a-z0-9&`]{1,14}"
-    r"(?:(?:" + _SLASH + r"|[ \t]?-[ \t-]{0,3}\n?[ \t-]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"  # (one line break)
+    r"(?:(?:" + _SLASH + r"|:?[ \t]?-:?[ \t-]{0,3}\n?[ \t-]{0,2}|" + P.DOT_SEP + r")[a-z0-9&`]{1,14}){0,5})"  # (a line break; "-:")
 )
 _SO_BARE = re.compile(
     r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]+(?P<num>\d(?:[ \t]?\d){0,4}[a-z]?)[ \t]*(?P<sym>(?:[/|]|-[ \t]{0,2})[a-z0-9&`]{1,14}"
@@ -78,7 +78,7 @@ def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
 
 _MOTTO = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t[\s.,]*nam"  # ("VIET.NAM": OCR's speck)
-    r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*-\s*t[a-z`]{1,2}\s*d[o0]\s*-\s*h[a-z`]{1,3}nh\s*ph[a-z`]{1,3}c"
+    r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*[-:]\s*t[a-z`]{1,2}\s*d[o0]\s*[-:]\s*h[a-z`]{1,3}nh[\s:.,]*ph[a-z`]{1,3}c"
     r"|[dpb][a]ng\s*c[o0]ng\s*s[a]{1,2}n\s*vi[e&]t[\s.,]*nam"  # ("SẲẢN": a letter read twice)
 )
 _TYPE_LINE = re.compile(r"\s*(?:" + P.TYPE_WORD.pattern + r")\s*$")

@@ -78,6 +78,8 @@ def _confusion_regex(code: str) -> re.Pattern[str]:
 #: Tone marks OCR's language model puts on a code's letters ("TỤ", "TÚ" for "TU"): codes carry none ("Ư", "Â"
 #: are letters of their own, left as they are).
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+#: The vowels with marks of their own, as a code's plain letters: OCR's language model puts them there ("NỢ" for "NQ").
+_VOWEL_MARKS = str.maketrans("ƠÔƯĂÂÊ", "OOUAAE")
 
 
 def _match_code(raw: str, table: dict[str, str]) -> str | None:
@@ -86,6 +88,9 @@ def _match_code(raw: str, table: dict[str, str]) -> str | None:
         return table[up]
     if not up.isascii():
         up = unicodedata.normalize("NFC", unicodedata.normalize("NFD", up).translate(_TONES))
+        if up in table:
+            return table[up]
+        up = up.translate(_VOWEL_MARKS)  # "NỢ" is "NO", then "NQ": no code has "Ơ", "Ô", "Ư", "Ă" or "Â"
         if up in table:
             return table[up]
     if "VV" in up and up.replace("VV", "W") in table:
@@ -236,7 +241,7 @@ PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-–][ \t]*\d{1,3}[ \t]*[-–][ \t]*(?:\n
 #: white space on both sides is a table's cell border ("45/2013/QH13 | Khoản 2"), not a slash.
 SEP = (r"(?:[ \t]{0,2}/(?:[ \t]{0,2}\n)?[ \t]{0,2}"  # "/", spaced or wrapped
        r"|(?<![ \t])\|(?:[ \t]{0,2}\n)?[ \t]{0,2}|[ \t]{0,2}\|(?![ \t\n])"  # OCR's "|" for "/", spaced on one side at most
-       r"|[ \t]?-[ \t\n-]{0,3}:?)")  # "-", doubled or wrapped (or with a speck after it: "KH-:UBND")
+       r"|:?[ \t]?-[ \t\n-]{0,3}:?)")  # "-", doubled or wrapped (or with a speck by it: "KH-:UBND", "TT:-SCT")
 
 #: A ".", ":" or "'" OCR reads for the hyphen between two codes ("82/KH.UBND", "20/CT:TTg", "20/CT'TTg"): only
 #: between letters, never first after the number ("12.5/KH" is a number); the code after it must be in capitals

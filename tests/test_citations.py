@@ -75,6 +75,9 @@ ROWS = [
     ("tại Nghị định số 30/2020/NĐ:\nCP ngày 05/3/2020", [("30", "2020/NĐ-CP", "NĐ", "2020-03-05")]),
     ("Quyết định số 1588/QĐ:\nTTg ngày 20/12/2024", [("1588", "QĐ-TTg", "QĐ", "2024-12-20")]),
     ("Kế hoạch số 12/KH-UBND:\nUBND xã tổ chức", [("12", "KH-UBND", "KH", None)]),
+    ("tại Tờ trình số 245/TTr:-SCT ngày 02/10/2025", [("245", "TTr-SCT", "TTr", "2025-10-02")]),
+    # a code's letter read with a vowel's own mark ("NỢ" for "NQ")
+    ("Căn cứ Nghị quyết số 76/NỢ-CP ngày 15/7/2021", [("76", "NQ-CP", "NQ", "2021-07-15")]),
     # things that are not citations
     ("510.400\n| Chua bao gom thuoc", []),  # a price in a table: no "số" read from its "5"
     ("giai đoạn 2021 - 2025, Quý III/2025, ngày 22/12/2024, (30/11)", []),

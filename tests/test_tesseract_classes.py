@@ -201,6 +201,18 @@ CLASSES: list[tuple[str, str, Check]] = [
        f"Hạnh phúc\n{so} 52/KH-UBND Đồng Văn, ngày 29 tháng B năm 2025\nKẾ HOẠCH\nChuyển đổi số năm 2025\n",
        lambda r: (r.document.number, r.document.symbol, r.document.date) == ("52", "KH-UBND", "2025-08-29"))
       for so in ("So-", "S8:")),
+    # the motto's second line with colons for its dashes ("Độc lập - Tự do : Hạnh: phúc"): the motto, not the issuer
+    ("colons in the motto", "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do : Hạnh: phúc\n\n"
+     "So. 21/2025/TT-BKHCN\n\nHà Nội, ngày 30 tháng 10 năm 2025\n\nTHÔNG TƯ\nHướng dẫn thi hành\n",
+     lambda r: (r.document.key, r.document.issuer.id if r.document.issuer else None) == (
+         "21/2025/TT-BKHCN@2025", "ministry:bo-khoa-hoc-va-cong-nghe")),
+    # specks by the hyphens of the number's line: "So-.15-KH/ĐU", "77/KH-:SNV"
+    ("specks on the number's line", "ĐẢNG BỘ TỈNH QUẢNG NGÃI\nĐẢNG ỦY XÃ SƠN TỊNH\nSo-.15-KH/ĐÐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+     "Sơn Tịnh, ngày 20 tháng 8 năm 2025\n\nKẾ HOẠCH\nthực hiện Nghị quyết\n",
+     lambda r: (r.document.number, r.document.symbol) == ("15", "KH/ĐU")),
+    ("a speck after the number's hyphen", "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSo: 77/KH-:SNV Quảng Trị, ngày 12 tháng 11 năm 2025\n"
+     "KẾ HOẠCH\nTriển khai công tác\n", lambda r: (r.document.symbol, r.document.issuer.id if r.document.issuer else None)
+     == ("KH-SNV", "dept:44:so-noi-vu")),
     ("V/v read V⁄", "UBND TỈNH TUYÊN QUANG\nSố: 2310/UBND-KGVX\nV⁄ đôn đốc xây dựng kế hoạch\nTuyên Quang, ngày 05 tháng 9 "
      "năm 2025\nKính gửi: Các sở.\n", lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("kế hoạch",
                                                                                                          "ke hoach"))),
