@@ -356,7 +356,7 @@ def consolidated_amended_by(folded: str, cits: list[Citation], classified: list)
 #: (amends it); the law follows within a few words.
 _ACTS_ON_LAW = re.compile(
     r"(?P<implements>quy\s+d[i1]nh\s+chi\s+ti[e&]t|h[uw][o0]ng\s+d[a]n|quy\s+d[i1]nh\s+(?:vi[e&]c\s+)?thi\s+h[a]nh)"
-    r"|(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung)"
+    r"|(?P<amends>" + P.SUA_DOI_BO_SUNG + r")"
 )
 _TO_THE_LAW = re.compile(r"(?:[^;.\n:]|\n(?![ \t]*\n)){0,70}?\s(?:c[uw]a\s+)?\Z")  # (a line wrapped in it)
 #: Another act named between: the law is that one's object ("… sửa đổi, bổ sung một số điều của các nghị định hướng

@@ -41,7 +41,7 @@ _PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
 _BLANK = r"[.…_]{1,10}"
 _DATE_AFTER_COMMA = (
     r",\s*" + P.NGAY + r"\s*(?:(?:(?P<d>\d{1,2}|[\doilt]{1,2}(?=\s))|" + _BLANK + r")?\s*" + P.THANG
-    + r"\s*(?:(?P<m>\d{1,2}|[\doiltb]{1,2}(?=\s))|" + _BLANK + r")?\s*"
+    + r"\s*(?:(?P<m>\d{1,2}|[\doiltb!]{1,2}(?=\s))|" + _BLANK + r")?\s*"
     + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
     # "Tuyên Quang, ngày 22/9/2025"
     + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
@@ -420,8 +420,8 @@ def _title(text: str, folded: str, after: int, so_span: tuple[int, int] | None) 
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/", "V#", "V⁄" before the subject.
-_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*[/#⁄](?=[ \t]+[a-z]))")
+#: A letter's "V/v" (về việc), also as OCR reads it: "V/w", "//v", "V/", "V#", "V⁄", "V@v" before the subject.
+_SUBJECT_LINE = re.compile(r"[ \t]*(?:v\s*/\s*[vw]\b|/\s*/\s*v\b|v\s*[/#⁄]|v@v\b)(?=[ \t]+[a-z])")
 _KINH_GUI = re.compile(r"\s*k[i1]nh\s+g[uw]i\b")
 
 

@@ -20,7 +20,7 @@ _WORDS_TO_IT = r"(?:(?!\n\s*(?:c[a]n\s+c[uw]|x[e&]t|theo|th[uw]c\s+hi[e&]n|tr[i1
 #: the verb's line.
 _LIST_OF = r"(?:\s+c[a]c(?:\s+[^;.:\n]{1,30}:)?)?"
 _AMENDS_BEFORE = re.compile(
-    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung" + _WORDS_TO_IT + r"|thay\s+th[e&]" + _LIST_OF
+    r"(?=[stbd])(?:(?:(?<=h[a]nh\slu[a]t[ \t])|(?<!lu[a]t[ \t]))(?P<amends>" + P.SUA_DOI_BO_SUNG + _WORDS_TO_IT + r"|thay\s+th[e&]" + _LIST_OF
     + r"|d[i1]nh\s+ch[i1]nh)"
     r"|(?P<repeals>b[a]i\s+b[o0]" + _WORDS_TO_IT + r"))"
     r"\s*(?:c[uw]a\s+)?\Z"

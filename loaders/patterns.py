@@ -172,10 +172,16 @@ _STRAY_STOP = re.compile(
 _ITEM_NUMBER = re.compile(r"[ \t]*[IVXivx]{1,4}\Z")
 
 
+#: A stop OCR read for the comma of "sửa đổi, bổ sung" ("sửa đối. bổ sung"), folded.
+_STOP_FOR_COMMA = re.compile(r"(?<=d[o0bd]i)\.(?=[ \t]*(?:v[a]\s+)?b[o0d]\s+sung)")
+
+
 def stray_stops_blanked(text: str, folded: str) -> str:
-    """``folded`` with the stray stops of :data:`_STRAY_STOP` blanked (same length)."""
+    """``folded`` with the stray stops of :data:`_STRAY_STOP` and :data:`_STOP_FOR_COMMA` blanked (same length)."""
     spots = [m.start() for m in _STRAY_STOP.finditer(text) if (m.group("next") or "x").islower()
              and not _ITEM_NUMBER.match(text, text.rfind("\n", 0, m.start()) + 1, m.start())]
+    if "sung" in folded:
+        spots += [m.start() for m in _STOP_FOR_COMMA.finditer(folded)]
     if not spots:
         return folded
     out = list(folded)
@@ -375,10 +381,10 @@ DATE_NUMERIC = r"(?P<d1>\d ?\d|\d)\s?[/.-]\s?(?P<m1>\d ?\d|\d)\s?[/.-]\s?(?P<y1>
 #: "tháng B" is 8;
 #: :data:`DATE_LETTERS` reads them back)
 DATE_WORDS = (
-    r"(?P<d2>\d{1,2}|(?<=y )[\doilt]{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2}|[\doiltb]{1,2}(?=\s))\s*(?:,\s*)?" + NAM
+    r"(?P<d2>\d{1,2}|(?<=y )[\doilt]{1,2})\s*" + THANG + r"\s*(?P<m2>\d{1,2}|[\doiltb!]{1,2}(?=\s))\s*(?:,\s*)?" + NAM
     + r"\s*(?P<y2>(?:19|20)\d{2})"
 )
-DATE_LETTERS = str.maketrans("oiltb", "01118")  # ("tháng B": 8)
+DATE_LETTERS = str.maketrans("oiltb!", "011181")  # ("tháng B": 8, "tháng 1!": 11)
 #: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
 #: 01/11/2025, …" is the next paragraph's date)
 DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"[.,]?\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")  # ("ngay. 05/9/2025")
@@ -450,8 +456,11 @@ PART_OF = (
 #: "thi hành (đúng và thống nhất)" as OCR leaves it ("thj hanh dung va théng nhat"): carrying an act out.
 THI_HANH = r"th[i1j]\s+h[a]nh(?:\s+d[uwi]{1,2}ng(?:\s+v[a]\s+th[a-z0-9&`]{1,2}ng\s+nh[a-z0-9&`]{1,2}t)?)?"
 
+#: "sửa đổi, bổ sung" as OCR leaves it: "sua d6i, b6 sung", "sửa ddi, bd sung", "sửa\nđối. bổ sung" (a stop for the comma).
+SUA_DOI_BO_SUNG = r"s[uw]a\s+d[o0bd]i[,.]?\s*(?:v[a]\s+)?b[o0d]\s+sung"
+
 CUES: tuple[tuple[str, str], ...] = (
-    ("amends", r"s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
+    ("amends", SUA_DOI_BO_SUNG + r"|b[a]i\s+b[o0]|thay\s+th[e&]|d[i1]nh\s+ch[i1]nh"),
     # ("Để thi hành đúng và thống nhất Bộ luật …" of a court council's resolution, "Thi hành Nghị định số …" of an old
     # circular, "Để cụ thể hóa Nghị quyết số …")
     ("implements", r"(?:d[e&]\s+)?" + TRIEN_KHAI + r"(?:\s+" + THUC_HIEN + r")?|(?:d[e&]\s+)?" + THUC_HIEN + r"|qu[a]n\s+tri[e&]t"

@@ -63,8 +63,8 @@ _NEST_CUE = re.compile(
     r"(?:(?P<amended_by>(?:d[uw][o0]c|b[i1])\s+(?:s[uw]a\s+d[o0bd]i(?:,?\s*(?:v[a]\s+)?b[o0d]\s+sung)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"[^;.]{0,40}?(?:theo|" + P.BOI + r"|t[a]i)(?:\s+(?:quy\s+d[i1]nh\s+)?t[a]i)?"
     # "… theo Luật sửa đổi, bổ sung một số điều của [Luật X số N]": N is the amending law, named by what it amends
-    r"(?:\s+lu[a]t\s+s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?)"
-    r"|(?<!lu[a]t\s)(?P<amends>s[uw]a\s+d[o0bd]i,?\s*(?:v[a]\s+)?b[o0d]\s+sung(?:\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
+    r"(?:\s+lu[a]t\s+" + P.SUA_DOI_BO_SUNG + r"\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?)"
+    r"|(?<!lu[a]t\s)(?P<amends>" + P.SUA_DOI_BO_SUNG + r"(?:\s+" + P.MOT_SO + r"\s+d[i1][e&]u\s+c[uw]a)?|thay\s+th[e&]|b[a]i\s+b[o0])"
     r"|(?P<implements>(?:" + P.TRIEN_KHAI + r"\s+)?" + P.THUC_HIEN + r"|" + P.TRIEN_KHAI + r"|c[uw]\s+th[e&]\s+h[o0]a"
     r"|(?:quy\s+d[i1]nh\s+chi\s+ti[e&]t(?:\s+v[a]\s+)?|h[uw][o0e]ng\s+d[a]n(?:\s+(?:thi\s+h[a]nh|th[uw]c\s+hi[e&]n))?)"
     r"(?:\s+(?:" + P.MOT_SO + r"\s+)?(?:d[i1][e&]u(?:\s+v[a]\s+bi[e&]n\s+ph[a]p)?|n[o0]i\s+dung))?(?:\s+(?:thi\s+h[a]nh\s+)?c[uw]a)?)"

@@ -213,6 +213,14 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a speck after the number's hyphen", "UBND TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ\nSo: 77/KH-:SNV Quảng Trị, ngày 12 tháng 11 năm 2025\n"
      "KẾ HOẠCH\nTriển khai công tác\n", lambda r: (r.document.symbol, r.document.issuer.id if r.document.issuer else None)
      == ("KH-SNV", "dept:44:so-noi-vu")),
+    # "đã được sửa\nđối. bổ sung tại …": a stop for the comma of "sửa đổi, bổ sung"; "V@v"; "tháng 1!" (11)
+    ("a stop for the comma of sửa đổi, bổ sung", "BỘ TÀI CHÍNH\nSố: 9821/BTC-NSNN\nV@v hướng dẫn thực hiện Nghị định\nHà Nội, "
+     "ngày 20 tháng 7 năm 2025\nKính gửi: Các Bộ.\nThực hiện Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ (đã "
+     "được sửa\nđối. bổ sung tại Nghị định số 67/2025/NĐ-CP ngày 15/3/2025), Bộ Tài chính hướng dẫn như sau:\n",
+     lambda r: r.document.type == "CV" and {(d.source.label, d.relation, d.target.label) for d in r.derived} == {
+         ("67/2025/NĐ-CP", "amends", "178/2024/NĐ-CP")}),
+    ("a month read 1!", DECISION + "Ban hành quy chế\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 22 tháng 1! năm 2019;\n",
+     lambda r: [x.target.date for x in r.references] == ["2019-11-22"]),
     ("V/v read V⁄", "UBND TỈNH TUYÊN QUANG\nSố: 2310/UBND-KGVX\nV⁄ đôn đốc xây dựng kế hoạch\nTuyên Quang, ngày 05 tháng 9 "
      "năm 2025\nKính gửi: Các sở.\n", lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("kế hoạch",
                                                                                                          "ke hoach"))),
