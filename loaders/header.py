@@ -17,6 +17,7 @@ from luocdo.loaders import patterns as P
 from luocdo.loaders.annex import annexed
 from luocdo.loaders.citations import before_a_sentence, clean, parse_symbol
 from luocdo.loaders.closing import closing_number, closing_type, consolidated
+from luocdo.loaders.place_date import Dated, place_and_date, place_date
 from luocdo.loaders.scan import LinePattern
 from luocdo.loaders.signature import signature_and_recipients
 
@@ -36,46 +37,6 @@ _SO_BARE = re.compile(
 )
 # "Số:" with nothing after it (a draft or copy of a consolidated text): the line is the number's place.
 _SO_EMPTY = re.compile(r"(?m)^[ \t]*(?:s[o0-9bde&`]{0,2}|[58$][o0-9bde&`]{1,2})[ \t]*[:;][ \t.…_/-]*$")
-# "Sơn Mai, ngày 05 tháng 8 năm 2025" — the day may be blank in copies ("ngày   tháng", "ngày … tháng").
-_PLACE = r"(?P<place>[^\n,;:]{2,40}?)\s*"
-_BLANK = r"[.…_]{1,10}"
-_DATE_AFTER_COMMA = (
-    r",\s*" + P.NGAY + r"\s*(?:(?:(?P<d>\d{1,2}|[\doilt]{1,2}(?=\s))|" + _BLANK + r")?\s*" + P.THANG
-    + r"\s*(?:(?P<m>\d{1,2}|[\doiltb!]{1,2}(?=\s))|" + _BLANK + r")?\s*"
-    + P.NAM + r"\s*(?P<y>(?:19|20)\d{2})"
-    # "Tuyên Quang, ngày 22/9/2025"
-    + r"|(?P<d_>\d{1,2})\s?[/.-]\s?(?P<m_>\d{1,2})\s?[/.-]\s?(?P<y_>(?:19|20)\d{2}))"
-)
-#: The place and date line; :func:`place_date` finds its first match in a header.
-PLACE_DATE = re.compile(_PLACE + _DATE_AFTER_COMMA)
-_COMMA_DATE = re.compile(_DATE_AFTER_COMMA)
-_PLACE_BREAKS = "\n,;:"
-
-
-def place_date(folded: str, lo: int, hi: int) -> re.Match[str] | None:
-    """``PLACE_DATE.search(folded, lo, hi)``, found from the commas instead of from every position
-    (over a header, a hundred times faster).
-
-    The regex search tries up to forty place lengths at each position of the
-    header; a match needs ", ngày …" after the place, and a place holds no
-    comma, so the first comma followed by a date whose place can start far
-    enough before it gives the leftmost match (a test compares the two).
-    """
-    c = folded.find(",", lo, hi)
-    while c != -1:
-        if _COMMA_DATE.match(folded, c, hi):
-            w0 = c
-            while w0 > lo and folded[w0 - 1].isspace():
-                w0 -= 1
-            for e in range(w0, c + 1):  # the place ends at e, white space runs from e to the comma
-                bad = max(folded.rfind(ch, lo, e) for ch in _PLACE_BREAKS)
-                s = max(e - 40, bad + 1, lo)
-                if e - s >= 2:
-                    return PLACE_DATE.match(folded, s, hi)
-        c = folded.find(",", c + 1, hi)
-    return None
-
-
 _MOTTO = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a]\s*h[a-z0-9`]{1,3}\s*ch[uw]\s*ngh[i1]a\s*vi[e&]t[\s.,]*nam"  # ("VIET.NAM": OCR's speck)
     r"|[dpb][a-z0-9`]{1,3}c\s*[l1][a-z0-9`]{1,3}p\s*[-:]\s*t[a-z`]{1,2}\s*d[o0]\s*[-:]\s*h[a-z`]{1,3}nh[\s:.,]*ph[a-z`]{1,3}c"
@@ -169,16 +130,6 @@ class _Number:
 
 
 @dataclass(frozen=True, slots=True)
-class _Dated:
-    """The place and date line: "Sơn Mai, ngày 05 tháng 8 năm 2025"."""
-
-    place: str | None = None
-    date: str | None = None
-    year: int | None = None
-    month: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class _Titled:
     """The title under the type line, where the body starts, and the type the type line names."""
 
@@ -198,7 +149,7 @@ def _vbhn_tail(text: str, folded: str) -> tuple[_Number, str | None] | None:
         if not parsed:
             continue
         symbol, tcode, issuer_code, _y, syntax = parsed
-        date = _place_and_date(text, place_date(folded, m.end(), min(len(folded), m.end() + 200))).date
+        date = place_and_date(text, place_date(folded, m.end(), min(len(folded), m.end() + 200))).date
         number = P.number_as_read(text, folded, *m.span("num")) if m.group("num") else None
         return _Number(number, symbol, tcode, issuer_code, syntax, (m.start(), m.end())), date
     return None
@@ -212,18 +163,18 @@ def _typed(num: _Number, said: str | None) -> _Number:
     return dataclasses.replace(num, type=num.type or said)
 
 
-def _from_the_end(text: str, folded: str, num: _Number, dated: _Dated, head_hi: int) -> tuple[_Number, _Dated]:
+def _from_the_end(text: str, folded: str, num: _Number, dated: Dated, head_hi: int) -> tuple[_Number, Dated]:
     """What a text's end says of its identity: a consolidated text's certification ("XÁC THỰC VĂN BẢN HỢP NHẤT … Số:
     03/VBHN-VPQH"), a portal's copy that names itself on its last line ("Quyết định số 1532/QĐ-BKHĐT ngày …"), a
     consolidated text whose number is blank or missing (never the act it consolidates)."""
     if num.symbol is None and len(folded) > head_hi and (tail := _vbhn_tail(text, folded)) is not None:
         num, tail_date = tail
         if tail_date:
-            dated = _Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
+            dated = Dated(dated.place, tail_date, int(tail_date[:4]), int(tail_date[5:7]))
     if num.span is None and len(folded) > head_hi // 5 and (found := closing_number(text, folded, num.type)) is not None:
         number, symbol, tcode, issuer_code, syntax, span, iso = found
         if dated.date is None and iso:
-            dated = _Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
+            dated = Dated(dated.place, iso, int(iso[:4]), int(iso[5:7]))
         num = _Number(number, symbol, tcode, issuer_code, syntax, span)
     if num.symbol is None and consolidated(text, folded, head_hi):
         num = dataclasses.replace(num, type="VBHN")
@@ -239,7 +190,7 @@ def parse_header(text: str, folded: str) -> Header:
     """The document's own identity, read from its header, title, closing sentence and signature."""
     head_hi = min(len(text), 1500)
     num, pd, heading_type = _number_line(text, folded, head_hi)
-    dated = _place_and_date(text, pd)
+    dated = place_and_date(text, pd)
     annex = annexed(text, folded, head_hi) if not num.span and pd is None else None
     # agency block: the lines above "Số:" (or the date line, or an annex's type line), motto removed
     block_end = (num.span[0] if num.word_start is None else num.word_start) if num.span else (
@@ -247,7 +198,7 @@ def parse_header(text: str, folded: str) -> Header:
     agency = _agency_block(text, folded, block_end, pd)
     if annex is not None:
         titled = _Titled(annex.title, annex.title_span, annex.body_start, annex.type)
-        dated = _Dated(None, annex.date, annex.year, int(annex.date[5:7]) if annex.date else None)
+        dated = Dated(None, annex.date, annex.year, int(annex.date[5:7]) if annex.date else None)
     else:
         titled = _title(text, folded, pd.end() if pd else (num.span[1] if num.span else 0), num.span)
     if num.span and titled.type_from_line is None:
@@ -258,7 +209,7 @@ def parse_header(text: str, folded: str) -> Header:
     warnings: list[str] = []
     if (misread := P.year_misread(num.symbol, dated.year)) is not None:
         warnings.append(f"date's year read as {dated.year}: the year {misread} of the number kept")
-        dated = _Dated(dated.place, f"{misread:04d}{dated.date[4:]}" if dated.date else None, misread, dated.month)
+        dated = Dated(dated.place, f"{misread:04d}{dated.date[4:]}" if dated.date else None, misread, dated.month)
     if not num.span:
         warnings.append("no 'Số:' line: number and symbol unknown")
     elif num.number is None:
@@ -347,24 +298,6 @@ def _slash(sym: str) -> str:
     return "/" + sym[1:] if sym[:1] in "Il" else sym
 
 
-def _place_and_date(text: str, pd: re.Match[str] | None) -> _Dated:
-    if pd is None:
-        return _Dated()
-    g_y, g_m, g_d = (pd.group("y"), pd.group("m"), pd.group("d")) if pd.group("y") else (pd.group("y_"), pd.group("m_"), pd.group("d_"))
-    year = int(g_y)
-    month = int(g_m.translate(P.DATE_LETTERS)) if g_m else None  # ("tháng B": OCR's letter for 8)
-    date = None
-    if g_d and g_m:
-        d, mo = int(g_d.translate(P.DATE_LETTERS)), int(g_m.translate(P.DATE_LETTERS))
-        if 1 <= d <= 31 and 1 <= mo <= 12:
-            date = f"{year:04d}-{mo:02d}-{d:02d}"
-    raw_place = text[pd.start("place") : pd.end("place")]
-    place = clean(raw_place.split("\n")[-1]) or None
-    if place and (len(place) > 30 or not place[0].isupper()):
-        place = None
-    return _Dated(place, date, year, month)
-
-
 _COLUMN_GAP = re.compile(r"[ \t]{2,}")
 
 
@@ -434,9 +367,12 @@ def _subject_line_above(text: str, folded: str, lo: int, hi: int, titled: _Title
         kinh_gui = titled.span is not None and _KINH_GUI.match(folded, *titled.span) is not None
         return _Titled(None, None, titled.body_start, None) if kinh_gui else titled
     span_lines: list[tuple[int, int]] = []
-    for a, b in lines[first : first + 3]:
-        if span_lines and (not text[a:b].strip() or place_date(folded, a, b) is not None):
+    for n, (a, b) in enumerate(lines[first : first + 4]):
+        if span_lines and ((not text[a:b].strip() and not _small_after(text, lines, first + n + 1))
+                           or place_date(folded, a, b) is not None):
             break
+        if not text[a:b].strip():
+            continue
         # the right column on the same line (the motto, two spaces or more away) is not the subject's
         cut = min([m.start() for m in (_MOTTO.search(folded, a, b), _COLUMN_GAP.search(folded, a, b)) if m] or [b])
         if cut <= a:
@@ -446,6 +382,11 @@ def _subject_line_above(text: str, folded: str, lo: int, hi: int, titled: _Title
     return _Titled(clean(text[span[0] : span[1]]), span, titled.body_start, "CV")
 
 
+def _small_after(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """The next line with words from ``i`` goes on in small letters: a blank line before it is one OCR put in a title."""
+    return next((text[a:b].strip() for a, b in lines[i : i + 2] if text[a:b].strip()), "")[:1].islower()
+
+
 def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, typed: bool, numbered: bool,
                  given: bool = False) -> list[tuple[int, int]]:
     t_lines: list[tuple[int, int]] = []
@@ -453,7 +394,7 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
         lo, hi = lines[i]
         line = text[lo:hi]
         if not line.strip():
-            if t_lines:
+            if t_lines and not _small_after(text, lines, i + 1):
                 break
             i += 1
             continue
@@ -465,7 +406,8 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
         if _GAZETTE.match(folded, lo, hi):
             i += 1  # a gazette's page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2024") is never a title
             continue
-        if _CUE_LINE.match(folded[lo:hi]) and not (given and not t_lines):  # (given: the first line is the title's)
+        # (given: the first line is the title's; a line in small letters goes on the one before: "V/v … kế hoạch\ntriển khai …")
+        if _CUE_LINE.match(folded[lo:hi]) and not (given and not t_lines) and not (t_lines and line.lstrip()[:1].islower()):
             # "KẾ HOẠCH / Thực hiện Nghị quyết số 57-NQ/TW …" is a title when it
             # stands alone right under the type line: a short block ending
             # without ";", ":" or "," and followed by a blank line

@@ -98,6 +98,8 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         return (reg.resolve("Tỉnh ủy", province=province) if province else None), None
     if head.endswith("TU") and province and (board := reg.party(head, province)) is not None:
         return board, None  # "34-KH/BTCTU": a board of the province's Party Committee
+    if head == "ĐU" and ctx.commune is not None:
+        return reg.commune_unit("Đảng ủy", ctx.commune), None  # "15-KH/ĐU" in a commune's paper: its Party committee
     if head and K.is_local_issuer(head):
         return reg.department_from_code(head, province), None
     if head:

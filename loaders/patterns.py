@@ -167,7 +167,8 @@ def digits_read_as_letters(text: str, folded: str) -> str:
 #: The word after it is one of small letters: not a list item's letter ("… thực hiện.\na) Nội dung", "b2) …",
 #: OCR's "b Nội dung"), nor a formula's legend ("n: là số …"); the word before it is no item's number.
 _STRAY_STOP = re.compile(
-    r"\.(?<=[^\W\d_]{2}\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2})|[ \t]{1,3}ng[^\W\d_]{1,2}y[ \t]*\d)"
+    r"\.(?<=[^\W\d_]{2}\.)(?=[ \t]*\n[ \t]*(?P<next>[^\W\d_]{2})|[ \t]{1,3}ng[^\W\d_]{1,2}y[ \t]*\d"
+    r"|[ \t](?P<word>[^\W\d_]{2}))"  # (a stop before a word in small letters: OCR's reading of a comma, "Luật Phòng. chống")
 )
 _ITEM_NUMBER = re.compile(r"[ \t]*[IVXivx]{1,4}\Z")
 
@@ -178,7 +179,7 @@ _STOP_FOR_COMMA = re.compile(r"(?<=d[o0bd]i)\.(?=[ \t]*(?:v[a]\s+)?b[o0d]\s+sung
 
 def stray_stops_blanked(text: str, folded: str) -> str:
     """``folded`` with the stray stops of :data:`_STRAY_STOP` and :data:`_STOP_FOR_COMMA` blanked (same length)."""
-    spots = [m.start() for m in _STRAY_STOP.finditer(text) if (m.group("next") or "x").islower()
+    spots = [m.start() for m in _STRAY_STOP.finditer(text) if (m.group("next") or m.group("word") or "x").islower()
              and not _ITEM_NUMBER.match(text, text.rfind("\n", 0, m.start()) + 1, m.start())]
     if "sung" in folded:
         spots += [m.start() for m in _STOP_FOR_COMMA.finditer(folded)]
@@ -387,7 +388,7 @@ DATE_WORDS = (
 DATE_LETTERS = str.maketrans("oiltb!", "011181")  # ("tháng B": 8, "tháng 1!": 11)
 #: (a line wrap may come between a citation and its date, never a blank line: "… Kế hoạch số 112/KH-UBND\n\nNgày
 #: 01/11/2025, …" is the next paragraph's date)
-DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"[.,]?\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")  # ("ngay. 05/9/2025")
+DATE_AFTER = re.compile(r"(?:[ \t,(]|\n(?![ \t]*\n)){0,3}(?:" + NGAY + r"[.,:]?\s*)?(?:" + DATE_NUMERIC + "|" + DATE_WORDS + ")")  # ("ngay. 05/9/2025", "ngay: 16 thang 6")
 
 #: The year written right after a citation's symbol, in place of its date: "Kế hoạch số 38/KH-UBND
 #: năm 2025", "(năm 2024)"; never a span of years ("năm 2024-2025").

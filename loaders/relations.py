@@ -141,9 +141,10 @@ def list_cue(folded: str, floor: int) -> tuple[str, int] | None:
     return (rel, m.start("cue")) if rel else None
 
 
-def _clause_initial(folded: str, pos: int, floor: int) -> bool:
+def _clause_initial(folded: str, pos: int, floor: int, text: str | None = None) -> bool:
     """A cue is clause-initial when only a break, ";", ",", "và", "(" or
-    nothing precedes it in its sentence."""
+    nothing precedes it in its sentence; after a line break only when it is written with its capital (``text``, the
+    original): a line that OCR or a PDF wrapped a sentence onto goes on in small letters."""
     if (pos - floor > 2 and folded[pos - 1] == " "
             and (lead := _PURPOSE_LEAD.search(folded, max(floor, pos - 40), pos)) is not None):
         pos = lead.start()  # "Nhằm triển khai …", "Để tổ chức thực hiện tốt …": the clause opens at the purpose word
@@ -151,13 +152,16 @@ def _clause_initial(folded: str, pos: int, floor: int) -> bool:
     stripped = before.rstrip()
     if pos - floor <= 2 or not stripped:
         return True
+    if text is not None and text[pos : pos + 1].islower() and before.rstrip(" \t").endswith("\n") and (
+            stripped[-1:] not in ";,(:."):
+        return False  # "… đánh giá tình hình\nthực hiện Kế hoạch …": wrapped, not a clause of its own
     return bool(_CLAUSE_OPENER.search(before)) or stripped.endswith(("\n",))
 
 
-def _governing_cue(folded: str, floor: int, pos: int) -> tuple[str, int] | None:
+def _governing_cue(folded: str, floor: int, pos: int, text: str | None = None) -> tuple[str, int] | None:
     best = None
     for m in P.CUE.finditer(folded, floor, pos):
-        if not _clause_initial(folded, m.start(), floor):
+        if not _clause_initial(folded, m.start(), floor, text):
             continue
         if m.lastgroup == "amends" and PASSIVE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "… đã được\nsửa đổi, bổ sung theo …" wrapped by OCR: what another act did
@@ -369,15 +373,15 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
     relation, cue_start = "cites", None
     if c.start < preamble_end:  # only the opening part is governed: its breaks are all that is read
         floor = _sentence_floor(folded, c.start, 0, text)
-        g = _governing_cue(folded, floor, c.start)
+        g = _governing_cue(folded, floor, c.start, text)
         if g is None and floor > 0 and _CUT_ITEM.search(folded, max(0, floor - 80), floor):
             # an item the scan cut by a blank line ("Căn cứ\n\nNghị định số …"): its cue is before the cut
-            g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start)
+            g = _governing_cue(folded, _sentence_floor(folded, floor - 3, 0), c.start, text)
         if (g is None and floor > 0 and not folded[floor : c.start].strip(" \t\n-+•")
                 and P.ITEM_AFTER_BLANK.search(folded, max(0, floor - 40), floor)):
             # "Căn cứ Nghị định số 85/…;\n\nNghị định số 47/…;": the next item of the list, a blank line between
             # (as exports and OCR set the lines of a preamble apart), under the cue of the line above
-            g = _governing_cue(folded, _sentence_floor(folded, folded.rfind(";", 0, floor), 0, text), c.start)
+            g = _governing_cue(folded, _sentence_floor(folded, folded.rfind(";", 0, floor), 0, text), c.start, text)
         if g is None:
             g = list_cue(folded, floor)  # "Căn cứ:\n- Nghị định số …;\n- Quyết định số …;"
         if g:
@@ -388,9 +392,22 @@ def _governed(folded: str, c: Citation, preamble_end: int, doc_type: str | None,
     if relation == "cites" and _IMPL_NEAR.search(folded, max(0, c.start - 200), c.start):
         floor = _sentence_floor(folded, c.start, 0, text)
         line = folded.rfind("\n", floor, c.start) + 1  # a heading line before it in the same "sentence"
-        if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (line and _BODY_IMPLEMENTS.match(folded, line, c.start)):
+        if _BODY_IMPLEMENTS.match(folded, floor, c.start) or (
+                line and _line_opens_a_clause(folded, text, line) and _BODY_IMPLEMENTS.match(folded, line, c.start)):
             relation, cue_start = ("reports_on" if doc_type == "BC" else "implements"), floor
     return relation, cue_start
+
+
+def _line_opens_a_clause(folded: str, text: str | None, line: int) -> bool:
+    """The line at ``line`` opens a clause of its own: written with a capital, an item, or after a line that ends a
+    clause; not a line that OCR or a PDF wrapped a sentence onto ("… đánh giá tình hình\nthực hiện Kế hoạch …")."""
+    if text is None or text[line : line + 80].lstrip()[:1].isupper() or _ITEM_MARK.match(folded, line):
+        return True
+    prev = folded[max(0, line - 200) : line].rstrip()
+    return not prev or prev[-1] in ".:;"
+
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-+•*]|(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])[.)])\s")
 
 
 def _carried_out_with(prev: Classified, folded: str, c: Citation) -> bool:

@@ -2,7 +2,7 @@
 
 Each pattern is written once, as its regular expression; the fast search
 (:class:`~luocdo.loaders.scan.KeywordPattern`, :class:`~luocdo.loaders.scan.LinePattern`,
-:func:`~luocdo.loaders.header.place_date`, :func:`~luocdo.loaders.scan.last_match`, breaks
+:func:`~luocdo.loaders.place_date.place_date`, :func:`~luocdo.loaders.scan.last_match`, breaks
 found in parts) must find the same matches: every such pattern of the extractor is found
 here by its kind and checked on table rows that name the edge cases, on the test corpus, and on
 random text built from the pieces the patterns care about.
@@ -23,8 +23,8 @@ import luocdo.loaders
 from luocdo.core.doctypes import BY_CODE
 from luocdo.core.fold import fold
 from luocdo.loaders import assignments as A
-from luocdo.loaders import header as H
 from luocdo.loaders import patterns as P
+from luocdo.loaders import place_date as PD
 from luocdo.loaders.citations import clean
 from luocdo.loaders.edges import EVIDENCE_BREAK_PARTS
 from luocdo.loaders.scan import KeywordPattern, LinePattern, last_match, literal_prefix
@@ -74,7 +74,7 @@ def _span(m):
 )
 def test_place_date_table(text: str, lo: int) -> None:
     f = fold(text)
-    assert _span(H.place_date(f, lo, len(f))) == _span(H.PLACE_DATE.search(f, lo, len(f)))
+    assert _span(PD.place_date(f, lo, len(f))) == _span(PD.PLACE_DATE.search(f, lo, len(f)))
 
 
 def test_place_date_on_the_corpus(corpus_dir: Path) -> None:
@@ -83,7 +83,7 @@ def test_place_date_on_the_corpus(corpus_dir: Path) -> None:
         f = fold(load(path).text)
         for lo in range(0, 1500, 7):
             hi = min(len(f), 1500)
-            assert _span(H.place_date(f, lo, hi)) == _span(H.PLACE_DATE.search(f, lo, hi)), (path.name, lo)
+            assert _span(PD.place_date(f, lo, hi)) == _span(PD.PLACE_DATE.search(f, lo, hi)), (path.name, lo)
             checked += 1
     assert checked > 500
 
@@ -100,7 +100,7 @@ def test_place_date_random(pieces: list[str], lo: int) -> None:
     f = fold("".join(pieces))
     lo = min(lo, len(f))
     for hi in (len(f), max(lo, len(f) - 3)):
-        assert _span(H.place_date(f, lo, hi)) == _span(H.PLACE_DATE.search(f, lo, hi))
+        assert _span(PD.place_date(f, lo, hi)) == _span(PD.PLACE_DATE.search(f, lo, hi))
 
 
 

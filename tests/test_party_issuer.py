@@ -55,3 +55,14 @@ def test_a_board_of_the_province_party_committee_issues_its_own_papers() -> None
 def test_a_cited_board_of_the_province_party_committee(sentence: str, issuer_id: str) -> None:
     rec = extract_text(BOARD_HEAD + sentence + "\n", "t.txt")
     assert [r.target.issuer.id for r in rec.references if r.target.issuer] == [issuer_id]
+
+
+def test_a_communes_party_committee_cites_its_own_plan_by_its_code() -> None:
+    """"Kế hoạch số 15-KH/ĐU" in a paper of a commune's Party committee: that committee's, numbered in the commune."""
+    text = ("ĐẢNG BỘ TỈNH GIA LAI\nĐẢNG ỦY XÃ ĐAK PƠ\n*\nSố 45-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐak Pơ, ngày 15 tháng 12 năm "
+            "2025\n\nBÁO CÁO\nsơ kết 1 năm thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\nI. KẾT QUẢ\nĐảng ủy xã đã ban "
+            "hành Kế hoạch số 15-KH/ĐU ngày 20/8/2025 thực hiện Nghị quyết số 57-NQ/TW.\n")
+    rec = extract_text(text, "t.txt")
+    plan = next(r.target for r in rec.references if r.target.label == "15-KH/ĐU")
+    assert (plan.key, plan.issuer.name if plan.issuer else None) == ("15-KH/ĐU@2025@gia-lai/dak-po", "Đảng ủy xã Đak Pơ")
+    assert rec.document.key == "45-BC/ĐU@2025@gia-lai/dak-po"

@@ -32,6 +32,10 @@ def _refs(*pairs: tuple[str, str]) -> Check:
     return lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items()} == want
 
 
+def _letter_head(subject: str) -> str:
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 2310/UBND-KGVX\n{subject}\nTuyên Quang, ngày 05 tháng 9 năm 2025\n")
+
+
 CLASSES: list[tuple[str, str, Check]] = [
     # the thin hyphen of a symbol lost between a type code and a known issuer: "07/CTTTg", "12/2024/TTBKHCN", "57-NQTW"
     ("hyphen lost, administrative", PLAN + "Thực hiện Chỉ thị số 07/CTTTg ngày 14/3/2023 của Thủ tướng Chính phủ, UBND "
@@ -221,6 +225,21 @@ CLASSES: list[tuple[str, str, Check]] = [
          ("67/2025/NĐ-CP", "amends", "178/2024/NĐ-CP")}),
     ("a month read 1!", DECISION + "Ban hành quy chế\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 22 tháng 1! năm 2019;\n",
      lambda r: [x.target.date for x in r.references] == ["2019-11-22"]),
+    # a sentence OCR wrapped so that "thực hiện X" starts a line in small letters: no cue of its own
+    ("a cue at a wrapped line's start", "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 89/TB-VP\nCà Mau, ngày 25 tháng 9 năm 2025\n"
+     "THÔNG BÁO\nÝ kiến kết luận của Chủ tịch UBND tỉnh\n\nNgày 20/9/2025, Chủ tịch UBND tỉnh chủ trì cuộc họp đánh giá "
+     "tình hình\nthực hiện Kế hoạch số 145/KH-UBND ngày 12/3/2025 của UBND tỉnh về chuyển đổi số. Chủ tịch UBND tỉnh kết "
+     "luận như sau:\n1. Nội dung.\n", lambda r: _refs(("145/KH-UBND", "cites"))(r)),
+    # a letter's subject wrapped in small letters, also over a blank line OCR put in it: the subject goes on
+    *((f"a letter's subject wrapped{name}", _letter_head("V/v đôn đốc xây dựng kế hoạch" + gap + "triển khai Nghị quyết số "
+       "57-NQ/TW") + "Kính gửi: Các sở.\nNgày 12/8/2025, UBND tỉnh ban hành Kế hoạch số 145/KH-UBND.\n",
+       lambda r: {k.split("@")[0]: v for k, v in _keyed(r).items()}.get("57-NQ/TW") == "implements")
+      for name, gap in (("", "\n"), (" over a blank line", "\n\n"))),
+    # "ngày:" before a law's date; a stop for the comma inside a listed name ("Luật Phòng. chống thiên tai")
+    ("a law's date after ngày:", DECISION + "Ban hành quy chế\nCăn cứ Luật Tổ chức chính quyền địa phương ngày: 16 tháng 6 "
+     "năm 2025;\n", lambda r: [x.target.key for x in r.references] == ["Luật:to-chuc-chinh-quyen-dia-phuong@2025"]),
+    ("a stop for a comma in a law's name", DECISION + "Ban hành quy chế\nCăn cứ Luật Phòng. chống thiên tai ngày 19 tháng 6 năm "
+     "2013;\n", lambda r: [x.target.key for x in r.references] == ["Luật:phong-chong-thien-tai@2013"]),
     ("V/v read V⁄", "UBND TỈNH TUYÊN QUANG\nSố: 2310/UBND-KGVX\nV⁄ đôn đốc xây dựng kế hoạch\nTuyên Quang, ngày 05 tháng 9 "
      "năm 2025\nKính gửi: Các sở.\n", lambda r: r.document.type == "CV" and (r.document.title or "").endswith(("kế hoạch",
                                                                                                          "ke hoach"))),
