@@ -89,6 +89,19 @@ def _standalone_block(text: str, lines: list[tuple[int, int]], i: int, most: int
     return 0 < len(block) <= most and i < len(lines) and not block[-1].endswith((";", ":", ","))
 
 
+#: A document's opening sentence at a line's start, written with its capital: "Căn cứ …", "Thực hiện …", "Triển khai …".
+_OPENING = re.compile(r"[ \t]*(?:c[a]n\s+c[uw]|" + P.THUC_HIEN + "|" + P.TRIEN_KHAI + r"|x[e&]t\s|nh[a]m\s|[dp][e&]\s)")
+
+
+def _before_an_opening(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A one-line title under its type line with the opening sentence on the next line and no blank line between, as a
+    word processor's paragraphs give it ("KẾ HOẠCH / Triển khai Kế hoạch số 82/KH-UBND … / Thực hiện Kế hoạch số …")."""
+    if i + 1 >= len(lines) or text[lines[i][0] : lines[i][1]].rstrip().endswith((";", ":", ",", ".")):
+        return False
+    a, b = lines[i + 1]
+    return text[a:b].lstrip()[:1].isupper() and _OPENING.match(folded, a, b) is not None
+
+
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     pos = lo
@@ -414,7 +427,8 @@ def _title_lines(text: str, folded: str, lines: list[tuple[int, int]], i: int, t
             # (also at the very top of a text with no header at all)
             # "LUẬT / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA …" in capitals under the type line is its title whatever follows
             upper_title = typed and line.strip().isupper() and (not t_lines or text[t_lines[-1][0]:t_lines[-1][1]].strip().isupper())
-            if not upper_title and not (not t_lines and (typed or not numbered) and _standalone_block(text, lines, i, 4 if typed else 2)):
+            if not upper_title and not (not t_lines and (typed or not numbered) and (
+                    _standalone_block(text, lines, i, 4 if typed else 2) or (typed and _before_an_opening(text, folded, lines, i)))):
                 break
         t_lines.append((lo, hi))
         i += 1

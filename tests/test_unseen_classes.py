@@ -954,6 +954,21 @@ def test_a_type_word_and_its_title_on_one_line() -> None:
         assert _keyed(rec) == {"178/2024/NĐ-CP@2024": "implements"}
 
 
+#: A word processor's paragraphs: the title on one line under its type line, the opening sentence right after it.
+def test_a_one_line_title_with_the_opening_right_after_it() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TỊNH KHÊ\nSố: 57/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tịnh Khê, ngày 03 tháng 10 năm 2025\nKẾ HOẠCH\nTriển khai thực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của "
+            "UBND tỉnh\nThực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của UBND tỉnh về chuyển đổi số, UBND xã ban hành Kế "
+            "hoạch như sau:\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n2. Bảo đảm tiến độ.\nII. NHIỆM VỤ\n")
+    for variant in (text, _no_diacritics(text)):
+        rec = extract_text(variant)
+        assert squash(rec.document.title or "") == "trien khai thuc hien ke hoach so 82/kh-ubnd ngay 24/4/2025 cua ubnd tinh"
+        assert _keyed(rec) == {"82/KH-UBND@2025@quang-ngai": "implements"}
+    # guard: a title whose next line goes on in small letters is the opening's sentence, wrapped
+    rec = extract_text(text.replace("\nThực hiện Kế hoạch số 82", "\nthực hiện Kế hoạch số 82"))
+    assert not (rec.document.title or "").startswith("Triển khai thực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của UBND tỉnh\n")
+
+
 #: "Căn cứ ý kiến (chỉ đạo) của … tại Thông báo số …": the opinion is in the document, and the letter rests on it.
 OPINION_AT = [
     "Căn cứ ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Thông báo số 123-TB/TU ngày 01/11/2025, Chủ tịch UBND tỉnh có ý kiến:",
