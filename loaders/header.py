@@ -94,11 +94,15 @@ _OPENING = re.compile(r"[ \t]*(?:c[a]n\s+c[uw]|" + P.THUC_HIEN + "|" + P.TRIEN_K
 
 
 def _before_an_opening(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """A one-line title under its type line with the opening sentence on the next line and no blank line between, as a
-    word processor's paragraphs give it ("KẾ HOẠCH / Triển khai Kế hoạch số 82/KH-UBND … / Thực hiện Kế hoạch số …")."""
-    if i + 1 >= len(lines) or text[lines[i][0] : lines[i][1]].rstrip().endswith((";", ":", ",", ".")):
+    """A title under its type line (its lines after the first in small letters) with the opening sentence on the line
+    after it and no blank line between, as a word processor's paragraphs give it ("KẾ HOẠCH / Triển khai Kế hoạch số
+    82/KH-UBND … / Thực hiện Kế hoạch số …")."""
+    j = i + 1
+    while j < min(len(lines), i + 3) and text[lines[j][0] : lines[j][1]].lstrip()[:1].islower():
+        j += 1  # the title's lines after its first go on in small letters ("… Kế hoạch số 82/KH-UBND\nvề chuyển đổi số")
+    if j >= len(lines) or text[lines[j - 1][0] : lines[j - 1][1]].rstrip().endswith((";", ":", ",", ".")):
         return False
-    a, b = lines[i + 1]
+    a, b = lines[j]
     return text[a:b].lstrip()[:1].isupper() and _OPENING.match(folded, a, b) is not None
 
 

@@ -964,6 +964,9 @@ def test_a_one_line_title_with_the_opening_right_after_it() -> None:
         rec = extract_text(variant)
         assert squash(rec.document.title or "") == "trien khai thuc hien ke hoach so 82/kh-ubnd ngay 24/4/2025 cua ubnd tinh"
         assert _keyed(rec) == {"82/KH-UBND@2025@quang-ngai": "implements"}
+    # a title over two paragraphs, the second in small letters
+    two = text.replace("của UBND tỉnh\nThực hiện", "của UBND tỉnh\nvề chuyển đổi số năm 2025\nThực hiện")
+    assert squash(extract_text(two).document.title or "").endswith("cua ubnd tinh ve chuyen doi so nam 2025")
     # guard: a title whose next line goes on in small letters is the opening's sentence, wrapped
     rec = extract_text(text.replace("\nThực hiện Kế hoạch số 82", "\nthực hiện Kế hoạch số 82"))
     assert not (rec.document.title or "").startswith("Triển khai thực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của UBND tỉnh\n")
