@@ -28,6 +28,9 @@ ROWS = [
     ("Sd Tai chinh", "Quảng Ngãi", None, "dept:51:so-tai-chinh"),
     ("Bộ Khoa học và Công nghệ", "Quảng Ngãi", None, "ministry:bo-khoa-hoc-va-cong-nghe"),
     ("sẽ báo cáo", "Quảng Ngãi", None, None),  # "sẽ" (will) before no department's name
+    # OCR's "P", "B" for the "Đ" of "Đặc khu"
+    ("UBND PAC KHU LY SON", "Quảng Ngãi", None, "commune:21548"),
+    ("UBND BAC KHU LY SON", "Quảng Ngãi", None, "commune:21548"),
     ("Văn phòng UBND tỉnh", "Quảng Ngãi", None, "dept:51:van-phong-ubnd-tinh"),
     ("Ban Thường vụ Tỉnh ủy", "Quảng Ngãi", None, "party:51:ban-thuong-vu-tinh-uy"),
     ("Tỉnh ủy", "Gia Lai", None, "party:52:tinh-uy"),

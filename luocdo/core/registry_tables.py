@@ -228,6 +228,7 @@ def _norm(text: str) -> str:
     s = re.sub(r"\(.*?\)", " ", s)  # "(b/cáo)", "(để thực hiện)"
     s = re.sub(r"(?<![a-z])x[a&3-9§@d]?(?=\s|$)", "xa", s)  # "x&", "x3", "x4" → xã
     s = re.sub(r"(?<![a-z])ph[wu][o0-9&`]ng(?![a-z])", "phuong", s)  # "phwong", "phu6ng" → phường
+    s = re.sub(r"(?<![a-z])[pb0]ac\s+khu(?![a-z])", "dac khu", s)  # "PAC KHU", "BAC KHU": OCR's Đ of "Đặc khu"
     s = re.sub(r"[;:,.\"“”'`*_|]+", " ", s)
     s = re.sub(r"^[\s\-–+•]+", "", s)
     return " ".join(s.split())
