@@ -65,13 +65,16 @@ _WORD = re.compile(r"[^\s,;.:()\"“”]+")
 
 
 def _capitalised_words(text: str, pos: int, limit: int = 4) -> str:
-    """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi")."""
+    """Words from ``pos`` while they start with a capital letter ("Quảng Ngãi"), up to a punctuation mark ("tỉnh Hà
+    Tĩnh, UBND xã …" names Hà Tĩnh)."""
     words: list[str] = []
+    end = pos
     for m in _WORD.finditer(text, pos, pos + 60):
         w = m.group(0)
-        if not w[0].isupper() or len(words) >= limit:
+        if not w[0].isupper() or len(words) >= limit or (words and text[end : m.start()].strip()):
             break
         words.append(w)
+        end = m.end()
     return " ".join(words)
 
 

@@ -284,8 +284,11 @@ def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
     h = page.header
     local = (K.is_local_issuer((h.issuer_code or "").split("-")[0]) or local_body(ctx.org, h.symbol)) if h.issuer_code else True
     if ctx.org is None:
-        # a commune's paper whose commune the text does not establish is numbered in it, not in the province
-        own_scope = None if ctx.raw and level_of_name(ctx.raw) == "commune" else K.scope_of(ctx.province)
+        # a commune's paper whose commune the registry does not know is numbered in it, not in the province: its name
+        # as written scopes it when the province is known ("XÃ ĐỨC LẠC" of 2022), else the scope is unknown
+        commune_named = bool(ctx.raw) and level_of_name(ctx.raw or "") == "commune"
+        own_scope = (_unlisted_commune_scope(ctx.raw or "", ctx.province) if commune_named
+                     else K.scope_of(ctx.province))
     elif ctx.org.level == "district":
         own_scope = K.scope_of(ctx.org.province, slug(ctx.org.name))
     elif ctx.commune is not None:
@@ -308,6 +311,22 @@ def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
             Issuer(name=ctx.raw, level=level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
         ),
     )
+
+
+_COMMUNE_HEAD = re.compile(r"^(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:xa|phuong|thi\s+tran|dac\s+khu)\s+")
+
+
+def _unlisted_commune_scope(raw: str, province: str | None) -> str | None:
+    """The scope of a commune the registry does not list, from its name as written: "ha-tinh/duc-lac"; unknown (None)
+    for a name the province's listed communes share as folded ("XA BA TO": Ba Tơ or Ba Tô), which one is not said."""
+    folded = " ".join(fold(raw).split())
+    head = _COMMUNE_HEAD.match(folded)
+    name = folded[head.end() :] if head else ""
+    if not province or not name:
+        return None
+    if any(c.province == province for c in registry().communes_named(raw)):
+        return None
+    return K.scope_of(province, slug(name))
 
 
 def record(page: Page, source: str, content_hash: str | None, document: Instrument, ident: Identity, edges: Edges,

@@ -1001,6 +1001,16 @@ def test_a_commune_name_two_communes_share_without_marks_still_gives_the_provinc
     assert marked.document.key == "45/KH-UBND@2025@quang-ngai/ba-to-21484"
 
 
+def test_a_commune_the_registry_does_not_list_numbers_its_papers_under_its_own_name() -> None:
+    """A commune of before 2025 the registry does not know ("XÃ ĐỨC LẠC" of 2022, the province named in the text):
+    its plan is numbered in it, under its name as written, not in an unknown scope every such commune would share."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ ĐỨC LẠC\nSố: 34/KH-UBND\nĐức Lạc, ngày 15 tháng 3 năm 2022\nKẾ HOẠCH\nCải cách hành "
+            "chính năm 2022\n\nThực hiện Kế hoạch số 25/KH-UBND ngày 01/3/2022 của UBND huyện Đức Thọ; Kế hoạch số "
+            "512/KH-UBND ngày 20/12/2021 của UBND tỉnh Hà Tĩnh, UBND xã ban hành Kế hoạch như sau:\n")
+    for variant in (text, _no_diacritics(text)):
+        assert extract_text(variant).document.key == "34/KH-UBND@2022@ha-tinh/duc-lac"
+
+
 def test_a_plan_that_gives_concrete_form_to_another_implements_it() -> None:
     """"Kế hoạch số 82/KH-UBND … của UBND tỉnh cụ thể hóa Nghị quyết số 57-NQ/TW": the issuer phrase ends at the verb,
     and the cited plan implements the resolution."""
