@@ -56,6 +56,8 @@ _GAZETTE = re.compile(r"[ \t]*c[o0]ng\s*b[a]o\s*/?\s*(?:s[o0]|$)")
 #: number may be misread: "1," for "1.").
 _NHU_SAU = re.compile(r"(?:nh[uw]|n[o0]i\s+dung|(?:vi[e&]c|nhi[e&]m\s+v[u])(?:\s+c[uw]\s+th[e&])?)\s+sau\s*:")
 _CUE_LINE = re.compile(r"[ \t]*(?:" + P.CUE.pattern + r")")
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     number: str | None = None
