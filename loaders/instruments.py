@@ -29,10 +29,12 @@ from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
 
 _LOCAL_ACTOR = re.compile(
-    r"(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng)[\s\w]{0,30}\Z"
+    r"(?:(?:ubnd|" + P.UY_BAN_NHAN_DAN + r")\s+|(?<![a-z]))(xa|phuong|dac\s+khu|tinh|thanh\s+ph[o0-9bde&`])(?:\s+[a-z0-9`&]+){0,3}\s+(?:d[a]\s+)?(?:ban\s+h[a]nh|x[a]y\s+d[uw]ng)[\s\w]{0,30}\Z"
 )
 
 
+#: Where an actor's name ends before its verb: "đã", "ban hành", "xây dựng".
+_ACTOR_END = re.compile(r"\s+(?:đã|da|ban|xây|xay)\s", re.IGNORECASE)
 #: A central body's branch named by its level ("BHXH tỉnh", "Bảo hiểm xã hội huyện", "Thuế thành phố").
 #: ("quận" is left out: folded, it is the "quan" of "Hải quan", "cơ quan").
 _BRANCH = re.compile(r"[^,;()]{2,40}?\s(?:tinh|thanh\s+pho|huyen|thi\s+xa|khu\s+vuc)\b")
@@ -74,9 +76,14 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
             return o, said
     # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
     lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
+    if lm and not lm.group(0).startswith(("ubnd", "uy")) and head not in ("UBND", "HĐND"):
+        lm = None  # "xã … ban hành" without "UBND" names the committee only for its committee's numbers
     if lm:
         kind = "thanh pho" if lm.group(1).startswith("thanh") else lm.group(1)
-        named = reg.resolve(clean(text[lm.start() : lm.start() + len(lm.group(0))].split(" ban ")[0].split(" xây ")[0]), province=province)
+        actor = _ACTOR_END.split(text[lm.start() : lm.start() + len(lm.group(0))])[0]  # "UBND xã Sơn Mai (đã) ban hành"
+        named = reg.resolve(clean(actor), province=province)
+        if named is not None and named.level == "commune" and kind != "tinh":
+            return named, None  # "UBND xã Sơn Mai đã ban hành Kế hoạch số 14/KH-UBND" in a province's report
         if kind in ("tinh", "thanh pho"):
             if named is not None and named.level == "province":
                 return named, None

@@ -44,6 +44,10 @@ _PROVINCE_DECISION = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n" + _MOTTO + "
                       "2025\nQUYẾT ĐỊNH\nVề việc phê duyệt\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n")
 
 
+_PROVINCE_REPORT = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n" + _MOTTO + "Số: 900/BC-UBND\nQuảng Ngãi, ngày 20 tháng 10 năm 2025\n"
+                    "BÁO CÁO\nKết quả chuyển đổi số\n")
+
+
 def _letter(issuer: str, number: str, subject: str, place_date: str) -> str:
     """A letter's header as exported: the number and its "V/v" subject, then the place and date line."""
     return f"{issuer}\n{_MOTTO}Số: {number}\n{subject}\n{place_date}\n"
@@ -274,6 +278,13 @@ CLASSES: list[tuple[str, str, Check]] = [
     ("a report made as requested", _REPORT + "Theo yêu cầu của Sở Nội vụ tại Công văn số 300/SNV-CCHC ngày 01/11/2025, UBND xã "
      "báo cáo kết quả thực hiện Kế hoạch số 82/KH-UBND ngày 24/4/2025 của UBND tỉnh như sau:\nI. KẾT QUẢ\n",
      lambda r: (_rel(r, "300/SNV-CCHC"), _rel(r, "82/KH-UBND")) == ("implements", "reports_on")),
+    # a province's report naming the commune that issued each plan: "xã Tịnh Khê ban hành …", "UBND xã Sơn Mai đã ban
+    # hành …" (the commune's, numbered in it); "các xã ban hành …" names none
+    ("communes that issued the plans a report lists", _PROVINCE_REPORT + "I. KẾT QUẢ\n1. Riêng xã Tịnh Khê ban hành Kế hoạch "
+     "số 12/KH-UBND ngày 15/9/2025; UBND xã Sơn Mai đã ban hành Kế hoạch số 14/KH-UBND ngày 16/9/2025; các xã ban hành Kế "
+     "hoạch số 15/KH-UBND ngày 01/9/2025.\n",
+     lambda r: {x.target.label: x.target.key.split("@", 2)[2] for x in r.references} == {
+         "12/KH-UBND": "quang-ngai/tinh-khe", "14/KH-UBND": "quang-ngai/son-mai", "15/KH-UBND": "quang-ngai"}),
     ("guard: two carried out together", _PLAN + "Thực hiện Kế hoạch số 145/KH-UBND ngày 12/8/2025 của UBND tỉnh và Kế hoạch số "
      "20/KH-SNV ngày 20/8/2025 của Sở Nội vụ, UBND xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
      lambda r: (_rel(r, "145/KH-UBND"), _rel(r, "20/KH-SNV")) == ("implements", "implements")),
