@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luocdo.core import keys as K
-from luocdo.core.fold import fold, squash
+from luocdo.core.fold import fold, slug, squash
 from luocdo.core.model import Issuer, Level
 from luocdo.core.registry import Org, registry
 from luocdo.loaders import patterns as P
@@ -427,6 +427,22 @@ CENTRAL_BY_CODE = {
     "UBTVQH": "Ủy ban Thường vụ Quốc hội",
     "VPCP": "Văn phòng Chính phủ",
 }
+
+
+_COMMUNE_HEAD = re.compile(r"^(?:(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+)?(?:xa|phuong|thi\s+tran|dac\s+khu)\s+")
+
+
+def unlisted_commune_scope(raw: str, province: str | None) -> str | None:
+    """The scope of a commune the registry does not list, from its name as written: "ha-tinh/duc-lac"; unknown (None)
+    for a name the province's listed communes share as folded ("XA BA TO": Ba Tơ or Ba Tô), which one is not said."""
+    folded = " ".join(fold(raw).split())
+    head = _COMMUNE_HEAD.match(folded)
+    name = folded[head.end() :] if head else ""
+    if not province or not name:
+        return None
+    if any(c.province == province for c in registry().communes_named(raw)):
+        return None
+    return K.scope_of(province, slug(name))
 
 
 def level_of_name(name: str) -> Level:

@@ -37,6 +37,7 @@ from luocdo.loaders.context import (
     issuer_of,
     level_of_name,
     resolve_context,
+    unlisted_commune_scope,
 )
 from luocdo.loaders.duties import notices
 from luocdo.loaders.edges import draw_edges
@@ -274,7 +275,7 @@ def cite(page: Page, found: Found, ident: Identity, ctx: Context) -> Cited:
         insts.append(inst)
         # explicit: the words named the issuer ("của UBND xã Lạc" that OCR cut resolves to nothing: the
         # province is a fallback, and a fuller mention of the same number wins over it)
-        explicit.append(phrase is not None and org is not None)
+        explicit.append(phrase is not None and (org is not None or unlisted_commune_scope(phrase, ctx.province) is not None))
     insts = unify_years(same_instrument_again(insts, explicit))
     return Cited(tuple(classified), tuple(insts), tuple(warnings))
 
@@ -287,7 +288,7 @@ def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
         # a commune's paper whose commune the registry does not know is numbered in it, not in the province: its name
         # as written scopes it when the province is known ("XÃ ĐỨC LẠC" of 2022), else the scope is unknown
         commune_named = bool(ctx.raw) and level_of_name(ctx.raw or "") == "commune"
-        own_scope = (_unlisted_commune_scope(ctx.raw or "", ctx.province) if commune_named
+        own_scope = (unlisted_commune_scope(ctx.raw or "", ctx.province) if commune_named
                      else K.scope_of(ctx.province))
     elif ctx.org.level == "district":
         own_scope = K.scope_of(ctx.org.province, slug(ctx.org.name))
@@ -311,22 +312,6 @@ def own_instrument(page: Page, ident: Identity, ctx: Context) -> Instrument:
             Issuer(name=ctx.raw, level=level_of_name(ctx.raw), province=ctx.province) if ctx.raw else None
         ),
     )
-
-
-_COMMUNE_HEAD = re.compile(r"^(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:xa|phuong|thi\s+tran|dac\s+khu)\s+")
-
-
-def _unlisted_commune_scope(raw: str, province: str | None) -> str | None:
-    """The scope of a commune the registry does not list, from its name as written: "ha-tinh/duc-lac"; unknown (None)
-    for a name the province's listed communes share as folded ("XA BA TO": Ba Tơ or Ba Tô), which one is not said."""
-    folded = " ".join(fold(raw).split())
-    head = _COMMUNE_HEAD.match(folded)
-    name = folded[head.end() :] if head else ""
-    if not province or not name:
-        return None
-    if any(c.province == province for c in registry().communes_named(raw)):
-        return None
-    return K.scope_of(province, slug(name))
 
 
 def record(page: Page, source: str, content_hash: str | None, document: Instrument, ident: Identity, edges: Edges,

@@ -24,6 +24,7 @@ from luocdo.loaders.context import (
     is_council,
     issuer_of,
     level_guess,
+    unlisted_commune_scope,
 )
 from luocdo.loaders.law_names import canonical_law_name
 from luocdo.loaders.laws import LAW_HEAD, LAW_KIND, LawCitation, law_name_end
@@ -74,23 +75,8 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         o, said = _leading_issuer(clean(text[who : bm.end("who")]), province, commune_name)
         if o is not None:
             return o, said
-    # "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND"
-    lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
-    if lm and not lm.group(0).startswith(("ubnd", "uy")) and head not in ("UBND", "HĐND"):
-        lm = None  # "xã … ban hành" without "UBND" names the committee only for its committee's numbers
-    if lm:
-        kind = "thanh pho" if lm.group(1).startswith("thanh") else lm.group(1)
-        actor = _ACTOR_END.split(text[lm.start() : lm.start() + len(lm.group(0))])[0]  # "UBND xã Sơn Mai (đã) ban hành"
-        named = reg.resolve(clean(actor), province=province)
-        if named is not None and named.level == "commune" and kind != "tinh":
-            return named, None  # "UBND xã Sơn Mai đã ban hành Kế hoạch số 14/KH-UBND" in a province's report
-        if kind in ("tinh", "thanh pho"):
-            if named is not None and named.level == "province":
-                return named, None
-            if province:
-                return reg.province(province), None
-        if ctx.commune is not None:
-            return ctx.commune, None
+    if (acted := _local_actor(c, text, folded, ctx, head)) is not None:
+        return acted
     if head in SHARED_CODES:
         return None, None  # "57-NQ/TW": the Politburo's or the Central Committee's; the words did not say
     # "của BHXH tỉnh" of a province not known here: a branch, not Bảo hiểm xã hội Việt Nam its code names
@@ -114,6 +100,28 @@ def citation_issuer(c: Citation, text: str, folded: str, ctx: Context) -> tuple[
         if o is not None and not (branch and o.level in ("central", "ministry")):
             return o, None
     return None, phrase
+
+
+def _local_actor(c: Citation, text: str, folded: str, ctx: Context, head: str) -> tuple[Org | None, str | None] | None:
+    """The issuer the actor before a citation names: "UBND đặc khu đã ban hành Kế hoạch số 38/KH-UBND", "xã Tịnh Khê
+    ban hành Kế hoạch số 12/KH-UBND" in a province's report; None when no actor settles it."""
+    reg, province = registry(), ctx.province
+    lm = _LOCAL_ACTOR.search(folded, max(0, c.start - 90), c.start)
+    if lm is None or (not lm.group(0).startswith(("ubnd", "uy")) and head not in ("UBND", "HĐND")):
+        return None  # "xã … ban hành" without "UBND" names the committee only for its committee's numbers
+    kind = "thanh pho" if lm.group(1).startswith("thanh") else lm.group(1)
+    actor = _ACTOR_END.split(text[lm.start() : lm.start() + len(lm.group(0))])[0]  # "UBND xã Sơn Mai (đã) ban hành"
+    named = reg.resolve(clean(actor), province=province)
+    if named is not None and named.level == "commune" and kind != "tinh":
+        return named, None  # "UBND xã Sơn Mai đã ban hành Kế hoạch số 14/KH-UBND" in a province's report
+    if named is None and unlisted_commune_scope(actor, province) is not None:
+        return None, clean(actor)  # a commune the registry does not list: its name as written
+    if kind in ("tinh", "thanh pho"):
+        if named is not None and named.level == "province":
+            return named, None
+        if province:
+            return reg.province(province), None
+    return (ctx.commune, None) if ctx.commune is not None else None
 
 
 #: Between two items of one list of citations: "…/KH-UBND ngày 15/01/2025, số 45/KH-UBND", "… và số …".
@@ -230,8 +238,8 @@ def instrument(c: Citation, org: Org | None, phrase: str | None, ctx: Context, d
                 scope = K.scope_of(commune.province, registry().unit_slug(commune))
         elif org is not None and org.province:
             scope = K.scope_of(org.province)
-        else:
-            scope = K.scope_of(ctx.province)
+        else:  # (a commune the registry does not list is numbered in it, under its name as written)
+            scope = (unlisted_commune_scope(phrase, ctx.province) if phrase else None) or K.scope_of(ctx.province)
     year = c.year
     if year is None and local and org is not None and ctx.org is not None and doc_year and (
         org.id == ctx.org.id or (ctx.commune is not None and org.id == ctx.commune.id)

@@ -1009,6 +1009,11 @@ def test_a_commune_the_registry_does_not_list_numbers_its_papers_under_its_own_n
             "512/KH-UBND ngày 20/12/2021 của UBND tỉnh Hà Tĩnh, UBND xã ban hành Kế hoạch như sau:\n")
     for variant in (text, _no_diacritics(text)):
         assert extract_text(variant).document.key == "34/KH-UBND@2022@ha-tinh/duc-lac"
+    # its district's report names it issuing that plan: the same key, so the two meet in the graph
+    report = ("ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC THỌ\nSố: 1234/BC-UBND\nĐức Thọ, ngày 10 tháng 12 năm 2022\nBÁO CÁO\nKết quả cải "
+              "cách hành chính năm 2022\nI. KẾT QUẢ\n1. Riêng xã Đức Lạc ban hành Kế hoạch số 34/KH-UBND ngày 15/3/2022.\n"
+              "Báo cáo gửi UBND tỉnh Hà Tĩnh.\n")
+    assert [r.target.key for r in extract_text(report).references] == ["34/KH-UBND@2022@ha-tinh/duc-lac"]
 
 
 def test_a_plan_that_gives_concrete_form_to_another_implements_it() -> None:
