@@ -11,7 +11,6 @@ and the subject after.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +78,7 @@ def parse_date(folded: str, pos: int) -> tuple[str | None, int | None, int]:
 def _tw_as_read(raw: str, first_sep: str, seps: list[str], issuer: str, head: str) -> tuple[str, str]:
     """The issuer and its head, "57-NQ/TÁW", "57:NQ/TẤN" read as the Party's "TW" (in a Party number's form only)."""
     party_form = (first_sep == "-" and seps[1:2] in (["/"], ["|"])) or (raw[:1] in " \t:" and first_sep in "/|")
-    if party_form and head not in P.PARTY_ISSUERS and _TW_READ.fullmatch(_untoned(head)):
+    if party_form and head not in P.PARTY_ISSUERS and _TW_READ.fullmatch(P.untoned(head)):
         return "TW" + issuer[len(head) :], "TW"
     return issuer, head
 
@@ -87,13 +86,6 @@ def _tw_as_read(raw: str, first_sep: str, seps: list[str], issuer: str, head: st
 #: "TW" of a Party number as OCR reads it, its tone marks taken off: "TAW", "TWW", "TÂN" ("TẤN", a word the language
 #: model knows), "TN", "TÂWV".
 _TW_READ = re.compile(r"T[AÂ]?[WN]{1,2}V?")
-
-
-def _untoned(code: str) -> str:
-    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", code) if ch not in _TONE_MARKS))
-
-
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 def _party_code(code: str) -> bool:
@@ -250,7 +242,7 @@ def _looks_like_code(raw: str) -> bool:
         if letters and not letters[0].isupper():
             return False
         # a word in capitals run on after a symbol ("95/2015/QH13- KHOẢN 1"): codes carry no tone marks
-        if i and len(letters) > 3 and _TONED.search(seg) and not _TW_READ.fullmatch(_untoned(seg)):  # ("TÂWV": "TW")
+        if i and len(letters) > 3 and _TONED.search(seg) and not _TW_READ.fullmatch(P.untoned(seg)):  # ("TÂWV": "TW")
             return False
         # a word with toned small letters after a table's bar ("TT 23/2024 | Tên dịch vụ"): no code either
         if i and len(letters) >= 2 and _TONED_SMALL.search(seg, 1):

@@ -177,13 +177,18 @@ def _title_implements(groups: Groups, guided: list[str]) -> None:
     Dữ liệu"), cited in its preamble by name or number ("Căn cứ Luật Dữ liệu số 60/2024/QH15"), is implemented."""
     if not guided:
         return
-    named = [k for k, items in groups.items()
-             if any(_names_whole(squash(i.title), words) for i, _r, _m in items if i.type in _NAMED_TYPES and i.title
-                    for words in guided)]
+    named = _laws_named_in(groups, guided)
     # the act the preamble rests on (not an older law of the name, cited elsewhere), and its name without a year
     rested = [k for k in named if any(r == "based_on" for _i, r, _m in groups[k])]
     for key in rested + ([k for k in named if k.endswith("@?")] if rested else []):
         groups[key] = [(i, "implements" if r in ("cites", "based_on") else r, m) for i, r, m in groups[key]]
+
+
+def _laws_named_in(groups: Groups, title_words: list[str]) -> list[str]:
+    """The keys of the laws, codes and ordinances cited here whose name the words of the title give whole."""
+    return [k for k, items in groups.items()
+            if any(_names_whole(squash(i.title), words) for i, _r, _m in items if i.type in _NAMED_TYPES and i.title
+                   for words in title_words)]
 
 
 def _title_reports_on(groups: Groups, reported: list[str]) -> None:
@@ -192,9 +197,7 @@ def _title_reports_on(groups: Groups, reported: list[str]) -> None:
     also cites older ones."""
     if not reported:
         return
-    named = [k for k, items in groups.items()
-             if any(_names_whole(squash(i.title), words) for i, _r, _m in items if i.type in _NAMED_TYPES and i.title
-                    for words in reported)]
+    named = _laws_named_in(groups, reported)
     dated = [k for k in named if not k.endswith("@?")]
     if dated:
         latest = max(dated, key=lambda k: groups[k][0][0].year or 0)
@@ -397,11 +400,11 @@ def _amended_by_name(references: tuple[Reference, ...]) -> list[tuple[str, str, 
     số điều của Luật Xây dựng ngày 17 tháng 6 năm 2020") and each of those laws this text also cites: the latest of
     the name not after the amending law."""
     laws = [r for r in references if r.target.type in _NAMED_TYPES and r.target.title]
+    names = [squash(canonical_law_name(r.target.title or "")) for r in laws]  # each once, not once per pair
     out = []
     for r in laws:
-        amended = amended_in_name(r.target.title or "")
-        for name in amended:
-            fits = [o.target for o in laws if o is not r and squash(canonical_law_name(o.target.title or "")) == name
+        for name in amended_in_name(r.target.title or ""):
+            fits = [o.target for o, n in zip(laws, names, strict=True) if o is not r and n == name
                     and (not o.target.year or not r.target.year or o.target.year <= r.target.year)]
             if fits:
                 law = max(fits, key=lambda t: t.year or 0)

@@ -78,6 +78,11 @@ def _confusion_regex(code: str) -> re.Pattern[str]:
 #: Tone marks OCR's language model puts on a code's letters ("TỤ", "TÚ" for "TU"): codes carry none ("Ư", "Â"
 #: are letters of their own, left as they are).
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+def untoned(code: str) -> str:
+    """A code without the tone marks OCR's language model put on its letters ("TỤ" → "TU", "TẤN" → "TÂN")."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", code).translate(_TONES))
+
+
 #: The vowels with marks of their own, as a code's plain letters: OCR's language model puts them there ("NỢ" for "NQ").
 _VOWEL_MARKS = str.maketrans("ƠÔƯĂÂÊ", "OOUAAE")
 
@@ -87,7 +92,7 @@ def _match_code(raw: str, table: dict[str, str]) -> str | None:
     if up in table:
         return table[up]
     if not up.isascii():
-        up = unicodedata.normalize("NFC", unicodedata.normalize("NFD", up).translate(_TONES))
+        up = untoned(up)
         if up in table:
             return table[up]
         up = up.translate(_VOWEL_MARKS)  # "NỢ" is "NO", then "NQ": no code has "Ơ", "Ô", "Ư", "Ă" or "Â"

@@ -25,10 +25,16 @@ class Bodies:
 
     def listed_department(self, folded: str) -> bool:
         """``folded`` ("so y te") names a listed department, exactly or as OCR spelled it."""
-        if folded in self._dept_names or folded + " tinh" in self._dept_names:
-            return True
-        probe = folded.translate(OCR_DIGIT_LETTERS)
-        return process.extractOne(probe, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=80) is not None
+        return self._listed_name(folded) is not None
+
+    def _listed_name(self, n: str) -> str | None:
+        """The listed department ``n`` (folded) names, exactly or as OCR spelled it ("Né6i vy" → "neoi vy")."""
+        canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
+        if canonical is None:
+            hit = process.extractOne(n.translate(OCR_DIGIT_LETTERS), self._dept_names.keys(), scorer=fuzz.ratio,
+                                     score_cutoff=80)
+            canonical = self._dept_names[hit[0]] if hit else None
+        return canonical
 
     def department(self, name: str, province: str | None) -> Org | None:
         """A provincial department or office by (possibly OCR'd) name."""
@@ -51,12 +57,7 @@ class Bodies:
         if n.startswith(("van phong ubnd", "vpub", "vp ubnd", "van phong uy ban")):
             canonical: str | None = "Văn phòng UBND tỉnh"
         else:
-            canonical = self._dept_names.get(n) or self._dept_names.get(n + " tinh")
-            if canonical is None:
-                # OCR digits inside words: "Né6i vy" → "neoi vy"
-                probe = n.translate(OCR_DIGIT_LETTERS)
-                hit = process.extractOne(probe, self._dept_names.keys(), scorer=fuzz.ratio, score_cutoff=80)
-                canonical = self._dept_names[hit[0]] if hit else None
+            canonical = self._listed_name(n)
         if canonical is None:
             # an unlisted department keeps the name as written, if it reads as one
             if not re.fullmatch(r"so(?:\s+[a-z]{2,}){1,8}", n):
